@@ -1,0 +1,78 @@
+//! Cycles in the department tree and in who-reports-to-whom.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::index::{Index, at};
+use crate::diagnostic::{Diagnostic, Report};
+use crate::source::Span;
+
+pub fn check(index: &Index, report: &mut Report) {
+    for inst in index.institutions.values() {
+        let file_of_dept: BTreeMap<&str, usize> = inst
+            .dir
+            .departments
+            .iter()
+            .flat_map(|l| l.value.iter().map(move |d| (d.id.value.as_str(), l.file)))
+            .collect();
+        let dept_parent = |id: &str| {
+            let def = inst.departments.get(id)?;
+            let parent = def.value.parent.as_ref()?;
+            Some((parent.value.as_str(), at(file_of_dept[id], parent)))
+        };
+        for cycle in cycles(inst.departments.keys().copied(), dept_parent) {
+            report.push(cycle_diagnostic("department", "parent", &cycle));
+        }
+        let post_parent = |id: &str| {
+            let def = inst.posts.get(id)?;
+            let parent = def.value.reports_to.as_ref()?;
+            let file = inst.dir.posts.iter().find(|p| p.id == id)?.file;
+            Some((parent.value.as_str(), at(file, parent)))
+        };
+        for cycle in cycles(inst.posts.keys().copied(), post_parent) {
+            report.push(cycle_diagnostic("post", "reports_to", &cycle));
+        }
+    }
+}
+
+/// Each cycle once, as (id, span of its link to the next) in walk order, starting at its
+/// smallest id so that the report is stable.
+fn cycles<'a>(
+    ids: impl Iterator<Item = &'a str>,
+    parent: impl Fn(&str) -> Option<(&'a str, Span)>,
+) -> Vec<Vec<(&'a str, Span)>> {
+    let mut done: BTreeSet<&str> = BTreeSet::new();
+    let mut found = Vec::new();
+    for start in ids {
+        let mut path: Vec<(&str, Span)> = Vec::new();
+        let mut cur = start;
+        while !done.contains(cur) {
+            if let Some(pos) = path.iter().position(|(id, _)| *id == cur) {
+                let mut cycle = path[pos..].to_vec();
+                let min = cycle.iter().enumerate().min_by_key(|(_, (id, _))| *id).map_or(0, |(i, _)| i);
+                cycle.rotate_left(min);
+                found.push(cycle);
+                break;
+            }
+            let Some((next, span)) = parent(cur) else { break };
+            path.push((cur, span));
+            cur = next;
+        }
+        done.extend(path.iter().map(|(id, _)| *id));
+    }
+    found
+}
+
+fn cycle_diagnostic(kind: &str, key: &str, cycle: &[(&str, Span)]) -> Diagnostic {
+    let chain: Vec<&str> = cycle.iter().map(|(id, _)| *id).chain(std::iter::once(cycle[0].0)).collect();
+    let mut d = Diagnostic::new(
+        "cycle",
+        cycle[0].1,
+        format!("{kind}s form a cycle: {}", chain.join(" → ")),
+        format!("`{key}` of `{}` starts the cycle", cycle[0].0),
+    )
+    .with_help(format!("a {kind} cannot be above itself; change one `{key}` in the cycle"));
+    for (id, span) in &cycle[1..] {
+        d = d.with_label(*span, format!("`{key}` of `{id}`"));
+    }
+    d
+}

@@ -1,0 +1,92 @@
+//! Lookup tables over the loaded content: which ids exist, and where each was defined.
+
+use std::collections::BTreeMap;
+
+use serde_saphyr::Spanned;
+
+use crate::load::{Content, InstitutionDir};
+use crate::raw;
+use crate::source::{Offset, Span};
+
+/// Where something with an id was defined, and its display name.
+#[derive(Debug, Clone, Copy)]
+pub struct Def<'a, T> {
+    pub span: Span,
+    pub name: &'a str,
+    pub value: &'a T,
+}
+
+pub type Table<'a, T> = BTreeMap<&'a str, Def<'a, T>>;
+
+pub struct InstIndex<'a> {
+    pub dir: &'a InstitutionDir,
+    pub span: Span,
+    pub departments: Table<'a, raw::Department>,
+    pub posts: Table<'a, raw::Post>,
+    pub people: Table<'a, raw::Person>,
+}
+
+pub struct Index<'a> {
+    pub categories: Table<'a, raw::Category>,
+    pub institutions: BTreeMap<&'a str, InstIndex<'a>>,
+}
+
+/// A span for a `Spanned` value of file `file`.
+pub fn at<T>(file: usize, s: &Spanned<T>) -> Span {
+    Span::from_yaml(file, &s.referenced, Offset::default())
+}
+
+impl<'a> Index<'a> {
+    /// Builds the tables, keeping the first definition of an id; `on_duplicate` hears about the rest.
+    pub fn build(content: &'a Content, mut on_duplicate: impl FnMut(&str, &str, Span, Span)) -> Self {
+        let mut categories = Table::new();
+        for c in &content.categories {
+            let def = Def { span: Span::file_start(c.file), name: &c.value.name.value, value: &c.value };
+            insert(&mut categories, &c.id, def, "category", &mut on_duplicate);
+        }
+        let mut institutions = BTreeMap::new();
+        for dir in &content.institutions {
+            let file = dir.institution.as_ref().map(|i| i.file).or(dir.first_file).unwrap_or(0);
+            let mut inst = InstIndex {
+                dir,
+                span: Span::file_start(file),
+                departments: Table::new(),
+                posts: Table::new(),
+                people: Table::new(),
+            };
+            for list in &dir.departments {
+                for d in &list.value {
+                    let def = Def { span: at(list.file, &d.id), name: &d.name, value: d };
+                    insert(&mut inst.departments, &d.id.value, def, "department", &mut on_duplicate);
+                }
+            }
+            for p in &dir.posts {
+                let def = Def { span: Span::file_start(p.file), name: &p.value.name.value, value: &p.value };
+                insert(&mut inst.posts, &p.id, def, "post", &mut on_duplicate);
+            }
+            for list in &dir.people {
+                for p in &list.value {
+                    let def = Def { span: at(list.file, &p.id), name: &p.name, value: p };
+                    insert(&mut inst.people, &p.id.value, def, "person", &mut on_duplicate);
+                }
+            }
+            institutions.insert(dir.id.as_str(), inst);
+        }
+        Index { categories, institutions }
+    }
+}
+
+fn insert<'a, T>(
+    table: &mut Table<'a, T>,
+    id: &'a str,
+    def: Def<'a, T>,
+    kind: &str,
+    on_duplicate: &mut impl FnMut(&str, &str, Span, Span),
+) {
+    match table.get(id) {
+        Some(first) => on_duplicate(kind, id, def.span, first.span),
+        None => {
+            table.insert(id, def);
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Stage 2, check: everything that can be wrong with loaded content, reported all at once.
+//!
+//! `index` builds the id tables; `refs` follows every reference; `graph` finds cycles;
+//! `rules` applies the seed documents' staffing and completeness rules.
+
+mod graph;
+pub mod index;
+mod refs;
+mod rules;
+
+use crate::diagnostic::{Diagnostic, Report};
+use crate::load::Content;
+use crate::source::Span;
+
+pub use index::Index;
+
+/// Runs every check. Cross-file checks are skipped while some file could not be parsed,
+/// since a reference into a broken file would look dangling.
+pub fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> {
+    let index = Index::build(content, |kind, id, again, first| {
+        report.push(
+            Diagnostic::new("duplicate-id", again, format!("duplicate {kind} id `{id}`"), "defined again here")
+                .with_label(first, "first defined here")
+                .with_help(format!("ids must be unique among the {kind}s of an institution; rename one of them")),
+        );
+    });
+    ids(content, &index, report);
+    refs::check(content, &index, report);
+    if content.broken_files == 0 {
+        graph::check(&index, report);
+        rules::check(&index, report);
+    }
+    index
+}
+
+/// Characters allowed in ids: they become folder names, file names and URL segments.
+pub const ID_RULE: &str =
+    "ids may use lower-case ASCII letters a-z, digits 0-9, `-` and `_`, and must start with a letter or digit";
+
+pub fn is_safe_id(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+        && id.len() <= 64
+}
+
+fn unsafe_id(kind: &str, id: &str, span: Span, from_file_name: bool) -> Diagnostic {
+    let why = if id.chars().any(|c| c.is_ascii_uppercase()) {
+        "upper-case letters"
+    } else if id.contains(' ') {
+        "a space"
+    } else if id.contains('/') || id.contains('\\') || id.contains("..") {
+        "a path separator or `..`"
+    } else if id.is_empty() {
+        "nothing"
+    } else if !id.is_ascii() {
+        "non-ASCII characters"
+    } else {
+        "characters that are not allowed"
+    };
+    let suggestion: String = id
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .collect::<String>()
+        .trim_matches('-')
+        .to_string();
+    let mut help = ID_RULE.to_string();
+    if from_file_name {
+        help.push_str("; the id comes from the file or folder name, so rename it");
+    }
+    if !suggestion.is_empty() && is_safe_id(&suggestion) && suggestion != id {
+        help.push_str(&format!(", e.g. `{suggestion}`"));
+    }
+    Diagnostic::new(
+        "unsafe-id",
+        span,
+        format!("{kind} id `{id}` cannot be used in file names and URLs: it contains {why}"),
+        "unsafe id",
+    )
+    .with_help(help)
+}
+
+fn ids(content: &Content, index: &Index, report: &mut Report) {
+    for (id, def) in &index.categories {
+        if !is_safe_id(id) {
+            report.push(unsafe_id("category", id, def.span, true));
+        }
+    }
+    for (id, inst) in &index.institutions {
+        if !is_safe_id(id) {
+            report.push(unsafe_id("institution", id, inst.span, true));
+        }
+        for (id, def) in &inst.departments {
+            if !is_safe_id(id) {
+                report.push(unsafe_id("department", id, def.span, false));
+            }
+        }
+        for (id, def) in &inst.posts {
+            if !is_safe_id(id) {
+                report.push(unsafe_id("post", id, def.span, true));
+            }
+        }
+        for (id, def) in &inst.people {
+            if !is_safe_id(id) {
+                report.push(unsafe_id("person", id, def.span, false));
+            }
+        }
+    }
+    for page in &content.pages {
+        for part in page.slug.split('/') {
+            if !is_safe_id(part) {
+                report.push(unsafe_id("page", &page.slug, Span::file_start(page.file), true));
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,238 @@
+//! Every reference must name something that exists; dates must exist; duty edits must fit.
+
+use serde_saphyr::Spanned;
+
+use super::index::{Index, InstIndex, Table, at};
+use crate::diagnostic::{Diagnostic, Report, did_you_mean};
+use crate::lints;
+use crate::load::Content;
+use crate::source::Span;
+
+pub fn check(content: &Content, index: &Index, report: &mut Report) {
+    config(content, report);
+    for c in &content.categories {
+        if c.value.duties.value.is_empty() {
+            report.push(
+                Diagnostic::new(
+                    "empty-duties",
+                    at(c.file, &c.value.duties),
+                    format!("category `{}` has no duties", c.id),
+                    "empty list",
+                )
+                .with_help("list the category's duties, one `- ` line each"),
+            );
+        }
+    }
+    for inst in index.institutions.values() {
+        institution(index, inst, report);
+    }
+    for page in &content.pages {
+        if let Some(date) = &page.meta.date {
+            check_date(page_span(page, date), &date.value, report);
+        }
+        if let Some(inst) = &page.meta.institution {
+            let candidates = index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
+            reference(report, "institution", page_span(page, inst), &inst.value, candidates);
+        }
+    }
+}
+
+fn page_span<T>(page: &crate::load::Page, s: &Spanned<T>) -> Span {
+    Span::from_yaml(page.file, &s.referenced, page.meta_offset)
+}
+
+fn name_of<'a>(inst: &InstIndex<'a>) -> &'a str {
+    inst.dir.institution.as_ref().map_or("", |i| i.value.name.value.as_str())
+}
+
+fn config(content: &Content, report: &mut Report) {
+    let Some(config) = &content.config else { return };
+    if let Some(as_of) = &config.value.as_of {
+        check_date(at(config.file, as_of), &as_of.value, report);
+    }
+    for (name, level) in &config.value.lints {
+        let span = at(config.file, level);
+        match lints::find(name) {
+            None => report.push(
+                Diagnostic::new("unknown-lint", span, format!("unknown lint `{name}`"), "level of an unknown lint")
+                    .with_help_opt(did_you_mean(name, lints::LINTS.iter().filter(|l| l.configurable).map(|l| l.code))),
+            ),
+            Some(lint) if !lint.configurable => report.push(
+                Diagnostic::new(
+                    "unknown-lint",
+                    span,
+                    format!("`{name}` reports broken input and cannot be re-levelled"),
+                    "not configurable",
+                )
+                .with_help("only the rule lints can be set to allow, warn or deny; see `safeduty check --help`"),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
+    let posts = |s: Span, id: &str, report: &mut Report| table_ref(report, "post", s, id, &inst.posts);
+    let depts = |s: Span, id: &str, report: &mut Report| table_ref(report, "department", s, id, &inst.departments);
+
+    let Some(loaded) = &inst.dir.institution else {
+        report.push(
+            Diagnostic::new(
+                "missing-file",
+                inst.span,
+                format!("institution folder `{}` has no institution.yaml", inst.dir.id),
+                "this file belongs to an institution that is not described",
+            )
+            .with_help(format!(
+                "add institutions/{}/institution.yaml (see `safeduty init` for an example)",
+                inst.dir.id
+            )),
+        );
+        return;
+    };
+    let (f, i) = (loaded.file, &loaded.value);
+    if let Some(parent) = &i.parent {
+        let candidates = index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
+        reference(report, "institution", at(f, parent), &parent.value, candidates);
+    }
+    if let Some(p) = &i.principal {
+        posts(at(f, p), &p.value, report);
+    }
+    if let Some(group) = &i.leadership_group {
+        let g = &group.value;
+        for p in std::iter::once(&g.chair).chain(&g.deputy_chairs).chain(&g.members) {
+            posts(at(f, p), &p.value, report);
+        }
+        if let Some(office) = &g.office {
+            depts(at(f, office), &office.value, report);
+        }
+        if let Some(date) = &g.established {
+            check_date(at(f, date), &date.value, report);
+        }
+    }
+    if let Some(sm) = &i.safety_management {
+        if let Some(body) = &sm.value.body {
+            depts(at(f, body), &body.value, report);
+        }
+        for o in &sm.value.officers {
+            posts(at(f, &o.post), &o.post.value, report);
+        }
+    }
+    for e in &i.safety_engineers {
+        table_ref(report, "person", at(f, &e.person), &e.person.value, &inst.people);
+    }
+    for list in &inst.dir.departments {
+        for d in &list.value {
+            if let Some(parent) = &d.parent {
+                depts(at(list.file, parent), &parent.value, report);
+            }
+            if let Some(head) = &d.head {
+                posts(at(list.file, head), &head.value, report);
+            }
+        }
+    }
+    for list in &inst.dir.people {
+        for p in &list.value {
+            for post in &p.posts.value {
+                posts(at(list.file, post), &post.value, report);
+            }
+        }
+    }
+    for post in &inst.dir.posts {
+        let (f, p) = (post.file, &post.value);
+        depts(at(f, &p.department), &p.department.value, report);
+        if let Some(r) = &p.reports_to {
+            posts(at(f, r), &r.value, report);
+        }
+        let category = p.category.as_ref().and_then(|c| {
+            let cands = index.categories.iter().map(|(id, d)| (*id, d.name));
+            reference(report, "category", at(f, c), &c.value, cands).then(|| index.categories.get(c.value.as_str()))?
+        });
+        duty_edits(f, &post.id, p, category.map(|c| c.value), report);
+    }
+}
+
+/// `replace` and `remove` must name items the category has; a post must end with duties.
+fn duty_edits(
+    file: usize,
+    id: &str,
+    p: &crate::raw::Post,
+    category: Option<&crate::raw::Category>,
+    report: &mut Report,
+) {
+    let count = category.map_or(0, |c| c.duties.value.len());
+    let items = p.duties.replace.iter().map(|r| &r.item).chain(&p.duties.remove);
+    for item in items {
+        if item.value == 0 || item.value as usize > count {
+            let (msg, help) = match category {
+                None => (
+                    format!("post `{id}` changes item {} but has no category", item.value),
+                    "add `category: …` to the post, or list its duties under `add:`".to_string(),
+                ),
+                Some(_) => (
+                    format!("item {} does not exist: the category has items 1 to {count}", item.value),
+                    format!("use an item number from 1 to {count}"),
+                ),
+            };
+            report.push(Diagnostic::new("item-out-of-range", at(file, item), msg, "no such item").with_help(help));
+        }
+    }
+    let removed: std::collections::BTreeSet<u32> = p.duties.remove.iter().map(|r| r.value).collect();
+    if category.is_some() && count > 0 && removed.len() >= count && p.duties.add.is_empty() {
+        report.push(
+            Diagnostic::new("empty-duties", Span::file_start(file), format!("post `{id}` ends up with no duties"), "")
+                .with_help("a post must keep at least one duty; remove fewer items or add the post's own"),
+        );
+    } else if category.is_none() && p.category.is_none() && p.duties.add.is_empty() {
+        report.push(
+            Diagnostic::new("empty-duties", at(file, &p.name), format!("post `{id}` has no duties"), "this post")
+                .with_help(
+                    "give the post a `category:` (its duties are inherited) or list its own under `duties: add:`",
+                ),
+        );
+    }
+}
+
+fn table_ref<T>(report: &mut Report, kind: &str, span: Span, id: &str, table: &Table<T>) -> bool {
+    reference(report, kind, span, id, table.iter().map(|(id, d)| (*id, d.name)))
+}
+
+/// Reports a dangling reference with the best suggestion: a near id, or the id of the thing
+/// whose display name was written instead of its id.
+fn reference<'a>(
+    report: &mut Report,
+    kind: &str,
+    span: Span,
+    id: &str,
+    candidates: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+) -> bool {
+    if candidates.clone().any(|(c, _)| c == id) {
+        return true;
+    }
+    let by_name = candidates
+        .clone()
+        .find(|(_, name)| *name == id)
+        .map(|(c, _)| format!("`{id}` is the name of {kind} `{c}`; references use ids: write `{c}`"));
+    let help = by_name.or_else(|| did_you_mean(id, candidates.clone().map(|(c, _)| c))).unwrap_or_else(|| {
+        let ids: Vec<&str> = candidates.map(|(c, _)| c).take(12).collect();
+        if ids.is_empty() {
+            format!("there are no {kind}s here yet")
+        } else {
+            format!("known {kind}s: {}", ids.join(", "))
+        }
+    });
+    report.push(
+        Diagnostic::new("missing-reference", span, format!("no {kind} with id `{id}`"), format!("unknown {kind}"))
+            .with_help(help),
+    );
+    false
+}
+
+fn check_date(span: Span, text: &str, report: &mut Report) {
+    if chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_err() || text.len() != 10 {
+        report.push(
+            Diagnostic::new("invalid-date", span, format!("`{text}` is not a valid date"), "not a date")
+                .with_help("write dates as YYYY-MM-DD, e.g. 2022-09-13, and make sure the day exists"),
+        );
+    }
+}

@@ -1,0 +1,183 @@
+//! The `safeduty` command line.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::lints::{self, Level, Levels};
+use crate::pipeline;
+
+const EXAMPLES: &str = "\
+Examples:
+  safeduty check                      check the content in ./content
+  safeduty check my-hospital --format json
+  safeduty build                      build ./content into ./output
+  safeduty build content --out /srv/www/safety
+  safeduty init my-hospital           start a new content tree
+  safeduty check --warn post-without-scope --deny post-without-holder";
+
+#[derive(Parser)]
+#[command(name = "safeduty", version, about = "Duty cards, responsibility letters and an intranet site for the all-staff work-safety responsibility system (全员安全生产责任制).", after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the content and report every problem with file, line and column.
+    #[command(
+        after_help = "Exit code 0 when there are no errors, 1 otherwise.\n\nExamples:\n  safeduty check\n  safeduty check content --format json\n  safeduty check --deny-warnings\n  safeduty check --allow post-without-holder"
+    )]
+    Check {
+        /// Content folder.
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        #[command(flatten)]
+        lints: LintArgs,
+    },
+    /// Check the content and build everything into the output folder.
+    #[command(
+        after_help = "The output is replaced only when the build succeeds.\n\nExamples:\n  safeduty build\n  safeduty build content --out public"
+    )]
+    Build {
+        /// Content folder.
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        /// Output folder.
+        #[arg(long, short, default_value = "output")]
+        out: PathBuf,
+        #[command(flatten)]
+        lints: LintArgs,
+    },
+    /// Create a new content tree with the five role categories and a commented example institution.
+    #[command(after_help = "Example:\n  safeduty init my-hospital && safeduty check my-hospital")]
+    Init {
+        /// Folder to create (must not exist, or be empty).
+        new_dir: PathBuf,
+    },
+}
+
+#[derive(Args)]
+struct LintArgs {
+    /// Report this lint as a warning (repeatable). Lints: see README.md.
+    #[arg(long = "warn", short = 'W', value_name = "LINT")]
+    warn: Vec<String>,
+    /// Report this lint as an error (repeatable).
+    #[arg(long = "deny", short = 'D', value_name = "LINT")]
+    deny: Vec<String>,
+    /// Do not report this lint (repeatable).
+    #[arg(long = "allow", short = 'A', value_name = "LINT")]
+    allow: Vec<String>,
+    /// Treat every warning as an error.
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+impl LintArgs {
+    /// Checks the names first, so that a typo is an error rather than silently ignored.
+    fn validate(&self) -> Result<(), String> {
+        for name in self.warn.iter().chain(&self.deny).chain(&self.allow) {
+            match lints::find(name) {
+                Some(l) if l.configurable => {}
+                Some(_) => return Err(format!("lint `{name}` reports broken input and cannot be re-levelled")),
+                None => {
+                    let configurable = lints::LINTS.iter().filter(|l| l.configurable).map(|l| l.code);
+                    let hint = crate::diagnostic::did_you_mean(name, configurable).unwrap_or_default();
+                    return Err(format!("unknown lint `{name}` {hint}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn apply(&self, levels: &mut Levels) {
+        for (names, level) in [(&self.allow, Level::Allow), (&self.warn, Level::Warn), (&self.deny, Level::Deny)] {
+            for name in names {
+                levels.set(name, level);
+            }
+        }
+        if self.deny_warnings {
+            levels.deny_warnings();
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("error: {message}");
+            1
+        }
+    }
+}
+
+fn color() -> bool {
+    std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+}
+
+fn run(cli: Cli) -> Result<i32, String> {
+    match cli.command {
+        Command::Check { dir, format, lints } => {
+            lints.validate()?;
+            require_dir(&dir)?;
+            let checked = pipeline::check(&dir, |l| lints.apply(l));
+            match format {
+                Format::Human => eprint!("{}", checked.report.render_human(&checked.sources, color())),
+                Format::Json => print!("{}", checked.report.render_json(&checked.sources)),
+            }
+            Ok(if checked.report.has_errors() { 1 } else { 0 })
+        }
+        Command::Build { dir, out, lints } => {
+            lints.validate()?;
+            require_dir(&dir)?;
+            let started = std::time::Instant::now();
+            let checked = pipeline::check(&dir, |l| lints.apply(l));
+            if !checked.report.diagnostics.is_empty() {
+                eprint!("{}", checked.report.render_human(&checked.sources, color()));
+            }
+            let Some(model) = checked.model else {
+                eprintln!("build stopped: fix the errors above; {} was left as it was", out.display());
+                return Ok(1);
+            };
+            pipeline::build(&model, &out).map_err(|e| format!("{e}; {} was left as it was", out.display()))?;
+            let posts: usize = model.institutions.iter().map(|i| i.posts.len()).sum();
+            eprintln!(
+                "built {} institutions, {posts} posts into {} in {:.0} ms",
+                model.institutions.len(),
+                out.display(),
+                started.elapsed().as_secs_f64() * 1000.0
+            );
+            Ok(0)
+        }
+        Command::Init { new_dir } => {
+            crate::init::init(&new_dir)?;
+            eprintln!("created {}; next: safeduty check {}", new_dir.display(), new_dir.display());
+            Ok(0)
+        }
+    }
+}
+
+fn require_dir(dir: &Path) -> Result<(), String> {
+    if dir.is_dir() {
+        Ok(())
+    } else {
+        Err(format!(
+            "content folder `{}` does not exist; run this in the folder that has `content/`, name the folder, or create one with `safeduty init {}`",
+            dir.display(),
+            dir.display()
+        ))
+    }
+}

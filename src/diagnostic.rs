@@ -1,0 +1,247 @@
+//! Findings about the content: what is wrong, where, and how to fix it.
+//!
+//! Every stage reports [`Diagnostic`]s instead of failing on the first problem, so that one
+//! `safeduty check` lists everything. Human output is rendered the way cargo and rustc do
+//! (annotate-snippets); `--format json` gives the same facts to CI tools.
+
+use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::lints::Level;
+use crate::source::{Sources, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+#[derive(Debug, Clone)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    /// Stable kebab-case name, e.g. `unknown-key`; lints can be re-levelled by it.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub primary: Label,
+    /// Other places that explain the finding ("first defined here").
+    pub secondary: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A finding at `span`; its severity comes from the lint table (see [`crate::lints`]).
+    pub fn new(code: &'static str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            message: message.into(),
+            primary: Label { span, message: label.into() },
+            secondary: Vec::new(),
+            help: None,
+        }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+        self.help = help;
+        self
+    }
+
+    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+        self.secondary.push(Label { span, message: message.into() });
+        self
+    }
+}
+
+/// All findings of one run, with the severity each one ends up with.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    pub fn push(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+        self.diagnostics.extend(ds);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Applies the configured lint levels (dropping allowed findings) and sorts by place, so
+    /// that the output is the same on every run.
+    pub fn finish(&mut self, level_of: impl Fn(&'static str) -> Level) {
+        self.diagnostics.retain_mut(|d| match level_of(d.code) {
+            Level::Allow => false,
+            Level::Warn => {
+                d.severity = Severity::Warning;
+                true
+            }
+            Level::Deny => {
+                d.severity = Severity::Error;
+                true
+            }
+        });
+        self.diagnostics.sort_by(|a, b| {
+            (a.primary.span.file, a.primary.span.start, a.code, &a.message).cmp(&(
+                b.primary.span.file,
+                b.primary.span.start,
+                b.code,
+                &b.message,
+            ))
+        });
+        self.diagnostics.dedup_by(|a, b| a.primary.span == b.primary.span && a.message == b.message);
+    }
+
+    /// cargo-style text, with colour when `color` is set.
+    pub fn render_human(&self, sources: &Sources, color: bool) -> String {
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            out.push_str(&renderer.render(&render_one(d, sources)));
+            out.push_str("\n\n");
+        }
+        let (errors, warnings) = (self.count(Severity::Error), self.count(Severity::Warning));
+        out.push_str(&match (errors, warnings) {
+            (0, 0) => "no problems found\n".to_string(),
+            (e, w) => format!("{e} error(s), {w} warning(s)\n"),
+        });
+        out
+    }
+
+    pub fn render_json(&self, sources: &Sources) -> String {
+        let items: Vec<JsonDiagnostic> = self
+            .diagnostics
+            .iter()
+            .map(|d| JsonDiagnostic {
+                code: d.code,
+                severity: d.severity,
+                message: &d.message,
+                file: &sources.get(d.primary.span.file).name,
+                line: d.primary.span.line,
+                column: d.primary.span.column,
+                label: &d.primary.message,
+                help: d.help.as_deref(),
+                related: d
+                    .secondary
+                    .iter()
+                    .map(|l| JsonLabel {
+                        file: &sources.get(l.span.file).name,
+                        line: l.span.line,
+                        column: l.span.column,
+                        label: &l.message,
+                    })
+                    .collect(),
+            })
+            .collect();
+        let doc = JsonReport {
+            errors: self.count(Severity::Error),
+            warnings: self.count(Severity::Warning),
+            diagnostics: items,
+        };
+        serde_json::to_string_pretty(&doc).expect("diagnostics serialise") + "\n"
+    }
+}
+
+fn render_one<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Vec<Group<'a>> {
+    let level = match d.severity {
+        Severity::Error => SnippetLevel::ERROR,
+        Severity::Warning => SnippetLevel::WARNING,
+    };
+    let mut labels: Vec<(&Label, bool)> = vec![(&d.primary, true)];
+    labels.extend(d.secondary.iter().map(|l| (l, false)));
+    // One snippet per file, primary file first; annotations keep their own spans.
+    let mut files: Vec<usize> = Vec::new();
+    for (l, _) in &labels {
+        if !files.contains(&l.span.file) {
+            files.push(l.span.file);
+        }
+    }
+    let mut group = Group::with_title(level.primary_title(d.message.as_str()).id(d.code));
+    for file in files {
+        let src = sources.get(file);
+        let mut snippet = Snippet::source(src.text.as_str()).path(src.name.as_str());
+        for (l, primary) in labels.iter().filter(|(l, _)| l.span.file == file) {
+            let kind = if *primary { AnnotationKind::Primary } else { AnnotationKind::Context };
+            let (start, end) = clamp(l.span.start, l.span.end, &src.text);
+            snippet = snippet.annotation(kind.span(start..end).label(l.message.as_str()));
+        }
+        group = group.element(snippet);
+    }
+    let mut groups = vec![group];
+    if let Some(help) = &d.help {
+        groups.push(Group::with_title(SnippetLevel::HELP.secondary_title(help.as_str())));
+    }
+    groups
+}
+
+/// Keeps a span inside the text and on character boundaries, so a stale or odd span can never
+/// make the renderer panic.
+fn clamp(start: usize, end: usize, text: &str) -> (usize, usize) {
+    let mut s = start.min(text.len());
+    while !text.is_char_boundary(s) {
+        s -= 1;
+    }
+    let mut e = end.clamp(s, text.len());
+    while !text.is_char_boundary(e) {
+        e += 1;
+    }
+    (s, e)
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    errors: usize,
+    warnings: usize,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    code: &'a str,
+    severity: Severity,
+    message: &'a str,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    label: &'a str,
+    help: Option<&'a str>,
+    related: Vec<JsonLabel<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonLabel<'a> {
+    file: &'a str,
+    line: u32,
+    column: u32,
+    label: &'a str,
+}
+
+/// "did you mean `x`?" for a misspelt name, from the names that would have been valid.
+pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let best = candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(wrong, c), c))
+        .filter(|(score, _)| *score > 0.75)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))?;
+    Some(format!("did you mean `{}`?", best.1))
+}

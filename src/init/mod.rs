@@ -1,0 +1,45 @@
+//! `safeduty init`: a new content tree with the five role categories of the seed's annex and a
+//! commented example institution that passes `check` as it is.
+
+use std::path::Path;
+
+/// (path in the new tree, contents). The categories are the ones of the example content, so
+/// there is a single transcription of the annex in the repository.
+const FILES: &[(&str, &str)] = &[
+    ("safeduty.yaml", include_str!("scaffold/safeduty.yaml")),
+    ("categories/principal.yaml", include_str!("../../content/categories/principal.yaml")),
+    ("categories/deputy-safety.yaml", include_str!("../../content/categories/deputy-safety.yaml")),
+    ("categories/leadership.yaml", include_str!("../../content/categories/leadership.yaml")),
+    ("categories/safety-officer.yaml", include_str!("../../content/categories/safety-officer.yaml")),
+    ("categories/employee.yaml", include_str!("../../content/categories/employee.yaml")),
+    ("institutions/example/institution.yaml", include_str!("scaffold/institutions/example/institution.yaml")),
+    ("institutions/example/departments.yaml", include_str!("scaffold/institutions/example/departments.yaml")),
+    ("institutions/example/people.yaml", include_str!("scaffold/institutions/example/people.yaml")),
+    ("institutions/example/posts/director.yaml", include_str!("scaffold/institutions/example/posts/director.yaml")),
+    (
+        "institutions/example/posts/deputy-director.yaml",
+        include_str!("scaffold/institutions/example/posts/deputy-director.yaml"),
+    ),
+    (
+        "institutions/example/posts/safety-officer.yaml",
+        include_str!("scaffold/institutions/example/posts/safety-officer.yaml"),
+    ),
+    ("institutions/example/posts/nurse.yaml", include_str!("scaffold/institutions/example/posts/nurse.yaml")),
+    ("pages/about.md", include_str!("scaffold/pages/about.md")),
+];
+
+pub fn init(dir: &Path) -> Result<(), String> {
+    if dir.exists()
+        && std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?.next().is_some()
+    {
+        return Err(format!("{} exists and is not empty; name a new folder", dir.display()));
+    }
+    for (rel, text) in FILES {
+        let path = dir.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+    }
+    Ok(())
+}

@@ -1,0 +1,21 @@
+//! safeduty turns version-controlled YAML describing the safety duties of every post of a
+//! health institution (全员安全生产责任制) into a static intranet site and print-ready documents.
+//!
+//! The pipeline, ordered in [`pipeline`]: [`load`] (YAML with source positions) → [`check`]
+//! (all problems as [`diagnostic`]s) → [`resolve`] (the [`model`] every renderer reads) →
+//! [`render`] (one renderer per output) → [`write`] (atomic swap of the output folder).
+
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod error;
+pub mod init;
+pub mod lints;
+pub mod load;
+pub mod model;
+pub mod pipeline;
+pub mod raw;
+pub mod render;
+pub mod resolve;
+pub mod source;
+pub mod write;

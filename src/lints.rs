@@ -1,0 +1,103 @@
+//! Every diagnostic code, what it means, and how severe it is unless the content's
+//! `safeduty.yaml` (`lints:`) or the command line says otherwise.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Not reported.
+    Allow,
+    /// Reported; does not fail `check` or `build`.
+    Warn,
+    /// Reported; fails `check` and `build`.
+    Deny,
+}
+
+pub struct Lint {
+    pub code: &'static str,
+    pub default: Level,
+    /// Whether users may lower it. Broken input (syntax, unknown keys, dangling references)
+    /// can never be allowed: nothing sound can be built from it.
+    pub configurable: bool,
+    pub summary: &'static str,
+}
+
+const fn hard(code: &'static str, summary: &'static str) -> Lint {
+    Lint { code, default: Level::Deny, configurable: false, summary }
+}
+
+const fn rule(code: &'static str, default: Level, summary: &'static str) -> Lint {
+    Lint { code, default, configurable: true, summary }
+}
+
+pub const LINTS: &[Lint] = &[
+    hard("yaml-syntax", "the file is not valid YAML"),
+    hard("unknown-key", "a key that safeduty does not know (often a typo)"),
+    hard("wrong-type", "a value of the wrong type, e.g. text where a number is expected"),
+    hard("missing-key", "a required key is absent"),
+    hard("unknown-value", "a value outside the allowed set, e.g. an unknown institution kind"),
+    hard("duplicate-key", "the same key twice in one mapping"),
+    hard("unknown-file", "a YAML file in a place where safeduty does not expect one"),
+    hard("read-error", "a file that cannot be read"),
+    hard("missing-file", "an institution folder without institution.yaml"),
+    hard("front-matter", "a Markdown page without valid front matter"),
+    hard("duplicate-id", "two things of the same kind with one id"),
+    hard("unsafe-id", "an id that cannot be used in file names and URLs"),
+    hard("missing-reference", "a reference to a post, person, department, category or institution that does not exist"),
+    hard("cycle", "a department that is its own ancestor, or posts that report to each other in a circle"),
+    hard("invalid-date", "a date that does not exist or is not written YYYY-MM-DD"),
+    hard("empty-duties", "a duty list with no items"),
+    hard("item-out-of-range", "a duty item number that the category does not have"),
+    hard("unknown-lint", "a lint name in `lints:` that does not exist"),
+    rule("missing-principal", Level::Deny, "an institution without a principal (主要负责人)"),
+    rule("leadership-group", Level::Deny, "no safety leadership group, or one not chaired by the principal"),
+    rule("safety-staffing", Level::Deny, "no safety management body or officers as the staff count requires"),
+    rule("safety-engineer", Level::Deny, "hazardous goods without a registered safety engineer"),
+    rule("post-without-scope", Level::Deny, "a post without a scope (责任范围)"),
+    rule("post-without-assessment", Level::Deny, "a post without assessment criteria (考核标准)"),
+    rule("post-without-rewards", Level::Warn, "a post without rewards and penalties (奖惩办法)"),
+    rule("person-without-post", Level::Deny, "a person who holds no post"),
+    rule("post-without-holder", Level::Warn, "a post that nobody holds (a vacancy)"),
+];
+
+pub fn find(code: &str) -> Option<&'static Lint> {
+    LINTS.iter().find(|l| l.code == code)
+}
+
+/// The levels in force for one run: defaults, then the content's config, then the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Levels {
+    overrides: BTreeMap<&'static str, Level>,
+}
+
+impl Levels {
+    /// Sets a lint's level; broken-input codes stay errors whatever is asked.
+    pub fn set(&mut self, code: &str, level: Level) -> bool {
+        match find(code) {
+            Some(lint) if lint.configurable => {
+                self.overrides.insert(lint.code, level);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Turns every warning into an error (`--deny-warnings`).
+    pub fn deny_warnings(&mut self) {
+        for lint in LINTS.iter().filter(|l| l.configurable) {
+            if self.level(lint.code) == Level::Warn {
+                self.overrides.insert(lint.code, Level::Deny);
+            }
+        }
+    }
+
+    pub fn level(&self, code: &str) -> Level {
+        if let Some(level) = self.overrides.get(code) {
+            return *level;
+        }
+        find(code).map_or(Level::Deny, |l| l.default)
+    }
+}

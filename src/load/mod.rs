@@ -1,0 +1,194 @@
+//! Stage 1, load: read every file of the content tree and parse it into `raw` structs.
+//!
+//! Where a file sits decides what it is (see README.md, "Content layout"); ids of things that
+//! have a file of their own (categories, institutions, posts) are their file or folder names.
+//! A broken file is reported and skipped, and loading goes on, so that one run shows all problems.
+
+mod page;
+mod yaml;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::{Diagnostic, Report};
+use crate::raw;
+use crate::source::{FileId, Offset, Sources, Span};
+
+pub use page::Page;
+
+/// A value that has a file of its own, its id taken from the file (or folder) name.
+#[derive(Debug)]
+pub struct Named<T> {
+    pub id: String,
+    pub file: FileId,
+    pub value: T,
+}
+
+/// A value parsed from a file (lists of departments or people).
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub file: FileId,
+    pub value: T,
+}
+
+/// Everything found under one `institutions/<id>/` folder.
+#[derive(Debug, Default)]
+pub struct InstitutionDir {
+    pub id: String,
+    pub institution: Option<Loaded<raw::Institution>>,
+    pub departments: Vec<Loaded<Vec<raw::Department>>>,
+    pub people: Vec<Loaded<Vec<raw::Person>>>,
+    pub posts: Vec<Named<raw::Post>>,
+    /// First file seen in the folder: where to point when institution.yaml is missing.
+    pub first_file: Option<FileId>,
+}
+
+/// The whole content tree, parsed but not yet checked.
+#[derive(Debug, Default)]
+pub struct Content {
+    pub root: PathBuf,
+    pub sources: Sources,
+    pub config: Option<Loaded<raw::Config>>,
+    pub categories: Vec<Named<raw::Category>>,
+    pub institutions: Vec<InstitutionDir>,
+    pub pages: Vec<Page>,
+    /// How many files could not be parsed: checks across files are unreliable then.
+    pub broken_files: usize,
+}
+
+/// What a path inside the content root is.
+enum Kind {
+    Config,
+    Category(String),
+    Institution(String),
+    Departments(String),
+    People(String),
+    Post(String, String),
+    Page(String),
+    /// Not ours: images, scans, notes. Left alone.
+    Other,
+    /// A YAML file in a place that has no meaning.
+    Unknown,
+}
+
+fn classify(rel: &[&str]) -> Kind {
+    let stem = |name: &str| name.rsplit_once('.').map_or(name, |(s, _)| s).to_string();
+    let is_yaml = |name: &str| name.ends_with(".yaml") || name.ends_with(".yml");
+    match rel {
+        ["safeduty.yaml"] => Kind::Config,
+        ["categories", f] if is_yaml(f) => Kind::Category(stem(f)),
+        ["institutions", i, "institution.yaml"] => Kind::Institution(i.to_string()),
+        ["institutions", i, "departments.yaml"] => Kind::Departments(i.to_string()),
+        ["institutions", i, "people.yaml"] => Kind::People(i.to_string()),
+        ["institutions", i, "posts", f] if is_yaml(f) => Kind::Post(i.to_string(), stem(f)),
+        ["pages", rest @ ..] if rest.last().is_some_and(|f| f.ends_with(".md")) => {
+            let mut slug: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
+            if let Some(last) = slug.last_mut() {
+                *last = stem(last);
+            }
+            Kind::Page(slug.join("/"))
+        }
+        [.., f] if is_yaml(f) => Kind::Unknown,
+        _ => Kind::Other,
+    }
+}
+
+/// Reads and parses `root`. Never fails: problems become diagnostics in `report`.
+pub fn load(root: &Path, report: &mut Report) -> Content {
+    let mut content = Content { root: root.to_path_buf(), ..Content::default() };
+    let mut institutions: BTreeMap<String, InstitutionDir> = BTreeMap::new();
+
+    let walker = WalkDir::new(root)
+        .sort_by_file_name()
+        .into_iter()
+        // Skip hidden entries (.git, editor files), but not the root itself.
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(err) => {
+                let name = err.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string());
+                let file = content.sources.add(name, PathBuf::new(), String::new());
+                report.push(Diagnostic::new("read-error", Span::file_start(file), format!("cannot read: {err}"), ""));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel_path = entry.path().strip_prefix(root).unwrap_or(entry.path());
+        let rel: Vec<String> = rel_path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+        let rel_refs: Vec<&str> = rel.iter().map(String::as_str).collect();
+        let kind = classify(&rel_refs);
+        if matches!(kind, Kind::Other) {
+            continue;
+        }
+        let name = rel.join("/");
+        let text = match std::fs::read(entry.path()).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            Ok(Err(_)) => {
+                let file = content.sources.add(name, entry.path().to_path_buf(), String::new());
+                report.push(
+                    Diagnostic::new("read-error", Span::file_start(file), "file is not UTF-8 text", "")
+                        .with_help("save the file as UTF-8 (in WPS/Notepad: 另存为 → 编码 UTF-8)"),
+                );
+                content.broken_files += 1;
+                continue;
+            }
+            Err(err) => {
+                let file = content.sources.add(name, entry.path().to_path_buf(), String::new());
+                report.push(Diagnostic::new("read-error", Span::file_start(file), format!("cannot read: {err}"), ""));
+                content.broken_files += 1;
+                continue;
+            }
+        };
+        let file = content.sources.add(name, entry.path().to_path_buf(), text);
+        let text = &content.sources.get(file).text;
+        let ok = match kind {
+            Kind::Config => yaml::parse(text, file, Offset::default(), "site config (safeduty.yaml)")
+                .map(|value| content.config = Some(Loaded { file, value })),
+            Kind::Category(id) => yaml::parse(text, file, Offset::default(), "category file")
+                .map(|value| content.categories.push(Named { id, file, value })),
+            Kind::Institution(id) => yaml::parse(text, file, Offset::default(), "institution file").map(|value| {
+                dir(&mut institutions, &id, file).institution = Some(Loaded { file, value });
+            }),
+            Kind::Departments(id) => yaml::parse(text, file, Offset::default(), "department").map(|value| {
+                dir(&mut institutions, &id, file).departments.push(Loaded { file, value });
+            }),
+            Kind::People(id) => yaml::parse(text, file, Offset::default(), "person").map(|value| {
+                dir(&mut institutions, &id, file).people.push(Loaded { file, value });
+            }),
+            Kind::Post(inst, id) => yaml::parse(text, file, Offset::default(), "post file").map(|value| {
+                dir(&mut institutions, &inst, file).posts.push(Named { id, file, value });
+            }),
+            Kind::Page(slug) => page::parse(text, file, slug).map(|p| content.pages.push(p)),
+            Kind::Unknown => Err(Diagnostic::new(
+                "unknown-file",
+                Span::file_start(file),
+                "safeduty does not know what this YAML file is",
+                "not part of the content layout",
+            )
+            .with_help(
+                "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
+                 institutions/<id>/departments.yaml, institutions/<id>/people.yaml or institutions/<id>/posts/<id>.yaml",
+            )),
+            Kind::Other => Ok(()),
+        };
+        if let Err(d) = ok {
+            report.push(d);
+            content.broken_files += 1;
+        }
+    }
+    content.institutions = institutions.into_values().collect();
+    content
+}
+
+fn dir<'a>(map: &'a mut BTreeMap<String, InstitutionDir>, id: &str, file: FileId) -> &'a mut InstitutionDir {
+    map.entry(id.to_string()).or_insert_with(|| InstitutionDir {
+        id: id.to_string(),
+        first_file: Some(file),
+        ..InstitutionDir::default()
+    })
+}

@@ -1,0 +1,54 @@
+//! Markdown pages (`pages/**/*.md`): YAML front matter between `---` lines, then the body.
+
+use crate::diagnostic::Diagnostic;
+use crate::raw::PageMeta;
+use crate::source::{FileId, Offset, Span};
+
+#[derive(Debug)]
+pub struct Page {
+    /// Path under `pages/` without `.md`, e.g. `notices/2022-124`.
+    pub slug: String,
+    pub file: FileId,
+    pub meta: PageMeta,
+    /// Where the front matter starts, for positions inside it.
+    pub meta_offset: Offset,
+    /// Markdown after the front matter.
+    pub body: String,
+}
+
+pub fn parse(text: &str, file: FileId, slug: String) -> Result<Page, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let missing = || {
+        Diagnostic::new(
+            "front-matter",
+            Span::file_start(file),
+            "page has no front matter",
+            "expected `---` on the first line",
+        )
+        .with_help("start the page with\n---\ntitle: 页面标题\n---\nand then the Markdown text")
+    };
+    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")).ok_or_else(missing)?;
+    let header_len = text.len() - rest.len();
+    // The closing fence is a line that is exactly `---`.
+    let mut end = None;
+    let mut pos = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            end = Some((pos, pos + line.len()));
+            break;
+        }
+        pos += line.len();
+    }
+    let Some((yaml_end, body_start)) = end else {
+        return Err(Diagnostic::new(
+            "front-matter",
+            Span::file_start(file),
+            "front matter is not closed",
+            "opened here",
+        )
+        .with_help("add a line `---` after the last front-matter key"));
+    };
+    let offset = Offset { lines: 1, bytes: header_len };
+    let meta = super::yaml::parse::<PageMeta>(&rest[..yaml_end], file, offset, "page front matter")?;
+    Ok(Page { slug, file, meta, meta_offset: offset, body: rest[body_start..].to_string() })
+}

@@ -1,0 +1,108 @@
+//! YAML → typed values, with parser errors turned into diagnostics that say what to do.
+
+use serde::de::DeserializeOwned;
+use serde_saphyr::Error;
+
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::source::{FileId, Offset, Span};
+
+/// Parses one YAML document; on failure returns the one diagnostic that explains it.
+/// `what` names the kind of file for messages ("post file", "institution file").
+pub fn parse<T: DeserializeOwned>(text: &str, file: FileId, offset: Offset, what: &str) -> Result<T, Diagnostic> {
+    serde_saphyr::from_str::<T>(text).map_err(|e| to_diagnostic(&e, text, file, offset, what))
+}
+
+fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &str) -> Diagnostic {
+    let span = match err.location() {
+        Some(loc) => Span::from_yaml(file, &loc, offset),
+        None => Span::file_start(file),
+    };
+    match err.without_snippet() {
+        Error::SerdeUnknownField { field, expected, .. } => {
+            let mut help = did_you_mean(field, expected.iter().copied()).map(|h| h + " ").unwrap_or_default();
+            help.push_str(&format!("the keys of a {what} are: {}", expected.join(", ")));
+            Diagnostic::new("unknown-key", span, format!("unknown key `{field}` in {what}"), "unknown key")
+                .with_help(help)
+        }
+        Error::SerdeMissingField { field, .. } => Diagnostic::new(
+            "missing-key",
+            span,
+            format!("missing key `{field}` in {what}"),
+            format!("this mapping has no `{field}`"),
+        )
+        .with_help(format!("add a line `{field}: …` here")),
+        Error::SerdeUnknownVariant { variant, expected, .. } => {
+            let mut help = did_you_mean(variant, expected.iter().copied()).map(|h| h + " ").unwrap_or_default();
+            help.push_str(&format!("allowed values: {}", expected.join(", ")));
+            Diagnostic::new(
+                "unknown-value",
+                span,
+                format!("unknown value `{variant}`"),
+                "not one of the allowed values",
+            )
+            .with_help(help)
+        }
+        Error::SerdeInvalidType { unexpected, expected, .. }
+        | Error::SerdeInvalidValue { unexpected, expected, .. } => Diagnostic::new(
+            "wrong-type",
+            span,
+            format!("wrong type: expected {expected}, found {unexpected}"),
+            format!("expected {expected}"),
+        ),
+        Error::InvalidScalar { ty, .. } => {
+            let (wanted, help) = scalar_help(ty);
+            let found = text.get(span.start - offset.bytes..span.end - offset.bytes).unwrap_or("").trim();
+            Diagnostic::new(
+                "wrong-type",
+                span,
+                format!("wrong type: expected {wanted}, found `{found}`"),
+                format!("expected {wanted}"),
+            )
+            .with_help(help)
+        }
+        Error::Unexpected { expected, .. } => {
+            let wanted = match *expected {
+                "mapping start" => "a mapping (`key: value` lines)",
+                "sequence start" => "a list (lines starting with `- `)",
+                "string scalar" => "text (quote it if it starts with [ { * & ! | > ' \" % @ or `)",
+                other => other,
+            };
+            Diagnostic::new("wrong-type", span, format!("wrong type: expected {wanted}"), format!("expected {wanted}"))
+        }
+        Error::DuplicateMappingKey { key, .. } => {
+            let key = key.as_deref().unwrap_or("?");
+            Diagnostic::new(
+                "duplicate-key",
+                span,
+                format!("key `{key}` appears twice in one mapping"),
+                "second occurrence",
+            )
+            .with_help("keep one of the two lines")
+        }
+        Error::Eof { .. } => Diagnostic::new("yaml-syntax", span, format!("the {what} is empty"), "nothing here")
+            .with_help("see README.md, \"Content reference\", for what this file holds"),
+        other => {
+            let msg = strip_location(&other.to_string());
+            Diagnostic::new("yaml-syntax", span, format!("YAML syntax error: {msg}"), msg)
+                .with_help("check indentation (spaces, not tabs), colons after keys, and closing quotes and brackets")
+        }
+    }
+}
+
+fn scalar_help(ty: &str) -> (&'static str, &'static str) {
+    match ty {
+        "u8" | "u16" | "u32" | "u64" | "usize" => ("a whole number (0 or more)", "write digits only, e.g. `120`"),
+        "i8" | "i16" | "i32" | "i64" | "isize" => ("a whole number", "write digits only, e.g. `3` or `-1`"),
+        "bool" => ("true or false", "write `true` or `false` (not 是/否, yes/no)"),
+        "f32" | "f64" => ("a number", "write a number such as `1.5`"),
+        _ => ("a different kind of value", "see README.md, \"Content reference\""),
+    }
+}
+
+/// The parser appends " at line L, column C" to its messages; our diagnostic shows that itself.
+fn strip_location(msg: &str) -> String {
+    match msg.rfind(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg.to_string(),
+    }
+}

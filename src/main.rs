@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(safeduty::cli::main());
+}

@@ -1,0 +1,181 @@
+//! Stage 3's result: the resolved model that every renderer reads. Plain data, no positions,
+//! every reference already checked; ids are plain strings valid within their institution.
+
+use serde::Serialize;
+
+use crate::raw::{InstitutionKind, OfficerKind};
+
+#[derive(Debug, Serialize)]
+pub struct Model {
+    pub site: Site,
+    pub categories: Vec<Category>,
+    pub institutions: Vec<Institution>,
+    pub pages: Vec<Page>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Site {
+    pub title: String,
+    pub subtitle: Option<String>,
+    pub base_url: Option<String>,
+    pub theme: String,
+    pub footer: Option<String>,
+    /// YYYY-MM-DD; the date of record for the build, from the content (never the clock).
+    pub as_of: Option<String>,
+    pub term_year: Option<u32>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+    pub title: String,
+    pub rank: u32,
+    pub duties: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Institution {
+    pub id: String,
+    pub name: String,
+    pub short_name: Option<String>,
+    pub kind: InstitutionKind,
+    pub kind_label: &'static str,
+    pub parent: Option<String>,
+    pub authority: Option<String>,
+    pub employees: u32,
+    pub hazardous_goods: bool,
+    pub doc_number: Option<String>,
+    /// Post id of the principal.
+    pub principal: Option<String>,
+    pub leadership_group: Option<LeadershipGroup>,
+    pub safety_management: SafetyManagement,
+    pub safety_engineers: Vec<SafetyEngineer>,
+    /// In tree order: each department after its parent.
+    pub departments: Vec<Department>,
+    /// Ordered by department, then head first, then category rank.
+    pub posts: Vec<Post>,
+    pub people: Vec<Person>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LeadershipGroup {
+    pub name: String,
+    pub chair: String,
+    pub deputy_chairs: Vec<String>,
+    pub members: Vec<String>,
+    pub office: Option<String>,
+    pub meets: Option<String>,
+    pub established: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct SafetyManagement {
+    /// Department id of the safety management body.
+    pub body: Option<String>,
+    pub officers: Vec<Officer>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Officer {
+    pub post: String,
+    pub kind: OfficerKind,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SafetyEngineer {
+    pub person: String,
+    pub certificate: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Department {
+    pub id: String,
+    pub name: String,
+    pub parent: Option<String>,
+    /// Post id of the head.
+    pub head: Option<String>,
+    /// 0 for top-level departments.
+    pub depth: usize,
+    pub children: Vec<String>,
+    pub posts: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Post {
+    pub id: String,
+    pub name: String,
+    pub department: String,
+    pub category: Option<String>,
+    pub reports_to: Option<String>,
+    pub scope: String,
+    pub business_duties: Vec<String>,
+    /// The final numbered list: the category's items (some reworded or removed) and the post's own.
+    pub duties: Vec<Duty>,
+    pub assessment: Vec<String>,
+    pub rewards_penalties: Vec<String>,
+    /// Person ids, in people.yaml order.
+    pub holders: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Duty {
+    pub number: u32,
+    pub text: String,
+    pub origin: Origin,
+}
+
+/// Where a duty item comes from: shown on cards so that a post's own duties stand out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Origin {
+    /// Item `item` of the post's category, as is.
+    Category { item: u32 },
+    /// Item `item` of the category, reworded for this post.
+    Replaced { item: u32 },
+    /// The post's own duty.
+    Post,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub title: Option<String>,
+    pub posts: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Page {
+    pub slug: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub doc_number: Option<String>,
+    pub institution: Option<String>,
+    pub weight: i32,
+    pub markdown: String,
+}
+
+impl Model {
+    pub fn institution(&self, id: &str) -> Option<&Institution> {
+        self.institutions.iter().find(|i| i.id == id)
+    }
+
+    pub fn category(&self, id: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.id == id)
+    }
+}
+
+impl Institution {
+    pub fn post(&self, id: &str) -> Option<&Post> {
+        self.posts.iter().find(|p| p.id == id)
+    }
+
+    pub fn department(&self, id: &str) -> Option<&Department> {
+        self.departments.iter().find(|d| d.id == id)
+    }
+
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.people.iter().find(|p| p.id == id)
+    }
+}

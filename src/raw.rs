@@ -1,0 +1,269 @@
+//! The content as the author wrote it: one struct per kind of YAML file, every key checked
+//! (`deny_unknown_fields`), with source positions (`Spanned`) on the values that later
+//! checks point at. Nothing here is resolved or trusted yet; see `check` and `resolve`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::lints::Level;
+
+/// `safeduty.yaml` in the content root: site settings and lint levels.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Site title, e.g. 全员安全生产责任制.
+    pub title: String,
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// Where the site is published; links stay relative, this is for the sitemap only.
+    #[serde(default)]
+    pub base_url: Option<String>,
+    /// Theme folder name under `themes/`.
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub footer: Option<String>,
+    /// The date documents and progress are computed for (YYYY-MM-DD); never the clock.
+    #[serde(default)]
+    pub as_of: Option<Spanned<String>>,
+    /// The term year printed on letters (defaults to the year of `as_of`).
+    #[serde(default)]
+    pub term_year: Option<u32>,
+    #[serde(default)]
+    pub lints: BTreeMap<String, Spanned<Level>>,
+}
+
+/// `categories/<id>.yaml`: a role category and its default duties (the seed's annex).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    /// e.g. 单位主要负责人
+    pub name: Spanned<String>,
+    /// Heading of the duty list, e.g. 单位主要负责人安全生产职责.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Sort order among categories (principal first).
+    #[serde(default)]
+    pub rank: u32,
+    pub duties: Spanned<Vec<Spanned<String>>>,
+    /// The last duty is a catch-all ("法律、法规、规章规定的其他安全生产职责") that stays last
+    /// after a post adds its own items.
+    #[serde(default)]
+    pub keep_last: bool,
+    /// Default assessment criteria for posts of this category.
+    #[serde(default)]
+    pub assessment: Vec<String>,
+    /// Default rewards and penalties for posts of this category.
+    #[serde(default)]
+    pub rewards_penalties: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InstitutionKind {
+    HealthCommission,
+    Hospital,
+    TownshipHealthCentre,
+    CommunityHealthCentre,
+    EmergencyCentre,
+    DiseaseControlCentre,
+    MaternalChildHealth,
+    Other,
+}
+
+impl InstitutionKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::HealthCommission => "卫生健康委员会",
+            Self::Hospital => "医院",
+            Self::TownshipHealthCentre => "乡镇卫生院",
+            Self::CommunityHealthCentre => "社区卫生服务中心",
+            Self::EmergencyCentre => "急救中心",
+            Self::DiseaseControlCentre => "疾病预防控制中心",
+            Self::MaternalChildHealth => "妇幼保健机构",
+            Self::Other => "其他医疗卫生健康机构",
+        }
+    }
+}
+
+/// `institutions/<id>/institution.yaml`; the folder name is the institution's id.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Institution {
+    pub name: Spanned<String>,
+    #[serde(default)]
+    pub short_name: Option<String>,
+    pub kind: Spanned<InstitutionKind>,
+    /// Supervising institution, when it is part of this content (its id).
+    #[serde(default)]
+    pub parent: Option<Spanned<String>>,
+    /// Supervising authority by name, when it is not part of this content.
+    #[serde(default)]
+    pub authority: Option<String>,
+    pub employees: Spanned<u32>,
+    #[serde(default)]
+    pub hazardous_goods: bool,
+    /// Document number style, e.g. 乌卫健发〔{year}〕{number}号.
+    #[serde(default)]
+    pub doc_number: Option<String>,
+    /// The principal's post id.
+    #[serde(default)]
+    pub principal: Option<Spanned<String>>,
+    #[serde(default)]
+    pub leadership_group: Option<Spanned<LeadershipGroup>>,
+    #[serde(default)]
+    pub safety_management: Option<Spanned<SafetyManagement>>,
+    #[serde(default)]
+    pub safety_engineers: Vec<SafetyEngineer>,
+}
+
+/// 安全生产领导小组.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeadershipGroup {
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Post id of the chair; must be the principal.
+    pub chair: Spanned<String>,
+    #[serde(default)]
+    pub deputy_chairs: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub members: Vec<Spanned<String>>,
+    /// Department that runs the group's office.
+    #[serde(default)]
+    pub office: Option<Spanned<String>>,
+    /// How often it meets, e.g. 每季度至少一次.
+    #[serde(default)]
+    pub meets: Option<String>,
+    #[serde(default)]
+    pub established: Option<Spanned<String>>,
+}
+
+/// 安全生产管理机构 and 安全生产管理人员.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyManagement {
+    /// Department id of the safety management body, if there is one.
+    #[serde(default)]
+    pub body: Option<Spanned<String>>,
+    #[serde(default)]
+    pub officers: Vec<Officer>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Officer {
+    pub post: Spanned<String>,
+    #[serde(rename = "type")]
+    pub kind: OfficerKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OfficerKind {
+    FullTime,
+    PartTime,
+}
+
+/// 注册安全工程师.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyEngineer {
+    pub person: Spanned<String>,
+    #[serde(default)]
+    pub certificate: Option<String>,
+}
+
+/// One entry of `institutions/<id>/departments.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    pub id: Spanned<String>,
+    pub name: String,
+    #[serde(default)]
+    pub parent: Option<Spanned<String>>,
+    /// Post id of the department head (本部门安全生产第一责任人).
+    #[serde(default)]
+    pub head: Option<Spanned<String>>,
+}
+
+/// `institutions/<id>/posts/<post>.yaml`; the file name is the post's id.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Post {
+    pub name: Spanned<String>,
+    pub department: Spanned<String>,
+    /// Role category whose duties the post inherits.
+    #[serde(default)]
+    pub category: Option<Spanned<String>>,
+    #[serde(default)]
+    pub reports_to: Option<Spanned<String>>,
+    /// 责任范围.
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// Business duties of a leader (一岗双责).
+    #[serde(default)]
+    pub business_duties: Vec<String>,
+    #[serde(default)]
+    pub duties: PostDuties,
+    /// 考核标准; defaults to the category's.
+    #[serde(default)]
+    pub assessment: Option<Vec<String>>,
+    /// 奖惩办法; defaults to the category's.
+    #[serde(default)]
+    pub rewards_penalties: Option<Vec<String>>,
+}
+
+/// How a post changes its category's duty list, item by item.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PostDuties {
+    /// The post's own duties, after the category's (before a `keep_last` catch-all).
+    #[serde(default)]
+    pub add: Vec<Spanned<String>>,
+    /// Category items reworded for this post, by item number.
+    #[serde(default)]
+    pub replace: Vec<Replace>,
+    /// Category items that do not apply to this post, by item number.
+    #[serde(default)]
+    pub remove: Vec<Spanned<u32>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Replace {
+    pub item: Spanned<u32>,
+    pub text: Spanned<String>,
+}
+
+/// One entry of `institutions/<id>/people.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: Spanned<String>,
+    pub name: String,
+    /// Professional or administrative title, e.g. 副主任医师.
+    #[serde(default)]
+    pub title: Option<String>,
+    pub posts: Spanned<Vec<Spanned<String>>>,
+}
+
+/// Front matter of `pages/**/*.md`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageMeta {
+    pub title: String,
+    #[serde(default)]
+    pub date: Option<Spanned<String>>,
+    /// e.g. 乌卫健发〔2022〕124号.
+    #[serde(default)]
+    pub doc_number: Option<String>,
+    /// Issuing institution id.
+    #[serde(default)]
+    pub institution: Option<Spanned<String>>,
+    /// Sort order in lists (smaller first), then date.
+    #[serde(default)]
+    pub weight: i32,
+}

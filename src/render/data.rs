@@ -1,0 +1,75 @@
+//! `data/`: the resolved model as JSON, and every duty as CSV for Excel and WPS.
+
+use super::{RenderContext, Renderer};
+use crate::error::{Error, Result};
+use crate::model::{Model, Origin};
+
+pub struct DataRenderer;
+
+impl Renderer for DataRenderer {
+    fn name(&self) -> &'static str {
+        "data"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<()> {
+        let json = serde_json::to_vec_pretty(ctx.model).map_err(|e| Error::new(format!("model.json: {e}")))?;
+        ctx.write("data/model.json", &json)?;
+        ctx.write("data/duties.csv", &duties_csv(ctx.model)?)?;
+        Ok(())
+    }
+}
+
+/// One row per duty item. Starts with a UTF-8 byte order mark: without it Excel and WPS on
+/// Windows read the file as GBK and show garbled Chinese.
+pub fn duties_csv(model: &Model) -> Result<Vec<u8>> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::Writer::from_writer(&mut out);
+        let err = |e: csv::Error| Error::new(format!("duties.csv: {e}"));
+        w.write_record([
+            "单位",
+            "单位编号",
+            "科室",
+            "岗位",
+            "岗位编号",
+            "岗位类别",
+            "在岗人员",
+            "序号",
+            "安全生产职责",
+            "来源",
+            "责任范围",
+        ])
+        .map_err(err)?;
+        for inst in &model.institutions {
+            for post in &inst.posts {
+                let dept = inst.department(&post.department).map_or("", |d| d.name.as_str());
+                let category = post.category.as_deref().and_then(|c| model.category(c)).map_or("", |c| c.name.as_str());
+                let holders: Vec<&str> =
+                    post.holders.iter().filter_map(|h| inst.person(h)).map(|p| p.name.as_str()).collect();
+                for duty in &post.duties {
+                    let origin = match duty.origin {
+                        Origin::Category { item } => format!("类别第{item}条"),
+                        Origin::Replaced { item } => format!("类别第{item}条（本岗位修订）"),
+                        Origin::Post => "本岗位".to_string(),
+                    };
+                    w.write_record([
+                        inst.name.as_str(),
+                        inst.id.as_str(),
+                        dept,
+                        post.name.as_str(),
+                        post.id.as_str(),
+                        category,
+                        &holders.join("、"),
+                        &duty.number.to_string(),
+                        duty.text.as_str(),
+                        &origin,
+                        post.scope.as_str(),
+                    ])
+                    .map_err(err)?;
+                }
+            }
+        }
+        w.flush().map_err(|e| Error::new(format!("duties.csv: {e}")))?;
+    }
+    Ok(out)
+}

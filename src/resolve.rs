@@ -1,0 +1,243 @@
+//! Stage 3, resolve: checked raw content → the [`Model`] all renderers share.
+//!
+//! Runs only on content that passed `check`, so references are known to exist; it still never
+//! panics on a dangling one (it skips it), because a renderer must not crash a preview server.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::check::Index;
+use crate::load::{Content, InstitutionDir};
+use crate::model::*;
+use crate::raw;
+
+pub fn resolve(content: &Content, index: &Index) -> Model {
+    let mut categories: Vec<Category> = content
+        .categories
+        .iter()
+        .filter(|c| index.categories.get(c.id.as_str()).is_some_and(|d| std::ptr::eq(d.value, &c.value)))
+        .map(|c| Category {
+            id: c.id.clone(),
+            name: c.value.name.value.clone(),
+            title: c.value.title.clone().unwrap_or_else(|| format!("{}安全生产职责", c.value.name.value)),
+            rank: c.value.rank,
+            duties: c.value.duties.value.iter().map(|d| d.value.clone()).collect(),
+        })
+        .collect();
+    categories.sort_by(|a, b| (a.rank, &a.id).cmp(&(b.rank, &b.id)));
+
+    let institutions = content.institutions.iter().filter_map(|dir| institution(dir, index, &categories)).collect();
+
+    let mut pages: Vec<Page> = content
+        .pages
+        .iter()
+        .map(|p| Page {
+            slug: p.slug.clone(),
+            title: p.meta.title.clone(),
+            date: p.meta.date.as_ref().map(|d| d.value.clone()),
+            doc_number: p.meta.doc_number.clone(),
+            institution: p.meta.institution.as_ref().map(|i| i.value.clone()),
+            weight: p.meta.weight,
+            markdown: p.body.clone(),
+        })
+        .collect();
+    pages.sort_by(|a, b| (a.weight, &b.date, &a.slug).cmp(&(b.weight, &a.date, &b.slug)));
+
+    let site = match &content.config {
+        Some(c) => {
+            let c = &c.value;
+            Site {
+                title: c.title.clone(),
+                subtitle: c.subtitle.clone(),
+                base_url: c.base_url.clone(),
+                theme: c.theme.clone().unwrap_or_else(|| "default".into()),
+                footer: c.footer.clone(),
+                as_of: c.as_of.as_ref().map(|d| d.value.clone()),
+                term_year: c.term_year.or_else(|| c.as_of.as_ref().and_then(|d| d.value.get(..4)?.parse().ok())),
+            }
+        }
+        None => Site {
+            title: "全员安全生产责任制".into(),
+            subtitle: None,
+            base_url: None,
+            theme: "default".into(),
+            footer: None,
+            as_of: None,
+            term_year: None,
+        },
+    };
+    Model { site, categories, institutions, pages }
+}
+
+fn institution(dir: &InstitutionDir, index: &Index, categories: &[Category]) -> Option<Institution> {
+    let raw = &dir.institution.as_ref()?.value;
+    let departments = departments(dir);
+    let dept_order: BTreeMap<&str, usize> = departments.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
+    let mut holders: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for person in dir.people.iter().flat_map(|l| &l.value) {
+        for post in &person.posts.value {
+            holders.entry(post.value.as_str()).or_default().push(person.id.value.clone());
+        }
+    }
+    let mut seen = BTreeSet::new();
+    let mut posts: Vec<Post> = dir
+        .posts
+        .iter()
+        .filter(|p| seen.insert(p.id.as_str()))
+        .map(|p| post(&p.id, &p.value, index, categories, holders.remove(p.id.as_str()).unwrap_or_default()))
+        .collect();
+    let rank = |p: &Post| {
+        let head = departments.iter().any(|d| d.id == p.department && d.head.as_deref() == Some(p.id.as_str()));
+        let cat = p.category.as_ref().and_then(|c| categories.iter().find(|k| &k.id == c)).map_or(u32::MAX, |c| c.rank);
+        (dept_order.get(p.department.as_str()).copied().unwrap_or(usize::MAX), !head, cat, p.id.clone())
+    };
+    posts.sort_by_cached_key(rank);
+    let mut departments = departments;
+    for d in &mut departments {
+        d.posts = posts.iter().filter(|p| p.department == d.id).map(|p| p.id.clone()).collect();
+    }
+    let mut seen = BTreeSet::new();
+    let people = dir
+        .people
+        .iter()
+        .flat_map(|l| &l.value)
+        .filter(|p| seen.insert(p.id.value.as_str()))
+        .map(|p| Person {
+            id: p.id.value.clone(),
+            name: p.name.clone(),
+            title: p.title.clone(),
+            posts: p.posts.value.iter().map(|s| s.value.clone()).collect(),
+        })
+        .collect();
+    let ids = |v: &[serde_saphyr::Spanned<String>]| v.iter().map(|s| s.value.clone()).collect::<Vec<_>>();
+    Some(Institution {
+        id: dir.id.clone(),
+        name: raw.name.value.clone(),
+        short_name: raw.short_name.clone(),
+        kind: raw.kind.value,
+        kind_label: raw.kind.value.label(),
+        parent: raw.parent.as_ref().map(|p| p.value.clone()),
+        authority: raw.authority.clone(),
+        employees: raw.employees.value,
+        hazardous_goods: raw.hazardous_goods,
+        doc_number: raw.doc_number.clone(),
+        principal: raw.principal.as_ref().map(|p| p.value.clone()),
+        leadership_group: raw.leadership_group.as_ref().map(|g| {
+            let g = &g.value;
+            LeadershipGroup {
+                name: g.name.clone().unwrap_or_else(|| "安全生产领导小组".into()),
+                chair: g.chair.value.clone(),
+                deputy_chairs: ids(&g.deputy_chairs),
+                members: ids(&g.members),
+                office: g.office.as_ref().map(|o| o.value.clone()),
+                meets: g.meets.clone(),
+                established: g.established.as_ref().map(|d| d.value.clone()),
+            }
+        }),
+        safety_management: raw.safety_management.as_ref().map_or_else(SafetyManagement::default, |s| {
+            SafetyManagement {
+                body: s.value.body.as_ref().map(|b| b.value.clone()),
+                officers: s
+                    .value
+                    .officers
+                    .iter()
+                    .map(|o| Officer { post: o.post.value.clone(), kind: o.kind })
+                    .collect(),
+            }
+        }),
+        safety_engineers: raw
+            .safety_engineers
+            .iter()
+            .map(|e| SafetyEngineer { person: e.person.value.clone(), certificate: e.certificate.clone() })
+            .collect(),
+        departments,
+        posts,
+        people,
+    })
+}
+
+/// Departments in tree order (parents before children, siblings as listed), with depth.
+fn departments(dir: &InstitutionDir) -> Vec<Department> {
+    let all: Vec<&raw::Department> = dir.departments.iter().flat_map(|l| &l.value).collect();
+    let known: BTreeSet<&str> = all.iter().map(|d| d.id.value.as_str()).collect();
+    let parent: BTreeMap<&str, &str> = all
+        .iter()
+        .filter_map(|d| Some((d.id.value.as_str(), d.parent.as_ref()?.value.as_str())))
+        .filter(|(_, p)| known.contains(p))
+        .collect();
+    let children = |id: &str| -> Vec<&raw::Department> {
+        all.iter().copied().filter(|c| parent.get(c.id.value.as_str()) == Some(&id)).collect()
+    };
+    let mut out: Vec<Department> = Vec::new();
+    let mut placed = BTreeSet::new();
+    // Depth-first with an explicit stack; `placed` guards against cycles (reported by check).
+    let mut stack: Vec<(&raw::Department, usize)> =
+        all.iter().rev().filter(|d| !parent.contains_key(d.id.value.as_str())).map(|d| (*d, 0)).collect();
+    while let Some((d, depth)) = stack.pop() {
+        if !placed.insert(d.id.value.as_str()) {
+            continue;
+        }
+        let kids = children(&d.id.value);
+        out.push(Department {
+            id: d.id.value.clone(),
+            name: d.name.clone(),
+            parent: d.parent.as_ref().map(|p| p.value.clone()),
+            head: d.head.as_ref().map(|h| h.value.clone()),
+            depth,
+            children: kids.iter().map(|c| c.id.value.clone()).collect(),
+            posts: Vec::new(),
+        });
+        stack.extend(kids.into_iter().rev().map(|c| (c, depth + 1)));
+    }
+    out
+}
+
+fn post(id: &str, p: &raw::Post, index: &Index, categories: &[Category], holders: Vec<String>) -> Post {
+    let category_id = p.category.as_ref().map(|c| c.value.as_str());
+    let category = category_id.and_then(|c| categories.iter().find(|k| k.id == c));
+    let raw_category = category_id.and_then(|c| index.categories.get(c)).map(|d| d.value);
+    let keep_last = raw_category.is_some_and(|c| c.keep_last);
+    Post {
+        id: id.to_string(),
+        name: p.name.value.clone(),
+        department: p.department.value.clone(),
+        category: category.map(|c| c.id.clone()),
+        reports_to: p.reports_to.as_ref().map(|r| r.value.clone()),
+        scope: p.scope.clone().unwrap_or_default(),
+        business_duties: p.business_duties.clone(),
+        duties: duties(category.map_or(&[][..], |c| &c.duties), keep_last, &p.duties),
+        assessment: p.assessment.clone().or_else(|| raw_category.map(|c| c.assessment.clone())).unwrap_or_default(),
+        rewards_penalties: p
+            .rewards_penalties
+            .clone()
+            .or_else(|| raw_category.map(|c| c.rewards_penalties.clone()))
+            .unwrap_or_default(),
+        holders,
+    }
+}
+
+/// The final numbered duty list of a post. The post's own items follow the category's, except
+/// that a category's catch-all last item (`keep_last`) stays last.
+pub fn duties(category: &[String], keep_last: bool, edits: &raw::PostDuties) -> Vec<Duty> {
+    let removed: BTreeSet<u32> = edits.remove.iter().map(|r| r.value).collect();
+    let replaced: BTreeMap<u32, &str> = edits.replace.iter().map(|r| (r.item.value, r.text.value.as_str())).collect();
+    let mut list: Vec<Duty> = Vec::new();
+    for (i, text) in category.iter().enumerate() {
+        let item = i as u32 + 1;
+        if removed.contains(&item) {
+            continue;
+        }
+        let (text, origin) = match replaced.get(&item) {
+            Some(t) => (t.to_string(), Origin::Replaced { item }),
+            None => (text.clone(), Origin::Category { item }),
+        };
+        list.push(Duty { number: 0, text, origin });
+    }
+    let last_kept = keep_last && !category.is_empty() && !removed.contains(&(category.len() as u32));
+    let tail = if last_kept { list.pop() } else { None };
+    list.extend(edits.add.iter().map(|a| Duty { number: 0, text: a.value.clone(), origin: Origin::Post }));
+    list.extend(tail);
+    for (i, d) in list.iter_mut().enumerate() {
+        d.number = i as u32 + 1;
+    }
+    list
+}

@@ -1,0 +1,76 @@
+//! The files an author wrote, kept in memory so that every diagnostic can quote them.
+
+use std::path::{Path, PathBuf};
+
+/// Index of a file in [`Sources`].
+pub type FileId = usize;
+
+/// One file of the content tree.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Path relative to the content root, with `/` separators: what diagnostics print.
+    pub name: String,
+    /// Absolute or caller-relative path on disk.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// Every file that was read, in a stable order.
+#[derive(Debug, Default)]
+pub struct Sources {
+    files: Vec<SourceFile>,
+}
+
+impl Sources {
+    pub fn add(&mut self, name: String, path: PathBuf, text: String) -> FileId {
+        self.files.push(SourceFile { name, path, text });
+        self.files.len() - 1
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id]
+    }
+
+    pub fn find(&self, path: &Path) -> Option<FileId> {
+        self.files.iter().position(|f| f.path == path)
+    }
+}
+
+/// A place in a source file: byte range for snippets, line and column (1-based, in characters) for people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub file: FileId,
+    pub line: u32,
+    pub column: u32,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    /// The start of a file: for findings about a whole file.
+    pub fn file_start(file: FileId) -> Self {
+        Span { file, line: 1, column: 1, start: 0, end: 0 }
+    }
+
+    /// Converts a position reported by the YAML parser. `offset` shifts it for YAML that sits
+    /// inside a larger file (Markdown front matter).
+    pub fn from_yaml(file: FileId, loc: &serde_saphyr::Location, offset: Offset) -> Self {
+        let span = loc.span();
+        let start = span.byte_offset().unwrap_or(0) as usize + offset.bytes;
+        let len = span.byte_len().unwrap_or(0) as usize;
+        Span {
+            file,
+            line: loc.line().max(1) as u32 + offset.lines,
+            column: loc.column().max(1) as u32,
+            start,
+            end: start + len,
+        }
+    }
+}
+
+/// Where an embedded YAML document starts inside its file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Offset {
+    pub lines: u32,
+    pub bytes: usize,
+}
