@@ -68,6 +68,8 @@ impl Diagnostic {
 #[derive(Debug, Default)]
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
+    /// Remarks about the run itself, e.g. checks that were skipped.
+    pub notes: Vec<String>,
 }
 
 impl Report {
@@ -120,6 +122,9 @@ impl Report {
             out.push_str(&renderer.render(&render_one(d, sources)));
             out.push_str("\n\n");
         }
+        for note in &self.notes {
+            out.push_str(&format!("note: {note}\n"));
+        }
         let (errors, warnings) = (self.count(Severity::Error), self.count(Severity::Warning));
         out.push_str(&match (errors, warnings) {
             (0, 0) => "no problems found\n".to_string(),
@@ -156,6 +161,7 @@ impl Report {
         let doc = JsonReport {
             errors: self.count(Severity::Error),
             warnings: self.count(Severity::Warning),
+            notes: &self.notes,
             diagnostics: items,
         };
         serde_json::to_string_pretty(&doc).expect("diagnostics serialise") + "\n"
@@ -212,6 +218,7 @@ fn clamp(start: usize, end: usize, text: &str) -> (usize, usize) {
 struct JsonReport<'a> {
     errors: usize,
     warnings: usize,
+    notes: &'a [String],
     diagnostics: Vec<JsonDiagnostic<'a>>,
 }
 

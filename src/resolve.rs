@@ -241,3 +241,61 @@ pub fn duties(category: &[String], keep_last: bool, edits: &raw::PostDuties) -> 
     }
     list
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn edits(yaml: &str) -> raw::PostDuties {
+        serde_saphyr::from_str(yaml).unwrap()
+    }
+
+    fn texts(list: &[Duty]) -> Vec<(u32, &str, Origin)> {
+        list.iter().map(|d| (d.number, d.text.as_str(), d.origin)).collect()
+    }
+
+    const CATEGORY: [&str; 3] = ["甲；", "乙；", "其他职责。"];
+
+    fn category() -> Vec<String> {
+        CATEGORY.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn own_duties_go_before_a_kept_last_item() {
+        let list = duties(&category(), true, &edits("add: [丙；]"));
+        assert_eq!(
+            texts(&list),
+            vec![
+                (1, "甲；", Origin::Category { item: 1 }),
+                (2, "乙；", Origin::Category { item: 2 }),
+                (3, "丙；", Origin::Post),
+                (4, "其他职责。", Origin::Category { item: 3 }),
+            ]
+        );
+    }
+
+    #[test]
+    fn own_duties_go_last_without_keep_last() {
+        let list = duties(&category(), false, &edits("add: [丙；]"));
+        assert_eq!(list.last().unwrap().text, "丙；");
+    }
+
+    #[test]
+    fn replace_and_remove_keep_item_numbers_of_the_category() {
+        let list = duties(&category(), true, &edits("replace: [{item: 2, text: 乙乙；}]\nremove: [1]\nadd: [丁；]"));
+        assert_eq!(
+            texts(&list),
+            vec![
+                (1, "乙乙；", Origin::Replaced { item: 2 }),
+                (2, "丁；", Origin::Post),
+                (3, "其他职责。", Origin::Category { item: 3 }),
+            ]
+        );
+    }
+
+    #[test]
+    fn removing_the_last_item_appends_own_duties_at_the_end() {
+        let list = duties(&category(), true, &edits("remove: [3]\nadd: [丁；]"));
+        assert_eq!(texts(&list).iter().map(|t| t.1).collect::<Vec<_>>(), vec!["甲；", "乙；", "丁；"]);
+    }
+}

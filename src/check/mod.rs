@@ -29,6 +29,11 @@ pub fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> {
     if content.broken_files == 0 {
         graph::check(&index, report);
         rules::check(&index, report);
+    } else {
+        report.notes.push(format!(
+            "{} file(s) could not be read; the cycle and staffing checks run once they are fixed",
+            content.broken_files
+        ));
     }
     index
 }

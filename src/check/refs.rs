@@ -24,13 +24,13 @@ pub fn check(content: &Content, index: &Index, report: &mut Report) {
         }
     }
     for inst in index.institutions.values() {
-        institution(index, inst, report);
+        institution(content, index, inst, report);
     }
     for page in &content.pages {
         if let Some(date) = &page.meta.date {
             check_date(page_span(page, date), &date.value, report);
         }
-        if let Some(inst) = &page.meta.institution {
+        if let Some(inst) = page.meta.institution.as_ref().filter(|i| !institution_broken(index, &i.value)) {
             let candidates = index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
             reference(report, "institution", page_span(page, inst), &inst.value, candidates);
         }
@@ -39,6 +39,10 @@ pub fn check(content: &Content, index: &Index, report: &mut Report) {
 
 fn page_span<T>(page: &crate::load::Page, s: &Spanned<T>) -> Span {
     Span::from_yaml(page.file, &s.referenced, page.meta_offset)
+}
+
+fn institution_broken(index: &Index, id: &str) -> bool {
+    index.institutions.get(id).is_some_and(|i| i.dir.broken_institution)
 }
 
 fn name_of<'a>(inst: &InstIndex<'a>) -> &'a str {
@@ -71,9 +75,18 @@ fn config(content: &Content, report: &mut Report) {
     }
 }
 
-fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
-    let posts = |s: Span, id: &str, report: &mut Report| table_ref(report, "post", s, id, &inst.posts);
-    let depts = |s: Span, id: &str, report: &mut Report| table_ref(report, "department", s, id, &inst.departments);
+fn institution(content: &Content, index: &Index, inst: &InstIndex, report: &mut Report) {
+    // A reference into a file that could not be parsed is not reported: that file's own error is.
+    let dir = inst.dir;
+    let posts = |s: Span, id: &str, report: &mut Report| {
+        dir.broken_posts.iter().any(|b| b == id) || table_ref(report, "post", s, id, &inst.posts)
+    };
+    let depts = |s: Span, id: &str, report: &mut Report| {
+        dir.broken_lists.contains(&"department") || table_ref(report, "department", s, id, &inst.departments)
+    };
+    let people = |s: Span, id: &str, report: &mut Report| {
+        dir.broken_lists.contains(&"person") || table_ref(report, "person", s, id, &inst.people)
+    };
 
     let Some(loaded) = &inst.dir.institution else {
         report.push(
@@ -91,7 +104,7 @@ fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
         return;
     };
     let (f, i) = (loaded.file, &loaded.value);
-    if let Some(parent) = &i.parent {
+    if let Some(parent) = i.parent.as_ref().filter(|p| !institution_broken(index, &p.value)) {
         let candidates = index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
         reference(report, "institution", at(f, parent), &parent.value, candidates);
     }
@@ -119,7 +132,7 @@ fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
         }
     }
     for e in &i.safety_engineers {
-        table_ref(report, "person", at(f, &e.person), &e.person.value, &inst.people);
+        people(at(f, &e.person), &e.person.value, report);
     }
     for list in &inst.dir.departments {
         for d in &list.value {
@@ -143,6 +156,9 @@ fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
         depts(at(f, &p.department), &p.department.value, report);
         if let Some(r) = &p.reports_to {
             posts(at(f, r), &r.value, report);
+        }
+        if p.category.as_ref().is_some_and(|c| content.broken_categories.contains(&c.value)) {
+            continue;
         }
         let category = p.category.as_ref().and_then(|c| {
             let cands = index.categories.iter().map(|(id, d)| (*id, d.name));

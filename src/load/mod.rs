@@ -43,6 +43,11 @@ pub struct InstitutionDir {
     pub posts: Vec<Named<raw::Post>>,
     /// First file seen in the folder: where to point when institution.yaml is missing.
     pub first_file: Option<FileId>,
+    /// Ids of posts whose files could not be parsed: references to them are not dangling.
+    pub broken_posts: Vec<String>,
+    /// Kinds ("department", "person") whose list file could not be parsed.
+    pub broken_lists: Vec<&'static str>,
+    pub broken_institution: bool,
 }
 
 /// The whole content tree, parsed but not yet checked.
@@ -56,6 +61,8 @@ pub struct Content {
     pub pages: Vec<Page>,
     /// How many files could not be parsed: checks across files are unreliable then.
     pub broken_files: usize,
+    /// Ids of categories whose files could not be parsed.
+    pub broken_categories: Vec<String>,
 }
 
 /// What a path inside the content root is.
@@ -146,6 +153,7 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
         };
         let file = content.sources.add(name, entry.path().to_path_buf(), text);
         let text = &content.sources.get(file).text;
+        let broken = BrokenKey::of(&kind);
         let ok = match kind {
             Kind::Config => yaml::parse(text, file, Offset::default(), "site config (safeduty.yaml)")
                 .map(|value| content.config = Some(Loaded { file, value })),
@@ -179,10 +187,39 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
         if let Err(d) = ok {
             report.push(d);
             content.broken_files += 1;
+            match broken {
+                BrokenKey::Category(id) => content.broken_categories.push(id),
+                BrokenKey::Institution(i) => dir(&mut institutions, &i, file).broken_institution = true,
+                BrokenKey::List(i, kind) => dir(&mut institutions, &i, file).broken_lists.push(kind),
+                BrokenKey::Post(i, id) => dir(&mut institutions, &i, file).broken_posts.push(id),
+                BrokenKey::None => {}
+            }
         }
     }
     content.institutions = institutions.into_values().collect();
     content
+}
+
+/// What a file that failed to parse would have defined.
+enum BrokenKey {
+    Category(String),
+    Institution(String),
+    List(String, &'static str),
+    Post(String, String),
+    None,
+}
+
+impl BrokenKey {
+    fn of(kind: &Kind) -> Self {
+        match kind {
+            Kind::Category(id) => BrokenKey::Category(id.clone()),
+            Kind::Institution(i) => BrokenKey::Institution(i.clone()),
+            Kind::Departments(i) => BrokenKey::List(i.clone(), "department"),
+            Kind::People(i) => BrokenKey::List(i.clone(), "person"),
+            Kind::Post(i, id) => BrokenKey::Post(i.clone(), id.clone()),
+            _ => BrokenKey::None,
+        }
+    }
 }
 
 fn dir<'a>(map: &'a mut BTreeMap<String, InstitutionDir>, id: &str, file: FileId) -> &'a mut InstitutionDir {

@@ -13,11 +13,35 @@ pub fn parse<T: DeserializeOwned>(text: &str, file: FileId, offset: Offset, what
 }
 
 fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &str) -> Diagnostic {
-    let span = match err.location() {
-        Some(loc) => Span::from_yaml(file, &loc, offset),
+    let mut span = match err.location() {
+        Some(loc) => {
+            let mut span = Span::from_yaml(file, &loc, offset);
+            if loc.span().byte_offset().is_none() {
+                // Some parser errors carry only line and column: find the bytes ourselves.
+                let start = byte_at(text, loc.line(), loc.column()) + offset.bytes;
+                span.start = start;
+                span.end = start;
+            }
+            span
+        }
         None => Span::file_start(file),
     };
-    match err.without_snippet() {
+    let inner = err.without_snippet();
+    if matches!(inner, Error::SerdeMissingField { .. }) && span.column == 1 {
+        // The parser points at the mapping's last key; when that mapping is the whole
+        // document, the file itself is the clearer place.
+        span = Span { line: 1 + offset.lines, column: 1, start: offset.bytes, end: offset.bytes, file };
+    }
+    if let Some(tab) = text.find('\t').filter(|_| inner.to_string().contains("tab")) {
+        // The parser reports where the scalar began; the tab itself is what needs fixing.
+        let line = text[..tab].matches('\n').count() as u32 + 1;
+        let column = text[..tab].rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        let start = tab + offset.bytes;
+        let span = Span { file, line: line + offset.lines, column, start, end: start + 1 };
+        return Diagnostic::new("yaml-syntax", span, "YAML syntax error: tab character used for indentation", "tab")
+            .with_help("YAML indents with spaces, not tabs: replace the tab with spaces");
+    }
+    match inner {
         Error::SerdeUnknownField { field, expected, .. } => {
             let mut help = did_you_mean(field, expected.iter().copied()).map(|h| h + " ").unwrap_or_default();
             help.push_str(&format!("the keys of a {what} are: {}", expected.join(", ")));
@@ -93,10 +117,18 @@ fn scalar_help(ty: &str) -> (&'static str, &'static str) {
     match ty {
         "u8" | "u16" | "u32" | "u64" | "usize" => ("a whole number (0 or more)", "write digits only, e.g. `120`"),
         "i8" | "i16" | "i32" | "i64" | "isize" => ("a whole number", "write digits only, e.g. `3` or `-1`"),
-        "bool" => ("true or false", "write `true` or `false` (not 是/否, yes/no)"),
+        "bool" | "boolean" => ("true or false", "write `true` or `false` (not 是/否, yes/no)"),
         "f32" | "f64" => ("a number", "write a number such as `1.5`"),
         _ => ("a different kind of value", "see README.md, \"Content reference\""),
     }
+}
+
+/// Byte offset of a 1-based line and character column in `text`.
+fn byte_at(text: &str, line: u64, column: u64) -> usize {
+    let line_start: usize =
+        text.split_inclusive('\n').take(line.saturating_sub(1) as usize).map(str::len).sum::<usize>().min(text.len());
+    let rest = &text[line_start..];
+    line_start + rest.char_indices().nth(column.saturating_sub(1) as usize).map_or(rest.len(), |(i, _)| i)
 }
 
 /// The parser appends " at line L, column C" to its messages; our diagnostic shows that itself.

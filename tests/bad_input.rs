@@ -1,0 +1,616 @@
+//! The table of bad inputs: each case changes the valid `minimal` fixture in one way and
+//! asserts the diagnostic (code, file, line, column, message), the exit code, and that a
+//! failed `build` leaves the previous output untouched.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+struct Case {
+    name: &'static str,
+    /// Files to write (path under content/, text); `None` deletes the file.
+    files: &'static [(&'static str, Option<&'static str>)],
+    code: &'static str,
+    file: &'static str,
+    line: u64,
+    column: u64,
+    /// Must appear in the message.
+    message: &'static str,
+    /// Must appear in the help line, when given.
+    help: Option<&'static str>,
+}
+
+const NURSE: &str = "institutions/clinic/posts/nurse.yaml";
+const INST: &str = "institutions/clinic/institution.yaml";
+const PEOPLE: &str = "institutions/clinic/people.yaml";
+const DEPTS: &str = "institutions/clinic/departments.yaml";
+
+const CASES: &[Case] = &[
+    Case {
+        name: "unclosed quote",
+        files: &[(NURSE, Some("name: \"护士\ndepartment: nursing\n"))],
+        code: "yaml-syntax",
+        file: NURSE,
+        line: 1,
+        column: 7,
+        message: "YAML syntax error",
+        help: Some("closing quotes"),
+    },
+    Case {
+        name: "tab indentation",
+        files: &[(DEPTS, Some("- id: leadership\n\tname: 院领导\n"))],
+        code: "yaml-syntax",
+        file: DEPTS,
+        line: 2,
+        column: 1,
+        message: "YAML syntax error",
+        help: Some("spaces, not tabs"),
+    },
+    Case {
+        name: "misspelt key in a post",
+        files: &[(
+            NURSE,
+            Some("name: 护士\ndepartment: nursing\ncategory: employee\nreports_to: director\nscpoe: 本岗位\n"),
+        )],
+        code: "unknown-key",
+        file: NURSE,
+        line: 5,
+        column: 1,
+        message: "unknown key `scpoe` in post file",
+        help: Some("did you mean `scope`?"),
+    },
+    Case {
+        name: "misspelt key in an institution",
+        files: &[(INST, Some("name: 测试卫生院\nkind: township-health-centre\nemployes: 30\n"))],
+        code: "unknown-key",
+        file: INST,
+        line: 3,
+        column: 1,
+        message: "unknown key `employes`",
+        help: Some("did you mean `employees`?"),
+    },
+    Case {
+        name: "text where a number is expected",
+        files: &[(INST, Some("name: 测试卫生院\nkind: township-health-centre\nemployees: 三十\n"))],
+        code: "wrong-type",
+        file: INST,
+        line: 3,
+        column: 12,
+        message: "expected a whole number (0 or more), found `三十`",
+        help: Some("digits only"),
+    },
+    Case {
+        name: "Chinese yes for a boolean",
+        files: &[(INST, Some("name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nhazardous_goods: 是\n"))],
+        code: "wrong-type",
+        file: INST,
+        line: 4,
+        column: 18,
+        message: "expected true or false",
+        help: Some("`true` or `false`"),
+    },
+    Case {
+        name: "list where text is expected",
+        files: &[(NURSE, Some("name: [护士]\ndepartment: nursing\n"))],
+        code: "wrong-type",
+        file: NURSE,
+        line: 1,
+        column: 7,
+        message: "wrong type",
+        help: None,
+    },
+    Case {
+        name: "missing required key",
+        files: &[(NURSE, Some("name: 护士\ncategory: employee\nscope: 本岗位\n"))],
+        code: "missing-key",
+        file: NURSE,
+        line: 1,
+        column: 1,
+        message: "missing key `department` in post file",
+        help: Some("add a line `department: …`"),
+    },
+    Case {
+        name: "unknown institution kind",
+        files: &[(INST, Some("name: 测试卫生院\nkind: hostpital\nemployees: 30\n"))],
+        code: "unknown-value",
+        file: INST,
+        line: 2,
+        column: 7,
+        message: "unknown value `hostpital`",
+        help: Some("did you mean `hospital`?"),
+    },
+    Case {
+        name: "same key twice",
+        files: &[(NURSE, Some("name: 护士\nname: 护师\ndepartment: nursing\n"))],
+        code: "duplicate-key",
+        file: NURSE,
+        line: 2,
+        column: 1,
+        message: "key `name` appears twice",
+        help: None,
+    },
+    Case {
+        name: "duplicate person id",
+        files: &[(
+            PEOPLE,
+            Some("- id: wang-li\n  name: 王丽\n  posts: [director]\n- id: wang-li\n  name: 王莉\n  posts: [nurse]\n"),
+        )],
+        code: "duplicate-id",
+        file: PEOPLE,
+        line: 4,
+        column: 7,
+        message: "duplicate person id `wang-li`",
+        help: Some("rename one"),
+    },
+    Case {
+        name: "duplicate post id from .yaml and .yml",
+        files: &[(
+            "institutions/clinic/posts/nurse.yml",
+            Some("name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\n"),
+        )],
+        code: "duplicate-id",
+        file: "institutions/clinic/posts/nurse.yml",
+        line: 1,
+        column: 1,
+        message: "duplicate post id `nurse`",
+        help: None,
+    },
+    Case {
+        name: "reference to a missing department",
+        files: &[(NURSE, Some("name: 护士\ndepartment: nursin\ncategory: employee\nscope: 护理\n"))],
+        code: "missing-reference",
+        file: NURSE,
+        line: 2,
+        column: 13,
+        message: "no department with id `nursin`",
+        help: Some("did you mean `nursing`?"),
+    },
+    Case {
+        name: "department referred to by its name",
+        files: &[(NURSE, Some("name: 护士\ndepartment: 护理组\ncategory: employee\nscope: 护理\n"))],
+        code: "missing-reference",
+        file: NURSE,
+        line: 2,
+        column: 13,
+        message: "no department with id `护理组`",
+        help: Some("`护理组` is the name of department `nursing`"),
+    },
+    Case {
+        name: "reference to a missing category",
+        files: &[(NURSE, Some("name: 护士\ndepartment: nursing\ncategory: employe\nscope: 护理\n"))],
+        code: "missing-reference",
+        file: NURSE,
+        line: 3,
+        column: 11,
+        message: "no category with id `employe`",
+        help: Some("did you mean `employee`?"),
+    },
+    Case {
+        name: "person holds a missing post",
+        files: &[(
+            PEOPLE,
+            Some("- id: wang-li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurses]\n"),
+        )],
+        code: "missing-reference",
+        file: PEOPLE,
+        line: 6,
+        column: 11,
+        message: "no post with id `nurses`",
+        help: Some("did you mean `nurse`?"),
+    },
+    Case {
+        name: "parent institution that does not exist",
+        files: &[(
+            INST,
+            Some(
+                "name: 测试卫生院\nkind: township-health-centre\nparent: wjw\nemployees: 30\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
+            ),
+        )],
+        code: "missing-reference",
+        file: INST,
+        line: 3,
+        column: 9,
+        message: "no institution with id `wjw`",
+        help: None,
+    },
+    Case {
+        name: "registered safety engineer who is not a person",
+        files: &[(
+            INST,
+            Some(
+                "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nhazardous_goods: true\nsafety_engineers:\n  - person: li-gong\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
+            ),
+        )],
+        code: "missing-reference",
+        file: INST,
+        line: 6,
+        column: 13,
+        message: "no person with id `li-gong`",
+        help: Some("known persons: wang-li, zhao-min"),
+    },
+    Case {
+        name: "department tree with a cycle",
+        files: &[(
+            DEPTS,
+            Some(
+                "- id: leadership\n  name: 院领导\n  parent: nursing\n- id: nursing\n  name: 护理组\n  parent: leadership\n  head: nurse\n",
+            ),
+        )],
+        code: "cycle",
+        file: DEPTS,
+        line: 3,
+        column: 11,
+        message: "departments form a cycle: leadership → nursing → leadership",
+        help: None,
+    },
+    Case {
+        name: "posts that report to each other",
+        files: &[(
+            "institutions/clinic/posts/director.yaml",
+            Some("name: 院长\ndepartment: leadership\ncategory: principal\nreports_to: nurse\nscope: 全院\n"),
+        )],
+        code: "cycle",
+        file: "institutions/clinic/posts/director.yaml",
+        line: 4,
+        column: 13,
+        message: "posts form a cycle: director → nurse → director",
+        help: None,
+    },
+    Case {
+        name: "upper-case person id",
+        files: &[(
+            PEOPLE,
+            Some("- id: Wang-Li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurse]\n"),
+        )],
+        code: "unsafe-id",
+        file: PEOPLE,
+        line: 1,
+        column: 7,
+        message: "person id `Wang-Li` cannot be used in file names and URLs: it contains upper-case letters",
+        help: Some("e.g. `wang-li`"),
+    },
+    Case {
+        name: "space in a post file name",
+        files: &[
+            (NURSE, None),
+            (
+                "institutions/clinic/posts/head nurse.yaml",
+                Some("name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\n"),
+            ),
+        ],
+        code: "unsafe-id",
+        file: "institutions/clinic/posts/head nurse.yaml",
+        line: 1,
+        column: 1,
+        message: "post id `head nurse` cannot be used in file names and URLs: it contains a space",
+        help: Some("rename it, e.g. `head-nurse`"),
+    },
+    Case {
+        name: "path traversal in a department id",
+        files: &[(DEPTS, Some("- id: leadership\n  name: 院领导\n- id: ../nursing\n  name: 护理组\n"))],
+        code: "unsafe-id",
+        file: DEPTS,
+        line: 3,
+        column: 7,
+        message: "a path separator or `..`",
+        help: Some("lower-case ASCII letters a-z, digits 0-9"),
+    },
+    Case {
+        name: "day that does not exist",
+        files: &[("safeduty.yaml", Some("title: 测试站点\nas_of: 2023-02-30\n"))],
+        code: "invalid-date",
+        file: "safeduty.yaml",
+        line: 2,
+        column: 8,
+        message: "`2023-02-30` is not a valid date",
+        help: Some("YYYY-MM-DD"),
+    },
+    Case {
+        name: "date written the Chinese way in front matter",
+        files: &[("pages/about.md", Some("---\ntitle: 关于本站\ndate: 2023年1月10日\n---\n\n正文。\n"))],
+        code: "invalid-date",
+        file: "pages/about.md",
+        line: 3,
+        column: 7,
+        message: "`2023年1月10日` is not a valid date",
+        help: None,
+    },
+    Case {
+        name: "category with no duties",
+        files: &[(
+            "categories/employee.yaml",
+            Some("name: 从业人员\nduties: []\nassessment: [无违章]\nrewards_penalties: [扣绩效]\n"),
+        )],
+        code: "empty-duties",
+        file: "categories/employee.yaml",
+        line: 2,
+        column: 9,
+        message: "category `employee` has no duties",
+        help: None,
+    },
+    Case {
+        name: "post with no category and no duties",
+        files: &[(
+            NURSE,
+            Some("name: 护士\ndepartment: nursing\nscope: 护理\nassessment: [无违章]\nrewards_penalties: [扣绩效]\n"),
+        )],
+        code: "empty-duties",
+        file: NURSE,
+        line: 1,
+        column: 7,
+        message: "post `nurse` has no duties",
+        help: Some("`category:`"),
+    },
+    Case {
+        name: "removing an item the category does not have",
+        files: &[(
+            NURSE,
+            Some("name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\nduties:\n  remove: [9]\n"),
+        )],
+        code: "item-out-of-range",
+        file: NURSE,
+        line: 6,
+        column: 12,
+        message: "item 9 does not exist: the category has items 1 to 3",
+        help: None,
+    },
+    Case {
+        name: "more than 100 employees with only a part-time officer",
+        files: &[(
+            INST,
+            Some(
+                "name: 测试卫生院\nkind: township-health-centre\nemployees: 150\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
+            ),
+        )],
+        code: "safety-staffing",
+        file: INST,
+        line: 8,
+        column: 3,
+        message: "has 150 employees (more than 100) but neither a safety management body nor a full-time safety officer",
+        help: Some("type: full-time"),
+    },
+    Case {
+        name: "no safety officer at all",
+        files: &[(
+            INST,
+            Some(
+                "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nprincipal: director\nleadership_group:\n  chair: director\n",
+            ),
+        )],
+        code: "safety-staffing",
+        file: INST,
+        line: 3,
+        column: 12,
+        message: "测试卫生院 has no safety officer",
+        help: None,
+    },
+    Case {
+        name: "hazardous goods without a registered safety engineer",
+        files: &[(
+            INST,
+            Some(
+                "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nhazardous_goods: true\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
+            ),
+        )],
+        code: "safety-engineer",
+        file: INST,
+        line: 1,
+        column: 7,
+        message: "stores hazardous goods but has no registered safety engineer",
+        help: Some("safety_engineers"),
+    },
+    Case {
+        name: "no principal",
+        files: &[(
+            INST,
+            Some(
+                "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
+            ),
+        )],
+        code: "missing-principal",
+        file: INST,
+        line: 1,
+        column: 7,
+        message: "测试卫生院 has no principal",
+        help: None,
+    },
+    Case {
+        name: "leadership group chaired by someone else",
+        files: &[(
+            INST,
+            Some(
+                "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nprincipal: director\nleadership_group:\n  chair: nurse\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
+            ),
+        )],
+        code: "leadership-group",
+        file: INST,
+        line: 6,
+        column: 10,
+        message: "must be chaired by the principal",
+        help: Some("set `chair: director`"),
+    },
+    Case {
+        name: "post without scope",
+        files: &[(NURSE, Some("name: 护士\ndepartment: nursing\ncategory: employee\n"))],
+        code: "post-without-scope",
+        file: NURSE,
+        line: 1,
+        column: 7,
+        message: "post `nurse` has no scope (责任范围)",
+        help: None,
+    },
+    Case {
+        name: "post without assessment criteria",
+        files: &[(NURSE, Some("name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\nassessment: []\n"))],
+        code: "post-without-assessment",
+        file: NURSE,
+        line: 1,
+        column: 7,
+        message: "has no assessment criteria (考核标准)",
+        help: None,
+    },
+    Case {
+        name: "person without a post",
+        files: &[(
+            PEOPLE,
+            Some(
+                "- id: wang-li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurse]\n- id: sun-yu\n  name: 孙宇\n  posts: []\n",
+            ),
+        )],
+        code: "person-without-post",
+        file: PEOPLE,
+        line: 9,
+        column: 10,
+        message: "孙宇 (`sun-yu`) holds no post",
+        help: None,
+    },
+    Case {
+        name: "YAML file outside the layout",
+        files: &[("institutions/clinic/staff.yaml", Some("- 王丽\n"))],
+        code: "unknown-file",
+        file: "institutions/clinic/staff.yaml",
+        line: 1,
+        column: 1,
+        message: "does not know what this YAML file is",
+        help: Some("institutions/<id>/people.yaml"),
+    },
+    Case {
+        name: "page without front matter",
+        files: &[("pages/about.md", Some("# 关于本站\n\n正文。\n"))],
+        code: "front-matter",
+        file: "pages/about.md",
+        line: 1,
+        column: 1,
+        message: "page has no front matter",
+        help: None,
+    },
+    Case {
+        name: "unknown key in front matter",
+        files: &[("pages/about.md", Some("---\ntitle: 关于本站\nauthor: 办公室\n---\n\n正文。\n"))],
+        code: "unknown-key",
+        file: "pages/about.md",
+        line: 3,
+        column: 1,
+        message: "unknown key `author` in page front matter",
+        help: None,
+    },
+    Case {
+        name: "institution folder without institution.yaml",
+        files: &[(
+            "institutions/other/posts/doctor.yaml",
+            Some("name: 医师\ndepartment: x\ncategory: employee\nscope: 诊疗\n"),
+        )],
+        code: "missing-file",
+        file: "institutions/other/posts/doctor.yaml",
+        line: 1,
+        column: 1,
+        message: "institution folder `other` has no institution.yaml",
+        help: None,
+    },
+    Case {
+        name: "misspelt lint name in the config",
+        files: &[("safeduty.yaml", Some("title: 测试站点\nlints:\n  post-without-holdr: allow\n"))],
+        code: "unknown-lint",
+        file: "safeduty.yaml",
+        line: 3,
+        column: 23,
+        message: "unknown lint `post-without-holdr`",
+        help: Some("did you mean `post-without-holder`?"),
+    },
+    Case {
+        name: "empty post file",
+        files: &[(NURSE, Some(""))],
+        code: "yaml-syntax",
+        file: NURSE,
+        line: 1,
+        column: 1,
+        message: "the post file is empty",
+        help: None,
+    },
+];
+
+fn apply(content: &std::path::Path, case: &Case) {
+    for (path, text) in case.files {
+        let path = content.join(path);
+        match text {
+            Some(text) => {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, text).unwrap();
+            }
+            None => std::fs::remove_file(&path).unwrap(),
+        }
+    }
+}
+
+#[test]
+fn every_bad_input_is_reported_precisely_and_keeps_the_output() {
+    let mut failures = Vec::new();
+    for case in CASES {
+        let dir = fixture("minimal");
+        let root = dir.path();
+        let built = run(&["build", "content", "--out", "output"], root);
+        assert!(built.status.success(), "{}: the valid fixture must build: {}", case.name, text(&built.stderr));
+        let before = snapshot(&root.join("output"));
+        assert!(!before.is_empty());
+
+        apply(&root.join("content"), case);
+
+        let checked = run(&["check", "content", "--format", "json"], root);
+        let report: Value = serde_json::from_slice(&checked.stdout)
+            .unwrap_or_else(|e| panic!("{}: not JSON ({e}): {}", case.name, text(&checked.stdout)));
+        let found = report["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == case.code);
+        let ok = match found {
+            None => Err(format!("no `{}` diagnostic in {report:#}", case.code)),
+            Some(d) => {
+                let mut problems = Vec::new();
+                if d["file"] != case.file {
+                    problems.push(format!("file {} != {}", d["file"], case.file));
+                }
+                if d["line"] != case.line || d["column"] != case.column {
+                    problems.push(format!("at {}:{} != {}:{}", d["line"], d["column"], case.line, case.column));
+                }
+                if !d["message"].as_str().unwrap().contains(case.message) {
+                    problems.push(format!("message {} lacks {:?}", d["message"], case.message));
+                }
+                if let Some(help) = case.help
+                    && !d["help"].as_str().unwrap_or("").contains(help)
+                {
+                    problems.push(format!("help {} lacks {help:?}", d["help"]));
+                }
+                if d["severity"] != "error" {
+                    problems.push(format!("severity {}", d["severity"]));
+                }
+                if checked.status.code() != Some(1) {
+                    problems.push(format!("check exit code {:?}", checked.status.code()));
+                }
+                if problems.is_empty() { Ok(()) } else { Err(problems.join("; ")) }
+            }
+        };
+        if let Err(why) = ok {
+            failures.push(format!("{}: {why}", case.name));
+            continue;
+        }
+
+        // The human rendering quotes the file and position too.
+        let human = run(&["check", "content"], root);
+        let stderr = text(&human.stderr);
+        let place = format!("{}:{}:{}", case.file, case.line, case.column);
+        if !stderr.contains(&place) {
+            failures.push(format!("{}: human output lacks {place}:\n{stderr}", case.name));
+        }
+
+        let failed = run(&["build", "content", "--out", "output"], root);
+        if failed.status.code() != Some(1) {
+            failures.push(format!("{}: build exit code {:?}", case.name, failed.status.code()));
+        }
+        if snapshot(&root.join("output")) != before {
+            failures.push(format!("{}: output/ changed after a failed build", case.name));
+        }
+        if text(&failed.stderr).contains("panicked") {
+            failures.push(format!("{}: panic: {}", case.name, text(&failed.stderr)));
+        }
+    }
+    assert!(CASES.len() >= 25);
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+}

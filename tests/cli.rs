@@ -1,0 +1,154 @@
+//! The `safeduty` command as a user runs it: init, check, build, lint levels, determinism.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+#[test]
+fn init_makes_a_tree_that_checks_clean_and_builds() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["init", "site"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let checked = run(&["check", "site"], dir.path());
+    assert!(checked.status.success(), "{}", text(&checked.stderr));
+    assert!(text(&checked.stderr).contains("no problems found"));
+    let built = run(&["build", "site", "--out", "out"], dir.path());
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let model: Value = serde_json::from_slice(&std::fs::read(dir.path().join("out/data/model.json")).unwrap()).unwrap();
+    assert_eq!(model["categories"].as_array().unwrap().len(), 5);
+    // The nurse's own duties sit before the category's catch-all last item.
+    let nurse = &model["institutions"][0]["posts"].as_array().unwrap().iter().find(|p| p["id"] == "nurse").unwrap();
+    let duties = nurse["duties"].as_array().unwrap();
+    assert_eq!(duties.len(), 12);
+    assert_eq!(duties[9]["origin"]["kind"], "post");
+    assert_eq!(duties[11]["text"], "法律、法规、规章规定的其他安全生产职责。");
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("site")).unwrap();
+    std::fs::write(dir.path().join("site/notes.txt"), "keep me").unwrap();
+    let out = run(&["init", "site"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("is not empty"));
+    assert_eq!(std::fs::read_to_string(dir.path().join("site/notes.txt")).unwrap(), "keep me");
+}
+
+#[test]
+fn a_missing_content_folder_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(&["check"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("content folder `content` does not exist"), "{}", text(&out.stderr));
+}
+
+#[test]
+fn the_same_content_builds_the_same_bytes() {
+    let dir = fixture("minimal");
+    assert!(run(&["build", "content", "--out", "a"], dir.path()).status.success());
+    assert!(run(&["build", "content", "--out", "b"], dir.path()).status.success());
+    let (a, b) = (snapshot(&dir.path().join("a")), snapshot(&dir.path().join("b")));
+    assert!(!a.is_empty());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_successful_build_replaces_the_whole_output_and_leaves_no_temporary_folder() {
+    let dir = fixture("minimal");
+    std::fs::create_dir_all(dir.path().join("output")).unwrap();
+    std::fs::write(dir.path().join("output/stale.html"), "old").unwrap();
+    let out = run(&["build"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(!dir.path().join("output/stale.html").exists());
+    assert!(dir.path().join("output/data/model.json").exists());
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn the_csv_export_opens_in_excel_as_utf8() {
+    let dir = fixture("minimal");
+    assert!(run(&["build"], dir.path()).status.success());
+    let csv = std::fs::read(dir.path().join("output/data/duties.csv")).unwrap();
+    assert!(csv.starts_with(b"\xEF\xBB\xBF"), "UTF-8 byte order mark");
+    let text = String::from_utf8(csv[3..].to_vec()).unwrap();
+    let mut rows = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(&rows.headers().unwrap()[8], "安全生产职责");
+    let records: Vec<csv::StringRecord> = rows.records().map(|r| r.unwrap()).collect();
+    // director: 3 category items; nurse: 3 category items + 1 own.
+    assert_eq!(records.len(), 7);
+    let own = records.iter().find(|r| &r[9] == "本岗位").unwrap();
+    assert_eq!(&own[8], "正确使用医用氧气瓶；");
+    assert_eq!(&own[7], "3", "own duty numbered before the catch-all");
+}
+
+fn vacancy() -> tempfile::TempDir {
+    let dir = fixture("minimal");
+    // A third post that nobody holds: a warning by default.
+    std::fs::write(
+        dir.path().join("content/institutions/clinic/posts/cleaner.yaml"),
+        "name: 保洁员\ndepartment: nursing\ncategory: employee\nscope: 病区保洁\n",
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn warnings_do_not_fail_but_can_be_denied() {
+    let dir = vacancy();
+    let out = run(&["check", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(0));
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["errors"], 0);
+    assert_eq!(report["warnings"], 1);
+    assert_eq!(report["diagnostics"][0]["code"], "post-without-holder");
+    assert_eq!(report["diagnostics"][0]["severity"], "warning");
+
+    assert_eq!(run(&["check", "--deny-warnings"], dir.path()).status.code(), Some(1));
+    assert_eq!(run(&["check", "--deny", "post-without-holder"], dir.path()).status.code(), Some(1));
+    let allowed = run(&["check", "--allow", "post-without-holder"], dir.path());
+    assert_eq!(allowed.status.code(), Some(0));
+    assert!(text(&allowed.stderr).contains("no problems found"));
+    // A failed build keeps nothing half-written.
+    assert_eq!(run(&["build", "--deny-warnings"], dir.path()).status.code(), Some(1));
+    assert!(!dir.path().join("output").exists());
+}
+
+#[test]
+fn the_content_config_sets_lint_levels() {
+    let dir = fixture("minimal");
+    let post = dir.path().join("content/institutions/clinic/posts/nurse.yaml");
+    std::fs::write(&post, "name: 护士\ndepartment: nursing\ncategory: employee\n").unwrap();
+    assert_eq!(run(&["check"], dir.path()).status.code(), Some(1));
+    std::fs::write(dir.path().join("content/safeduty.yaml"), "title: 测试\nlints:\n  post-without-scope: warn\n")
+        .unwrap();
+    let out = run(&["check"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(text(&out.stderr).contains("warning[post-without-scope]"));
+}
+
+#[test]
+fn broken_input_cannot_be_allowed() {
+    let dir = fixture("minimal");
+    let out = run(&["check", "--allow", "missing-reference"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("cannot be re-levelled"));
+    let out = run(&["check", "--warn", "post-without-holdr"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("did you mean `post-without-holder`?"));
+}
+
+#[test]
+fn help_shows_examples() {
+    let out = run(&["--help"], std::path::Path::new("."));
+    let help = text(&out.stdout);
+    for word in ["check", "build", "init", "Examples:"] {
+        assert!(help.contains(word), "{help}");
+    }
+}
