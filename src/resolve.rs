@@ -25,7 +25,8 @@ pub fn resolve(content: &Content, index: &Index) -> Model {
         .collect();
     categories.sort_by(|a, b| (a.rank, &a.id).cmp(&(b.rank, &b.id)));
 
-    let institutions = content.institutions.iter().filter_map(|dir| institution(dir, index, &categories)).collect();
+    let institutions =
+        tree_order(content.institutions.iter().filter_map(|dir| institution(dir, index, &categories)).collect());
 
     let mut pages: Vec<Page> = content
         .pages
@@ -153,6 +154,24 @@ fn institution(dir: &InstitutionDir, index: &Index, categories: &[Category]) -> 
         posts,
         people,
     })
+}
+
+/// Institutions with each supervising institution before the ones it supervises.
+fn tree_order(mut all: Vec<Institution>) -> Vec<Institution> {
+    let ids: BTreeSet<String> = all.iter().map(|i| i.id.clone()).collect();
+    let mut order: Vec<String> = Vec::new();
+    let mut stack: Vec<String> =
+        all.iter().rev().filter(|i| i.parent.as_ref().is_none_or(|p| !ids.contains(p))).map(|i| i.id.clone()).collect();
+    while let Some(id) = stack.pop() {
+        if order.contains(&id) {
+            continue;
+        }
+        stack.extend(all.iter().rev().filter(|i| i.parent.as_ref() == Some(&id)).map(|i| i.id.clone()));
+        order.push(id);
+    }
+    // Institutions caught in a parent cycle (reported by check) keep their place at the end.
+    all.sort_by_key(|i| order.iter().position(|o| *o == i.id).unwrap_or(usize::MAX));
+    all
 }
 
 /// Departments in tree order (parents before children, siblings as listed), with depth.

@@ -1,6 +1,6 @@
 //! Cycles in the department tree and in who-reports-to-whom.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use super::index::{Index, at};
 use crate::diagnostic::{Diagnostic, Report};
@@ -8,16 +8,11 @@ use crate::source::Span;
 
 pub fn check(index: &Index, report: &mut Report) {
     for inst in index.institutions.values() {
-        let file_of_dept: BTreeMap<&str, usize> = inst
-            .dir
-            .departments
-            .iter()
-            .flat_map(|l| l.value.iter().map(move |d| (d.id.value.as_str(), l.file)))
-            .collect();
+        // A definition's span lies in the file that defines it: links are spanned in that file.
         let dept_parent = |id: &str| {
             let def = inst.departments.get(id)?;
             let parent = def.value.parent.as_ref()?;
-            Some((parent.value.as_str(), at(file_of_dept[id], parent)))
+            Some((parent.value.as_str(), at(def.span.file, parent)))
         };
         for cycle in cycles(inst.departments.keys().copied(), dept_parent) {
             report.push(cycle_diagnostic("department", "parent", &cycle));
@@ -25,8 +20,7 @@ pub fn check(index: &Index, report: &mut Report) {
         let post_parent = |id: &str| {
             let def = inst.posts.get(id)?;
             let parent = def.value.reports_to.as_ref()?;
-            let file = inst.dir.posts.iter().find(|p| p.id == id)?.file;
-            Some((parent.value.as_str(), at(file, parent)))
+            Some((parent.value.as_str(), at(def.span.file, parent)))
         };
         for cycle in cycles(inst.posts.keys().copied(), post_parent) {
             report.push(cycle_diagnostic("post", "reports_to", &cycle));

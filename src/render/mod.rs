@@ -2,6 +2,8 @@
 //! its own folder of the (temporary) output directory.
 
 mod data;
+mod markdown;
+pub mod site;
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +11,7 @@ use crate::error::{Error, Result};
 use crate::model::Model;
 
 pub use data::DataRenderer;
+pub use site::SiteRenderer;
 
 pub struct RenderContext<'a> {
     pub model: &'a Model,
@@ -35,5 +38,5 @@ pub trait Renderer {
 
 /// The renderers of a full build, in order.
 pub fn all() -> Vec<Box<dyn Renderer>> {
-    vec![Box::new(DataRenderer)]
+    vec![Box::new(DataRenderer), Box::new(SiteRenderer)]
 }

@@ -1,0 +1,189 @@
+//! `site/`: the static intranet site. Every page is a Tera template of the theme fed a view
+//! struct; links are relative, so the site works under any sub-path and from file://.
+
+mod links;
+mod theme;
+pub mod views;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{RenderContext, Renderer, markdown};
+use crate::error::{Error, Result};
+use crate::model::Model;
+use theme::{Theme, template_error};
+use views::{InstView, Link, url};
+
+pub struct SiteRenderer;
+
+/// Settings every page shows.
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    footer: Option<&'a str>,
+    as_of: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PageView {
+    title: String,
+    date: Option<String>,
+    doc_number: Option<String>,
+    institution: Option<Link>,
+    html: String,
+}
+
+struct Site<'a> {
+    ctx: &'a RenderContext<'a>,
+    theme: Theme,
+    site: SiteView<'a>,
+    /// Every page written, with its HTML: for the sitemap and the link check.
+    written: std::cell::RefCell<Vec<(String, String)>>,
+}
+
+impl Site<'_> {
+    /// Renders `template` to `site/<path>`. `crumbs` lead from home to the page's parent.
+    fn page(&self, template: &str, path: &str, title: &str, crumbs: &[Link], data: impl Serialize) -> Result<()> {
+        let mut context = Context::from_serialize(data).map_err(|e| Error::new(template_error(&e)))?;
+        context.insert("site", &self.site);
+        context.insert("root", &"../".repeat(path.matches('/').count()));
+        context.insert("title", title);
+        context.insert("crumbs", crumbs);
+        context.insert("path", path);
+        let html = self
+            .theme
+            .tera
+            .render(template, &context)
+            .map_err(|e| Error::new(format!("template {template} for {path}: {}", template_error(&e))))?;
+        self.ctx.write(&format!("site/{path}"), html.as_bytes())?;
+        self.written.borrow_mut().push((path.to_string(), html));
+        Ok(())
+    }
+}
+
+impl Renderer for SiteRenderer {
+    fn name(&self) -> &'static str {
+        "site"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<()> {
+        let model = ctx.model;
+        let site = Site {
+            ctx,
+            theme: Theme::default_theme()?,
+            site: SiteView {
+                title: &model.site.title,
+                subtitle: model.site.subtitle.as_deref(),
+                footer: model.site.footer.as_deref(),
+                as_of: model.site.as_of.as_deref(),
+            },
+            written: Default::default(),
+        };
+        home(&site, model)?;
+        for inst in &model.institutions {
+            institution(&site, &InstView { model, inst })?;
+        }
+        for page in &model.pages {
+            let institution = page.institution.as_deref().and_then(|i| model.institution(i));
+            let view = PageView {
+                title: page.title.clone(),
+                date: page.date.clone(),
+                doc_number: page.doc_number.clone(),
+                institution: institution.map(|i| Link::new(i.name.clone(), url::institution(&i.id))),
+                html: markdown::to_html(&page.markdown),
+            };
+            site.page("page.html", &url::page(&page.slug), &page.title, &[], view)?;
+        }
+        site.page("404.html", "404.html", "页面未找到", &[], serde_json::json!({}))?;
+        for (path, text) in &site.theme.assets {
+            ctx.write(&format!("site/static/{path}"), text.as_bytes())?;
+        }
+        sitemap(&site, model)?;
+        check_links(&site)
+    }
+}
+
+fn check_links(site: &Site) -> Result<()> {
+    let written = site.written.borrow();
+    let mut files: std::collections::BTreeSet<String> = written.iter().map(|(p, _)| p.clone()).collect();
+    files.extend(site.theme.assets.iter().map(|(p, _)| format!("static/{p}")));
+    let mut problems = Vec::new();
+    for (page, html) in written.iter() {
+        for link in links::broken(page, html, &files) {
+            problems.push(format!("  {page}: {link}"));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::new(format!(
+            "{} broken internal link(s) (page: link); check the theme's templates:\n{}",
+            problems.len(),
+            problems.join("\n")
+        )))
+    }
+}
+
+fn home(site: &Site, model: &Model) -> Result<()> {
+    #[derive(Serialize)]
+    struct Home {
+        institutions: Vec<views::InstitutionSummary>,
+        pages: Vec<Link>,
+        totals: [usize; 4],
+    }
+    let institutions: Vec<_> = model.institutions.iter().map(|inst| InstView { model, inst }.summary()).collect();
+    let totals = [
+        institutions.len(),
+        institutions.iter().map(|i| i.posts).sum(),
+        institutions.iter().map(|i| i.people).sum(),
+        institutions.iter().map(|i| i.duties).sum(),
+    ];
+    let pages = model.pages.iter().map(|p| Link::new(p.title.clone(), url::page(&p.slug))).collect();
+    site.page("index.html", "index.html", &model.site.title, &[], Home { institutions, pages, totals })
+}
+
+fn institution(site: &Site, v: &InstView) -> Result<()> {
+    let inst = v.inst;
+    let crumbs = [v.link()];
+    site.page("institution.html", &url::institution(&inst.id), &inst.name, &[], v.view())?;
+    #[derive(Serialize)]
+    struct Display {
+        institution: Link,
+        sections: Vec<views::DisplaySection>,
+    }
+    let title = format!("{}全员安全生产责任制公示", inst.name);
+    site.page(
+        "display.html",
+        &url::display(&inst.id),
+        &title,
+        &crumbs,
+        Display { institution: v.link(), sections: v.display() },
+    )?;
+    for d in &inst.departments {
+        site.page("department.html", &url::department(&inst.id, &d.id), &d.name, &crumbs, v.department(d))?;
+    }
+    for p in &inst.posts {
+        let dept = inst.department(&p.department).map(|d| v.department_link(d));
+        let crumbs: Vec<Link> = crumbs.iter().cloned().chain(dept).collect();
+        let card = serde_json::json!({ "card": v.card(p) });
+        site.page("post.html", &url::post(&inst.id, &p.id), &p.name, &crumbs, card)?;
+    }
+    for person in &inst.people {
+        site.page("person.html", &url::person(&inst.id, &person.id), &person.name, &crumbs, v.person(person))?;
+    }
+    Ok(())
+}
+
+fn sitemap(site: &Site, model: &Model) -> Result<()> {
+    let base = model.site.base_url.as_deref().unwrap_or("/");
+    let base = if base.ends_with('/') { base.to_string() } else { format!("{base}/") };
+    let mut pages: Vec<String> =
+        site.written.borrow().iter().map(|(p, _)| p.clone()).filter(|p| p != "404.html").collect();
+    pages.sort();
+    let mut context = Context::new();
+    context.insert("base", &base);
+    context.insert("pages", &pages);
+    let xml = site.theme.tera.render("sitemap.xml", &context).map_err(|e| Error::new(template_error(&e)))?;
+    site.ctx.write("site/sitemap.xml", xml.as_bytes()).map(|_| ())
+}

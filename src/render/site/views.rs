@@ -1,0 +1,363 @@
+//! View structs: what templates see. Kept apart from the model so that the model stays plain
+//! data and templates get ready-made links, names and labels (Zola's `ser.rs` habit).
+
+use serde::Serialize;
+
+use crate::model::{Department, Duty, Institution, Model, Origin, Post};
+use crate::raw::OfficerKind;
+
+/// Where each page lives, relative to the site root. Links end in `.html` so that the site
+/// also works from a file share (file://), where folders have no index page.
+pub mod url {
+    pub fn institution(i: &str) -> String {
+        format!("institutions/{i}/index.html")
+    }
+    pub fn display(i: &str) -> String {
+        format!("institutions/{i}/display.html")
+    }
+    pub fn department(i: &str, d: &str) -> String {
+        format!("institutions/{i}/departments/{d}.html")
+    }
+    pub fn post(i: &str, p: &str) -> String {
+        format!("institutions/{i}/posts/{p}.html")
+    }
+    pub fn person(i: &str, p: &str) -> String {
+        format!("institutions/{i}/people/{p}.html")
+    }
+    pub fn page(slug: &str) -> String {
+        format!("pages/{slug}.html")
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+impl Link {
+    pub fn new(title: impl Into<String>, url: String) -> Self {
+        Link { title: title.into(), url }
+    }
+}
+
+#[derive(Serialize)]
+pub struct PostRef {
+    pub name: String,
+    pub url: String,
+    pub holders: Vec<Link>,
+}
+
+#[derive(Serialize)]
+pub struct DutyView {
+    pub number: u32,
+    pub text: String,
+    /// `category`, `replaced` or `post`: a CSS class and a filter for templates.
+    pub origin: &'static str,
+    pub origin_label: String,
+}
+
+#[derive(Serialize)]
+pub struct Card {
+    pub name: String,
+    pub url: String,
+    pub institution: Link,
+    pub department: Link,
+    pub category: Option<String>,
+    pub reports_to: Option<PostRef>,
+    pub holders: Vec<Link>,
+    pub scope: String,
+    pub business_duties: Vec<String>,
+    pub duties: Vec<DutyView>,
+    pub own_duties: usize,
+    pub assessment: Vec<String>,
+    pub rewards_penalties: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct InstitutionSummary {
+    pub name: String,
+    pub url: String,
+    pub kind_label: &'static str,
+    pub employees: u32,
+    pub parent: Option<Link>,
+    pub departments: usize,
+    pub posts: usize,
+    pub people: usize,
+    pub duties: usize,
+}
+
+#[derive(Serialize)]
+pub struct DepartmentRow {
+    pub link: Link,
+    pub depth: usize,
+    pub head: Option<PostRef>,
+    pub posts: usize,
+}
+
+#[derive(Serialize)]
+pub struct Officer {
+    pub post: PostRef,
+    pub kind_label: &'static str,
+}
+
+#[derive(Serialize)]
+pub struct Engineer {
+    pub person: Link,
+    pub certificate: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct Group {
+    pub name: String,
+    pub chair: PostRef,
+    pub deputy_chairs: Vec<PostRef>,
+    pub members: Vec<PostRef>,
+    pub office: Option<Link>,
+    pub meets: Option<String>,
+    pub established: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct InstitutionView {
+    pub summary: InstitutionSummary,
+    pub short_name: Option<String>,
+    pub authority: Option<String>,
+    pub hazardous_goods: bool,
+    pub principal: Option<PostRef>,
+    pub group: Option<Group>,
+    pub body: Option<Link>,
+    pub officers: Vec<Officer>,
+    pub engineers: Vec<Engineer>,
+    pub departments: Vec<DepartmentRow>,
+    pub members: Vec<Link>,
+    pub display_url: String,
+}
+
+#[derive(Serialize)]
+pub struct DepartmentView {
+    pub name: String,
+    pub institution: Link,
+    pub parent: Option<Link>,
+    pub children: Vec<Link>,
+    pub head: Option<PostRef>,
+    pub posts: Vec<PostRef>,
+}
+
+#[derive(Serialize)]
+pub struct PersonPost {
+    pub post: PostRef,
+    pub department: Link,
+    pub duties: usize,
+}
+
+#[derive(Serialize)]
+pub struct PersonView {
+    pub name: String,
+    pub title: Option<String>,
+    pub institution: Link,
+    pub posts: Vec<PersonPost>,
+}
+
+#[derive(Serialize)]
+pub struct DisplaySection {
+    pub department: String,
+    pub depth: usize,
+    pub cards: Vec<Card>,
+}
+
+/// Views over one institution of the model.
+pub struct InstView<'a> {
+    pub model: &'a Model,
+    pub inst: &'a Institution,
+}
+
+impl<'a> InstView<'a> {
+    pub fn link(&self) -> Link {
+        Link::new(self.inst.name.clone(), url::institution(&self.inst.id))
+    }
+
+    pub fn post_ref(&self, post_id: &str) -> Option<PostRef> {
+        let post = self.inst.post(post_id)?;
+        Some(PostRef { name: post.name.clone(), url: url::post(&self.inst.id, &post.id), holders: self.holders(post) })
+    }
+
+    fn post_refs(&self, ids: &[String]) -> Vec<PostRef> {
+        ids.iter().filter_map(|id| self.post_ref(id)).collect()
+    }
+
+    pub fn holders(&self, post: &Post) -> Vec<Link> {
+        post.holders
+            .iter()
+            .filter_map(|h| self.inst.person(h))
+            .map(|p| Link::new(p.name.clone(), url::person(&self.inst.id, &p.id)))
+            .collect()
+    }
+
+    pub fn department_link(&self, d: &Department) -> Link {
+        Link::new(d.name.clone(), url::department(&self.inst.id, &d.id))
+    }
+
+    fn department_link_by_id(&self, id: &str) -> Option<Link> {
+        self.inst.department(id).map(|d| self.department_link(d))
+    }
+
+    pub fn summary(&self) -> InstitutionSummary {
+        let i = self.inst;
+        InstitutionSummary {
+            name: i.name.clone(),
+            url: url::institution(&i.id),
+            kind_label: i.kind_label,
+            employees: i.employees,
+            parent: i
+                .parent
+                .as_deref()
+                .and_then(|p| self.model.institution(p))
+                .map(|p| Link::new(p.name.clone(), url::institution(&p.id))),
+            departments: i.departments.len(),
+            posts: i.posts.len(),
+            people: i.people.len(),
+            duties: i.posts.iter().map(|p| p.duties.len()).sum(),
+        }
+    }
+
+    pub fn view(&self) -> InstitutionView {
+        let i = self.inst;
+        InstitutionView {
+            summary: self.summary(),
+            short_name: i.short_name.clone(),
+            authority: i.authority.clone(),
+            hazardous_goods: i.hazardous_goods,
+            principal: i.principal.as_deref().and_then(|p| self.post_ref(p)),
+            group: i.leadership_group.as_ref().and_then(|g| {
+                Some(Group {
+                    name: g.name.clone(),
+                    chair: self.post_ref(&g.chair)?,
+                    deputy_chairs: self.post_refs(&g.deputy_chairs),
+                    members: self.post_refs(&g.members),
+                    office: g.office.as_deref().and_then(|o| self.department_link_by_id(o)),
+                    meets: g.meets.clone(),
+                    established: g.established.clone(),
+                })
+            }),
+            body: i.safety_management.body.as_deref().and_then(|b| self.department_link_by_id(b)),
+            officers: i
+                .safety_management
+                .officers
+                .iter()
+                .filter_map(|o| {
+                    Some(Officer {
+                        post: self.post_ref(&o.post)?,
+                        kind_label: match o.kind {
+                            OfficerKind::FullTime => "专职",
+                            OfficerKind::PartTime => "兼职",
+                        },
+                    })
+                })
+                .collect(),
+            engineers: i
+                .safety_engineers
+                .iter()
+                .filter_map(|e| {
+                    let p = i.person(&e.person)?;
+                    Some(Engineer {
+                        person: Link::new(p.name.clone(), url::person(&i.id, &p.id)),
+                        certificate: e.certificate.clone(),
+                    })
+                })
+                .collect(),
+            departments: i
+                .departments
+                .iter()
+                .map(|d| DepartmentRow {
+                    link: self.department_link(d),
+                    depth: d.depth,
+                    head: d.head.as_deref().and_then(|h| self.post_ref(h)),
+                    posts: d.posts.len(),
+                })
+                .collect(),
+            members: self
+                .model
+                .institutions
+                .iter()
+                .filter(|m| m.parent.as_deref() == Some(i.id.as_str()))
+                .map(|m| Link::new(m.name.clone(), url::institution(&m.id)))
+                .collect(),
+            display_url: url::display(&i.id),
+        }
+    }
+
+    pub fn department(&self, d: &Department) -> DepartmentView {
+        DepartmentView {
+            name: d.name.clone(),
+            institution: self.link(),
+            parent: d.parent.as_deref().and_then(|p| self.department_link_by_id(p)),
+            children: d.children.iter().filter_map(|c| self.department_link_by_id(c)).collect(),
+            head: d.head.as_deref().and_then(|h| self.post_ref(h)),
+            posts: self.post_refs(&d.posts),
+        }
+    }
+
+    pub fn card(&self, post: &Post) -> Card {
+        let category = post.category.as_deref().and_then(|c| self.model.category(c));
+        Card {
+            name: post.name.clone(),
+            url: url::post(&self.inst.id, &post.id),
+            institution: self.link(),
+            department: self
+                .department_link_by_id(&post.department)
+                .unwrap_or_else(|| Link::new(post.department.clone(), String::new())),
+            category: category.map(|c| c.name.clone()),
+            reports_to: post.reports_to.as_deref().and_then(|r| self.post_ref(r)),
+            holders: self.holders(post),
+            scope: post.scope.clone(),
+            business_duties: post.business_duties.clone(),
+            duties: post.duties.iter().map(duty_view).collect(),
+            own_duties: post.duties.iter().filter(|d| d.origin == Origin::Post).count(),
+            assessment: post.assessment.clone(),
+            rewards_penalties: post.rewards_penalties.clone(),
+        }
+    }
+
+    pub fn person(&self, person: &crate::model::Person) -> PersonView {
+        PersonView {
+            name: person.name.clone(),
+            title: person.title.clone(),
+            institution: self.link(),
+            posts: person
+                .posts
+                .iter()
+                .filter_map(|id| {
+                    let post = self.inst.post(id)?;
+                    Some(PersonPost {
+                        post: self.post_ref(id)?,
+                        department: self.department_link_by_id(&post.department)?,
+                        duties: post.duties.len(),
+                    })
+                })
+                .collect(),
+        }
+    }
+
+    pub fn display(&self) -> Vec<DisplaySection> {
+        self.inst
+            .departments
+            .iter()
+            .filter(|d| !d.posts.is_empty())
+            .map(|d| DisplaySection {
+                department: d.name.clone(),
+                depth: d.depth,
+                cards: d.posts.iter().filter_map(|p| self.inst.post(p)).map(|p| self.card(p)).collect(),
+            })
+            .collect()
+    }
+}
+
+fn duty_view(d: &Duty) -> DutyView {
+    let (origin, origin_label) = match d.origin {
+        Origin::Category { item } => ("category", format!("岗位类别职责第{item}条")),
+        Origin::Replaced { item } => ("replaced", format!("据岗位类别职责第{item}条修订")),
+        Origin::Post => ("post", "本岗位职责".to_string()),
+    };
+    DutyView { number: d.number, text: d.text.clone(), origin, origin_label }
+}

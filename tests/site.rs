@@ -1,0 +1,123 @@
+//! The generated site, read as files: structure, links, escaping, sitemap.
+
+mod common;
+
+use common::*;
+
+fn build(dir: &std::path::Path) -> std::path::PathBuf {
+    let out = run(&["build"], dir);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    dir.join("output/site")
+}
+
+fn read(site: &std::path::Path, rel: &str) -> String {
+    std::fs::read_to_string(site.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+#[test]
+fn every_page_of_the_model_is_generated() {
+    let dir = fixture("minimal");
+    let site = build(dir.path());
+    for page in [
+        "index.html",
+        "404.html",
+        "sitemap.xml",
+        "static/style.css",
+        "institutions/clinic/index.html",
+        "institutions/clinic/display.html",
+        "institutions/clinic/departments/nursing.html",
+        "institutions/clinic/posts/nurse.html",
+        "institutions/clinic/people/zhao-min.html",
+        "pages/about.html",
+    ] {
+        assert!(site.join(page).is_file(), "{page}");
+    }
+    let html = read(&site, "index.html");
+    assert!(html.contains(r#"<html lang="zh-CN">"#));
+    assert!(html.contains("测试卫生院"));
+}
+
+#[test]
+fn the_duty_card_lists_numbered_duties_and_marks_the_posts_own() {
+    let dir = fixture("minimal");
+    let site = build(dir.path());
+    let card = read(&site, "institutions/clinic/posts/nurse.html");
+    assert!(card.contains("<h1 class=\"card-title\">护士</h1>"), "{card}");
+    assert!(card.contains(r#"<li class="duty duty-post" value="3"><span class="duty-text">正确使用医用氧气瓶；</span> <span class="tag" title="本岗位职责">本岗位</span>"#), "{card}");
+    assert!(card.contains(r#"value="4"><span class="duty-text">法律、法规、规章规定的其他安全生产职责。</span>"#));
+    for heading in ["责任范围", "安全生产职责", "考核标准", "奖惩办法", "责任人员"] {
+        assert!(card.contains(heading), "{heading}");
+    }
+    assert!(card.contains(r#"<a href="../../../institutions/clinic/people/zhao-min.html">赵敏</a>"#));
+    // Breadcrumbs: home, institution, department, this page, in that order.
+    let crumbs = [
+        r#"<a href="../../../index.html">首页</a>"#,
+        r#"<a href="../../../institutions/clinic/index.html">测试卫生院</a>"#,
+        r#"<a href="../../../institutions/clinic/departments/nursing.html">护理组</a>"#,
+        r#"<li aria-current="page">护士</li>"#,
+    ];
+    let at: Vec<usize> = crumbs.iter().map(|c| card.find(c).unwrap_or_else(|| panic!("{c}"))).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{at:?}");
+}
+
+#[test]
+fn links_are_relative_and_nothing_is_loaded_from_outside() {
+    let dir = fixture("minimal");
+    let site = build(dir.path());
+    for entry in walkdir::WalkDir::new(&site) {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "html") {
+            let html = std::fs::read_to_string(entry.path()).unwrap();
+            for bad in ["href=\"/", "src=\"/", "http://", "https://", "&#x2F;"] {
+                assert!(!html.contains(bad), "{}: {bad}", entry.path().display());
+            }
+        }
+    }
+}
+
+#[test]
+fn content_is_escaped_everywhere() {
+    let dir = fixture("minimal");
+    let post = dir.path().join("content/institutions/clinic/posts/nurse.yaml");
+    std::fs::write(
+        &post,
+        "name: 护士<b>\ndepartment: nursing\ncategory: employee\nscope: \"<script>alert('x')</script>\"\nduties:\n  add: [\"<img src=x onerror=alert(1)>\"]\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("content/pages/about.md"),
+        "---\ntitle: 关于\n---\n\n<script>alert(2)</script>\n\n正文 <b>粗</b>\n",
+    )
+    .unwrap();
+    let site = build(dir.path());
+    let card = read(&site, "institutions/clinic/posts/nurse.html");
+    assert!(!card.contains("<script>") && !card.contains("<img") && !card.contains("<b>"), "{card}");
+    assert!(
+        card.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;&#x2F;script&gt;")
+            || card.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
+    );
+    let page = read(&site, "pages/about.html");
+    assert!(!page.contains("<script>") && !page.contains("<b>"), "{page}");
+    assert!(page.contains("&lt;script&gt;"));
+}
+
+#[test]
+fn the_public_display_shows_every_post_with_scope_and_criteria() {
+    let dir = fixture("minimal");
+    let site = build(dir.path());
+    let display = read(&site, "institutions/clinic/display.html");
+    assert!(display.contains("全员安全生产责任制公示"));
+    assert_eq!(display.matches("<article class=\"card\"").count(), 2);
+    assert!(display.contains("全院安全生产工作") && display.contains("全年无违章作业行为"));
+    assert!(display.contains("page-display"), "print rules key on this class");
+}
+
+#[test]
+fn the_sitemap_lists_every_page_but_the_404() {
+    let dir = fixture("minimal");
+    let site = build(dir.path());
+    let sitemap = read(&site, "sitemap.xml");
+    assert!(sitemap.contains("<loc>/institutions/clinic/posts/nurse.html</loc>"), "{sitemap}");
+    assert!(!sitemap.contains("404"));
+    assert_eq!(sitemap.matches("<url>").count(), 10);
+}
