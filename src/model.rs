@@ -18,6 +18,7 @@ pub struct Site {
     pub title: String,
     pub subtitle: Option<String>,
     pub base_url: Option<String>,
+    /// Theme override folder, relative to the content root.
     pub theme: String,
     pub footer: Option<String>,
     /// YYYY-MM-DD; the date of record for the build, from the content (never the clock).

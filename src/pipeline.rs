@@ -38,9 +38,9 @@ pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
 }
 
 /// Renders a checked model into `out`, replacing it only if every renderer succeeds.
-pub fn build(model: &Model, out: &Path) -> Result<()> {
+pub fn build(model: &Model, content_root: &Path, out: &Path) -> Result<()> {
     write::atomically(out, |tmp| {
-        let ctx = RenderContext { model, out: tmp };
+        let ctx = RenderContext { model, out: tmp, content_root };
         for renderer in render::all() {
             renderer.render(&ctx).map_err(|e| Error::new(format!("{} renderer: {e}", renderer.name())))?;
         }

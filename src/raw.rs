@@ -20,7 +20,8 @@ pub struct Config {
     /// Where the site is published; links stay relative, this is for the sitemap only.
     #[serde(default)]
     pub base_url: Option<String>,
-    /// Theme folder name under `themes/`.
+    /// Folder, relative to the content root, whose `templates/` and `static/` files override
+    /// the built-in theme's (default `theme`).
     #[serde(default)]
     pub theme: Option<String>,
     #[serde(default)]

@@ -121,3 +121,57 @@ fn the_sitemap_lists_every_page_but_the_404() {
     assert!(!sitemap.contains("404"));
     assert_eq!(sitemap.matches("<url>").count(), 10);
 }
+
+#[test]
+fn a_content_repository_overrides_one_block_of_a_template_and_an_asset() {
+    let dir = fixture("minimal");
+    let theme = dir.path().join("content/theme");
+    std::fs::create_dir_all(theme.join("templates")).unwrap();
+    std::fs::create_dir_all(theme.join("static")).unwrap();
+    std::fs::write(
+        theme.join("templates/post.html"),
+        "{% extends \"default/post.html\" %}{% block body_class %}page-card ours{% endblock body_class %}",
+    )
+    .unwrap();
+    std::fs::write(theme.join("static/style.css"), "body { color: red; }").unwrap();
+    std::fs::write(theme.join("static/logo.svg"), "<svg/>").unwrap();
+    let site = build(dir.path());
+    let card = read(&site, "institutions/clinic/posts/nurse.html");
+    assert!(card.contains(r#"<body class="page-card ours">"#), "{card}");
+    assert!(card.contains("正确使用医用氧气瓶"), "the rest of the built-in template is kept");
+    assert_eq!(read(&site, "static/style.css"), "body { color: red; }");
+    assert_eq!(read(&site, "static/logo.svg"), "<svg/>");
+    // Other templates are still the built-in ones.
+    assert!(read(&site, "index.html").contains("测试卫生院"));
+}
+
+#[test]
+fn a_broken_template_or_link_fails_the_build_and_keeps_the_output() {
+    let dir = fixture("minimal");
+    assert!(run(&["build"], dir.path()).status.success());
+    let before = snapshot(&dir.path().join("output"));
+    let templates = dir.path().join("content/theme/templates");
+    std::fs::create_dir_all(&templates).unwrap();
+
+    std::fs::write(
+        templates.join("person.html"),
+        "{% extends \"base.html\" %}{% block main %}{{ name }{% endblock main %}",
+    )
+    .unwrap();
+    let out = run(&["build"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("person.html"), "{}", text(&out.stderr));
+    assert_eq!(snapshot(&dir.path().join("output")), before);
+
+    std::fs::write(
+        templates.join("person.html"),
+        "{% extends \"base.html\" %}{% block main %}<a href=\"{{ root }}nowhere.html\">x</a>{% endblock main %}",
+    )
+    .unwrap();
+    let out = run(&["build"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("broken internal link"), "{stderr}");
+    assert!(stderr.contains("institutions/clinic/people/wang-li.html: ../../../nowhere.html"), "{stderr}");
+    assert_eq!(snapshot(&dir.path().join("output")), before);
+}

@@ -17,6 +17,8 @@ pub struct RenderContext<'a> {
     pub model: &'a Model,
     /// Root of the output being built (a temporary folder until the build succeeds).
     pub out: &'a Path,
+    /// The content folder: themes and evidence files are found relative to it.
+    pub content_root: &'a Path,
 }
 
 impl RenderContext<'_> {

@@ -71,7 +71,7 @@ impl Renderer for SiteRenderer {
         let model = ctx.model;
         let site = Site {
             ctx,
-            theme: Theme::default_theme()?,
+            theme: Theme::load(Some(&ctx.content_root.join(model.site.theme.as_str())))?,
             site: SiteView {
                 title: &model.site.title,
                 subtitle: model.site.subtitle.as_deref(),
@@ -96,8 +96,8 @@ impl Renderer for SiteRenderer {
             site.page("page.html", &url::page(&page.slug), &page.title, &[], view)?;
         }
         site.page("404.html", "404.html", "页面未找到", &[], serde_json::json!({}))?;
-        for (path, text) in &site.theme.assets {
-            ctx.write(&format!("site/static/{path}"), text.as_bytes())?;
+        for (path, bytes) in &site.theme.assets {
+            ctx.write(&format!("site/static/{path}"), bytes)?;
         }
         sitemap(&site, model)?;
         check_links(&site)
@@ -107,7 +107,7 @@ impl Renderer for SiteRenderer {
 fn check_links(site: &Site) -> Result<()> {
     let written = site.written.borrow();
     let mut files: std::collections::BTreeSet<String> = written.iter().map(|(p, _)| p.clone()).collect();
-    files.extend(site.theme.assets.iter().map(|(p, _)| format!("static/{p}")));
+    files.extend(site.theme.assets.keys().map(|p| format!("static/{p}")));
     let mut problems = Vec::new();
     for (page, html) in written.iter() {
         for link in links::broken(page, html, &files) {

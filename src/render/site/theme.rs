@@ -1,5 +1,12 @@
-//! The default theme, embedded in the binary so that `safeduty` works from anywhere.
-//! Templates and assets live in `themes/default/`, never in Rust strings.
+//! Themes. The default theme is embedded in the binary, so `safeduty` works from anywhere;
+//! its files live in `themes/default/`, never in Rust strings. A content repository overrides
+//! any file by putting its own at the same path under its theme folder (`theme/` by default):
+//! `theme/templates/post.html` replaces the card template, `theme/static/style.css` the styles.
+//! Built-in templates stay reachable as `default/<name>`, so an override can extend the
+//! built-in one and replace a single block: `{% extends "default/post.html" %}`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
 
 use tera::Tera;
 
@@ -29,21 +36,58 @@ const DEFAULT: &[(&str, &str)] = theme_files![
 
 pub struct Theme {
     pub tera: Tera,
-    /// Files copied as they are (path inside the theme's `static/`, contents).
-    pub assets: Vec<(&'static str, &'static str)>,
+    /// Files copied as they are (path inside `static/`, contents).
+    pub assets: BTreeMap<String, Vec<u8>>,
 }
 
 impl Theme {
-    pub fn default_theme() -> Result<Self> {
+    /// The built-in theme with the files of `overrides` (a theme folder) on top.
+    pub fn load(overrides: Option<&Path>) -> Result<Self> {
+        let mut templates: BTreeMap<String, String> = BTreeMap::new();
+        let mut assets: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        for (path, text) in DEFAULT {
+            if let Some(name) = path.strip_prefix("templates/") {
+                templates.insert(name.to_string(), text.to_string());
+                templates.insert(format!("default/{name}"), text.to_string());
+            } else if let Some(name) = path.strip_prefix("static/") {
+                assets.insert(name.to_string(), text.as_bytes().to_vec());
+            }
+        }
+        if let Some(dir) = overrides.filter(|d| d.is_dir()) {
+            for (name, bytes) in files(&dir.join("templates"))? {
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    Error::new(format!("{}: template is not UTF-8", dir.join("templates").join(&name).display()))
+                })?;
+                templates.insert(name, text);
+            }
+            assets.extend(files(&dir.join("static"))?);
+        }
         let mut tera = Tera::default();
-        let templates = DEFAULT.iter().filter_map(|(path, text)| Some((path.strip_prefix("templates/")?, *text)));
-        tera.add_raw_templates(templates).map_err(|e| Error::new(template_error(&e)))?;
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| Error::new(format!("theme template error: {}", template_error(&e))))?;
         // Every template escapes; the sitemap is XML, which the same escaping covers.
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape);
-        let assets = DEFAULT.iter().filter_map(|(path, text)| Some((path.strip_prefix("static/")?, *text))).collect();
         Ok(Theme { tera, assets })
     }
+}
+
+/// Every file below `dir` as (relative path with `/`, bytes); none if `dir` does not exist.
+fn files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
+    if !dir.is_dir() {
+        return Ok(Vec::new());
+    }
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|e| Error::new(format!("cannot read theme: {e}")))?;
+        if entry.file_type().is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
+            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+            let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            let bytes = std::fs::read(entry.path()).map_err(|e| Error::io("read", entry.path(), e))?;
+            out.push((name, bytes));
+        }
+    }
+    Ok(out)
 }
 
 /// Escapes what HTML and XML require (`& < > " '`). Tera's default also escapes `/`, which
