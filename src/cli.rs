@@ -152,7 +152,9 @@ fn run(cli: Cli) -> Result<i32, String> {
                 eprintln!("build stopped: fix the errors above; {} was left as it was", out.display());
                 return Ok(1);
             };
-            pipeline::build(&model, &dir, &out).map_err(|e| format!("{e}; {} was left as it was", out.display()))?;
+            let findings = crate::render::Finding::from_report(&checked.report, &checked.sources);
+            pipeline::build(&model, &findings, &dir, &out)
+                .map_err(|e| format!("{e}; {} was left as it was", out.display()))?;
             let posts: usize = model.institutions.iter().map(|i| i.posts.len()).sum();
             eprintln!(
                 "built {} institutions, {posts} posts into {} in {:.0} ms",

@@ -6,7 +6,7 @@ use crate::diagnostic::Report;
 use crate::error::{Error, Result};
 use crate::lints::Levels;
 use crate::model::Model;
-use crate::render::{self, RenderContext};
+use crate::render::{self, Finding, RenderContext};
 use crate::source::Sources;
 use crate::{check, load, resolve, write};
 
@@ -38,9 +38,9 @@ pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
 }
 
 /// Renders a checked model into `out`, replacing it only if every renderer succeeds.
-pub fn build(model: &Model, content_root: &Path, out: &Path) -> Result<()> {
+pub fn build(model: &Model, findings: &[Finding], content_root: &Path, out: &Path) -> Result<()> {
     write::atomically(out, |tmp| {
-        let ctx = RenderContext { model, out: tmp, content_root };
+        let ctx = RenderContext { model, out: tmp, content_root, findings };
         for renderer in render::all() {
             renderer.render(&ctx).map_err(|e| Error::new(format!("{} renderer: {e}", renderer.name())))?;
         }

@@ -175,3 +175,19 @@ fn a_broken_template_or_link_fails_the_build_and_keeps_the_output() {
     assert!(stderr.contains("institutions/clinic/people/wang-li.html: ../../../nowhere.html"), "{stderr}");
     assert_eq!(snapshot(&dir.path().join("output")), before);
 }
+
+#[test]
+fn warnings_from_check_are_shown_on_the_home_and_institution_pages() {
+    let dir = fixture("minimal");
+    std::fs::write(
+        dir.path().join("content/institutions/clinic/posts/cleaner.yaml"),
+        "name: 保洁员\ndepartment: nursing\ncategory: employee\nscope: 病区保洁\n",
+    )
+    .unwrap();
+    let site = build(dir.path());
+    let place = "institutions/clinic/posts/cleaner.yaml:1:7";
+    for page in ["index.html", "institutions/clinic/index.html"] {
+        let html = read(&site, page);
+        assert!(html.contains("post-without-holder") && html.contains(place), "{page}: {html}");
+    }
+}

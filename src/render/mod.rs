@@ -13,12 +13,48 @@ use crate::model::Model;
 pub use data::DataRenderer;
 pub use site::SiteRenderer;
 
+/// A warning from `check` that did not stop the build: the site shows it where it belongs.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Finding {
+    /// The institution whose files it is about, if any.
+    pub institution: Option<String>,
+    pub code: &'static str,
+    pub message: String,
+    /// file:line:column, for the author who fixes it.
+    pub place: String,
+}
+
+impl Finding {
+    /// The warnings of a report, each placed with the institution its file belongs to.
+    pub fn from_report(report: &crate::diagnostic::Report, sources: &crate::source::Sources) -> Vec<Finding> {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Warning)
+            .map(|d| {
+                let span = d.primary.span;
+                let file = &sources.get(span.file).name;
+                Finding {
+                    institution: file
+                        .strip_prefix("institutions/")
+                        .and_then(|r| r.split('/').next())
+                        .map(str::to_string),
+                    code: d.code,
+                    message: d.message.clone(),
+                    place: format!("{file}:{}:{}", span.line, span.column),
+                }
+            })
+            .collect()
+    }
+}
+
 pub struct RenderContext<'a> {
     pub model: &'a Model,
     /// Root of the output being built (a temporary folder until the build succeeds).
     pub out: &'a Path,
     /// The content folder: themes and evidence files are found relative to it.
     pub content_root: &'a Path,
+    pub findings: &'a [Finding],
 }
 
 impl RenderContext<'_> {

@@ -127,10 +127,11 @@ fn check_links(site: &Site) -> Result<()> {
 
 fn home(site: &Site, model: &Model) -> Result<()> {
     #[derive(Serialize)]
-    struct Home {
+    struct Home<'a> {
         institutions: Vec<views::InstitutionSummary>,
         pages: Vec<Link>,
         totals: [usize; 4],
+        findings: &'a [crate::render::Finding],
     }
     let institutions: Vec<_> = model.institutions.iter().map(|inst| InstView { model, inst }.summary()).collect();
     let totals = [
@@ -140,13 +141,17 @@ fn home(site: &Site, model: &Model) -> Result<()> {
         institutions.iter().map(|i| i.duties).sum(),
     ];
     let pages = model.pages.iter().map(|p| Link::new(p.title.clone(), url::page(&p.slug))).collect();
-    site.page("index.html", "index.html", &model.site.title, &[], Home { institutions, pages, totals })
+    let findings = site.ctx.findings;
+    site.page("index.html", "index.html", &model.site.title, &[], Home { institutions, pages, totals, findings })
 }
 
 fn institution(site: &Site, v: &InstView) -> Result<()> {
     let inst = v.inst;
     let crumbs = [v.link()];
-    site.page("institution.html", &url::institution(&inst.id), &inst.name, &[], v.view())?;
+    let findings: Vec<_> =
+        site.ctx.findings.iter().filter(|f| f.institution.as_deref() == Some(inst.id.as_str())).collect();
+    let view = serde_json::json!({ "institution": v.view(), "findings": findings });
+    site.page("institution.html", &url::institution(&inst.id), &inst.name, &[], view)?;
     #[derive(Serialize)]
     struct Display {
         institution: Link,
