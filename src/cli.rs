@@ -14,6 +14,7 @@ Examples:
   safeduty check my-hospital --format json
   safeduty build                      build ./content into ./output
   safeduty build content --out /srv/www/safety
+  safeduty serve --port 9000          preview with live reload on http://127.0.0.1:9000/
   safeduty init my-hospital           start a new content tree
   safeduty check --warn post-without-scope --deny post-without-holder";
 
@@ -50,6 +51,20 @@ enum Command {
         /// Output folder.
         #[arg(long, short, default_value = "output")]
         out: PathBuf,
+        #[command(flatten)]
+        lints: LintArgs,
+    },
+    /// Preview the site on 127.0.0.1, rebuilding and reloading the browser on every change.
+    #[command(
+        after_help = "Errors in the content are shown on top of the page; the last good build stays visible.\n\nExamples:\n  safeduty serve\n  safeduty serve my-hospital --port 9000"
+    )]
+    Serve {
+        /// Content folder.
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(long, short, default_value_t = 8000)]
+        port: u16,
         #[command(flatten)]
         lints: LintArgs,
     },
@@ -162,6 +177,12 @@ fn run(cli: Cli) -> Result<i32, String> {
                 out.display(),
                 started.elapsed().as_secs_f64() * 1000.0
             );
+            Ok(0)
+        }
+        Command::Serve { dir, port, lints } => {
+            lints.validate()?;
+            require_dir(&dir)?;
+            crate::serve::serve(&dir, port, |l| lints.apply(l))?;
             Ok(0)
         }
         Command::Init { new_dir } => {

@@ -17,5 +17,6 @@ pub mod pipeline;
 pub mod raw;
 pub mod render;
 pub mod resolve;
+pub mod serve;
 pub mod source;
 pub mod write;

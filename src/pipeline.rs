@@ -1,12 +1,13 @@
 //! The one place that orders the stages: load → check → resolve → render → write.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostic::Report;
 use crate::error::{Error, Result};
 use crate::lints::Levels;
 use crate::model::Model;
-use crate::render::{self, Finding, RenderContext};
+use crate::render::{self, Finding, RenderContext, Sink};
 use crate::source::Sources;
 use crate::{check, load, resolve, write};
 
@@ -39,11 +40,20 @@ pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
 
 /// Renders a checked model into `out`, replacing it only if every renderer succeeds.
 pub fn build(model: &Model, findings: &[Finding], content_root: &Path, out: &Path) -> Result<()> {
-    write::atomically(out, |tmp| {
-        let ctx = RenderContext { model, out: tmp, content_root, findings };
-        for renderer in render::all() {
-            renderer.render(&ctx).map_err(|e| Error::new(format!("{} renderer: {e}", renderer.name())))?;
-        }
-        Ok(())
-    })
+    write::atomically(out, |tmp| render_into(model, findings, content_root, &Sink::Dir(tmp.to_path_buf())))
+}
+
+/// Renders a checked model into memory: (path under the output root, bytes).
+pub fn build_in_memory(model: &Model, findings: &[Finding], content_root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
+    let sink = Sink::memory();
+    render_into(model, findings, content_root, &sink)?;
+    Ok(sink.into_files())
+}
+
+fn render_into(model: &Model, findings: &[Finding], content_root: &Path, sink: &Sink) -> Result<()> {
+    let ctx = RenderContext { model, sink, content_root, findings };
+    for renderer in render::all() {
+        renderer.render(&ctx).map_err(|e| Error::new(format!("{} renderer: {e}", renderer.name())))?;
+    }
+    Ok(())
 }

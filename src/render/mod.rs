@@ -5,7 +5,9 @@ mod data;
 mod markdown;
 pub mod site;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::{Error, Result};
 use crate::model::Model;
@@ -48,24 +50,51 @@ impl Finding {
     }
 }
 
+/// Where rendered files go: a folder on disk (`build`) or memory (`serve`).
+pub enum Sink {
+    /// The root of the output being built (a temporary folder until the build succeeds).
+    Dir(PathBuf),
+    Memory(Mutex<BTreeMap<String, Vec<u8>>>),
+}
+
+impl Sink {
+    pub fn memory() -> Self {
+        Sink::Memory(Mutex::new(BTreeMap::new()))
+    }
+
+    /// The files written to a memory sink.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        match self {
+            Sink::Memory(files) => files.into_inner().unwrap_or_else(|e| e.into_inner()),
+            Sink::Dir(_) => BTreeMap::new(),
+        }
+    }
+}
+
 pub struct RenderContext<'a> {
     pub model: &'a Model,
-    /// Root of the output being built (a temporary folder until the build succeeds).
-    pub out: &'a Path,
+    pub sink: &'a Sink,
     /// The content folder: themes and evidence files are found relative to it.
     pub content_root: &'a Path,
     pub findings: &'a [Finding],
 }
 
 impl RenderContext<'_> {
-    /// Writes a file below the output root, creating folders as needed.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<PathBuf> {
-        let path = self.out.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
+    /// Writes a file below the output root (`rel` uses `/`), creating folders as needed.
+    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        match self.sink {
+            Sink::Dir(out) => {
+                let path = out.join(rel);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
+                }
+                std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))
+            }
+            Sink::Memory(files) => {
+                files.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_string(), bytes.to_vec());
+                Ok(())
+            }
         }
-        std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))?;
-        Ok(path)
     }
 }
 

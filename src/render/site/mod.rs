@@ -11,6 +11,7 @@ use tera::Context;
 use super::{RenderContext, Renderer, markdown};
 use crate::error::{Error, Result};
 use crate::model::Model;
+pub use theme::escape;
 use theme::{Theme, template_error};
 use views::{InstView, Link, url};
 

@@ -1,0 +1,191 @@
+//! `safeduty serve`: a preview on 127.0.0.1 that rebuilds when content or theme files change
+//! and reloads the browser. The site is built into memory; the last good build keeps being
+//! served while the content has errors, and the errors are shown on top of every page.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use notify_debouncer_mini::{new_debouncer, notify::RecursiveMode};
+
+use crate::lints::Levels;
+use crate::pipeline;
+use crate::render::Finding;
+use crate::render::site::escape;
+
+const LIVERELOAD_JS: &str = include_str!("../themes/default/serve/livereload.js");
+const ERROR_OVERLAY: &str = include_str!("../themes/default/serve/error.html");
+/// How long a browser's change request waits before it is answered "no change".
+const POLL_TIMEOUT: Duration = Duration::from_secs(25);
+
+#[derive(Default)]
+struct State {
+    /// The last good build of the site: path below the site root → bytes.
+    files: BTreeMap<String, Vec<u8>>,
+    /// The errors of the latest build, if it failed.
+    error: Option<String>,
+    /// Goes up whenever what a browser shows changes.
+    version: u64,
+}
+
+struct Shared {
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+/// Serves `dir` until the process is stopped. `adjust` sets lint levels for every rebuild.
+pub fn serve(dir: &Path, port: u16, adjust: impl Fn(&mut Levels)) -> Result<(), String> {
+    let shared = Arc::new(Shared { state: Mutex::new(State::default()), changed: Condvar::new() });
+    let server =
+        tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let addr = server.server_addr().to_ip().map_or_else(|| format!("127.0.0.1:{port}"), |a| a.to_string());
+
+    rebuild(dir, &adjust, &shared);
+    eprintln!("serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
+
+    let server_shared = shared.clone();
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let shared = server_shared.clone();
+            // One thread per request: change requests wait for a rebuild, pages must not.
+            std::thread::spawn(move || respond(request, &shared));
+        }
+    });
+
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut debouncer = new_debouncer(Duration::from_millis(30), tx).map_err(|e| format!("cannot watch files: {e}"))?;
+    debouncer
+        .watcher()
+        .watch(dir, RecursiveMode::Recursive)
+        .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
+    for events in rx {
+        match events {
+            Ok(events) if events.iter().any(|e| relevant(&e.path)) => rebuild(dir, &adjust, &shared),
+            Ok(_) => {}
+            Err(e) => eprintln!("file watching: {e}"),
+        }
+    }
+    Ok(())
+}
+
+/// Editor swap and backup files do not trigger a rebuild.
+fn relevant(path: &Path) -> bool {
+    path.file_name().map(|n| n.to_string_lossy()).is_some_and(|n| !n.starts_with('.') && !n.ends_with('~'))
+}
+
+fn rebuild(dir: &Path, adjust: &impl Fn(&mut Levels), shared: &Shared) {
+    let started = Instant::now();
+    let result = build(dir, adjust);
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+    match result {
+        Ok(files) => {
+            let changed = files.iter().filter(|(k, v)| state.files.get(*k) != Some(v)).count()
+                + state.files.keys().filter(|k| !files.contains_key(*k)).count();
+            eprintln!("rebuilt in {ms:.0} ms: {changed} file(s) changed");
+            if changed > 0 || state.error.is_some() {
+                state.files = files;
+                state.error = None;
+                state.version += 1;
+            }
+        }
+        Err(error) => {
+            eprintln!("{error}\nbuild failed after {ms:.0} ms; still serving the last good build");
+            state.error = Some(error);
+            state.version += 1;
+        }
+    }
+    shared.changed.notify_all();
+}
+
+/// The whole pipeline into memory; the files below `site/` are what the preview serves.
+fn build(dir: &Path, adjust: &impl Fn(&mut Levels)) -> Result<BTreeMap<String, Vec<u8>>, String> {
+    let checked = pipeline::check(dir, adjust);
+    let Some(model) = &checked.model else {
+        return Err(checked.report.render_human(&checked.sources, false));
+    };
+    let findings = Finding::from_report(&checked.report, &checked.sources);
+    let files = pipeline::build_in_memory(model, &findings, dir).map_err(|e| e.message)?;
+    Ok(files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect())
+}
+
+fn respond(request: tiny_http::Request, shared: &Shared) {
+    let url = request.url().to_string();
+    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let response = match path {
+        "/__safeduty/livereload.js" => reply(200, "text/javascript; charset=utf-8", LIVERELOAD_JS.as_bytes().to_vec()),
+        "/__safeduty/changes" => {
+            let since: u64 = query.strip_prefix("since=").and_then(|v| v.parse().ok()).unwrap_or(0);
+            let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+            let (state, _) = shared
+                .changed
+                .wait_timeout_while(state, POLL_TIMEOUT, |s| s.version == since)
+                .unwrap_or_else(|e| e.into_inner());
+            reply(200, "application/json", format!("{{\"version\":{}}}", state.version).into_bytes())
+        }
+        _ => page(path, &shared.state.lock().unwrap_or_else(|e| e.into_inner())),
+    };
+    let _ = request.respond(response);
+}
+
+fn page(path: &str, state: &State) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let mut key = path.trim_start_matches('/').to_string();
+    if key.is_empty() || key.ends_with('/') {
+        key.push_str("index.html");
+    }
+    if !state.files.contains_key(&key) && state.files.contains_key(&format!("{key}/index.html")) {
+        key.push_str("/index.html");
+    }
+    let (status, key) = match state.files.get(&key) {
+        Some(_) => (200, key),
+        None => (404, "404.html".to_string()),
+    };
+    let Some(bytes) = state.files.get(&key) else {
+        // Nothing was ever built: the first build failed.
+        let html =
+            "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>safeduty</title><body></body></html>";
+        return reply(200, "text/html; charset=utf-8", inject(html, state).into_bytes());
+    };
+    let kind = content_type(&key);
+    if kind.starts_with("text/html") {
+        reply(status, kind, inject(&String::from_utf8_lossy(bytes), state).into_bytes())
+    } else {
+        reply(status, kind, bytes.clone())
+    }
+}
+
+/// Adds the live-reload script, and the error overlay while the content has errors.
+fn inject(html: &str, state: &State) -> String {
+    let mut extra = format!("<script src=\"/__safeduty/livereload.js\" data-version=\"{}\"></script>", state.version);
+    if let Some(error) = &state.error {
+        extra.push_str(&ERROR_OVERLAY.replace("%ERROR%", &escape(error)));
+    }
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
+        None => format!("{html}{extra}"),
+    }
+}
+
+fn reply(status: u16, kind: &str, body: Vec<u8>) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    let header = tiny_http::Header::from_bytes("Content-Type", kind).expect("valid header");
+    let no_cache = tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("valid header");
+    tiny_http::Response::from_data(body).with_status_code(status).with_header(header).with_header(no_cache)
+}
+
+fn content_type(path: &str) -> &'static str {
+    match PathBuf::from(path).extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("json") => "application/json",
+        Some("xml") => "application/xml",
+        Some("svg") => "image/svg+xml",
+        Some("png") => "image/png",
+        Some("jpg" | "jpeg") => "image/jpeg",
+        Some("pdf") => "application/pdf",
+        Some("wasm") => "application/wasm",
+        Some("woff2") => "font/woff2",
+        _ => "application/octet-stream",
+    }
+}

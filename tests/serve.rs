@@ -1,0 +1,121 @@
+//! `safeduty serve` as a browser sees it: pages over HTTP, rebuild on save, errors in the page.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::*;
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(dir: &std::path::Path) -> Server {
+    let mut child = Command::new(BIN)
+        .args(["serve", "content", "--port", "0"])
+        .current_dir(dir)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let port = loop {
+        let line = lines.next().expect("serve printed its address").unwrap();
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    // Keep draining stderr so the server never blocks on a full pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    Server { child, port }
+}
+
+/// A plain HTTP/1.0 GET: (status, body).
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response).unwrap();
+    let response = String::from_utf8_lossy(&response).into_owned();
+    let status = response.split(' ').nth(1).unwrap().parse().unwrap();
+    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
+    (status, body)
+}
+
+/// Polls `path` until `pred` holds; returns how long it took.
+fn wait_for(port: u16, path: &str, pred: impl Fn(&str) -> bool) -> Duration {
+    let started = Instant::now();
+    loop {
+        let (_, body) = get(port, path);
+        if pred(&body) {
+            return started.elapsed();
+        }
+        assert!(started.elapsed() < Duration::from_secs(10), "timed out waiting on {path}: {body}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn serve_rebuilds_on_save_and_shows_errors_in_the_page() {
+    let dir = fixture("minimal");
+    let server = start(dir.path());
+    let port = server.port;
+
+    let (status, home) = get(port, "/");
+    assert_eq!(status, 200);
+    assert!(home.contains("测试卫生院"));
+    assert!(home.contains("/__safeduty/livereload.js"), "live reload injected");
+    let (status, css) = get(port, "/static/style.css");
+    assert_eq!(status, 200);
+    assert!(css.contains("--accent"));
+    let (status, missing) = get(port, "/nowhere.html");
+    assert_eq!(status, 404);
+    assert!(missing.contains("页面未找到"));
+
+    // An edit shows up quickly.
+    let post = dir.path().join("content/institutions/clinic/posts/nurse.yaml");
+    let text = std::fs::read_to_string(&post).unwrap();
+    std::fs::write(&post, text.replace("正确使用医用氧气瓶；", "每班检查氧气瓶压力；")).unwrap();
+    let took = wait_for(port, "/institutions/clinic/posts/nurse.html", |b| b.contains("每班检查氧气瓶压力"));
+    assert!(took < Duration::from_secs(3), "edit visible after {took:?}");
+
+    // A mistake: the last good page stays, with the error on top.
+    std::fs::write(&post, text.replace("scope:", "scpoe:")).unwrap();
+    wait_for(port, "/institutions/clinic/posts/nurse.html", |b| b.contains("safeduty-error"));
+    let (status, page) = get(port, "/institutions/clinic/posts/nurse.html");
+    assert_eq!(status, 200);
+    assert!(page.contains("unknown key `scpoe`") && page.contains("每班检查氧气瓶压力"), "{page}");
+
+    // Fixed: the overlay goes away.
+    std::fs::write(&post, &text).unwrap();
+    wait_for(port, "/institutions/clinic/posts/nurse.html", |b| {
+        !b.contains("safeduty-error") && b.contains("正确使用医用氧气瓶")
+    });
+}
+
+#[test]
+fn the_change_endpoint_answers_when_a_rebuild_happens() {
+    let dir = fixture("minimal");
+    let server = start(dir.path());
+    let port = server.port;
+    let (_, body) = get(port, "/__safeduty/changes?since=999");
+    assert!(body.starts_with("{\"version\":"), "{body}");
+    let version: u64 = body.trim_start_matches("{\"version\":").trim_end_matches('}').parse().unwrap();
+    let waiter = std::thread::spawn(move || get(port, &format!("/__safeduty/changes?since={version}")));
+    std::thread::sleep(Duration::from_millis(200));
+    std::fs::write(dir.path().join("content/pages/about.md"), "---\ntitle: 关于\n---\n\n新内容。\n").unwrap();
+    let (status, body) = waiter.join().unwrap();
+    assert_eq!(status, 200);
+    assert_eq!(body, format!("{{\"version\":{}}}", version + 1));
+}
