@@ -21,6 +21,7 @@ pub struct Site {
     /// Theme override folder, relative to the content root.
     pub theme: String,
     pub footer: Option<String>,
+    pub allow_html: bool,
     /// YYYY-MM-DD; the date of record for the build, from the content (never the clock).
     pub as_of: Option<String>,
     pub term_year: Option<u32>,

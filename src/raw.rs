@@ -26,6 +26,9 @@ pub struct Config {
     pub theme: Option<String>,
     #[serde(default)]
     pub footer: Option<String>,
+    /// Pass raw HTML in Markdown pages through (default: shown as text).
+    #[serde(default)]
+    pub allow_html: bool,
     /// The date documents and progress are computed for (YYYY-MM-DD); never the clock.
     #[serde(default)]
     pub as_of: Option<Spanned<String>>,

@@ -52,6 +52,7 @@ pub fn resolve(content: &Content, index: &Index) -> Model {
                 base_url: c.base_url.clone(),
                 theme: c.theme.clone().unwrap_or_else(|| "theme".into()),
                 footer: c.footer.clone(),
+                allow_html: c.allow_html,
                 as_of: c.as_of.as_ref().map(|d| d.value.clone()),
                 term_year: c.term_year.or_else(|| c.as_of.as_ref().and_then(|d| d.value.get(..4)?.parse().ok())),
             }
@@ -62,6 +63,7 @@ pub fn resolve(content: &Content, index: &Index) -> Model {
             base_url: None,
             theme: "theme".into(),
             footer: None,
+            allow_html: false,
             as_of: None,
             term_year: None,
         },

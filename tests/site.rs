@@ -191,3 +191,17 @@ fn warnings_from_check_are_shown_on_the_home_and_institution_pages() {
         assert!(html.contains("post-without-holder") && html.contains(place), "{page}: {html}");
     }
 }
+
+#[test]
+fn the_404_page_links_absolutely_when_the_base_url_is_known() {
+    let dir = fixture("minimal");
+    std::fs::write(
+        dir.path().join("content/safeduty.yaml"),
+        "title: 测试站点\nbase_url: http://intranet.example/safety/\n",
+    )
+    .unwrap();
+    let site = build(dir.path());
+    let html = read(&site, "404.html");
+    assert!(html.contains(r#"href="http://intranet.example/safety/static/style.css""#), "{html}");
+    assert!(html.contains(r#"href="http://intranet.example/safety/index.html""#));
+}

@@ -1,12 +1,12 @@
-//! Markdown → HTML for pages. Raw HTML in Markdown is shown as text, never passed through:
-//! content is written by many hands and the site is served on an intranet.
+//! Markdown → HTML for pages. Raw HTML in Markdown is shown as text unless the site's config
+//! says `allow_html: true`: content is written by many hands and served on an intranet.
 
 use pulldown_cmark::{Event, Options, Parser, html};
 
-pub fn to_html(markdown: &str) -> String {
+pub fn to_html(markdown: &str, allow_html: bool) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) => Event::Text(raw),
+        Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Event::Text(raw),
         other => other,
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
@@ -18,9 +18,11 @@ pub fn to_html(markdown: &str) -> String {
 mod tests {
     #[test]
     fn raw_html_is_escaped() {
-        let html = super::to_html("正文<script>alert(1)</script>\n\n<div>块</div>\n");
+        let html = super::to_html("正文<script>alert(1)</script>\n\n<div>块</div>\n", false);
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("<div>"), "{html}");
+        let html = super::to_html("<div>块</div>\n", true);
+        assert!(html.contains("<div>块</div>"), "{html}");
     }
 }

@@ -46,9 +46,22 @@ struct Site<'a> {
 impl Site<'_> {
     /// Renders `template` to `site/<path>`. `crumbs` lead from home to the page's parent.
     fn page(&self, template: &str, path: &str, title: &str, crumbs: &[Link], data: impl Serialize) -> Result<()> {
+        self.page_at(&"../".repeat(path.matches('/').count()), template, path, title, crumbs, data)
+    }
+
+    /// Like `page`, with an explicit prefix for links to the site root.
+    fn page_at(
+        &self,
+        root: &str,
+        template: &str,
+        path: &str,
+        title: &str,
+        crumbs: &[Link],
+        data: impl Serialize,
+    ) -> Result<()> {
         let mut context = Context::from_serialize(data).map_err(|e| Error::new(template_error(&e)))?;
         context.insert("site", &self.site);
-        context.insert("root", &"../".repeat(path.matches('/').count()));
+        context.insert("root", root);
         context.insert("title", title);
         context.insert("crumbs", crumbs);
         context.insert("path", path);
@@ -92,11 +105,15 @@ impl Renderer for SiteRenderer {
                 date: page.date.clone(),
                 doc_number: page.doc_number.clone(),
                 institution: institution.map(|i| Link::new(i.name.clone(), url::institution(&i.id))),
-                html: markdown::to_html(&page.markdown),
+                html: markdown::to_html(&page.markdown, model.site.allow_html),
             };
             site.page("page.html", &url::page(&page.slug), &page.title, &[], view)?;
         }
-        site.page("404.html", "404.html", "页面未找到", &[], serde_json::json!({}))?;
+        // A web server shows the 404 page at the missing page's address, at any depth: its
+        // links can only be right if they are absolute, so use the base URL when there is one.
+        let root_404 =
+            model.site.base_url.as_deref().map(|b| format!("{}/", b.trim_end_matches('/'))).unwrap_or_default();
+        site.page_at(&root_404, "404.html", "404.html", "页面未找到", &[], serde_json::json!({}))?;
         for (path, bytes) in &site.theme.assets {
             ctx.write(&format!("site/static/{path}"), bytes)?;
         }
