@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
-use notify_debouncer_mini::{new_debouncer, notify::RecursiveMode};
+use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::lints::Levels;
 use crate::pipeline;
@@ -18,6 +18,8 @@ const LIVERELOAD_JS: &str = include_str!("../themes/default/serve/livereload.js"
 const ERROR_OVERLAY: &str = include_str!("../themes/default/serve/error.html");
 /// How long a browser's change request waits before it is answered "no change".
 const POLL_TIMEOUT: Duration = Duration::from_secs(25);
+/// Events closer together than this are one change (an editor's save is several events).
+const DEBOUNCE: Duration = Duration::from_millis(30);
 
 #[derive(Default)]
 struct State {
@@ -54,19 +56,33 @@ pub fn serve(dir: &Path, port: u16, adjust: impl Fn(&mut Levels)) -> Result<(), 
     });
 
     let (tx, rx) = std::sync::mpsc::channel();
-    let mut debouncer = new_debouncer(Duration::from_millis(30), tx).map_err(|e| format!("cannot watch files: {e}"))?;
-    debouncer
-        .watcher()
-        .watch(dir, RecursiveMode::Recursive)
-        .map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
-    for events in rx {
-        match events {
-            Ok(events) if events.iter().any(|e| relevant(&e.path)) => rebuild(dir, &adjust, &shared),
-            Ok(_) => {}
-            Err(e) => eprintln!("file watching: {e}"),
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    })
+    .map_err(|e| format!("cannot watch files: {e}"))?;
+    watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
+    while let Ok(first) = rx.recv() {
+        let mut wanted = triggers_rebuild(&first);
+        while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
+            wanted |= triggers_rebuild(&more);
+        }
+        if wanted {
+            rebuild(dir, &adjust, &shared);
         }
     }
     Ok(())
+}
+
+/// Whether a file event means content changed. Reads are events too on Linux (the rebuild
+/// itself reads every file): counting them would rebuild forever.
+fn triggers_rebuild(event: &notify::Result<Event>) -> bool {
+    match event {
+        Ok(event) => !matches!(event.kind, EventKind::Access(_)) && event.paths.iter().any(|p| relevant(p)),
+        Err(e) => {
+            eprintln!("file watching: {e}");
+            false
+        }
+    }
 }
 
 /// Editor swap and backup files do not trigger a rebuild.

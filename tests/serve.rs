@@ -12,6 +12,8 @@ use common::*;
 struct Server {
     child: Child,
     port: u16,
+    /// What the server printed after its address line.
+    log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
@@ -36,8 +38,10 @@ fn start(dir: &std::path::Path) -> Server {
         }
     };
     // Keep draining stderr so the server never blocks on a full pipe.
-    std::thread::spawn(move || lines.for_each(drop));
-    Server { child, port }
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = log.clone();
+    std::thread::spawn(move || lines.for_each(|l| sink.lock().unwrap().push(l.unwrap_or_default())));
+    Server { child, port, log }
 }
 
 /// A plain HTTP/1.0 GET: (status, body).
@@ -118,4 +122,18 @@ fn the_change_endpoint_answers_when_a_rebuild_happens() {
     let (status, body) = waiter.join().unwrap();
     assert_eq!(status, 200);
     assert_eq!(body, format!("{{\"version\":{}}}", version + 1));
+}
+
+#[test]
+fn reading_files_does_not_trigger_rebuilds() {
+    let dir = fixture("minimal");
+    let server = start(dir.path());
+    // Serving pages, and the rebuild itself, read files; neither may count as a change.
+    for _ in 0..3 {
+        assert_eq!(get(server.port, "/").0, 200);
+        std::fs::read_to_string(dir.path().join("content/pages/about.md")).unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(600));
+    let rebuilds = server.log.lock().unwrap().iter().filter(|l| l.starts_with("rebuilt")).count();
+    assert_eq!(rebuilds, 0, "{:?}", server.log.lock().unwrap());
 }
