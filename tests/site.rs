@@ -205,3 +205,28 @@ fn the_404_page_links_absolutely_when_the_base_url_is_known() {
     assert!(html.contains(r#"href="http://intranet.example/safety/static/style.css""#), "{html}");
     assert!(html.contains(r#"href="http://intranet.example/safety/index.html""#));
 }
+
+#[test]
+fn the_search_index_is_built_offline_for_chinese_and_covers_the_cards() {
+    let dir = fixture("minimal");
+    let site = build(dir.path());
+    let entry = read(&site, "pagefind/pagefind-entry.json");
+    assert!(entry.contains("\"zh-cn\""), "{entry}");
+    for file in [
+        "pagefind/pagefind.js",
+        "pagefind/pagefind-ui.js",
+        "pagefind/pagefind-ui.css",
+        "pagefind/wasm.unknown.pagefind",
+    ] {
+        assert!(site.join(file).is_file(), "{file}");
+    }
+    // One fragment per indexed page: cards, people, departments, the institution and pages,
+    // but not the home, the public display (it repeats every card), the 404 or search pages.
+    let fragments = std::fs::read_dir(site.join("pagefind/fragment")).unwrap().count();
+    assert_eq!(fragments, 2 + 2 + 2 + 1 + 1);
+    let search = read(&site, "search.html");
+    assert!(search.contains("pagefind/pagefind-ui.js") && search.contains("file:"));
+    for page in ["index.html", "institutions/clinic/display.html", "404.html", "search.html"] {
+        assert!(!read(&site, page).contains("data-pagefind-body"), "{page} is not indexed");
+    }
+}

@@ -2,6 +2,7 @@
 //! struct; links are relative, so the site works under any sub-path and from file://.
 
 mod links;
+mod search;
 mod theme;
 pub mod views;
 
@@ -114,18 +115,24 @@ impl Renderer for SiteRenderer {
         let root_404 =
             model.site.base_url.as_deref().map(|b| format!("{}/", b.trim_end_matches('/'))).unwrap_or_default();
         site.page_at(&root_404, "404.html", "404.html", "页面未找到", &[], serde_json::json!({}))?;
+        site.page("search.html", "search.html", "全文检索", &[], serde_json::json!({}))?;
         for (path, bytes) in &site.theme.assets {
             ctx.write(&format!("site/static/{path}"), bytes)?;
         }
         sitemap(&site, model)?;
-        check_links(&site)
+        let bundle = search::index(&site.written.borrow())?;
+        for (path, bytes) in &bundle {
+            ctx.write(&format!("site/{path}"), bytes)?;
+        }
+        check_links(&site, bundle.iter().map(|(p, _)| p.clone()))
     }
 }
 
-fn check_links(site: &Site) -> Result<()> {
+fn check_links(site: &Site, other_files: impl Iterator<Item = String>) -> Result<()> {
     let written = site.written.borrow();
     let mut files: std::collections::BTreeSet<String> = written.iter().map(|(p, _)| p.clone()).collect();
     files.extend(site.theme.assets.keys().map(|p| format!("static/{p}")));
+    files.extend(other_files);
     let mut problems = Vec::new();
     for (page, html) in written.iter() {
         for link in links::broken(page, html, &files) {
@@ -201,8 +208,13 @@ fn institution(site: &Site, v: &InstView) -> Result<()> {
 fn sitemap(site: &Site, model: &Model) -> Result<()> {
     let base = model.site.base_url.as_deref().unwrap_or("/");
     let base = if base.ends_with('/') { base.to_string() } else { format!("{base}/") };
-    let mut pages: Vec<String> =
-        site.written.borrow().iter().map(|(p, _)| p.clone()).filter(|p| p != "404.html").collect();
+    let mut pages: Vec<String> = site
+        .written
+        .borrow()
+        .iter()
+        .map(|(p, _)| p.clone())
+        .filter(|p| p != "404.html" && p != "search.html")
+        .collect();
     pages.sort();
     let mut context = Context::new();
     context.insert("base", &base);

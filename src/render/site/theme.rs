@@ -30,8 +30,10 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/display.html",
     "templates/page.html",
     "templates/404.html",
+    "templates/search.html",
     "templates/sitemap.xml",
     "static/style.css",
+    "static/favicon.svg",
 ];
 
 pub struct Theme {

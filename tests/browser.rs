@@ -1,0 +1,64 @@
+//! Runs the end-to-end browser test (tests/e2e/site.test.mjs, node's test runner with
+//! playwright-core and Debian's Chromium) against `safeduty serve` on the example content.
+//! Screenshots land in target/screenshots/.
+//!
+//! Needs `chromium` and `npm ci --prefix tests/e2e` (both done by .ci/run). Without them the
+//! test says so and passes, except under CI, where it fails.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use common::*;
+
+fn missing_tools() -> Option<String> {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !std::path::Path::new(&chromium).exists() {
+        return Some(format!("{chromium} not found (apt-get install chromium)"));
+    }
+    if !repo().join("tests/e2e/node_modules/playwright-core").exists() {
+        return Some("playwright-core not installed (npm ci --prefix tests/e2e)".into());
+    }
+    None
+}
+
+#[test]
+fn the_site_works_in_a_real_browser() {
+    if let Some(why) = missing_tools() {
+        assert!(std::env::var_os("CI").is_none(), "browser test cannot run in CI: {why}");
+        eprintln!("skipped: {why}");
+        return;
+    }
+    let mut server = Command::new(BIN)
+        .args(["serve", repo().join("content").to_str().unwrap(), "--port", "0"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next().expect("serve printed its address").unwrap();
+        if let Some(at) = line.find("http://127.0.0.1:") {
+            break line[at..].split_whitespace().next().unwrap().to_string();
+        }
+    };
+    std::thread::spawn(move || lines.for_each(drop));
+
+    let shots = repo().join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let out = Command::new("node")
+        .args(["--test", "--test-reporter=spec", "site.test.mjs"])
+        .current_dir(repo().join("tests/e2e"))
+        .env("SAFEDUTY_URL", &url)
+        .env("SCREENSHOTS", &shots)
+        .output()
+        .expect("node runs");
+    let _ = server.kill();
+    let _ = server.wait();
+    let report = format!("{}{}", text(&out.stdout), text(&out.stderr));
+    println!("{report}");
+    assert!(out.status.success(), "browser test failed:\n{report}");
+    for shot in ["home.png", "card.png", "search.png"] {
+        assert!(shots.join(shot).metadata().is_ok_and(|m| m.len() > 10_000), "{shot}");
+    }
+}

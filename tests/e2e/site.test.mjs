@@ -1,0 +1,84 @@
+// End-to-end test of the generated site in real headless Chromium (Debian's package), driven
+// by playwright-core. Run by tests/browser.rs, which starts `safeduty serve` and passes:
+//   SAFEDUTY_URL   the site's address, e.g. http://127.0.0.1:43123/
+//   SCREENSHOTS    folder for the screenshots (target/screenshots)
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const base = process.env.SAFEDUTY_URL;
+const shots = process.env.SCREENSHOTS;
+let browser;
+let page;
+
+before(async () => {
+  assert.ok(base, 'SAFEDUTY_URL is set');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('response', (r) => { if (r.status() >= 400 && !r.url().includes('nowhere')) errors.push(`${r.status()} ${r.url()}`); });
+  page.errors = errors;
+});
+
+after(async () => { await browser?.close(); });
+
+test('home lists the institutions and counts', async () => {
+  await page.goto(base);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.match(await page.locator('.stats').innerText(), /个岗位/);
+  assert.ok(await page.getByRole('link', { name: '乌审旗人民医院' }).isVisible());
+  await page.screenshot({ path: `${shots}/home.png`, fullPage: true });
+});
+
+test('from home to a post duty card', async () => {
+  await page.goto(base);
+  await page.getByRole('link', { name: '乌审旗人民医院' }).click();
+  await page.getByRole('heading', { level: 1, name: '乌审旗人民医院' }).waitFor();
+  await page.getByRole('link', { name: '配电室' }).first().click();
+  await page.getByRole('link', { name: '电工' }).first().click();
+  await page.getByRole('heading', { level: 1, name: '电工' }).waitFor();
+  const duties = page.locator('ol.duties > li');
+  assert.ok(await duties.count() >= 10, 'numbered duties');
+  assert.ok(await page.locator('.duty-post').count() >= 1, 'the post\'s own duties are marked');
+  for (const h of ['责任范围', '安全生产职责', '考核标准', '奖惩办法']) {
+    assert.ok(await page.getByRole('heading', { name: h }).isVisible(), h);
+  }
+  await page.screenshot({ path: `${shots}/card.png`, fullPage: true });
+});
+
+test('searching 隐患 from the masthead finds posts, and a result opens', async () => {
+  await page.goto(base);
+  await page.getByRole('searchbox', { name: '全文检索' }).fill('隐患');
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/search\.html\?q=/);
+  const results = page.locator('.pagefind-ui__result');
+  await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15000 });
+  assert.ok(await results.count() >= 3, 'several results');
+  await page.screenshot({ path: `${shots}/search.png`, fullPage: false });
+  const link = results.first().locator('a.pagefind-ui__result-link');
+  const title = (await link.innerText()).trim();
+  await link.click();
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.ok(!page.url().includes('search.html'), 'left the search page');
+  assert.match(await page.locator('main').innerText(), /隐患/);
+  assert.match(title, /（.+）$/, 'result titles name the institution');
+});
+
+test('a multi-word query 应急演练 finds the principal duty', async () => {
+  await page.goto(`${base}search.html?q=${encodeURIComponent('应急演练')}`);
+  const first = page.locator('.pagefind-ui__result-link').first();
+  await first.waitFor({ timeout: 15000 });
+  await page.locator('.pagefind-ui__result-excerpt mark').first().waitFor();
+  assert.match(await page.locator('.pagefind-ui__results').innerText(), /演练/);
+});
+
+test('no script errors on the pages visited', async () => {
+  assert.deepEqual(page.errors, []);
+});
