@@ -230,3 +230,14 @@ fn the_search_index_is_built_offline_for_chinese_and_covers_the_cards() {
         assert!(!read(&site, page).contains("data-pagefind-body"), "{page} is not indexed");
     }
 }
+
+#[test]
+fn a_person_page_shows_every_duty_of_the_posts_held() {
+    let dir = fixture("minimal");
+    let site = build(dir.path());
+    let person = read(&site, "institutions/clinic/people/zhao-min.html");
+    assert!(person.contains("<h1>赵敏</h1>"));
+    assert!(person.contains(r#"<a href="../../../institutions/clinic/posts/nurse.html">护士</a>"#), "{person}");
+    assert_eq!(person.matches("class=\"duty-text\"").count(), 4);
+    assert!(person.contains("正确使用医用氧气瓶；"));
+}

@@ -148,13 +148,15 @@ pub struct DepartmentView {
 pub struct PersonPost {
     pub post: PostRef,
     pub department: Link,
-    pub duties: usize,
+    /// The post's full card: a person's page shows every duty they answer for.
+    pub card: Card,
 }
 
 #[derive(Serialize)]
 pub struct PersonView {
     pub name: String,
-    pub title: Option<String>,
+    /// Professional title (职称); not `title`, which every page has for its own title.
+    pub job_title: Option<String>,
     pub institution: Link,
     pub posts: Vec<PersonPost>,
 }
@@ -322,7 +324,7 @@ impl<'a> InstView<'a> {
     pub fn person(&self, person: &crate::model::Person) -> PersonView {
         PersonView {
             name: person.name.clone(),
-            title: person.title.clone(),
+            job_title: person.title.clone(),
             institution: self.link(),
             posts: person
                 .posts
@@ -332,7 +334,7 @@ impl<'a> InstView<'a> {
                     Some(PersonPost {
                         post: self.post_ref(id)?,
                         department: self.department_link_by_id(&post.department)?,
-                        duties: post.duties.len(),
+                        card: self.card(post),
                     })
                 })
                 .collect(),
