@@ -58,6 +58,27 @@ pub struct Institution {
     /// Ordered by department, then head first, then category rank.
     pub posts: Vec<Post>,
     pub people: Vec<Person>,
+    /// Responsibility letters to sign (层层签订), in department and post order.
+    pub letters: Vec<Letter>,
+    /// Where the institution is described (file:line:column), for messages about it.
+    pub source: String,
+}
+
+/// One responsibility letter: 甲方 (the superior post, represented by its holder) and 乙方.
+#[derive(Debug, Clone, Serialize)]
+pub struct Letter {
+    /// Unique in the institution: `<post>--<person>` of 乙方.
+    pub id: String,
+    /// 甲方: the superior post and the person who signs for it (None if the post is vacant).
+    pub party_a: Party,
+    /// 乙方: the post whose duties the letter carries and the person who holds it.
+    pub party_b: Party,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Party {
+    pub post: String,
+    pub person: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -118,6 +139,8 @@ pub struct Post {
     pub rewards_penalties: Vec<String>,
     /// Person ids, in people.yaml order.
     pub holders: Vec<String>,
+    /// Where the post is defined (file:line:column).
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -145,6 +168,8 @@ pub struct Person {
     pub name: String,
     pub title: Option<String>,
     pub posts: Vec<String>,
+    /// Where the person is listed (file:line:column): names are checked against the fonts.
+    pub source: String,
 }
 
 #[derive(Debug, Serialize)]

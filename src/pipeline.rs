@@ -1,13 +1,15 @@
 //! The one place that orders the stages: load → check → resolve → render → write.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::diagnostic::Report;
 use crate::error::{Error, Result};
 use crate::lints::Levels;
 use crate::model::Model;
-use crate::render::{self, Finding, RenderContext, Sink};
+use crate::render::pdf::fonts::FontSet;
+use crate::render::pdf::style::Style as PdfStyle;
+use crate::render::theme::Theme;
+use crate::render::{self, Files, Finding, RenderContext, Sink};
 use crate::source::Sources;
 use crate::{check, load, resolve, write};
 
@@ -38,22 +40,51 @@ pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
     Checked { sources: std::mem::take(&mut content.sources), report, model }
 }
 
-/// Renders a checked model into `out`, replacing it only if every renderer succeeds.
-pub fn build(model: &Model, findings: &[Finding], content_root: &Path, out: &Path) -> Result<()> {
-    write::atomically(out, |tmp| render_into(model, findings, content_root, &Sink::Dir(tmp.to_path_buf())))
+/// Renders a checked model into `out`, replacing it only if every renderer succeeds. Returns
+/// notes for the user (e.g. PDFs skipped for want of a font).
+pub fn build(model: &Model, findings: &[Finding], content_root: &Path, out: &Path) -> Result<Vec<String>> {
+    let mut notes = Vec::new();
+    write::atomically(out, |tmp| {
+        notes = render_into(model, findings, content_root, &Sink::Dir(tmp.to_path_buf()))?;
+        Ok(())
+    })?;
+    Ok(notes)
 }
 
-/// Renders a checked model into memory: (path under the output root, bytes).
-pub fn build_in_memory(model: &Model, findings: &[Finding], content_root: &Path) -> Result<BTreeMap<String, Vec<u8>>> {
+/// Renders a checked model into memory: (path under the output root, bytes), and notes.
+pub fn build_in_memory(model: &Model, findings: &[Finding], content_root: &Path) -> Result<(Files, Vec<String>)> {
     let sink = Sink::memory();
-    render_into(model, findings, content_root, &sink)?;
-    Ok(sink.into_files())
+    let notes = render_into(model, findings, content_root, &sink)?;
+    Ok((sink.into_files(), notes))
 }
 
-fn render_into(model: &Model, findings: &[Finding], content_root: &Path, sink: &Sink) -> Result<()> {
-    let ctx = RenderContext { model, sink, content_root, findings };
+fn render_into(model: &Model, findings: &[Finding], content_root: &Path, sink: &Sink) -> Result<Vec<String>> {
+    let theme = Theme::load(Some(&content_root.join(&model.site.theme)))?;
+    let style = PdfStyle::parse(&theme.pdf_style)?;
+    let mut notes = Vec::new();
+    // Without a CJK font the site is still built, without PDFs, and the user is told why.
+    let fonts = match FontSet::load(&style.fonts, theme.dir.as_ref().map(|d| d.join("pdf/fonts")).as_deref()) {
+        Ok(fonts) => Some(fonts),
+        Err(e) => {
+            notes.push(format!("PDFs were not made: {e}"));
+            None
+        }
+    };
+    let documents = match fonts {
+        Some(_) => render::documents::all(model, &theme)?,
+        None => Vec::new(),
+    };
+    let ctx = RenderContext {
+        model,
+        sink,
+        content_root,
+        findings,
+        theme: &theme,
+        documents: &documents,
+        fonts: fonts.as_ref(),
+    };
     for renderer in render::all() {
         renderer.render(&ctx).map_err(|e| Error::new(format!("{} renderer: {e}", renderer.name())))?;
     }
-    Ok(())
+    Ok(notes)
 }

@@ -6,9 +6,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::check::Index;
+use crate::check::index::at;
 use crate::load::{Content, InstitutionDir};
 use crate::model::*;
 use crate::raw;
+use crate::source::Span;
 
 pub fn resolve(content: &Content, index: &Index) -> Model {
     let mut categories: Vec<Category> = content
@@ -25,8 +27,9 @@ pub fn resolve(content: &Content, index: &Index) -> Model {
         .collect();
     categories.sort_by(|a, b| (a.rank, &a.id).cmp(&(b.rank, &b.id)));
 
-    let institutions =
-        tree_order(content.institutions.iter().filter_map(|dir| institution(dir, index, &categories)).collect());
+    let institutions = tree_order(
+        content.institutions.iter().filter_map(|dir| institution(content, dir, index, &categories)).collect(),
+    );
 
     let mut pages: Vec<Page> = content
         .pages
@@ -71,8 +74,14 @@ pub fn resolve(content: &Content, index: &Index) -> Model {
     Model { site, categories, institutions, pages }
 }
 
-fn institution(dir: &InstitutionDir, index: &Index, categories: &[Category]) -> Option<Institution> {
-    let raw = &dir.institution.as_ref()?.value;
+/// "file:line:column" of a span, for messages that outlive the source map.
+fn place(content: &Content, span: Span) -> String {
+    format!("{}:{}:{}", content.sources.get(span.file).name, span.line, span.column)
+}
+
+fn institution(content: &Content, dir: &InstitutionDir, index: &Index, categories: &[Category]) -> Option<Institution> {
+    let loaded = dir.institution.as_ref()?;
+    let raw = &loaded.value;
     let departments = departments(dir);
     let dept_order: BTreeMap<&str, usize> = departments.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     let mut holders: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -86,7 +95,11 @@ fn institution(dir: &InstitutionDir, index: &Index, categories: &[Category]) -> 
         .posts
         .iter()
         .filter(|p| seen.insert(p.id.as_str()))
-        .map(|p| post(&p.id, &p.value, index, categories, holders.remove(p.id.as_str()).unwrap_or_default()))
+        .map(|p| {
+            let mut post = post(&p.id, &p.value, index, categories, holders.remove(p.id.as_str()).unwrap_or_default());
+            post.source = place(content, at(p.file, &p.value.name));
+            post
+        })
         .collect();
     let rank = |p: &Post| {
         let head = departments.iter().any(|d| d.id == p.department && d.head.as_deref() == Some(p.id.as_str()));
@@ -99,18 +112,21 @@ fn institution(dir: &InstitutionDir, index: &Index, categories: &[Category]) -> 
         d.posts = posts.iter().filter(|p| p.department == d.id).map(|p| p.id.clone()).collect();
     }
     let mut seen = BTreeSet::new();
-    let people = dir
+    let people: Vec<Person> = dir
         .people
         .iter()
-        .flat_map(|l| &l.value)
-        .filter(|p| seen.insert(p.id.value.as_str()))
-        .map(|p| Person {
+        .flat_map(|l| l.value.iter().map(move |p| (l.file, p)))
+        .filter(|(_, p)| seen.insert(p.id.value.as_str()))
+        .map(|(file, p)| Person {
             id: p.id.value.clone(),
             name: p.name.clone(),
             title: p.title.clone(),
             posts: p.posts.value.iter().map(|s| s.value.clone()).collect(),
+            source: place(content, at(file, &p.id)),
         })
         .collect();
+    let principal = raw.principal.as_ref().map(|p| p.value.clone());
+    let letters = letters(principal.as_deref(), &departments, &posts, categories);
     let ids = |v: &[serde_saphyr::Spanned<String>]| v.iter().map(|s| s.value.clone()).collect::<Vec<_>>();
     Some(Institution {
         id: dir.id.clone(),
@@ -123,7 +139,7 @@ fn institution(dir: &InstitutionDir, index: &Index, categories: &[Category]) -> 
         employees: raw.employees.value,
         hazardous_goods: raw.hazardous_goods,
         doc_number: raw.doc_number.clone(),
-        principal: raw.principal.as_ref().map(|p| p.value.clone()),
+        principal,
         leadership_group: raw.leadership_group.as_ref().map(|g| {
             let g = &g.value;
             LeadershipGroup {
@@ -155,7 +171,65 @@ fn institution(dir: &InstitutionDir, index: &Index, categories: &[Category]) -> 
         departments,
         posts,
         people,
+        letters,
+        source: place(content, at(loaded.file, &raw.name)),
     })
+}
+
+/// Who signs with whom (层层签订), derived from the organisation: the principal signs with every
+/// leader (deputy head for safety, other leadership members) and every department head; each
+/// department head signs with every holder of a post in the department. A department without a
+/// head is led by its nearest ancestor's head, and failing that by the principal.
+fn letters(
+    principal: Option<&str>,
+    departments: &[Department],
+    posts: &[Post],
+    categories: &[Category],
+) -> Vec<Letter> {
+    let post = |id: &str| posts.iter().find(|p| p.id == id);
+    let party = |post_id: &str| Party {
+        post: post_id.to_string(),
+        person: post(post_id).and_then(|p| p.holders.first().cloned()),
+    };
+    let is_leader = |p: &Post| {
+        let rank = p.category.as_ref().and_then(|c| categories.iter().find(|k| &k.id == c)).map(|c| c.rank);
+        matches!(rank, Some(2 | 3))
+    };
+    let heads: BTreeSet<&str> = departments.iter().filter_map(|d| d.head.as_deref()).collect();
+    // The post that signs with holders of posts in department `d`.
+    let superior = |d: &str| -> Option<&str> {
+        let mut cur = departments.iter().find(|x| x.id == d);
+        while let Some(dep) = cur {
+            if let Some(head) = dep.head.as_deref() {
+                return Some(head);
+            }
+            cur = dep.parent.as_deref().and_then(|p| departments.iter().find(|x| x.id == p));
+        }
+        principal
+    };
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::new();
+    for p in posts {
+        if Some(p.id.as_str()) == principal {
+            continue;
+        }
+        let signer = if is_leader(p) || heads.contains(p.id.as_str()) {
+            principal
+        } else {
+            superior(&p.department).filter(|s| *s != p.id)
+        };
+        let Some(signer) = signer.or(principal) else { continue };
+        for holder in &p.holders {
+            if seen.insert((p.id.clone(), holder.clone())) {
+                out.push(Letter {
+                    id: format!("{}--{holder}", p.id),
+                    party_a: party(signer),
+                    party_b: Party { post: p.id.clone(), person: Some(holder.clone()) },
+                });
+            }
+        }
+    }
+    out
 }
 
 /// Institutions with each supervising institution before the ones it supervises.
@@ -233,6 +307,7 @@ fn post(id: &str, p: &raw::Post, index: &Index, categories: &[Category], holders
             .or_else(|| raw_category.map(|c| c.rewards_penalties.clone()))
             .unwrap_or_default(),
         holders,
+        source: String::new(),
     }
 }
 

@@ -122,7 +122,10 @@ fn build(dir: &Path, adjust: &impl Fn(&mut Levels)) -> Result<BTreeMap<String, V
         return Err(checked.report.render_human(&checked.sources, false));
     };
     let findings = Finding::from_report(&checked.report, &checked.sources);
-    let files = pipeline::build_in_memory(model, &findings, dir).map_err(|e| e.message)?;
+    let (files, notes) = pipeline::build_in_memory(model, &findings, dir).map_err(|e| e.message)?;
+    for note in notes {
+        eprintln!("warning: {note}");
+    }
     Ok(files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect())
 }
 

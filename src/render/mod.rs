@@ -2,8 +2,11 @@
 //! its own folder of the (temporary) output directory.
 
 mod data;
+pub mod documents;
 mod markdown;
+pub mod pdf;
 pub mod site;
+pub mod theme;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -13,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::model::Model;
 
 pub use data::DataRenderer;
+pub use pdf::PdfRenderer;
 pub use site::SiteRenderer;
 
 /// A warning from `check` that did not stop the build: the site shows it where it belongs.
@@ -50,11 +54,14 @@ impl Finding {
     }
 }
 
+/// Rendered files: path below the output root → bytes.
+pub type Files = BTreeMap<String, Vec<u8>>;
+
 /// Where rendered files go: a folder on disk (`build`) or memory (`serve`).
 pub enum Sink {
     /// The root of the output being built (a temporary folder until the build succeeds).
     Dir(PathBuf),
-    Memory(Mutex<BTreeMap<String, Vec<u8>>>),
+    Memory(Mutex<Files>),
 }
 
 impl Sink {
@@ -63,10 +70,10 @@ impl Sink {
     }
 
     /// The files written to a memory sink.
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+    pub fn into_files(self) -> Files {
         match self {
             Sink::Memory(files) => files.into_inner().unwrap_or_else(|e| e.into_inner()),
-            Sink::Dir(_) => BTreeMap::new(),
+            Sink::Dir(_) => Files::new(),
         }
     }
 }
@@ -77,6 +84,13 @@ pub struct RenderContext<'a> {
     /// The content folder: themes and evidence files are found relative to it.
     pub content_root: &'a Path,
     pub findings: &'a [Finding],
+    /// The theme, loaded once per build.
+    pub theme: &'a theme::Theme,
+    /// Every card and letter, computed once: the PDF renderer prints them, the site links them.
+    /// Empty when no font for them is installed (see `fonts`).
+    pub documents: &'a [documents::Document],
+    /// The fonts of printed documents, found once per build; None when none is installed.
+    pub fonts: Option<&'a pdf::fonts::FontSet>,
 }
 
 impl RenderContext<'_> {
@@ -105,5 +119,5 @@ pub trait Renderer {
 
 /// The renderers of a full build, in order.
 pub fn all() -> Vec<Box<dyn Renderer>> {
-    vec![Box::new(DataRenderer), Box::new(SiteRenderer)]
+    vec![Box::new(DataRenderer), Box::new(PdfRenderer), Box::new(SiteRenderer)]
 }

@@ -3,7 +3,6 @@
 
 mod links;
 mod search;
-mod theme;
 pub mod views;
 
 use serde::Serialize;
@@ -12,8 +11,8 @@ use tera::Context;
 use super::{RenderContext, Renderer, markdown};
 use crate::error::{Error, Result};
 use crate::model::Model;
-pub use theme::escape;
-use theme::{Theme, template_error};
+pub use crate::render::theme::escape;
+use crate::render::theme::{Theme, template_error};
 use views::{InstView, Link, url};
 
 pub struct SiteRenderer;
@@ -38,7 +37,7 @@ struct PageView {
 
 struct Site<'a> {
     ctx: &'a RenderContext<'a>,
-    theme: Theme,
+    theme: &'a Theme,
     site: SiteView<'a>,
     /// Every page written, with its HTML: for the sitemap and the link check.
     written: std::cell::RefCell<Vec<(String, String)>>,
@@ -86,7 +85,7 @@ impl Renderer for SiteRenderer {
         let model = ctx.model;
         let site = Site {
             ctx,
-            theme: Theme::load(Some(&ctx.content_root.join(model.site.theme.as_str())))?,
+            theme: ctx.theme,
             site: SiteView {
                 title: &model.site.title,
                 subtitle: model.site.subtitle.as_deref(),
@@ -97,7 +96,8 @@ impl Renderer for SiteRenderer {
         };
         home(&site, model)?;
         for inst in &model.institutions {
-            institution(&site, &InstView { model, inst })?;
+            let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
+            institution(&site, &InstView { model, inst, documents })?;
         }
         for page in &model.pages {
             let institution = page.institution.as_deref().and_then(|i| model.institution(i));
@@ -132,6 +132,14 @@ fn check_links(site: &Site, other_files: impl Iterator<Item = String>) -> Result
     let written = site.written.borrow();
     let mut files: std::collections::BTreeSet<String> = written.iter().map(|(p, _)| p.clone()).collect();
     files.extend(site.theme.assets.keys().map(|p| format!("static/{p}")));
+    files.extend(site.ctx.documents.iter().map(|d| d.file.clone()));
+    files.extend(
+        site.ctx
+            .model
+            .institutions
+            .iter()
+            .flat_map(|i| [format!("pdf/{}/cards.pdf", i.id), format!("pdf/{}/letters.pdf", i.id)]),
+    );
     files.extend(other_files);
     let mut problems = Vec::new();
     for (page, html) in written.iter() {
@@ -158,7 +166,8 @@ fn home(site: &Site, model: &Model) -> Result<()> {
         totals: [usize; 4],
         findings: &'a [crate::render::Finding],
     }
-    let institutions: Vec<_> = model.institutions.iter().map(|inst| InstView { model, inst }.summary()).collect();
+    let institutions: Vec<_> =
+        model.institutions.iter().map(|inst| InstView { model, inst, documents: Vec::new() }.summary()).collect();
     let totals = [
         institutions.len(),
         institutions.iter().map(|i| i.posts).sum(),

@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::model::{Department, Duty, Institution, Model, Origin, Post};
 use crate::raw::OfficerKind;
+use crate::render::documents::{Document, Kind};
 
 /// Where each page lives, relative to the site root. Links end in `.html` so that the site
 /// also works from a file share (file://), where folders have no index page.
@@ -57,9 +58,28 @@ pub struct DutyView {
     pub origin_label: String,
 }
 
+/// A printed document as the site shows it: a link to its PDF and its verification code.
+#[derive(Serialize, Clone)]
+pub struct DocLink {
+    pub title: String,
+    pub url: String,
+    pub code: String,
+    pub number: Option<String>,
+}
+
+impl DocLink {
+    pub fn of(d: &Document, title: impl Into<String>) -> Self {
+        DocLink { title: title.into(), url: d.file.clone(), code: d.code.clone(), number: d.number.clone() }
+    }
+}
+
 #[derive(Serialize)]
 pub struct Card {
     pub name: String,
+    /// The card's PDF, when PDFs were made.
+    pub pdf: Option<DocLink>,
+    /// Letters carrying this post's duties, one per holder.
+    pub letters: Vec<DocLink>,
     pub url: String,
     pub institution: Link,
     pub department: Link,
@@ -121,6 +141,9 @@ pub struct Group {
 #[derive(Serialize)]
 pub struct InstitutionView {
     pub summary: InstitutionSummary,
+    /// Combined files for printing (all cards, all letters), when PDFs were made.
+    pub batches: Vec<Link>,
+    pub letters: usize,
     pub short_name: Option<String>,
     pub authority: Option<String>,
     pub hazardous_goods: bool,
@@ -155,6 +178,8 @@ pub struct PersonPost {
 #[derive(Serialize)]
 pub struct PersonView {
     pub name: String,
+    /// The letters this person signs as 乙方.
+    pub letters: Vec<DocLink>,
     /// Professional title (职称); not `title`, which every page has for its own title.
     pub job_title: Option<String>,
     pub institution: Link,
@@ -172,9 +197,24 @@ pub struct DisplaySection {
 pub struct InstView<'a> {
     pub model: &'a Model,
     pub inst: &'a Institution,
+    /// The institution's printed documents.
+    pub documents: Vec<&'a Document>,
 }
 
 impl<'a> InstView<'a> {
+    fn letters_of(&self, post: Option<&str>, person: Option<&str>) -> Vec<DocLink> {
+        self.documents
+            .iter()
+            .filter(|d| d.kind == Kind::Letter)
+            .filter(|d| post.is_none_or(|p| d.post == p) && person.is_none_or(|p| d.person.as_deref() == Some(p)))
+            .map(|d| {
+                let who = d.person.as_deref().and_then(|p| self.inst.person(p)).map_or("", |p| p.name.as_str());
+                let post = self.inst.post(&d.post).map_or("", |p| p.name.as_str());
+                DocLink::of(d, format!("安全生产责任书（{post}　{who}）"))
+            })
+            .collect()
+    }
+
     pub fn link(&self) -> Link {
         Link::new(self.inst.name.clone(), url::institution(&self.inst.id))
     }
@@ -225,8 +265,23 @@ impl<'a> InstView<'a> {
 
     pub fn view(&self) -> InstitutionView {
         let i = self.inst;
+        let batch = |name: &str, title: &str| {
+            let file = format!("pdf/{}/{name}.pdf", i.id);
+            self.documents
+                .iter()
+                .any(|d| d.file.starts_with(&format!("pdf/{}/{name}/", i.id)))
+                .then(|| Link::new(title, file))
+        };
         InstitutionView {
             summary: self.summary(),
+            batches: [
+                batch("cards", "全部岗位安全生产责任清单（合订，PDF）"),
+                batch("letters", "全部安全生产责任书（合订，PDF）"),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+            letters: self.inst.letters.len(),
             short_name: i.short_name.clone(),
             authority: i.authority.clone(),
             hazardous_goods: i.hazardous_goods,
@@ -304,6 +359,12 @@ impl<'a> InstView<'a> {
         let category = post.category.as_deref().and_then(|c| self.model.category(c));
         Card {
             name: post.name.clone(),
+            pdf: self
+                .documents
+                .iter()
+                .find(|d| d.kind == Kind::Card && d.post == post.id)
+                .map(|d| DocLink::of(d, "岗位安全生产责任清单（PDF）")),
+            letters: self.letters_of(Some(&post.id), None),
             url: url::post(&self.inst.id, &post.id),
             institution: self.link(),
             department: self
@@ -324,6 +385,7 @@ impl<'a> InstView<'a> {
     pub fn person(&self, person: &crate::model::Person) -> PersonView {
         PersonView {
             name: person.name.clone(),
+            letters: self.letters_of(None, Some(&person.id)),
             job_title: person.title.clone(),
             institution: self.link(),
             posts: person

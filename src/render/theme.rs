@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 
 macro_rules! theme_files {
     ($($path:literal),* $(,)?) => {
-        &[$(($path, include_str!(concat!("../../../themes/default/", $path)))),*]
+        &[$(($path, include_str!(concat!("../../themes/default/", $path)))),*]
     };
 }
 
@@ -31,6 +31,9 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/page.html",
     "templates/404.html",
     "templates/search.html",
+    "templates/pdf/card.md",
+    "templates/pdf/letter.md",
+    "pdf/style.yaml",
     "templates/sitemap.xml",
     "static/style.css",
     "static/favicon.svg",
@@ -40,6 +43,10 @@ pub struct Theme {
     pub tera: Tera,
     /// Files copied as they are (path inside `static/`, contents).
     pub assets: BTreeMap<String, Vec<u8>>,
+    /// `pdf/style.yaml`: page geometry, sizes and fonts of printed documents.
+    pub pdf_style: String,
+    /// The theme override folder, where `pdf/fonts/` may hold font files.
+    pub dir: Option<std::path::PathBuf>,
 }
 
 impl Theme {
@@ -47,7 +54,11 @@ impl Theme {
     pub fn load(overrides: Option<&Path>) -> Result<Self> {
         let mut templates: BTreeMap<String, String> = BTreeMap::new();
         let mut assets: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+        let mut pdf_style = String::new();
         for (path, text) in DEFAULT {
+            if *path == "pdf/style.yaml" {
+                pdf_style = text.to_string();
+            }
             if let Some(name) = path.strip_prefix("templates/") {
                 templates.insert(name.to_string(), text.to_string());
                 templates.insert(format!("default/{name}"), text.to_string());
@@ -63,6 +74,10 @@ impl Theme {
                 templates.insert(name, text);
             }
             assets.extend(files(&dir.join("static"))?);
+            let style = dir.join("pdf/style.yaml");
+            if style.is_file() {
+                pdf_style = std::fs::read_to_string(&style).map_err(|e| Error::io("read", &style, e))?;
+            }
         }
         let mut tera = Tera::default();
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
@@ -70,7 +85,7 @@ impl Theme {
         // Every template escapes; the sitemap is XML, which the same escaping covers.
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape);
-        Ok(Theme { tera, assets })
+        Ok(Theme { tera, assets, pdf_style, dir: overrides.filter(|d| d.is_dir()).map(Path::to_path_buf) })
     }
 }
 

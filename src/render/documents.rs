@@ -1,0 +1,288 @@
+//! The printed documents of a build, computed once and shared by the renderers: the PDF
+//! renderer typesets them, the site links to them and shows their verification codes.
+//!
+//! A document's text comes from a Markdown template of the theme (`pdf/card.md`,
+//! `pdf/letter.md`) rendered with Tera, then read into a few kinds of [`Block`].
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use tera::Context;
+
+use super::theme::{Theme, template_error};
+use crate::error::{Error, Result};
+use crate::model::{Institution, Letter, Model, Post};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// 岗位安全生产责任清单 (一岗一清单).
+    Card,
+    /// 安全生产责任书.
+    Letter,
+}
+
+/// A piece of a document, as the typesetter sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// `# …`: centred, title size.
+    Title(String),
+    /// `## …`: a section heading, kept with what follows.
+    Heading(String),
+    /// A paragraph: justified, first line indented by two characters.
+    Paragraph(String),
+    /// `> …` lines: one line each, not indented (parties, facts).
+    Lines(Vec<String>),
+    /// `1. …`: a numbered item with a hanging indent, never split across pages.
+    Item { label: String, text: String },
+    /// A table: the signature block (header row, then one row per signature line).
+    Signatures { header: Vec<String>, rows: Vec<Vec<String>> },
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: Kind,
+    pub institution: String,
+    pub department: String,
+    /// The post whose duties it carries (乙方's post for a letter).
+    pub post: String,
+    /// 乙方 of a letter.
+    pub person: Option<String>,
+    /// Path below the site root, e.g. `pdf/wsq-wjw/letters/office-head--li-na.pdf`.
+    pub file: String,
+    pub title: String,
+    /// 文号 of a letter, in the institution's document number style.
+    pub number: Option<String>,
+    /// Short hash of the text: a signed paper matches the exact version it was signed for.
+    pub code: String,
+    pub blocks: Vec<Block>,
+}
+
+impl Document {
+    /// All text of the document, in reading order.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().flat_map(|b| -> Vec<&str> {
+            match b {
+                Block::Title(t) | Block::Heading(t) | Block::Paragraph(t) => vec![t],
+                Block::Lines(l) => l.iter().map(String::as_str).collect(),
+                Block::Item { label, text } => vec![label, text],
+                Block::Signatures { header, rows } => {
+                    header.iter().chain(rows.iter().flatten()).map(String::as_str).collect()
+                }
+            }
+        })
+    }
+}
+
+/// Every card and letter of the model, institution by institution.
+pub fn all(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
+    let mut tera = theme.tera.clone();
+    tera.register_filter("md", md_filter);
+    let year = model.site.term_year.map_or_else(|| "　　".to_string(), |y| y.to_string());
+    let mut docs = Vec::new();
+    for inst in &model.institutions {
+        for post in &inst.posts {
+            docs.push(card(&tera, model, inst, post)?);
+        }
+        for (n, letter) in inst.letters.iter().enumerate() {
+            docs.push(letter_doc(&tera, model, inst, letter, n + 1, &year)?);
+        }
+    }
+    Ok(docs)
+}
+
+fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post) -> Result<Document> {
+    let mut ctx = Context::new();
+    ctx.insert("institution", &inst.name);
+    let department = inst.department(&post.department).map_or(post.department.as_str(), |d| d.name.as_str());
+    ctx.insert("department", department);
+    ctx.insert("post", &post.name);
+    ctx.insert("category", &post.category.as_deref().and_then(|c| model.category(c)).map(|c| &c.name));
+    let holders: Vec<&str> = post.holders.iter().filter_map(|h| inst.person(h)).map(|p| p.name.as_str()).collect();
+    ctx.insert("holders", &holders);
+    ctx.insert("reports_to", &post.reports_to.as_deref().and_then(|r| inst.post(r)).map(|p| &p.name));
+    insert_duties(&mut ctx, post);
+    let blocks = blocks(&render(tera, "pdf/card.md", &ctx)?);
+    Ok(Document {
+        kind: Kind::Card,
+        institution: inst.id.clone(),
+        department: post.department.clone(),
+        post: post.id.clone(),
+        person: None,
+        file: format!("pdf/{}/cards/{}.pdf", inst.id, post.id),
+        title: format!("{}　{}岗位安全生产责任清单", inst.name, post.name),
+        number: None,
+        code: code(&blocks, None),
+        blocks,
+    })
+}
+
+fn letter_doc(
+    tera: &tera::Tera,
+    _model: &Model,
+    inst: &Institution,
+    l: &Letter,
+    n: usize,
+    year: &str,
+) -> Result<Document> {
+    let post = inst.post(&l.party_b.post).ok_or_else(|| Error::new(format!("letter {}: no post", l.id)))?;
+    let person = |id: &Option<String>| id.as_deref().and_then(|p| inst.person(p)).map_or("", |p| p.name.as_str());
+    let department = inst.department(&post.department).map_or(post.department.as_str(), |d| d.name.as_str());
+    let party_a_post = inst.post(&l.party_a.post).map_or("", |p| p.name.as_str());
+    let mut ctx = Context::new();
+    ctx.insert("institution", &inst.name);
+    ctx.insert("year", year);
+    ctx.insert("party_a", &serde_json::json!({ "post": party_a_post, "person": person(&l.party_a.person) }));
+    ctx.insert(
+        "party_b",
+        &serde_json::json!({ "post": post.name, "person": person(&l.party_b.person), "department": department }),
+    );
+    insert_duties(&mut ctx, post);
+    let blocks = blocks(&render(tera, "pdf/letter.md", &ctx)?);
+    let number =
+        inst.doc_number.as_ref().map(|style| style.replace("{year}", year).replace("{number}", &n.to_string()));
+    Ok(Document {
+        kind: Kind::Letter,
+        institution: inst.id.clone(),
+        department: post.department.clone(),
+        post: post.id.clone(),
+        person: l.party_b.person.clone(),
+        file: format!("pdf/{}/letters/{}.pdf", inst.id, l.id),
+        title: format!("{}　{}安全生产责任书", inst.name, person(&l.party_b.person)),
+        code: code(&blocks, number.as_deref()),
+        number,
+        blocks,
+    })
+}
+
+fn insert_duties(ctx: &mut Context, post: &Post) {
+    let duties: Vec<&str> = post.duties.iter().map(|d| d.text.as_str()).collect();
+    ctx.insert("duties", &duties);
+    ctx.insert("scope", &post.scope);
+    ctx.insert("business_duties", &post.business_duties);
+    ctx.insert("assessment", &post.assessment);
+    ctx.insert("rewards_penalties", &post.rewards_penalties);
+}
+
+fn render(tera: &tera::Tera, name: &str, ctx: &Context) -> Result<String> {
+    tera.render(name, ctx).map_err(|e| Error::new(format!("template {name}: {}", template_error(&e))))
+}
+
+/// `{{ text | md }}`: content text is plain text, never Markdown.
+fn md_filter(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let text = tera::try_get_value!("md", "value", String, value);
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
+            out.push('\\');
+        }
+        out.push(if c == '\n' { ' ' } else { c });
+    }
+    Ok(tera::Value::String(out))
+}
+
+/// Reads the rendered Markdown into blocks. Anything else Markdown can express is read as text.
+pub fn blocks(markdown: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut in_quote = false;
+    let mut list_number: Option<u64> = None;
+    let mut table: Option<(Vec<String>, Vec<Vec<String>>)> = None;
+    let mut row: Vec<String> = Vec::new();
+    for event in Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_quote => lines.push(std::mem::take(&mut text)),
+            Event::SoftBreak | Event::HardBreak => {}
+            Event::Start(Tag::BlockQuote(_)) => in_quote = true,
+            Event::End(TagEnd::BlockQuote(_)) => {
+                in_quote = false;
+                out.push(Block::Lines(std::mem::take(&mut lines)));
+            }
+            Event::Start(Tag::List(start)) => list_number = start,
+            Event::End(TagEnd::List(_)) => list_number = None,
+            Event::End(TagEnd::Heading(level)) => {
+                let t = std::mem::take(&mut text);
+                out.push(if level == pulldown_cmark::HeadingLevel::H1 { Block::Title(t) } else { Block::Heading(t) });
+            }
+            Event::End(TagEnd::Paragraph) if in_quote => lines.push(std::mem::take(&mut text)),
+            Event::End(TagEnd::Paragraph) if list_number.is_some() => {}
+            Event::End(TagEnd::Paragraph) => out.push(Block::Paragraph(std::mem::take(&mut text))),
+            Event::End(TagEnd::Item) => {
+                let n = list_number.unwrap_or(1);
+                out.push(Block::Item { label: format!("{n}．"), text: std::mem::take(&mut text) });
+                list_number = Some(n + 1);
+            }
+            Event::Start(Tag::Table(_)) => table = Some((Vec::new(), Vec::new())),
+            Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut text)),
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = table.as_mut() {
+                    t.0 = std::mem::take(&mut row);
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    t.1.push(std::mem::take(&mut row));
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some((header, rows)) = table.take() {
+                    out.push(Block::Signatures { header, rows });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The verification code: the first 40 bits of SHA-256 over the document's text (and number),
+/// in Crockford base32, e.g. `7QK2-M9XD`. Any change of a duty, a name or the template's text
+/// changes it.
+fn code(blocks: &[Block], number: Option<&str>) -> String {
+    let mut hash = Sha256::new();
+    for b in blocks {
+        hash.update(format!("{b:?}\n").as_bytes());
+    }
+    hash.update(number.unwrap_or("").as_bytes());
+    let digest = hash.finalize();
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let bits = u64::from_be_bytes([0, 0, 0, digest[0], digest[1], digest[2], digest[3], digest[4]]);
+    let chars: String = (0..8).rev().map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char).collect();
+    format!("{}-{}", &chars[..4], &chars[4..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_blocks() {
+        let md = "# 安全生产责任书\n\n> 甲方：某院\n> 乙方：张三\n\n正文一段。\n\n## 一、职责\n\n1. 第一条；\n2. 第二条。\n\n| 甲方 | 乙方 |\n|---|---|\n| 签字： | 签字： |\n";
+        assert_eq!(
+            blocks(md),
+            vec![
+                Block::Title("安全生产责任书".into()),
+                Block::Lines(vec!["甲方：某院".into(), "乙方：张三".into()]),
+                Block::Paragraph("正文一段。".into()),
+                Block::Heading("一、职责".into()),
+                Block::Item { label: "1．".into(), text: "第一条；".into() },
+                Block::Item { label: "2．".into(), text: "第二条。".into() },
+                Block::Signatures {
+                    header: vec!["甲方".into(), "乙方".into()],
+                    rows: vec![vec!["签字：".into(), "签字：".into()]]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn codes_are_short_stable_and_change_with_the_text() {
+        let a = code(&[Block::Paragraph("甲".into())], None);
+        assert_eq!(a, code(&[Block::Paragraph("甲".into())], None));
+        assert_ne!(a, code(&[Block::Paragraph("乙".into())], None));
+        assert_eq!(a.len(), 9);
+        assert!(a.chars().all(|c| c == '-' || c.is_ascii_digit() || c.is_ascii_uppercase()));
+    }
+}

@@ -1,0 +1,324 @@
+//! Typesetting: a document's blocks → lines on the page grid → pages. Pure geometry (points,
+//! origin top left, y down); `draw` turns pages into PDF.
+//!
+//! Rules: every line sits on the grid (`lines_per_page` lines in the type area); paragraphs and
+//! items are justified (their last line is not); a numbered item and the signature block are
+//! never split across pages; a paragraph never leaves its last line alone at the top of a page
+//! or its first line alone at the bottom; a heading never ends a page.
+
+use super::fonts::{Face, FontSet};
+use super::linebreak;
+use super::style::{MM, Style};
+use crate::render::documents::Block;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Body,
+    Heading,
+    Title,
+}
+
+/// Text drawn from `x` on a line, with `spacing` added after every character but the last.
+#[derive(Debug, Clone)]
+pub struct Run {
+    pub role: Role,
+    pub size: f32,
+    pub x: f32,
+    pub text: String,
+    pub spacing: f32,
+}
+
+/// A horizontal rule on a line (where to sign).
+#[derive(Debug, Clone, Copy)]
+pub struct Rule {
+    pub x0: f32,
+    pub x1: f32,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Line {
+    pub runs: Vec<Run>,
+    pub rules: Vec<Rule>,
+}
+
+/// How a group of lines may be split across pages.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Keep {
+    /// Never split.
+    Whole,
+    /// Split, but not leaving one line alone on either page.
+    Paragraph,
+    /// A heading: at least two lines of what follows must fit after it.
+    WithNext,
+}
+
+struct Chunk {
+    lines: Vec<Line>,
+    keep: Keep,
+    /// Blank lines before the chunk (dropped at the top of a page).
+    space_before: usize,
+}
+
+/// A positioned line: its grid row on the page.
+pub struct Placed {
+    pub row: usize,
+    pub line: Line,
+}
+
+pub struct Page {
+    pub lines: Vec<Placed>,
+}
+
+/// Where a paragraph goes: its left edge and width, and the indents of its first and
+/// following lines.
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    x: f32,
+    width: f32,
+    first_indent: f32,
+    rest_indent: f32,
+}
+
+impl Frame {
+    fn new(x: f32, width: f32, first_indent: f32, rest_indent: f32) -> Self {
+        Frame { x, width, first_indent, rest_indent }
+    }
+}
+
+pub struct Typesetter<'a> {
+    pub style: &'a Style,
+    pub fonts: &'a FontSet,
+}
+
+impl Typesetter<'_> {
+    pub fn face(&self, role: Role) -> &Face {
+        match role {
+            Role::Body => &self.fonts.body,
+            Role::Heading => &self.fonts.heading,
+            Role::Title => &self.fonts.title,
+        }
+    }
+
+    fn left(&self) -> f32 {
+        self.style.margin.left * MM
+    }
+
+    fn width(&self) -> f32 {
+        self.style.type_area.width * MM
+    }
+
+    fn text_width(&self, role: Role, size: f32, text: &str, tracking: f32) -> f32 {
+        let face = self.face(role);
+        linebreak::width(text, |c| face.advance(c, size), tracking)
+    }
+
+    /// Breaks `text` into justified lines within `frame`.
+    fn paragraph(&self, role: Role, size: f32, text: &str, frame: Frame) -> Vec<Line> {
+        let Frame { x, width, first_indent, rest_indent } = frame;
+        let tracking = if role == Role::Body { self.style.tracking() } else { 0.0 };
+        let face = self.face(role);
+        let ranges =
+            linebreak::fill(text, |c| face.advance(c, size), tracking, width - first_indent, width - rest_indent);
+        let count = ranges.len();
+        ranges
+            .into_iter()
+            .enumerate()
+            .map(|(i, range)| {
+                let piece = text[range].trim_end();
+                let indent = if i == 0 { first_indent } else { rest_indent };
+                let avail = width - indent;
+                let spacing = if i + 1 < count { self.justify(role, size, piece, avail, tracking) } else { tracking };
+                Line { runs: vec![Run { role, size, x: x + indent, text: piece.to_string(), spacing }], rules: vec![] }
+            })
+            .collect()
+    }
+
+    /// The spacing that makes `text` exactly `avail` wide; a hanging mark at the end stays
+    /// outside (悬挂标点).
+    fn justify(&self, role: Role, size: f32, text: &str, avail: f32, tracking: f32) -> f32 {
+        let natural = self.text_width(role, size, text, tracking);
+        let chars = text.chars().count();
+        if natural > avail + 0.01 && chars > 2 {
+            let last = text.char_indices().last().map_or(0, |(i, _)| i);
+            let inner = self.text_width(role, size, &text[..last], tracking);
+            return tracking + (avail - inner) / (chars - 2) as f32;
+        }
+        if chars < 2 || natural > avail {
+            return tracking;
+        }
+        tracking + (avail - natural) / (chars - 1) as f32
+    }
+
+    fn centred(&self, role: Role, size: f32, text: &str) -> Vec<Line> {
+        let face = self.face(role);
+        let ranges = linebreak::fill(text, |c| face.advance(c, size), 0.0, self.width(), self.width());
+        ranges
+            .into_iter()
+            .map(|r| {
+                let piece = text[r].trim_end();
+                let w = self.text_width(role, size, piece, 0.0);
+                let x = self.left() + (self.width() - w).max(0.0) / 2.0;
+                Line { runs: vec![Run { role, size, x, text: piece.to_string(), spacing: 0.0 }], rules: vec![] }
+            })
+            .collect()
+    }
+
+    fn chunks(&self, blocks: &[Block], number: Option<&str>) -> Vec<Chunk> {
+        let body = self.style.sizes.body;
+        let char_width = body + self.style.tracking();
+        let (x, w) = (self.left(), self.width());
+        let mut out = Vec::new();
+        for block in blocks {
+            match block {
+                Block::Title(t) => {
+                    let mut lines = self.centred(Role::Title, self.style.sizes.title, t);
+                    if let Some(n) = number.filter(|_| out.is_empty()) {
+                        lines.extend(self.centred(Role::Body, body, n));
+                    }
+                    out.push(Chunk { lines, keep: Keep::Whole, space_before: 0 });
+                    out.push(Chunk { lines: vec![Line::default()], keep: Keep::Whole, space_before: 0 });
+                }
+                Block::Heading(t) => out.push(Chunk {
+                    lines: self.paragraph(Role::Heading, body, t, Frame::new(x, w, 0.0, 0.0)),
+                    keep: Keep::WithNext,
+                    space_before: 0,
+                }),
+                Block::Paragraph(t) => out.push(Chunk {
+                    lines: self.paragraph(Role::Body, body, t, Frame::new(x, w, 2.0 * char_width, 0.0)),
+                    keep: Keep::Paragraph,
+                    space_before: 0,
+                }),
+                Block::Lines(lines) => {
+                    for l in lines {
+                        // Continuation lines align after the label ("甲方：").
+                        let label = l.find('：').map_or(0, |i| i + '：'.len_utf8());
+                        let indent = self.text_width(Role::Body, body, &l[..label], self.style.tracking())
+                            + self.style.tracking();
+                        out.push(Chunk {
+                            lines: self.paragraph(Role::Body, body, l, Frame::new(x, w, 0.0, indent)),
+                            keep: Keep::Whole,
+                            space_before: 0,
+                        });
+                    }
+                }
+                Block::Item { label, text } => {
+                    let indent =
+                        (2.0 * char_width).max(self.text_width(Role::Body, body, label, 0.0) + self.style.tracking());
+                    let mut lines = self.paragraph(Role::Body, body, text, Frame::new(x, w, indent, indent));
+                    if let Some(first) = lines.first_mut() {
+                        first
+                            .runs
+                            .insert(0, Run { role: Role::Body, size: body, x, text: label.clone(), spacing: 0.0 });
+                    }
+                    out.push(Chunk { lines, keep: Keep::Whole, space_before: 0 });
+                }
+                Block::Signatures { header, rows } => {
+                    out.push(Chunk { lines: self.signatures(header, rows), keep: Keep::Whole, space_before: 1 })
+                }
+            }
+        }
+        out
+    }
+
+    /// The signature block: columns side by side; each label is followed by a rule to sign on,
+    /// and a blank line between rows leaves room for signatures and seals.
+    fn signatures(&self, header: &[String], rows: &[Vec<String>]) -> Vec<Line> {
+        let body = self.style.sizes.body;
+        let columns = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
+        let col_w = self.width() / columns as f32;
+        let gap = body;
+        let mut lines = Vec::new();
+        let mut head = Line::default();
+        for (i, h) in header.iter().enumerate().filter(|(_, h)| !h.is_empty()) {
+            head.runs.push(Run {
+                role: Role::Heading,
+                size: body,
+                x: self.left() + i as f32 * col_w,
+                text: h.clone(),
+                spacing: 0.0,
+            });
+        }
+        if !head.runs.is_empty() {
+            lines.push(head);
+            lines.push(Line::default());
+        }
+        for (r, row) in rows.iter().enumerate() {
+            let mut line = Line::default();
+            for (i, cell) in row.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+                let x = self.left() + i as f32 * col_w;
+                let w = self.text_width(Role::Body, body, cell, 0.0);
+                line.runs.push(Run { role: Role::Body, size: body, x, text: cell.clone(), spacing: 0.0 });
+                // A label ending in "：" is a place to write: rule to the column's end.
+                if cell.ends_with('：') && x + w + gap < x + col_w - gap {
+                    line.rules.push(Rule { x0: x + w + 2.0, x1: x + col_w - gap });
+                }
+            }
+            lines.push(line);
+            if r + 1 < rows.len() {
+                lines.push(Line::default());
+            }
+        }
+        lines
+    }
+
+    /// Lays `blocks` out on pages.
+    pub fn pages(&self, blocks: &[Block], number: Option<&str>) -> Vec<Page> {
+        let per_page = self.style.lines_per_page as usize;
+        let chunks = self.chunks(blocks, number);
+        let mut pages = vec![Page { lines: Vec::new() }];
+        let mut row = 0;
+        for (i, chunk) in chunks.iter().enumerate() {
+            if row > 0 {
+                row += chunk.space_before;
+            }
+            let n = chunk.lines.len();
+            let left = per_page.saturating_sub(row);
+            let fits = n <= left;
+            let new_page = match chunk.keep {
+                Keep::Whole => !fits && n <= per_page,
+                // A heading needs room for itself and two lines of what follows.
+                Keep::WithNext => {
+                    let next = chunks.get(i + 1).map_or(0, |c| c.lines.len().min(2));
+                    n + next > left
+                }
+                Keep::Paragraph => left < 2 && n > left,
+            };
+            if new_page && row > 0 {
+                pages.push(Page { lines: Vec::new() });
+                row = 0;
+            }
+            let mut lines: Vec<Line> = chunk.lines.clone();
+            if chunk.keep == Keep::Paragraph {
+                // Split across pages, moving a line along so that none is left alone.
+                while !lines.is_empty() {
+                    let left = per_page - row;
+                    let take = if lines.len() <= left {
+                        lines.len()
+                    } else if lines.len() - left == 1 && left > 2 {
+                        left - 1
+                    } else {
+                        left
+                    };
+                    for line in lines.drain(..take) {
+                        pages.last_mut().expect("a page").lines.push(Placed { row, line });
+                        row += 1;
+                    }
+                    if !lines.is_empty() {
+                        pages.push(Page { lines: Vec::new() });
+                        row = 0;
+                    }
+                }
+                continue;
+            }
+            for line in lines {
+                if row >= per_page {
+                    pages.push(Page { lines: Vec::new() });
+                    row = 0;
+                }
+                pages.last_mut().expect("a page").lines.push(Placed { row, line });
+                row += 1;
+            }
+        }
+        pages
+    }
+}

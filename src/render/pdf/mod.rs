@@ -1,0 +1,258 @@
+//! `site/pdf/`: a duty card (一岗一清单) per post and a responsibility letter (安全生产责任书)
+//! per signing pair, one file each, plus combined files for batch printing. They live inside
+//! the site so that the published folder is self-contained and the site's links to them work.
+//!
+//! krilla writes the PDF: it subsets fonts, and the same input gives the same bytes.
+
+pub mod fonts;
+mod layout;
+mod linebreak;
+pub mod style;
+
+use std::collections::BTreeMap;
+
+use krilla::geom::{PathBuilder, Point};
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::paint::Stroke;
+use krilla::text::KrillaGlyph;
+
+use super::documents::{Block, Document, Kind};
+use super::{RenderContext, Renderer};
+use crate::error::{Error, Result};
+use crate::model::Model;
+use fonts::FontSet;
+use layout::{Page, Role, Typesetter};
+use style::{MM, Style};
+
+pub struct PdfRenderer;
+
+impl Renderer for PdfRenderer {
+    fn name(&self) -> &'static str {
+        "pdf"
+    }
+
+    fn render(&self, ctx: &RenderContext) -> Result<()> {
+        let Some(fonts) = ctx.fonts else { return Ok(()) };
+        let style = Style::parse(&ctx.theme.pdf_style)?;
+        coverage(ctx.model, ctx.documents, fonts)?;
+        let ts = Typesetter { style: &style, fonts };
+        let laid: Vec<(&Document, Vec<Page>)> =
+            ctx.documents.iter().map(|d| (d, ts.pages(&d.blocks, d.number.as_deref()))).collect();
+        for (doc, pages) in &laid {
+            ctx.write(&format!("site/{}", doc.file), &draw(&ts, &doc.title, &[(doc, pages)], false)?)?;
+        }
+        for batch in batches(ctx.model, &laid) {
+            ctx.write(&format!("site/{}", batch.path), &draw(&ts, &batch.title, &batch.docs, true)?)?;
+        }
+        Ok(())
+    }
+}
+
+/// A combined file for printing.
+pub struct Batch<'a> {
+    /// Below the site root.
+    pub path: String,
+    pub title: String,
+    pub docs: Vec<(&'a Document, &'a [Page])>,
+}
+
+/// Combined files for printing, per institution and per department, in department and post order.
+pub fn batches<'a>(model: &Model, laid: &'a [(&'a Document, Vec<Page>)]) -> Vec<Batch<'a>> {
+    let mut out = Vec::new();
+    for inst in &model.institutions {
+        for (kind, name, label) in
+            [(Kind::Card, "cards", "岗位安全生产责任清单"), (Kind::Letter, "letters", "安全生产责任书")]
+        {
+            let docs: Vec<(&Document, &[Page])> = laid
+                .iter()
+                .filter(|(d, _)| d.institution == inst.id && d.kind == kind)
+                .map(|(d, p)| (*d, p.as_slice()))
+                .collect();
+            if docs.is_empty() {
+                continue;
+            }
+            let mut by_dept: BTreeMap<usize, Vec<(&Document, &[Page])>> = BTreeMap::new();
+            for (d, p) in &docs {
+                let order = inst.departments.iter().position(|x| x.id == d.department).unwrap_or(usize::MAX);
+                by_dept.entry(order).or_default().push((*d, *p));
+            }
+            for (order, group) in by_dept {
+                let Some(dept) = inst.departments.get(order) else { continue };
+                let path = format!("pdf/{}/departments/{}-{name}.pdf", inst.id, dept.id);
+                out.push(Batch {
+                    path, title: format!("{}{}{}（合订）", inst.name, dept.name, label), docs: group
+                });
+            }
+            out.push(Batch {
+                path: format!("pdf/{}/{name}.pdf", inst.id),
+                title: format!("{}{}（合订）", inst.name, label),
+                docs,
+            });
+        }
+    }
+    out
+}
+
+/// Writes documents into one PDF. `duplex` starts each document on a new sheet by adding a
+/// blank page after one with an odd page count.
+fn draw(ts: &Typesetter, title: &str, docs: &[(&Document, &[Page])], duplex: bool) -> Result<Vec<u8>> {
+    let style = ts.style;
+    let mut pdf = krilla::Document::new();
+    pdf.set_metadata(Metadata::new().title(title.to_string()).language("zh-CN".to_string()));
+    let settings = || PageSettings::from_wh(style.page.width * MM, style.page.height * MM);
+    for (doc, pages) in docs {
+        for (n, page) in pages.iter().enumerate() {
+            let mut p = pdf.start_page_with(settings().ok_or_else(|| Error::new("pdf: invalid page size"))?);
+            let mut surface = p.surface();
+            for placed in &page.lines {
+                let row_top = style.margin.top * MM + placed.row as f32 * style.pitch();
+                for run in &placed.line.runs {
+                    let baseline = row_top + style.pitch() / 2.0 + run.size * 0.36;
+                    run_glyphs(&mut surface, ts, run.role, run.size, run.x, baseline, &run.text, run.spacing);
+                }
+                for rule in &placed.line.rules {
+                    let y = row_top + style.pitch() / 2.0 + style.sizes.body * 0.36 + 3.0;
+                    let mut path = PathBuilder::new();
+                    path.move_to(rule.x0, y);
+                    path.line_to(rule.x1, y);
+                    if let Some(path) = path.finish() {
+                        surface.set_fill(None);
+                        surface.set_stroke(Some(Stroke { width: 0.6, ..Default::default() }));
+                        surface.draw_path(&path);
+                        surface.set_stroke(None);
+                        surface.set_fill(Some(Default::default()));
+                    }
+                }
+            }
+            footer(&mut surface, ts, doc, n + 1);
+            surface.finish();
+            p.finish();
+        }
+        if duplex && pages.len() % 2 == 1 {
+            let p = pdf.start_page_with(settings().ok_or_else(|| Error::new("pdf: invalid page size"))?);
+            p.finish();
+        }
+    }
+    pdf.finish().map_err(|e| Error::new(format!("pdf {title}: {e:?}")))
+}
+
+/// GB/T 9704 page numbers ("— 1 —", 4号, 7 mm under the type area; odd pages on the right,
+/// even on the left, one character in), and the verification code under them.
+fn footer(surface: &mut krilla::surface::Surface, ts: &Typesetter, doc: &Document, page: usize) {
+    let style = ts.style;
+    let size = 14.0;
+    let text = format!("— {page} —");
+    let width = text.chars().map(|c| ts.face(Role::Body).advance(c, size)).sum::<f32>();
+    let left = style.margin.left * MM;
+    let right = left + style.type_area.width * MM;
+    let x = if page % 2 == 1 { right - size - width } else { left + size };
+    let y = (style.margin.top + style.type_area.height + 7.0) * MM + size * 0.8;
+    run_glyphs(surface, ts, Role::Body, size, x, y, &text, 0.0);
+    let code = match &doc.number {
+        Some(n) => format!("{n}　校验码 {}", doc.code),
+        None => format!("校验码 {}", doc.code),
+    };
+    let small = style.sizes.footer;
+    let w = code.chars().map(|c| ts.face(Role::Body).advance(c, small)).sum::<f32>();
+    run_glyphs(surface, ts, Role::Body, small, left + (right - left - w) / 2.0, y + 2.2 * small, &code, 0.0);
+}
+
+/// Draws `text` from (x, baseline) with `spacing` after each character but the last.
+#[allow(clippy::too_many_arguments)]
+fn run_glyphs(
+    surface: &mut krilla::surface::Surface,
+    ts: &Typesetter,
+    role: Role,
+    size: f32,
+    x: f32,
+    y: f32,
+    text: &str,
+    spacing: f32,
+) {
+    let face = ts.face(role);
+    let count = text.chars().count();
+    let glyphs: Vec<KrillaGlyph> = text
+        .char_indices()
+        .enumerate()
+        .filter_map(|(i, (at, c))| {
+            let (id, advance) = face.glyph(c)?;
+            let extra = if i + 1 < count { spacing / size } else { 0.0 };
+            Some(KrillaGlyph::new(id, advance + extra, 0.0, 0.0, 0.0, at..at + c.len_utf8(), None))
+        })
+        .collect();
+    if !glyphs.is_empty() {
+        surface.draw_glyphs(Point::from_xy(x, y), &glyphs, face.font.clone(), text, size, false);
+    }
+}
+
+/// Every character must be in the font that prints it: a rare character in a name must never
+/// become an empty box. The error names the person (or post) and where it is written.
+fn coverage(model: &Model, docs: &[Document], fonts: &FontSet) -> Result<()> {
+    let mut problems: BTreeMap<(char, String), String> = BTreeMap::new();
+    for doc in docs {
+        for block in &doc.blocks {
+            let (face, texts): (&fonts::Face, Vec<&str>) = match block {
+                Block::Title(t) => (&fonts.title, vec![t]),
+                Block::Heading(t) => (&fonts.heading, vec![t]),
+                Block::Signatures { header, rows } => {
+                    (&fonts.body, header.iter().chain(rows.iter().flatten()).map(String::as_str).collect())
+                }
+                other => (&fonts.body, vec_of(other)),
+            };
+            for text in texts {
+                for c in text.chars().filter(|c| !face.has(*c)) {
+                    let place = whereabouts(model, &doc.institution, c);
+                    problems.entry((c, place)).or_insert_with(|| face.name.clone());
+                }
+            }
+        }
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    let lines: Vec<String> = problems
+        .iter()
+        .take(20)
+        .map(|((c, place), font)| format!("  {c} (U+{:04X}) in {place}: not in the font {font}", *c as u32))
+        .collect();
+    Err(Error::new(format!(
+        "{} character(s) cannot be printed:\n{}\nhelp: name a font that has them in the theme's pdf/style.yaml (fonts), or put one in the theme's pdf/fonts/ folder",
+        problems.len(),
+        lines.join("\n")
+    )))
+}
+
+fn vec_of(block: &Block) -> Vec<&str> {
+    match block {
+        Block::Paragraph(t) => vec![t],
+        Block::Lines(l) => l.iter().map(String::as_str).collect(),
+        Block::Item { label, text } => vec![label, text],
+        _ => vec![],
+    }
+}
+
+/// Who or what a character comes from: a person's name, a post's text, the institution's name,
+/// or else the theme's template.
+fn whereabouts(model: &Model, institution: &str, c: char) -> String {
+    let Some(inst) = model.institution(institution) else { return "the theme's pdf templates".into() };
+    if let Some(p) = inst.people.iter().find(|p| p.name.contains(c)) {
+        return format!("the name of {} ({})", p.name, p.source);
+    }
+    let post_text = |p: &crate::model::Post| {
+        std::iter::once(p.name.as_str())
+            .chain(std::iter::once(p.scope.as_str()))
+            .chain(p.duties.iter().map(|d| d.text.as_str()))
+            .chain(p.business_duties.iter().map(String::as_str))
+            .chain(p.assessment.iter().map(String::as_str))
+            .chain(p.rewards_penalties.iter().map(String::as_str))
+            .any(|t| t.contains(c))
+    };
+    if let Some(p) = inst.posts.iter().find(|p| post_text(p)) {
+        return format!("post {} ({})", p.name, p.source);
+    }
+    if inst.name.contains(c) {
+        return format!("{} ({})", inst.name, inst.source);
+    }
+    "the theme's pdf templates".into()
+}

@@ -1,0 +1,176 @@
+//! The printed documents, checked with real PDF tools: qpdf, pdffonts, pdftotext, pdfinfo.
+//! Needs poppler-utils and qpdf, and the default theme's font (Debian's fonts-noto-cjk); .ci/run
+//! installs them. Without them the tests say so and pass, except under CI, where they fail.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+
+fn tools_missing() -> Option<String> {
+    for tool in ["qpdf", "pdffonts", "pdftotext", "pdfinfo"] {
+        if Command::new(tool).arg("--version").output().is_err() {
+            return Some(format!("{tool} not found (apt-get install poppler-utils qpdf)"));
+        }
+    }
+    if !Path::new("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").exists() {
+        return Some("Noto Serif CJK not installed (apt-get install fonts-noto-cjk)".into());
+    }
+    None
+}
+
+macro_rules! require_tools {
+    () => {
+        if let Some(why) = tools_missing() {
+            assert!(std::env::var_os("CI").is_none(), "PDF tests cannot run in CI: {why}");
+            eprintln!("skipped: {why}");
+            return;
+        }
+    };
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap();
+    assert!(out.status.success(), "{name} {args:?}: {}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+fn pdfs(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|e| e.unwrap().into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect()
+}
+
+fn build(dir: &Path) -> PathBuf {
+    let out = run(&["build"], dir);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    dir.join("output/site/pdf/clinic")
+}
+
+#[test]
+fn every_card_and_letter_is_a_valid_pdf_with_subset_fonts() {
+    require_tools!();
+    let dir = fixture("minimal");
+    let pdf = build(dir.path());
+    let mut files: Vec<String> =
+        pdfs(&pdf).iter().map(|p| p.strip_prefix(&pdf).unwrap().to_string_lossy().into_owned()).collect();
+    files.sort();
+    assert_eq!(
+        files,
+        [
+            "cards.pdf",
+            "cards/director.pdf",
+            "cards/nurse.pdf",
+            "departments/leadership-cards.pdf",
+            "departments/nursing-cards.pdf",
+            "departments/nursing-letters.pdf",
+            "letters.pdf",
+            "letters/nurse--zhao-min.pdf",
+        ]
+    );
+    for file in pdfs(&pdf) {
+        let path = file.to_str().unwrap();
+        assert!(tool("qpdf", &["--check", path]).contains("No syntax or stream encoding errors"), "{path}");
+        let fonts = tool("pdffonts", &[path]);
+        let embedded: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!embedded.is_empty(), "{path}: {fonts}");
+        for line in embedded {
+            // Subset fonts are named XXXXXX+Name; columns emb, sub, uni all "yes".
+            assert!(line.split_whitespace().next().unwrap().contains('+'), "{path}: {line}");
+            assert!(line.matches("yes").count() >= 3, "{path}: {line}");
+        }
+        assert!(std::fs::metadata(&file).unwrap().len() < 150_000, "{path} is small");
+    }
+}
+
+#[test]
+fn the_letter_reads_back_as_the_chinese_it_was_made_from() {
+    require_tools!();
+    let dir = fixture("minimal");
+    let pdf = build(dir.path());
+    let letter = pdf.join("letters/nurse--zhao-min.pdf");
+    let text = tool("pdftotext", &[letter.to_str().unwrap(), "-"]);
+    let flat: String = text.split_whitespace().collect();
+    for expected in [
+        "安全生产责任书",
+        "甲方：测试卫生院",
+        "乙方：赵敏（护理组护士）",
+        "认真遵守安全生产规章制度和安全操作规程；",
+        "正确使用医用氧气瓶；",
+        "法律、法规、规章规定的其他安全生产职责。",
+        "全年无违章作业行为",
+        "违章作业的，扣减当月绩效",
+        "责任人（签字）：",
+        "自2023年1月1日起至2023年12月31日止。",
+    ] {
+        assert!(flat.contains(expected), "{expected} not in:\n{text}");
+    }
+    let size = std::fs::metadata(&letter).unwrap().len();
+    assert!(size < 100_000, "{size}");
+    // The verification code printed on the letter is the one the site shows.
+    let code = text.split("校验码").nth(1).unwrap().split_whitespace().next().unwrap().to_string();
+    let card_page =
+        std::fs::read_to_string(dir.path().join("output/site/institutions/clinic/posts/nurse.html")).unwrap();
+    assert!(card_page.contains(&format!("校验码 {code}")), "{code}");
+    let person =
+        std::fs::read_to_string(dir.path().join("output/site/institutions/clinic/people/zhao-min.html")).unwrap();
+    assert!(person.contains("pdf/clinic/letters/nurse--zhao-min.pdf") && person.contains(&code));
+}
+
+#[test]
+fn combined_files_start_every_document_on_a_new_sheet() {
+    require_tools!();
+    let dir = fixture("minimal");
+    let pdf = build(dir.path());
+    let pages = |f: &str| -> u32 {
+        let info = tool("pdfinfo", &[pdf.join(f).to_str().unwrap()]);
+        info.lines().find(|l| l.starts_with("Pages:")).unwrap().split_whitespace().nth(1).unwrap().parse().unwrap()
+    };
+    let (director, nurse) = (pages("cards/director.pdf"), pages("cards/nurse.pdf"));
+    let padded = |n: u32| n + n % 2;
+    assert_eq!(pages("cards.pdf"), padded(director) + padded(nurse));
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_naming_the_person() {
+    require_tools!();
+    let dir = fixture("minimal");
+    assert!(run(&["build"], dir.path()).status.success());
+    let before = snapshot(&dir.path().join("output"));
+    // 𱍐 (U+31350, CJK Extension H, Unicode 15) is in no Noto CJK font.
+    let people = dir.path().join("content/institutions/clinic/people.yaml");
+    let text = std::fs::read_to_string(&people).unwrap().replace("赵敏", "赵𱍐");
+    std::fs::write(&people, text).unwrap();
+    let out = run(&["build"], dir.path());
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = common::text(&out.stderr);
+    assert!(stderr.contains("𱍐 (U+31350)"), "{stderr}");
+    assert!(stderr.contains("the name of 赵𱍐 (institutions/clinic/people.yaml:4:7)"), "{stderr}");
+    assert!(stderr.contains("pdf/style.yaml"), "{stderr}");
+    assert_eq!(snapshot(&dir.path().join("output")), before, "the previous output stays");
+}
+
+#[test]
+fn a_one_page_letter_is_under_100_kb() {
+    require_tools!();
+    let dir = fixture("minimal");
+    // A shorter letter text from the content's own theme: also shows that templates override.
+    let templates = dir.path().join("content/theme/templates/pdf");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("letter.md"),
+        "# 安全生产责任书\n\n> 甲方：{{ institution | md }}\n> 乙方：{{ party_b.person | md }}\n\n## 乙方安全生产职责\n\n{% for d in duties %}{{ loop.index }}. {{ d | md }}\n{% endfor %}\n| 甲方 | 乙方 |\n|---|---|\n| 签字： | 签字： |\n",
+    )
+    .unwrap();
+    let pdf = build(dir.path());
+    let letter = pdf.join("letters/nurse--zhao-min.pdf");
+    assert!(tool("pdfinfo", &[letter.to_str().unwrap()]).contains("Pages:           1"));
+    let size = std::fs::metadata(&letter).unwrap().len();
+    assert!(size < 100_000, "{size} bytes");
+    let text: String = tool("pdftotext", &[letter.to_str().unwrap(), "-"]).split_whitespace().collect();
+    assert!(text.contains("乙方：赵敏") && text.contains("正确使用医用氧气瓶；"), "{text}");
+}
