@@ -52,6 +52,8 @@ pub const LINTS: &[Lint] = &[
     hard("empty-duties", "a duty list with no items"),
     hard("item-out-of-range", "a duty item number that the category does not have"),
     hard("unknown-lint", "a lint name in `lints:` that does not exist"),
+    hard("not-holder", "a signing record or pair naming a person who does not hold the post"),
+    hard("invalid-code", "a verification code that is not written like 7QK2-M9XD"),
     rule("missing-principal", Level::Deny, "an institution without a principal (主要负责人)"),
     rule("leadership-group", Level::Deny, "no safety leadership group, or one not chaired by the principal"),
     rule("safety-staffing", Level::Deny, "no safety management body or officers as the staff count requires"),

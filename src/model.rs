@@ -73,6 +73,17 @@ pub struct Letter {
     pub party_a: Party,
     /// 乙方: the post whose duties the letter carries and the person who holds it.
     pub party_b: Party,
+    /// The record of its signing on paper, if any.
+    pub signed: Option<Signed>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Signed {
+    pub date: String,
+    /// The verification code printed on the signed paper.
+    pub code: String,
+    /// A scan of the signed paper, relative to the institution's folder.
+    pub scan: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

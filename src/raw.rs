@@ -254,6 +254,53 @@ pub struct Person {
     pub posts: Spanned<Vec<Spanned<String>>>,
 }
 
+/// `institutions/<id>/signing.yaml`: who signs with whom beyond the derived pairs, and which
+/// letters were signed on paper.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signing {
+    /// Letters to add: 甲方's post signs with 乙方's post (all holders, or one person).
+    #[serde(default)]
+    pub pairs: Vec<Pair>,
+    /// Derived letters not to make: 乙方's post (all holders, or one person).
+    #[serde(default)]
+    pub exclude: Vec<LetterRef>,
+    /// Letters signed on paper.
+    #[serde(default)]
+    pub signed: Vec<Signed>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pair {
+    pub party_a: Spanned<String>,
+    pub party_b: Spanned<String>,
+    #[serde(default)]
+    pub person: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LetterRef {
+    pub post: Spanned<String>,
+    #[serde(default)]
+    pub person: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signed {
+    /// 乙方's post and person: they name the letter.
+    pub post: Spanned<String>,
+    pub person: Spanned<String>,
+    pub date: Spanned<String>,
+    /// The verification code printed on the signed paper (e.g. 7QK2-M9XD).
+    pub code: Spanned<String>,
+    /// A scan of the signed paper, relative to the institution's folder.
+    #[serde(default)]
+    pub scan: Option<Spanned<String>>,
+}
+
 /// Front matter of `pages/**/*.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -126,7 +126,10 @@ fn institution(content: &Content, dir: &InstitutionDir, index: &Index, categorie
         })
         .collect();
     let principal = raw.principal.as_ref().map(|p| p.value.clone());
-    let letters = letters(principal.as_deref(), &departments, &posts, categories);
+    let mut letters = letters(principal.as_deref(), &departments, &posts, categories);
+    if let Some(signing) = &dir.signing {
+        apply_signing(&mut letters, &signing.value, &posts);
+    }
     let ids = |v: &[serde_saphyr::Spanned<String>]| v.iter().map(|s| s.value.clone()).collect::<Vec<_>>();
     Some(Institution {
         id: dir.id.clone(),
@@ -174,6 +177,46 @@ fn institution(content: &Content, dir: &InstitutionDir, index: &Index, categorie
         letters,
         source: place(content, at(loaded.file, &raw.name)),
     })
+}
+
+/// The content's own pairs and exclusions, then its signing records.
+fn apply_signing(letters: &mut Vec<Letter>, s: &raw::Signing, posts: &[Post]) {
+    let matches = |l: &Letter, post: &str, person: Option<&str>| {
+        l.party_b.post == post && person.is_none_or(|p| l.party_b.person.as_deref() == Some(p))
+    };
+    for ex in &s.exclude {
+        letters.retain(|l| !matches(l, &ex.post.value, ex.person.as_ref().map(|p| p.value.as_str())));
+    }
+    for pair in &s.pairs {
+        let Some(post) = posts.iter().find(|p| p.id == pair.party_b.value) else { continue };
+        let holders: Vec<&String> = match &pair.person {
+            Some(p) => vec![&p.value],
+            None => post.holders.iter().collect(),
+        };
+        let signer = posts.iter().find(|p| p.id == pair.party_a.value).and_then(|p| p.holders.first().cloned());
+        for holder in holders {
+            let letter = Letter {
+                id: format!("{}--{holder}", post.id),
+                party_a: Party { post: pair.party_a.value.clone(), person: signer.clone() },
+                party_b: Party { post: post.id.clone(), person: Some(holder.clone()) },
+                signed: None,
+            };
+            // A pair for a letter that already exists changes who signs it as 甲方.
+            match letters.iter_mut().find(|l| l.id == letter.id) {
+                Some(existing) => existing.party_a = letter.party_a,
+                None => letters.push(letter),
+            }
+        }
+    }
+    for rec in &s.signed {
+        if let Some(l) = letters.iter_mut().find(|l| matches(l, &rec.post.value, Some(&rec.person.value))) {
+            l.signed = Some(Signed {
+                date: rec.date.value.clone(),
+                code: rec.code.value.clone(),
+                scan: rec.scan.as_ref().map(|s| s.value.clone()),
+            });
+        }
+    }
 }
 
 /// Who signs with whom (层层签订), derived from the organisation: the principal signs with every
@@ -225,6 +268,7 @@ fn letters(
                     id: format!("{}--{holder}", p.id),
                     party_a: party(signer),
                     party_b: Party { post: p.id.clone(), person: Some(holder.clone()) },
+                    signed: None,
                 });
             }
         }

@@ -519,6 +519,47 @@ const CASES: &[Case] = &[
         help: Some("did you mean `post-without-holder`?"),
     },
     Case {
+        name: "signing record for someone who does not hold the post",
+        files: &[(
+            "institutions/clinic/signing.yaml",
+            Some("signed:\n  - post: director\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2-M9XD\n"),
+        )],
+        code: "not-holder",
+        file: "institutions/clinic/signing.yaml",
+        line: 3,
+        column: 13,
+        message: "`zhao-min` does not hold post `director`",
+        help: None,
+    },
+    Case {
+        name: "verification code copied wrongly",
+        files: &[(
+            "institutions/clinic/signing.yaml",
+            Some("signed:\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2M9XD\n"),
+        )],
+        code: "invalid-code",
+        file: "institutions/clinic/signing.yaml",
+        line: 5,
+        column: 11,
+        message: "`7QK2M9XD` is not a verification code",
+        help: Some("4 characters, a dash, 4 characters"),
+    },
+    Case {
+        name: "scan of a signed letter that is not there",
+        files: &[(
+            "institutions/clinic/signing.yaml",
+            Some(
+                "signed:\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2-M9XD\n    scan: scans/missing.pdf\n",
+            ),
+        )],
+        code: "missing-file",
+        file: "institutions/clinic/signing.yaml",
+        line: 6,
+        column: 11,
+        message: "no scan at `scans/missing.pdf`",
+        help: None,
+    },
+    Case {
         name: "empty post file",
         files: &[(NURSE, Some(""))],
         code: "yaml-syntax",

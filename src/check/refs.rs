@@ -87,6 +87,9 @@ fn institution(content: &Content, index: &Index, inst: &InstIndex, report: &mut 
     let people = |s: Span, id: &str, report: &mut Report| {
         dir.broken_lists.contains(&"person") || table_ref(report, "person", s, id, &inst.people)
     };
+    if let Some(signing) = &dir.signing {
+        signing_file(content, inst, signing.file, &signing.value, report);
+    }
 
     let Some(loaded) = &inst.dir.institution else {
         report.push(
@@ -166,6 +169,99 @@ fn institution(content: &Content, index: &Index, inst: &InstIndex, report: &mut 
         });
         duty_edits(f, &post.id, p, category.map(|c| c.value), report);
     }
+}
+
+/// Pairs, exclusions and signing records name posts and their holders; records carry a real
+/// date, a code as printed on letters, and an existing scan.
+fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::Signing, report: &mut Report) {
+    let post_ok = |p: &Spanned<String>, report: &mut Report| table_ref(report, "post", at(f, p), &p.value, &inst.posts);
+    let holder = |post: &Spanned<String>, person: &Spanned<String>, report: &mut Report| {
+        if !table_ref(report, "person", at(f, person), &person.value, &inst.people) {
+            return;
+        }
+        let holds = inst
+            .people
+            .get(person.value.as_str())
+            .is_some_and(|d| d.value.posts.value.iter().any(|p| p.value == post.value));
+        if !holds {
+            report.push(
+                Diagnostic::new(
+                    "not-holder",
+                    at(f, person),
+                    format!("`{}` does not hold post `{}`", person.value, post.value),
+                    "not a holder of that post",
+                )
+                .with_label(at(f, post), "the post")
+                .with_help("name a person whose `posts:` in people.yaml include this post"),
+            );
+        }
+    };
+    for pair in &s.pairs {
+        post_ok(&pair.party_a, report);
+        if post_ok(&pair.party_b, report)
+            && let Some(person) = &pair.person
+        {
+            holder(&pair.party_b, person, report);
+        }
+    }
+    for ex in &s.exclude {
+        if post_ok(&ex.post, report)
+            && let Some(person) = &ex.person
+        {
+            holder(&ex.post, person, report);
+        }
+    }
+    let mut seen: std::collections::BTreeMap<(&str, &str), Span> = std::collections::BTreeMap::new();
+    for rec in &s.signed {
+        if post_ok(&rec.post, report) {
+            holder(&rec.post, &rec.person, report);
+        }
+        check_date(at(f, &rec.date), &rec.date.value, report);
+        if !is_code(&rec.code.value) {
+            report.push(
+                Diagnostic::new("invalid-code", at(f, &rec.code), format!("`{}` is not a verification code", rec.code.value), "not a code")
+                    .with_help("copy the code printed at the foot of the signed letter: 4 characters, a dash, 4 characters (e.g. 7QK2-M9XD)"),
+            );
+        }
+        if let Some(scan) = &rec.scan {
+            let path = content.root.join("institutions").join(&inst.dir.id).join(&scan.value);
+            if scan.value.contains("..") || !path.is_file() {
+                report.push(
+                    Diagnostic::new(
+                        "missing-file",
+                        at(f, scan),
+                        format!("no scan at `{}`", scan.value),
+                        "no such file",
+                    )
+                    .with_help(format!("scans are files inside institutions/{}/, named relative to it", inst.dir.id)),
+                );
+            }
+        }
+        let key = (rec.post.value.as_str(), rec.person.value.as_str());
+        match seen.get(&key) {
+            Some(first) => report.push(
+                Diagnostic::new(
+                    "duplicate-id",
+                    at(f, &rec.post),
+                    format!("letter `{}--{}` is recorded twice", key.0, key.1),
+                    "again here",
+                )
+                .with_label(*first, "first recorded here")
+                .with_help("keep one record per letter: the latest signing"),
+            ),
+            None => {
+                seen.insert(key, at(f, &rec.post));
+            }
+        }
+    }
+}
+
+/// Codes as printed: 4 + 4 characters of Crockford's base32 (no I, L, O, U).
+fn is_code(code: &str) -> bool {
+    let ok = |s: &str| {
+        s.len() == 4 && s.chars().all(|c| c.is_ascii_digit() || (c.is_ascii_uppercase() && !"ILOU".contains(c)))
+    };
+    code.split_once('-').is_some_and(|(a, b)| ok(a) && ok(b))
 }
 
 /// `replace` and `remove` must name items the category has; a post must end with duties.

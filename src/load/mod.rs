@@ -41,6 +41,7 @@ pub struct InstitutionDir {
     pub departments: Vec<Loaded<Vec<raw::Department>>>,
     pub people: Vec<Loaded<Vec<raw::Person>>>,
     pub posts: Vec<Named<raw::Post>>,
+    pub signing: Option<Loaded<raw::Signing>>,
     /// First file seen in the folder: where to point when institution.yaml is missing.
     pub first_file: Option<FileId>,
     /// Ids of posts whose files could not be parsed: references to them are not dangling.
@@ -72,6 +73,7 @@ enum Kind {
     Institution(String),
     Departments(String),
     People(String),
+    Signing(String),
     Post(String, String),
     Page(String),
     /// Not ours: images, scans, notes. Left alone.
@@ -89,6 +91,7 @@ fn classify(rel: &[&str]) -> Kind {
         ["institutions", i, "institution.yaml"] => Kind::Institution(i.to_string()),
         ["institutions", i, "departments.yaml"] => Kind::Departments(i.to_string()),
         ["institutions", i, "people.yaml"] => Kind::People(i.to_string()),
+        ["institutions", i, "signing.yaml"] => Kind::Signing(i.to_string()),
         ["institutions", i, "posts", f] if is_yaml(f) => Kind::Post(i.to_string(), stem(f)),
         ["pages", rest @ ..] if rest.last().is_some_and(|f| f.ends_with(".md")) => {
             let mut slug: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
@@ -168,6 +171,9 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
             Kind::People(id) => yaml::parse(text, file, Offset::default(), "person").map(|value| {
                 dir(&mut institutions, &id, file).people.push(Loaded { file, value });
             }),
+            Kind::Signing(id) => yaml::parse(text, file, Offset::default(), "signing file").map(|value| {
+                dir(&mut institutions, &id, file).signing = Some(Loaded { file, value });
+            }),
             Kind::Post(inst, id) => yaml::parse(text, file, Offset::default(), "post file").map(|value| {
                 dir(&mut institutions, &inst, file).posts.push(Named { id, file, value });
             }),
@@ -180,7 +186,8 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
             )
             .with_help(
                 "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
-                 institutions/<id>/departments.yaml, institutions/<id>/people.yaml or institutions/<id>/posts/<id>.yaml",
+                 institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml or \
+                 institutions/<id>/posts/<id>.yaml",
             )),
             Kind::Other => Ok(()),
         };
@@ -216,6 +223,7 @@ impl BrokenKey {
             Kind::Institution(i) => BrokenKey::Institution(i.clone()),
             Kind::Departments(i) => BrokenKey::List(i.clone(), "department"),
             Kind::People(i) => BrokenKey::List(i.clone(), "person"),
+            Kind::Signing(i) => BrokenKey::List(i.clone(), "signing"),
             Kind::Post(i, id) => BrokenKey::Post(i.clone(), id.clone()),
             _ => BrokenKey::None,
         }

@@ -39,6 +39,22 @@ pub enum Block {
     Signatures { header: Vec<String>, rows: Vec<Vec<String>> },
 }
 
+/// Where a letter stands, from the content's signing records and its current code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum Status {
+    Unsigned,
+    /// Signed for the text it carries now.
+    Signed {
+        date: String,
+    },
+    /// Signed, but for an older text: the code on the paper is not the current one.
+    Outdated {
+        date: String,
+        signed_code: String,
+    },
+}
+
 #[derive(Debug, Clone)]
 pub struct Document {
     pub kind: Kind,
@@ -56,6 +72,10 @@ pub struct Document {
     /// Short hash of the text: a signed paper matches the exact version it was signed for.
     pub code: String,
     pub blocks: Vec<Block>,
+    /// Letters only.
+    pub status: Option<Status>,
+    /// A scan of the signed letter, relative to the institution's content folder.
+    pub scan: Option<String>,
 }
 
 impl Document {
@@ -114,6 +134,8 @@ fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post) -> Re
         number: None,
         code: code(&blocks, None),
         blocks,
+        status: None,
+        scan: None,
     })
 }
 
@@ -152,6 +174,16 @@ fn letter_doc(
         code: code(&blocks, number.as_deref()),
         number,
         blocks,
+        status: None,
+        scan: l.signed.as_ref().and_then(|s| s.scan.clone()),
+    })
+    .map(|mut d: Document| {
+        d.status = Some(match &l.signed {
+            None => Status::Unsigned,
+            Some(s) if s.code == d.code => Status::Signed { date: s.date.clone() },
+            Some(s) => Status::Outdated { date: s.date.clone(), signed_code: s.code.clone() },
+        });
+        d
     })
 }
 

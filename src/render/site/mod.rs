@@ -95,6 +95,7 @@ impl Renderer for SiteRenderer {
             written: Default::default(),
         };
         home(&site, model)?;
+        scans(ctx)?;
         for inst in &model.institutions {
             let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
             institution(&site, &InstView { model, inst, documents })?;
@@ -133,6 +134,7 @@ fn check_links(site: &Site, other_files: impl Iterator<Item = String>) -> Result
     let mut files: std::collections::BTreeSet<String> = written.iter().map(|(p, _)| p.clone()).collect();
     files.extend(site.theme.assets.keys().map(|p| format!("static/{p}")));
     files.extend(site.ctx.documents.iter().map(|d| d.file.clone()));
+    files.extend(site.ctx.documents.iter().filter_map(|d| Some(views::scan_url(&d.institution, d.scan.as_deref()?))));
     files.extend(
         site.ctx
             .model
@@ -158,6 +160,18 @@ fn check_links(site: &Site, other_files: impl Iterator<Item = String>) -> Result
     }
 }
 
+/// Publishes the scans of signed letters next to the letters.
+fn scans(ctx: &RenderContext) -> Result<()> {
+    for d in ctx.documents {
+        if let Some(scan) = &d.scan {
+            let path = ctx.content_root.join("institutions").join(&d.institution).join(scan);
+            let bytes = std::fs::read(&path).map_err(|e| Error::io("read scan", &path, e))?;
+            ctx.write(&format!("site/{}", views::scan_url(&d.institution, scan)), &bytes)?;
+        }
+    }
+    Ok(())
+}
+
 fn home(site: &Site, model: &Model) -> Result<()> {
     #[derive(Serialize)]
     struct Home<'a> {
@@ -166,8 +180,14 @@ fn home(site: &Site, model: &Model) -> Result<()> {
         totals: [usize; 4],
         findings: &'a [crate::render::Finding],
     }
-    let institutions: Vec<_> =
-        model.institutions.iter().map(|inst| InstView { model, inst, documents: Vec::new() }.summary()).collect();
+    let institutions: Vec<_> = model
+        .institutions
+        .iter()
+        .map(|inst| {
+            let documents = site.ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
+            InstView { model, inst, documents }.summary()
+        })
+        .collect();
     let totals = [
         institutions.len(),
         institutions.iter().map(|i| i.posts).sum(),

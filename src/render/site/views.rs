@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::model::{Department, Duty, Institution, Model, Origin, Post};
 use crate::raw::OfficerKind;
-use crate::render::documents::{Document, Kind};
+use crate::render::documents::{Document, Kind, Status};
 
 /// Where each page lives, relative to the site root. Links end in `.html` so that the site
 /// also works from a file share (file://), where folders have no index page.
@@ -65,12 +65,68 @@ pub struct DocLink {
     pub url: String,
     pub code: String,
     pub number: Option<String>,
+    /// Letters: signed, unsigned, or signed for an older text.
+    pub status: Option<Status>,
+    /// Letters: the scan of the signed paper, below the site root.
+    pub scan: Option<String>,
 }
 
 impl DocLink {
     pub fn of(d: &Document, title: impl Into<String>) -> Self {
-        DocLink { title: title.into(), url: d.file.clone(), code: d.code.clone(), number: d.number.clone() }
+        DocLink {
+            title: title.into(),
+            url: d.file.clone(),
+            code: d.code.clone(),
+            number: d.number.clone(),
+            status: d.status.clone(),
+            scan: d.scan.as_deref().map(|s| scan_url(&d.institution, s)),
+        }
     }
+}
+
+/// Where a scan of a signed letter is published.
+pub fn scan_url(institution: &str, scan: &str) -> String {
+    format!("pdf/{institution}/scans/{scan}")
+}
+
+/// How many letters are signed, unsigned, or signed for an older text.
+#[derive(Serialize, Default, Clone)]
+pub struct Tally {
+    pub total: usize,
+    pub signed: usize,
+    pub unsigned: usize,
+    pub outdated: usize,
+}
+
+impl Tally {
+    pub fn of<'a>(docs: impl Iterator<Item = &'a Document>) -> Self {
+        let mut t = Tally::default();
+        for d in docs {
+            match &d.status {
+                Some(Status::Signed { .. }) => t.signed += 1,
+                Some(Status::Unsigned) => t.unsigned += 1,
+                Some(Status::Outdated { .. }) => t.outdated += 1,
+                None => continue,
+            }
+            t.total += 1;
+        }
+        t
+    }
+}
+
+#[derive(Serialize)]
+pub struct DepartmentTally {
+    pub department: Link,
+    pub tally: Tally,
+}
+
+/// The signing status (层层签订) of an institution, by department, with names.
+#[derive(Serialize)]
+pub struct SigningView {
+    pub tally: Tally,
+    pub departments: Vec<DepartmentTally>,
+    pub unsigned: Vec<DocLink>,
+    pub outdated: Vec<DocLink>,
 }
 
 #[derive(Serialize)]
@@ -105,6 +161,8 @@ pub struct InstitutionSummary {
     pub posts: usize,
     pub people: usize,
     pub duties: usize,
+    /// Letters of the institution by status (when PDFs were made).
+    pub signing: Tally,
 }
 
 #[derive(Serialize)]
@@ -143,7 +201,7 @@ pub struct InstitutionView {
     pub summary: InstitutionSummary,
     /// Combined files for printing (all cards, all letters), when PDFs were made.
     pub batches: Vec<Link>,
-    pub letters: usize,
+    pub signing: SigningView,
     pub short_name: Option<String>,
     pub authority: Option<String>,
     pub hazardous_goods: bool,
@@ -260,6 +318,7 @@ impl<'a> InstView<'a> {
             posts: i.posts.len(),
             people: i.people.len(),
             duties: i.posts.iter().map(|p| p.duties.len()).sum(),
+            signing: Tally::of(self.documents.iter().copied()),
         }
     }
 
@@ -281,7 +340,7 @@ impl<'a> InstView<'a> {
             .into_iter()
             .flatten()
             .collect(),
-            letters: self.inst.letters.len(),
+            signing: self.signing(),
             short_name: i.short_name.clone(),
             authority: i.authority.clone(),
             hazardous_goods: i.hazardous_goods,
@@ -341,6 +400,34 @@ impl<'a> InstView<'a> {
                 .map(|m| Link::new(m.name.clone(), url::institution(&m.id)))
                 .collect(),
             display_url: url::display(&i.id),
+        }
+    }
+
+    fn letter_link(&self, d: &Document) -> DocLink {
+        let who = d.person.as_deref().and_then(|p| self.inst.person(p)).map_or("", |p| p.name.as_str());
+        let post = self.inst.post(&d.post).map_or("", |p| p.name.as_str());
+        DocLink::of(d, format!("{who}（{post}）"))
+    }
+
+    pub fn signing(&self) -> SigningView {
+        let letters = || self.documents.iter().copied().filter(|d| d.kind == Kind::Letter);
+        SigningView {
+            tally: Tally::of(letters()),
+            departments: self
+                .inst
+                .departments
+                .iter()
+                .map(|dep| DepartmentTally {
+                    department: self.department_link(dep),
+                    tally: Tally::of(letters().filter(|d| d.department == dep.id)),
+                })
+                .filter(|t| t.tally.total > 0)
+                .collect(),
+            unsigned: letters().filter(|d| d.status == Some(Status::Unsigned)).map(|d| self.letter_link(d)).collect(),
+            outdated: letters()
+                .filter(|d| matches!(d.status, Some(Status::Outdated { .. })))
+                .map(|d| self.letter_link(d))
+                .collect(),
         }
     }
 

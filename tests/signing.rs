@@ -1,0 +1,84 @@
+//! Tiered signing (层层签订): derived pairs, the content's own pairs and exclusions, and
+//! signing records against the current text of each letter.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+fn model(dir: &std::path::Path) -> Value {
+    let out = run(&["build"], dir);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    serde_json::from_slice(&std::fs::read(dir.join("output/data/model.json")).unwrap()).unwrap()
+}
+
+fn site(dir: &std::path::Path, page: &str) -> String {
+    std::fs::read_to_string(dir.join("output/site").join(page)).unwrap()
+}
+
+/// The verification code the site shows for a letter.
+fn code_of(html: &str, letter: &str) -> String {
+    let at = html.find(letter).unwrap_or_else(|| panic!("{letter} not linked"));
+    html[at..].split("校验码 ").nth(1).unwrap()[..9].to_string()
+}
+
+#[test]
+fn letters_are_derived_from_the_organisation() {
+    let dir = fixture("minimal");
+    let model = model(dir.path());
+    let letters = model["institutions"][0]["letters"].as_array().unwrap();
+    // The principal signs nobody's letter with himself; the nurse heads nursing, so she signs
+    // with the principal.
+    assert_eq!(letters.len(), 1);
+    assert_eq!(letters[0]["id"], "nurse--zhao-min");
+    assert_eq!(letters[0]["party_a"]["post"], "director");
+    assert_eq!(letters[0]["party_a"]["person"], "wang-li");
+}
+
+#[test]
+fn a_signed_letter_turns_outdated_when_its_duties_change() {
+    let dir = fixture("minimal");
+    model(dir.path());
+    let letter = "pdf/clinic/letters/nurse--zhao-min.pdf";
+    let code = code_of(&site(dir.path(), "institutions/clinic/people/zhao-min.html"), letter);
+    let inst = dir.path().join("content/institutions/clinic");
+    std::fs::create_dir_all(inst.join("scans")).unwrap();
+    std::fs::write(inst.join("scans/zhao-min-2023.pdf"), b"%PDF-1.4 scan").unwrap();
+    std::fs::write(
+        inst.join("signing.yaml"),
+        format!("signed:\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: {code}\n    scan: scans/zhao-min-2023.pdf\n"),
+    )
+    .unwrap();
+    model(dir.path());
+    let page = site(dir.path(), "institutions/clinic/index.html");
+    assert!(page.contains("<strong>1</strong> 份已签订"), "{page}");
+    assert!(site(dir.path(), "institutions/clinic/people/zhao-min.html").contains("已签订 2023-01-15"));
+    assert!(dir.path().join("output/site/pdf/clinic/scans/scans/zhao-min-2023.pdf").is_file());
+    assert!(site(dir.path(), "index.html").contains("1/1"));
+
+    // The duty text changes: the paper signed in January no longer matches.
+    let post = inst.join("posts/nurse.yaml");
+    let text = std::fs::read_to_string(&post).unwrap().replace("正确使用医用氧气瓶；", "每班检查氧气瓶压力；");
+    std::fs::write(&post, text).unwrap();
+    model(dir.path());
+    let page = site(dir.path(), "institutions/clinic/index.html");
+    assert!(page.contains("<strong>1</strong> 份需重新签订"), "{page}");
+    assert!(page.contains("需重新签订（2023-01-15 签订的是旧版本）"), "{page}");
+    assert_ne!(code_of(&site(dir.path(), "institutions/clinic/people/zhao-min.html"), letter), code);
+}
+
+#[test]
+fn the_content_adds_and_removes_pairs() {
+    let dir = fixture("minimal");
+    std::fs::write(
+        dir.path().join("content/institutions/clinic/signing.yaml"),
+        "exclude:\n  - post: nurse\npairs:\n  - party_a: nurse\n    party_b: director\n",
+    )
+    .unwrap();
+    let model = model(dir.path());
+    let letters = model["institutions"][0]["letters"].as_array().unwrap();
+    assert_eq!(letters.len(), 1, "{letters:#?}");
+    assert_eq!(letters[0]["id"], "director--wang-li");
+    assert_eq!(letters[0]["party_a"]["post"], "nurse");
+    assert_eq!(letters[0]["party_a"]["person"], "zhao-min");
+}
