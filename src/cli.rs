@@ -41,16 +41,27 @@ enum Command {
         lints: LintArgs,
     },
     /// Check the content and build everything into the output folder.
-    #[command(
-        after_help = "The output is replaced only when the build succeeds.\n\nExamples:\n  safeduty build\n  safeduty build content --out public"
-    )]
+    #[command(after_help = "The output is replaced only when the build succeeds. With --only or --institution the \
+build makes just that, into output/print/ unless --out says otherwise, so the site in output/ stays.
+
+Examples:
+  safeduty build
+  safeduty build content --out public
+  safeduty build --only letters --institution wsq-tuke
+  safeduty build --only cards,letters")]
     Build {
         /// Content folder.
         #[arg(default_value = "content")]
         dir: PathBuf,
-        /// Output folder.
-        #[arg(long, short, default_value = "output")]
-        out: PathBuf,
+        /// Output folder [default: output, or output/print with --only or --institution].
+        #[arg(long, short)]
+        out: Option<PathBuf>,
+        /// Build only these parts (repeatable, or comma-separated).
+        #[arg(long, value_enum, value_delimiter = ',')]
+        only: Vec<crate::render::Part>,
+        /// Print documents only for these institutions (ids; repeatable, or comma-separated).
+        #[arg(long, value_delimiter = ',', value_name = "ID")]
+        institution: Vec<String>,
         #[command(flatten)]
         lints: LintArgs,
     },
@@ -155,9 +166,15 @@ fn run(cli: Cli) -> Result<i32, String> {
             }
             Ok(if checked.report.has_errors() { 1 } else { 0 })
         }
-        Command::Build { dir, out, lints } => {
+        Command::Build { dir, out, only, institution, lints } => {
             lints.validate()?;
             require_dir(&dir)?;
+            let selection = crate::render::Selection {
+                parts: (!only.is_empty()).then(|| only.into_iter().collect()),
+                institutions: (!institution.is_empty()).then(|| institution.iter().cloned().collect()),
+            };
+            let default_out = if selection.is_everything() { "output" } else { "output/print" };
+            let out = out.unwrap_or_else(|| PathBuf::from(default_out));
             let started = std::time::Instant::now();
             let checked = pipeline::check(&dir, |l| lints.apply(l));
             if !checked.report.diagnostics.is_empty() {
@@ -168,8 +185,19 @@ fn run(cli: Cli) -> Result<i32, String> {
                 return Ok(1);
             };
             let findings = crate::render::Finding::from_report(&checked.report, &checked.sources);
-            pipeline::build(&model, &findings, &dir, &out)
+            for id in &institution {
+                if model.institution(id).is_none() {
+                    let ids = model.institutions.iter().map(|i| i.id.as_str());
+                    let hint = crate::diagnostic::did_you_mean(id, ids).unwrap_or_default();
+                    return Err(format!("no institution with id `{id}` {hint}"));
+                }
+            }
+            let options = pipeline::Options { selection, progress: std::io::stderr().is_terminal() };
+            let notes = pipeline::build(&model, &findings, &dir, &out, &options)
                 .map_err(|e| format!("{e}; {} was left as it was", out.display()))?;
+            for note in notes {
+                eprintln!("warning: {note}");
+            }
             let posts: usize = model.institutions.iter().map(|i| i.posts.len()).sum();
             eprintln!(
                 "built {} institutions, {posts} posts into {} in {:.0} ms",

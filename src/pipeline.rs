@@ -9,7 +9,7 @@ use crate::model::Model;
 use crate::render::pdf::fonts::FontSet;
 use crate::render::pdf::style::Style as PdfStyle;
 use crate::render::theme::Theme;
-use crate::render::{self, Files, Finding, RenderContext, Sink};
+use crate::render::{self, Files, Finding, RenderContext, Selection, Sink};
 use crate::source::Sources;
 use crate::{check, load, resolve, write};
 
@@ -40,12 +40,26 @@ pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
     Checked { sources: std::mem::take(&mut content.sources), report, model }
 }
 
+/// How to render a checked model.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub selection: Selection,
+    /// Show progress bars (a terminal is watching).
+    pub progress: bool,
+}
+
 /// Renders a checked model into `out`, replacing it only if every renderer succeeds. Returns
 /// notes for the user (e.g. PDFs skipped for want of a font).
-pub fn build(model: &Model, findings: &[Finding], content_root: &Path, out: &Path) -> Result<Vec<String>> {
+pub fn build(
+    model: &Model,
+    findings: &[Finding],
+    content_root: &Path,
+    out: &Path,
+    options: &Options,
+) -> Result<Vec<String>> {
     let mut notes = Vec::new();
     write::atomically(out, |tmp| {
-        notes = render_into(model, findings, content_root, &Sink::Dir(tmp.to_path_buf()))?;
+        notes = render_into(model, findings, content_root, &Sink::Dir(tmp.to_path_buf()), options)?;
         Ok(())
     })?;
     Ok(notes)
@@ -54,11 +68,17 @@ pub fn build(model: &Model, findings: &[Finding], content_root: &Path, out: &Pat
 /// Renders a checked model into memory: (path under the output root, bytes), and notes.
 pub fn build_in_memory(model: &Model, findings: &[Finding], content_root: &Path) -> Result<(Files, Vec<String>)> {
     let sink = Sink::memory();
-    let notes = render_into(model, findings, content_root, &sink)?;
+    let notes = render_into(model, findings, content_root, &sink, &Options::default())?;
     Ok((sink.into_files(), notes))
 }
 
-fn render_into(model: &Model, findings: &[Finding], content_root: &Path, sink: &Sink) -> Result<Vec<String>> {
+fn render_into(
+    model: &Model,
+    findings: &[Finding],
+    content_root: &Path,
+    sink: &Sink,
+    options: &Options,
+) -> Result<Vec<String>> {
     let theme = Theme::load(Some(&content_root.join(&model.site.theme)))?;
     let style = PdfStyle::parse(&theme.pdf_style)?;
     let mut notes = Vec::new();
@@ -70,10 +90,10 @@ fn render_into(model: &Model, findings: &[Finding], content_root: &Path, sink: &
             None
         }
     };
-    let documents = match fonts {
-        Some(_) => render::documents::all(model, &theme)?,
-        None => Vec::new(),
-    };
+    let mut documents = render::documents::all(model, &theme)?;
+    for d in &mut documents {
+        d.printed = fonts.is_some() && options.selection.prints(d.kind, &d.institution);
+    }
     let ctx = RenderContext {
         model,
         sink,
@@ -82,8 +102,10 @@ fn render_into(model: &Model, findings: &[Finding], content_root: &Path, sink: &
         theme: &theme,
         documents: &documents,
         fonts: fonts.as_ref(),
+        selection: &options.selection,
+        progress: options.progress,
     };
-    for renderer in render::all() {
+    for renderer in render::all().into_iter().filter(|r| r.wanted(&options.selection)) {
         renderer.render(&ctx).map_err(|e| Error::new(format!("{} renderer: {e}", renderer.name())))?;
     }
     Ok(notes)

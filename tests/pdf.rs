@@ -174,3 +174,48 @@ fn a_one_page_letter_is_under_100_kb() {
     let text: String = tool("pdftotext", &[letter.to_str().unwrap(), "-"]).split_whitespace().collect();
     assert!(text.contains("乙方：赵敏") && text.contains("正确使用医用氧气瓶；"), "{text}");
 }
+
+#[test]
+fn only_and_institution_print_a_subset_without_touching_the_site() {
+    require_tools!();
+    let dir = fixture("minimal");
+    assert!(run(&["build"], dir.path()).status.success());
+    let site = snapshot(&dir.path().join("output/site"));
+    let out = run(&["build", "--only", "letters", "--institution", "clinic"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut printed: Vec<String> =
+        snapshot(&dir.path().join("output/print")).keys().map(|p| p.to_string_lossy().into_owned()).collect();
+    printed.sort();
+    assert_eq!(
+        printed,
+        [
+            "site/pdf/clinic/departments/nursing-letters.pdf",
+            "site/pdf/clinic/letters.pdf",
+            "site/pdf/clinic/letters/nurse--zhao-min.pdf"
+        ]
+    );
+    assert_eq!(snapshot(&dir.path().join("output/site")), site, "the full build's site stays");
+    let typo = run(&["build", "--only", "letters", "--institution", "clinik"], dir.path());
+    assert_eq!(typo.status.code(), Some(1));
+    assert!(text(&typo.stderr).contains("did you mean `clinic`?"));
+}
+
+#[test]
+fn without_an_installed_font_the_site_is_built_and_the_user_is_told() {
+    let dir = fixture("minimal");
+    let pdf = dir.path().join("content/theme/pdf");
+    std::fs::create_dir_all(&pdf).unwrap();
+    let style = std::fs::read_to_string(repo().join("themes/default/pdf/style.yaml")).unwrap();
+    let style = style.replace("[\"Noto Serif CJK SC\"]", "[\"No Such Font 123\"]");
+    std::fs::write(pdf.join("style.yaml"), style).unwrap();
+    let out = run(&["build"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(
+        stderr.contains("warning: PDFs were not made: no font for body text") && stderr.contains("fonts-noto-cjk"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("output/site/pdf").exists());
+    let card = std::fs::read_to_string(dir.path().join("output/site/institutions/clinic/posts/nurse.html")).unwrap();
+    assert!(card.contains("校验码") && !card.contains(".pdf"), "codes still shown, no dead links");
+}

@@ -110,11 +110,16 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
     let mut content = Content { root: root.to_path_buf(), ..Content::default() };
     let mut institutions: BTreeMap<String, InstitutionDir> = BTreeMap::new();
 
+    // The theme folder holds templates and styles, not content: leave it to the renderers.
+    let theme = theme_folder(root);
     let walker = WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
         // Skip hidden entries (.git, editor files), but not the root itself.
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+        .filter_entry(|e| {
+            let name = e.file_name().to_string_lossy();
+            e.depth() == 0 || !(name.starts_with('.') || (e.depth() == 1 && name == theme.as_str()))
+        });
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -205,6 +210,20 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
     }
     content.institutions = institutions.into_values().collect();
     content
+}
+
+/// The theme folder's name: `theme:` in safeduty.yaml, or `theme`. Read ahead of the walk with
+/// a lenient look at that one key; the full config is parsed (and checked) with the rest.
+fn theme_folder(root: &Path) -> String {
+    #[derive(serde::Deserialize)]
+    struct ThemeOnly {
+        theme: Option<String>,
+    }
+    std::fs::read_to_string(root.join("safeduty.yaml"))
+        .ok()
+        .and_then(|text| serde_saphyr::from_str::<ThemeOnly>(&text).ok())
+        .and_then(|c| c.theme)
+        .unwrap_or_else(|| "theme".to_string())
 }
 
 /// What a file that failed to parse would have defined.

@@ -11,6 +11,10 @@ impl Renderer for DataRenderer {
         "data"
     }
 
+    fn wanted(&self, selection: &super::Selection) -> bool {
+        selection.wants(super::Part::Data)
+    }
+
     fn render(&self, ctx: &RenderContext) -> Result<()> {
         let json = serde_json::to_vec_pretty(ctx.model).map_err(|e| Error::new(format!("model.json: {e}")))?;
         ctx.write("data/model.json", &json)?;

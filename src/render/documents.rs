@@ -76,6 +76,8 @@ pub struct Document {
     pub status: Option<Status>,
     /// A scan of the signed letter, relative to the institution's content folder.
     pub scan: Option<String>,
+    /// Whether this build prints it (fonts found, and selected); its code and status count anyway.
+    pub printed: bool,
 }
 
 impl Document {
@@ -136,6 +138,7 @@ fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post) -> Re
         blocks,
         status: None,
         scan: None,
+        printed: false,
     })
 }
 
@@ -176,6 +179,7 @@ fn letter_doc(
         blocks,
         status: None,
         scan: l.signed.as_ref().and_then(|s| s.scan.clone()),
+        printed: false,
     })
     .map(|mut d: Document| {
         d.status = Some(match &l.signed {

@@ -54,6 +54,46 @@ impl Finding {
     }
 }
 
+/// What a build makes: everything by default; `build --only … --institution …` narrows it.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// None: all parts.
+    pub parts: Option<std::collections::BTreeSet<Part>>,
+    /// None: every institution (applies to printed documents).
+    pub institutions: Option<std::collections::BTreeSet<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub enum Part {
+    /// The intranet site (output/site/).
+    Site,
+    /// model.json and duties.csv (output/data/).
+    Data,
+    /// Duty cards (PDF).
+    Cards,
+    /// Responsibility letters (PDF).
+    Letters,
+}
+
+impl Selection {
+    pub fn wants(&self, part: Part) -> bool {
+        self.parts.as_ref().is_none_or(|p| p.contains(&part))
+    }
+
+    /// Whether a document of `kind` for `institution` is printed in this build.
+    pub fn prints(&self, kind: documents::Kind, institution: &str) -> bool {
+        let part = match kind {
+            documents::Kind::Card => Part::Cards,
+            documents::Kind::Letter => Part::Letters,
+        };
+        self.wants(part) && self.institutions.as_ref().is_none_or(|i| i.contains(institution))
+    }
+
+    pub fn is_everything(&self) -> bool {
+        self.parts.is_none() && self.institutions.is_none()
+    }
+}
+
 /// Rendered files: path below the output root → bytes.
 pub type Files = BTreeMap<String, Vec<u8>>;
 
@@ -91,6 +131,9 @@ pub struct RenderContext<'a> {
     pub documents: &'a [documents::Document],
     /// The fonts of printed documents, found once per build; None when none is installed.
     pub fonts: Option<&'a pdf::fonts::FontSet>,
+    pub selection: &'a Selection,
+    /// Show a progress bar for long runs (a terminal is watching).
+    pub progress: bool,
 }
 
 impl RenderContext<'_> {
@@ -114,6 +157,8 @@ impl RenderContext<'_> {
 
 pub trait Renderer {
     fn name(&self) -> &'static str;
+    /// Whether this build asks for this renderer's output.
+    fn wanted(&self, selection: &Selection) -> bool;
     fn render(&self, ctx: &RenderContext) -> Result<()>;
 }
 

@@ -16,6 +16,7 @@ use krilla::metadata::Metadata;
 use krilla::page::PageSettings;
 use krilla::paint::Stroke;
 use krilla::text::KrillaGlyph;
+use rayon::prelude::*;
 
 use super::documents::{Block, Document, Kind};
 use super::{RenderContext, Renderer};
@@ -32,21 +33,46 @@ impl Renderer for PdfRenderer {
         "pdf"
     }
 
+    fn wanted(&self, selection: &super::Selection) -> bool {
+        selection.wants(super::Part::Cards) || selection.wants(super::Part::Letters)
+    }
+
     fn render(&self, ctx: &RenderContext) -> Result<()> {
         let Some(fonts) = ctx.fonts else { return Ok(()) };
         let style = Style::parse(&ctx.theme.pdf_style)?;
-        coverage(ctx.model, ctx.documents, fonts)?;
+        let printed: Vec<&Document> = ctx.documents.iter().filter(|d| d.printed).collect();
+        coverage(ctx.model, &printed, fonts)?;
         let ts = Typesetter { style: &style, fonts };
-        let laid: Vec<(&Document, Vec<Page>)> =
-            ctx.documents.iter().map(|d| (d, ts.pages(&d.blocks, d.number.as_deref()))).collect();
-        for (doc, pages) in &laid {
-            ctx.write(&format!("site/{}", doc.file), &draw(&ts, &doc.title, &[(doc, pages)], false)?)?;
-        }
-        for batch in batches(ctx.model, &laid) {
-            ctx.write(&format!("site/{}", batch.path), &draw(&ts, &batch.title, &batch.docs, true)?)?;
-        }
+        let bar = progress(ctx.progress, printed.len() as u64);
+        // Documents are independent: lay out and write them on every core.
+        let laid: Vec<(&Document, Vec<Page>)> = printed
+            .par_iter()
+            .map(|d| {
+                let pages = ts.pages(&d.blocks, d.number.as_deref());
+                ctx.write(&format!("site/{}", d.file), &draw(&ts, &d.title, &[(d, &pages)], false)?)?;
+                bar.inc(1);
+                Ok((*d, pages))
+            })
+            .collect::<Result<_>>()?;
+        let batches = batches(ctx.model, &laid);
+        batches
+            .par_iter()
+            .try_for_each(|b| ctx.write(&format!("site/{}", b.path), &draw(&ts, &b.title, &b.docs, true)?))?;
+        bar.finish_and_clear();
         Ok(())
     }
+}
+
+/// A progress bar on stderr for long runs; hidden otherwise (and when stderr is no terminal).
+fn progress(show: bool, len: u64) -> indicatif::ProgressBar {
+    if !show || len < 200 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(Some(len), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template("PDF {bar:40} {pos}/{len} {per_sec} {eta}") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// A combined file for printing.
@@ -188,7 +214,7 @@ fn run_glyphs(
 
 /// Every character must be in the font that prints it: a rare character in a name must never
 /// become an empty box. The error names the person (or post) and where it is written.
-fn coverage(model: &Model, docs: &[Document], fonts: &FontSet) -> Result<()> {
+fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
     let mut problems: BTreeMap<(char, String), String> = BTreeMap::new();
     for doc in docs {
         for block in &doc.blocks {

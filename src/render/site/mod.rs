@@ -81,6 +81,10 @@ impl Renderer for SiteRenderer {
         "site"
     }
 
+    fn wanted(&self, selection: &crate::render::Selection) -> bool {
+        selection.wants(crate::render::Part::Site)
+    }
+
     fn render(&self, ctx: &RenderContext) -> Result<()> {
         let model = ctx.model;
         let site = Site {

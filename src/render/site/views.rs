@@ -62,7 +62,8 @@ pub struct DutyView {
 #[derive(Serialize, Clone)]
 pub struct DocLink {
     pub title: String,
-    pub url: String,
+    /// The PDF, when this build printed it.
+    pub url: Option<String>,
     pub code: String,
     pub number: Option<String>,
     /// Letters: signed, unsigned, or signed for an older text.
@@ -75,7 +76,7 @@ impl DocLink {
     pub fn of(d: &Document, title: impl Into<String>) -> Self {
         DocLink {
             title: title.into(),
-            url: d.file.clone(),
+            url: d.printed.then(|| d.file.clone()),
             code: d.code.clone(),
             number: d.number.clone(),
             status: d.status.clone(),
