@@ -62,6 +62,9 @@ Examples:
         /// Print documents only for these institutions (ids; repeatable, or comma-separated).
         #[arg(long, value_delimiter = ',', value_name = "ID")]
         institution: Vec<String>,
+        /// Print how long each stage took.
+        #[arg(long)]
+        timings: bool,
         #[command(flatten)]
         lints: LintArgs,
     },
@@ -166,7 +169,7 @@ fn run(cli: Cli) -> Result<i32, String> {
             }
             Ok(if checked.report.has_errors() { 1 } else { 0 })
         }
-        Command::Build { dir, out, only, institution, lints } => {
+        Command::Build { dir, out, only, institution, timings, lints } => {
             lints.validate()?;
             require_dir(&dir)?;
             let selection = crate::render::Selection {
@@ -192,11 +195,15 @@ fn run(cli: Cli) -> Result<i32, String> {
                     return Err(format!("no institution with id `{id}` {hint}"));
                 }
             }
-            let options = pipeline::Options { selection, progress: std::io::stderr().is_terminal() };
+            let options = pipeline::Options { selection, progress: std::io::stderr().is_terminal(), timings };
             let notes = pipeline::build(&model, &findings, &dir, &out, &options)
                 .map_err(|e| format!("{e}; {} was left as it was", out.display()))?;
             for note in notes {
-                eprintln!("warning: {note}");
+                if note.starts_with("timing:") {
+                    eprintln!("{note}");
+                } else {
+                    eprintln!("warning: {note}");
+                }
             }
             let posts: usize = model.institutions.iter().map(|i| i.posts.len()).sum();
             eprintln!(

@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Report;
 use crate::error::{Error, Result};
 use crate::lints::Levels;
@@ -9,7 +11,7 @@ use crate::model::Model;
 use crate::render::pdf::fonts::FontSet;
 use crate::render::pdf::style::Style as PdfStyle;
 use crate::render::theme::Theme;
-use crate::render::{self, Files, Finding, RenderContext, Selection, Sink};
+use crate::render::{self, Files, Finding, Part, RenderContext, Selection, Sink};
 use crate::source::Sources;
 use crate::{check, load, resolve, write};
 
@@ -46,6 +48,8 @@ pub struct Options {
     pub selection: Selection,
     /// Show progress bars (a terminal is watching).
     pub progress: bool,
+    /// Report how long each stage took (as notes).
+    pub timings: bool,
 }
 
 /// Renders a checked model into `out`, replacing it only if every renderer succeeds. Returns
@@ -79,18 +83,27 @@ fn render_into(
     sink: &Sink,
     options: &Options,
 ) -> Result<Vec<String>> {
+    let mut clock = Clock::new(options.timings);
     let theme = Theme::load(Some(&content_root.join(&model.site.theme)))?;
     let style = PdfStyle::parse(&theme.pdf_style)?;
     let mut notes = Vec::new();
-    // Without a CJK font the site is still built, without PDFs, and the user is told why.
-    let fonts = match FontSet::load(&style.fonts, theme.dir.as_ref().map(|d| d.join("pdf/fonts")).as_deref()) {
-        Ok(fonts) => Some(fonts),
-        Err(e) => {
-            notes.push(format!("PDFs were not made: {e}"));
-            None
+    // Fonts are looked for only when PDFs are wanted. Without a CJK font the site is still
+    // built, without PDFs, and the user is told why.
+    let wants_pdf = options.selection.wants(Part::Cards) || options.selection.wants(Part::Letters);
+    let fonts = if wants_pdf {
+        match FontSet::load(&style.fonts, theme.dir.as_ref().map(|d| d.join("pdf/fonts")).as_deref()) {
+            Ok(fonts) => Some(fonts),
+            Err(e) => {
+                notes.push(format!("PDFs were not made: {e}"));
+                None
+            }
         }
+    } else {
+        None
     };
+    clock.lap("theme and fonts");
     let mut documents = render::documents::all(model, &theme)?;
+    clock.lap("document texts and codes");
     for d in &mut documents {
         d.printed = fonts.is_some() && options.selection.prints(d.kind, &d.institution);
     }
@@ -105,8 +118,40 @@ fn render_into(
         selection: &options.selection,
         progress: options.progress,
     };
-    for renderer in render::all().into_iter().filter(|r| r.wanted(&options.selection)) {
-        renderer.render(&ctx).map_err(|e| Error::new(format!("{} renderer: {e}", renderer.name())))?;
+    // Renderers are independent: run them side by side (the site's search index overlaps the
+    // PDFs' typesetting).
+    let renderers: Vec<_> = render::all().into_iter().filter(|r| r.wanted(&options.selection)).collect();
+    let laps: Vec<String> = renderers
+        .par_iter()
+        .map(|renderer| {
+            let started = std::time::Instant::now();
+            renderer.render(&ctx).map_err(|e| Error::new(format!("{} renderer: {e}", renderer.name())))?;
+            Ok(format!("timing: {} renderer: {:.0} ms", renderer.name(), started.elapsed().as_secs_f64() * 1000.0))
+        })
+        .collect::<Result<_>>()?;
+    clock.lap("renderers, side by side");
+    if options.timings {
+        notes.extend(laps);
     }
+    notes.extend(clock.laps);
     Ok(notes)
+}
+
+/// Wall time per stage, for `build --timings`.
+struct Clock {
+    last: Option<std::time::Instant>,
+    laps: Vec<String>,
+}
+
+impl Clock {
+    fn new(on: bool) -> Self {
+        Clock { last: on.then(std::time::Instant::now), laps: Vec::new() }
+    }
+
+    fn lap(&mut self, what: &str) {
+        if let Some(last) = self.last {
+            self.laps.push(format!("timing: {what}: {:.0} ms", last.elapsed().as_secs_f64() * 1000.0));
+            self.last = Some(std::time::Instant::now());
+        }
+    }
 }

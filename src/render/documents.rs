@@ -80,19 +80,28 @@ pub struct Document {
     pub printed: bool,
 }
 
-impl Document {
-    /// All text of the document, in reading order.
-    pub fn texts(&self) -> impl Iterator<Item = &str> {
-        self.blocks.iter().flat_map(|b| -> Vec<&str> {
-            match b {
-                Block::Title(t) | Block::Heading(t) | Block::Paragraph(t) => vec![t],
-                Block::Lines(l) => l.iter().map(String::as_str).collect(),
-                Block::Item { label, text } => vec![label, text],
-                Block::Signatures { header, rows } => {
-                    header.iter().chain(rows.iter().flatten()).map(String::as_str).collect()
-                }
+impl Block {
+    /// The block's text, in reading order.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Block::Title(t) | Block::Heading(t) | Block::Paragraph(t) => vec![t],
+            Block::Lines(l) => l.iter().map(String::as_str).collect(),
+            Block::Item { label, text } => vec![label, text],
+            Block::Signatures { header, rows } => {
+                header.iter().chain(rows.iter().flatten()).map(String::as_str).collect()
             }
-        })
+        }
+    }
+
+    fn tag(&self) -> u8 {
+        match self {
+            Block::Title(_) => 1,
+            Block::Heading(_) => 2,
+            Block::Paragraph(_) => 3,
+            Block::Lines(_) => 4,
+            Block::Item { .. } => 5,
+            Block::Signatures { .. } => 6,
+        }
     }
 }
 
@@ -279,7 +288,12 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
 fn code(blocks: &[Block], number: Option<&str>) -> String {
     let mut hash = Sha256::new();
     for b in blocks {
-        hash.update(format!("{b:?}\n").as_bytes());
+        // The kind of block matters too (a heading is not a paragraph).
+        hash.update([b.tag()]);
+        for text in b.texts() {
+            hash.update(text.as_bytes());
+            hash.update([0u8]);
+        }
     }
     hash.update(number.unwrap_or("").as_bytes());
     let digest = hash.finalize();

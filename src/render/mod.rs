@@ -155,7 +155,7 @@ impl RenderContext<'_> {
     }
 }
 
-pub trait Renderer {
+pub trait Renderer: Send + Sync {
     fn name(&self) -> &'static str;
     /// Whether this build asks for this renderer's output.
     fn wanted(&self, selection: &Selection) -> bool;

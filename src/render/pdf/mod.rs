@@ -218,15 +218,12 @@ fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
     let mut problems: BTreeMap<(char, String), String> = BTreeMap::new();
     for doc in docs {
         for block in &doc.blocks {
-            let (face, texts): (&fonts::Face, Vec<&str>) = match block {
-                Block::Title(t) => (&fonts.title, vec![t]),
-                Block::Heading(t) => (&fonts.heading, vec![t]),
-                Block::Signatures { header, rows } => {
-                    (&fonts.body, header.iter().chain(rows.iter().flatten()).map(String::as_str).collect())
-                }
-                other => (&fonts.body, vec_of(other)),
+            let face = match block {
+                Block::Title(_) => &fonts.title,
+                Block::Heading(_) => &fonts.heading,
+                _ => &fonts.body,
             };
-            for text in texts {
+            for text in block.texts() {
                 for c in text.chars().filter(|c| !face.has(*c)) {
                     let place = whereabouts(model, &doc.institution, c);
                     problems.entry((c, place)).or_insert_with(|| face.name.clone());
@@ -247,15 +244,6 @@ fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
         problems.len(),
         lines.join("\n")
     )))
-}
-
-fn vec_of(block: &Block) -> Vec<&str> {
-    match block {
-        Block::Paragraph(t) => vec![t],
-        Block::Lines(l) => l.iter().map(String::as_str).collect(),
-        Block::Item { label, text } => vec![label, text],
-        _ => vec![],
-    }
 }
 
 /// Who or what a character comes from: a person's name, a post's text, the institution's name,
