@@ -82,3 +82,18 @@ fn the_content_adds_and_removes_pairs() {
     assert_eq!(letters[0]["party_a"]["post"], "nurse");
     assert_eq!(letters[0]["party_a"]["person"], "zhao-min");
 }
+
+#[test]
+fn documents_json_lists_every_document_with_its_code_and_status() {
+    let dir = fixture("minimal");
+    model(dir.path());
+    let docs: Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("output/data/documents.json")).unwrap()).unwrap();
+    let docs = docs.as_array().unwrap();
+    assert_eq!(docs.iter().filter(|d| d["kind"] == "card").count(), 2);
+    let letter = docs.iter().find(|d| d["kind"] == "letter").unwrap();
+    assert_eq!(letter["file"], "pdf/clinic/letters/nurse--zhao-min.pdf");
+    assert_eq!(letter["status"]["state"], "unsigned");
+    let code = letter["code"].as_str().unwrap();
+    assert_eq!(code, code_of(&site(dir.path(), "institutions/clinic/people/zhao-min.html"), "nurse--zhao-min.pdf"));
+}

@@ -19,8 +19,32 @@ impl Renderer for DataRenderer {
         let json = serde_json::to_vec_pretty(ctx.model).map_err(|e| Error::new(format!("model.json: {e}")))?;
         ctx.write("data/model.json", &json)?;
         ctx.write("data/duties.csv", &duties_csv(ctx.model)?)?;
+        ctx.write("data/documents.json", &documents_json(ctx.documents)?)?;
         Ok(())
     }
+}
+
+/// Every card and letter with its number, verification code and signing status: what a tool
+/// needs to match a signed paper to its version.
+fn documents_json(docs: &[crate::render::documents::Document]) -> Result<Vec<u8>> {
+    let list: Vec<serde_json::Value> = docs
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "kind": d.kind,
+                "institution": d.institution,
+                "department": d.department,
+                "post": d.post,
+                "person": d.person,
+                "title": d.title,
+                "file": d.file,
+                "number": d.number,
+                "code": d.code,
+                "status": d.status,
+            })
+        })
+        .collect();
+    serde_json::to_vec_pretty(&list).map_err(|e| Error::new(format!("documents.json: {e}")))
 }
 
 /// One row per duty item. Starts with a UTF-8 byte order mark: without it Excel and WPS on
