@@ -1,10 +1,10 @@
 //! `safeduty serve`: a preview on 127.0.0.1 that rebuilds when content or theme files change
-//! and reloads the browser. The site is built into memory; the last good build keeps being
+//! and reloads the browser (the injected script polls `/__safeduty/changes`). The site is built into memory; the last good build keeps being
 //! served while the content has errors, and the errors are shown on top of every page.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use notify::{Event, EventKind, RecursiveMode, Watcher};
@@ -16,8 +16,6 @@ use crate::render::site::escape;
 
 const LIVERELOAD_JS: &str = include_str!("../themes/default/serve/livereload.js");
 const ERROR_OVERLAY: &str = include_str!("../themes/default/serve/error.html");
-/// How long a browser's change request waits before it is answered "no change".
-const POLL_TIMEOUT: Duration = Duration::from_secs(25);
 /// Events closer together than this are one change (an editor's save is several events).
 const DEBOUNCE: Duration = Duration::from_millis(30);
 
@@ -33,12 +31,11 @@ struct State {
 
 struct Shared {
     state: Mutex<State>,
-    changed: Condvar,
 }
 
 /// Serves `dir` until the process is stopped. `adjust` sets lint levels for every rebuild.
 pub fn serve(dir: &Path, port: u16, adjust: impl Fn(&mut Levels)) -> Result<(), String> {
-    let shared = Arc::new(Shared { state: Mutex::new(State::default()), changed: Condvar::new() });
+    let shared = Arc::new(Shared { state: Mutex::new(State::default()) });
     let server =
         tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     let addr = server.server_addr().to_ip().map_or_else(|| format!("127.0.0.1:{port}"), |a| a.to_string());
@@ -112,7 +109,6 @@ fn rebuild(dir: &Path, adjust: &impl Fn(&mut Levels), shared: &Shared) {
             state.version += 1;
         }
     }
-    shared.changed.notify_all();
 }
 
 /// The whole pipeline into memory; the files below `site/` are what the preview serves.
@@ -131,17 +127,12 @@ fn build(dir: &Path, adjust: &impl Fn(&mut Levels)) -> Result<BTreeMap<String, V
 
 fn respond(request: tiny_http::Request, shared: &Shared) {
     let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+    let path = url.split_once('?').map_or(url.as_str(), |(p, _)| p);
     let response = match path {
         "/__safeduty/livereload.js" => reply(200, "text/javascript; charset=utf-8", LIVERELOAD_JS.as_bytes().to_vec()),
         "/__safeduty/changes" => {
-            let since: u64 = query.strip_prefix("since=").and_then(|v| v.parse().ok()).unwrap_or(0);
-            let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
-            let (state, _) = shared
-                .changed
-                .wait_timeout_while(state, POLL_TIMEOUT, |s| s.version == since)
-                .unwrap_or_else(|e| e.into_inner());
-            reply(200, "application/json", format!("{{\"version\":{}}}", state.version).into_bytes())
+            let version = shared.state.lock().unwrap_or_else(|e| e.into_inner()).version;
+            reply(200, "application/json", format!("{{\"version\":{version}}}").into_bytes())
         }
         _ => page(path, &shared.state.lock().unwrap_or_else(|e| e.into_inner())),
     };

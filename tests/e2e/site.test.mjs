@@ -51,6 +51,24 @@ test('from home to a post duty card', async () => {
     assert.ok(await page.getByRole('heading', { name: h }).isVisible(), h);
   }
   await page.screenshot({ path: `${shots}/card.png`, fullPage: true });
+  // The printable card is linked, with the code printed on it.
+  const href = await page.getByRole('link', { name: '岗位安全生产责任清单（PDF）' }).getAttribute('href');
+  const [status, type, magic] = await page.evaluate(async (url) => {
+    const r = await fetch(url);
+    const bytes = new Uint8Array(await r.arrayBuffer());
+    return [r.status, r.headers.get('content-type'), String.fromCharCode(...bytes.slice(0, 5))];
+  }, href);
+  assert.deepEqual([status, type, magic], [200, 'application/pdf', '%PDF-']);
+  assert.match(await page.locator('.documents').innerText(), /校验码 [0-9A-Z]{4}-[0-9A-Z]{4}/);
+});
+
+test('the institution page shows who has signed', async () => {
+  await page.goto(base);
+  await page.getByRole('link', { name: '乌审旗图克镇卫生院' }).first().click();
+  await page.getByRole('heading', { name: '层层签订安全生产责任书' }).waitFor();
+  assert.ok(await page.locator('.status.outdated').count() >= 1, 'a letter signed for an older text');
+  assert.ok(await page.locator('.status.unsigned').count() >= 1);
+  await page.screenshot({ path: `${shots}/signing.png`, fullPage: true });
 });
 
 test('searching 隐患 from the masthead finds posts, and a result opens', async () => {
