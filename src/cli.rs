@@ -195,7 +195,12 @@ fn run(cli: Cli) -> Result<i32, String> {
                     return Err(format!("no institution with id `{id}` {hint}"));
                 }
             }
-            let options = pipeline::Options { selection, progress: std::io::stderr().is_terminal(), timings };
+            let options = pipeline::Options {
+                selection,
+                progress: std::io::stderr().is_terminal(),
+                timings,
+                ..Default::default()
+            };
             let notes = pipeline::build(&model, &findings, &dir, &out, &options)
                 .map_err(|e| format!("{e}; {} was left as it was", out.display()))?;
             for note in notes {

@@ -43,13 +43,30 @@ pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
 }
 
 /// How to render a checked model.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub selection: Selection,
+    /// Build the site's search index (the preview defers it).
+    pub search: bool,
+    /// Link documents as printed even though this pass makes no PDFs (the preview's first pass,
+    /// when a second pass will make them).
+    pub link_unprinted: bool,
     /// Show progress bars (a terminal is watching).
     pub progress: bool,
     /// Report how long each stage took (as notes).
     pub timings: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            selection: Selection::default(),
+            search: true,
+            link_unprinted: false,
+            progress: false,
+            timings: false,
+        }
+    }
 }
 
 /// Renders a checked model into `out`, replacing it only if every renderer succeeds. Returns
@@ -70,9 +87,14 @@ pub fn build(
 }
 
 /// Renders a checked model into memory: (path under the output root, bytes), and notes.
-pub fn build_in_memory(model: &Model, findings: &[Finding], content_root: &Path) -> Result<(Files, Vec<String>)> {
+pub fn build_in_memory(
+    model: &Model,
+    findings: &[Finding],
+    content_root: &Path,
+    options: &Options,
+) -> Result<(Files, Vec<String>)> {
     let sink = Sink::memory();
-    let notes = render_into(model, findings, content_root, &sink, &Options::default())?;
+    let notes = render_into(model, findings, content_root, &sink, options)?;
     Ok((sink.into_files(), notes))
 }
 
@@ -105,7 +127,7 @@ fn render_into(
     let mut documents = render::documents::all(model, &theme)?;
     clock.lap("document texts and codes");
     for d in &mut documents {
-        d.printed = fonts.is_some() && options.selection.prints(d.kind, &d.institution);
+        d.printed = options.link_unprinted || (fonts.is_some() && options.selection.prints(d.kind, &d.institution));
     }
     let ctx = RenderContext {
         model,
@@ -116,6 +138,7 @@ fn render_into(
         documents: &documents,
         fonts: fonts.as_ref(),
         selection: &options.selection,
+        search: options.search,
         progress: options.progress,
     };
     // Renderers are independent: run them side by side (the site's search index overlaps the

@@ -11,15 +11,14 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::lints::Levels;
 use crate::pipeline;
-use crate::render::Finding;
 use crate::render::site::escape;
+use crate::render::{Finding, Part, Selection};
 
 const LIVERELOAD_JS: &str = include_str!("../themes/default/serve/livereload.js");
 const ERROR_OVERLAY: &str = include_str!("../themes/default/serve/error.html");
 /// Events closer together than this are one change (an editor's save is several events).
 const DEBOUNCE: Duration = Duration::from_millis(30);
 
-#[derive(Default)]
 struct State {
     /// The last good build of the site: path below the site root → bytes.
     files: BTreeMap<String, Vec<u8>>,
@@ -27,6 +26,8 @@ struct State {
     error: Option<String>,
     /// Goes up whenever what a browser shows changes.
     version: u64,
+    /// Whether the last full pass made PDFs (a font was found): the quick pass links them then.
+    pdfs: bool,
 }
 
 struct Shared {
@@ -35,11 +36,19 @@ struct Shared {
 
 /// Serves `dir` until the process is stopped. `adjust` sets lint levels for every rebuild.
 pub fn serve(dir: &Path, port: u16, adjust: impl Fn(&mut Levels)) -> Result<(), String> {
-    let shared = Arc::new(Shared { state: Mutex::new(State::default()) });
+    let state = State { files: BTreeMap::new(), error: None, version: 0, pdfs: true };
+    let shared = Arc::new(Shared { state: Mutex::new(state) });
     let server =
         tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     let addr = server.server_addr().to_ip().map_or_else(|| format!("127.0.0.1:{port}"), |a| a.to_string());
 
+    // Watch before the first build, so that no edit made after it can be missed.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    })
+    .map_err(|e| format!("cannot watch files: {e}"))?;
+    watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
     rebuild(dir, &adjust, &shared);
     eprintln!("serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
 
@@ -47,17 +56,11 @@ pub fn serve(dir: &Path, port: u16, adjust: impl Fn(&mut Levels)) -> Result<(), 
     std::thread::spawn(move || {
         for request in server.incoming_requests() {
             let shared = server_shared.clone();
-            // One thread per request: change requests wait for a rebuild, pages must not.
+            // One thread per request, so that a slow client never holds up another.
             std::thread::spawn(move || respond(request, &shared));
         }
     });
 
-    let (tx, rx) = std::sync::mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event| {
-        let _ = tx.send(event);
-    })
-    .map_err(|e| format!("cannot watch files: {e}"))?;
-    watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
     while let Ok(first) = rx.recv() {
         let mut wanted = triggers_rebuild(&first);
         while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
@@ -87,42 +90,90 @@ fn relevant(path: &Path) -> bool {
     path.file_name().map(|n| n.to_string_lossy()).is_some_and(|n| !n.starts_with('.') && !n.ends_with('~'))
 }
 
+/// Rebuilds in two passes: the pages first, published at once (the browser reloads), then the
+/// search index and the PDFs, swapped in without a reload.
 fn rebuild(dir: &Path, adjust: &impl Fn(&mut Levels), shared: &Shared) {
     let started = Instant::now();
-    let result = build(dir, adjust);
+    let pdfs = shared.state.lock().unwrap_or_else(|e| e.into_inner()).pdfs;
+    let result = build(dir, adjust, Pass::Pages { link_pdfs: pdfs }).map(|(files, _)| files);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
-    let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
-    match result {
-        Ok(files) => {
-            let changed = files.iter().filter(|(k, v)| state.files.get(*k) != Some(v)).count()
-                + state.files.keys().filter(|k| !files.contains_key(*k)).count();
-            eprintln!("rebuilt in {ms:.0} ms: {changed} file(s) changed");
-            if changed > 0 || state.error.is_some() {
-                state.files = files;
-                state.error = None;
+    {
+        let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        match result {
+            Ok(mut files) => {
+                // Until the second pass is done, search and PDFs are the previous ones.
+                files
+                    .extend(state.files.iter().filter(|(k, _)| is_second_pass(k)).map(|(k, v)| (k.clone(), v.clone())));
+                let changed = files.iter().filter(|(k, v)| state.files.get(*k) != Some(v)).count()
+                    + state.files.keys().filter(|k| !files.contains_key(*k)).count();
+                eprintln!("rebuilt in {ms:.0} ms: {changed} file(s) changed");
+                if changed > 0 || state.error.is_some() {
+                    state.files = files;
+                    state.error = None;
+                    state.version += 1;
+                }
+            }
+            Err(error) => {
+                eprintln!("{error}\nbuild failed after {ms:.0} ms; still serving the last good build");
+                state.error = Some(error);
                 state.version += 1;
+                return;
             }
         }
-        Err(error) => {
-            eprintln!("{error}\nbuild failed after {ms:.0} ms; still serving the last good build");
-            state.error = Some(error);
+    }
+    let started = Instant::now();
+    if let Ok((files, made_pdfs)) = build(dir, adjust, Pass::SearchAndPdf) {
+        let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        if made_pdfs || !state.pdfs {
+            state.files.retain(|k, _| !is_second_pass(k));
+            state.files.extend(files.into_iter().filter(|(k, _)| is_second_pass(k)));
+        } else {
+            // No font after all: publish this pass's pages, which do not link PDFs.
+            state.files = files;
+            state.pdfs = false;
             state.version += 1;
         }
+        eprintln!("search index and PDFs updated in {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
     }
 }
 
-/// The whole pipeline into memory; the files below `site/` are what the preview serves.
-fn build(dir: &Path, adjust: &impl Fn(&mut Levels)) -> Result<BTreeMap<String, Vec<u8>>, String> {
+/// Files the second pass makes.
+fn is_second_pass(path: &str) -> bool {
+    path.starts_with("pagefind/") || path.starts_with("pdf/")
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Pass {
+    /// The pages, without search index and PDFs (linking the PDFs the next pass makes, if any).
+    Pages { link_pdfs: bool },
+    /// Everything, of which the search index and PDFs are kept.
+    SearchAndPdf,
+}
+
+/// The pipeline into memory: the files below `site/`, which the preview serves, and whether
+/// PDFs were made.
+fn build(dir: &Path, adjust: &impl Fn(&mut Levels), pass: Pass) -> Result<(BTreeMap<String, Vec<u8>>, bool), String> {
     let checked = pipeline::check(dir, adjust);
     let Some(model) = &checked.model else {
         return Err(checked.report.render_human(&checked.sources, false));
     };
     let findings = Finding::from_report(&checked.report, &checked.sources);
-    let (files, notes) = pipeline::build_in_memory(model, &findings, dir).map_err(|e| e.message)?;
-    for note in notes {
+    let options = match pass {
+        Pass::Pages { link_pdfs } => pipeline::Options {
+            selection: Selection { parts: Some([Part::Site].into_iter().collect()), institutions: None },
+            search: false,
+            link_unprinted: link_pdfs,
+            ..Default::default()
+        },
+        Pass::SearchAndPdf => pipeline::Options::default(),
+    };
+    let (files, notes) = pipeline::build_in_memory(model, &findings, dir, &options).map_err(|e| e.message)?;
+    for note in &notes {
         eprintln!("warning: {note}");
     }
-    Ok(files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect())
+    let made_pdfs = files.keys().any(|k| k.starts_with("site/pdf/"));
+    let files = files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect();
+    Ok((files, made_pdfs))
 }
 
 fn respond(request: tiny_http::Request, shared: &Shared) {

@@ -132,6 +132,8 @@ pub struct RenderContext<'a> {
     /// The fonts of printed documents, found once per build; None when none is installed.
     pub fonts: Option<&'a pdf::fonts::FontSet>,
     pub selection: &'a Selection,
+    /// Build the site's search index.
+    pub search: bool,
     /// Show a progress bar for long runs (a terminal is watching).
     pub progress: bool,
 }

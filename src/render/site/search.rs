@@ -10,6 +10,9 @@ use crate::error::{Error, Result};
 /// Where the index goes, below the site root.
 pub const BUNDLE: &str = "pagefind";
 
+/// The bundle's files that pages link to.
+pub const UI_FILES: &[&str] = &["pagefind-ui.js", "pagefind-ui.css"];
+
 /// Files of the pagefind bundle that the default theme does not use.
 fn unused(name: &str) -> bool {
     name.starts_with("pagefind-component-ui") || name.starts_with("pagefind-modular-ui")
