@@ -560,6 +560,21 @@ const CASES: &[Case] = &[
         help: None,
     },
     Case {
+        name: "scan outside the institution's folder",
+        files: &[(
+            "institutions/clinic/signing.yaml",
+            Some(
+                "signed:\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2-M9XD\n    scan: /etc/hostname\n",
+            ),
+        )],
+        code: "missing-file",
+        file: "institutions/clinic/signing.yaml",
+        line: 6,
+        column: 11,
+        message: "no scan at `/etc/hostname`",
+        help: Some("inside institutions/clinic/"),
+    },
+    Case {
         name: "empty post file",
         files: &[(NURSE, Some(""))],
         code: "yaml-syntax",

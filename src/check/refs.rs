@@ -174,9 +174,15 @@ fn institution(content: &Content, index: &Index, inst: &InstIndex, report: &mut 
 /// Pairs, exclusions and signing records name posts and their holders; records carry a real
 /// date, a code as printed on letters, and an existing scan.
 fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::Signing, report: &mut Report) {
-    let post_ok = |p: &Spanned<String>, report: &mut Report| table_ref(report, "post", at(f, p), &p.value, &inst.posts);
+    // References into a file that could not be parsed are not reported: its own error is.
+    let dir = inst.dir;
+    let post_ok = |p: &Spanned<String>, report: &mut Report| {
+        !dir.broken_posts.contains(&p.value) && table_ref(report, "post", at(f, p), &p.value, &inst.posts)
+    };
     let holder = |post: &Spanned<String>, person: &Spanned<String>, report: &mut Report| {
-        if !table_ref(report, "person", at(f, person), &person.value, &inst.people) {
+        if dir.broken_lists.contains(&"person")
+            || !table_ref(report, "person", at(f, person), &person.value, &inst.people)
+        {
             return;
         }
         let holds = inst
@@ -225,7 +231,9 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
         }
         if let Some(scan) = &rec.scan {
             let path = content.root.join("institutions").join(&inst.dir.id).join(&scan.value);
-            if scan.value.contains("..") || !path.is_file() {
+            let inside =
+                std::path::Path::new(&scan.value).components().all(|c| matches!(c, std::path::Component::Normal(_)));
+            if !inside || !path.is_file() {
                 report.push(
                     Diagnostic::new(
                         "missing-file",

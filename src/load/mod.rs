@@ -111,15 +111,12 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
     let mut institutions: BTreeMap<String, InstitutionDir> = BTreeMap::new();
 
     // The theme folder holds templates and styles, not content: leave it to the renderers.
-    let theme = theme_folder(root);
+    let theme = root.join(theme_folder(root));
     let walker = WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
         // Skip hidden entries (.git, editor files), but not the root itself.
-        .filter_entry(|e| {
-            let name = e.file_name().to_string_lossy();
-            e.depth() == 0 || !(name.starts_with('.') || (e.depth() == 1 && name == theme.as_str()))
-        });
+        .filter_entry(|e| e.depth() == 0 || !(e.file_name().to_string_lossy().starts_with('.') || e.path() == theme));
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,

@@ -16,8 +16,10 @@ pub struct Page {
     pub body: String,
 }
 
-pub fn parse(text: &str, file: FileId, slug: String) -> Result<Page, Diagnostic> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+pub fn parse(original: &str, file: FileId, slug: String) -> Result<Page, Diagnostic> {
+    // Positions are counted in the file as written, byte order mark included.
+    let text = original.strip_prefix('\u{feff}').unwrap_or(original);
+    let bom = original.len() - text.len();
     let missing = || {
         Diagnostic::new(
             "front-matter",
@@ -48,7 +50,7 @@ pub fn parse(text: &str, file: FileId, slug: String) -> Result<Page, Diagnostic>
         )
         .with_help("add a line `---` after the last front-matter key"));
     };
-    let offset = Offset { lines: 1, bytes: header_len };
+    let offset = Offset { lines: 1, bytes: bom + header_len };
     let meta = super::yaml::parse::<PageMeta>(&rest[..yaml_end], file, offset, "page front matter")?;
     Ok(Page { slug, file, meta, meta_offset: offset, body: rest[body_start..].to_string() })
 }

@@ -47,6 +47,11 @@ fn documents_json(docs: &[crate::render::documents::Document]) -> Result<Vec<u8>
     serde_json::to_vec_pretty(&list).map_err(|e| Error::new(format!("documents.json: {e}")))
 }
 
+/// A cell that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe.
+fn cell(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}").into() } else { text.into() }
+}
+
 /// One row per duty item. Starts with a UTF-8 byte order mark: without it Excel and WPS on
 /// Windows read the file as GBK and show garbled Chinese.
 pub fn duties_csv(model: &Model) -> Result<Vec<u8>> {
@@ -80,20 +85,22 @@ pub fn duties_csv(model: &Model) -> Result<Vec<u8>> {
                         Origin::Replaced { item } => format!("类别第{item}条（本岗位修订）"),
                         Origin::Post => "本岗位".to_string(),
                     };
-                    w.write_record([
+                    let holders = holders.join("、");
+                    let number = duty.number.to_string();
+                    let row = [
                         inst.name.as_str(),
                         inst.id.as_str(),
                         dept,
                         post.name.as_str(),
                         post.id.as_str(),
                         category,
-                        &holders.join("、"),
-                        &duty.number.to_string(),
+                        &holders,
+                        &number,
                         duty.text.as_str(),
                         &origin,
                         post.scope.as_str(),
-                    ])
-                    .map_err(err)?;
+                    ];
+                    w.write_record(row.iter().map(|c| cell(c).into_owned())).map_err(err)?;
                 }
             }
         }

@@ -116,7 +116,7 @@ pub fn all(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
             docs.push(card(&tera, model, inst, post)?);
         }
         for (n, letter) in inst.letters.iter().enumerate() {
-            docs.push(letter_doc(&tera, model, inst, letter, n + 1, &year)?);
+            docs.push(letter_doc(&tera, inst, letter, n + 1, &year)?);
         }
     }
     Ok(docs)
@@ -143,7 +143,7 @@ fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post) -> Re
         file: format!("pdf/{}/cards/{}.pdf", inst.id, post.id),
         title: format!("{}　{}岗位安全生产责任清单", inst.name, post.name),
         number: None,
-        code: code(&blocks, None),
+        code: code(&blocks),
         blocks,
         status: None,
         scan: None,
@@ -151,14 +151,7 @@ fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post) -> Re
     })
 }
 
-fn letter_doc(
-    tera: &tera::Tera,
-    _model: &Model,
-    inst: &Institution,
-    l: &Letter,
-    n: usize,
-    year: &str,
-) -> Result<Document> {
+fn letter_doc(tera: &tera::Tera, inst: &Institution, l: &Letter, n: usize, year: &str) -> Result<Document> {
     let post = inst.post(&l.party_b.post).ok_or_else(|| Error::new(format!("letter {}: no post", l.id)))?;
     let person = |id: &Option<String>| id.as_deref().and_then(|p| inst.person(p)).map_or("", |p| p.name.as_str());
     let department = inst.department(&post.department).map_or(post.department.as_str(), |d| d.name.as_str());
@@ -175,6 +168,12 @@ fn letter_doc(
     let blocks = blocks(&render(tera, "pdf/letter.md", &ctx)?);
     let number =
         inst.doc_number.as_ref().map(|style| style.replace("{year}", year).replace("{number}", &n.to_string()));
+    let code = code(&blocks);
+    let status = match &l.signed {
+        None => Status::Unsigned,
+        Some(s) if s.code == code => Status::Signed { date: s.date.clone() },
+        Some(s) => Status::Outdated { date: s.date.clone(), signed_code: s.code.clone() },
+    };
     Ok(Document {
         kind: Kind::Letter,
         institution: inst.id.clone(),
@@ -183,20 +182,12 @@ fn letter_doc(
         person: l.party_b.person.clone(),
         file: format!("pdf/{}/letters/{}.pdf", inst.id, l.id),
         title: format!("{}　{}安全生产责任书", inst.name, person(&l.party_b.person)),
-        code: code(&blocks, number.as_deref()),
+        code,
         number,
         blocks,
-        status: None,
+        status: Some(status),
         scan: l.signed.as_ref().and_then(|s| s.scan.clone()),
         printed: false,
-    })
-    .map(|mut d: Document| {
-        d.status = Some(match &l.signed {
-            None => Status::Unsigned,
-            Some(s) if s.code == d.code => Status::Signed { date: s.date.clone() },
-            Some(s) => Status::Outdated { date: s.date.clone(), signed_code: s.code.clone() },
-        });
-        d
     })
 }
 
@@ -213,17 +204,26 @@ fn render(tera: &tera::Tera, name: &str, ctx: &Context) -> Result<String> {
     tera.render(name, ctx).map_err(|e| Error::new(format!("template {name}: {}", template_error(&e))))
 }
 
-/// `{{ text | md }}`: content text is plain text, never Markdown.
-fn md_filter(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-    let text = tera::try_get_value!("md", "value", String, value);
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~') {
+/// `{{ text | md }}`: content text is plain text, never Markdown. CommonMark lets a backslash
+/// escape any ASCII punctuation, so escaping all of it leaves nothing to interpret: no list
+/// markers (`1.`, `-`), rules (`---`), entities (`&amp;`), emphasis or tables. Line breaks and
+/// leading blanks (an indented code block) become single spaces.
+pub fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    // Only ASCII blanks: an ideographic space (　) is text.
+    let words: Vec<&str> = text.split(|c: char| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).collect();
+    for c in words.join(" ").chars() {
+        if c.is_ascii_punctuation() {
             out.push('\\');
         }
-        out.push(if c == '\n' { ' ' } else { c });
+        out.push(c);
     }
-    Ok(tera::Value::String(out))
+    out
+}
+
+fn md_filter(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let text = tera::try_get_value!("md", "value", String, value);
+    Ok(tera::Value::String(md_escape(&text)))
 }
 
 /// Reads the rendered Markdown into blocks. Anything else Markdown can express is read as text.
@@ -282,10 +282,10 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
     out
 }
 
-/// The verification code: the first 40 bits of SHA-256 over the document's text (and number),
-/// in Crockford base32, e.g. `7QK2-M9XD`. Any change of a duty, a name or the template's text
-/// changes it.
-fn code(blocks: &[Block], number: Option<&str>) -> String {
+/// The verification code: the first 40 bits of SHA-256 over the document's text, in Crockford
+/// base32, e.g. `7QK2-M9XD`. Any change of a duty, a name or the template's text changes it; the
+/// document number does not (it is the letter's place in the list, which moves when people join).
+fn code(blocks: &[Block]) -> String {
     let mut hash = Sha256::new();
     for b in blocks {
         // The kind of block matters too (a heading is not a paragraph).
@@ -295,7 +295,6 @@ fn code(blocks: &[Block], number: Option<&str>) -> String {
             hash.update([0u8]);
         }
     }
-    hash.update(number.unwrap_or("").as_bytes());
     let digest = hash.finalize();
     const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     let bits = u64::from_be_bytes([0, 0, 0, digest[0], digest[1], digest[2], digest[3], digest[4]]);
@@ -328,10 +327,32 @@ mod tests {
     }
 
     #[test]
+    fn content_text_never_turns_into_markdown() {
+        for text in [
+            "单　位",
+            "2. 子项",
+            "---",
+            "- 甲",
+            "  缩进的文字",
+            "&amp; 与 &lt;",
+            "A | B",
+            "*强调*",
+            "1) 第一",
+            "甲\r\n乙",
+        ] {
+            let md = format!("1. {}\n", md_escape(text));
+            let blocks = blocks(&md);
+            let expected = text.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(blocks, vec![Block::Item { label: "1．".into(), text: expected }], "{text:?}");
+        }
+    }
+
+    #[test]
     fn codes_are_short_stable_and_change_with_the_text() {
-        let a = code(&[Block::Paragraph("甲".into())], None);
-        assert_eq!(a, code(&[Block::Paragraph("甲".into())], None));
-        assert_ne!(a, code(&[Block::Paragraph("乙".into())], None));
+        let a = code(&[Block::Paragraph("甲".into())]);
+        assert_eq!(a, code(&[Block::Paragraph("甲".into())]));
+        assert_ne!(a, code(&[Block::Paragraph("乙".into())]));
+        assert_ne!(a, code(&[Block::Heading("甲".into())]), "the kind of block counts");
         assert_eq!(a.len(), 9);
         assert!(a.chars().all(|c| c == '-' || c.is_ascii_digit() || c.is_ascii_uppercase()));
     }

@@ -1,17 +1,34 @@
 //! Markdown → HTML for pages. Raw HTML in Markdown is shown as text unless the site's config
 //! says `allow_html: true`: content is written by many hands and served on an intranet.
 
-use pulldown_cmark::{Event, Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, Tag, html};
 
 pub fn to_html(markdown: &str, allow_html: bool) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Event::Text(raw),
+        // Links and images may point at pages, files or the web, never at script.
+        Event::Start(Tag::Link { link_type, dest_url, title, id }) if !safe_url(&dest_url) => {
+            Event::Start(Tag::Link { link_type, dest_url: "#".into(), title, id })
+        }
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) if !safe_url(&dest_url) => {
+            Event::Start(Tag::Image { link_type, dest_url: "#".into(), title, id })
+        }
         other => other,
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
     out
+}
+
+/// Relative links and the schemes a document needs; not `javascript:`, `data:` and the like.
+fn safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    match lower.split_once(':') {
+        // A colon after a slash, `?` or `#` is part of a relative path, not a scheme.
+        Some((scheme, _)) if !scheme.contains(['/', '?', '#']) => matches!(scheme, "http" | "https" | "mailto" | "tel"),
+        _ => true,
+    }
 }
 
 #[cfg(test)]
@@ -24,5 +41,18 @@ mod tests {
         assert!(!html.contains("<div>"), "{html}");
         let html = super::to_html("<div>块</div>\n", true);
         assert!(html.contains("<div>块</div>"), "{html}");
+    }
+
+    #[test]
+    fn script_links_are_defused() {
+        let html = super::to_html(
+            "[点击](javascript:alert(1)) ![图](JavaScript:x) [页](../pages/a.html) [网](https://example.org/)\n",
+            false,
+        );
+        assert!(!html.to_ascii_lowercase().contains("javascript"), "{html}");
+        assert!(
+            html.contains(r#"href="../pages/a.html""#) && html.contains(r#"href="https://example.org/""#),
+            "{html}"
+        );
     }
 }

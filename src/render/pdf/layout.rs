@@ -263,62 +263,135 @@ impl Typesetter<'_> {
 
     /// Lays `blocks` out on pages.
     pub fn pages(&self, blocks: &[Block], number: Option<&str>) -> Vec<Page> {
-        let per_page = self.style.lines_per_page as usize;
         let chunks = self.chunks(blocks, number);
-        let mut pages = vec![Page { lines: Vec::new() }];
-        let mut row = 0;
-        for (i, chunk) in chunks.iter().enumerate() {
-            if row > 0 {
-                row += chunk.space_before;
+        let mut lines: Vec<std::slice::Iter<Line>> = chunks.iter().map(|c| c.lines.iter()).collect();
+        place(&chunks, self.style.lines_per_page as usize)
+            .into_iter()
+            .map(|rows| Page {
+                lines: rows
+                    .into_iter()
+                    .filter_map(|(chunk, row)| Some(Placed { row, line: lines[chunk].next()?.clone() }))
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+/// Decides where every line goes: for each page, (chunk index, row) of its lines, in order.
+fn place(chunks: &[Chunk], per_page: usize) -> Vec<Vec<(usize, usize)>> {
+    let mut pages: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+    let mut row = 0;
+    for (i, chunk) in chunks.iter().enumerate() {
+        if row > 0 {
+            row += chunk.space_before;
+        }
+        let n = chunk.lines.len();
+        let left = per_page.saturating_sub(row);
+        let fits = n <= left;
+        let new_page = match chunk.keep {
+            Keep::Whole => !fits && n <= per_page,
+            // A heading needs room for itself and what must follow it on the same page: all
+            // of an unsplittable block, or two lines of a paragraph.
+            Keep::WithNext => {
+                let next = chunks.get(i + 1).map_or(0, |c| match c.keep {
+                    Keep::Whole if c.lines.len() + c.space_before + n <= per_page => c.lines.len() + c.space_before,
+                    _ => c.lines.len().min(2),
+                });
+                n + next > left
             }
-            let n = chunk.lines.len();
+            Keep::Paragraph => false,
+        };
+        if new_page && row > 0 {
+            pages.push(Vec::new());
+            row = 0;
+        }
+        let mut remaining = n;
+        while remaining > 0 {
             let left = per_page.saturating_sub(row);
-            let fits = n <= left;
-            let new_page = match chunk.keep {
-                Keep::Whole => !fits && n <= per_page,
-                // A heading needs room for itself and two lines of what follows.
-                Keep::WithNext => {
-                    let next = chunks.get(i + 1).map_or(0, |c| c.lines.len().min(2));
-                    n + next > left
-                }
-                Keep::Paragraph => left < 2 && n > left,
-            };
-            if new_page && row > 0 {
-                pages.push(Page { lines: Vec::new() });
-                row = 0;
-            }
-            let mut lines: Vec<Line> = chunk.lines.clone();
-            if chunk.keep == Keep::Paragraph {
-                // Split across pages, moving a line along so that none is left alone.
-                while !lines.is_empty() {
-                    let left = per_page - row;
-                    let take = if lines.len() <= left {
-                        lines.len()
-                    } else if lines.len() - left == 1 && left > 2 {
-                        left - 1
+            let take = match chunk.keep {
+                Keep::Paragraph if remaining > left => {
+                    let take = if left < 2 {
+                        0 // not its first line alone at the foot of a page
+                    } else if remaining - left == 1 {
+                        // Not its last line alone at the top of the next page: move two.
+                        if left > 2 { left - 1 } else { 0 }
                     } else {
                         left
                     };
-                    for line in lines.drain(..take) {
-                        pages.last_mut().expect("a page").lines.push(Placed { row, line });
-                        row += 1;
-                    }
-                    if !lines.is_empty() {
-                        pages.push(Page { lines: Vec::new() });
-                        row = 0;
-                    }
+                    // On an empty page, everything that fits (a paragraph longer than a page).
+                    if take == 0 && row == 0 { remaining.min(per_page) } else { take }
                 }
-                continue;
-            }
-            for line in lines {
-                if row >= per_page {
-                    pages.push(Page { lines: Vec::new() });
-                    row = 0;
-                }
-                pages.last_mut().expect("a page").lines.push(Placed { row, line });
+                _ => remaining.min(left.max(if row == 0 { per_page } else { 0 })),
+            };
+            for _ in 0..take {
+                pages.last_mut().expect("a page").push((i, row));
                 row += 1;
             }
+            remaining -= take;
+            if remaining > 0 || row >= per_page {
+                if remaining > 0 || i + 1 < chunks.len() {
+                    pages.push(Vec::new());
+                }
+                row = 0;
+            }
         }
-        pages
+    }
+    // A trailing blank page (a chunk that ended exactly at the foot) is not a page.
+    if pages.len() > 1 && pages.last().is_some_and(Vec::is_empty) {
+        pages.pop();
+    }
+    pages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chunk(n: usize, keep: Keep) -> Chunk {
+        Chunk { lines: vec![Line::default(); n], keep, space_before: 0 }
+    }
+
+    /// Pages as the rows each chunk's lines landed on: (page, row) per line, per chunk.
+    fn paginate(chunks: &[Chunk], per_page: usize) -> Vec<Vec<(usize, usize)>> {
+        let placed = place(chunks, per_page);
+        let mut out = vec![Vec::new(); chunks.len()];
+        for (page, rows) in placed.iter().enumerate() {
+            for (chunk, row) in rows {
+                out[*chunk].push((page, *row));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_paragraph_never_leaves_its_last_line_alone() {
+        // 20 lines used, 2 left; a 3-line paragraph moves whole to the next page.
+        let got = paginate(&[chunk(20, Keep::Whole), chunk(3, Keep::Paragraph)], 22);
+        assert!(got[1].iter().all(|(page, _)| *page == 1), "{got:?}");
+        // 18 used, 4 left; a 5-line paragraph puts 3 here and 2 there.
+        let got = paginate(&[chunk(18, Keep::Whole), chunk(5, Keep::Paragraph)], 22);
+        assert_eq!(got[1].iter().filter(|(p, _)| *p == 0).count(), 3, "{got:?}");
+    }
+
+    #[test]
+    fn a_paragraph_never_leaves_its_first_line_alone() {
+        let got = paginate(&[chunk(21, Keep::Whole), chunk(4, Keep::Paragraph)], 22);
+        assert!(got[1].iter().all(|(page, _)| *page == 1), "{got:?}");
+    }
+
+    #[test]
+    fn a_heading_stays_with_the_whole_item_after_it() {
+        // 18 used, 4 left: heading (1) + item (4) do not fit, so both go to the next page.
+        let got = paginate(&[chunk(18, Keep::Whole), chunk(1, Keep::WithNext), chunk(4, Keep::Whole)], 22);
+        assert_eq!(got[1], vec![(1, 0)], "{got:?}");
+        assert_eq!(got[2][0], (1, 1));
+    }
+
+    #[test]
+    fn an_item_is_never_split_and_a_long_paragraph_fills_pages() {
+        let got = paginate(&[chunk(20, Keep::Whole), chunk(3, Keep::Whole), chunk(50, Keep::Paragraph)], 22);
+        assert!(got[1].iter().all(|(page, _)| *page == 1));
+        let last_page = got[2].last().unwrap().0;
+        assert!(got[2].iter().filter(|(p, _)| *p == last_page).count() >= 2, "{got:?}");
     }
 }

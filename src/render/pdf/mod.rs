@@ -217,6 +217,12 @@ fn run_glyphs(
 fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
     let mut problems: BTreeMap<(char, String), String> = BTreeMap::new();
     for doc in docs {
+        // The document number and the footer are printed too.
+        let footer = format!("{} 校验码 — 0123456789 —", doc.number.as_deref().unwrap_or(""));
+        for c in footer.chars().filter(|c| !fonts.body.has(*c)) {
+            let place = whereabouts(model, &doc.institution, c);
+            problems.entry((c, place)).or_insert_with(|| fonts.body.name.clone());
+        }
         for block in &doc.blocks {
             let face = match block {
                 Block::Title(_) => &fonts.title,
@@ -267,6 +273,9 @@ fn whereabouts(model: &Model, institution: &str, c: char) -> String {
     }
     if inst.name.contains(c) {
         return format!("{} ({})", inst.name, inst.source);
+    }
+    if inst.doc_number.as_deref().is_some_and(|n| n.contains(c)) {
+        return format!("the doc_number of {} ({})", inst.name, inst.source);
     }
     "the theme's pdf templates".into()
 }
