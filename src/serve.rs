@@ -191,7 +191,7 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
 }
 
 fn page(path: &str, state: &State) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
-    let mut key = path.trim_start_matches('/').to_string();
+    let mut key = percent_decode(path.trim_start_matches('/'));
     if key.is_empty() || key.ends_with('/') {
         key.push_str("index.html");
     }
@@ -214,6 +214,27 @@ fn page(path: &str, state: &State) -> tiny_http::Response<std::io::Cursor<Vec<u8
     } else {
         reply(status, kind, bytes.clone())
     }
+}
+
+/// Browsers send non-ASCII file names (a scan named in Chinese) percent-encoded.
+fn percent_decode(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1).and_then(|b| hex(*b)), bytes.get(i + 2).and_then(|b| hex(*b))) {
+            (b'%', Some(hi), Some(lo)) => {
+                out.push((hi * 16 + lo) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Adds the live-reload script, and the error overlay while the content has errors.

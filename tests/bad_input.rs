@@ -297,6 +297,19 @@ const CASES: &[Case] = &[
         help: Some("lower-case ASCII letters a-z, digits 0-9"),
     },
     Case {
+        name: "double dash in a person id",
+        files: &[(
+            PEOPLE,
+            Some("- id: wang--li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurse]\n"),
+        )],
+        code: "unsafe-id",
+        file: PEOPLE,
+        line: 1,
+        column: 7,
+        message: "it contains `--`",
+        help: Some("may not contain `--`"),
+    },
+    Case {
         name: "day that does not exist",
         files: &[("safeduty.yaml", Some("title: 测试站点\nas_of: 2023-02-30\n"))],
         code: "invalid-date",

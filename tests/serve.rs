@@ -83,6 +83,8 @@ fn serve_rebuilds_on_save_and_shows_errors_in_the_page() {
     let (status, css) = get(port, "/static/style.css");
     assert_eq!(status, 200);
     assert!(css.contains("--accent"));
+    // Percent-encoded paths (browsers encode Chinese file names) are decoded.
+    assert_eq!(get(port, "/static/%73tyle.css").0, 200);
     let (status, missing) = get(port, "/nowhere.html");
     assert_eq!(status, 404);
     assert!(missing.contains("页面未找到"));

@@ -39,14 +39,14 @@ pub fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> {
 }
 
 /// Characters allowed in ids: they become folder names, file names and URL segments.
-pub const ID_RULE: &str =
-    "ids may use lower-case ASCII letters a-z, digits 0-9, `-` and `_`, and must start with a letter or digit";
+pub const ID_RULE: &str = "ids may use lower-case ASCII letters a-z, digits 0-9, `-` and `_`, must start with a letter or digit, and may not contain `--` (it joins post and person in letter names)";
 
 pub fn is_safe_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
         && id.len() <= 64
+        && !id.contains("--")
 }
 
 fn unsafe_id(kind: &str, id: &str, span: Span, from_file_name: bool) -> Diagnostic {
@@ -56,6 +56,8 @@ fn unsafe_id(kind: &str, id: &str, span: Span, from_file_name: bool) -> Diagnost
         "a space"
     } else if id.contains('/') || id.contains('\\') || id.contains("..") {
         "a path separator or `..`"
+    } else if id.contains("--") {
+        "`--`"
     } else if id.is_empty() {
         "nothing"
     } else if !id.is_ascii() {
