@@ -243,7 +243,8 @@ fn letters(
     let superior = |d: &str| -> Option<&str> {
         let mut cur = departments.iter().find(|x| x.id == d);
         while let Some(dep) = cur {
-            if let Some(head) = dep.head.as_deref() {
+            // A vacant head's post cannot sign: the next level up does.
+            if let Some(head) = dep.head.as_deref().filter(|h| post(h).is_some_and(|p| !p.holders.is_empty())) {
                 return Some(head);
             }
             cur = dep.parent.as_deref().and_then(|p| departments.iter().find(|x| x.id == p));

@@ -369,6 +369,21 @@ const CASES: &[Case] = &[
         help: None,
     },
     Case {
+        name: "an item both reworded and removed",
+        files: &[(
+            NURSE,
+            Some(
+                "name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\nduties:\n  replace:\n    - item: 2\n      text: 每班检查；\n  remove: [2]\n",
+            ),
+        )],
+        code: "item-out-of-range",
+        file: NURSE,
+        line: 9,
+        column: 12,
+        message: "item 2 is both reworded and removed",
+        help: None,
+    },
+    Case {
         name: "more than 100 employees with only a part-time officer",
         files: &[(
             INST,

@@ -97,3 +97,24 @@ fn documents_json_lists_every_document_with_its_code_and_status() {
     let code = letter["code"].as_str().unwrap();
     assert_eq!(code, code_of(&site(dir.path(), "institutions/clinic/people/zhao-min.html"), "nurse--zhao-min.pdf"));
 }
+
+#[test]
+fn when_the_department_head_post_is_vacant_the_level_above_signs() {
+    let dir = fixture("minimal");
+    let inst = dir.path().join("content/institutions/clinic");
+    std::fs::write(
+        inst.join("posts/aide.yaml"),
+        "name: 护理员\ndepartment: nursing\ncategory: employee\nscope: 病区生活护理\n",
+    )
+    .unwrap();
+    let people = "- id: wang-li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurse]\n- id: sun-yu\n  name: 孙宇\n  posts: [aide]\n";
+    std::fs::write(inst.join("people.yaml"), people).unwrap();
+    let signer = |model: &Value| {
+        let letters = model["institutions"][0]["letters"].as_array().unwrap().clone();
+        letters.iter().find(|l| l["id"] == "aide--sun-yu").unwrap()["party_a"]["post"].clone()
+    };
+    assert_eq!(signer(&model(dir.path())), "nurse", "the head of nursing signs");
+    // Nobody holds the head's post any more: the principal signs.
+    std::fs::write(inst.join("people.yaml"), people.replace("posts: [nurse]", "posts: [aide]")).unwrap();
+    assert_eq!(signer(&model(dir.path())), "director");
+}

@@ -297,7 +297,22 @@ fn duty_edits(
             report.push(Diagnostic::new("item-out-of-range", at(file, item), msg, "no such item").with_help(help));
         }
     }
-    let removed: std::collections::BTreeSet<u32> = p.duties.remove.iter().map(|r| r.value).collect();
+    for r in &p.duties.replace {
+        if let Some(rm) = p.duties.remove.iter().find(|x| x.value == r.item.value) {
+            report.push(
+                Diagnostic::new(
+                    "item-out-of-range",
+                    at(file, rm),
+                    format!("item {} is both reworded and removed", rm.value),
+                    "removed here",
+                )
+                .with_label(at(file, &r.item), "reworded here")
+                .with_help("keep one: `replace` to reword the item, or `remove` to drop it"),
+            );
+        }
+    }
+    let removed: std::collections::BTreeSet<u32> =
+        p.duties.remove.iter().map(|r| r.value).filter(|n| (1..=count as u32).contains(n)).collect();
     if category.is_some() && count > 0 && removed.len() >= count && p.duties.add.is_empty() {
         report.push(
             Diagnostic::new("empty-duties", Span::file_start(file), format!("post `{id}` ends up with no duties"), "")
