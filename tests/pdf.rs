@@ -119,6 +119,10 @@ fn the_letter_reads_back_as_the_chinese_it_was_made_from() {
     let person =
         std::fs::read_to_string(dir.path().join("output/site/institutions/clinic/people/zhao-min.html")).unwrap();
     assert!(person.contains("pdf/clinic/letters/nurse--zhao-min.pdf") && person.contains(&code));
+    // Cards carry a number and a code too.
+    let card: String =
+        tool("pdftotext", &[pdf.join("cards/nurse.pdf").to_str().unwrap(), "-"]).split_whitespace().collect();
+    assert!(card.contains("清单编号CLINIC-002") && card.contains("校验码"), "{card}");
 }
 
 #[test]

@@ -112,8 +112,8 @@ pub fn all(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
     let year = model.site.term_year.map_or_else(|| "　　".to_string(), |y| y.to_string());
     let mut docs = Vec::new();
     for inst in &model.institutions {
-        for post in &inst.posts {
-            docs.push(card(&tera, model, inst, post)?);
+        for (n, post) in inst.posts.iter().enumerate() {
+            docs.push(card(&tera, model, inst, post, n + 1)?);
         }
         for (n, letter) in inst.letters.iter().enumerate() {
             docs.push(letter_doc(&tera, inst, letter, n + 1, &year)?);
@@ -122,7 +122,9 @@ pub fn all(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
     Ok(docs)
 }
 
-fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post) -> Result<Document> {
+/// A card's number: the institution's id and the post's place in the institution, e.g.
+/// `WSQ-HOSPITAL-023` (cards are not official documents, so they get no 文号).
+fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post, n: usize) -> Result<Document> {
     let mut ctx = Context::new();
     ctx.insert("institution", &inst.name);
     let department = inst.department(&post.department).map_or(post.department.as_str(), |d| d.name.as_str());
@@ -142,7 +144,7 @@ fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post) -> Re
         person: None,
         file: format!("pdf/{}/cards/{}.pdf", inst.id, post.id),
         title: format!("{}　{}岗位安全生产责任清单", inst.name, post.name),
-        number: None,
+        number: Some(format!("清单编号 {}-{n:03}", inst.id.to_ascii_uppercase())),
         code: code(&blocks),
         blocks,
         status: None,
