@@ -7,8 +7,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use common::*;
 
@@ -30,19 +29,8 @@ fn the_site_works_in_a_real_browser() {
         eprintln!("skipped: {why}");
         return;
     }
-    let mut server = Command::new(BIN)
-        .args(["serve", repo().join("content").to_str().unwrap(), "--port", "0"])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(server.stderr.take().unwrap()).lines();
-    let url = loop {
-        let line = lines.next().expect("serve printed its address").unwrap();
-        if let Some(at) = line.find("http://127.0.0.1:") {
-            break line[at..].split_whitespace().next().unwrap().to_string();
-        }
-    };
-    std::thread::spawn(move || lines.for_each(drop));
+    let server = serve(repo().join("content").to_str().unwrap(), &repo());
+    let url = format!("http://127.0.0.1:{}/", server.port);
 
     let shots = repo().join("target/screenshots");
     std::fs::create_dir_all(&shots).unwrap();
@@ -53,8 +41,7 @@ fn the_site_works_in_a_real_browser() {
         .env("SCREENSHOTS", &shots)
         .output()
         .expect("node runs");
-    let _ = server.kill();
-    let _ = server.wait();
+    drop(server);
     let report = format!("{}{}", text(&out.stdout), text(&out.stderr));
     println!("{report}");
     assert!(out.status.success(), "browser test failed:\n{report}");

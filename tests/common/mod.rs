@@ -49,3 +49,41 @@ pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 pub fn text(out: &[u8]) -> String {
     String::from_utf8_lossy(out).into_owned()
 }
+
+/// A running `safeduty serve`, stopped when dropped.
+pub struct Server {
+    child: std::process::Child,
+    pub port: u16,
+    /// What the server printed after its address line.
+    pub log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Starts `safeduty serve CONTENT --port 0` in `cwd` and waits for its address.
+pub fn serve(content: &str, cwd: &Path) -> Server {
+    use std::io::BufRead;
+    let mut child = Command::new(BIN)
+        .args(["serve", content, "--port", "0"])
+        .current_dir(cwd)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let port = loop {
+        let line = lines.next().expect("serve printed its address").unwrap();
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    // Keep draining stderr so the server never blocks on a full pipe.
+    let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = log.clone();
+    std::thread::spawn(move || lines.for_each(|l| sink.lock().unwrap().push(l.unwrap_or_default())));
+    Server { child, port, log }
+}
