@@ -2,7 +2,7 @@
 //! playwright-core and Debian's Chromium) against `safeduty serve` on the example content.
 //! Screenshots land in target/screenshots/.
 //!
-//! Needs `chromium` and `npm ci --prefix tests/e2e` (both done by .ci/run). Without them the
+//! Needs `chromium`, `fonts-noto-cjk` and `npm ci --prefix tests/e2e` (all done by .ci/run). Without them the
 //! test says so and passes, except under CI, where it fails.
 
 mod common;
@@ -15,6 +15,11 @@ fn missing_tools() -> Option<String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if !std::path::Path::new(&chromium).exists() {
         return Some(format!("{chromium} not found (apt-get install chromium)"));
+    }
+    if !std::path::Path::new("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc").exists() {
+        return Some(
+            "Noto CJK fonts not installed (apt-get install fonts-noto-cjk): the PDFs it opens need them".into(),
+        );
     }
     if !repo().join("tests/e2e/node_modules/playwright-core").exists() {
         return Some("playwright-core not installed (npm ci --prefix tests/e2e)".into());
