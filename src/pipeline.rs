@@ -137,6 +137,7 @@ fn render_into(
         theme: &theme,
         documents: &documents,
         fonts: fonts.as_ref(),
+        pdf_style: &style,
         selection: &options.selection,
         search: options.search,
         progress: options.progress,

@@ -107,16 +107,15 @@ impl Block {
 
 /// Every card and letter of the model, institution by institution.
 pub fn all(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
-    let mut tera = theme.tera.clone();
-    tera.register_filter("md", md_filter);
+    let tera = &theme.tera;
     let year = model.site.term_year.map_or_else(|| "　　".to_string(), |y| y.to_string());
     let mut docs = Vec::new();
     for inst in &model.institutions {
         for (n, post) in inst.posts.iter().enumerate() {
-            docs.push(card(&tera, model, inst, post, n + 1)?);
+            docs.push(card(tera, model, inst, post, n + 1)?);
         }
         for (n, letter) in inst.letters.iter().enumerate() {
-            docs.push(letter_doc(&tera, inst, letter, n + 1, &year)?);
+            docs.push(letter_doc(tera, inst, letter, n + 1, &year)?);
         }
     }
     Ok(docs)
@@ -223,7 +222,7 @@ pub fn md_escape(text: &str) -> String {
     out
 }
 
-fn md_filter(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+pub fn md_filter(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
     let text = tera::try_get_value!("md", "value", String, value);
     Ok(tera::Value::String(md_escape(&text)))
 }

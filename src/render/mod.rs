@@ -126,11 +126,13 @@ pub struct RenderContext<'a> {
     pub findings: &'a [Finding],
     /// The theme, loaded once per build.
     pub theme: &'a theme::Theme,
-    /// Every card and letter, computed once: the PDF renderer prints them, the site links them.
-    /// Empty when no font for them is installed (see `fonts`).
+    /// Every card and letter, computed once: the PDF renderer prints them (those marked printed),
+    /// the site links them and shows their codes and signing status.
     pub documents: &'a [documents::Document],
     /// The fonts of printed documents, found once per build; None when none is installed.
     pub fonts: Option<&'a pdf::fonts::FontSet>,
+    /// The theme's `pdf/style.yaml`, parsed once per build.
+    pub pdf_style: &'a pdf::style::Style,
     pub selection: &'a Selection,
     /// Build the site's search index.
     pub search: bool,

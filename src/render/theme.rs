@@ -85,6 +85,8 @@ impl Theme {
         // Every template escapes; the sitemap is XML, which the same escaping covers.
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape);
+        // `{{ text | md }}` in the PDF templates: content text is never read as Markdown.
+        tera.register_filter("md", super::documents::md_filter);
         Ok(Theme { tera, assets, pdf_style, dir: overrides.filter(|d| d.is_dir()).map(Path::to_path_buf) })
     }
 }

@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::model::Model;
 use fonts::FontSet;
 use layout::{Page, Role, Typesetter};
-use style::{MM, Style};
+use style::MM;
 
 pub struct PdfRenderer;
 
@@ -39,10 +39,10 @@ impl Renderer for PdfRenderer {
 
     fn render(&self, ctx: &RenderContext) -> Result<()> {
         let Some(fonts) = ctx.fonts else { return Ok(()) };
-        let style = Style::parse(&ctx.theme.pdf_style)?;
+        let style = ctx.pdf_style;
         let printed: Vec<&Document> = ctx.documents.iter().filter(|d| d.printed).collect();
         coverage(ctx.model, &printed, fonts)?;
-        let ts = Typesetter { style: &style, fonts };
+        let ts = Typesetter { style, fonts };
         let bar = progress(ctx.progress, printed.len() as u64);
         // Documents are independent: lay out and write them on every core.
         let laid: Vec<(&Document, Vec<Page>)> = printed
