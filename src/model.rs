@@ -86,6 +86,13 @@ pub struct Signed {
     pub scan: Option<String>,
 }
 
+impl Letter {
+    /// A letter's id from 乙方's post and person. Ids may not contain `--`, so it is unambiguous.
+    pub fn id_for(post: &str, person: &str) -> String {
+        format!("{post}--{person}")
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Party {
     pub post: String,

@@ -196,7 +196,7 @@ fn apply_signing(letters: &mut Vec<Letter>, s: &raw::Signing, posts: &[Post]) {
         let signer = posts.iter().find(|p| p.id == pair.party_a.value).and_then(|p| p.holders.first().cloned());
         for holder in holders {
             let letter = Letter {
-                id: format!("{}--{holder}", post.id),
+                id: Letter::id_for(&post.id, holder),
                 party_a: Party { post: pair.party_a.value.clone(), person: signer.clone() },
                 party_b: Party { post: post.id.clone(), person: Some(holder.clone()) },
                 signed: None,
@@ -266,7 +266,7 @@ fn letters(
         for holder in &p.holders {
             if seen.insert((p.id.clone(), holder.clone())) {
                 out.push(Letter {
-                    id: format!("{}--{holder}", p.id),
+                    id: Letter::id_for(&p.id, holder),
                     party_a: party(signer),
                     party_b: Party { post: p.id.clone(), person: Some(holder.clone()) },
                     signed: None,

@@ -251,7 +251,7 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
                 Diagnostic::new(
                     "duplicate-id",
                     at(f, &rec.post),
-                    format!("letter `{}--{}` is recorded twice", key.0, key.1),
+                    format!("letter `{}` is recorded twice", crate::model::Letter::id_for(key.0, key.1)),
                     "again here",
                 )
                 .with_label(*first, "first recorded here")
