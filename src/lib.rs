@@ -14,6 +14,7 @@ pub mod lints;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod raw;
 pub mod render;
 pub mod resolve;

@@ -54,6 +54,11 @@ pub const LINTS: &[Lint] = &[
     hard("unknown-lint", "a lint name in `lints:` that does not exist"),
     hard("not-holder", "a signing record or pair naming a person who does not hold the post"),
     hard("invalid-code", "a verification code that is not written like 7QK2-M9XD"),
+    hard("invalid-period", "a period that ends before it starts, or dates of a campaign out of order"),
+    hard("phase-order", "campaign phases out of order, overlapping, or outside the campaign"),
+    hard("deadline-outside-phase", "a campaign task due outside its phase"),
+    hard("record-outside-campaign", "a progress record or issue dated outside its campaign"),
+    hard("missing-evidence", "an evidence file that does not exist"),
     rule("missing-principal", Level::Deny, "an institution without a principal (主要负责人)"),
     rule("leadership-group", Level::Deny, "no safety leadership group, or one not chaired by the principal"),
     rule("safety-staffing", Level::Deny, "no safety management body or officers as the staff count requires"),
@@ -63,6 +68,7 @@ pub const LINTS: &[Lint] = &[
     rule("post-without-rewards", Level::Warn, "a post without rewards and penalties (奖惩办法)"),
     rule("person-without-post", Level::Deny, "a person who holds no post"),
     rule("post-without-holder", Level::Warn, "a post that nobody holds (a vacancy)"),
+    rule("done-without-evidence", Level::Warn, "a campaign task marked done or verified with no evidence recorded"),
 ];
 
 pub fn find(code: &str) -> Option<&'static Lint> {

@@ -3,13 +3,14 @@
 
 use serde::Serialize;
 
-use crate::raw::{InstitutionKind, OfficerKind};
+use crate::raw::{InstitutionKind, OfficerKind, Status};
 
 #[derive(Debug, Serialize)]
 pub struct Model {
     pub site: Site,
     pub categories: Vec<Category>,
     pub institutions: Vec<Institution>,
+    pub campaigns: Vec<Campaign>,
     pub pages: Vec<Page>,
 }
 
@@ -201,6 +202,129 @@ pub struct Page {
     pub markdown: String,
 }
 
+/// A time-boxed campaign (专项行动): its plan from campaign.yaml, its records from progress.yaml
+/// and issues.yaml. Dates are YYYY-MM-DD strings (checked), so they compare as text.
+#[derive(Debug, Serialize)]
+pub struct Campaign {
+    pub id: String,
+    pub title: String,
+    pub short_title: String,
+    pub doc_number: Option<String>,
+    /// The issuing institution's id.
+    pub institution: String,
+    pub issued: Option<String>,
+    /// Slug of the notice's page.
+    pub page: Option<String>,
+    pub start: String,
+    pub end: String,
+    pub motto: Option<String>,
+    pub goal: String,
+    pub participants: Vec<Unit>,
+    pub goal_items: Vec<GoalItem>,
+    pub phases: Vec<Phase>,
+    /// Progress records, by date (stable for records of one day).
+    pub records: Vec<Record>,
+    /// Assessments of units against goal items, by date.
+    pub checklist: Vec<Assessment>,
+    /// 问题清单, in file order.
+    pub issues: Vec<Issue>,
+}
+
+/// A participating unit: an institution, or a department of one.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unit {
+    /// As written: `<institution>` or `<institution>/<department>`.
+    pub id: String,
+    pub institution: String,
+    pub department: Option<String>,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GoalItem {
+    pub id: String,
+    pub name: String,
+    pub text: String,
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Criterion {
+    pub text: String,
+    pub target: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Phase {
+    pub id: String,
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    pub aim: Option<String>,
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Task {
+    pub id: String,
+    pub what: String,
+    pub department: Option<Ref>,
+    pub person: Option<Ref>,
+    /// The task's own deadline, or the end of its phase.
+    pub deadline: String,
+    /// Whether the deadline was written (else it is the phase's end).
+    pub deadline_set: bool,
+    pub deliverable: Option<String>,
+    pub activities: Vec<String>,
+}
+
+/// A department or person of some institution.
+#[derive(Debug, Clone, Serialize)]
+pub struct Ref {
+    pub institution: String,
+    pub id: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Record {
+    pub task: String,
+    pub date: String,
+    pub status: Status,
+    pub note: Option<String>,
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Evidence {
+    pub title: String,
+    /// Relative to the campaign's content folder.
+    pub file: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Assessment {
+    pub unit: String,
+    pub date: String,
+    pub items: std::collections::BTreeMap<String, Status>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Issue {
+    pub id: String,
+    pub item: Option<String>,
+    pub found: String,
+    pub problem: String,
+    pub measure: String,
+    pub department: Ref,
+    pub person: Option<Ref>,
+    pub deadline: String,
+    pub closed: Option<String>,
+    pub verified: Option<String>,
+    pub note: Option<String>,
+}
+
 impl Model {
     pub fn institution(&self, id: &str) -> Option<&Institution> {
         self.institutions.iter().find(|i| i.id == id)
@@ -222,5 +346,15 @@ impl Institution {
 
     pub fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
+    }
+}
+
+impl Campaign {
+    pub fn phase_of_task(&self, task: &str) -> Option<(&Phase, &Task)> {
+        self.phases.iter().find_map(|p| p.tasks.iter().find(|t| t.id == task).map(|t| (p, t)))
+    }
+
+    pub fn goal_item(&self, id: &str) -> Option<&GoalItem> {
+        self.goal_items.iter().find(|g| g.id == id)
     }
 }

@@ -318,3 +318,186 @@ pub struct PageMeta {
     #[serde(default)]
     pub weight: i32,
 }
+
+/// `campaigns/<id>/campaign.yaml`: a time-boxed campaign (专项行动) and its plan; the folder
+/// name is its id.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    pub title: Spanned<String>,
+    #[serde(default)]
+    pub short_title: Option<String>,
+    /// e.g. 连救〔2016〕26号.
+    #[serde(default)]
+    pub doc_number: Option<String>,
+    /// The issuing institution's id: owners are its departments and people unless written
+    /// `<institution>/<id>`.
+    pub institution: Spanned<String>,
+    /// Date of issue.
+    #[serde(default)]
+    pub issued: Option<Spanned<String>>,
+    /// The notice as a page of the site (its slug under pages/).
+    #[serde(default)]
+    pub page: Option<Spanned<String>>,
+    pub start: Spanned<String>,
+    pub end: Spanned<String>,
+    /// A one-line requirement, e.g. 一年全面启动，二年强化落实，三年巩固提升.
+    #[serde(default)]
+    pub motto: Option<String>,
+    pub goal: String,
+    /// The units whose state the checklist matrix shows: `<institution>` or `<institution>/<department>`.
+    pub participants: Spanned<Vec<Spanned<String>>>,
+    pub goal_items: Spanned<Vec<GoalItem>>,
+    pub phases: Spanned<Vec<Phase>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalItem {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub text: String,
+    #[serde(default)]
+    pub criteria: Vec<Criterion>,
+}
+
+/// A measurable criterion of a goal item, e.g. 培训合格率 100%.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub text: String,
+    #[serde(default)]
+    pub target: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub start: Spanned<String>,
+    pub end: Spanned<String>,
+    #[serde(default)]
+    pub aim: Option<String>,
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Task {
+    /// Unique in the campaign: progress records name it.
+    pub id: Spanned<String>,
+    pub what: String,
+    /// Owning department.
+    #[serde(default)]
+    pub department: Option<Spanned<String>>,
+    /// Owning person.
+    #[serde(default)]
+    pub person: Option<Spanned<String>>,
+    /// Defaults to the end of the phase.
+    #[serde(default)]
+    pub deadline: Option<Spanned<String>>,
+    #[serde(default)]
+    pub deliverable: Option<String>,
+    /// Activities the task consists of, e.g. the "four ones" (四个一).
+    #[serde(default)]
+    pub activities: Vec<String>,
+}
+
+/// Where a task or a checklist cell stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    NotStarted,
+    InProgress,
+    Done,
+    Verified,
+}
+
+impl Status {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotStarted => "未开始",
+            Self::InProgress => "进行中",
+            Self::Done => "已完成",
+            Self::Verified => "已验收",
+        }
+    }
+
+    pub fn is_done(self) -> bool {
+        matches!(self, Self::Done | Self::Verified)
+    }
+}
+
+/// `campaigns/<id>/progress.yaml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Progress {
+    #[serde(default)]
+    pub records: Vec<Record>,
+    /// Assessments of the participating units against the goal items.
+    #[serde(default)]
+    pub checklist: Vec<Assessment>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Record {
+    pub task: Spanned<String>,
+    pub date: Spanned<String>,
+    pub status: Spanned<Status>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    pub title: String,
+    /// A file relative to the campaign's folder; published with the site.
+    #[serde(default)]
+    pub file: Option<Spanned<String>>,
+    /// A link, e.g. to the intranet's document system.
+    #[serde(default)]
+    pub url: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    /// One of the campaign's participants.
+    pub unit: Spanned<String>,
+    pub date: Spanned<String>,
+    /// Goal item id → state.
+    pub items: BTreeMap<String, Spanned<Status>>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// One entry of `campaigns/<id>/issues.yaml` (问题清单).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issue {
+    pub id: Spanned<String>,
+    /// The goal item it falls short of.
+    #[serde(default)]
+    pub item: Option<Spanned<String>>,
+    pub found: Spanned<String>,
+    pub problem: String,
+    pub measure: String,
+    pub department: Spanned<String>,
+    #[serde(default)]
+    pub person: Option<Spanned<String>>,
+    pub deadline: Spanned<String>,
+    /// Rectified on.
+    #[serde(default)]
+    pub closed: Option<Spanned<String>>,
+    /// Checked on site on.
+    #[serde(default)]
+    pub verified: Option<Spanned<String>>,
+    #[serde(default)]
+    pub note: Option<String>,
+}

@@ -3,6 +3,7 @@
 //! `index` builds the id tables; `refs` follows every reference; `graph` finds cycles;
 //! `rules` applies the seed documents' staffing and completeness rules.
 
+mod campaigns;
 mod graph;
 pub mod index;
 mod refs;
@@ -26,6 +27,7 @@ pub fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> {
     });
     ids(content, &index, report);
     refs::check(content, &index, report);
+    campaigns::check(content, &index, report);
     if content.broken_files == 0 {
         graph::check(&index, report);
         rules::check(&index, report);
@@ -49,7 +51,7 @@ pub fn is_safe_id(id: &str) -> bool {
         && !id.contains("--")
 }
 
-fn unsafe_id(kind: &str, id: &str, span: Span, from_file_name: bool) -> Diagnostic {
+pub(super) fn unsafe_id(kind: &str, id: &str, span: Span, from_file_name: bool) -> Diagnostic {
     let why = if id.chars().any(|c| c.is_ascii_uppercase()) {
         "upper-case letters"
     } else if id.contains(' ') {

@@ -41,11 +41,11 @@ fn page_span<T>(page: &crate::load::Page, s: &Spanned<T>) -> Span {
     Span::from_yaml(page.file, &s.referenced, page.meta_offset)
 }
 
-fn institution_broken(index: &Index, id: &str) -> bool {
+pub(super) fn institution_broken(index: &Index, id: &str) -> bool {
     index.institutions.get(id).is_some_and(|i| i.dir.broken_institution)
 }
 
-fn name_of<'a>(inst: &InstIndex<'a>) -> &'a str {
+pub(super) fn name_of<'a>(inst: &InstIndex<'a>) -> &'a str {
     inst.dir.institution.as_ref().map_or("", |i| i.value.name.value.as_str())
 }
 
@@ -328,13 +328,13 @@ fn duty_edits(
     }
 }
 
-fn table_ref<T>(report: &mut Report, kind: &str, span: Span, id: &str, table: &Table<T>) -> bool {
+pub(super) fn table_ref<T>(report: &mut Report, kind: &str, span: Span, id: &str, table: &Table<T>) -> bool {
     reference(report, kind, span, id, table.iter().map(|(id, d)| (*id, d.name)))
 }
 
 /// Reports a dangling reference with the best suggestion: a near id, or the id of the thing
 /// whose display name was written instead of its id.
-fn reference<'a>(
+pub(super) fn reference<'a>(
     report: &mut Report,
     kind: &str,
     span: Span,
@@ -363,7 +363,7 @@ fn reference<'a>(
     false
 }
 
-fn check_date(span: Span, text: &str, report: &mut Report) {
+pub(super) fn check_date(span: Span, text: &str, report: &mut Report) {
     if chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_err() || text.len() != 10 {
         report.push(
             Diagnostic::new("invalid-date", span, format!("`{text}` is not a valid date"), "not a date")

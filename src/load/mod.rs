@@ -51,6 +51,19 @@ pub struct InstitutionDir {
     pub broken_institution: bool,
 }
 
+/// Everything found under one `campaigns/<id>/` folder.
+#[derive(Debug, Default)]
+pub struct CampaignDir {
+    pub id: String,
+    pub campaign: Option<Loaded<raw::Campaign>>,
+    pub progress: Option<Loaded<raw::Progress>>,
+    pub issues: Option<Loaded<Vec<raw::Issue>>>,
+    /// First file seen in the folder: where to point when campaign.yaml is missing.
+    pub first_file: Option<FileId>,
+    /// Some file of the folder could not be parsed.
+    pub broken: bool,
+}
+
 /// The whole content tree, parsed but not yet checked.
 #[derive(Debug, Default)]
 pub struct Content {
@@ -59,6 +72,7 @@ pub struct Content {
     pub config: Option<Loaded<raw::Config>>,
     pub categories: Vec<Named<raw::Category>>,
     pub institutions: Vec<InstitutionDir>,
+    pub campaigns: Vec<CampaignDir>,
     pub pages: Vec<Page>,
     /// How many files could not be parsed: checks across files are unreliable then.
     pub broken_files: usize,
@@ -75,6 +89,9 @@ enum Kind {
     People(String),
     Signing(String),
     Post(String, String),
+    Campaign(String),
+    Progress(String),
+    Issues(String),
     Page(String),
     /// Not ours: images, scans, notes. Left alone.
     Other,
@@ -93,6 +110,9 @@ fn classify(rel: &[&str]) -> Kind {
         ["institutions", i, "people.yaml"] => Kind::People(i.to_string()),
         ["institutions", i, "signing.yaml"] => Kind::Signing(i.to_string()),
         ["institutions", i, "posts", f] if is_yaml(f) => Kind::Post(i.to_string(), stem(f)),
+        ["campaigns", c, "campaign.yaml"] => Kind::Campaign(c.to_string()),
+        ["campaigns", c, "progress.yaml"] => Kind::Progress(c.to_string()),
+        ["campaigns", c, "issues.yaml"] => Kind::Issues(c.to_string()),
         ["pages", rest @ ..] if rest.last().is_some_and(|f| f.ends_with(".md")) => {
             let mut slug: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
             if let Some(last) = slug.last_mut() {
@@ -109,6 +129,7 @@ fn classify(rel: &[&str]) -> Kind {
 pub fn load(root: &Path, report: &mut Report) -> Content {
     let mut content = Content { root: root.to_path_buf(), ..Content::default() };
     let mut institutions: BTreeMap<String, InstitutionDir> = BTreeMap::new();
+    let mut campaigns: BTreeMap<String, CampaignDir> = BTreeMap::new();
 
     // The theme folder holds templates and styles, not content: leave it to the renderers.
     let theme = root.join(theme_folder(root));
@@ -179,6 +200,15 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
             Kind::Post(inst, id) => yaml::parse(text, file, Offset::default(), "post file").map(|value| {
                 dir(&mut institutions, &inst, file).posts.push(Named { id, file, value });
             }),
+            Kind::Campaign(id) => yaml::parse(text, file, Offset::default(), "campaign file").map(|value| {
+                campaign(&mut campaigns, &id, file).campaign = Some(Loaded { file, value });
+            }),
+            Kind::Progress(id) => yaml::parse(text, file, Offset::default(), "progress file").map(|value| {
+                campaign(&mut campaigns, &id, file).progress = Some(Loaded { file, value });
+            }),
+            Kind::Issues(id) => yaml::parse(text, file, Offset::default(), "issue").map(|value| {
+                campaign(&mut campaigns, &id, file).issues = Some(Loaded { file, value });
+            }),
             Kind::Page(slug) => page::parse(text, file, slug).map(|p| content.pages.push(p)),
             Kind::Unknown => Err(Diagnostic::new(
                 "unknown-file",
@@ -188,8 +218,9 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
             )
             .with_help(
                 "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
-                 institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml or \
-                 institutions/<id>/posts/<id>.yaml",
+                 institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml, \
+                 institutions/<id>/posts/<id>.yaml, campaigns/<id>/campaign.yaml, campaigns/<id>/progress.yaml or \
+                 campaigns/<id>/issues.yaml",
             )),
             Kind::Other => Ok(()),
         };
@@ -201,11 +232,13 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
                 BrokenKey::Institution(i) => dir(&mut institutions, &i, file).broken_institution = true,
                 BrokenKey::List(i, kind) => dir(&mut institutions, &i, file).broken_lists.push(kind),
                 BrokenKey::Post(i, id) => dir(&mut institutions, &i, file).broken_posts.push(id),
+                BrokenKey::Campaign(c) => campaign(&mut campaigns, &c, file).broken = true,
                 BrokenKey::None => {}
             }
         }
     }
     content.institutions = institutions.into_values().collect();
+    content.campaigns = campaigns.into_values().collect();
     content
 }
 
@@ -229,6 +262,7 @@ enum BrokenKey {
     Institution(String),
     List(String, &'static str),
     Post(String, String),
+    Campaign(String),
     None,
 }
 
@@ -241,6 +275,7 @@ impl BrokenKey {
             Kind::People(i) => BrokenKey::List(i.clone(), "person"),
             Kind::Signing(i) => BrokenKey::List(i.clone(), "signing"),
             Kind::Post(i, id) => BrokenKey::Post(i.clone(), id.clone()),
+            Kind::Campaign(c) | Kind::Progress(c) | Kind::Issues(c) => BrokenKey::Campaign(c.clone()),
             _ => BrokenKey::None,
         }
     }
@@ -251,5 +286,13 @@ fn dir<'a>(map: &'a mut BTreeMap<String, InstitutionDir>, id: &str, file: FileId
         id: id.to_string(),
         first_file: Some(file),
         ..InstitutionDir::default()
+    })
+}
+
+fn campaign<'a>(map: &'a mut BTreeMap<String, CampaignDir>, id: &str, file: FileId) -> &'a mut CampaignDir {
+    map.entry(id.to_string()).or_insert_with(|| CampaignDir {
+        id: id.to_string(),
+        first_file: Some(file),
+        ..CampaignDir::default()
     })
 }

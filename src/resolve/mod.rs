@@ -3,6 +3,8 @@
 //! Runs only on content that passed `check`, so references are known to exist; it still never
 //! panics on a dangling one (it skips it), because a renderer must not crash a preview server.
 
+mod campaign;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::check::Index;
@@ -71,7 +73,8 @@ pub fn resolve(content: &Content, index: &Index) -> Model {
             term_year: None,
         },
     };
-    Model { site, categories, institutions, pages }
+    let campaigns = campaign::campaigns(content, &institutions);
+    Model { site, categories, institutions, campaigns, pages }
 }
 
 /// "file:line:column" of a span, for messages that outlive the source map.

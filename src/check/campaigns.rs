@@ -1,0 +1,434 @@
+//! Campaign checks: every date exists, periods are ordered (phases in the campaign, deadlines in
+//! their phase, records in the campaign), owners, tasks, units and goal items exist, evidence
+//! files are there, and done tasks show evidence.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_saphyr::Spanned;
+
+use super::index::{Index, at};
+use super::refs::{check_date, institution_broken, name_of, reference, table_ref};
+use crate::diagnostic::{Diagnostic, Report};
+use crate::load::{CampaignDir, Content};
+use crate::raw;
+use crate::source::{FileId, Span};
+
+pub fn check(content: &Content, index: &Index, report: &mut Report) {
+    for dir in &content.campaigns {
+        if !super::is_safe_id(&dir.id) {
+            let span = Span::file_start(dir.first_file.unwrap_or(0));
+            report.push(super::unsafe_id("campaign", &dir.id, span, true));
+        }
+        campaign(content, index, dir, report);
+    }
+}
+
+/// A date as written, checked; None when it is not a valid date (already reported).
+fn date<'a>(file: FileId, d: &'a Spanned<String>, report: &mut Report) -> Option<&'a str> {
+    let before = report.diagnostics.len();
+    check_date(at(file, d), &d.value, report);
+    (report.diagnostics.len() == before).then_some(d.value.as_str())
+}
+
+fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Report) {
+    let Some(loaded) = &dir.campaign else {
+        if !dir.broken {
+            report.push(
+                Diagnostic::new(
+                    "missing-file",
+                    Span::file_start(dir.first_file.unwrap_or(0)),
+                    format!("campaign folder `{}` has no campaign.yaml", dir.id),
+                    "this file belongs to a campaign that is not described",
+                )
+                .with_help(format!("add campaigns/{}/campaign.yaml (see README.md, \"Campaigns\")", dir.id)),
+            );
+        }
+        return;
+    };
+    let (f, c) = (loaded.file, &loaded.value);
+    let issuer = &c.institution.value;
+    let issuer_ok = if institution_broken(index, issuer) {
+        false
+    } else {
+        let candidates = index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
+        reference(report, "institution", at(f, &c.institution), issuer, candidates)
+    };
+    if let Some(page) = &c.page
+        && !content.pages.iter().any(|p| p.slug == page.value)
+    {
+        let candidates = content.pages.iter().map(|p| (p.slug.as_str(), p.meta.title.as_str()));
+        reference(report, "page", at(f, page), &page.value, candidates);
+    }
+    if let Some(issued) = &c.issued {
+        date(f, issued, report);
+    }
+    let period = match (date(f, &c.start, report), date(f, &c.end, report)) {
+        (Some(s), Some(e)) if s > e => {
+            report.push(order("invalid-period", at(f, &c.end), "the campaign ends before it starts", at(f, &c.start)));
+            None
+        }
+        (Some(s), Some(e)) => Some((s, e)),
+        _ => None,
+    };
+    let owners = Owners { index, issuer, issuer_ok };
+    // Participants: institutions or departments (written in full).
+    let mut units = BTreeSet::new();
+    for p in &c.participants.value {
+        if !units.insert(p.value.as_str()) {
+            report.push(
+                Diagnostic::new(
+                    "duplicate-id",
+                    at(f, p),
+                    format!("participant `{}` is listed twice", p.value),
+                    "again",
+                )
+                .with_help("list each participating unit once"),
+            );
+        }
+        let (inst, dept) = match p.value.split_once('/') {
+            Some((i, d)) => (i, Some(d)),
+            None => (p.value.as_str(), None),
+        };
+        if institution_broken(index, inst) {
+            continue;
+        }
+        match index.institutions.get(inst) {
+            None => {
+                let candidates = index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
+                reference(report, "institution", at(f, p), inst, candidates);
+            }
+            Some(ix) => {
+                if let Some(d) = dept.filter(|_| !ix.dir.broken_lists.contains(&"department")) {
+                    table_ref(report, "department", at(f, p), d, &ix.departments);
+                }
+            }
+        }
+    }
+
+    let mut items = BTreeMap::new();
+    for g in &c.goal_items.value {
+        unique(&mut items, &g.id, f, "goal item", report);
+    }
+    let mut phase_ids = BTreeMap::new();
+    let mut tasks: BTreeMap<&str, (Span, Option<&str>)> = BTreeMap::new();
+    let mut previous: Option<(&str, Span)> = None;
+    for phase in &c.phases.value {
+        unique(&mut phase_ids, &phase.id, f, "phase", report);
+        let (start, end) = (date(f, &phase.start, report), date(f, &phase.end, report));
+        let mut bounds = None;
+        if let (Some(s), Some(e)) = (start, end) {
+            if s > e {
+                report.push(order(
+                    "invalid-period",
+                    at(f, &phase.end),
+                    "the phase ends before it starts",
+                    at(f, &phase.start),
+                ));
+            } else {
+                bounds = Some((s, e));
+            }
+            if let Some((cs, ce)) = period
+                && (s < cs || e > ce)
+            {
+                report.push(
+                    Diagnostic::new(
+                        "phase-order",
+                        at(f, if s < cs { &phase.start } else { &phase.end }),
+                        format!("phase `{}` runs outside the campaign ({cs} to {ce})", phase.id.value),
+                        "outside the campaign",
+                    )
+                    .with_help("move the phase's dates inside the campaign's `start` and `end`, or widen the campaign"),
+                );
+            }
+            if let Some((prev_end, prev_span)) = previous
+                && s <= prev_end
+            {
+                report.push(
+                    Diagnostic::new(
+                        "phase-order",
+                        at(f, &phase.start),
+                        format!(
+                            "phase `{}` starts on {s}, before the previous phase ends ({prev_end})",
+                            phase.id.value
+                        ),
+                        "overlaps the previous phase",
+                    )
+                    .with_label(prev_span, "previous phase ends here")
+                    .with_help("list phases in date order; each starts after the one before ends"),
+                );
+            }
+            previous = Some((e, at(f, &phase.end)));
+        }
+        for task in &phase.tasks {
+            if let Some(first) = tasks.get(task.id.value.as_str()) {
+                report.push(
+                    Diagnostic::new(
+                        "duplicate-id",
+                        at(f, &task.id),
+                        format!("duplicate task id `{}`", task.id.value),
+                        "defined again here",
+                    )
+                    .with_label(first.0, "first defined here")
+                    .with_help("task ids must be unique in a campaign: progress records name them"),
+                );
+            } else {
+                tasks.insert(&task.id.value, (at(f, &task.id), None));
+            }
+            if let Some(d) = &task.department {
+                owners.check(f, d, "department", report);
+            }
+            if let Some(p) = &task.person {
+                owners.check(f, p, "person", report);
+            }
+            if task.department.is_none() && task.person.is_none() {
+                report.push(
+                    Diagnostic::new(
+                        "missing-key",
+                        at(f, &task.id),
+                        format!("task `{}` has no owner", task.id.value),
+                        "this task",
+                    )
+                    .with_help("add `department: <id>` or `person: <id>` (or both)"),
+                );
+            }
+            if let Some(deadline) = &task.deadline
+                && let Some(d) = date(f, deadline, report)
+                && let Some((s, e)) = bounds
+                && (d < s || d > e)
+            {
+                report.push(
+                    Diagnostic::new(
+                        "deadline-outside-phase",
+                        at(f, deadline),
+                        format!("task `{}` is due on {d}, outside its phase `{}` ({s} to {e})", task.id.value, phase.id.value),
+                        "outside the phase",
+                    )
+                    .with_help("set a deadline inside the phase, move the task to the phase it belongs to, or leave `deadline` out (the phase's end)"),
+                );
+            }
+        }
+    }
+
+    let in_campaign = |file: FileId, d: &Spanned<String>, what: &str, report: &mut Report| {
+        if let (Some(day), Some((s, e))) = (date(file, d, report), period)
+            && (day < s || day > e)
+        {
+            report.push(
+                Diagnostic::new(
+                    "record-outside-campaign",
+                    at(file, d),
+                    format!("{what} dated {day}, outside the campaign ({s} to {e})"),
+                    "outside the campaign",
+                )
+                .with_help("check the date; records belong to the campaign's period"),
+            );
+        }
+    };
+    let folder = content.root.join("campaigns").join(&dir.id);
+    if let Some(progress) = &dir.progress {
+        let pf = progress.file;
+        // Whether a task's done/verified records show evidence (this record or an earlier one).
+        let mut evidenced: BTreeSet<&str> = BTreeSet::new();
+        for r in &progress.value.records {
+            in_campaign(pf, &r.date, "progress record", report);
+            let known = tasks.contains_key(r.task.value.as_str());
+            if !known {
+                let candidates = tasks.keys().map(|t| (*t, *t));
+                reference(report, "task", at(pf, &r.task), &r.task.value, candidates);
+            }
+            for e in &r.evidence {
+                evidence(&folder, pf, e, report);
+            }
+            if !r.evidence.is_empty() {
+                evidenced.insert(&r.task.value);
+            }
+            if known && r.status.value.is_done() && !evidenced.contains(r.task.value.as_str()) {
+                report.push(
+                    Diagnostic::new(
+                        "done-without-evidence",
+                        at(pf, &r.status),
+                        format!("task `{}` is marked {} without evidence", r.task.value, r.status.value.label()),
+                        "no evidence recorded",
+                    )
+                    .with_help(
+                        "add `evidence:` with a `title:` (and a `file:` or `url:` where there is one) to this record",
+                    ),
+                );
+            }
+        }
+        for a in &progress.value.checklist {
+            in_campaign(pf, &a.date, "checklist assessment", report);
+            if !units.contains(a.unit.value.as_str()) {
+                let candidates = units.iter().map(|u| (*u, *u));
+                reference(report, "participant", at(pf, &a.unit), &a.unit.value, candidates);
+            }
+            for (item, status) in &a.items {
+                if !items.contains_key(item.as_str()) {
+                    let candidates = items.keys().map(|i| (*i, *i));
+                    reference(report, "goal item", at(pf, status), item, candidates);
+                }
+            }
+        }
+    }
+    if let Some(issues) = &dir.issues {
+        let isf = issues.file;
+        let mut ids = BTreeMap::new();
+        for i in &issues.value {
+            unique(&mut ids, &i.id, isf, "issue", report);
+            if let Some(item) = &i.item
+                && !items.contains_key(item.value.as_str())
+            {
+                let candidates = items.keys().map(|i| (*i, *i));
+                reference(report, "goal item", at(isf, item), &item.value, candidates);
+            }
+            owners.check(isf, &i.department, "department", report);
+            if let Some(p) = &i.person {
+                owners.check(isf, p, "person", report);
+            }
+            in_campaign(isf, &i.found, "issue", report);
+            let found = date(isf, &i.found, report);
+            for (later, what) in [
+                (Some(&i.deadline), "deadline"),
+                (i.closed.as_ref(), "closing date"),
+                (i.verified.as_ref(), "verification date"),
+            ] {
+                let Some(later) = later else { continue };
+                if let (Some(d), Some(found)) = (date(isf, later, report), found)
+                    && d < found
+                {
+                    report.push(order(
+                        "invalid-period",
+                        at(isf, later),
+                        &format!("the issue's {what} is before it was found"),
+                        at(isf, &i.found),
+                    ));
+                }
+            }
+            if let (Some(v), None) = (&i.verified, &i.closed) {
+                report.push(
+                    Diagnostic::new(
+                        "missing-key",
+                        at(isf, v),
+                        format!("issue `{}` is verified but not closed", i.id.value),
+                        "verified here",
+                    )
+                    .with_help("add `closed: YYYY-MM-DD`, the day the problem was rectified"),
+                );
+            }
+            if let (Some(v), Some(c)) = (&i.verified, &i.closed)
+                && v.value < c.value
+            {
+                report.push(order(
+                    "invalid-period",
+                    at(isf, v),
+                    "the issue is verified before it was closed",
+                    at(isf, c),
+                ));
+            }
+        }
+    }
+}
+
+/// Owners (departments, people) resolve in the issuing institution unless written
+/// `<institution>/<id>`.
+struct Owners<'a> {
+    index: &'a Index<'a>,
+    issuer: &'a str,
+    /// The issuer exists: else its refs are not reported again.
+    issuer_ok: bool,
+}
+
+impl Owners<'_> {
+    fn check(&self, file: FileId, r: &Spanned<String>, kind: &str, report: &mut Report) {
+        let (inst, id) = r.value.split_once('/').unwrap_or((self.issuer, r.value.as_str()));
+        if (inst == self.issuer && !self.issuer_ok) || institution_broken(self.index, inst) {
+            return;
+        }
+        let Some(ix) = self.index.institutions.get(inst) else {
+            let candidates = self.index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
+            reference(report, "institution", at(file, r), inst, candidates);
+            return;
+        };
+        let list = if kind == "department" { "department" } else { "person" };
+        if ix.dir.broken_lists.contains(&list) {
+            return;
+        }
+        if kind == "department" {
+            table_ref(report, kind, at(file, r), id, &ix.departments);
+        } else {
+            table_ref(report, kind, at(file, r), id, &ix.people);
+        }
+    }
+}
+
+fn order(code: &'static str, span: Span, message: &str, other: Span) -> Diagnostic {
+    Diagnostic::new(code, span, message.to_string(), "this date")
+        .with_label(other, "compared with this date")
+        .with_help("check the dates (YYYY-MM-DD): the later one must not come first")
+}
+
+fn unique<'a>(
+    seen: &mut BTreeMap<&'a str, Span>,
+    id: &'a Spanned<String>,
+    file: FileId,
+    kind: &str,
+    report: &mut Report,
+) {
+    let span = at(file, id);
+    if !super::is_safe_id(&id.value) {
+        report.push(super::unsafe_id(kind, &id.value, span, false));
+    }
+    if let Some(first) = seen.get(id.value.as_str()) {
+        report.push(
+            Diagnostic::new("duplicate-id", span, format!("duplicate {kind} id `{}`", id.value), "defined again here")
+                .with_label(*first, "first defined here")
+                .with_help(format!("{kind} ids must be unique in a campaign; rename one of them")),
+        );
+    } else {
+        seen.insert(&id.value, span);
+    }
+}
+
+fn evidence(folder: &std::path::Path, file: FileId, e: &raw::Evidence, report: &mut Report) {
+    if let Some(path) = &e.file {
+        let rel = &path.value;
+        let unsafe_path = rel.starts_with('/') || rel.split(['/', '\\']).any(|p| p == "..") || rel.contains('\\');
+        if unsafe_path {
+            report.push(
+                Diagnostic::new(
+                    "missing-evidence",
+                    at(file, path),
+                    format!("evidence path `{rel}` leaves the campaign folder"),
+                    "not inside the campaign folder",
+                )
+                .with_help("write the path relative to the campaign's folder, with `/`, e.g. evidence/plan.pdf"),
+            );
+        } else if !folder.join(rel).is_file() {
+            report.push(
+                Diagnostic::new(
+                    "missing-evidence",
+                    at(file, path),
+                    format!("evidence file `{rel}` does not exist"),
+                    "no such file",
+                )
+                .with_help(format!(
+                    "put the file at {} or correct the path (relative to the campaign's folder)",
+                    folder.join(rel).display()
+                )),
+            );
+        }
+    }
+    if let Some(url) = &e.url
+        && !(url.value.starts_with("http://") || url.value.starts_with("https://"))
+    {
+        report.push(
+            Diagnostic::new(
+                "wrong-type",
+                at(file, url),
+                format!("`{}` is not a web address", url.value),
+                "not http:// or https://",
+            )
+            .with_help("use `url:` for http(s) links and `file:` for files in the campaign's folder"),
+        );
+    }
+}

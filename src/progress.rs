@@ -1,0 +1,336 @@
+//! Campaign progress on a given day (`as_of`): where each task, issue, phase and checklist cell
+//! stands. Pure functions of the model and the date, so that a build is reproducible and the
+//! arithmetic is tested on its own. Dates are checked YYYY-MM-DD strings: they compare as text.
+
+use serde::Serialize;
+
+use crate::model::{Campaign, Issue, Phase, Record, Task};
+use crate::raw::Status;
+
+/// Whether something due was done in time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Timeliness {
+    /// Not done, not yet due.
+    Pending,
+    /// Not done, and the deadline has passed.
+    Overdue,
+    /// Done on or before the deadline.
+    OnTime,
+    /// Done after the deadline.
+    Late,
+}
+
+impl Timeliness {
+    fn of(done_on: Option<&str>, deadline: &str, as_of: &str) -> Self {
+        match done_on {
+            Some(d) if d <= deadline => Timeliness::OnTime,
+            Some(_) => Timeliness::Late,
+            None if as_of > deadline => Timeliness::Overdue,
+            None => Timeliness::Pending,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Timeliness::Pending => "",
+            Timeliness::Overdue => "逾期未完成",
+            Timeliness::OnTime => "按期完成",
+            Timeliness::Late => "逾期完成",
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct TaskProgress<'a> {
+    /// The latest record's status on the day (not started without one).
+    pub status: Status,
+    /// The first day it was recorded done (or verified).
+    pub done_on: Option<&'a str>,
+    pub timeliness: Timeliness,
+    /// Its records up to the day, oldest first.
+    pub records: Vec<&'a Record>,
+}
+
+pub fn task<'a>(campaign: &'a Campaign, task: &Task, as_of: &str) -> TaskProgress<'a> {
+    let records: Vec<&Record> =
+        campaign.records.iter().filter(|r| r.task == task.id && r.date.as_str() <= as_of).collect();
+    let status = records.last().map_or(Status::NotStarted, |r| r.status);
+    let done_on = records.iter().find(|r| r.status.is_done()).map(|r| r.date.as_str());
+    TaskProgress { status, done_on, timeliness: Timeliness::of(done_on, &task.deadline, as_of), records }
+}
+
+/// Where an issue of the 问题清单 stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum IssueState {
+    /// Found after the day: not shown.
+    NotFound,
+    Open,
+    /// Rectified, not yet checked.
+    Closed,
+    Verified,
+}
+
+impl IssueState {
+    pub fn label(self) -> &'static str {
+        match self {
+            IssueState::NotFound => "",
+            IssueState::Open => "整改中",
+            IssueState::Closed => "已整改",
+            IssueState::Verified => "已验收",
+        }
+    }
+}
+
+pub fn issue(issue: &Issue, as_of: &str) -> (IssueState, Timeliness) {
+    fn on<'a>(d: &'a Option<String>, as_of: &str) -> Option<&'a str> {
+        d.as_deref().filter(|d| *d <= as_of)
+    }
+    let state = if issue.found.as_str() > as_of {
+        IssueState::NotFound
+    } else if on(&issue.verified, as_of).is_some() {
+        IssueState::Verified
+    } else if on(&issue.closed, as_of).is_some() {
+        IssueState::Closed
+    } else {
+        IssueState::Open
+    };
+    (state, Timeliness::of(on(&issue.closed, as_of), &issue.deadline, as_of))
+}
+
+/// Whether a period lies before, around or after the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum When {
+    Upcoming,
+    Running,
+    Finished,
+}
+
+impl When {
+    pub fn of(start: &str, end: &str, as_of: &str) -> Self {
+        if as_of < start {
+            When::Upcoming
+        } else if as_of > end {
+            When::Finished
+        } else {
+            When::Running
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            When::Upcoming => "未开始",
+            When::Running => "进行中",
+            When::Finished => "已结束",
+        }
+    }
+}
+
+/// Task counts of a phase (or a whole campaign) on the day.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    pub total: usize,
+    pub done: usize,
+    pub verified: usize,
+    pub overdue: usize,
+    pub late: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, p: &TaskProgress) {
+        self.total += 1;
+        self.done += usize::from(p.status.is_done());
+        self.verified += usize::from(p.status == Status::Verified);
+        self.overdue += usize::from(p.timeliness == Timeliness::Overdue);
+        self.late += usize::from(p.timeliness == Timeliness::Late);
+    }
+
+    /// Done share in whole percent.
+    pub fn percent(&self) -> u32 {
+        (self.done * 100).checked_div(self.total).unwrap_or(0) as u32
+    }
+}
+
+pub fn phase(campaign: &Campaign, phase: &Phase, as_of: &str) -> Tally {
+    let mut tally = Tally::default();
+    for t in &phase.tasks {
+        tally.add(&task(campaign, t, as_of));
+    }
+    tally
+}
+
+/// A unit's state on a goal item: its latest assessment of that item up to the day.
+pub fn cell<'a>(campaign: &'a Campaign, unit: &str, item: &str, as_of: &str) -> Option<(Status, &'a str)> {
+    campaign
+        .checklist
+        .iter()
+        .filter(|a| a.unit == unit && a.date.as_str() <= as_of)
+        .filter_map(|a| a.items.get(item).map(|s| (*s, a.date.as_str())))
+        .next_back()
+}
+
+/// The day progress is shown for when the content sets none: the campaign's last record, so
+/// that the result depends on the content alone.
+pub fn last_record(campaign: &Campaign) -> &str {
+    let records = campaign.records.iter().map(|r| r.date.as_str());
+    let checks = campaign.checklist.iter().map(|a| a.date.as_str());
+    let issues = campaign
+        .issues
+        .iter()
+        .flat_map(|i| [Some(i.found.as_str()), i.closed.as_deref(), i.verified.as_deref()].into_iter().flatten());
+    records.chain(checks).chain(issues).max().unwrap_or(campaign.start.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Assessment, Ref};
+
+    fn campaign(records: &[(&str, &str, Status)]) -> Campaign {
+        Campaign {
+            id: "c".into(),
+            title: "专项行动".into(),
+            short_title: "专项行动".into(),
+            doc_number: None,
+            institution: "i".into(),
+            issued: None,
+            page: None,
+            start: "2016-07-01".into(),
+            end: "2018-12-31".into(),
+            motto: None,
+            goal: String::new(),
+            participants: vec![],
+            goal_items: vec![],
+            phases: vec![Phase {
+                id: "launch".into(),
+                name: "全面启动阶段".into(),
+                start: "2016-07-01".into(),
+                end: "2016-12-31".into(),
+                aim: None,
+                tasks: vec![task_due("registration", "2016-08-20"), task_due("summary", "2016-12-31")],
+            }],
+            records: records
+                .iter()
+                .map(|(task, date, status)| Record {
+                    task: task.to_string(),
+                    date: date.to_string(),
+                    status: *status,
+                    note: None,
+                    evidence: vec![],
+                })
+                .collect(),
+            checklist: vec![],
+            issues: vec![],
+        }
+    }
+
+    fn task_due(id: &str, deadline: &str) -> Task {
+        Task {
+            id: id.into(),
+            what: String::new(),
+            department: None,
+            person: None,
+            deadline: deadline.into(),
+            deadline_set: true,
+            deliverable: None,
+            activities: vec![],
+        }
+    }
+
+    fn state(c: &Campaign, task: usize, as_of: &str) -> (Status, Timeliness) {
+        let p = super::task(c, &c.phases[0].tasks[task], as_of);
+        (p.status, p.timeliness)
+    }
+
+    #[test]
+    fn done_on_time_stays_on_time_ever_after() {
+        let c = campaign(&[
+            ("registration", "2016-08-10", Status::InProgress),
+            ("registration", "2016-08-18", Status::Done),
+        ]);
+        assert_eq!(state(&c, 0, "2016-08-01"), (Status::NotStarted, Timeliness::Pending));
+        assert_eq!(state(&c, 0, "2016-08-15"), (Status::InProgress, Timeliness::Pending));
+        assert_eq!(state(&c, 0, "2016-08-18"), (Status::Done, Timeliness::OnTime), "done on the day itself");
+        assert_eq!(state(&c, 0, "2018-01-01"), (Status::Done, Timeliness::OnTime));
+    }
+
+    #[test]
+    fn overdue_from_the_day_after_the_deadline_until_done_then_late() {
+        let c = campaign(&[("registration", "2016-09-02", Status::Done)]);
+        assert_eq!(state(&c, 0, "2016-08-20"), (Status::NotStarted, Timeliness::Pending), "due today is not overdue");
+        assert_eq!(state(&c, 0, "2016-08-21"), (Status::NotStarted, Timeliness::Overdue));
+        assert_eq!(state(&c, 0, "2016-09-01"), (Status::NotStarted, Timeliness::Overdue));
+        assert_eq!(state(&c, 0, "2016-09-02"), (Status::Done, Timeliness::Late));
+        assert_eq!(state(&c, 0, "2017-06-30"), (Status::Done, Timeliness::Late));
+    }
+
+    #[test]
+    fn the_first_done_record_counts_and_verification_keeps_it() {
+        let c = campaign(&[("summary", "2016-12-20", Status::Done), ("summary", "2017-01-06", Status::Verified)]);
+        let p = task(&c, &c.phases[0].tasks[1], "2017-02-01");
+        assert_eq!((p.status, p.done_on, p.timeliness), (Status::Verified, Some("2016-12-20"), Timeliness::OnTime));
+        assert_eq!(p.records.len(), 2);
+    }
+
+    #[test]
+    fn a_phase_tally_counts_done_overdue_and_late() {
+        let c = campaign(&[("registration", "2016-09-02", Status::Done)]);
+        let t = phase(&c, &c.phases[0], "2017-01-05");
+        assert_eq!(t, Tally { total: 2, done: 1, verified: 0, overdue: 1, late: 1 });
+        assert_eq!(t.percent(), 50);
+        assert_eq!(phase(&c, &c.phases[0], "2016-07-01").overdue, 0);
+    }
+
+    #[test]
+    fn issues_open_close_and_verify_by_date() {
+        let r = Ref { institution: "i".into(), id: "d".into() };
+        let i = Issue {
+            id: "p".into(),
+            item: None,
+            found: "2017-03-20".into(),
+            problem: String::new(),
+            measure: String::new(),
+            department: r,
+            person: None,
+            deadline: "2017-04-30".into(),
+            closed: Some("2017-05-02".into()),
+            verified: Some("2017-05-10".into()),
+            note: None,
+        };
+        assert_eq!(issue(&i, "2017-03-19").0, IssueState::NotFound);
+        assert_eq!(issue(&i, "2017-04-30"), (IssueState::Open, Timeliness::Pending));
+        assert_eq!(issue(&i, "2017-05-01"), (IssueState::Open, Timeliness::Overdue));
+        assert_eq!(issue(&i, "2017-05-02"), (IssueState::Closed, Timeliness::Late));
+        assert_eq!(issue(&i, "2017-05-10"), (IssueState::Verified, Timeliness::Late));
+    }
+
+    #[test]
+    fn a_cell_is_the_latest_assessment_of_that_item() {
+        let mut c = campaign(&[]);
+        let a = |date: &str, items: &[(&str, Status)]| Assessment {
+            unit: "i/d".into(),
+            date: date.into(),
+            items: items.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+            note: None,
+        };
+        c.checklist = vec![
+            a("2016-12-20", &[("training", Status::InProgress), ("lawful", Status::Done)]),
+            a("2017-12-22", &[("training", Status::Verified)]),
+        ];
+        assert_eq!(cell(&c, "i/d", "training", "2016-12-19"), None);
+        assert_eq!(cell(&c, "i/d", "training", "2017-06-30"), Some((Status::InProgress, "2016-12-20")));
+        assert_eq!(cell(&c, "i/d", "training", "2018-01-01"), Some((Status::Verified, "2017-12-22")));
+        assert_eq!(cell(&c, "i/d", "lawful", "2018-01-01"), Some((Status::Done, "2016-12-20")), "not re-assessed");
+        assert_eq!(last_record(&c), "2017-12-22");
+    }
+
+    #[test]
+    fn periods_are_upcoming_running_or_finished() {
+        assert_eq!(When::of("2017-01-01", "2017-12-31", "2016-12-31"), When::Upcoming);
+        assert_eq!(When::of("2017-01-01", "2017-12-31", "2017-01-01"), When::Running);
+        assert_eq!(When::of("2017-01-01", "2017-12-31", "2017-12-31"), When::Running);
+        assert_eq!(When::of("2017-01-01", "2017-12-31", "2018-01-01"), When::Finished);
+    }
+}

@@ -1,0 +1,155 @@
+//! Campaigns: the plan, records and issues as the model holds them (refs made explicit,
+//! deadlines defaulted, records in date order).
+
+use crate::load::{CampaignDir, Content};
+use crate::model::*;
+
+pub fn campaigns(content: &Content, institutions: &[Institution]) -> Vec<Campaign> {
+    content.campaigns.iter().filter_map(|dir| campaign(dir, institutions)).collect()
+}
+
+fn campaign(dir: &CampaignDir, institutions: &[Institution]) -> Option<Campaign> {
+    let c = &dir.campaign.as_ref()?.value;
+    let issuer = c.institution.value.clone();
+    let reference = |r: &str| match r.split_once('/') {
+        Some((i, id)) => Ref { institution: i.to_string(), id: id.to_string() },
+        None => Ref { institution: issuer.clone(), id: r.to_string() },
+    };
+    let participants = c
+        .participants
+        .value
+        .iter()
+        .map(|p| {
+            let (inst, dept) = match p.value.split_once('/') {
+                Some((i, d)) => (i, Some(d)),
+                None => (p.value.as_str(), None),
+            };
+            let institution = institutions.iter().find(|i| i.id == inst);
+            let name = match (institution, dept) {
+                (Some(i), Some(d)) => i.department(d).map_or(d.to_string(), |d| d.name.clone()),
+                (Some(i), None) => i.short_name.clone().unwrap_or_else(|| i.name.clone()),
+                (None, _) => p.value.clone(),
+            };
+            Unit { id: p.value.clone(), institution: inst.to_string(), department: dept.map(str::to_string), name }
+        })
+        .collect();
+    let phases = c
+        .phases
+        .value
+        .iter()
+        .map(|p| Phase {
+            id: p.id.value.clone(),
+            name: p.name.clone(),
+            start: p.start.value.clone(),
+            end: p.end.value.clone(),
+            aim: p.aim.clone(),
+            tasks: p
+                .tasks
+                .iter()
+                .map(|t| Task {
+                    id: t.id.value.clone(),
+                    what: t.what.clone(),
+                    department: t.department.as_ref().map(|d| reference(&d.value)),
+                    person: t.person.as_ref().map(|d| reference(&d.value)),
+                    deadline: t.deadline.as_ref().map_or_else(|| p.end.value.clone(), |d| d.value.clone()),
+                    deadline_set: t.deadline.is_some(),
+                    deliverable: t.deliverable.clone(),
+                    activities: t.activities.clone(),
+                })
+                .collect(),
+        })
+        .collect();
+    let progress = dir.progress.as_ref().map(|p| &p.value);
+    let mut records: Vec<Record> = progress
+        .map(|p| {
+            p.records
+                .iter()
+                .map(|r| Record {
+                    task: r.task.value.clone(),
+                    date: r.date.value.clone(),
+                    status: r.status.value,
+                    note: r.note.clone(),
+                    evidence: r
+                        .evidence
+                        .iter()
+                        .map(|e| Evidence {
+                            title: e.title.clone(),
+                            file: e.file.as_ref().map(|f| f.value.clone()),
+                            url: e.url.as_ref().map(|u| u.value.clone()),
+                        })
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    records.sort_by(|a, b| a.date.cmp(&b.date));
+    let mut checklist: Vec<Assessment> = progress
+        .map(|p| {
+            p.checklist
+                .iter()
+                .map(|a| Assessment {
+                    unit: a.unit.value.clone(),
+                    date: a.date.value.clone(),
+                    items: a.items.iter().map(|(k, v)| (k.clone(), v.value)).collect(),
+                    note: a.note.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    checklist.sort_by(|a, b| a.date.cmp(&b.date));
+    let issues = dir
+        .issues
+        .as_ref()
+        .map(|l| {
+            l.value
+                .iter()
+                .map(|i| Issue {
+                    id: i.id.value.clone(),
+                    item: i.item.as_ref().map(|x| x.value.clone()),
+                    found: i.found.value.clone(),
+                    problem: i.problem.clone(),
+                    measure: i.measure.clone(),
+                    department: reference(&i.department.value),
+                    person: i.person.as_ref().map(|p| reference(&p.value)),
+                    deadline: i.deadline.value.clone(),
+                    closed: i.closed.as_ref().map(|d| d.value.clone()),
+                    verified: i.verified.as_ref().map(|d| d.value.clone()),
+                    note: i.note.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(Campaign {
+        id: dir.id.clone(),
+        title: c.title.value.clone(),
+        short_title: c.short_title.clone().unwrap_or_else(|| c.title.value.clone()),
+        doc_number: c.doc_number.clone(),
+        institution: issuer.clone(),
+        issued: c.issued.as_ref().map(|d| d.value.clone()),
+        page: c.page.as_ref().map(|p| p.value.clone()),
+        start: c.start.value.clone(),
+        end: c.end.value.clone(),
+        motto: c.motto.clone(),
+        goal: c.goal.clone(),
+        participants,
+        goal_items: c
+            .goal_items
+            .value
+            .iter()
+            .map(|g| GoalItem {
+                id: g.id.value.clone(),
+                name: g.name.clone(),
+                text: g.text.clone(),
+                criteria: g
+                    .criteria
+                    .iter()
+                    .map(|k| Criterion { text: k.text.clone(), target: k.target.clone() })
+                    .collect(),
+            })
+            .collect(),
+        phases,
+        records,
+        checklist,
+        issues,
+    })
+}
