@@ -48,7 +48,8 @@ Examples:
   safeduty build
   safeduty build content --out public
   safeduty build --only letters --institution wsq-tuke
-  safeduty build --only cards,letters")]
+  safeduty build --only cards,letters
+  safeduty build --as-of 2017-06-30        campaign progress as it stood on that day")]
     Build {
         /// Content folder.
         #[arg(default_value = "content")]
@@ -65,6 +66,9 @@ Examples:
         /// Print how long each stage took.
         #[arg(long)]
         timings: bool,
+        /// Compute campaign progress as of this day instead of `as_of` in safeduty.yaml.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
         #[command(flatten)]
         lints: LintArgs,
     },
@@ -79,6 +83,9 @@ Examples:
         /// Port on 127.0.0.1 (0 picks a free one).
         #[arg(long, short, default_value_t = 8000)]
         port: u16,
+        /// Compute campaign progress as of this day instead of `as_of` in safeduty.yaml.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
         #[command(flatten)]
         lints: LintArgs,
     },
@@ -169,8 +176,9 @@ fn run(cli: Cli) -> Result<i32, String> {
             }
             Ok(if checked.report.has_errors() { 1 } else { 0 })
         }
-        Command::Build { dir, out, only, institution, timings, lints } => {
+        Command::Build { dir, out, only, institution, timings, as_of, lints } => {
             lints.validate()?;
+            validate_date(as_of.as_deref())?;
             require_dir(&dir)?;
             let selection = crate::render::Selection {
                 parts: (!only.is_empty()).then(|| only.into_iter().collect()),
@@ -179,7 +187,7 @@ fn run(cli: Cli) -> Result<i32, String> {
             let default_out = if selection.is_everything() { "output" } else { "output/print" };
             let out = out.unwrap_or_else(|| PathBuf::from(default_out));
             let started = std::time::Instant::now();
-            let checked = pipeline::check(&dir, |l| lints.apply(l));
+            let checked = pipeline::check(&dir, |l| lints.apply(l)).with_as_of(as_of.as_deref());
             if !checked.report.diagnostics.is_empty() {
                 eprint!("{}", checked.report.render_human(&checked.sources, color()));
             }
@@ -219,10 +227,11 @@ fn run(cli: Cli) -> Result<i32, String> {
             );
             Ok(0)
         }
-        Command::Serve { dir, port, lints } => {
+        Command::Serve { dir, port, as_of, lints } => {
             lints.validate()?;
+            validate_date(as_of.as_deref())?;
             require_dir(&dir)?;
-            crate::serve::serve(&dir, port, |l| lints.apply(l))?;
+            crate::serve::serve(&dir, port, as_of.as_deref(), |l| lints.apply(l))?;
             Ok(0)
         }
         Command::Init { new_dir } => {
@@ -230,6 +239,15 @@ fn run(cli: Cli) -> Result<i32, String> {
             eprintln!("created {}; next: safeduty check {}", new_dir.display(), new_dir.display());
             Ok(0)
         }
+    }
+}
+
+fn validate_date(date: Option<&str>) -> Result<(), String> {
+    match date {
+        Some(d) if d.len() != 10 || chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() => {
+            Err(format!("--as-of `{d}` is not a valid date; write it as YYYY-MM-DD, e.g. 2017-06-30"))
+        }
+        _ => Ok(()),
     }
 }
 

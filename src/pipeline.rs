@@ -11,7 +11,7 @@ use crate::model::Model;
 use crate::render::pdf::fonts::FontSet;
 use crate::render::pdf::style::Style as PdfStyle;
 use crate::render::theme::Theme;
-use crate::render::{self, Files, Finding, Part, RenderContext, Selection, Sink};
+use crate::render::{self, Files, Finding, RenderContext, Selection, Sink};
 use crate::source::Sources;
 use crate::{check, load, resolve, write};
 
@@ -40,6 +40,16 @@ pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
     let model = (!report.has_errors()).then(|| resolve::resolve(&content, &index));
     drop(index);
     Checked { sources: std::mem::take(&mut content.sources), report, model }
+}
+
+impl Checked {
+    /// Computes progress and dates for `as_of` (`--as-of`) instead of the content's date of record.
+    pub fn with_as_of(mut self, as_of: Option<&str>) -> Self {
+        if let (Some(model), Some(day)) = (self.model.as_mut(), as_of) {
+            model.site.as_of = Some(day.to_string());
+        }
+        self
+    }
 }
 
 /// How to render a checked model.
@@ -111,7 +121,7 @@ fn render_into(
     let mut notes = Vec::new();
     // Fonts are looked for only when PDFs are wanted. Without a CJK font the site is still
     // built, without PDFs, and the user is told why.
-    let wants_pdf = options.selection.wants(Part::Cards) || options.selection.wants(Part::Letters);
+    let wants_pdf = options.selection.wants_pdf();
     let fonts = if wants_pdf {
         match FontSet::load(&style.fonts, theme.dir.as_ref().map(|d| d.join("pdf/fonts")).as_deref()) {
             Ok(fonts) => Some(fonts),

@@ -171,6 +171,12 @@ pub fn cell<'a>(campaign: &'a Campaign, unit: &str, item: &str, as_of: &str) -> 
         .next_back()
 }
 
+/// The day a campaign's progress is shown for: the site's date of record (`as_of` in
+/// safeduty.yaml, or `--as-of`), else the campaign's last record.
+pub fn as_of<'a>(site_as_of: Option<&'a str>, campaign: &'a Campaign) -> &'a str {
+    site_as_of.unwrap_or_else(|| last_record(campaign))
+}
+
 /// The day progress is shown for when the content sets none: the campaign's last record, so
 /// that the result depends on the content alone.
 pub fn last_record(campaign: &Campaign) -> &str {

@@ -34,8 +34,9 @@ struct Shared {
     state: Mutex<State>,
 }
 
-/// Serves `dir` until the process is stopped. `adjust` sets lint levels for every rebuild.
-pub fn serve(dir: &Path, port: u16, adjust: impl Fn(&mut Levels)) -> Result<(), String> {
+/// Serves `dir` until the process is stopped. `adjust` sets lint levels for every rebuild;
+/// `as_of` overrides the content's date of record.
+pub fn serve(dir: &Path, port: u16, as_of: Option<&str>, adjust: impl Fn(&mut Levels)) -> Result<(), String> {
     let state = State { files: BTreeMap::new(), error: None, version: 0, pdfs: true };
     let shared = Arc::new(Shared { state: Mutex::new(state) });
     let server =
@@ -49,7 +50,7 @@ pub fn serve(dir: &Path, port: u16, adjust: impl Fn(&mut Levels)) -> Result<(), 
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
     watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
-    rebuild(dir, &adjust, &shared);
+    rebuild(dir, as_of, &adjust, &shared);
     eprintln!("serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
 
     let server_shared = shared.clone();
@@ -67,7 +68,7 @@ pub fn serve(dir: &Path, port: u16, adjust: impl Fn(&mut Levels)) -> Result<(), 
             wanted |= triggers_rebuild(&more);
         }
         if wanted {
-            rebuild(dir, &adjust, &shared);
+            rebuild(dir, as_of, &adjust, &shared);
         }
     }
     Ok(())
@@ -92,10 +93,10 @@ fn relevant(path: &Path) -> bool {
 
 /// Rebuilds in two passes: the pages first, published at once (the browser reloads), then the
 /// search index and the PDFs, swapped in without a reload.
-fn rebuild(dir: &Path, adjust: &impl Fn(&mut Levels), shared: &Shared) {
+fn rebuild(dir: &Path, as_of: Option<&str>, adjust: &impl Fn(&mut Levels), shared: &Shared) {
     let started = Instant::now();
     let pdfs = shared.state.lock().unwrap_or_else(|e| e.into_inner()).pdfs;
-    let result = build(dir, adjust, Pass::Pages { link_pdfs: pdfs }).map(|(files, _)| files);
+    let result = build(dir, as_of, adjust, Pass::Pages { link_pdfs: pdfs }).map(|(files, _)| files);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     {
         let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -122,7 +123,7 @@ fn rebuild(dir: &Path, adjust: &impl Fn(&mut Levels), shared: &Shared) {
         }
     }
     let started = Instant::now();
-    if let Ok((files, made_pdfs)) = build(dir, adjust, Pass::SearchAndPdf) {
+    if let Ok((files, made_pdfs)) = build(dir, as_of, adjust, Pass::SearchAndPdf) {
         let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
         if made_pdfs || !state.pdfs {
             state.files.retain(|k, _| !is_second_pass(k));
@@ -152,8 +153,13 @@ enum Pass {
 
 /// The pipeline into memory: the files below `site/`, which the preview serves, and whether
 /// PDFs were made.
-fn build(dir: &Path, adjust: &impl Fn(&mut Levels), pass: Pass) -> Result<(BTreeMap<String, Vec<u8>>, bool), String> {
-    let checked = pipeline::check(dir, adjust);
+fn build(
+    dir: &Path,
+    as_of: Option<&str>,
+    adjust: &impl Fn(&mut Levels),
+    pass: Pass,
+) -> Result<(BTreeMap<String, Vec<u8>>, bool), String> {
+    let checked = pipeline::check(dir, adjust).with_as_of(as_of);
     let Some(model) = &checked.model else {
         return Err(checked.report.render_human(&checked.sources, false));
     };

@@ -20,6 +20,8 @@ pub enum Kind {
     Card,
     /// 安全生产责任书.
     Letter,
+    /// A campaign phase's summary (阶段小结).
+    Report,
 }
 
 /// A piece of a document, as the typesetter sees it.
@@ -118,6 +120,7 @@ pub fn all(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
             docs.push(letter_doc(tera, inst, letter, n + 1, &year)?);
         }
     }
+    docs.extend(super::report::all(model, tera)?);
     Ok(docs)
 }
 
@@ -201,7 +204,7 @@ fn insert_duties(ctx: &mut Context, post: &Post) {
     ctx.insert("rewards_penalties", &post.rewards_penalties);
 }
 
-fn render(tera: &tera::Tera, name: &str, ctx: &Context) -> Result<String> {
+pub(super) fn render(tera: &tera::Tera, name: &str, ctx: &Context) -> Result<String> {
     tera.render(name, ctx).map_err(|e| Error::new(format!("template {name}: {}", template_error(&e))))
 }
 
@@ -286,7 +289,7 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
 /// The verification code: the first 40 bits of SHA-256 over the document's text, in Crockford
 /// base32, e.g. `7QK2-M9XD`. Any change of a duty, a name or the template's text changes it; the
 /// document number does not (it is the letter's place in the list, which moves when people join).
-fn code(blocks: &[Block]) -> String {
+pub(super) fn code(blocks: &[Block]) -> String {
     let mut hash = Sha256::new();
     for b in blocks {
         // The kind of block matters too (a heading is not a paragraph).

@@ -5,6 +5,7 @@ mod data;
 pub mod documents;
 mod markdown;
 pub mod pdf;
+mod report;
 pub mod site;
 pub mod theme;
 
@@ -73,6 +74,8 @@ pub enum Part {
     Cards,
     /// Responsibility letters (PDF).
     Letters,
+    /// Campaign phase reports (PDF).
+    Reports,
 }
 
 impl Selection {
@@ -85,8 +88,14 @@ impl Selection {
         let part = match kind {
             documents::Kind::Card => Part::Cards,
             documents::Kind::Letter => Part::Letters,
+            documents::Kind::Report => Part::Reports,
         };
         self.wants(part) && self.institutions.as_ref().is_none_or(|i| i.contains(institution))
+    }
+
+    /// Whether any printed document is wanted.
+    pub fn wants_pdf(&self) -> bool {
+        [Part::Cards, Part::Letters, Part::Reports].into_iter().any(|p| self.wants(p))
     }
 
     pub fn is_everything(&self) -> bool {

@@ -34,7 +34,7 @@ impl Renderer for PdfRenderer {
     }
 
     fn wanted(&self, selection: &super::Selection) -> bool {
-        selection.wants(super::Part::Cards) || selection.wants(super::Part::Letters)
+        selection.wants_pdf()
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<()> {

@@ -1,6 +1,7 @@
 //! `site/`: the static intranet site. Every page is a Tera template of the theme fed a view
 //! struct; links are relative, so the site works under any sub-path and from file://.
 
+mod campaigns;
 mod links;
 mod search;
 pub mod views;
@@ -24,6 +25,8 @@ struct SiteView<'a> {
     subtitle: Option<&'a str>,
     footer: Option<&'a str>,
     as_of: Option<&'a str>,
+    /// Whether there are campaigns (the masthead links them).
+    campaigns: bool,
 }
 
 #[derive(Serialize)]
@@ -41,6 +44,8 @@ struct Site<'a> {
     site: SiteView<'a>,
     /// Every page written, with its HTML: for the sitemap and the link check.
     written: std::cell::RefCell<Vec<(String, String)>>,
+    /// Other files written (evidence): pages may link them.
+    extra: std::cell::RefCell<Vec<String>>,
 }
 
 impl Site<'_> {
@@ -95,8 +100,10 @@ impl Renderer for SiteRenderer {
                 subtitle: model.site.subtitle.as_deref(),
                 footer: model.site.footer.as_deref(),
                 as_of: model.site.as_of.as_deref(),
+                campaigns: !model.campaigns.is_empty(),
             },
             written: Default::default(),
+            extra: Default::default(),
         };
         home(&site, model)?;
         scans(ctx)?;
@@ -104,6 +111,7 @@ impl Renderer for SiteRenderer {
             let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
             institution(&site, &InstView { model, inst, documents })?;
         }
+        campaigns::pages(&site, model)?;
         for page in &model.pages {
             let institution = page.institution.as_deref().and_then(|i| model.institution(i));
             let view = PageView {
@@ -148,6 +156,7 @@ fn check_links(site: &Site, other_files: impl Iterator<Item = String>) -> Result
             .iter()
             .flat_map(|i| [format!("pdf/{}/cards.pdf", i.id), format!("pdf/{}/letters.pdf", i.id)]),
     );
+    files.extend(site.extra.borrow().iter().cloned());
     files.extend(other_files);
     let mut problems = Vec::new();
     for (page, html) in written.iter() {
@@ -185,6 +194,7 @@ fn home(site: &Site, model: &Model) -> Result<()> {
         pages: Vec<Link>,
         totals: [usize; 4],
         findings: &'a [crate::render::Finding],
+        campaigns: Vec<campaigns::CampaignSummary>,
     }
     let institutions: Vec<_> = model
         .institutions
@@ -202,7 +212,9 @@ fn home(site: &Site, model: &Model) -> Result<()> {
     ];
     let pages = model.pages.iter().map(|p| Link::new(p.title.clone(), url::page(&p.slug))).collect();
     let findings = site.ctx.findings;
-    site.page("index.html", "index.html", &model.site.title, &[], Home { institutions, pages, totals, findings })
+    let campaigns = campaigns::summaries(model);
+    let home = Home { institutions, pages, totals, findings, campaigns };
+    site.page("index.html", "index.html", &model.site.title, &[], home)
 }
 
 fn institution(site: &Site, v: &InstView) -> Result<()> {

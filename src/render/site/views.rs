@@ -28,6 +28,26 @@ pub mod url {
     pub fn page(slug: &str) -> String {
         format!("pages/{slug}.html")
     }
+    pub fn campaigns() -> String {
+        "campaigns/index.html".to_string()
+    }
+    pub fn campaign(c: &str) -> String {
+        format!("campaigns/{c}/index.html")
+    }
+    pub fn phase(c: &str, p: &str) -> String {
+        format!("campaigns/{c}/{p}.html")
+    }
+    pub fn matrix(c: &str) -> String {
+        format!("campaigns/{c}/matrix.html")
+    }
+    /// An evidence file, at its path below the campaign's folder.
+    pub fn evidence(c: &str, file: &str) -> String {
+        format!("campaigns/{c}/{file}")
+    }
+    /// A phase report (PDF).
+    pub fn report(c: &str, p: &str) -> String {
+        format!("pdf/campaigns/{c}/{p}.pdf")
+    }
 }
 
 #[derive(Serialize, Clone)]
