@@ -84,3 +84,49 @@ fn categories_are_the_seed_annex_item_by_item() {
         }
     }
 }
+
+/// The campaign of 连救〔2016〕26号 is transcribed from the seed: its goal, the six items of
+/// 一必须五到位 and every task of the three phases appear in the seed word for word, in order.
+#[test]
+fn the_lyg_campaign_is_the_seed_word_for_word() {
+    let path = repo().join("../shared/seeds/003_fe0353eda9d575d8.txt");
+    let seed = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(_) if std::env::var_os("CI").is_none() => return eprintln!("skipped: {} not found", path.display()),
+        Err(e) => panic!("{}: {e}", path.display()),
+    };
+    // The seed is a text dump of a printed page: lines and paragraphs break anywhere.
+    let flat: String = seed.chars().filter(|c| !c.is_whitespace()).collect();
+    let (_dir, model) = build_example();
+    let campaign = model["campaigns"].as_array().unwrap().iter().find(|c| c["id"] == "lyg-120-2016").unwrap();
+    assert_eq!(campaign["doc_number"], "连救〔2016〕26号");
+    assert_eq!((campaign["start"].as_str(), campaign["end"].as_str()), (Some("2016-07-01"), Some("2018-12-31")));
+    let mut from = 0;
+    let mut find = |what: &str| {
+        let text: String = what.chars().filter(|c| !c.is_whitespace()).collect();
+        let at = flat[from..].find(&text).unwrap_or_else(|| panic!("not in the seed (in order): {text}"));
+        from += at + text.len();
+    };
+    find(campaign["goal"].as_str().unwrap());
+    let items = campaign["goal_items"].as_array().unwrap();
+    assert_eq!(items.len(), 6, "一必须五到位");
+    for item in items {
+        find(item["text"].as_str().unwrap());
+    }
+    let phases = campaign["phases"].as_array().unwrap();
+    let names: Vec<&str> = phases.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["全面启动阶段", "强化落实阶段", "巩固提升阶段"]);
+    let tasks: usize = phases.iter().map(|p| p["tasks"].as_array().unwrap().len()).sum();
+    assert_eq!(tasks, 11);
+    for phase in phases {
+        find(phase["name"].as_str().unwrap());
+        for task in phase["tasks"].as_array().unwrap() {
+            find(task["what"].as_str().unwrap());
+        }
+    }
+    // The two deadlines the seed sets: the registration form by 20 August, the summary by year end.
+    let task = |id: &str| phases.iter().flat_map(|p| p["tasks"].as_array().unwrap()).find(|t| t["id"] == id).unwrap();
+    assert_eq!(task("registration")["deadline"], "2016-08-20");
+    assert_eq!(task("launch-summary")["deadline"], "2016-12-31");
+    assert_eq!(task("four-ones")["activities"].as_array().unwrap().len(), 4, "四个一");
+}

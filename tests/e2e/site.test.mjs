@@ -97,6 +97,31 @@ test('a multi-word query 应急演练 finds the principal duty', async () => {
   assert.match(await page.locator('.pagefind-ui__results').innerText(), /演练/);
 });
 
+test('the campaign: timeline, a phase with its tasks, the matrix', async () => {
+  await page.goto(base);
+  await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '专项行动' }).click();
+  await page.getByRole('link', { name: '落实医疗卫生计生单位安全生产主体责任专项行动' }).click();
+  await page.getByRole('heading', { level: 1, name: '落实医疗卫生计生单位安全生产主体责任专项行动' }).waitFor();
+  // The timeline is an inline SVG: three phases, one row per task.
+  const svg = page.locator('figure.timeline svg');
+  assert.equal(await svg.locator('rect.tl-phase').count(), 3);
+  assert.equal(await svg.locator('path.tl-deadline').count(), 11);
+  const box = await svg.boundingBox();
+  assert.ok(box.width > 600 && box.height > 200, `the chart is drawn (${box.width}×${box.height})`);
+  await page.screenshot({ path: `${shots}/campaign.png`, fullPage: true });
+  // A task's row in the chart leads to the task on its phase page.
+  await svg.locator('a[href*="#task-registration"]').click();
+  await page.getByRole('heading', { level: 1, name: /全面启动阶段/ }).waitFor();
+  assert.match(await page.locator('#task-registration').innerText(), /企业安全生产基本情况登记表/);
+  const evidence = page.getByRole('link', { name: '企业安全生产基本情况登记表', exact: true });
+  const status = await page.evaluate(async (url) => (await fetch(url)).status, await evidence.getAttribute('href'));
+  assert.equal(status, 200, 'the evidence file is published');
+  await page.getByRole('link', { name: '主体责任专项行动' }).first().click();
+  await page.getByRole('link', { name: '落实情况检查表' }).click();
+  assert.equal(await page.locator('table.matrix tbody tr').count(), 13, 'one row per participating unit');
+  assert.equal(await page.locator('table.matrix thead th').count(), 8, 'unit, six items, total');
+});
+
 test('no script errors on the pages visited', async () => {
   assert.deepEqual(page.errors, []);
 });
