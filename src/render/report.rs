@@ -90,7 +90,7 @@ fn report(
             tally.add(&pr);
             TaskLine {
                 what: t.what.clone(),
-                owners: owners(model, t.department.as_ref(), t.person.as_ref()),
+                owners: owners(model, c, t.department.as_ref(), t.person.as_ref()),
                 deadline: chinese_date(&t.deadline),
                 status: pr.status.label(),
                 done_on: pr.done_on.map(chinese_date),
@@ -128,7 +128,7 @@ fn report(
             IssueLine {
                 problem: i.problem.clone(),
                 measure: i.measure.clone(),
-                owners: owners(model, Some(&i.department), i.person.as_ref()),
+                owners: owners(model, c, Some(&i.department), i.person.as_ref()),
                 deadline: chinese_date(&i.deadline),
                 state: state.label(),
                 closed: i.closed.as_deref().filter(|d| *d <= as_of).map(chinese_date),
@@ -185,15 +185,11 @@ fn report(
 }
 
 /// "办公室（陈静）": the owning department and person by name.
-fn owners(model: &Model, department: Option<&Ref>, person: Option<&Ref>) -> String {
-    let name = |r: &Ref, dept: bool| {
-        let inst = model.institution(&r.institution)?;
-        if dept { inst.department(&r.id).map(|d| d.name.clone()) } else { inst.person(&r.id).map(|p| p.name.clone()) }
-    };
-    match (department.and_then(|d| name(d, true)), person.and_then(|p| name(p, false))) {
-        (Some(d), Some(p)) => format!("{d}（{p}）"),
-        (Some(d), None) => d,
-        (None, Some(p)) => p,
-        (None, None) => String::new(),
+fn owners(model: &Model, c: &Campaign, department: Option<&Ref>, person: Option<&Ref>) -> String {
+    let links = super::site::campaigns::owners(model, c, department, person);
+    match links.as_slice() {
+        [d, p] => format!("{}（{}）", d.title, p.title),
+        [one] => one.title.clone(),
+        _ => String::new(),
     }
 }

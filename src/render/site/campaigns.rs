@@ -178,7 +178,7 @@ struct Mark {
 }
 
 /// Writes every campaign's pages and publishes its evidence files.
-pub fn pages(site: &Site, model: &Model) -> Result<()> {
+pub(super) fn pages(site: &Site, model: &Model) -> Result<()> {
     if model.campaigns.is_empty() {
         return Ok(());
     }
@@ -395,7 +395,7 @@ fn task(model: &Model, c: &Campaign, p: &Phase, t: &Task, as_of: &str) -> TaskVi
         what: t.what.clone(),
         label: task_label(t),
         phase: Link::new(p.name.clone(), url::phase(&c.id, &p.id)),
-        owners: owners(model, t.department.as_ref(), t.person.as_ref()),
+        owners: owners(model, c, t.department.as_ref(), t.person.as_ref()),
         deadline: t.deadline.clone(),
         deadline_set: t.deadline_set,
         deliverable: t.deliverable.clone(),
@@ -447,7 +447,7 @@ fn issue(model: &Model, c: &Campaign, i: &Issue, as_of: &str) -> IssueView {
         found: i.found.clone(),
         problem: i.problem.clone(),
         measure: i.measure.clone(),
-        owners: owners(model, Some(&i.department), i.person.as_ref()),
+        owners: owners(model, c, Some(&i.department), i.person.as_ref()),
         deadline: i.deadline.clone(),
         closed: on(&i.closed),
         verified: on(&i.verified),
@@ -459,19 +459,30 @@ fn issue(model: &Model, c: &Campaign, i: &Issue, as_of: &str) -> IssueView {
     }
 }
 
-fn owners(model: &Model, department: Option<&Ref>, person: Option<&Ref>) -> Vec<Link> {
+/// The owners of a task or issue, linked; named with their institution when it is not the
+/// campaign's own (a participant's department, say).
+pub fn owners(model: &Model, c: &Campaign, department: Option<&Ref>, person: Option<&Ref>) -> Vec<Link> {
+    let prefix = |inst: &crate::model::Institution| {
+        if inst.id == c.institution {
+            String::new()
+        } else {
+            inst.short_name.clone().unwrap_or_else(|| inst.name.clone())
+        }
+    };
     let mut out = Vec::new();
     if let Some(d) = department
         && let Some(inst) = model.institution(&d.institution)
         && let Some(dept) = inst.department(&d.id)
     {
-        out.push(Link::new(dept.name.clone(), url::department(&inst.id, &dept.id)));
+        out.push(Link::new(format!("{}{}", prefix(inst), dept.name), url::department(&inst.id, &dept.id)));
     }
     if let Some(p) = person
         && let Some(inst) = model.institution(&p.institution)
         && let Some(person) = inst.person(&p.id)
     {
-        out.push(Link::new(person.name.clone(), url::person(&inst.id, &person.id)));
+        let name =
+            if department.is_some_and(|d| d.institution == p.institution) { String::new() } else { prefix(inst) };
+        out.push(Link::new(format!("{name}{}", person.name), url::person(&inst.id, &person.id)));
     }
     out
 }

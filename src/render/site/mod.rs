@@ -1,7 +1,7 @@
 //! `site/`: the static intranet site. Every page is a Tera template of the theme fed a view
 //! struct; links are relative, so the site works under any sub-path and from file://.
 
-mod campaigns;
+pub(crate) mod campaigns;
 mod links;
 mod search;
 pub mod views;
