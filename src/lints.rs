@@ -68,6 +68,7 @@ pub const LINTS: &[Lint] = &[
     rule("post-without-rewards", Level::Warn, "a post without rewards and penalties (奖惩办法)"),
     rule("person-without-post", Level::Deny, "a person who holds no post"),
     rule("post-without-holder", Level::Warn, "a post that nobody holds (a vacancy)"),
+    rule("signed-without-letter", Level::Warn, "a signing record that names no letter (it would be ignored)"),
     rule("done-without-evidence", Level::Warn, "a campaign task marked done or verified with no evidence recorded"),
 ];
 

@@ -37,7 +37,14 @@ pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
     }
     adjust(&mut levels);
     report.finish(|code| levels.level(code));
-    let model = (!report.has_errors()).then(|| resolve::resolve(&content, &index));
+    let mut model = None;
+    if !report.has_errors() {
+        let resolved = resolve::resolve(&content, &index);
+        // Some checks need the resolved model (which letters exist).
+        check::signed::check(&content, &resolved, &mut report);
+        report.finish(|code| levels.level(code));
+        model = (!report.has_errors()).then_some(resolved);
+    }
     drop(index);
     Checked { sources: std::mem::take(&mut content.sources), report, model }
 }

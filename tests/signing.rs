@@ -122,3 +122,35 @@ fn when_the_department_head_post_is_vacant_the_level_above_signs() {
     std::fs::write(inst.join("people.yaml"), people.replace("posts: [nurse]", "posts: [aide]")).unwrap();
     assert_eq!(signer(&model(dir.path())), "director");
 }
+
+#[test]
+fn a_signing_record_for_a_letter_that_is_not_made_is_reported() {
+    let dir = fixture("minimal");
+    let inst = dir.path().join("content/institutions/clinic");
+    // The principal signs as 甲方 only; an excluded letter is not made either.
+    std::fs::write(
+        inst.join("signing.yaml"),
+        "exclude:\n  - post: nurse\nsigned:\n  - post: director\n    person: wang-li\n    date: 2023-01-15\n    code: 7QK2-M9XD\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2-M9XD\n",
+    )
+    .unwrap();
+    let out = run(&["check", "content", "--format", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(0), "a warning by default");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, u64, u64, String)> = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "signed-without-letter")
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap().to_string();
+            (s("file"), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap(), s("message"))
+        })
+        .collect();
+    assert_eq!(found.len(), 2, "{report:#}");
+    assert_eq!((found[0].0.as_str(), found[0].1, found[0].2), ("institutions/clinic/signing.yaml", 4, 11));
+    assert!(found[0].3.contains("the principal signs letters as 甲方 only"));
+    assert_eq!((found[1].1, found[1].2), (8, 11));
+    assert!(found[1].3.contains("`exclude:`"));
+    let denied = run(&["build", "content", "--deny", "signed-without-letter"], dir.path());
+    assert_eq!(denied.status.code(), Some(1));
+}

@@ -21,7 +21,6 @@ fn every_page_of_the_model_is_generated() {
     for page in [
         "index.html",
         "404.html",
-        "sitemap.xml",
         "static/style.css",
         "institutions/clinic/index.html",
         "institutions/clinic/display.html",
@@ -113,11 +112,19 @@ fn the_public_display_shows_every_post_with_scope_and_criteria() {
 }
 
 #[test]
-fn the_sitemap_lists_every_page_but_the_404() {
+fn the_sitemap_lists_every_page_but_the_404_with_full_addresses() {
     let dir = fixture("minimal");
+    // Sitemaps need full addresses: without a base URL there is none.
+    assert!(!build(dir.path()).join("sitemap.xml").exists());
+    let config = dir.path().join("content/safeduty.yaml");
+    let yaml = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, format!("{yaml}base_url: http://safety.intranet/safety\n")).unwrap();
     let site = build(dir.path());
     let sitemap = read(&site, "sitemap.xml");
-    assert!(sitemap.contains("<loc>/institutions/clinic/posts/nurse.html</loc>"), "{sitemap}");
+    assert!(
+        sitemap.contains("<loc>http://safety.intranet/safety/institutions/clinic/posts/nurse.html</loc>"),
+        "{sitemap}"
+    );
     assert!(!sitemap.contains("404"));
     assert_eq!(sitemap.matches("<url>").count(), 10);
 }

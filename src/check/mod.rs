@@ -8,6 +8,7 @@ mod graph;
 pub mod index;
 mod refs;
 mod rules;
+pub mod signed;
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::load::Content;

@@ -252,8 +252,9 @@ fn institution(site: &Site, v: &InstView) -> Result<()> {
     Ok(())
 }
 
+/// `sitemap.xml`, when the site's address is known: the protocol wants full URLs.
 fn sitemap(site: &Site, model: &Model) -> Result<()> {
-    let base = model.site.base_url.as_deref().unwrap_or("/");
+    let Some(base) = model.site.base_url.as_deref() else { return Ok(()) };
     let base = if base.ends_with('/') { base.to_string() } else { format!("{base}/") };
     let mut pages: Vec<String> = site
         .written
