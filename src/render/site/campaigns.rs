@@ -178,11 +178,10 @@ struct Mark {
 }
 
 /// Writes every campaign's pages and publishes its evidence files.
-pub(super) fn pages(site: &Site, model: &Model) -> Result<()> {
+pub(super) fn pages(site: &Site, model: &Model, summaries: &[CampaignSummary]) -> Result<()> {
     if model.campaigns.is_empty() {
         return Ok(());
     }
-    let summaries = summaries(model);
     site.page("campaigns.html", &url::campaigns(), "专项行动", &[], serde_json::json!({ "campaigns": summaries }))?;
     for c in &model.campaigns {
         campaign(site, model, c)?;

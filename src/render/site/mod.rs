@@ -105,13 +105,14 @@ impl Renderer for SiteRenderer {
             written: Default::default(),
             extra: Default::default(),
         };
-        home(&site, model)?;
+        let summaries = campaigns::summaries(model);
+        home(&site, model, &summaries)?;
         scans(ctx)?;
         for inst in &model.institutions {
             let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
-            institution(&site, &InstView { model, inst, documents })?;
+            institution(&site, &InstView { model, inst, documents }, &summaries)?;
         }
-        campaigns::pages(&site, model)?;
+        campaigns::pages(&site, model, &summaries)?;
         for page in &model.pages {
             let institution = page.institution.as_deref().and_then(|i| model.institution(i));
             let view = PageView {
@@ -187,14 +188,14 @@ fn scans(ctx: &RenderContext) -> Result<()> {
     Ok(())
 }
 
-fn home(site: &Site, model: &Model) -> Result<()> {
+fn home(site: &Site, model: &Model, campaigns: &[campaigns::CampaignSummary]) -> Result<()> {
     #[derive(Serialize)]
     struct Home<'a> {
         institutions: Vec<views::InstitutionSummary>,
         pages: Vec<Link>,
         totals: [usize; 4],
         findings: &'a [crate::render::Finding],
-        campaigns: Vec<campaigns::CampaignSummary>,
+        campaigns: &'a [campaigns::CampaignSummary],
     }
     let institutions: Vec<_> = model
         .institutions
@@ -212,17 +213,23 @@ fn home(site: &Site, model: &Model) -> Result<()> {
     ];
     let pages = model.pages.iter().map(|p| Link::new(p.title.clone(), url::page(&p.slug))).collect();
     let findings = site.ctx.findings;
-    let campaigns = campaigns::summaries(model);
     let home = Home { institutions, pages, totals, findings, campaigns };
     site.page("index.html", "index.html", &model.site.title, &[], home)
 }
 
-fn institution(site: &Site, v: &InstView) -> Result<()> {
+fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummary]) -> Result<()> {
     let inst = v.inst;
     let crumbs = [v.link()];
     let findings: Vec<_> =
         site.ctx.findings.iter().filter(|f| f.institution.as_deref() == Some(inst.id.as_str())).collect();
-    let view = serde_json::json!({ "institution": v.view(), "findings": findings });
+    // The campaigns it issues or takes part in.
+    let campaigns: Vec<_> = summaries
+        .iter()
+        .zip(&v.model.campaigns)
+        .filter(|(_, c)| c.institution == inst.id || c.participants.iter().any(|u| u.institution == inst.id))
+        .map(|(s, _)| s)
+        .collect();
+    let view = serde_json::json!({ "institution": v.view(), "findings": findings, "campaigns": campaigns });
     site.page("institution.html", &url::institution(&inst.id), &inst.name, &[], view)?;
     #[derive(Serialize)]
     struct Display {
