@@ -1,0 +1,195 @@
+//! Campaign pages: the overview with its timeline, one page per phase, the checklist matrix,
+//! and the evidence files. Progress is computed for the site's date of record (see `progress`).
+
+mod timeline;
+mod views;
+
+use super::Site;
+use super::views::{Link, url};
+use crate::error::{Error, Result};
+use crate::model::{Campaign, Model, Phase};
+use crate::progress::{self, IssueState, Tally, Timeliness, When};
+use crate::raw::Status;
+use views::*;
+pub use views::{CampaignSummary, owners};
+
+/// Writes every campaign's pages and publishes its evidence files.
+pub(super) fn pages(site: &Site, model: &Model, summaries: &[CampaignSummary]) -> Result<()> {
+    if model.campaigns.is_empty() {
+        return Ok(());
+    }
+    site.page("campaigns.html", &url::campaigns(), "专项行动", &[], serde_json::json!({ "campaigns": summaries }))?;
+    for c in &model.campaigns {
+        campaign(site, model, c)?;
+    }
+    Ok(())
+}
+
+pub fn summaries(model: &Model) -> Vec<CampaignSummary> {
+    model
+        .campaigns
+        .iter()
+        .map(|c| {
+            let as_of = progress::as_of(model.site.as_of.as_deref(), c);
+            let mut tally = Tally::default();
+            for p in &c.phases {
+                for t in &p.tasks {
+                    tally.add(&progress::task(c, t, as_of));
+                }
+            }
+            CampaignSummary {
+                link: Link::new(c.title.clone(), url::campaign(&c.id)),
+                doc_number: c.doc_number.clone(),
+                institution: institution_link(model, &c.institution),
+                start: c.start.clone(),
+                end: c.end.clone(),
+                as_of: as_of.to_string(),
+                when_label: When::of(&c.start, &c.end, as_of).label(),
+                current: c
+                    .phases
+                    .iter()
+                    .find(|p| When::of(&p.start, &p.end, as_of) == When::Running)
+                    .map(|p| p.name.clone()),
+                percent: tally.percent(),
+                tally,
+            }
+        })
+        .collect()
+}
+
+fn campaign(site: &Site, model: &Model, c: &Campaign) -> Result<()> {
+    let as_of = progress::as_of(model.site.as_of.as_deref(), c);
+    let crumbs = [Link::new("专项行动", url::campaigns())];
+    let here = Link::new(c.short_title.clone(), url::campaign(&c.id));
+    let tasks: Vec<TaskView> = c
+        .phases
+        .iter()
+        .flat_map(|p| p.tasks.iter().map(move |t| (p, t)))
+        .map(|(p, t)| task(model, c, p, t, as_of))
+        .collect();
+    let mut tally = Tally::default();
+    for p in &c.phases {
+        for t in &p.tasks {
+            tally.add(&progress::task(c, t, as_of));
+        }
+    }
+    let issues: Vec<IssueView> =
+        c.issues.iter().map(|i| issue(model, c, i, as_of)).filter(|i| i.state != IssueState::NotFound).collect();
+    let mut issue_tally = IssueTally { total: issues.len(), ..Default::default() };
+    for i in &issues {
+        match i.state {
+            IssueState::Open if i.timeliness == Timeliness::Overdue => issue_tally.overdue += 1,
+            IssueState::Open => issue_tally.open += 1,
+            IssueState::Closed => issue_tally.closed += 1,
+            IssueState::Verified => issue_tally.verified += 1,
+            IssueState::NotFound => {}
+        }
+    }
+    let goal_items: Vec<GoalItemView> = c
+        .goal_items
+        .iter()
+        .map(|g| {
+            let cells: Vec<Status> =
+                c.participants.iter().filter_map(|u| progress::cell(c, &u.id, &g.id, as_of)).map(|(s, _)| s).collect();
+            GoalItemView {
+                id: g.id.clone(),
+                name: g.name.clone(),
+                text: g.text.clone(),
+                criteria: g
+                    .criteria
+                    .iter()
+                    .map(|k| crate::model::Criterion { text: k.text.clone(), target: k.target.clone() })
+                    .collect(),
+                done: cells.iter().filter(|s| s.is_done()).count(),
+                verified: cells.iter().filter(|s| **s == Status::Verified).count(),
+                units: c.participants.len(),
+                issues_open: issues
+                    .iter()
+                    .filter(|i| {
+                        i.state == IssueState::Open
+                            && c.issues.iter().any(|x| x.id == i.id && x.item.as_deref() == Some(&g.id))
+                    })
+                    .count(),
+            }
+        })
+        .collect();
+    let phases: Vec<PhaseSummary> = c.phases.iter().map(|p| phase_summary(site.ctx.documents, c, p, as_of)).collect();
+    let when = When::of(&c.start, &c.end, as_of);
+    let view = serde_json::json!({
+        "campaign": header(model, c, as_of),
+        "when": when,
+        "when_label": when.label(),
+        "tally": tally,
+        "percent": tally.percent(),
+        "phases": phases,
+        "timeline": timeline::timeline(c, as_of)?,
+        "overdue": tasks.iter().filter(|t| t.timeliness == Timeliness::Overdue).collect::<Vec<_>>(),
+        "goal_items": goal_items,
+        "issues": issue_tally,
+        "open_issues": issues.iter().filter(|i| i.state == IssueState::Open).collect::<Vec<_>>(),
+        "matrix": url::matrix(&c.id),
+    });
+    site.page("campaign.html", &url::campaign(&c.id), &c.short_title, &crumbs, view)?;
+
+    let crumbs = [crumbs[0].clone(), here];
+    for (n, p) in c.phases.iter().enumerate() {
+        let link = |p: &Phase| Link::new(p.name.clone(), url::phase(&c.id, &p.id));
+        let view = serde_json::json!({
+            "campaign": header(model, c, as_of),
+            "phase": phase_summary(site.ctx.documents, c, p, as_of),
+            "tasks": tasks.iter().filter(|t| t.phase.url == url::phase(&c.id, &p.id)).collect::<Vec<_>>(),
+            "issues": issues.iter().filter(|i| i.found >= p.start && i.found <= p.end).collect::<Vec<_>>(),
+            "previous": n.checked_sub(1).map(|i| link(&c.phases[i])),
+            "next": c.phases.get(n + 1).map(link),
+        });
+        site.page("phase.html", &url::phase(&c.id, &p.id), &p.name, &crumbs, view)?;
+    }
+
+    let rows: Vec<MatrixRow> = c
+        .participants
+        .iter()
+        .map(|u| {
+            let cells: Vec<CellView> = c
+                .goal_items
+                .iter()
+                .map(|g| {
+                    let cell = progress::cell(c, &u.id, &g.id, as_of);
+                    CellView {
+                        status: cell.map(|(s, _)| s),
+                        label: cell.map_or("未评估", |(s, _)| s.label()),
+                        date: cell.map(|(_, d)| d.to_string()),
+                    }
+                })
+                .collect();
+            let note =
+                c.checklist.iter().rfind(|a| a.unit == u.id && a.date.as_str() <= as_of).and_then(|a| a.note.clone());
+            MatrixRow {
+                unit: unit_link(model, &u.institution, u.department.as_deref(), &u.name),
+                done: cells.iter().filter(|x| x.status.is_some_and(Status::is_done)).count(),
+                cells,
+                note,
+            }
+        })
+        .collect();
+    let view = serde_json::json!({
+        "campaign": header(model, c, as_of),
+        "items": c.goal_items.iter().map(|g| serde_json::json!({"id": g.id, "name": g.name})).collect::<Vec<_>>(),
+        "rows": rows,
+    });
+    site.page("matrix.html", &url::matrix(&c.id), "“一必须五到位”落实情况检查表", &crumbs, view)?;
+    evidence_files(site, c)
+}
+
+/// Publishes the files that records name as evidence, next to the campaign's pages.
+fn evidence_files(site: &Site, c: &Campaign) -> Result<()> {
+    let folder = site.ctx.content_root.join("campaigns").join(&c.id);
+    let files: std::collections::BTreeSet<&str> =
+        c.records.iter().flat_map(|r| &r.evidence).filter_map(|e| e.file.as_deref()).collect();
+    for f in files {
+        let path = folder.join(f);
+        let bytes = std::fs::read(&path).map_err(|e| Error::io("read evidence", &path, e))?;
+        site.ctx.write(&format!("site/{}", url::evidence(&c.id, f)), &bytes)?;
+        site.extra.borrow_mut().push(url::evidence(&c.id, f));
+    }
+    Ok(())
+}

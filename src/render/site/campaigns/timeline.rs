@@ -1,0 +1,234 @@
+//! The campaign timeline's geometry: phases as bars on a time axis, one row per task from its
+//! phase's start to its deadline, a dot where it was done, and the day of the figures. The theme
+//! draws it as inline SVG (`partials/timeline.html`), so it reads without JavaScript.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::views::task_label;
+use crate::error::{Error, Result};
+use crate::model::Campaign;
+use crate::progress::{self, Timeliness, When};
+use crate::raw::Status;
+use crate::render::site::views::url;
+
+/// The chart in SVG user units.
+#[derive(Serialize)]
+pub struct Timeline {
+    width: f64,
+    height: f64,
+    /// Left edge of the time axis (labels sit left of it).
+    x0: f64,
+    x1: f64,
+    ticks: Vec<Tick>,
+    phases: Vec<Bar>,
+    tasks: Vec<Mark>,
+    /// The day of the figures, when it falls inside the campaign.
+    today: Option<Tick>,
+}
+
+#[derive(Serialize)]
+struct Tick {
+    x: f64,
+    label: String,
+}
+
+#[derive(Serialize)]
+struct Bar {
+    x: f64,
+    width: f64,
+    name: String,
+    when: When,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct Mark {
+    y: f64,
+    /// The phase's start (the task's window opens) and the deadline.
+    x_start: f64,
+    x_deadline: f64,
+    /// When it was done, if it was.
+    x_done: Option<f64>,
+    label: String,
+    title: String,
+    status: Status,
+    timeliness: Timeliness,
+    url: String,
+}
+
+fn day(date: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| Error::new(format!("not a date: {date}")))
+}
+
+/// Lays the campaign out on a time axis: year ticks, phase bars, one row per task.
+pub fn timeline(c: &Campaign, as_of: &str) -> Result<Timeline> {
+    const WIDTH: f64 = 960.0;
+    const X0: f64 = 200.0;
+    const X1: f64 = 940.0;
+    const PHASE_Y: f64 = 34.0;
+    const ROW: f64 = 22.0;
+    let (start, end) = (day(&c.start)?, day(&c.end)?);
+    let span = ((end - start).num_days().max(1)) as f64;
+    let x = |date: &str| -> Result<f64> {
+        let d = day(date)?.clamp(start, end);
+        Ok(X0 + (d - start).num_days() as f64 / span * (X1 - X0))
+    };
+    let round = |v: f64| (v * 10.0).round() / 10.0;
+    let mut ticks = Vec::new();
+    let mut first = NaiveDate::from_ymd_opt(start.year(), 1, 1);
+    while let Some(t) = first.filter(|t| *t <= end) {
+        for month in [1, 7] {
+            if let Some(m) = NaiveDate::from_ymd_opt(t.year(), month, 1).filter(|m| *m >= start && *m <= end) {
+                let label = if month == 1 { format!("{}年", m.year()) } else { "7月".to_string() };
+                ticks.push(Tick { x: round(x(&m.format("%Y-%m-%d").to_string())?), label });
+            }
+        }
+        first = NaiveDate::from_ymd_opt(t.year() + 1, 1, 1);
+    }
+    let phases = c
+        .phases
+        .iter()
+        .map(|p| {
+            let (a, b) = (x(&p.start)?, x(&p.end)?);
+            Ok(Bar {
+                x: round(a),
+                width: round((b - a).max(2.0)),
+                name: p.name.clone(),
+                when: When::of(&p.start, &p.end, as_of),
+                url: url::phase(&c.id, &p.id),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut marks = Vec::new();
+    let mut row = 0.0;
+    for p in &c.phases {
+        for t in &p.tasks {
+            let v = progress::task(c, t, as_of);
+            let label = task_label(t);
+            let y = PHASE_Y + 46.0 + row * ROW;
+            row += 1.0;
+            marks.push(Mark {
+                y,
+                x_start: round(x(&p.start)?),
+                x_deadline: round(x(&t.deadline)?),
+                x_done: v.done_on.map(&x).transpose()?.map(round),
+                title: format!(
+                    "{label}：{}，期限 {}{}",
+                    v.status.label(),
+                    t.deadline,
+                    if v.timeliness.label().is_empty() {
+                        String::new()
+                    } else {
+                        format!("，{}", v.timeliness.label())
+                    }
+                ),
+                label,
+                status: v.status,
+                timeliness: v.timeliness,
+                url: format!("{}#task-{}", url::phase(&c.id, &p.id), t.id),
+            });
+        }
+    }
+    let today = (as_of >= c.start.as_str() && as_of <= c.end.as_str())
+        .then(|| x(as_of).map(|x| Tick { x: round(x), label: format!("截至 {as_of}") }))
+        .transpose()?;
+    Ok(Timeline {
+        width: WIDTH,
+        height: PHASE_Y + 46.0 + row * ROW + 10.0,
+        x0: X0,
+        x1: X1,
+        ticks,
+        phases,
+        tasks: marks,
+        today,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Phase, Record, Task};
+
+    fn campaign() -> Campaign {
+        let task = |id: &str, deadline: &str| Task {
+            id: id.into(),
+            what: "制定方案。".into(),
+            department: None,
+            person: None,
+            deadline: deadline.into(),
+            deadline_set: true,
+            deliverable: None,
+            activities: vec![],
+        };
+        Campaign {
+            id: "c".into(),
+            title: String::new(),
+            short_title: String::new(),
+            doc_number: None,
+            institution: "i".into(),
+            issued: None,
+            page: None,
+            start: "2016-07-01".into(),
+            end: "2018-12-31".into(),
+            motto: None,
+            goal: String::new(),
+            participants: vec![],
+            goal_items: vec![],
+            phases: vec![
+                Phase {
+                    id: "a".into(),
+                    name: "全面启动阶段".into(),
+                    start: "2016-07-01".into(),
+                    end: "2016-12-31".into(),
+                    aim: None,
+                    tasks: vec![task("t1", "2016-08-20")],
+                },
+                Phase {
+                    id: "b".into(),
+                    name: "强化落实阶段".into(),
+                    start: "2017-01-01".into(),
+                    end: "2018-12-31".into(),
+                    aim: None,
+                    tasks: vec![task("t2", "2018-12-31")],
+                },
+            ],
+            records: vec![Record {
+                task: "t1".into(),
+                date: "2016-09-01".into(),
+                status: Status::Done,
+                note: None,
+                evidence: vec![],
+            }],
+            checklist: vec![],
+            issues: vec![],
+        }
+    }
+
+    #[test]
+    fn dates_map_onto_the_axis_in_proportion() {
+        let t = timeline(&campaign(), "2017-06-30").unwrap();
+        // The axis runs from the campaign's first to its last day.
+        assert_eq!(t.phases[0].x, t.x0);
+        assert!((t.phases[1].x + t.phases[1].width - t.x1).abs() < 0.1);
+        // Ticks at each 1 January and 1 July inside the campaign.
+        let labels: Vec<&str> = t.ticks.iter().map(|k| k.label.as_str()).collect();
+        assert_eq!(labels, ["7月", "2017年", "7月", "2018年", "7月"]);
+        assert!(t.ticks.windows(2).all(|w| w[0].x < w[1].x));
+        // One row per task, the done dot after the deadline (done late).
+        assert_eq!(t.tasks.len(), 2);
+        let late = &t.tasks[0];
+        assert_eq!(late.timeliness, Timeliness::Late);
+        assert!(late.x_done.unwrap() > late.x_deadline);
+        assert!(t.tasks[1].y > late.y);
+        let today = t.today.as_ref().unwrap();
+        assert!(today.x > t.phases[1].x && today.x < t.x1);
+    }
+
+    #[test]
+    fn no_day_marker_outside_the_campaign() {
+        assert!(timeline(&campaign(), "2016-06-30").unwrap().today.is_none());
+        assert!(timeline(&campaign(), "2019-01-01").unwrap().today.is_none());
+        assert!(timeline(&campaign(), "2018-12-31").unwrap().today.is_some());
+    }
+}

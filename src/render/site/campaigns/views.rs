@@ -1,0 +1,282 @@
+//! What campaign templates see: progress on the day, with links, names and labels ready.
+
+use serde::Serialize;
+
+use crate::model::{Campaign, Issue, Model, Phase, Ref, Task};
+use crate::progress::{self, IssueState, Tally, Timeliness, When};
+use crate::raw::Status;
+use crate::render::documents::{Document, Kind};
+use crate::render::site::views::{DocLink, Link, url};
+
+#[derive(Serialize)]
+pub struct CampaignSummary {
+    pub link: Link,
+    pub doc_number: Option<String>,
+    pub institution: Link,
+    pub start: String,
+    pub end: String,
+    pub as_of: String,
+    pub when_label: &'static str,
+    /// The phase running on the day, if any.
+    pub current: Option<String>,
+    pub tally: Tally,
+    pub percent: u32,
+}
+
+#[derive(Serialize)]
+pub struct PhaseSummary {
+    pub link: Link,
+    pub name: String,
+    pub start: String,
+    pub end: String,
+    pub aim: Option<String>,
+    pub when: When,
+    pub when_label: &'static str,
+    pub tally: Tally,
+    pub percent: u32,
+    pub report: Option<DocLink>,
+}
+
+#[derive(Serialize)]
+pub struct EvidenceView {
+    pub title: String,
+    /// Below the site root (a published file) or absolute (a link).
+    pub url: Option<String>,
+    pub external: bool,
+}
+
+#[derive(Serialize)]
+pub struct RecordView {
+    pub date: String,
+    pub status: Status,
+    pub status_label: &'static str,
+    pub note: Option<String>,
+    pub evidence: Vec<EvidenceView>,
+}
+
+#[derive(Serialize)]
+pub struct TaskView {
+    pub id: String,
+    pub what: String,
+    pub label: String,
+    pub phase: Link,
+    pub owners: Vec<Link>,
+    pub deadline: String,
+    pub deadline_set: bool,
+    pub deliverable: Option<String>,
+    pub activities: Vec<String>,
+    pub status: Status,
+    pub status_label: &'static str,
+    pub timeliness: Timeliness,
+    pub timeliness_label: &'static str,
+    pub done_on: Option<String>,
+    pub records: Vec<RecordView>,
+}
+
+#[derive(Serialize)]
+pub struct IssueView {
+    pub id: String,
+    pub item: Option<String>,
+    pub found: String,
+    pub problem: String,
+    pub measure: String,
+    pub owners: Vec<Link>,
+    pub deadline: String,
+    pub closed: Option<String>,
+    pub verified: Option<String>,
+    pub state: IssueState,
+    pub state_label: &'static str,
+    pub timeliness: Timeliness,
+    pub timeliness_label: &'static str,
+    pub note: Option<String>,
+}
+
+#[derive(Serialize, Default)]
+pub struct IssueTally {
+    pub total: usize,
+    pub open: usize,
+    pub overdue: usize,
+    pub closed: usize,
+    pub verified: usize,
+}
+
+#[derive(Serialize)]
+pub struct GoalItemView {
+    pub id: String,
+    pub name: String,
+    pub text: String,
+    pub criteria: Vec<crate::model::Criterion>,
+    /// Units done or verified on the item, of all participants.
+    pub done: usize,
+    pub verified: usize,
+    pub units: usize,
+    pub issues_open: usize,
+}
+
+#[derive(Serialize)]
+pub struct CellView {
+    pub status: Option<Status>,
+    pub label: &'static str,
+    pub date: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct MatrixRow {
+    pub unit: Link,
+    pub cells: Vec<CellView>,
+    pub done: usize,
+    pub note: Option<String>,
+}
+
+pub fn header(model: &Model, c: &Campaign, as_of: &str) -> serde_json::Value {
+    serde_json::json!({
+        "id": c.id,
+        "title": c.title,
+        "short_title": c.short_title,
+        "url": url::campaign(&c.id),
+        "doc_number": c.doc_number,
+        "institution": institution_link(model, &c.institution),
+        "issued": c.issued,
+        "notice": c.page.as_ref().and_then(|slug| model.pages.iter().find(|p| &p.slug == slug)).map(|p| Link::new(p.title.clone(), url::page(&p.slug))),
+        "start": c.start,
+        "end": c.end,
+        "motto": c.motto,
+        "goal": c.goal,
+        "as_of": as_of,
+        "units": c.participants.len(),
+    })
+}
+
+pub fn phase_summary(documents: &[Document], c: &Campaign, p: &Phase, as_of: &str) -> PhaseSummary {
+    let tally = progress::phase(c, p, as_of);
+    let when = When::of(&p.start, &p.end, as_of);
+    let report_file = url::report(&c.id, &p.id);
+    let report = documents
+        .iter()
+        .find(|d| d.kind == Kind::Report && d.file == report_file)
+        .map(|d| DocLink::of(d, "阶段小结（PDF）"));
+    PhaseSummary {
+        link: Link::new(p.name.clone(), url::phase(&c.id, &p.id)),
+        name: p.name.clone(),
+        start: p.start.clone(),
+        end: p.end.clone(),
+        aim: p.aim.clone(),
+        when,
+        when_label: when.label(),
+        percent: tally.percent(),
+        tally,
+        report,
+    }
+}
+
+pub fn task(model: &Model, c: &Campaign, p: &Phase, t: &Task, as_of: &str) -> TaskView {
+    let progress = progress::task(c, t, as_of);
+    TaskView {
+        id: t.id.clone(),
+        what: t.what.clone(),
+        label: task_label(t),
+        phase: Link::new(p.name.clone(), url::phase(&c.id, &p.id)),
+        owners: owners(model, c, t.department.as_ref(), t.person.as_ref()),
+        deadline: t.deadline.clone(),
+        deadline_set: t.deadline_set,
+        deliverable: t.deliverable.clone(),
+        activities: t.activities.clone(),
+        status: progress.status,
+        status_label: progress.status.label(),
+        timeliness: progress.timeliness,
+        timeliness_label: progress.timeliness.label(),
+        done_on: progress.done_on.map(str::to_string),
+        records: progress
+            .records
+            .iter()
+            .map(|r| RecordView {
+                date: r.date.clone(),
+                status: r.status,
+                status_label: r.status.label(),
+                note: r.note.clone(),
+                evidence: r
+                    .evidence
+                    .iter()
+                    .map(|e| match (&e.file, &e.url) {
+                        (Some(f), _) => {
+                            EvidenceView { title: e.title.clone(), url: Some(url::evidence(&c.id, f)), external: false }
+                        }
+                        (None, Some(u)) => {
+                            EvidenceView { title: e.title.clone(), url: Some(u.clone()), external: true }
+                        }
+                        (None, None) => EvidenceView { title: e.title.clone(), url: None, external: false },
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }
+}
+
+/// A short name for a task in the chart: its deliverable, or the start of its text.
+pub fn task_label(t: &Task) -> String {
+    let text = t.deliverable.as_deref().unwrap_or(&t.what);
+    let short: String = text.chars().take(14).collect();
+    if short.chars().count() < text.chars().count() { format!("{short}…") } else { short }
+}
+
+pub fn issue(model: &Model, c: &Campaign, i: &Issue, as_of: &str) -> IssueView {
+    let (state, timeliness) = progress::issue(i, as_of);
+    let on = |d: &Option<String>| d.clone().filter(|d| d.as_str() <= as_of);
+    IssueView {
+        id: i.id.clone(),
+        item: i.item.as_deref().and_then(|x| c.goal_item(x)).map(|g| g.name.clone()),
+        found: i.found.clone(),
+        problem: i.problem.clone(),
+        measure: i.measure.clone(),
+        owners: owners(model, c, Some(&i.department), i.person.as_ref()),
+        deadline: i.deadline.clone(),
+        closed: on(&i.closed),
+        verified: on(&i.verified),
+        state,
+        state_label: state.label(),
+        timeliness,
+        timeliness_label: timeliness.label(),
+        note: i.note.clone(),
+    }
+}
+
+/// The owners of a task or issue, linked; named with their institution when it is not the
+/// campaign's own (a participant's department, say).
+pub fn owners(model: &Model, c: &Campaign, department: Option<&Ref>, person: Option<&Ref>) -> Vec<Link> {
+    let prefix = |inst: &crate::model::Institution| {
+        if inst.id == c.institution {
+            String::new()
+        } else {
+            inst.short_name.clone().unwrap_or_else(|| inst.name.clone())
+        }
+    };
+    let mut out = Vec::new();
+    if let Some(d) = department
+        && let Some(inst) = model.institution(&d.institution)
+        && let Some(dept) = inst.department(&d.id)
+    {
+        out.push(Link::new(format!("{}{}", prefix(inst), dept.name), url::department(&inst.id, &dept.id)));
+    }
+    if let Some(p) = person
+        && let Some(inst) = model.institution(&p.institution)
+        && let Some(person) = inst.person(&p.id)
+    {
+        let name =
+            if department.is_some_and(|d| d.institution == p.institution) { String::new() } else { prefix(inst) };
+        out.push(Link::new(format!("{name}{}", person.name), url::person(&inst.id, &person.id)));
+    }
+    out
+}
+
+pub fn institution_link(model: &Model, id: &str) -> Link {
+    model
+        .institution(id)
+        .map_or_else(|| Link::new(id, url::institution(id)), |i| Link::new(i.name.clone(), url::institution(&i.id)))
+}
+
+pub fn unit_link(model: &Model, inst: &str, dept: Option<&str>, name: &str) -> Link {
+    match dept {
+        Some(d) => Link::new(name, url::department(inst, d)),
+        None => institution_link(model, inst),
+    }
+}
