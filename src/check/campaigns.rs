@@ -109,8 +109,28 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
     for g in &c.goal_items.value {
         unique(&mut items, &g.id, f, "goal item", report);
     }
+    let tasks = phases(f, c, period, &owners, report);
+
+    let plan = Plan { period, units, items, tasks, owners, folder: content.root.join("campaigns").join(&dir.id) };
+    if let Some(progress) = &dir.progress {
+        records(&plan, progress.file, &progress.value, report);
+    }
+    if let Some(issues) = &dir.issues {
+        issue_list(&plan, issues.file, &issues.value, report);
+    }
+}
+
+/// Phases in order, inside the campaign, not overlapping; tasks unique, owned, due inside their
+/// phase. Returns the tasks by id.
+fn phases<'a>(
+    f: FileId,
+    c: &'a raw::Campaign,
+    period: Option<(&str, &str)>,
+    owners: &Owners,
+    report: &mut Report,
+) -> BTreeMap<&'a str, Span> {
     let mut phase_ids = BTreeMap::new();
-    let mut tasks: BTreeMap<&str, (Span, Option<&str>)> = BTreeMap::new();
+    let mut tasks: BTreeMap<&str, Span> = BTreeMap::new();
     let mut previous: Option<(&str, Span)> = None;
     for phase in &c.phases.value {
         unique(&mut phase_ids, &phase.id, f, "phase", report);
@@ -168,11 +188,11 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
                         format!("duplicate task id `{}`", task.id.value),
                         "defined again here",
                     )
-                    .with_label(first.0, "first defined here")
+                    .with_label(*first, "first defined here")
                     .with_help("task ids must be unique in a campaign: progress records name them"),
                 );
             } else {
-                tasks.insert(&task.id.value, (at(f, &task.id), None));
+                tasks.insert(&task.id.value, at(f, &task.id));
             }
             if let Some(d) = &task.department {
                 owners.check(f, d, "department", report);
@@ -208,9 +228,31 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
             }
         }
     }
+    tasks
+}
 
-    let in_campaign = |file: FileId, d: &Spanned<String>, what: &str, report: &mut Report| {
-        if let (Some(day), Some((s, e))) = (date(file, d, report), period)
+/// What the campaign file defines, for checking the records against it.
+struct Plan<'a> {
+    /// Start and end, when both are valid dates in order.
+    period: Option<(&'a str, &'a str)>,
+    units: BTreeSet<&'a str>,
+    items: BTreeMap<&'a str, Span>,
+    tasks: BTreeMap<&'a str, Span>,
+    owners: Owners<'a>,
+    folder: std::path::PathBuf,
+}
+
+impl Plan<'_> {
+    /// Checks a record's date, and that it lies in the campaign; returns it when valid.
+    fn in_campaign<'d>(
+        &self,
+        file: FileId,
+        d: &'d Spanned<String>,
+        what: &str,
+        report: &mut Report,
+    ) -> Option<&'d str> {
+        let day = date(file, d, report)?;
+        if let Some((s, e)) = self.period
             && (day < s || day > e)
         {
             report.push(
@@ -223,108 +265,105 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
                 .with_help("check the date; records belong to the campaign's period"),
             );
         }
-    };
-    let folder = content.root.join("campaigns").join(&dir.id);
-    if let Some(progress) = &dir.progress {
-        let pf = progress.file;
-        // Whether a task's done/verified records show evidence (this record or an earlier one).
-        let mut evidenced: BTreeSet<&str> = BTreeSet::new();
-        for r in &progress.value.records {
-            in_campaign(pf, &r.date, "progress record", report);
-            let known = tasks.contains_key(r.task.value.as_str());
-            if !known {
-                let candidates = tasks.keys().map(|t| (*t, *t));
-                reference(report, "task", at(pf, &r.task), &r.task.value, candidates);
-            }
-            for e in &r.evidence {
-                evidence(&folder, pf, e, report);
-            }
-            if !r.evidence.is_empty() {
-                evidenced.insert(&r.task.value);
-            }
-            if known && r.status.value.is_done() && !evidenced.contains(r.task.value.as_str()) {
-                report.push(
-                    Diagnostic::new(
-                        "done-without-evidence",
-                        at(pf, &r.status),
-                        format!("task `{}` is marked {} without evidence", r.task.value, r.status.value.label()),
-                        "no evidence recorded",
-                    )
-                    .with_help(
-                        "add `evidence:` with a `title:` (and a `file:` or `url:` where there is one) to this record",
-                    ),
-                );
-            }
+        Some(day)
+    }
+}
+
+/// progress.yaml: records name tasks, assessments name participants and goal items.
+fn records(plan: &Plan, pf: FileId, progress: &raw::Progress, report: &mut Report) {
+    // Whether a task's done/verified records show evidence (this record or an earlier one).
+    let mut evidenced: BTreeSet<&str> = BTreeSet::new();
+    for r in &progress.records {
+        plan.in_campaign(pf, &r.date, "progress record", report);
+        let known = plan.tasks.contains_key(r.task.value.as_str());
+        if !known {
+            let candidates = plan.tasks.keys().map(|t| (*t, *t));
+            reference(report, "task", at(pf, &r.task), &r.task.value, candidates);
         }
-        for a in &progress.value.checklist {
-            in_campaign(pf, &a.date, "checklist assessment", report);
-            if !units.contains(a.unit.value.as_str()) {
-                let candidates = units.iter().map(|u| (*u, *u));
-                reference(report, "participant", at(pf, &a.unit), &a.unit.value, candidates);
-            }
-            for (item, status) in &a.items {
-                if !items.contains_key(item.as_str()) {
-                    let candidates = items.keys().map(|i| (*i, *i));
-                    reference(report, "goal item", at(pf, status), item, candidates);
-                }
+        for e in &r.evidence {
+            evidence(&plan.folder, pf, e, report);
+        }
+        if !r.evidence.is_empty() {
+            evidenced.insert(&r.task.value);
+        }
+        if known && r.status.value.is_done() && !evidenced.contains(r.task.value.as_str()) {
+            report.push(
+                Diagnostic::new(
+                    "done-without-evidence",
+                    at(pf, &r.status),
+                    format!("task `{}` is marked {} without evidence", r.task.value, r.status.value.label()),
+                    "no evidence recorded",
+                )
+                .with_help(
+                    "add `evidence:` with a `title:` (and a `file:` or `url:` where there is one) to this record",
+                ),
+            );
+        }
+    }
+    for a in &progress.checklist {
+        plan.in_campaign(pf, &a.date, "checklist assessment", report);
+        if !plan.units.contains(a.unit.value.as_str()) {
+            let candidates = plan.units.iter().map(|u| (*u, *u));
+            reference(report, "participant", at(pf, &a.unit), &a.unit.value, candidates);
+        }
+        for (item, status) in &a.items {
+            if !plan.items.contains_key(item.as_str()) {
+                let candidates = plan.items.keys().map(|i| (*i, *i));
+                reference(report, "goal item", at(pf, status), item, candidates);
             }
         }
     }
-    if let Some(issues) = &dir.issues {
-        let isf = issues.file;
-        let mut ids = BTreeMap::new();
-        for i in &issues.value {
-            unique(&mut ids, &i.id, isf, "issue", report);
-            if let Some(item) = &i.item
-                && !items.contains_key(item.value.as_str())
-            {
-                let candidates = items.keys().map(|i| (*i, *i));
-                reference(report, "goal item", at(isf, item), &item.value, candidates);
-            }
-            owners.check(isf, &i.department, "department", report);
-            if let Some(p) = &i.person {
-                owners.check(isf, p, "person", report);
-            }
-            in_campaign(isf, &i.found, "issue", report);
-            let found = date(isf, &i.found, report);
-            for (later, what) in [
-                (Some(&i.deadline), "deadline"),
-                (i.closed.as_ref(), "closing date"),
-                (i.verified.as_ref(), "verification date"),
-            ] {
-                let Some(later) = later else { continue };
-                if let (Some(d), Some(found)) = (date(isf, later, report), found)
-                    && d < found
-                {
-                    report.push(order(
-                        "invalid-period",
-                        at(isf, later),
-                        &format!("the issue's {what} is before it was found"),
-                        at(isf, &i.found),
-                    ));
-                }
-            }
-            if let (Some(v), None) = (&i.verified, &i.closed) {
-                report.push(
-                    Diagnostic::new(
-                        "missing-key",
-                        at(isf, v),
-                        format!("issue `{}` is verified but not closed", i.id.value),
-                        "verified here",
-                    )
-                    .with_help("add `closed: YYYY-MM-DD`, the day the problem was rectified"),
-                );
-            }
-            if let (Some(v), Some(c)) = (&i.verified, &i.closed)
-                && v.value < c.value
+}
+
+/// issues.yaml: owners exist, dates in order.
+fn issue_list(plan: &Plan, isf: FileId, issues: &[raw::Issue], report: &mut Report) {
+    let mut ids = BTreeMap::new();
+    for i in issues {
+        unique(&mut ids, &i.id, isf, "issue", report);
+        if let Some(item) = &i.item
+            && !plan.items.contains_key(item.value.as_str())
+        {
+            let candidates = plan.items.keys().map(|i| (*i, *i));
+            reference(report, "goal item", at(isf, item), &item.value, candidates);
+        }
+        plan.owners.check(isf, &i.department, "department", report);
+        if let Some(p) = &i.person {
+            plan.owners.check(isf, p, "person", report);
+        }
+        plan.in_campaign(isf, &i.found, "issue", report);
+        let found = date(isf, &i.found, report);
+        for (later, what) in [
+            (Some(&i.deadline), "deadline"),
+            (i.closed.as_ref(), "closing date"),
+            (i.verified.as_ref(), "verification date"),
+        ] {
+            let Some(later) = later else { continue };
+            if let (Some(d), Some(found)) = (date(isf, later, report), found)
+                && d < found
             {
                 report.push(order(
                     "invalid-period",
-                    at(isf, v),
-                    "the issue is verified before it was closed",
-                    at(isf, c),
+                    at(isf, later),
+                    &format!("the issue's {what} is before it was found"),
+                    at(isf, &i.found),
                 ));
             }
+        }
+        if let (Some(v), None) = (&i.verified, &i.closed) {
+            report.push(
+                Diagnostic::new(
+                    "missing-key",
+                    at(isf, v),
+                    format!("issue `{}` is verified but not closed", i.id.value),
+                    "verified here",
+                )
+                .with_help("add `closed: YYYY-MM-DD`, the day the problem was rectified"),
+            );
+        }
+        if let (Some(v), Some(c)) = (&i.verified, &i.closed)
+            && v.value < c.value
+        {
+            report.push(order("invalid-period", at(isf, v), "the issue is verified before it was closed", at(isf, c)));
         }
     }
 }
