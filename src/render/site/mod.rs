@@ -44,6 +44,8 @@ struct Site<'a> {
     site: SiteView<'a>,
     /// Every page written, with its HTML: for the sitemap and the link check.
     written: std::cell::RefCell<Vec<(String, String)>>,
+    /// The search index being built as pages are written (None when not wanted).
+    indexer: Option<search::Indexer>,
     /// Other files written (evidence): pages may link them.
     extra: std::cell::RefCell<Vec<String>>,
 }
@@ -76,6 +78,9 @@ impl Site<'_> {
             .render(template, &context)
             .map_err(|e| Error::new(format!("template {template} for {path}: {}", template_error(&e))))?;
         self.ctx.write(&format!("site/{path}"), html.as_bytes())?;
+        if let Some(indexer) = &self.indexer {
+            indexer.add(path, &html);
+        }
         self.written.borrow_mut().push((path.to_string(), html));
         Ok(())
     }
@@ -92,7 +97,7 @@ impl Renderer for SiteRenderer {
 
     fn render(&self, ctx: &RenderContext) -> Result<()> {
         let model = ctx.model;
-        let site = Site {
+        let mut site = Site {
             ctx,
             theme: ctx.theme,
             site: SiteView {
@@ -103,6 +108,7 @@ impl Renderer for SiteRenderer {
                 campaigns: !model.campaigns.is_empty(),
             },
             written: Default::default(),
+            indexer: ctx.search.then(search::Indexer::start),
             extra: Default::default(),
         };
         let summaries = campaigns::summaries(model);
@@ -134,7 +140,10 @@ impl Renderer for SiteRenderer {
             ctx.write(&format!("site/static/{path}"), bytes)?;
         }
         sitemap(&site, model)?;
-        let bundle = if ctx.search { search::index(&site.written.borrow())? } else { Vec::new() };
+        let bundle = match site.indexer.take() {
+            Some(indexer) => indexer.finish()?,
+            None => Vec::new(),
+        };
         for (path, bytes) in &bundle {
             ctx.write(&format!("site/{path}"), bytes)?;
         }

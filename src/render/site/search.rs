@@ -23,26 +23,56 @@ fn err(e: impl std::fmt::Display) -> Error {
     Error::new(format!("search index: {e}"))
 }
 
-/// Indexes `pages` (path from the site root, HTML) and returns the bundle's files as
-/// (path from the site root, bytes). Same pages in the same order give the same bytes.
-pub fn index(pages: &[(String, String)]) -> Result<Vec<(String, Vec<u8>)>> {
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .map_err(|e| Error::new(format!("search index: cannot start its runtime: {e}")))?;
-    runtime.block_on(async {
-        let mut index = PagefindIndex::new(None).map_err(err)?;
-        for (path, html) in pages {
-            // Relative result URLs: the search page sits at the site root, so results work
-            // under any sub-path.
-            index.add_html_file(None, Some(path.clone()), html.clone()).await.map_err(err)?;
-        }
-        let files = index.get_files().await.map_err(err)?;
-        Ok(files
-            .into_iter()
-            .filter_map(|f| {
-                let name = f.filename.to_string_lossy().replace('\\', "/");
-                (!unused(&name)).then(|| (format!("{BUNDLE}/{name}"), f.contents))
+/// The bundle's files: (path from the site root, bytes).
+pub type Bundle = Vec<(String, Vec<u8>)>;
+
+/// Builds the index on a thread of its own while the pages are still being rendered: pages go
+/// in as they are written (in a fixed order, so the index has the same bytes every time), and
+/// `finish` waits for the bundle. Pagefind reads one page at a time, so this overlap is what
+/// parallelism there is to have.
+pub struct Indexer {
+    pages: Option<std::sync::mpsc::Sender<(String, String)>>,
+    worker: std::thread::JoinHandle<Result<Bundle>>,
+}
+
+impl Indexer {
+    pub fn start() -> Self {
+        let (tx, rx) = std::sync::mpsc::channel::<(String, String)>();
+        let worker = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .build()
+                .map_err(|e| Error::new(format!("search index: cannot start its runtime: {e}")))?;
+            runtime.block_on(async {
+                let mut index = PagefindIndex::new(None).map_err(err)?;
+                for (path, html) in rx {
+                    // Relative result URLs: the search page sits at the site root, so results
+                    // work under any sub-path.
+                    index.add_html_file(None, Some(path), html).await.map_err(err)?;
+                }
+                let files = index.get_files().await.map_err(err)?;
+                Ok(files
+                    .into_iter()
+                    .filter_map(|f| {
+                        let name = f.filename.to_string_lossy().replace('\\', "/");
+                        (!unused(&name)).then(|| (format!("{BUNDLE}/{name}"), f.contents))
+                    })
+                    .collect())
             })
-            .collect())
-    })
+        });
+        Indexer { pages: Some(tx), worker }
+    }
+
+    /// Adds a page (path from the site root, HTML).
+    pub fn add(&self, path: &str, html: &str) {
+        if let Some(tx) = &self.pages {
+            // A send fails only if the worker stopped on an error, which `finish` reports.
+            let _ = tx.send((path.to_string(), html.to_string()));
+        }
+    }
+
+    /// Waits for the bundle.
+    pub fn finish(mut self) -> Result<Bundle> {
+        drop(self.pages.take());
+        self.worker.join().map_err(|_| Error::new("search index: the indexer crashed"))?
+    }
 }
