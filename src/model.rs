@@ -34,6 +34,8 @@ pub struct Category {
     pub name: String,
     pub title: String,
     pub rank: u32,
+    /// Its posts are leadership posts: they sign with the principal.
+    pub leadership: bool,
     pub duties: Vec<String>,
 }
 

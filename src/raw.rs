@@ -51,6 +51,10 @@ pub struct Category {
     /// Sort order among categories (principal first).
     #[serde(default)]
     pub rank: u32,
+    /// Posts of this category belong to the leadership (领导班子): their holders sign their
+    /// responsibility letters with the principal.
+    #[serde(default)]
+    pub leadership: bool,
     pub duties: Spanned<Vec<Spanned<String>>>,
     /// The last duty is a catch-all ("法律、法规、规章规定的其他安全生产职责") that stays last
     /// after a post adds its own items.

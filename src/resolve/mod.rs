@@ -24,6 +24,7 @@ pub fn resolve(content: &Content, index: &Index) -> Model {
             name: c.value.name.value.clone(),
             title: c.value.title.clone().unwrap_or_else(|| format!("{}安全生产职责", c.value.name.value)),
             rank: c.value.rank,
+            leadership: c.value.leadership,
             duties: c.value.duties.value.iter().map(|d| d.value.clone()).collect(),
         })
         .collect();
@@ -238,8 +239,7 @@ fn letters(
         person: post(post_id).and_then(|p| p.holders.first().cloned()),
     };
     let is_leader = |p: &Post| {
-        let rank = p.category.as_ref().and_then(|c| categories.iter().find(|k| &k.id == c)).map(|c| c.rank);
-        matches!(rank, Some(2 | 3))
+        p.category.as_ref().and_then(|c| categories.iter().find(|k| &k.id == c)).is_some_and(|c| c.leadership)
     };
     let heads: BTreeSet<&str> = departments.iter().filter_map(|d| d.head.as_deref()).collect();
     // The post that signs with holders of posts in department `d`.
