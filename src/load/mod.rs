@@ -137,90 +137,139 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
         if matches!(kind, Kind::Other) {
             continue;
         }
-        let name = rel.join("/");
-        let text = match std::fs::read(entry.path()).map(String::from_utf8) {
-            Ok(Ok(text)) => text,
-            Ok(Err(_)) => {
-                let file = content.sources.add(name, entry.path().to_path_buf(), String::new());
-                report.push(
-                    Diagnostic::new("read-error", Span::file_start(file), "file is not UTF-8 text", "")
-                        .with_help("save the file as UTF-8 (in WPS/Notepad: 另存为 → 编码 UTF-8)"),
-                );
-                content.broken_files += 1;
-                continue;
-            }
-            Err(err) => {
-                let file = content.sources.add(name, entry.path().to_path_buf(), String::new());
-                report.push(Diagnostic::new("read-error", Span::file_start(file), format!("cannot read: {err}"), ""));
-                content.broken_files += 1;
-                continue;
-            }
-        };
-        let file = content.sources.add(name, entry.path().to_path_buf(), text);
-        let text = &content.sources.get(file).text;
-        let broken = BrokenKey::of(&kind);
-        let ok = match kind {
-            Kind::Config => yaml::parse(text, file, Offset::default(), "site config (safeduty.yaml)")
-                .map(|value| content.config = Some(Loaded { file, value })),
-            Kind::Category(id) => yaml::parse(text, file, Offset::default(), "category file")
-                .map(|value| content.categories.push(Named { id, file, value })),
-            Kind::Institution(id) => yaml::parse(text, file, Offset::default(), "institution file").map(|value| {
-                dir(&mut institutions, &id, file).institution = Some(Loaded { file, value });
-            }),
-            Kind::Departments(id) => yaml::parse(text, file, Offset::default(), "department").map(|value| {
-                dir(&mut institutions, &id, file).departments.push(Loaded { file, value });
-            }),
-            Kind::People(id) => yaml::parse(text, file, Offset::default(), "person").map(|value| {
-                dir(&mut institutions, &id, file).people.push(Loaded { file, value });
-            }),
-            Kind::Signing(id) => yaml::parse(text, file, Offset::default(), "signing file").map(|value| {
-                dir(&mut institutions, &id, file).signing = Some(Loaded { file, value });
-            }),
-            Kind::Post(inst, id) => yaml::parse(text, file, Offset::default(), "post file").map(|value| {
-                dir(&mut institutions, &inst, file).posts.push(Named { id, file, value });
-            }),
-            Kind::Page(slug) => page::parse(text, file, slug).map(|p| content.pages.push(p)),
-            Kind::Unknown => Err(Diagnostic::new(
-                "unknown-file",
-                Span::file_start(file),
-                "safeduty does not know what this YAML file is",
-                "not part of the content layout",
-            )
-            .with_help(
-                "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
-                 institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml or \
-                 institutions/<id>/posts/<id>.yaml",
-            )),
-            Kind::Other => Ok(()),
-        };
-        if let Err(d) = ok {
-            report.push(d);
-            content.broken_files += 1;
-            match broken {
-                BrokenKey::Category(id) => content.broken_categories.push(id),
-                BrokenKey::Institution(i) => dir(&mut institutions, &i, file).broken_institution = true,
-                BrokenKey::List(i, kind) => dir(&mut institutions, &i, file).broken_lists.push(kind),
-                BrokenKey::Post(i, id) => dir(&mut institutions, &i, file).broken_posts.push(id),
-                BrokenKey::None => {}
-            }
-        }
+        let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string());
+        add_file(&mut content, &mut institutions, &rel_refs, kind, entry.path().to_path_buf(), bytes, report);
     }
     content.institutions = institutions.into_values().collect();
     content
 }
 
+/// Reads and parses files given as (path relative to the content root with `/` separators,
+/// bytes): the content as it was at a commit. Hidden files and the theme folder are skipped, as
+/// on disk; `root` is only where diagnostics say the files are.
+pub fn load_files(root: &Path, files: Vec<(String, Vec<u8>)>, report: &mut Report) -> Content {
+    let mut content = Content { root: root.to_path_buf(), ..Content::default() };
+    let mut institutions: BTreeMap<String, InstitutionDir> = BTreeMap::new();
+    let theme = files
+        .iter()
+        .find(|(p, _)| p == "safeduty.yaml")
+        .and_then(|(_, b)| theme_setting(std::str::from_utf8(b).ok()?))
+        .unwrap_or_else(|| "theme".to_string());
+    let theme = format!("{}/", theme.trim_end_matches('/'));
+    // The order of a sorted walk: component by component.
+    let mut files: Vec<(Vec<String>, Vec<u8>)> =
+        files.into_iter().map(|(p, b)| (p.split('/').map(str::to_string).collect(), b)).collect();
+    files.sort();
+    for (rel, bytes) in files {
+        let name = rel.join("/");
+        if rel.iter().any(|c| c.starts_with('.')) || name.starts_with(&theme) {
+            continue;
+        }
+        let rel_refs: Vec<&str> = rel.iter().map(String::as_str).collect();
+        let kind = classify(&rel_refs);
+        if matches!(kind, Kind::Other) {
+            continue;
+        }
+        add_file(&mut content, &mut institutions, &rel_refs, kind, root.join(&name), Ok(bytes), report);
+    }
+    content.institutions = institutions.into_values().collect();
+    content
+}
+
+/// Parses one file of the content tree into `content`.
+fn add_file(
+    content: &mut Content,
+    institutions: &mut BTreeMap<String, InstitutionDir>,
+    rel: &[&str],
+    kind: Kind,
+    path: PathBuf,
+    bytes: std::result::Result<Vec<u8>, String>,
+    report: &mut Report,
+) {
+    let name = rel.join("/");
+    let text = match bytes.map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) => {
+            let file = content.sources.add(name, path.clone(), String::new());
+            report.push(
+                Diagnostic::new("read-error", Span::file_start(file), "file is not UTF-8 text", "")
+                    .with_help("save the file as UTF-8 (in WPS/Notepad: 另存为 → 编码 UTF-8)"),
+            );
+            content.broken_files += 1;
+            return;
+        }
+        Err(err) => {
+            let file = content.sources.add(name, path.clone(), String::new());
+            report.push(Diagnostic::new("read-error", Span::file_start(file), format!("cannot read: {err}"), ""));
+            content.broken_files += 1;
+            return;
+        }
+    };
+    let file = content.sources.add(name, path, text);
+    let text = &content.sources.get(file).text;
+    let broken = BrokenKey::of(&kind);
+    let ok = match kind {
+        Kind::Config => yaml::parse(text, file, Offset::default(), "site config (safeduty.yaml)")
+            .map(|value| content.config = Some(Loaded { file, value })),
+        Kind::Category(id) => yaml::parse(text, file, Offset::default(), "category file")
+            .map(|value| content.categories.push(Named { id, file, value })),
+        Kind::Institution(id) => yaml::parse(text, file, Offset::default(), "institution file").map(|value| {
+            dir(institutions, &id, file).institution = Some(Loaded { file, value });
+        }),
+        Kind::Departments(id) => yaml::parse(text, file, Offset::default(), "department").map(|value| {
+            dir(institutions, &id, file).departments.push(Loaded { file, value });
+        }),
+        Kind::People(id) => yaml::parse(text, file, Offset::default(), "person").map(|value| {
+            dir(institutions, &id, file).people.push(Loaded { file, value });
+        }),
+        Kind::Signing(id) => yaml::parse(text, file, Offset::default(), "signing file").map(|value| {
+            dir(institutions, &id, file).signing = Some(Loaded { file, value });
+        }),
+        Kind::Post(inst, id) => yaml::parse(text, file, Offset::default(), "post file").map(|value| {
+            dir(institutions, &inst, file).posts.push(Named { id, file, value });
+        }),
+        Kind::Page(slug) => page::parse(text, file, slug).map(|p| content.pages.push(p)),
+        Kind::Unknown => Err(Diagnostic::new(
+            "unknown-file",
+            Span::file_start(file),
+            "safeduty does not know what this YAML file is",
+            "not part of the content layout",
+        )
+        .with_help(
+            "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
+             institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml or \
+             institutions/<id>/posts/<id>.yaml",
+        )),
+        Kind::Other => Ok(()),
+    };
+    if let Err(d) = ok {
+        report.push(d);
+        content.broken_files += 1;
+        match broken {
+            BrokenKey::Category(id) => content.broken_categories.push(id),
+            BrokenKey::Institution(i) => dir(institutions, &i, file).broken_institution = true,
+            BrokenKey::List(i, kind) => dir(institutions, &i, file).broken_lists.push(kind),
+            BrokenKey::Post(i, id) => dir(institutions, &i, file).broken_posts.push(id),
+            BrokenKey::None => {}
+        }
+    }
+}
+
 /// The theme folder's name: `theme:` in safeduty.yaml, or `theme`. Read ahead of the walk with
 /// a lenient look at that one key; the full config is parsed (and checked) with the rest.
 fn theme_folder(root: &Path) -> String {
+    std::fs::read_to_string(root.join("safeduty.yaml"))
+        .ok()
+        .and_then(|text| theme_setting(&text))
+        .unwrap_or_else(|| "theme".to_string())
+}
+
+fn theme_setting(config: &str) -> Option<String> {
     #[derive(serde::Deserialize)]
     struct ThemeOnly {
         theme: Option<String>,
     }
-    std::fs::read_to_string(root.join("safeduty.yaml"))
-        .ok()
-        .and_then(|text| serde_saphyr::from_str::<ThemeOnly>(&text).ok())
-        .and_then(|c| c.theme)
-        .unwrap_or_else(|| "theme".to_string())
+    serde_saphyr::from_str::<ThemeOnly>(config).ok().and_then(|c| c.theme)
 }
 
 /// What a file that failed to parse would have defined.
