@@ -230,9 +230,13 @@ fn run(cli: Cli) -> Result<i32, String> {
                 }
             }
             let history = if selection.wants(crate::render::Part::Site) {
+                let read = std::time::Instant::now();
                 let (history, note) = crate::history::for_site(&dir, &model);
                 if let Some(note) = note {
                     eprintln!("note: {note}");
+                }
+                if timings {
+                    eprintln!("timing: revision history: {:.0} ms", read.elapsed().as_secs_f64() * 1000.0);
                 }
                 history.map(std::sync::Arc::new)
             } else {

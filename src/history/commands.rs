@@ -198,6 +198,7 @@ pub fn verify(dir: &Path, code: &str) -> Result<i32, String> {
         );
         return Ok(1);
     };
+    repo.preload_all();
     for c in repo.log.content_commits().into_iter().rev() {
         let Some(tree) = c.content_tree else { continue };
         let Ok(old_model) = repo.model_at(tree) else { continue };

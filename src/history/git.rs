@@ -6,6 +6,9 @@ use std::path::Path;
 
 use gix::ObjectId;
 
+/// Files of a content tree: (path relative to the content folder, bytes).
+pub type Files = Vec<(String, Vec<u8>)>;
+
 /// The repository holding a content folder.
 pub struct Git {
     repo: gix::Repository,
@@ -113,13 +116,13 @@ impl Git {
 
     /// The files of a content tree that the loader reads (YAML and Markdown), with paths
     /// relative to the content folder.
-    pub fn files(&self, tree: ObjectId) -> Result<Vec<(String, Vec<u8>)>, String> {
+    pub fn files(&self, tree: ObjectId) -> Result<Files, String> {
         let mut out = Vec::new();
         self.collect(tree, "", &mut out)?;
         Ok(out)
     }
 
-    fn collect(&self, tree: ObjectId, dir: &str, out: &mut Vec<(String, Vec<u8>)>) -> Result<(), String> {
+    fn collect(&self, tree: ObjectId, dir: &str, out: &mut Files) -> Result<(), String> {
         let tree = self.repo.find_tree(tree).map_err(err)?;
         for entry in tree.iter() {
             let entry = entry.map_err(err)?;

@@ -14,7 +14,7 @@ pub mod views;
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use gix::ObjectId;
 use serde::Serialize;
@@ -160,7 +160,7 @@ pub struct Repo {
     pub git: Git,
     pub log: Log,
     root: PathBuf,
-    models: RefCell<HashMap<ObjectId, Result<Rc<Model>, String>>>,
+    models: RefCell<HashMap<ObjectId, Result<Arc<Model>, String>>>,
 }
 
 impl Repo {
@@ -174,19 +174,40 @@ impl Repo {
     }
 
     /// The resolved model of a content tree (cached); Err says why it could not be made.
-    pub fn model_at(&self, tree: ObjectId) -> Result<Rc<Model>, String> {
-        if let Some(m) = self.models.borrow().get(&tree) {
-            return m.clone();
-        }
-        let result = self.git.files(tree).and_then(|files| {
-            let mut report = Report::default();
-            let content = crate::load::load_files(&self.root, files, &mut report);
-            let checked = crate::pipeline::check_loaded(content, report, |_| {});
-            let errors = checked.report.count(crate::diagnostic::Severity::Error);
-            checked.model.map(Rc::new).ok_or_else(|| format!("the content had {errors} error(s)"))
-        });
-        self.models.borrow_mut().insert(tree, result.clone());
-        result
+    pub fn model_at(&self, tree: ObjectId) -> Result<Arc<Model>, String> {
+        self.preload(&[tree]);
+        self.models.borrow().get(&tree).cloned().unwrap_or_else(|| Err("not loaded".into()))
+    }
+
+    /// Loads the models of the content commits: the files are read from git one commit after
+    /// the other, then loaded, checked and resolved on every core.
+    pub fn preload_all(&self) {
+        let trees: Vec<ObjectId> = self.log.content_commits().iter().filter_map(|c| c.content_tree).collect();
+        self.preload(&trees);
+    }
+
+    fn preload(&self, trees: &[ObjectId]) {
+        use rayon::prelude::*;
+        let mut todo: Vec<ObjectId> = trees.iter().copied().filter(|t| !self.models.borrow().contains_key(t)).collect();
+        todo.sort();
+        todo.dedup();
+        let files: Vec<(ObjectId, Result<git::Files, String>)> =
+            todo.into_iter().map(|t| (t, self.git.files(t))).collect();
+        let root = self.root.as_path();
+        let models: Vec<(ObjectId, Result<Arc<Model>, String>)> = files
+            .into_par_iter()
+            .map(|(tree, files)| {
+                let model = files.and_then(|files| {
+                    let mut report = Report::default();
+                    let content = crate::load::load_files(root, files, &mut report);
+                    let checked = crate::pipeline::check_loaded(content, report, |_| {});
+                    let errors = checked.report.count(crate::diagnostic::Severity::Error);
+                    checked.model.map(Arc::new).ok_or_else(|| format!("the content had {errors} error(s)"))
+                });
+                (tree, model)
+            })
+            .collect();
+        self.models.borrow_mut().extend(models);
     }
 
     /// The content as it was at a commit (an empty snapshot if the folder did not exist).
@@ -236,6 +257,7 @@ impl History {
     /// The history of the content in `repo`, ending with the uncommitted state `current`.
     pub fn build(repo: &Repo, current: &Model) -> History {
         let mut history = History { shallow: repo.log.shallow, ..History::default() };
+        repo.preload_all();
         let oldest = repo.log.commits.first().map(|c| c.id);
         let mut previous: Option<Snapshot> = None;
         for c in repo.log.content_commits() {
