@@ -145,7 +145,7 @@ fn uncommitted_changes_are_shown_as_not_yet_committed() {
     write(d, "institutions/clinic/posts/nurse.yaml", &NURSE_V2.replace("每月检查一次灭火器。", "每周检查一次灭火器。"));
     build(d);
     let nurse = page(d, "institutions/clinic/posts/nurse.html");
-    assert!(nurse.contains("现行职责文本自 <strong>尚未提交</strong> 起施行"), "{nurse}");
+    assert!(nurse.contains("现行职责文本<strong>尚未提交</strong>"), "{nurse}");
     assert!(nurse.contains("每<del>月</del><ins>周</ins>检查一次灭火器。"), "{nurse}");
     assert!(page(d, "changes.html").contains("尚未提交"));
 
