@@ -265,3 +265,22 @@ fn a_shallow_clone_has_history_up_to_its_depth() {
     // The first text's code is in no version the clone has.
     assert_eq!(run(&["verify", &first_code], &clone).status.code(), Some(1));
 }
+
+#[test]
+fn a_content_folder_that_is_itself_the_repository() {
+    let dir = fixture("minimal");
+    let content = dir.path().join("content");
+    git(&content, &["init", "-q"], "2024-03-01");
+    commit(&content, "2024-03-01", "建立职责内容仓库");
+    let stderr = build(dir.path());
+    assert!(!stderr.contains("note:"), "{stderr}");
+    let nurse = page(dir.path(), "institutions/clinic/posts/nurse.html");
+    assert!(nurse.contains("现行职责文本自 <strong>2024-03-01</strong> 起施行"), "{nurse}");
+    // A card's code is found as well as a letter's.
+    let at = nurse.find("岗位安全生产责任清单（PDF）").unwrap();
+    let code = nurse[at..].split("校验码 ").nth(1).unwrap()[..9].to_string();
+    let out = run(&["verify", &code], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("duty card") && stdout.contains("of 2024-03-01 “建立职责内容仓库”"), "{stdout}");
+}

@@ -264,3 +264,19 @@ fn first_with(
     }
     Ok(first)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn codes_are_read_as_people_type_them() {
+        assert_eq!(normalise("7qk2m9xd").as_deref(), Some("7QK2-M9XD"));
+        assert_eq!(normalise(" 7QK2-M9XD ").as_deref(), Some("7QK2-M9XD"));
+        // Crockford's look-alikes: O is 0, I and L are 1.
+        assert_eq!(normalise("O1LI-oooo").as_deref(), Some("0111-0000"));
+        assert_eq!(normalise("7QK2-M9X"), None);
+        assert_eq!(normalise("7QK2-M9XU"), None, "U is not in the alphabet");
+        assert_eq!(normalise("安全生产责任书"), None);
+    }
+}
