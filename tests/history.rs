@@ -284,3 +284,32 @@ fn a_content_folder_that_is_itself_the_repository() {
     let stdout = text(&out.stdout);
     assert!(stdout.contains("duty card") && stdout.contains("of 2024-03-01 “建立职责内容仓库”"), "{stdout}");
 }
+
+/// The body of a page served by `safeduty serve`, once `pred` holds (10 s at most).
+fn served(port: u16, path: &str, pred: impl Fn(&str) -> bool) -> String {
+    use std::io::{Read, Write};
+    let started = std::time::Instant::now();
+    loop {
+        let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+        let mut body = String::new();
+        stream.read_to_string(&mut body).unwrap();
+        if pred(&body) {
+            return body;
+        }
+        assert!(started.elapsed().as_secs() < 10, "timed out waiting on {path}: {body}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_preview_shows_the_history_and_uncommitted_edits() {
+    let (dir, _) = repository();
+    let d = dir.path();
+    let server = serve("content", d);
+    let path = "/institutions/clinic/posts/nurse.html";
+    served(server.port, path, |b| b.contains("现行职责文本自 <strong>2023-02-01</strong> 起施行"));
+    write(d, "institutions/clinic/posts/nurse.yaml", &NURSE_V2.replace("每月", "每周"));
+    served(server.port, path, |b| b.contains("现行职责文本<strong>尚未提交</strong>"));
+    served(server.port, "/changes.html", |b| b.contains("尚未提交"));
+}
