@@ -11,7 +11,6 @@ pub mod diff;
 pub mod git;
 pub mod views;
 
-use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -160,7 +159,15 @@ pub struct Repo {
     pub git: Git,
     pub log: Log,
     root: PathBuf,
-    models: RefCell<HashMap<ObjectId, Result<Arc<Model>, String>>>,
+}
+
+type Versions = HashMap<(PathBuf, ObjectId), Result<Arc<Model>, String>>;
+
+/// Resolved versions by content folder and content-tree id, kept for the whole process: the
+/// preview rebuilds on every save and then needs only the versions it has not seen.
+fn versions() -> std::sync::MutexGuard<'static, Versions> {
+    static VERSIONS: std::sync::OnceLock<std::sync::Mutex<Versions>> = std::sync::OnceLock::new();
+    VERSIONS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl Repo {
@@ -170,13 +177,13 @@ impl Repo {
             return Ok(None);
         };
         let log = git.log().map_err(|e| format!("cannot read the history of {}: {e}", content_dir.display()))?;
-        Ok(Some(Repo { git, log, root: content_dir.to_path_buf(), models: RefCell::default() }))
+        Ok(Some(Repo { git, log, root: content_dir.to_path_buf() }))
     }
 
     /// The resolved model of a content tree (cached); Err says why it could not be made.
     pub fn model_at(&self, tree: ObjectId) -> Result<Arc<Model>, String> {
         self.preload(&[tree]);
-        self.models.borrow().get(&tree).cloned().unwrap_or_else(|| Err("not loaded".into()))
+        versions().get(&(self.root.clone(), tree)).cloned().unwrap_or_else(|| Err("not loaded".into()))
     }
 
     /// Loads the models of the content commits: the files are read from git one commit after
@@ -188,7 +195,10 @@ impl Repo {
 
     fn preload(&self, trees: &[ObjectId]) {
         use rayon::prelude::*;
-        let mut todo: Vec<ObjectId> = trees.iter().copied().filter(|t| !self.models.borrow().contains_key(t)).collect();
+        let mut todo: Vec<ObjectId> = {
+            let known = versions();
+            trees.iter().copied().filter(|t| !known.contains_key(&(self.root.clone(), *t))).collect()
+        };
         todo.sort();
         todo.dedup();
         let files: Vec<(ObjectId, Result<git::Files, String>)> =
@@ -207,7 +217,7 @@ impl Repo {
                 (tree, model)
             })
             .collect();
-        self.models.borrow_mut().extend(models);
+        versions().extend(models.into_iter().map(|(tree, model)| ((self.root.clone(), tree), model)));
     }
 
     /// The content as it was at a commit (an empty snapshot if the folder did not exist).
