@@ -313,3 +313,24 @@ fn the_preview_shows_the_history_and_uncommitted_edits() {
     served(server.port, path, |b| b.contains("现行职责文本<strong>尚未提交</strong>"));
     served(server.port, "/changes.html", |b| b.contains("尚未提交"));
 }
+
+#[test]
+fn content_given_as_files_resolves_like_content_on_disk() {
+    let root = repo().join("content");
+    let files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(&root)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(&root).unwrap();
+            let rel: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            (rel.join("/"), std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    let disk = safeduty::pipeline::check(&root, |_| {});
+    let mut report = safeduty::diagnostic::Report::default();
+    let content = safeduty::load::load_files(&root, files, &mut report);
+    let given = safeduty::pipeline::check_loaded(content, report, |_| {});
+    let json = |m: Option<safeduty::model::Model>| serde_json::to_string(&m.expect("the example is clean")).unwrap();
+    assert_eq!(json(disk.model), json(given.model));
+}

@@ -155,14 +155,14 @@ pub fn load_files(root: &Path, files: Vec<(String, Vec<u8>)>, report: &mut Repor
         .find(|(p, _)| p == "safeduty.yaml")
         .and_then(|(_, b)| theme_setting(std::str::from_utf8(b).ok()?))
         .unwrap_or_else(|| "theme".to_string());
-    let theme = format!("{}/", theme.trim_end_matches('/'));
+    let theme: Vec<String> = theme.split('/').filter(|c| !c.is_empty() && *c != ".").map(str::to_string).collect();
     // The order of a sorted walk: component by component.
     let mut files: Vec<(Vec<String>, Vec<u8>)> =
         files.into_iter().map(|(p, b)| (p.split('/').map(str::to_string).collect(), b)).collect();
     files.sort();
     for (rel, bytes) in files {
         let name = rel.join("/");
-        if rel.iter().any(|c| c.starts_with('.')) || name.starts_with(&theme) {
+        if rel.iter().any(|c| c.starts_with('.')) || (!theme.is_empty() && rel.starts_with(&theme)) {
             continue;
         }
         let rel_refs: Vec<&str> = rel.iter().map(String::as_str).collect();
