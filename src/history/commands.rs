@@ -1,6 +1,14 @@
 //! `safeduty changes` and `safeduty verify`.
 
+use std::fmt::Write;
 use std::path::Path;
+
+/// A line of output, collected first and printed at the end (see `emit`).
+macro_rules! say {
+    ($out:expr, $($arg:tt)*) => {{
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
 
 use serde::Serialize;
 
@@ -94,18 +102,25 @@ pub fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32, Strin
         })
         .collect();
     let report = ChangesReport { since: &version, posts };
+    let mut out = String::new();
     if json {
-        println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+        let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        emit(&format!("{json}\n"));
         return Ok(0);
     }
-    println!("since {}:", version.describe());
+    say!(out, "since {}:", version.describe());
     if report.posts.is_empty() {
-        println!("no post's duties changed; nothing to print or sign again");
+        say!(out, "no post's duties changed; nothing to print or sign again");
+        emit(&out);
         return Ok(0);
     }
     let letters: usize = report.posts.iter().map(|p| p.letters.len()).sum();
     let cards: usize = report.posts.iter().map(|p| p.cards.len()).sum();
-    println!("{} post(s) changed: print {cards} card(s) and have {letters} letter(s) signed again", report.posts.len());
+    say!(
+        out,
+        "{} post(s) changed: print {cards} card(s) and have {letters} letter(s) signed again",
+        report.posts.len()
+    );
     for p in &report.posts {
         let c = p.change;
         let what = match c.kind {
@@ -113,29 +128,34 @@ pub fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32, Strin
             PostKind::Removed => "post removed",
             PostKind::Changed => "duties changed",
         };
-        println!("\n{} {} ({}/{}): {what}", c.institution_name, c.post_name, c.institution, c.post);
+        say!(out, "\n{} {} ({}/{}): {what}", c.institution_name, c.post_name, c.institution, c.post);
         for item in &c.items {
-            print_item(item);
+            print_item(&mut out, item);
         }
         for d in p.cards.iter().chain(&p.letters) {
-            println!("  print and sign again: {} [{}] {}", d.title, d.code, d.file);
+            say!(out, "  print and sign again: {} [{}] {}", d.title, d.code, d.file);
         }
     }
+    emit(&out);
     Ok(0)
 }
 
-fn print_item(item: &super::diff::ItemChange) {
+fn print_item(out: &mut String, item: &super::diff::ItemChange) {
     let n = |x: Option<usize>| x.map_or(String::new(), |n| n.to_string());
     let text = |x: &Option<String>| x.clone().unwrap_or_default();
-    match item.kind {
-        ItemKind::Added => println!("  + {}. {}", n(item.new_number), text(&item.new)),
-        ItemKind::Removed => println!("  - {}. {}", n(item.old_number), text(&item.old)),
-        ItemKind::Reworded => {
-            println!("  ~ {}. {}", n(item.old_number), text(&item.old));
-            println!("    → {}. {}", n(item.new_number), text(&item.new));
-        }
-        ItemKind::Moved => println!("  ↕ {} → {}. {}", n(item.old_number), n(item.new_number), text(&item.new)),
-    }
+    let _ = match item.kind {
+        ItemKind::Added => writeln!(out, "  + {}. {}", n(item.new_number), text(&item.new)),
+        ItemKind::Removed => writeln!(out, "  - {}. {}", n(item.old_number), text(&item.old)),
+        ItemKind::Reworded => writeln!(
+            out,
+            "  ~ {}. {}\n    → {}. {}",
+            n(item.old_number),
+            text(&item.old),
+            n(item.new_number),
+            text(&item.new)
+        ),
+        ItemKind::Moved => writeln!(out, "  ↕ {} → {}. {}", n(item.old_number), n(item.new_number), text(&item.new)),
+    };
 }
 
 fn is_date(s: &str) -> bool {
@@ -179,23 +199,27 @@ pub fn verify(dir: &Path, code: &str) -> Result<i32, String> {
     let model = current(dir)?;
     let theme = Theme::load(Some(&dir.join(&model.site.theme))).map_err(|e| e.to_string())?;
     let now = documents::all(&model, &theme).map_err(|e| e.to_string())?;
+    let mut out = String::new();
     let repo = Repo::open(dir)?;
     if let Some(d) = now.iter().find(|d| d.code == code) {
-        println!("{code}: {} “{}”, {}", kind_name(d), d.title, d.file);
+        say!(out, "{code}: {} “{}”, {}", kind_name(d), d.title, d.file);
         // The commit that introduced this text, when it is committed.
         let since = repo.as_ref().and_then(|r| first_with(r, &theme, d, None).ok().flatten());
         match since {
-            Some(v) => println!("version: {} (the text is unchanged since)", v.describe()),
-            None if repo.is_some() => println!("version: not yet committed (the content folder as it is now)"),
-            None => println!("version: the content folder as it is now (not in git, so no history)"),
+            Some(v) => say!(out, "version: {} (the text is unchanged since)", v.describe()),
+            None if repo.is_some() => say!(out, "version: not yet committed (the content folder as it is now)"),
+            None => say!(out, "version: the content folder as it is now (not in git, so no history)"),
         }
-        println!("current: yes, this is the text in force");
+        say!(out, "current: yes, this is the text in force");
+        emit(&out);
         return Ok(0);
     }
     let Some(repo) = repo else {
-        println!(
+        say!(
+            out,
             "{code}: no current card or letter has this code, and the content is not in git, so older versions cannot be searched"
         );
+        emit(&out);
         return Ok(1);
     };
     repo.preload_all();
@@ -205,14 +229,16 @@ pub fn verify(dir: &Path, code: &str) -> Result<i32, String> {
         let Ok(docs) = documents::all(&old_model, &theme) else { continue };
         let Some(d) = docs.iter().find(|d| d.code == code) else { continue };
         let first = first_with(&repo, &theme, d, Some(c.id))?.unwrap_or_else(|| Version::of(c, false));
-        println!("{code}: {} “{}”", kind_name(d), d.title);
-        println!("version: {} (the text of that version)", first.describe());
+        say!(out, "{code}: {} “{}”", kind_name(d), d.title);
+        say!(out, "version: {} (the text of that version)", first.describe());
         match now.iter().find(|n| same_document(n, d)) {
-            Some(n) => println!(
+            Some(n) => say!(
+                out,
                 "current: no, outdated; the current text has code {} ({}): print it and sign again",
-                n.code, n.file
+                n.code,
+                n.file
             ),
-            None => println!("current: no, this document no longer exists in the content"),
+            None => say!(out, "current: no, this document no longer exists in the content"),
         }
         let old = super::snapshot(&old_model);
         let key = (d.institution.clone(), d.post.clone());
@@ -221,20 +247,23 @@ pub fn verify(dir: &Path, code: &str) -> Result<i32, String> {
             .filter(|c| (c.institution.clone(), c.post.clone()) == key)
             .collect();
         match changes.first() {
-            Some(c) if c.kind == PostKind::Removed => println!("changed since: the post was removed"),
+            Some(c) if c.kind == PostKind::Removed => say!(out, "changed since: the post was removed"),
             Some(c) => {
-                println!("duties changed since:");
+                say!(out, "duties changed since:");
                 for item in &c.items {
-                    print_item(item);
+                    print_item(&mut out, item);
                 }
             }
-            None => println!(
+            None => say!(
+                out,
                 "the post's duties are unchanged; other text of the document changed (names, parties or the template)"
             ),
         }
+        emit(&out);
         return Ok(0);
     }
-    println!("{code}: no card or letter has this code, now or in any committed version of the content");
+    say!(out, "{code}: no card or letter has this code, now or in any committed version of the content");
+    emit(&out);
     Ok(1)
 }
 
@@ -263,6 +292,12 @@ fn first_with(
         }
     }
     Ok(first)
+}
+
+/// Prints to standard output; a closed pipe (`| head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 #[cfg(test)]
