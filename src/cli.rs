@@ -16,6 +16,8 @@ Examples:
   safeduty build content --out /srv/www/safety
   safeduty serve --port 9000          preview with live reload on http://127.0.0.1:9000/
   safeduty init my-hospital           start a new content tree
+  safeduty changes --since 2024-01-01 posts whose duties changed, letters to sign again
+  safeduty verify 7QK2-M9XD           which version of which document a printed code belongs to
   safeduty check --warn post-without-scope --deny post-without-holder";
 
 #[derive(Parser)]
@@ -88,6 +90,38 @@ Examples:
         as_of: Option<String>,
         #[command(flatten)]
         lints: LintArgs,
+    },
+    /// List the posts whose duties changed since a commit or date, and the documents to sign again.
+    #[command(after_help = "Compares the content folder as it is now (committed or not) with its version in git at \
+REV (a commit id, branch, tag, HEAD~N) or at the last commit on or before DATE (YYYY-MM-DD). Default: HEAD, \
+i.e. the changes not yet committed.
+
+Examples:
+  safeduty changes --since 2024-01-01
+  safeduty changes content --since v2023 --format json")]
+    Changes {
+        /// Content folder (in a git repository).
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        /// Commit, branch, tag or date (YYYY-MM-DD) to compare with.
+        #[arg(long, value_name = "REV|DATE")]
+        since: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Say which card or letter, and which version of it, a printed verification code belongs to.
+    #[command(after_help = "The code may be written with or without the dash, in any case. Exit code 0 when \
+the code is found (current or outdated), 1 when no version of any document has it.
+
+Examples:
+  safeduty verify 7QK2-M9XD
+  safeduty verify 7qk2m9xd my-hospital")]
+    Verify {
+        /// The code printed at the foot of the document.
+        code: String,
+        /// Content folder.
+        #[arg(default_value = "content")]
+        dir: PathBuf,
     },
     /// Create a new content tree with the five role categories and a commented example institution.
     #[command(after_help = "Example:\n  safeduty init my-hospital && safeduty check my-hospital")]
@@ -203,8 +237,22 @@ fn run(cli: Cli) -> Result<i32, String> {
                     return Err(format!("no institution with id `{id}` {hint}"));
                 }
             }
+            let history = if selection.wants(crate::render::Part::Site) {
+                let read = std::time::Instant::now();
+                let (history, note) = crate::history::for_site(&dir, &model);
+                if let Some(note) = note {
+                    eprintln!("note: {note}");
+                }
+                if timings {
+                    eprintln!("timing: revision history: {:.0} ms", read.elapsed().as_secs_f64() * 1000.0);
+                }
+                history.map(std::sync::Arc::new)
+            } else {
+                None
+            };
             let options = pipeline::Options {
                 selection,
+                history,
                 progress: std::io::stderr().is_terminal(),
                 timings,
                 ..Default::default()
@@ -226,6 +274,14 @@ fn run(cli: Cli) -> Result<i32, String> {
                 started.elapsed().as_secs_f64() * 1000.0
             );
             Ok(0)
+        }
+        Command::Changes { dir, since, format } => {
+            require_dir(&dir)?;
+            crate::history::commands::changes(&dir, since.as_deref(), matches!(format, Format::Json))
+        }
+        Command::Verify { code, dir } => {
+            require_dir(&dir)?;
+            crate::history::commands::verify(&dir, &code)
         }
         Command::Serve { dir, port, as_of, lints } => {
             lints.validate()?;

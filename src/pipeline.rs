@@ -27,7 +27,12 @@ pub struct Checked {
 /// line, after the content's own `lints:`.
 pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
     let mut report = Report::default();
-    let mut content = load::load(dir, &mut report);
+    let content = load::load(dir, &mut report);
+    check_loaded(content, report, adjust)
+}
+
+/// Checks and (if clean) resolves content already loaded (from disk, or from a commit).
+pub fn check_loaded(mut content: load::Content, mut report: Report, adjust: impl FnOnce(&mut Levels)) -> Checked {
     let index = check::check(&content, &mut report);
     let mut levels = Levels::default();
     if let Some(config) = &content.config {
@@ -72,6 +77,8 @@ pub struct Options {
     pub progress: bool,
     /// Report how long each stage took (as notes).
     pub timings: bool,
+    /// The content's revision history, for the site's 修订记录 and 变更记录 (None: no git).
+    pub history: Option<std::sync::Arc<crate::history::History>>,
 }
 
 impl Default for Options {
@@ -82,6 +89,7 @@ impl Default for Options {
             link_unprinted: false,
             progress: false,
             timings: false,
+            history: None,
         }
     }
 }
@@ -158,6 +166,7 @@ fn render_into(
         selection: &options.selection,
         search: options.search,
         progress: options.progress,
+        history: options.history.as_deref(),
     };
     // Renderers are independent: run them side by side (the site's search index overlaps the
     // PDFs' typesetting).

@@ -164,14 +164,17 @@ fn build(
         return Err(checked.report.render_human(&checked.sources, false));
     };
     let findings = Finding::from_report(&checked.report, &checked.sources);
+    // The revision history, as `build` shows it; the preview does not repeat its notes (no git, shallow).
+    let history = crate::history::for_site(dir, model).0.map(std::sync::Arc::new);
     let options = match pass {
         Pass::Pages { link_pdfs } => pipeline::Options {
             selection: Selection { parts: Some([Part::Site].into_iter().collect()), institutions: None },
             search: false,
             link_unprinted: link_pdfs,
+            history,
             ..Default::default()
         },
-        Pass::SearchAndPdf => pipeline::Options::default(),
+        Pass::SearchAndPdf => pipeline::Options { history, ..Default::default() },
     };
     let (files, notes) = pipeline::build_in_memory(model, &findings, dir, &options).map_err(|e| e.message)?;
     for note in &notes {

@@ -125,11 +125,40 @@ fn classify(rel: &[&str]) -> Kind {
     }
 }
 
+/// The folders found so far, by id: files of one folder are gathered before checks see them.
+#[derive(Default)]
+struct Folders {
+    institutions: BTreeMap<String, InstitutionDir>,
+    campaigns: BTreeMap<String, CampaignDir>,
+}
+
+impl Folders {
+    fn into_content(self, content: &mut Content) {
+        content.institutions = self.institutions.into_values().collect();
+        content.campaigns = self.campaigns.into_values().collect();
+    }
+
+    fn institution(&mut self, id: &str, file: FileId) -> &mut InstitutionDir {
+        self.institutions.entry(id.to_string()).or_insert_with(|| InstitutionDir {
+            id: id.to_string(),
+            first_file: Some(file),
+            ..InstitutionDir::default()
+        })
+    }
+
+    fn campaign(&mut self, id: &str, file: FileId) -> &mut CampaignDir {
+        self.campaigns.entry(id.to_string()).or_insert_with(|| CampaignDir {
+            id: id.to_string(),
+            first_file: Some(file),
+            ..CampaignDir::default()
+        })
+    }
+}
+
 /// Reads and parses `root`. Never fails: problems become diagnostics in `report`.
 pub fn load(root: &Path, report: &mut Report) -> Content {
     let mut content = Content { root: root.to_path_buf(), ..Content::default() };
-    let mut institutions: BTreeMap<String, InstitutionDir> = BTreeMap::new();
-    let mut campaigns: BTreeMap<String, CampaignDir> = BTreeMap::new();
+    let mut folders = Folders::default();
 
     // The theme folder holds templates and styles, not content: leave it to the renderers.
     let theme = root.join(theme_folder(root));
@@ -158,102 +187,150 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
         if matches!(kind, Kind::Other) {
             continue;
         }
+        let bytes = std::fs::read(entry.path()).map_err(|e| e.to_string());
+        add_file(&mut content, &mut folders, &rel_refs, kind, entry.path().to_path_buf(), bytes, report);
+    }
+    folders.into_content(&mut content);
+    content
+}
+
+/// Reads and parses files given as (path relative to the content root with `/` separators,
+/// bytes): the content as it was at a commit. Hidden files and the theme folder are skipped, as
+/// on disk; `root` is only where diagnostics say the files are.
+pub fn load_files(root: &Path, files: Vec<(String, Vec<u8>)>, report: &mut Report) -> Content {
+    let mut content = Content { root: root.to_path_buf(), ..Content::default() };
+    let mut folders = Folders::default();
+    let theme = files
+        .iter()
+        .find(|(p, _)| p == "safeduty.yaml")
+        .and_then(|(_, b)| theme_setting(std::str::from_utf8(b).ok()?))
+        .unwrap_or_else(|| "theme".to_string());
+    let theme: Vec<String> = theme.split('/').filter(|c| !c.is_empty() && *c != ".").map(str::to_string).collect();
+    // The order of a sorted walk: component by component.
+    let mut files: Vec<(Vec<String>, Vec<u8>)> =
+        files.into_iter().map(|(p, b)| (p.split('/').map(str::to_string).collect(), b)).collect();
+    files.sort();
+    for (rel, bytes) in files {
         let name = rel.join("/");
-        let text = match std::fs::read(entry.path()).map(String::from_utf8) {
-            Ok(Ok(text)) => text,
-            Ok(Err(_)) => {
-                let file = content.sources.add(name, entry.path().to_path_buf(), String::new());
-                report.push(
-                    Diagnostic::new("read-error", Span::file_start(file), "file is not UTF-8 text", "")
-                        .with_help("save the file as UTF-8 (in WPS/Notepad: 另存为 → 编码 UTF-8)"),
-                );
-                content.broken_files += 1;
-                continue;
-            }
-            Err(err) => {
-                let file = content.sources.add(name, entry.path().to_path_buf(), String::new());
-                report.push(Diagnostic::new("read-error", Span::file_start(file), format!("cannot read: {err}"), ""));
-                content.broken_files += 1;
-                continue;
-            }
-        };
-        let file = content.sources.add(name, entry.path().to_path_buf(), text);
-        let text = &content.sources.get(file).text;
-        let broken = BrokenKey::of(&kind);
-        let ok = match kind {
-            Kind::Config => yaml::parse(text, file, Offset::default(), "site config (safeduty.yaml)")
-                .map(|value| content.config = Some(Loaded { file, value })),
-            Kind::Category(id) => yaml::parse(text, file, Offset::default(), "category file")
-                .map(|value| content.categories.push(Named { id, file, value })),
-            Kind::Institution(id) => yaml::parse(text, file, Offset::default(), "institution file").map(|value| {
-                dir(&mut institutions, &id, file).institution = Some(Loaded { file, value });
-            }),
-            Kind::Departments(id) => yaml::parse(text, file, Offset::default(), "department").map(|value| {
-                dir(&mut institutions, &id, file).departments.push(Loaded { file, value });
-            }),
-            Kind::People(id) => yaml::parse(text, file, Offset::default(), "person").map(|value| {
-                dir(&mut institutions, &id, file).people.push(Loaded { file, value });
-            }),
-            Kind::Signing(id) => yaml::parse(text, file, Offset::default(), "signing file").map(|value| {
-                dir(&mut institutions, &id, file).signing = Some(Loaded { file, value });
-            }),
-            Kind::Post(inst, id) => yaml::parse(text, file, Offset::default(), "post file").map(|value| {
-                dir(&mut institutions, &inst, file).posts.push(Named { id, file, value });
-            }),
-            Kind::Campaign(id) => yaml::parse(text, file, Offset::default(), "campaign file").map(|value| {
-                campaign(&mut campaigns, &id, file).campaign = Some(Loaded { file, value });
-            }),
-            Kind::Progress(id) => yaml::parse(text, file, Offset::default(), "progress file").map(|value| {
-                campaign(&mut campaigns, &id, file).progress = Some(Loaded { file, value });
-            }),
-            Kind::Issues(id) => yaml::parse(text, file, Offset::default(), "issue").map(|value| {
-                campaign(&mut campaigns, &id, file).issues = Some(Loaded { file, value });
-            }),
-            Kind::Page(slug) => page::parse(text, file, slug).map(|p| content.pages.push(p)),
-            Kind::Unknown => Err(Diagnostic::new(
-                "unknown-file",
-                Span::file_start(file),
-                "safeduty does not know what this YAML file is",
-                "not part of the content layout",
-            )
-            .with_help(
-                "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
-                 institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml, \
-                 institutions/<id>/posts/<id>.yaml, campaigns/<id>/campaign.yaml, campaigns/<id>/progress.yaml or \
-                 campaigns/<id>/issues.yaml",
-            )),
-            Kind::Other => Ok(()),
-        };
-        if let Err(d) = ok {
-            report.push(d);
+        if rel.iter().any(|c| c.starts_with('.')) || (!theme.is_empty() && rel.starts_with(&theme)) {
+            continue;
+        }
+        let rel_refs: Vec<&str> = rel.iter().map(String::as_str).collect();
+        let kind = classify(&rel_refs);
+        if matches!(kind, Kind::Other) {
+            continue;
+        }
+        add_file(&mut content, &mut folders, &rel_refs, kind, root.join(&name), Ok(bytes), report);
+    }
+    folders.into_content(&mut content);
+    content
+}
+
+/// Parses one file of the content tree into `content`.
+fn add_file(
+    content: &mut Content,
+    folders: &mut Folders,
+    rel: &[&str],
+    kind: Kind,
+    path: PathBuf,
+    bytes: std::result::Result<Vec<u8>, String>,
+    report: &mut Report,
+) {
+    let name = rel.join("/");
+    let text = match bytes.map(String::from_utf8) {
+        Ok(Ok(text)) => text,
+        Ok(Err(_)) => {
+            let file = content.sources.add(name, path.clone(), String::new());
+            report.push(
+                Diagnostic::new("read-error", Span::file_start(file), "file is not UTF-8 text", "")
+                    .with_help("save the file as UTF-8 (in WPS/Notepad: 另存为 → 编码 UTF-8)"),
+            );
             content.broken_files += 1;
-            match broken {
-                BrokenKey::Category(id) => content.broken_categories.push(id),
-                BrokenKey::Institution(i) => dir(&mut institutions, &i, file).broken_institution = true,
-                BrokenKey::List(i, kind) => dir(&mut institutions, &i, file).broken_lists.push(kind),
-                BrokenKey::Post(i, id) => dir(&mut institutions, &i, file).broken_posts.push(id),
-                BrokenKey::Campaign(c) => campaign(&mut campaigns, &c, file).broken = true,
-                BrokenKey::None => {}
-            }
+            return;
+        }
+        Err(err) => {
+            let file = content.sources.add(name, path.clone(), String::new());
+            report.push(Diagnostic::new("read-error", Span::file_start(file), format!("cannot read: {err}"), ""));
+            content.broken_files += 1;
+            return;
+        }
+    };
+    let file = content.sources.add(name, path, text);
+    let text = &content.sources.get(file).text;
+    let broken = BrokenKey::of(&kind);
+    let ok = match kind {
+        Kind::Config => yaml::parse(text, file, Offset::default(), "site config (safeduty.yaml)")
+            .map(|value| content.config = Some(Loaded { file, value })),
+        Kind::Category(id) => yaml::parse(text, file, Offset::default(), "category file")
+            .map(|value| content.categories.push(Named { id, file, value })),
+        Kind::Institution(id) => yaml::parse(text, file, Offset::default(), "institution file").map(|value| {
+            folders.institution(&id, file).institution = Some(Loaded { file, value });
+        }),
+        Kind::Departments(id) => yaml::parse(text, file, Offset::default(), "department").map(|value| {
+            folders.institution(&id, file).departments.push(Loaded { file, value });
+        }),
+        Kind::People(id) => yaml::parse(text, file, Offset::default(), "person").map(|value| {
+            folders.institution(&id, file).people.push(Loaded { file, value });
+        }),
+        Kind::Signing(id) => yaml::parse(text, file, Offset::default(), "signing file").map(|value| {
+            folders.institution(&id, file).signing = Some(Loaded { file, value });
+        }),
+        Kind::Post(inst, id) => yaml::parse(text, file, Offset::default(), "post file").map(|value| {
+            folders.institution(&inst, file).posts.push(Named { id, file, value });
+        }),
+        Kind::Campaign(id) => yaml::parse(text, file, Offset::default(), "campaign file").map(|value| {
+            folders.campaign(&id, file).campaign = Some(Loaded { file, value });
+        }),
+        Kind::Progress(id) => yaml::parse(text, file, Offset::default(), "progress file").map(|value| {
+            folders.campaign(&id, file).progress = Some(Loaded { file, value });
+        }),
+        Kind::Issues(id) => yaml::parse(text, file, Offset::default(), "issue").map(|value| {
+            folders.campaign(&id, file).issues = Some(Loaded { file, value });
+        }),
+        Kind::Page(slug) => page::parse(text, file, slug).map(|p| content.pages.push(p)),
+        Kind::Unknown => Err(Diagnostic::new(
+            "unknown-file",
+            Span::file_start(file),
+            "safeduty does not know what this YAML file is",
+            "not part of the content layout",
+        )
+        .with_help(
+            "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
+             institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml, \
+             institutions/<id>/posts/<id>.yaml, campaigns/<id>/campaign.yaml, campaigns/<id>/progress.yaml or \
+             campaigns/<id>/issues.yaml",
+        )),
+        Kind::Other => Ok(()),
+    };
+    if let Err(d) = ok {
+        report.push(d);
+        content.broken_files += 1;
+        match broken {
+            BrokenKey::Category(id) => content.broken_categories.push(id),
+            BrokenKey::Institution(i) => folders.institution(&i, file).broken_institution = true,
+            BrokenKey::List(i, kind) => folders.institution(&i, file).broken_lists.push(kind),
+            BrokenKey::Post(i, id) => folders.institution(&i, file).broken_posts.push(id),
+            BrokenKey::Campaign(c) => folders.campaign(&c, file).broken = true,
+            BrokenKey::None => {}
         }
     }
-    content.institutions = institutions.into_values().collect();
-    content.campaigns = campaigns.into_values().collect();
-    content
 }
 
 /// The theme folder's name: `theme:` in safeduty.yaml, or `theme`. Read ahead of the walk with
 /// a lenient look at that one key; the full config is parsed (and checked) with the rest.
 fn theme_folder(root: &Path) -> String {
+    std::fs::read_to_string(root.join("safeduty.yaml"))
+        .ok()
+        .and_then(|text| theme_setting(&text))
+        .unwrap_or_else(|| "theme".to_string())
+}
+
+fn theme_setting(config: &str) -> Option<String> {
     #[derive(serde::Deserialize)]
     struct ThemeOnly {
         theme: Option<String>,
     }
-    std::fs::read_to_string(root.join("safeduty.yaml"))
-        .ok()
-        .and_then(|text| serde_saphyr::from_str::<ThemeOnly>(&text).ok())
-        .and_then(|c| c.theme)
-        .unwrap_or_else(|| "theme".to_string())
+    serde_saphyr::from_str::<ThemeOnly>(config).ok().and_then(|c| c.theme)
 }
 
 /// What a file that failed to parse would have defined.
@@ -279,20 +356,4 @@ impl BrokenKey {
             _ => BrokenKey::None,
         }
     }
-}
-
-fn dir<'a>(map: &'a mut BTreeMap<String, InstitutionDir>, id: &str, file: FileId) -> &'a mut InstitutionDir {
-    map.entry(id.to_string()).or_insert_with(|| InstitutionDir {
-        id: id.to_string(),
-        first_file: Some(file),
-        ..InstitutionDir::default()
-    })
-}
-
-fn campaign<'a>(map: &'a mut BTreeMap<String, CampaignDir>, id: &str, file: FileId) -> &'a mut CampaignDir {
-    map.entry(id.to_string()).or_insert_with(|| CampaignDir {
-        id: id.to_string(),
-        first_file: Some(file),
-        ..CampaignDir::default()
-    })
 }

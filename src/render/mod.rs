@@ -147,6 +147,8 @@ pub struct RenderContext<'a> {
     pub search: bool,
     /// Show a progress bar for long runs (a terminal is watching).
     pub progress: bool,
+    /// The content's revision history (None: not in git, or not asked for).
+    pub history: Option<&'a crate::history::History>,
 }
 
 impl RenderContext<'_> {

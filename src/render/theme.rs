@@ -31,6 +31,8 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/page.html",
     "templates/404.html",
     "templates/search.html",
+    "templates/changes.html",
+    "templates/history.html",
     "templates/pdf/card.md",
     "templates/pdf/letter.md",
     "templates/pdf/report.md",

@@ -136,6 +136,9 @@ impl Renderer for SiteRenderer {
             model.site.base_url.as_deref().map(|b| format!("{}/", b.trim_end_matches('/'))).unwrap_or_default();
         site.page_at(&root_404, "404.html", "404.html", "页面未找到", &[], serde_json::json!({}))?;
         site.page("search.html", "search.html", "全文检索", &[], serde_json::json!({}))?;
+        if let Some(history) = ctx.history {
+            site.page("changes.html", crate::history::views::CHANGELOG, "变更记录", &[], history.changelog(model))?;
+        }
         for (path, bytes) in &site.theme.assets {
             ctx.write(&format!("site/static/{path}"), bytes)?;
         }
@@ -205,6 +208,8 @@ fn home(site: &Site, model: &Model, campaigns: &[campaigns::CampaignSummary]) ->
         totals: [usize; 4],
         findings: &'a [crate::render::Finding],
         campaigns: &'a [campaigns::CampaignSummary],
+        /// The changelog page, when the content is in git.
+        changelog: Option<&'static str>,
     }
     let institutions: Vec<_> = model
         .institutions
@@ -222,7 +227,8 @@ fn home(site: &Site, model: &Model, campaigns: &[campaigns::CampaignSummary]) ->
     ];
     let pages = model.pages.iter().map(|p| Link::new(p.title.clone(), url::page(&p.slug))).collect();
     let findings = site.ctx.findings;
-    let home = Home { institutions, pages, totals, findings, campaigns };
+    let changelog = site.ctx.history.map(|_| crate::history::views::CHANGELOG);
+    let home = Home { institutions, pages, totals, findings, campaigns, changelog };
     site.page("index.html", "index.html", &model.site.title, &[], home)
 }
 
@@ -259,7 +265,8 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
     for p in &inst.posts {
         let dept = inst.department(&p.department).map(|d| v.department_link(d));
         let crumbs: Vec<Link> = crumbs.iter().cloned().chain(dept).collect();
-        let card = serde_json::json!({ "card": v.card(p) });
+        let history = site.ctx.history.and_then(|h| h.post_view(&inst.id, &p.id));
+        let card = serde_json::json!({ "card": v.card(p), "history": history });
         site.page("post.html", &url::post(&inst.id, &p.id), &p.name, &crumbs, card)?;
     }
     for person in &inst.people {

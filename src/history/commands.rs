@@ -1,0 +1,320 @@
+//! `safeduty changes` and `safeduty verify`.
+
+use std::fmt::Write;
+use std::path::Path;
+
+/// A line of output, collected first and printed at the end (see `emit`).
+macro_rules! say {
+    ($out:expr, $($arg:tt)*) => {{
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+use serde::Serialize;
+
+use super::diff::ItemKind;
+use super::{PostChange, PostKind, Repo, Version, compare, snapshot};
+use crate::model::{Letter, Model};
+use crate::render::documents::{self, Document, Kind};
+use crate::render::theme::Theme;
+
+/// Loads and checks the content on disk; Err with the diagnostics when it has errors.
+fn current(dir: &Path) -> Result<Model, String> {
+    let checked = crate::pipeline::check(dir, |_| {});
+    checked.model.ok_or_else(|| {
+        format!(
+            "{}the content in {} has errors; fix them first (safeduty check {})",
+            checked.report.render_human(&checked.sources, false),
+            dir.display(),
+            dir.display()
+        )
+    })
+}
+
+fn open(dir: &Path) -> Result<Repo, String> {
+    match Repo::open(dir)? {
+        Some(repo) if !repo.log.commits.is_empty() => Ok(repo),
+        Some(_) => Err(format!("the git repository of {} has no commit yet", dir.display())),
+        None => Err(format!("{} is not in a git repository, so it has no history to compare with", dir.display())),
+    }
+}
+
+/// A document to print and sign again.
+#[derive(Serialize)]
+struct ToSign {
+    /// Letter id (`<post>--<person>`) or the post id for a card.
+    id: String,
+    title: String,
+    file: String,
+    code: String,
+}
+
+#[derive(Serialize)]
+struct ChangedPost<'a> {
+    #[serde(flatten)]
+    change: &'a PostChange,
+    cards: Vec<ToSign>,
+    letters: Vec<ToSign>,
+}
+
+#[derive(Serialize)]
+struct ChangesReport<'a> {
+    since: &'a Version,
+    posts: Vec<ChangedPost<'a>>,
+}
+
+/// `safeduty changes`: posts whose resolved duties differ between `since` and the content now.
+pub fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32, String> {
+    let model = current(dir)?;
+    let repo = open(dir)?;
+    let spec = since.unwrap_or("HEAD");
+    let commit = if is_date(spec) {
+        if chrono::NaiveDate::parse_from_str(spec, "%Y-%m-%d").is_err() {
+            return Err(format!("`{spec}` is not a valid date (YYYY-MM-DD)"));
+        }
+        repo.commit_on_or_before(spec)
+            .ok_or_else(|| format!("no commit on or before {spec} in the content's history"))?
+    } else {
+        repo.git.resolve(spec, &repo.log)?
+    };
+    let (version, old) = repo.snapshot_at(commit)?;
+    let changes = compare(&old, &snapshot(&model));
+    let theme = Theme::load(Some(&dir.join(&model.site.theme))).map_err(|e| e.to_string())?;
+    let docs = documents::all(&model, &theme).map_err(|e| e.to_string())?;
+    let posts: Vec<ChangedPost> = changes
+        .iter()
+        .map(|c| {
+            let of = |kind: Kind| -> Vec<ToSign> {
+                docs.iter()
+                    .filter(|d| d.kind == kind && d.institution == c.institution && d.post == c.post)
+                    .map(|d| ToSign {
+                        id: match &d.person {
+                            Some(person) => Letter::id_for(&d.post, person),
+                            None => d.post.clone(),
+                        },
+                        title: d.title.clone(),
+                        file: d.file.clone(),
+                        code: d.code.clone(),
+                    })
+                    .collect()
+            };
+            ChangedPost { change: c, cards: of(Kind::Card), letters: of(Kind::Letter) }
+        })
+        .collect();
+    let report = ChangesReport { since: &version, posts };
+    let mut out = String::new();
+    if json {
+        let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        emit(&format!("{json}\n"));
+        return Ok(0);
+    }
+    say!(out, "since {}:", version.describe());
+    if report.posts.is_empty() {
+        say!(out, "no post's duties changed; nothing to print or sign again");
+        emit(&out);
+        return Ok(0);
+    }
+    let letters: usize = report.posts.iter().map(|p| p.letters.len()).sum();
+    let cards: usize = report.posts.iter().map(|p| p.cards.len()).sum();
+    say!(
+        out,
+        "{} post(s) changed: print {cards} card(s) and have {letters} letter(s) signed again",
+        report.posts.len()
+    );
+    for p in &report.posts {
+        let c = p.change;
+        let what = match c.kind {
+            PostKind::Created => "new post",
+            PostKind::Removed => "post removed",
+            PostKind::Changed => "duties changed",
+        };
+        say!(out, "\n{} {} ({}/{}): {what}", c.institution_name, c.post_name, c.institution, c.post);
+        for item in &c.items {
+            print_item(&mut out, item);
+        }
+        for d in p.cards.iter().chain(&p.letters) {
+            say!(out, "  print and sign again: {} [{}] {}", d.title, d.code, d.file);
+        }
+    }
+    emit(&out);
+    Ok(0)
+}
+
+fn print_item(out: &mut String, item: &super::diff::ItemChange) {
+    let n = |x: Option<usize>| x.map_or(String::new(), |n| n.to_string());
+    let text = |x: &Option<String>| x.clone().unwrap_or_default();
+    let _ = match item.kind {
+        ItemKind::Added => writeln!(out, "  + {}. {}", n(item.new_number), text(&item.new)),
+        ItemKind::Removed => writeln!(out, "  - {}. {}", n(item.old_number), text(&item.old)),
+        ItemKind::Reworded => writeln!(
+            out,
+            "  ~ {}. {}\n    → {}. {}",
+            n(item.old_number),
+            text(&item.old),
+            n(item.new_number),
+            text(&item.new)
+        ),
+        ItemKind::Moved => writeln!(out, "  ↕ {} → {}. {}", n(item.old_number), n(item.new_number), text(&item.new)),
+    };
+}
+
+fn is_date(s: &str) -> bool {
+    s.len() == 10 && s.as_bytes()[4] == b'-' && s.as_bytes()[7] == b'-'
+}
+
+/// A code as printed, normalised: upper case, Crockford's look-alikes (O→0, I and L→1), no
+/// dash or blanks; None when it cannot be a code.
+pub fn normalise(code: &str) -> Option<String> {
+    let chars: String = code
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' ' | '　'))
+        .map(|c| match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        })
+        .collect();
+    const ALPHABET: &str = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    (chars.chars().count() == 8 && chars.chars().all(|c| ALPHABET.contains(c)))
+        .then(|| format!("{}-{}", &chars[..4], &chars[4..]))
+}
+
+/// The same card, letter or report in another version: its file names it (institution, post
+/// and person, or campaign and phase).
+fn same_document(a: &Document, b: &Document) -> bool {
+    a.kind == b.kind && a.file == b.file
+}
+
+fn kind_name(d: &Document) -> &'static str {
+    match d.kind {
+        Kind::Card => "duty card",
+        Kind::Letter => "responsibility letter",
+        Kind::Report => "phase report",
+    }
+}
+
+/// `safeduty verify`: which document and version a printed code belongs to, and whether it is
+/// still current.
+pub fn verify(dir: &Path, code: &str) -> Result<i32, String> {
+    let Some(code) = normalise(code) else {
+        return Err(format!("`{code}` is not a verification code: codes have 8 letters or digits, like 7QK2-M9XD"));
+    };
+    let model = current(dir)?;
+    let theme = Theme::load(Some(&dir.join(&model.site.theme))).map_err(|e| e.to_string())?;
+    let now = documents::all(&model, &theme).map_err(|e| e.to_string())?;
+    let mut out = String::new();
+    let repo = Repo::open(dir)?;
+    if let Some(d) = now.iter().find(|d| d.code == code) {
+        say!(out, "{code}: {} “{}”, {}", kind_name(d), d.title, d.file);
+        // The commit that introduced this text, when it is committed.
+        let since = repo.as_ref().and_then(|r| first_with(r, &theme, d, None).ok().flatten());
+        match since {
+            Some(v) => say!(out, "version: {} (the text is unchanged since)", v.describe()),
+            None if repo.is_some() => say!(out, "version: not yet committed (the content folder as it is now)"),
+            None => say!(out, "version: the content folder as it is now (not in git, so no history)"),
+        }
+        say!(out, "current: yes, this is the text in force");
+        emit(&out);
+        return Ok(0);
+    }
+    let Some(repo) = repo else {
+        say!(
+            out,
+            "{code}: no current card or letter has this code, and the content is not in git, so older versions cannot be searched"
+        );
+        emit(&out);
+        return Ok(1);
+    };
+    repo.preload_all();
+    for c in repo.log.content_commits().into_iter().rev() {
+        let Some(tree) = c.content_tree else { continue };
+        let Ok(old_model) = repo.model_at(tree) else { continue };
+        let Ok(docs) = documents::all(&old_model, &theme) else { continue };
+        let Some(d) = docs.iter().find(|d| d.code == code) else { continue };
+        let first = first_with(&repo, &theme, d, Some(c.id))?.unwrap_or_else(|| Version::of(c, false));
+        say!(out, "{code}: {} “{}”", kind_name(d), d.title);
+        say!(out, "version: {} (the text of that version)", first.describe());
+        match now.iter().find(|n| same_document(n, d)) {
+            Some(n) => say!(
+                out,
+                "current: no, outdated; the current text has code {} ({}): print it and sign again",
+                n.code,
+                n.file
+            ),
+            None => say!(out, "current: no, this document no longer exists in the content"),
+        }
+        let old = super::snapshot(&old_model);
+        let key = (d.institution.clone(), d.post.clone());
+        let changes: Vec<PostChange> = compare(&old, &snapshot(&model))
+            .into_iter()
+            .filter(|c| (c.institution.clone(), c.post.clone()) == key)
+            .collect();
+        match changes.first() {
+            Some(c) if c.kind == PostKind::Removed => say!(out, "changed since: the post was removed"),
+            Some(c) => {
+                say!(out, "duties changed since:");
+                for item in &c.items {
+                    print_item(&mut out, item);
+                }
+            }
+            None => say!(
+                out,
+                "the post's duties are unchanged; other text of the document changed (names, parties or the template)"
+            ),
+        }
+        emit(&out);
+        return Ok(0);
+    }
+    say!(out, "{code}: no card or letter has this code, now or in any committed version of the content");
+    emit(&out);
+    Ok(1)
+}
+
+/// The oldest commit of the unbroken run of versions, from commit `from` (default: the newest)
+/// back, in which document `d` has its code; None when `from` does not have it (uncommitted text).
+fn first_with(
+    repo: &Repo,
+    theme: &Theme,
+    d: &Document,
+    from: Option<gix::ObjectId>,
+) -> Result<Option<Version>, String> {
+    let mut first = None;
+    let commits = repo.log.content_commits();
+    let Some(newest) = commits.len().checked_sub(1) else {
+        return Ok(None);
+    };
+    let start = from.and_then(|id| commits.iter().position(|c| c.id == id)).unwrap_or(newest);
+    for c in commits[..=start].iter().rev() {
+        let Some(tree) = c.content_tree else { break };
+        let Ok(model) = repo.model_at(tree) else { continue };
+        let docs = documents::all(&model, theme).map_err(|e| e.to_string())?;
+        if docs.iter().any(|o| same_document(o, d) && o.code == d.code) {
+            first = Some(Version::of(c, false));
+        } else {
+            break;
+        }
+    }
+    Ok(first)
+}
+
+/// Prints to standard output; a closed pipe (`| head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn codes_are_read_as_people_type_them() {
+        assert_eq!(normalise("7qk2m9xd").as_deref(), Some("7QK2-M9XD"));
+        assert_eq!(normalise(" 7QK2-M9XD ").as_deref(), Some("7QK2-M9XD"));
+        // Crockford's look-alikes: O is 0, I and L are 1.
+        assert_eq!(normalise("O1LI-oooo").as_deref(), Some("0111-0000"));
+        assert_eq!(normalise("7QK2-M9X"), None);
+        assert_eq!(normalise("7QK2-M9XU"), None, "U is not in the alphabet");
+        assert_eq!(normalise("安全生产责任书"), None);
+    }
+}

@@ -1,0 +1,353 @@
+//! Duties under version control: the content folder's git history, what changed in each post's
+//! resolved duty list, since when a text is in force, and which documents must be signed again.
+//!
+//! Only the first-parent line from HEAD is read (the line a safety office publishes from), and
+//! only commits that changed the content folder (its tree id differs from the parent's). Each
+//! such commit's files are loaded, checked and resolved like the content on disk; a commit
+//! whose content has errors is skipped with a note. Models are cached by content-tree id.
+
+pub mod commands;
+pub mod diff;
+pub mod git;
+pub mod views;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use gix::ObjectId;
+use serde::Serialize;
+
+use crate::diagnostic::Report;
+use crate::model::Model;
+use diff::{ItemChange, ItemKind};
+use git::{Commit, Git, Log};
+
+/// A version of the content: a commit, or the folder as it is now when that differs from the
+/// last commit ("not yet committed").
+#[derive(Debug, Clone, Serialize)]
+pub struct Version {
+    /// Full commit id; None for uncommitted content.
+    pub commit: Option<String>,
+    /// Seven digits of the id, or 尚未提交.
+    pub short: String,
+    /// YYYY-MM-DD (None for uncommitted content).
+    pub date: Option<String>,
+    pub summary: String,
+    /// The oldest commit of a shallow clone: what came before it is not in the repository.
+    pub boundary: bool,
+}
+
+impl Version {
+    fn of(c: &Commit, boundary: bool) -> Self {
+        let hex = c.id.to_hex().to_string();
+        Version {
+            short: hex[..7].to_string(),
+            commit: Some(hex),
+            date: Some(c.date.clone()),
+            summary: c.summary.clone(),
+            boundary,
+        }
+    }
+
+    fn uncommitted() -> Self {
+        Version {
+            commit: None,
+            short: "尚未提交".into(),
+            date: None,
+            summary: "尚未提交的修改".into(),
+            boundary: false,
+        }
+    }
+
+    /// `abc1234 2024-03-01 “message”`, for the command line.
+    pub fn describe(&self) -> String {
+        match &self.date {
+            Some(date) => format!("commit {} of {date} “{}”", self.short, self.summary),
+            None => "uncommitted changes in the content folder".to_string(),
+        }
+    }
+}
+
+/// A post's resolved duties in one version.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostState {
+    /// The post's place in the model: (institution, post) in their display order.
+    pub order: (usize, usize),
+    pub institution_name: String,
+    pub post_name: String,
+    pub duties: Vec<String>,
+}
+
+/// Every post's duties in one version, by (institution id, post id).
+pub type Snapshot = BTreeMap<(String, String), PostState>;
+
+pub fn snapshot(model: &Model) -> Snapshot {
+    let mut out = Snapshot::new();
+    for (i, inst) in model.institutions.iter().enumerate() {
+        for (p, post) in inst.posts.iter().enumerate() {
+            out.insert(
+                (inst.id.clone(), post.id.clone()),
+                PostState {
+                    order: (i, p),
+                    institution_name: inst.name.clone(),
+                    post_name: post.name.clone(),
+                    duties: post.duties.iter().map(|d| d.text.clone()).collect(),
+                },
+            );
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PostKind {
+    /// A new post: every item is added.
+    Created,
+    /// The post no longer exists.
+    Removed,
+    /// Its duty list changed.
+    Changed,
+}
+
+/// What changed in one post's resolved duty list between two versions.
+#[derive(Debug, Clone, Serialize)]
+pub struct PostChange {
+    pub institution: String,
+    pub institution_name: String,
+    pub post: String,
+    pub post_name: String,
+    pub kind: PostKind,
+    pub items: Vec<ItemChange>,
+}
+
+/// The posts whose duty lists differ between `old` and `new`, in the newer version's order of
+/// institutions and posts (removed posts in the older one's, after them).
+pub fn compare(old: &Snapshot, new: &Snapshot) -> Vec<PostChange> {
+    let mut keys: Vec<&(String, String)> = old.keys().chain(new.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    keys.sort_by_key(|k| match (new.get(*k), old.get(*k)) {
+        (Some(n), _) => (0, n.order),
+        (None, Some(o)) => (1, o.order),
+        (None, None) => (2, (0, 0)),
+    });
+    let mut out = Vec::new();
+    for key in keys {
+        let (kind, items, state) = match (old.get(key), new.get(key)) {
+            (Some(o), Some(n)) if o.duties == n.duties => continue,
+            (Some(o), Some(n)) => (PostKind::Changed, diff::compare(&o.duties, &n.duties), n),
+            (None, Some(n)) => (PostKind::Created, diff::compare(&[], &n.duties), n),
+            (Some(o), None) => (PostKind::Removed, Vec::new(), o),
+            (None, None) => continue,
+        };
+        out.push(PostChange {
+            institution: key.0.clone(),
+            institution_name: state.institution_name.clone(),
+            post: key.1.clone(),
+            post_name: state.post_name.clone(),
+            kind,
+            items,
+        });
+    }
+    out
+}
+
+/// A content repository: its log and the models of its versions, loaded on demand.
+pub struct Repo {
+    pub git: Git,
+    pub log: Log,
+    root: PathBuf,
+}
+
+type Versions = HashMap<(PathBuf, ObjectId), Result<Arc<Model>, String>>;
+
+/// Resolved versions by content folder and content-tree id, kept for the whole process: the
+/// preview rebuilds on every save and then needs only the versions it has not seen.
+fn versions() -> std::sync::MutexGuard<'static, Versions> {
+    static VERSIONS: std::sync::OnceLock<std::sync::Mutex<Versions>> = std::sync::OnceLock::new();
+    VERSIONS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Repo {
+    /// The repository holding `content_dir`; None when it is not in a git work tree.
+    pub fn open(content_dir: &Path) -> Result<Option<Repo>, String> {
+        let Some(git) = Git::open(content_dir) else {
+            return Ok(None);
+        };
+        let log = git.log().map_err(|e| format!("cannot read the history of {}: {e}", content_dir.display()))?;
+        Ok(Some(Repo { git, log, root: content_dir.to_path_buf() }))
+    }
+
+    /// The resolved model of a content tree (cached); Err says why it could not be made.
+    pub fn model_at(&self, tree: ObjectId) -> Result<Arc<Model>, String> {
+        self.preload(&[tree]);
+        versions().get(&(self.root.clone(), tree)).cloned().unwrap_or_else(|| Err("not loaded".into()))
+    }
+
+    /// Loads the models of the content commits: the files are read from git one commit after
+    /// the other, then loaded, checked and resolved on every core.
+    pub fn preload_all(&self) {
+        let trees: Vec<ObjectId> = self.log.content_commits().iter().filter_map(|c| c.content_tree).collect();
+        self.preload(&trees);
+    }
+
+    fn preload(&self, trees: &[ObjectId]) {
+        use rayon::prelude::*;
+        let mut todo: Vec<ObjectId> = {
+            let known = versions();
+            trees.iter().copied().filter(|t| !known.contains_key(&(self.root.clone(), *t))).collect()
+        };
+        todo.sort();
+        todo.dedup();
+        let files: Vec<(ObjectId, Result<git::Files, String>)> =
+            todo.into_iter().map(|t| (t, self.git.files(t))).collect();
+        let root = self.root.as_path();
+        let models: Vec<(ObjectId, Result<Arc<Model>, String>)> = files
+            .into_par_iter()
+            .map(|(tree, files)| {
+                let model = files.and_then(|files| {
+                    let mut report = Report::default();
+                    let content = crate::load::load_files(root, files, &mut report);
+                    let checked = crate::pipeline::check_loaded(content, report, |_| {});
+                    let errors = checked.report.count(crate::diagnostic::Severity::Error);
+                    checked.model.map(Arc::new).ok_or_else(|| format!("the content had {errors} error(s)"))
+                });
+                (tree, model)
+            })
+            .collect();
+        versions().extend(models.into_iter().map(|(tree, model)| ((self.root.clone(), tree), model)));
+    }
+
+    /// The content as it was at a commit (an empty snapshot if the folder did not exist).
+    pub fn snapshot_at(&self, commit: ObjectId) -> Result<(Version, Snapshot), String> {
+        let c = self.commit_info(commit)?;
+        let version = Version::of(&c, false);
+        match c.content_tree {
+            None => Ok((version, Snapshot::new())),
+            Some(tree) => self
+                .model_at(tree)
+                .map(|m| (version.clone(), snapshot(&m)))
+                .map_err(|e| format!("the content at {} cannot be read: {e}", version.describe())),
+        }
+    }
+
+    fn commit_info(&self, id: ObjectId) -> Result<Commit, String> {
+        if let Some(c) = self.log.commits.iter().find(|c| c.id == id) {
+            return Ok(c.clone());
+        }
+        self.git.commit(id)
+    }
+
+    /// The newest commit on the first-parent line dated on or before `date` (YYYY-MM-DD).
+    pub fn commit_on_or_before(&self, date: &str) -> Option<ObjectId> {
+        self.log.commits.iter().rev().find(|c| c.date.as_str() <= date).map(|c| c.id)
+    }
+}
+
+/// One version in the history and what it changed.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub version: Version,
+    pub changes: Vec<PostChange>,
+}
+
+/// The duty history of a content folder, oldest first.
+#[derive(Debug, Default)]
+pub struct History {
+    pub entries: Vec<Entry>,
+    /// Remarks for the changelog page (in Chinese): commits skipped, a shallow clone.
+    pub notes: Vec<String>,
+    /// The repository is a shallow clone: the first entry is the boundary, not a beginning.
+    pub shallow: bool,
+}
+
+impl History {
+    /// The history of the content in `repo`, ending with the uncommitted state `current`.
+    pub fn build(repo: &Repo, current: &Model) -> History {
+        let mut history = History { shallow: repo.log.shallow, ..History::default() };
+        repo.preload_all();
+        let oldest = repo.log.commits.first().map(|c| c.id);
+        let mut previous: Option<Snapshot> = None;
+        for c in repo.log.content_commits() {
+            let boundary = repo.log.shallow && Some(c.id) == oldest;
+            let version = Version::of(c, boundary);
+            let Some(tree) = c.content_tree else { continue };
+            match repo.model_at(tree) {
+                Ok(model) => {
+                    let snap = snapshot(&model);
+                    let changes = compare(previous.as_ref().unwrap_or(&Snapshot::new()), &snap);
+                    if !changes.is_empty() {
+                        history.entries.push(Entry { version, changes });
+                    }
+                    previous = Some(snap);
+                }
+                Err(e) => history.notes.push(format!(
+                    "{} 提交 {}（{}）的内容有错误，未计入修订记录：{}",
+                    c.date,
+                    version.short,
+                    c.summary,
+                    e.replace("the content had ", "").replace(" error(s)", " 处错误")
+                )),
+            }
+        }
+        if history.shallow {
+            history.notes.push("本仓库为浅克隆（shallow clone）：更早的提交不在仓库中，最早一条记录是截断处的内容，不是职责的最初版本。".into());
+        }
+        let now = snapshot(current);
+        let changes = compare(previous.as_ref().unwrap_or(&Snapshot::new()), &now);
+        if !changes.is_empty() {
+            history.entries.push(Entry { version: Version::uncommitted(), changes });
+        }
+        history
+    }
+
+    /// The entries that changed one post, oldest first, with its change.
+    pub fn of_post<'a>(
+        &'a self,
+        institution: &'a str,
+        post: &'a str,
+    ) -> impl Iterator<Item = (&'a Version, &'a PostChange)> {
+        self.entries.iter().filter_map(move |e| {
+            e.changes.iter().find(|c| c.institution == institution && c.post == post).map(|c| (&e.version, c))
+        })
+    }
+
+    /// The version whose text of the post is in force now: the last one that changed it.
+    pub fn in_force_since(&self, institution: &str, post: &str) -> Option<&Version> {
+        let changed = |e: &&Entry| e.changes.iter().any(|c| c.institution == institution && c.post == post);
+        self.entries.iter().rev().find(changed).map(|e| &e.version)
+    }
+}
+
+/// The history for a site build, or a note saying why there is none.
+pub fn for_site(content_dir: &Path, current: &Model) -> (Option<History>, Option<String>) {
+    match Repo::open(content_dir) {
+        Ok(Some(repo)) if repo.log.commits.is_empty() => {
+            (None, Some("the content's git repository has no commit yet: no revision history on the site".into()))
+        }
+        Ok(Some(repo)) => {
+            let history = History::build(&repo, current);
+            let note = history.shallow.then(|| {
+                "the content's repository is a shallow clone: its revision history starts at the clone's depth"
+                    .to_string()
+            });
+            (Some(history), note)
+        }
+        Ok(None) => (
+            None,
+            Some(format!(
+                "{} is not in a git repository: the site has no revision history (keep the content in git to get one)",
+                content_dir.display()
+            )),
+        ),
+        Err(e) => (None, Some(format!("{e}; the site has no revision history"))),
+    }
+}
+
+/// Counts of item changes, for short summaries.
+pub fn counts(items: &[ItemChange]) -> [usize; 4] {
+    let n = |k: ItemKind| items.iter().filter(|i| i.kind == k).count();
+    [n(ItemKind::Added), n(ItemKind::Removed), n(ItemKind::Reworded), n(ItemKind::Moved)]
+}
