@@ -534,8 +534,9 @@ fn organise<'a>(spec: &'a Spec, rng: &mut Rng) -> InstOut<'a> {
         });
     }
     // Department heads report to the deputy for safety and the other leaders in turn.
-    let heads_report =
-        |j: usize| -> String { if j.is_multiple_of(2) { "deputy-safety".into() } else { others[j / 2 % lead_count].0.into() } };
+    let heads_report = |j: usize| -> String {
+        if j.is_multiple_of(2) { "deputy-safety".into() } else { others[j / 2 % lead_count].0.into() }
+    };
     for (j, (id, name, d)) in depts.iter().enumerate() {
         let head_id = format!("{id}-head");
         let head_name = match d.head.strip_prefix(d.name) {

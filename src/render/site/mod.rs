@@ -5,6 +5,7 @@ mod links;
 mod search;
 pub mod views;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -18,7 +19,7 @@ use views::{InstView, Link, url};
 pub struct SiteRenderer;
 
 /// Settings every page shows.
-#[derive(Serialize)]
+#[derive(Serialize, Clone, Copy)]
 struct SiteView<'a> {
     title: &'a str,
     subtitle: Option<&'a str>,
@@ -100,10 +101,19 @@ impl Renderer for SiteRenderer {
         };
         home(&site, model)?;
         scans(ctx)?;
-        for inst in &model.institutions {
-            let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
-            institution(&site, &InstView { model, inst, documents })?;
-        }
+        // Institutions are independent: render them on every core, each into its own list of
+        // pages, joined in institution order so that the search index gets the same order.
+        let per_institution: Vec<Vec<(String, String)>> = model
+            .institutions
+            .par_iter()
+            .map(|inst| {
+                let local = Site { ctx, theme: ctx.theme, site: site.site, written: Default::default() };
+                let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
+                institution(&local, &InstView { model, inst, documents })?;
+                Ok(local.written.into_inner())
+            })
+            .collect::<Result<_>>()?;
+        site.written.borrow_mut().extend(per_institution.into_iter().flatten());
         for page in &model.pages {
             let institution = page.institution.as_deref().and_then(|i| model.institution(i));
             let view = PageView {
