@@ -21,4 +21,5 @@ pub mod render;
 pub mod resolve;
 pub mod serve;
 pub mod source;
+pub mod synth;
 pub mod write;

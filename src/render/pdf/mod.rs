@@ -6,7 +6,7 @@
 
 pub mod fonts;
 mod layout;
-mod linebreak;
+pub mod linebreak;
 pub mod style;
 
 use std::collections::BTreeMap;

@@ -6,6 +6,7 @@ mod links;
 mod search;
 pub mod views;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -19,7 +20,7 @@ use views::{InstView, Link, url};
 pub struct SiteRenderer;
 
 /// Settings every page shows.
-#[derive(Serialize)]
+#[derive(Serialize, Clone, Copy)]
 struct SiteView<'a> {
     title: &'a str,
     subtitle: Option<&'a str>,
@@ -114,9 +115,30 @@ impl Renderer for SiteRenderer {
         let summaries = campaigns::summaries(model);
         home(&site, model, &summaries)?;
         scans(ctx)?;
-        for inst in &model.institutions {
-            let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
-            institution(&site, &InstView { model, inst, documents }, &summaries)?;
+        // Institutions are independent: render them on every core, each into its own list of
+        // pages, joined in institution order so that the search index gets the same order.
+        let per_institution: Vec<Vec<(String, String)>> = model
+            .institutions
+            .par_iter()
+            .map(|inst| {
+                let local = Site {
+                    ctx,
+                    theme: ctx.theme,
+                    site: site.site,
+                    written: Default::default(),
+                    indexer: None,
+                    extra: Default::default(),
+                };
+                let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
+                institution(&local, &InstView { model, inst, documents }, &summaries)?;
+                Ok(local.written.into_inner())
+            })
+            .collect::<Result<_>>()?;
+        for (path, html) in per_institution.into_iter().flatten() {
+            if let Some(indexer) = &site.indexer {
+                indexer.add(&path, &html);
+            }
+            site.written.borrow_mut().push((path, html));
         }
         campaigns::pages(&site, model, &summaries)?;
         for page in &model.pages {
