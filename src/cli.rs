@@ -312,11 +312,12 @@ fn run(cli: Cli) -> Result<i32, String> {
             let started = std::time::Instant::now();
             let s = crate::synth::synth(&dir, &crate::synth::Options { institutions, employees, seed })?;
             eprintln!(
-                "generated {} institutions, {} departments, {} posts, {} people ({} files) into {} in {:.0} ms",
+                "generated {} institutions, {} departments, {} posts, {} people, {} campaigns ({} files) into {} in {:.0} ms",
                 s.institutions,
                 s.departments,
                 s.posts,
                 s.people,
+                s.campaigns,
                 s.files,
                 dir.display(),
                 started.elapsed().as_secs_f64() * 1000.0

@@ -79,6 +79,8 @@ pub struct Options {
     pub timings: bool,
     /// The content's revision history, for the site's 修订记录 and 变更记录 (None: no git).
     pub history: Option<std::sync::Arc<crate::history::History>>,
+    /// PDFs kept between the preview's rebuilds.
+    pub pdf_cache: Option<std::sync::Arc<crate::render::pdf::cache::PdfCache>>,
 }
 
 impl Default for Options {
@@ -90,6 +92,7 @@ impl Default for Options {
             progress: false,
             timings: false,
             history: None,
+            pdf_cache: None,
         }
     }
 }
@@ -167,6 +170,7 @@ fn render_into(
         search: options.search,
         progress: options.progress,
         history: options.history.as_deref(),
+        pdf_cache: options.pdf_cache.as_deref(),
     };
     // Renderers are independent: run them side by side (the site's search index overlaps the
     // PDFs' typesetting).

@@ -11,6 +11,7 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::lints::Levels;
 use crate::pipeline;
+use crate::render::pdf::cache::PdfCache;
 use crate::render::site::escape;
 use crate::render::{Finding, Part, Selection};
 
@@ -32,13 +33,15 @@ struct State {
 
 struct Shared {
     state: Mutex<State>,
+    /// PDFs of the previous rebuild: only those whose content changed are drawn again.
+    pdfs: Arc<PdfCache>,
 }
 
 /// Serves `dir` until the process is stopped. `adjust` sets lint levels for every rebuild;
 /// `as_of` overrides the content's date of record.
 pub fn serve(dir: &Path, port: u16, as_of: Option<&str>, adjust: impl Fn(&mut Levels)) -> Result<(), String> {
     let state = State { files: BTreeMap::new(), error: None, version: 0, pdfs: true };
-    let shared = Arc::new(Shared { state: Mutex::new(state) });
+    let shared = Arc::new(Shared { state: Mutex::new(state), pdfs: Arc::default() });
     let server =
         tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     let addr = server.server_addr().to_ip().map_or_else(|| format!("127.0.0.1:{port}"), |a| a.to_string());
@@ -96,7 +99,7 @@ fn relevant(path: &Path) -> bool {
 fn rebuild(dir: &Path, as_of: Option<&str>, adjust: &impl Fn(&mut Levels), shared: &Shared) {
     let started = Instant::now();
     let pdfs = shared.state.lock().unwrap_or_else(|e| e.into_inner()).pdfs;
-    let result = build(dir, as_of, adjust, Pass::Pages { link_pdfs: pdfs }).map(|(files, _)| files);
+    let result = build(dir, as_of, adjust, Pass::Pages { link_pdfs: pdfs }, &shared.pdfs).map(|(files, _)| files);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     {
         let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -123,7 +126,7 @@ fn rebuild(dir: &Path, as_of: Option<&str>, adjust: &impl Fn(&mut Levels), share
         }
     }
     let started = Instant::now();
-    if let Ok((files, made_pdfs)) = build(dir, as_of, adjust, Pass::SearchAndPdf) {
+    if let Ok((files, made_pdfs)) = build(dir, as_of, adjust, Pass::SearchAndPdf, &shared.pdfs) {
         let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
         if made_pdfs || !state.pdfs {
             state.files.retain(|k, _| !is_second_pass(k));
@@ -134,7 +137,11 @@ fn rebuild(dir: &Path, as_of: Option<&str>, adjust: &impl Fn(&mut Levels), share
             state.pdfs = false;
             state.version += 1;
         }
-        eprintln!("search index and PDFs updated in {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
+        let (drawn, kept) = shared.pdfs.last_build();
+        eprintln!(
+            "search index and PDFs updated in {:.0} ms ({drawn} PDFs drawn, {kept} unchanged)",
+            started.elapsed().as_secs_f64() * 1000.0
+        );
     }
 }
 
@@ -158,6 +165,7 @@ fn build(
     as_of: Option<&str>,
     adjust: &impl Fn(&mut Levels),
     pass: Pass,
+    pdfs: &Arc<PdfCache>,
 ) -> Result<(BTreeMap<String, Vec<u8>>, bool), String> {
     let checked = pipeline::check(dir, adjust).with_as_of(as_of);
     let Some(model) = &checked.model else {
@@ -174,7 +182,7 @@ fn build(
             history,
             ..Default::default()
         },
-        Pass::SearchAndPdf => pipeline::Options { history, ..Default::default() },
+        Pass::SearchAndPdf => pipeline::Options { history, pdf_cache: Some(pdfs.clone()), ..Default::default() },
     };
     let (files, notes) = pipeline::build_in_memory(model, &findings, dir, &options).map_err(|e| e.message)?;
     for note in &notes {

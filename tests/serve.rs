@@ -108,3 +108,34 @@ fn reading_files_does_not_trigger_rebuilds() {
     let rebuilds = server.log.lock().unwrap().iter().filter(|l| l.starts_with("rebuilt")).count();
     assert_eq!(rebuilds, 0, "{:?}", server.log.lock().unwrap());
 }
+
+/// The preview keeps the PDFs of the previous rebuild: after one post changes, only its card
+/// and the combined files holding it are drawn again.
+#[test]
+fn the_preview_redraws_only_the_pdfs_whose_content_changed() {
+    let dir = fixture("minimal");
+    let server = start(dir.path());
+    let post = dir.path().join("content/institutions/clinic/posts/nurse.yaml");
+    let yaml = std::fs::read_to_string(&post).unwrap();
+    assert!(yaml.contains("scope: "));
+    std::fs::write(&post, yaml.replacen("scope: ", "scope: 含夜班，", 1)).unwrap();
+    let started = Instant::now();
+    let line = loop {
+        if let Some(l) = server.log.lock().unwrap().iter().find(|l| l.contains("PDFs drawn")) {
+            break l.clone();
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "no second pass: {:?}", server.log.lock().unwrap());
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    let numbers: Vec<usize> =
+        line.split(['(', ' ', ',']).filter_map(|w| w.parse().ok()).collect::<Vec<_>>()[1..].to_vec();
+    let (drawn, kept) = (numbers[0], numbers[1]);
+    if drawn + kept == 0 {
+        assert!(std::env::var_os("CI").is_none(), "CI has fonts: PDFs must be made");
+        return eprintln!("skipped: no CJK font installed, no PDFs");
+    }
+    // The nurse's card, and the nursing and institution card files: drawn again.
+    assert_eq!(drawn, 3, "{line}");
+    // The director's card, the leadership card file, the nurse's letter and the letter files: kept.
+    assert!(kept >= 4, "{line}");
+}

@@ -20,11 +20,21 @@ fn same_seed_same_bytes_and_the_tree_checks_clean() {
     let people: usize =
         a.iter().filter(|(p, _)| p.ends_with("people.yaml")).map(|(_, b)| text(b).matches("- id: ").count()).sum();
     assert_eq!(people, 400, "every employee asked for is generated");
+    // Each health commission runs a campaign among the institutions it supervises.
+    let campaigns = a.keys().filter(|p| p.ends_with("campaign.yaml")).count();
+    assert!(campaigns >= 1, "a campaign per commission");
+    assert!(a.keys().any(|p| p.ends_with("progress.yaml")));
 
     let out = run(&["check", "a"], tmp.path());
     let stderr = text(&out.stderr);
     assert!(out.status.success(), "check failed:\n{stderr}");
     assert!(!stderr.contains("warning"), "check warned:\n{stderr}");
+
+    // And it builds: the campaign pages among the rest.
+    let out = run(&["build", "a", "--out", "out", "--only", "site,data"], tmp.path());
+    assert!(out.status.success(), "build failed:\n{}", text(&out.stderr));
+    let site = tmp.path().join("out/site/campaigns");
+    assert!(std::fs::read_dir(&site).unwrap().count() >= 2, "campaign index and at least one campaign");
 }
 
 #[test]

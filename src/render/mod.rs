@@ -149,6 +149,8 @@ pub struct RenderContext<'a> {
     pub progress: bool,
     /// The content's revision history (None: not in git, or not asked for).
     pub history: Option<&'a crate::history::History>,
+    /// PDFs kept from the preview's previous rebuild (None: draw every one).
+    pub pdf_cache: Option<&'a pdf::cache::PdfCache>,
 }
 
 impl RenderContext<'_> {

@@ -10,6 +10,7 @@
 //! SplitMix64, written out here rather than taken from a crate, because the stream is part of
 //! the output and must never change with a dependency's version.
 
+mod campaign;
 mod tables;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -37,6 +38,7 @@ pub struct Summary {
     pub departments: usize,
     pub posts: usize,
     pub people: usize,
+    pub campaigns: usize,
     pub files: usize,
 }
 
@@ -104,12 +106,19 @@ pub fn synth(dir: &Path, options: &Options) -> Result<Summary, String> {
         out.write(&format!("categories/{name}"), text)?;
     }
     out.write("pages/about.md", ABOUT)?;
+    // Campaigns draw from their own stream, so that they do not shift the organisations.
+    let mut campaign_rng = Rng::new(seed.wrapping_add(1));
     for spec in &specs {
         let inst = organise(spec, &mut rng);
         summary.departments += inst.depts.len();
         summary.posts += inst.posts.len();
         summary.people += inst.people.len();
         inst.write(&mut out)?;
+        if spec.kind == Kind::Commission {
+            let members: Vec<&Spec> = specs.iter().filter(|m| m.parent.as_deref() == Some(spec.id.as_str())).collect();
+            campaign::write(&inst, &members, &mut campaign_rng, &mut out)?;
+            summary.campaigns += 1;
+        }
     }
     signing(dir, &specs, seed, &mut out)?;
     summary.files = out.files;

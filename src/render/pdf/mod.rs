@@ -4,6 +4,7 @@
 //!
 //! krilla writes the PDF: it subsets fonts, and the same input gives the same bytes.
 
+pub mod cache;
 pub mod fonts;
 mod layout;
 pub mod linebreak;
@@ -44,20 +45,41 @@ impl Renderer for PdfRenderer {
         coverage(ctx.model, &printed, fonts)?;
         let ts = Typesetter { style, fonts };
         let bar = progress(ctx.progress, printed.len() as u64);
+        // What a PDF shows besides its text: the theme's style (page, sizes, fonts).
+        let style_key = cache::key(&[ctx.theme.pdf_style.as_bytes()]);
+        let doc_key = |d: &Document| {
+            let number = d.number.as_deref().unwrap_or("");
+            cache::key(&[&style_key, d.file.as_bytes(), d.title.as_bytes(), number.as_bytes(), d.code.as_bytes()])
+        };
+        // Drawn, or taken from the preview's cache when nothing it shows changed.
+        let make = |key: cache::Key, draw: &dyn Fn() -> Result<Vec<u8>>| -> Result<std::sync::Arc<Vec<u8>>> {
+            match ctx.pdf_cache {
+                Some(c) => c.get_or_make(key, draw),
+                None => draw().map(std::sync::Arc::new),
+            }
+        };
         // Documents are independent: lay out and write them on every core.
         let laid: Vec<(&Document, Vec<Page>)> = printed
             .par_iter()
             .map(|d| {
                 let pages = ts.pages(&d.blocks, d.number.as_deref());
-                ctx.write(&format!("site/{}", d.file), &draw(&ts, &d.title, &[(d, &pages)], false)?)?;
+                let bytes = make(doc_key(d), &|| draw(&ts, &d.title, &[(d, &pages)], false))?;
+                ctx.write(&format!("site/{}", d.file), &bytes)?;
                 bar.inc(1);
                 Ok((*d, pages))
             })
             .collect::<Result<_>>()?;
         let batches = batches(ctx.model, &laid);
-        batches
-            .par_iter()
-            .try_for_each(|b| ctx.write(&format!("site/{}", b.path), &draw(&ts, &b.title, &b.docs, true)?))?;
+        batches.par_iter().try_for_each(|b| {
+            let members: Vec<cache::Key> = b.docs.iter().map(|(d, _)| doc_key(d)).collect();
+            let mut parts: Vec<&[u8]> = vec![&style_key, b.path.as_bytes(), b.title.as_bytes()];
+            parts.extend(members.iter().map(|k| k.as_slice()));
+            let bytes = make(cache::key(&parts), &|| draw(&ts, &b.title, &b.docs, true))?;
+            ctx.write(&format!("site/{}", b.path), &bytes)
+        })?;
+        if let Some(c) = ctx.pdf_cache {
+            c.sweep();
+        }
         bar.finish_and_clear();
         Ok(())
     }
