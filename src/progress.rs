@@ -189,12 +189,15 @@ pub fn last_record(campaign: &Campaign) -> &str {
     records.chain(checks).chain(issues).max().unwrap_or(campaign.start.as_str())
 }
 
+/// Campaigns for unit tests (here and in the timeline's).
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{Assessment, Ref};
+pub mod fixtures {
+    use crate::model::{Campaign, Phase, Record, Task};
+    use crate::raw::Status;
 
-    fn campaign(records: &[(&str, &str, Status)]) -> Campaign {
+    /// A campaign from 2016-07-01 to 2018-12-31 with these phases (id, start, end, tasks as
+    /// (id, deadline)) and records (task, date, status).
+    pub fn campaign(phases: &[(&str, &str, &str, &[(&str, &str)])], records: &[(&str, &str, Status)]) -> Campaign {
         Campaign {
             id: "c".into(),
             title: "专项行动".into(),
@@ -209,14 +212,17 @@ mod tests {
             goal: String::new(),
             participants: vec![],
             goal_items: vec![],
-            phases: vec![Phase {
-                id: "launch".into(),
-                name: "全面启动阶段".into(),
-                start: "2016-07-01".into(),
-                end: "2016-12-31".into(),
-                aim: None,
-                tasks: vec![task_due("registration", "2016-08-20"), task_due("summary", "2016-12-31")],
-            }],
+            phases: phases
+                .iter()
+                .map(|(id, start, end, tasks)| Phase {
+                    id: id.to_string(),
+                    name: format!("{id}阶段"),
+                    start: start.to_string(),
+                    end: end.to_string(),
+                    aim: None,
+                    tasks: tasks.iter().map(|(id, deadline)| task(id, deadline)).collect(),
+                })
+                .collect(),
             records: records
                 .iter()
                 .map(|(task, date, status)| Record {
@@ -232,10 +238,10 @@ mod tests {
         }
     }
 
-    fn task_due(id: &str, deadline: &str) -> Task {
+    fn task(id: &str, deadline: &str) -> Task {
         Task {
             id: id.into(),
-            what: String::new(),
+            what: "制定方案。".into(),
             department: None,
             person: None,
             deadline: deadline.into(),
@@ -243,6 +249,17 @@ mod tests {
             deliverable: None,
             activities: vec![],
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Assessment, Ref};
+
+    fn campaign(records: &[(&str, &str, Status)]) -> Campaign {
+        let launch: &[(&str, &str)] = &[("registration", "2016-08-20"), ("summary", "2016-12-31")];
+        fixtures::campaign(&[("launch", "2016-07-01", "2016-12-31", launch)], records)
     }
 
     fn state(c: &Campaign, task: usize, as_of: &str) -> (Status, Timeliness) {

@@ -148,61 +148,13 @@ pub fn timeline(c: &Campaign, as_of: &str) -> Result<Timeline> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Phase, Record, Task};
 
     fn campaign() -> Campaign {
-        let task = |id: &str, deadline: &str| Task {
-            id: id.into(),
-            what: "制定方案。".into(),
-            department: None,
-            person: None,
-            deadline: deadline.into(),
-            deadline_set: true,
-            deliverable: None,
-            activities: vec![],
-        };
-        Campaign {
-            id: "c".into(),
-            title: String::new(),
-            short_title: String::new(),
-            doc_number: None,
-            institution: "i".into(),
-            issued: None,
-            page: None,
-            start: "2016-07-01".into(),
-            end: "2018-12-31".into(),
-            motto: None,
-            goal: String::new(),
-            participants: vec![],
-            goal_items: vec![],
-            phases: vec![
-                Phase {
-                    id: "a".into(),
-                    name: "全面启动阶段".into(),
-                    start: "2016-07-01".into(),
-                    end: "2016-12-31".into(),
-                    aim: None,
-                    tasks: vec![task("t1", "2016-08-20")],
-                },
-                Phase {
-                    id: "b".into(),
-                    name: "强化落实阶段".into(),
-                    start: "2017-01-01".into(),
-                    end: "2018-12-31".into(),
-                    aim: None,
-                    tasks: vec![task("t2", "2018-12-31")],
-                },
-            ],
-            records: vec![Record {
-                task: "t1".into(),
-                date: "2016-09-01".into(),
-                status: Status::Done,
-                note: None,
-                evidence: vec![],
-            }],
-            checklist: vec![],
-            issues: vec![],
-        }
+        let (a, b): (&[(&str, &str)], &[(&str, &str)]) = (&[("t1", "2016-08-20")], &[("t2", "2018-12-31")]);
+        progress::fixtures::campaign(
+            &[("a", "2016-07-01", "2016-12-31", a), ("b", "2017-01-01", "2018-12-31", b)],
+            &[("t1", "2016-09-01", Status::Done)],
+        )
     }
 
     #[test]
