@@ -195,9 +195,12 @@ pub mod fixtures {
     use crate::model::{Campaign, Phase, Record, Task};
     use crate::raw::Status;
 
-    /// A campaign from 2016-07-01 to 2018-12-31 with these phases (id, start, end, tasks as
-    /// (id, deadline)) and records (task, date, status).
-    pub fn campaign(phases: &[(&str, &str, &str, &[(&str, &str)])], records: &[(&str, &str, Status)]) -> Campaign {
+    /// Tasks as (id, deadline).
+    pub type Tasks<'a> = &'a [(&'a str, &'a str)];
+
+    /// A campaign from 2016-07-01 to 2018-12-31 with these phases (id, start, end, tasks) and
+    /// records (task, date, status).
+    pub fn campaign(phases: &[(&str, &str, &str, Tasks)], records: &[(&str, &str, Status)]) -> Campaign {
         Campaign {
             id: "c".into(),
             title: "专项行动".into(),
@@ -258,7 +261,7 @@ mod tests {
     use crate::model::{Assessment, Ref};
 
     fn campaign(records: &[(&str, &str, Status)]) -> Campaign {
-        let launch: &[(&str, &str)] = &[("registration", "2016-08-20"), ("summary", "2016-12-31")];
+        let launch: fixtures::Tasks = &[("registration", "2016-08-20"), ("summary", "2016-12-31")];
         fixtures::campaign(&[("launch", "2016-07-01", "2016-12-31", launch)], records)
     }
 

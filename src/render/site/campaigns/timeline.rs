@@ -150,7 +150,8 @@ mod tests {
     use super::*;
 
     fn campaign() -> Campaign {
-        let (a, b): (&[(&str, &str)], &[(&str, &str)]) = (&[("t1", "2016-08-20")], &[("t2", "2018-12-31")]);
+        let (a, b): (progress::fixtures::Tasks, progress::fixtures::Tasks) =
+            (&[("t1", "2016-08-20")], &[("t2", "2018-12-31")]);
         progress::fixtures::campaign(
             &[("a", "2016-07-01", "2016-12-31", a), ("b", "2017-01-01", "2018-12-31", b)],
             &[("t1", "2016-09-01", Status::Done)],
