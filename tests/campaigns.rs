@@ -309,6 +309,17 @@ const CASES: &[Case] = &[
         help: Some("did you mean `deliverable`?"),
     },
     Case {
+        name: "task id used in two phases",
+        file: CAMPAIGN,
+        from: "id: night-drill",
+        to: "id: plan",
+        code: "duplicate-id",
+        line: 40,
+        column: 13,
+        message: "duplicate task id `plan`",
+        help: Some("unique in a campaign"),
+    },
+    Case {
         name: "record before the campaign",
         file: PROGRESS,
         from: "date: 2023-01-20",

@@ -180,20 +180,8 @@ fn phases<'a>(
             previous = Some((e, at(f, &phase.end)));
         }
         for task in &phase.tasks {
-            if let Some(first) = tasks.get(task.id.value.as_str()) {
-                report.push(
-                    Diagnostic::new(
-                        "duplicate-id",
-                        at(f, &task.id),
-                        format!("duplicate task id `{}`", task.id.value),
-                        "defined again here",
-                    )
-                    .with_label(*first, "first defined here")
-                    .with_help("task ids must be unique in a campaign: progress records name them"),
-                );
-            } else {
-                tasks.insert(&task.id.value, at(f, &task.id));
-            }
+            // Unique in the whole campaign, not just the phase: progress records name them.
+            unique(&mut tasks, &task.id, f, "task", report);
             if let Some(d) = &task.department {
                 owners.check(f, d, "department", report);
             }
