@@ -118,6 +118,9 @@ test('the campaign: timeline, a phase with its tasks, the matrix', async () => {
   assert.equal(status, 200, 'the evidence file is published');
   await page.getByRole('link', { name: '主体责任专项行动' }).first().click();
   await page.getByRole('link', { name: '落实情况检查表' }).click();
+  // count() does not wait: wait for the matrix page itself.
+  await page.getByRole('heading', { level: 1, name: /落实情况检查表/ }).waitFor();
+  await page.locator('table.matrix tbody tr').first().waitFor();
   assert.equal(await page.locator('table.matrix tbody tr').count(), 13, 'one row per participating unit');
   assert.equal(await page.locator('table.matrix thead th').count(), 8, 'unit, six items, total');
 });
