@@ -161,6 +161,17 @@ pub fn phase(campaign: &Campaign, phase: &Phase, as_of: &str) -> Tally {
     tally
 }
 
+/// Task counts of the whole campaign on the day.
+pub fn campaign(campaign: &Campaign, as_of: &str) -> Tally {
+    let mut tally = Tally::default();
+    for p in &campaign.phases {
+        for t in &p.tasks {
+            tally.add(&task(campaign, t, as_of));
+        }
+    }
+    tally
+}
+
 /// A unit's state on a goal item: its latest assessment of that item up to the day.
 pub fn cell<'a>(campaign: &'a Campaign, unit: &str, item: &str, as_of: &str) -> Option<(Status, &'a str)> {
     campaign

@@ -8,7 +8,7 @@ use super::Site;
 use super::views::{Link, url};
 use crate::error::{Error, Result};
 use crate::model::{Campaign, Model, Phase};
-use crate::progress::{self, IssueState, Tally, Timeliness, When};
+use crate::progress::{self, IssueState, Timeliness, When};
 use crate::raw::Status;
 use views::*;
 pub use views::{CampaignSummary, owners};
@@ -31,12 +31,7 @@ pub fn summaries(model: &Model) -> Vec<CampaignSummary> {
         .iter()
         .map(|c| {
             let as_of = progress::as_of(model.site.as_of.as_deref(), c);
-            let mut tally = Tally::default();
-            for p in &c.phases {
-                for t in &p.tasks {
-                    tally.add(&progress::task(c, t, as_of));
-                }
-            }
+            let tally = progress::campaign(c, as_of);
             CampaignSummary {
                 link: Link::new(c.title.clone(), url::campaign(&c.id)),
                 doc_number: c.doc_number.clone(),
@@ -67,12 +62,7 @@ fn campaign(site: &Site, model: &Model, c: &Campaign) -> Result<()> {
         .flat_map(|p| p.tasks.iter().map(move |t| (p, t)))
         .map(|(p, t)| task(model, c, p, t, as_of))
         .collect();
-    let mut tally = Tally::default();
-    for p in &c.phases {
-        for t in &p.tasks {
-            tally.add(&progress::task(c, t, as_of));
-        }
-    }
+    let tally = progress::campaign(c, as_of);
     let issues: Vec<IssueView> =
         c.issues.iter().map(|i| issue(model, c, i, as_of)).filter(|i| i.state != IssueState::NotFound).collect();
     let mut issue_tally = IssueTally { total: issues.len(), ..Default::default() };
