@@ -48,6 +48,7 @@ pub const LINTS: &[Lint] = &[
     hard("unsafe-id", "an id that cannot be used in file names and URLs"),
     hard("missing-reference", "a reference to a post, person, department, category or institution that does not exist"),
     hard("cycle", "a department that is its own ancestor, or posts that report to each other in a circle"),
+    hard("invalid-setting", "a site setting in `safeduty.yaml` with a value it cannot take"),
     hard("invalid-date", "a date that does not exist or is not written YYYY-MM-DD"),
     hard("empty-duties", "a duty list with no items"),
     hard("item-out-of-range", "a duty item number that the category does not have"),

@@ -26,6 +26,8 @@ pub struct Site {
     /// YYYY-MM-DD; the date of record for the build, from the content (never the clock).
     pub as_of: Option<String>,
     pub term_year: Option<u32>,
+    /// Pages per part of the search index.
+    pub search_part_pages: usize,
 }
 
 #[derive(Debug, Serialize)]

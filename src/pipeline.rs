@@ -171,7 +171,6 @@ fn render_into(
         progress: options.progress,
         history: options.history.as_deref(),
         pdf_cache: options.pdf_cache.as_deref(),
-        deferred: Default::default(),
     };
     // Renderers are independent: run them side by side (the site's search index overlaps the
     // PDFs' typesetting).
@@ -185,14 +184,6 @@ fn render_into(
         })
         .collect::<Result<_>>()?;
     clock.lap("renderers, side by side");
-    // Here, on the calling thread, not on a rayon worker (see `render::Finish`).
-    let deferred = std::mem::take(&mut *ctx.deferred.lock().unwrap_or_else(|e| e.into_inner()));
-    for finish in deferred {
-        for (path, bytes) in finish()? {
-            ctx.write(&path, &bytes)?;
-        }
-    }
-    clock.lap("search index");
     if options.timings {
         notes.extend(laps);
     }

@@ -35,6 +35,10 @@ pub struct Config {
     /// The term year printed on letters (defaults to the year of `as_of`).
     #[serde(default)]
     pub term_year: Option<u32>,
+    /// Pages per part of the search index (default 2000). A bigger site is indexed in parts,
+    /// side by side, that the search page merges: pagefind's cost grows faster than the pages.
+    #[serde(default)]
+    pub search_part_pages: Option<Spanned<usize>>,
     #[serde(default)]
     pub lints: BTreeMap<String, Spanned<Level>>,
 }

@@ -320,6 +320,16 @@ const CASES: &[Case] = &[
         help: Some("YYYY-MM-DD"),
     },
     Case {
+        name: "search index parts too small",
+        files: &[("safeduty.yaml", Some("title: 测试站点\nsearch_part_pages: 10\n"))],
+        code: "invalid-setting",
+        file: "safeduty.yaml",
+        line: 2,
+        column: 20,
+        message: "`search_part_pages: 10` is too small",
+        help: Some("100 or more"),
+    },
+    Case {
         name: "date written the Chinese way in front matter",
         files: &[("pages/about.md", Some("---\ntitle: 关于本站\ndate: 2023年1月10日\n---\n\n正文。\n"))],
         code: "invalid-date",

@@ -27,30 +27,61 @@ fn missing_tools() -> Option<String> {
     None
 }
 
-#[test]
-fn the_site_works_in_a_real_browser() {
-    if let Some(why) = missing_tools() {
-        assert!(std::env::var_os("CI").is_none(), "browser test cannot run in CI: {why}");
-        eprintln!("skipped: {why}");
-        return;
+/// Whether the browser test can run; outside CI it is skipped (with the reason) when not.
+fn tools_ready() -> bool {
+    match missing_tools() {
+        None => true,
+        Some(why) => {
+            assert!(std::env::var_os("CI").is_none(), "browser test cannot run in CI: {why}");
+            eprintln!("skipped: {why}");
+            false
+        }
     }
-    let server = serve(repo().join("content").to_str().unwrap(), &repo());
-    let url = format!("http://127.0.0.1:{}/", server.port);
+}
 
-    let shots = repo().join("target/screenshots");
-    std::fs::create_dir_all(&shots).unwrap();
+/// Runs one test file of tests/e2e against `safeduty serve` on `content`.
+fn run_node(file: &str, content: &std::path::Path, shots: &std::path::Path) {
+    let server = serve(content.to_str().unwrap(), &repo());
+    let url = format!("http://127.0.0.1:{}/", server.port);
     let out = Command::new("node")
-        .args(["--test", "--test-reporter=spec", "site.test.mjs"])
+        .args(["--test", "--test-reporter=spec", file])
         .current_dir(repo().join("tests/e2e"))
         .env("SAFEDUTY_URL", &url)
-        .env("SCREENSHOTS", &shots)
+        .env("SCREENSHOTS", shots)
         .output()
         .expect("node runs");
     drop(server);
     let report = format!("{}{}", text(&out.stdout), text(&out.stderr));
     println!("{report}");
-    assert!(out.status.success(), "browser test failed:\n{report}");
+    assert!(out.status.success(), "browser test {file} failed:\n{report}");
+}
+
+#[test]
+fn the_site_works_in_a_real_browser() {
+    if !tools_ready() {
+        return;
+    }
+    let shots = repo().join("target/screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    run_node("site.test.mjs", &repo().join("content"), &shots);
     for shot in ["home.png", "card.png", "search.png"] {
         assert!(shots.join(shot).metadata().is_ok_and(|m| m.len() > 10_000), "{shot}");
     }
+}
+
+/// The example with its search index in parts of 100 pages (four parts): the search page
+/// merges them.
+#[test]
+fn search_in_parts_works_in_a_real_browser() {
+    if !tools_ready() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&repo().join("content"), &content);
+    let config = content.join("safeduty.yaml");
+    let mut yaml = std::fs::read_to_string(&config).unwrap();
+    yaml.push_str("search_part_pages: 100\n");
+    std::fs::write(&config, yaml).unwrap();
+    run_node("parts.test.mjs", &content, dir.path());
 }

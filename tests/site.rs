@@ -238,6 +238,42 @@ fn the_search_index_is_built_offline_for_chinese_and_covers_the_cards() {
     }
 }
 
+/// The example in parts of 100 pages: four bundles, the UI only in the first, every indexed
+/// page in exactly one part, and the same bytes from one build to the next.
+#[test]
+fn a_big_site_is_indexed_in_parts_that_together_hold_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content");
+    copy_tree(&repo().join("content"), &content);
+    let fragments = |bundle: &std::path::Path| std::fs::read_dir(bundle.join("fragment")).unwrap().count();
+    let site = |out: &str| {
+        let built = run(&["build", "--only", "site", "-o", out], dir.path());
+        assert!(built.status.success(), "{}", text(&built.stderr));
+        dir.path().join(out).join("site")
+    };
+    let whole = fragments(&site("whole").join("pagefind"));
+
+    let config = content.join("safeduty.yaml");
+    let yaml = std::fs::read_to_string(&config).unwrap() + "search_part_pages: 100\n";
+    std::fs::write(&config, yaml).unwrap();
+    let parted = site("parted");
+    let bundles = ["pagefind", "pagefind/parts/2", "pagefind/parts/3", "pagefind/parts/4"].map(|b| parted.join(b));
+    assert!(!parted.join("pagefind/parts/5").exists());
+    assert_eq!(bundles.iter().map(|b| fragments(b)).sum::<usize>(), whole);
+    assert!(bundles[0].join("pagefind-ui.js").is_file());
+    for bundle in &bundles[1..] {
+        assert!(bundle.join("pagefind-entry.json").is_file() && bundle.join("pagefind.js").is_file());
+        assert!(!bundle.join("pagefind-ui.js").exists(), "the UI is loaded once, from the first part");
+    }
+    let search = read(&parted, "search.html");
+    assert!(
+        search.contains(r#"["pagefind/","pagefind/parts/2/","pagefind/parts/3/","pagefind/parts/4/"]"#),
+        "{search}"
+    );
+    let again = site("again");
+    assert_eq!(snapshot(&again.join("pagefind")), snapshot(&parted.join("pagefind")));
+}
+
 #[test]
 fn a_person_page_shows_every_duty_of_the_posts_held() {
     let dir = fixture("minimal");

@@ -54,6 +54,17 @@ fn config(content: &Content, report: &mut Report) {
     if let Some(as_of) = &config.value.as_of {
         check_date(at(config.file, as_of), &as_of.value, report);
     }
+    if let Some(n) = config.value.search_part_pages.as_ref().filter(|n| n.value < 100) {
+        report.push(
+            Diagnostic::new(
+                "invalid-setting",
+                at(config.file, n),
+                format!("`search_part_pages: {}` is too small", n.value),
+                "fewer than 100 pages",
+            )
+            .with_help("each part is loaded separately by the search page; use 100 or more (default 2000)"),
+        );
+    }
     for (name, level) in &config.value.lints {
         let span = at(config.file, level);
         match lints::find(name) {

@@ -127,12 +127,6 @@ impl Sink {
     }
 }
 
-/// Work a renderer leaves to be finished after every renderer has run, off the renderers'
-/// threads: the search index, which pagefind builds with rayon on the same pool. Waiting for it
-/// inside a renderer blocked one of the two workers while the index's jobs queued behind the
-/// PDFs' (a full build of the example took 4.2 s instead of 2.1 s). Returns files to write.
-pub type Finish = Box<dyn FnOnce() -> Result<Vec<(String, Vec<u8>)>> + Send>;
-
 pub struct RenderContext<'a> {
     pub model: &'a Model,
     pub sink: &'a Sink,
@@ -157,16 +151,9 @@ pub struct RenderContext<'a> {
     pub history: Option<&'a crate::history::History>,
     /// PDFs kept from the preview's previous rebuild (None: draw every one).
     pub pdf_cache: Option<&'a pdf::cache::PdfCache>,
-    /// Work left by renderers (see [`Finish`]).
-    pub deferred: Mutex<Vec<Finish>>,
 }
 
 impl RenderContext<'_> {
-    /// Leaves work to finish after every renderer has run.
-    pub fn defer(&self, finish: Finish) {
-        self.deferred.lock().unwrap_or_else(|e| e.into_inner()).push(finish);
-    }
-
     /// Writes a file below the output root (`rel` uses `/`), creating folders as needed.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         match self.sink {

@@ -4,20 +4,43 @@
 //! Hand-written on purpose: the pages come from our own templates, attributes are quoted, and
 //! a full HTML parser would cost more build time than the whole site renderer.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// Finds `href`/`src` values in `html` that are relative links to missing files. `page` is the
-/// page's path from the site root; `files` are all files of the site.
-pub fn broken(page: &str, html: &str, files: &BTreeSet<String>) -> Vec<String> {
-    let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
-    attribute_values(html)
-        .filter(|v| is_internal(v))
-        .filter(|v| {
-            let target = v.split(['#', '?']).next().unwrap_or("");
-            !target.is_empty() && !files.contains(&resolve(dir, target))
-        })
-        .map(str::to_string)
-        .collect()
+/// The internal links of the pages seen so far: each distinct target once, with the first page
+/// (in page order) that links it and the link as written. A province's site has a hundred
+/// thousand pages; keeping targets rather than pages keeps this small.
+#[derive(Default)]
+pub struct Links {
+    targets: BTreeMap<String, (String, String)>,
+}
+
+impl Links {
+    /// Records the relative links of `html`, the page at `page` (its path from the site root).
+    pub fn add(&mut self, page: &str, html: &str) {
+        let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
+        for link in attribute_values(html).filter(|v| is_internal(v)) {
+            let target = link.split(['#', '?']).next().unwrap_or("");
+            if !target.is_empty() {
+                self.targets.entry(resolve(dir, target)).or_insert_with(|| (page.to_string(), link.to_string()));
+            }
+        }
+    }
+
+    /// Adds another page set's links; for a target both link, the first set's page is kept.
+    pub fn extend(&mut self, later: Links) {
+        for (target, first) in later.targets {
+            self.targets.entry(target).or_insert(first);
+        }
+    }
+
+    /// The links to missing files, as (page, link as written); `files` are all files of the site.
+    pub fn broken(&self, files: &BTreeSet<String>) -> Vec<(&str, &str)> {
+        self.targets
+            .iter()
+            .filter(|(target, _)| !files.contains(*target))
+            .map(|(_, (page, link))| (page.as_str(), link.as_str()))
+            .collect()
+    }
 }
 
 fn attribute_values(html: &str) -> impl Iterator<Item = &str> {
@@ -68,6 +91,9 @@ mod tests {
             ["index.html", "a/b.html", "static/style.css"].iter().map(|s| s.to_string()).collect();
         let html = r##"<a href="../index.html">x</a><a href='b.html#top'>y</a><link href="../static/style.css">
             <a href="c.html">z</a><a href="https://example.org/">e</a><a href="#x">h</a><img src="../img/none.png">"##;
-        assert_eq!(broken("a/page.html", html, &files), vec!["c.html", "../img/none.png"]);
+        let mut links = Links::default();
+        links.add("a/page.html", html);
+        links.add("index.html", r#"<a href="a/c.html">again</a>"#);
+        assert_eq!(links.broken(&files), vec![("a/page.html", "c.html"), ("a/page.html", "../img/none.png")]);
     }
 }

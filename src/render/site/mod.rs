@@ -43,15 +43,31 @@ struct Site<'a> {
     ctx: &'a RenderContext<'a>,
     theme: &'a Theme,
     site: SiteView<'a>,
-    /// Every page written, with its HTML: for the sitemap and the link check.
+    /// The pages written by this unit of work, with their HTML, in order: they go to the
+    /// search index and the link check, then are dropped.
     written: std::cell::RefCell<Vec<(String, String)>>,
-    /// The search index being built as pages are written (None when not wanted).
-    indexer: Option<search::Indexer>,
     /// Other files written (evidence): pages may link them.
     extra: std::cell::RefCell<Vec<String>>,
 }
 
-impl Site<'_> {
+impl<'a> Site<'a> {
+    fn new(ctx: &'a RenderContext<'a>) -> Self {
+        let model = ctx.model;
+        Site {
+            ctx,
+            theme: ctx.theme,
+            site: SiteView {
+                title: &model.site.title,
+                subtitle: model.site.subtitle.as_deref(),
+                footer: model.site.footer.as_deref(),
+                as_of: model.site.as_of.as_deref(),
+                campaigns: !model.campaigns.is_empty(),
+            },
+            written: Default::default(),
+            extra: Default::default(),
+        }
+    }
+
     /// Renders `template` to `site/<path>`. `crumbs` lead from home to the page's parent.
     fn page(&self, template: &str, path: &str, title: &str, crumbs: &[Link], data: impl Serialize) -> Result<()> {
         self.page_at(&"../".repeat(path.matches('/').count()), template, path, title, crumbs, data)
@@ -79,12 +95,15 @@ impl Site<'_> {
             .render(template, &context)
             .map_err(|e| Error::new(format!("template {template} for {path}: {}", template_error(&e))))?;
         self.ctx.write(&format!("site/{path}"), html.as_bytes())?;
-        if let Some(indexer) = &self.indexer {
-            indexer.add(path, &html);
-        }
         self.written.borrow_mut().push((path.to_string(), html));
         Ok(())
     }
+}
+
+/// What a part of the site leaves once its pages are written and indexed.
+struct PartDone {
+    paths: Vec<String>,
+    links: links::Links,
 }
 
 impl Renderer for SiteRenderer {
@@ -98,48 +117,12 @@ impl Renderer for SiteRenderer {
 
     fn render(&self, ctx: &RenderContext) -> Result<()> {
         let model = ctx.model;
-        let mut site = Site {
-            ctx,
-            theme: ctx.theme,
-            site: SiteView {
-                title: &model.site.title,
-                subtitle: model.site.subtitle.as_deref(),
-                footer: model.site.footer.as_deref(),
-                as_of: model.site.as_of.as_deref(),
-                campaigns: !model.campaigns.is_empty(),
-            },
-            written: Default::default(),
-            indexer: ctx.search.then(search::Indexer::start),
-            extra: Default::default(),
-        };
+        let parts = search::parts(model);
+        let site = Site::new(ctx);
+        // First the pages of no institution; they go into the first part of the index.
         let summaries = campaigns::summaries(model);
         home(&site, model, &summaries)?;
         scans(ctx)?;
-        // Institutions are independent: render them on every core, each into its own list of
-        // pages, joined in institution order so that the search index gets the same order.
-        let per_institution: Vec<Vec<(String, String)>> = model
-            .institutions
-            .par_iter()
-            .map(|inst| {
-                let local = Site {
-                    ctx,
-                    theme: ctx.theme,
-                    site: site.site,
-                    written: Default::default(),
-                    indexer: None,
-                    extra: Default::default(),
-                };
-                let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
-                institution(&local, &InstView { model, inst, documents }, &summaries)?;
-                Ok(local.written.into_inner())
-            })
-            .collect::<Result<_>>()?;
-        for (path, html) in per_institution.into_iter().flatten() {
-            if let Some(indexer) = &site.indexer {
-                indexer.add(&path, &html);
-            }
-            site.written.borrow_mut().push((path, html));
-        }
         campaigns::pages(&site, model, &summaries)?;
         for page in &model.pages {
             let institution = page.institution.as_deref().and_then(|i| model.institution(i));
@@ -157,36 +140,77 @@ impl Renderer for SiteRenderer {
         let root_404 =
             model.site.base_url.as_deref().map(|b| format!("{}/", b.trim_end_matches('/'))).unwrap_or_default();
         site.page_at(&root_404, "404.html", "404.html", "页面未找到", &[], serde_json::json!({}))?;
-        site.page("search.html", "search.html", "全文检索", &[], serde_json::json!({}))?;
+        let bundles: Vec<&str> = parts.iter().map(|p| p.bundle.as_str()).collect();
+        site.page("search.html", "search.html", "全文检索", &[], serde_json::json!({ "bundles": bundles }))?;
         if let Some(history) = ctx.history {
             site.page("changes.html", crate::history::views::CHANGELOG, "变更记录", &[], history.changelog(model))?;
         }
         for (path, bytes) in &site.theme.assets {
             ctx.write(&format!("site/static/{path}"), bytes)?;
         }
-        sitemap(&site, model)?;
-        // The index is finished after all renderers (see `Finish`); pages may link its UI files,
-        // which the finisher makes sure it wrote.
-        if let Some(indexer) = site.indexer.take() {
-            ctx.defer(Box::new(move || {
-                let bundle = indexer.finish()?;
-                for ui in search::UI_FILES {
-                    let path = format!("{}/{ui}", search::BUNDLE);
-                    if !bundle.iter().any(|(p, _)| *p == path) {
-                        return Err(Error::new(format!("search index: pagefind wrote no {path}")));
+        let unattached = std::sync::Mutex::new(Some(site.written.take()));
+        // Then the parts, side by side: each renders its institutions (on every core too), then
+        // indexes its pages and lets go of them, so memory follows a part, not the site.
+        let done: Vec<PartDone> = parts
+            .par_iter()
+            .enumerate()
+            .map(|(k, part)| {
+                let mut pages = match k {
+                    0 => unattached.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default(),
+                    _ => Vec::new(),
+                };
+                let institutions = &model.institutions[part.institutions.clone()];
+                let rendered: Vec<Vec<(String, String)>> = institutions
+                    .par_iter()
+                    .map(|inst| {
+                        let local = Site::new(ctx);
+                        let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
+                        institution(&local, &InstView { model, inst, documents }, &summaries)?;
+                        Ok(local.written.into_inner())
+                    })
+                    .collect::<Result<_>>()?;
+                pages.extend(rendered.into_iter().flatten());
+                let mut links = links::Links::default();
+                for (path, html) in &pages {
+                    links.add(path, html);
+                }
+                let paths = pages.iter().map(|(p, _)| p.clone()).collect();
+                if ctx.search {
+                    let bundle = search::index(part, pages)?;
+                    if k == 0 {
+                        check_ui_files(&bundle)?;
+                    }
+                    for (path, bytes) in bundle {
+                        ctx.write(&format!("site/{path}"), &bytes)?;
                     }
                 }
-                Ok(bundle.into_iter().map(|(p, b)| (format!("site/{p}"), b)).collect())
-            }));
+                Ok(PartDone { paths, links })
+            })
+            .collect::<Result<_>>()?;
+        let mut paths = Vec::new();
+        let mut links = links::Links::default();
+        for part in done {
+            paths.extend(part.paths);
+            links.extend(part.links);
         }
-        let expected = search::UI_FILES.iter().map(|f| format!("{}/{f}", search::BUNDLE));
-        check_links(&site, expected)
+        sitemap(&site, model, &paths)?;
+        check_links(&site, &paths, &links)
     }
 }
 
-fn check_links(site: &Site, other_files: impl Iterator<Item = String>) -> Result<()> {
-    let written = site.written.borrow();
-    let mut files: std::collections::BTreeSet<String> = written.iter().map(|(p, _)| p.clone()).collect();
+/// The first part carries the search UI that pages link to.
+fn check_ui_files(bundle: &search::Bundle) -> Result<()> {
+    for ui in search::UI_FILES {
+        let path = format!("{}/{ui}", search::BUNDLE);
+        if !bundle.iter().any(|(p, _)| *p == path) {
+            return Err(Error::new(format!("search index: pagefind wrote no {path}")));
+        }
+    }
+    Ok(())
+}
+
+fn check_links(site: &Site, pages: &[String], links: &links::Links) -> Result<()> {
+    let mut files: std::collections::BTreeSet<String> = pages.iter().cloned().collect();
     files.extend(site.theme.assets.keys().map(|p| format!("static/{p}")));
     files.extend(site.ctx.documents.iter().map(|d| d.file.clone()));
     files.extend(site.ctx.documents.iter().filter_map(|d| Some(views::scan_url(&d.institution, d.scan.as_deref()?))));
@@ -198,18 +222,14 @@ fn check_links(site: &Site, other_files: impl Iterator<Item = String>) -> Result
             .flat_map(|i| [format!("pdf/{}/cards.pdf", i.id), format!("pdf/{}/letters.pdf", i.id)]),
     );
     files.extend(site.extra.borrow().iter().cloned());
-    files.extend(other_files);
-    let mut problems = Vec::new();
-    for (page, html) in written.iter() {
-        for link in links::broken(page, html, &files) {
-            problems.push(format!("  {page}: {link}"));
-        }
-    }
+    // The search UI, which the index writes (or, in the preview's first pass, will write).
+    files.extend(search::UI_FILES.iter().map(|f| format!("{}/{f}", search::BUNDLE)));
+    let problems: Vec<String> = links.broken(&files).iter().map(|(page, link)| format!("  {page}: {link}")).collect();
     if problems.is_empty() {
         Ok(())
     } else {
         Err(Error::new(format!(
-            "{} broken internal link(s) (page: link); check the theme's templates:\n{}",
+            "{} broken internal link(s) (page: link, the first page for each); check the theme's templates:\n{}",
             problems.len(),
             problems.join("\n")
         )))
@@ -304,16 +324,10 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
 }
 
 /// `sitemap.xml`, when the site's address is known: the protocol wants full URLs.
-fn sitemap(site: &Site, model: &Model) -> Result<()> {
+fn sitemap(site: &Site, model: &Model, paths: &[String]) -> Result<()> {
     let Some(base) = model.site.base_url.as_deref() else { return Ok(()) };
     let base = if base.ends_with('/') { base.to_string() } else { format!("{base}/") };
-    let mut pages: Vec<String> = site
-        .written
-        .borrow()
-        .iter()
-        .map(|(p, _)| p.clone())
-        .filter(|p| p != "404.html" && p != "search.html")
-        .collect();
+    let mut pages: Vec<&String> = paths.iter().filter(|p| *p != "404.html" && *p != "search.html").collect();
     pages.sort();
     let mut context = Context::new();
     context.insert("base", &base);
