@@ -22,7 +22,7 @@ use rayon::prelude::*;
 use super::documents::{Block, Document, Kind};
 use super::{RenderContext, Renderer};
 use crate::error::{Error, Result};
-use crate::model::Model;
+use crate::model::{Institution, Model};
 use fonts::FontSet;
 use layout::{Page, Role, Typesetter};
 use style::MM;
@@ -58,24 +58,32 @@ impl Renderer for PdfRenderer {
                 None => draw().map(std::sync::Arc::new),
             }
         };
-        // Documents are independent: lay out and write them on every core.
-        let laid: Vec<(&Document, Vec<Page>)> = printed
-            .par_iter()
-            .map(|d| {
-                let pages = ts.pages(&d.blocks, d.number.as_deref());
-                let bytes = make(doc_key(d), &|| draw(&ts, &d.title, &[(d, &pages)], false))?;
-                ctx.write(&format!("site/{}", d.file), &bytes)?;
-                bar.inc(1);
-                Ok((*d, pages))
+        // Institutions are independent, and so are the documents within one: lay out and write
+        // them on every core. An institution's combined files are drawn from the pages laid out
+        // for its own files, which are then dropped: memory follows an institution, not the
+        // province.
+        ctx.model.institutions.par_iter().try_for_each(|inst| {
+            let laid: Vec<(&Document, Vec<Page>)> = printed
+                .iter()
+                .filter(|d| d.institution == inst.id)
+                .copied()
+                .collect::<Vec<_>>()
+                .into_par_iter()
+                .map(|d| {
+                    let pages = ts.pages(&d.blocks, d.number.as_deref());
+                    let bytes = make(doc_key(d), &|| draw(&ts, &d.title, &[(d, &pages)], false))?;
+                    ctx.write(&format!("site/{}", d.file), &bytes)?;
+                    bar.inc(1);
+                    Ok((d, pages))
+                })
+                .collect::<Result<_>>()?;
+            batches(inst, &laid).par_iter().try_for_each(|b| {
+                let members: Vec<cache::Key> = b.docs.iter().map(|(d, _)| doc_key(d)).collect();
+                let mut parts: Vec<&[u8]> = vec![&style_key, b.path.as_bytes(), b.title.as_bytes()];
+                parts.extend(members.iter().map(|k| k.as_slice()));
+                let bytes = make(cache::key(&parts), &|| draw(&ts, &b.title, &b.docs, true))?;
+                ctx.write(&format!("site/{}", b.path), &bytes)
             })
-            .collect::<Result<_>>()?;
-        let batches = batches(ctx.model, &laid);
-        batches.par_iter().try_for_each(|b| {
-            let members: Vec<cache::Key> = b.docs.iter().map(|(d, _)| doc_key(d)).collect();
-            let mut parts: Vec<&[u8]> = vec![&style_key, b.path.as_bytes(), b.title.as_bytes()];
-            parts.extend(members.iter().map(|k| k.as_slice()));
-            let bytes = make(cache::key(&parts), &|| draw(&ts, &b.title, &b.docs, true))?;
-            ctx.write(&format!("site/{}", b.path), &bytes)
         })?;
         if let Some(c) = ctx.pdf_cache {
             c.sweep();
@@ -105,39 +113,36 @@ pub struct Batch<'a> {
     pub docs: Vec<(&'a Document, &'a [Page])>,
 }
 
-/// Combined files for printing, per institution and per department, in department and post order.
-pub fn batches<'a>(model: &Model, laid: &'a [(&'a Document, Vec<Page>)]) -> Vec<Batch<'a>> {
+/// An institution's combined files for printing: all of it and per department, in department
+/// and post order. `laid` are its documents with their pages.
+pub fn batches<'a>(inst: &Institution, laid: &'a [(&'a Document, Vec<Page>)]) -> Vec<Batch<'a>> {
     let mut out = Vec::new();
-    for inst in &model.institutions {
-        for (kind, name, label) in
-            [(Kind::Card, "cards", "岗位安全生产责任清单"), (Kind::Letter, "letters", "安全生产责任书")]
-        {
-            let docs: Vec<(&Document, &[Page])> = laid
-                .iter()
-                .filter(|(d, _)| d.institution == inst.id && d.kind == kind)
-                .map(|(d, p)| (*d, p.as_slice()))
-                .collect();
-            if docs.is_empty() {
-                continue;
-            }
-            let mut by_dept: BTreeMap<usize, Vec<(&Document, &[Page])>> = BTreeMap::new();
-            for (d, p) in &docs {
-                let order = inst.departments.iter().position(|x| x.id == d.department).unwrap_or(usize::MAX);
-                by_dept.entry(order).or_default().push((*d, *p));
-            }
-            for (order, group) in by_dept {
-                let Some(dept) = inst.departments.get(order) else { continue };
-                let path = format!("pdf/{}/departments/{}-{name}.pdf", inst.id, dept.id);
-                out.push(Batch {
-                    path, title: format!("{}{}{}（合订）", inst.name, dept.name, label), docs: group
-                });
-            }
-            out.push(Batch {
-                path: format!("pdf/{}/{name}.pdf", inst.id),
-                title: format!("{}{}（合订）", inst.name, label),
-                docs,
-            });
+    for (kind, name, label) in
+        [(Kind::Card, "cards", "岗位安全生产责任清单"), (Kind::Letter, "letters", "安全生产责任书")]
+    {
+        let docs: Vec<(&Document, &[Page])> = laid
+            .iter()
+            .filter(|(d, _)| d.institution == inst.id && d.kind == kind)
+            .map(|(d, p)| (*d, p.as_slice()))
+            .collect();
+        if docs.is_empty() {
+            continue;
         }
+        let mut by_dept: BTreeMap<usize, Vec<(&Document, &[Page])>> = BTreeMap::new();
+        for (d, p) in &docs {
+            let order = inst.departments.iter().position(|x| x.id == d.department).unwrap_or(usize::MAX);
+            by_dept.entry(order).or_default().push((*d, *p));
+        }
+        for (order, group) in by_dept {
+            let Some(dept) = inst.departments.get(order) else { continue };
+            let path = format!("pdf/{}/departments/{}-{name}.pdf", inst.id, dept.id);
+            out.push(Batch { path, title: format!("{}{}{}（合订）", inst.name, dept.name, label), docs: group });
+        }
+        out.push(Batch {
+            path: format!("pdf/{}/{name}.pdf", inst.id),
+            title: format!("{}{}（合订）", inst.name, label),
+            docs,
+        });
     }
     out
 }
