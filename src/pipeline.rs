@@ -81,6 +81,9 @@ pub struct Options {
     pub history: Option<std::sync::Arc<crate::history::History>>,
     /// PDFs kept between the preview's rebuilds.
     pub pdf_cache: Option<std::sync::Arc<crate::render::pdf::cache::PdfCache>>,
+    /// The preview's quick pass after an edit inside these institutions' folders: only their
+    /// pages and the pages of no institution are rendered; the rest are the previous build's.
+    pub pages_of: Option<std::collections::BTreeSet<String>>,
 }
 
 impl Default for Options {
@@ -93,6 +96,7 @@ impl Default for Options {
             timings: false,
             history: None,
             pdf_cache: None,
+            pages_of: None,
         }
     }
 }
@@ -171,6 +175,7 @@ fn render_into(
         progress: options.progress,
         history: options.history.as_deref(),
         pdf_cache: options.pdf_cache.as_deref(),
+        pages_of: options.pages_of.as_ref(),
     };
     // Renderers are independent: run them side by side (the site's search index overlaps the
     // PDFs' typesetting).

@@ -2,7 +2,7 @@
 //! and reloads the browser (the injected script polls `/__safeduty/changes`). The site is built into memory; the last good build keeps being
 //! served while the content has errors, and the errors are shown on top of every page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -23,12 +23,16 @@ const DEBOUNCE: Duration = Duration::from_millis(30);
 struct State {
     /// The last good build of the site: path below the site root → bytes.
     files: BTreeMap<String, Vec<u8>>,
+    /// What other pages show of each institution, as of the last good build (see `Face`).
+    faces: BTreeMap<String, Face>,
     /// The errors of the latest build, if it failed.
     error: Option<String>,
     /// Goes up whenever what a browser shows changes.
     version: u64,
     /// Whether the last full pass made PDFs (a font was found): the quick pass links them then.
     pdfs: bool,
+    /// Counts first passes: a second pass started before the latest first pass is stale.
+    generation: u64,
 }
 
 struct Shared {
@@ -39,8 +43,9 @@ struct Shared {
 
 /// Serves `dir` until the process is stopped. `adjust` sets lint levels for every rebuild;
 /// `as_of` overrides the content's date of record.
-pub fn serve(dir: &Path, port: u16, as_of: Option<&str>, adjust: impl Fn(&mut Levels)) -> Result<(), String> {
-    let state = State { files: BTreeMap::new(), error: None, version: 0, pdfs: true };
+pub fn serve(dir: &Path, port: u16, as_of: Option<&str>, adjust: impl Fn(&mut Levels) + Sync) -> Result<(), String> {
+    let state =
+        State { files: BTreeMap::new(), faces: BTreeMap::new(), error: None, version: 0, pdfs: true, generation: 0 };
     let shared = Arc::new(Shared { state: Mutex::new(state), pdfs: Arc::default() });
     let server =
         tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
@@ -53,35 +58,77 @@ pub fn serve(dir: &Path, port: u16, as_of: Option<&str>, adjust: impl Fn(&mut Le
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
     watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
-    rebuild(dir, as_of, &adjust, &shared);
-    eprintln!("serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
-
-    let server_shared = shared.clone();
-    std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let shared = server_shared.clone();
-            // One thread per request, so that a slow client never holds up another.
-            std::thread::spawn(move || respond(request, &shared));
+    // The pages first; the search index and the PDFs follow on a thread of their own, so that
+    // the preview opens at once and an edit shows while a big site's PDFs are still being drawn.
+    let (full, pending) = std::sync::mpsc::channel::<u64>();
+    std::thread::scope(|scope| {
+        let (adjust, shared) = (&adjust, &shared);
+        scope.spawn(move || {
+            // Its own threads, at a lower priority: on rayon's global pool the quick pass of the
+            // next edit would queue behind thousands of PDFs (70 s at 10,000 employees).
+            let pool = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("full-pass-{i}")).start_handler(|_| {
+                // SAFETY: nice() only changes the calling thread's scheduling priority.
+                #[cfg(unix)]
+                unsafe {
+                    libc::nice(10);
+                }
+            });
+            let pool = match pool.build() {
+                Ok(pool) => pool,
+                Err(e) => return eprintln!("search index and PDFs not made: no threads for them ({e})"),
+            };
+            while let Ok(mut generation) = pending.recv() {
+                // Only the latest version is worth finishing.
+                while let Ok(later) = pending.try_recv() {
+                    generation = later;
+                }
+                pool.install(|| full_pass(dir, as_of, adjust, shared, generation));
+            }
+        });
+        if let Some(generation) = quick_pass(dir, as_of, adjust, shared, None) {
+            let _ = full.send(generation);
         }
+        eprintln!("serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
+
+        let server_shared = shared.clone();
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let shared = server_shared.clone();
+                // One thread per request, so that a slow client never holds up another.
+                std::thread::spawn(move || respond(request, &shared));
+            }
+        });
+
+        // notify reports absolute paths.
+        let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        while let Ok(first) = rx.recv() {
+            let mut changed = Vec::new();
+            let mut wanted = triggers_rebuild(&first, &mut changed);
+            while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
+                wanted |= triggers_rebuild(&more, &mut changed);
+            }
+            if wanted
+                && let Some(generation) = quick_pass(dir, as_of, adjust, shared, edited_institutions(&root, &changed))
+            {
+                let _ = full.send(generation);
+            }
+        }
+        drop(full);
     });
-
-    while let Ok(first) = rx.recv() {
-        let mut wanted = triggers_rebuild(&first);
-        while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
-            wanted |= triggers_rebuild(&more);
-        }
-        if wanted {
-            rebuild(dir, as_of, &adjust, &shared);
-        }
-    }
     Ok(())
 }
 
 /// Whether a file event means content changed. Reads are events too on Linux (the rebuild
 /// itself reads every file): counting them would rebuild forever.
-fn triggers_rebuild(event: &notify::Result<Event>) -> bool {
+/// The paths of a relevant event are added to `changed`.
+fn triggers_rebuild(event: &notify::Result<Event>, changed: &mut Vec<PathBuf>) -> bool {
     match event {
-        Ok(event) => !matches!(event.kind, EventKind::Access(_)) && event.paths.iter().any(|p| relevant(p)),
+        Ok(event) if matches!(event.kind, EventKind::Access(_)) => false,
+        Ok(event) => {
+            let before = changed.len();
+            changed.extend(event.paths.iter().filter(|p| relevant(p)).cloned());
+            changed.len() > before
+        }
         Err(e) => {
             eprintln!("file watching: {e}");
             false
@@ -94,40 +141,103 @@ fn relevant(path: &Path) -> bool {
     path.file_name().map(|n| n.to_string_lossy()).is_some_and(|n| !n.starts_with('.') && !n.ends_with('~'))
 }
 
-/// Rebuilds in two passes: the pages first, published at once (the browser reloads), then the
-/// search index and the PDFs, swapped in without a reload.
-fn rebuild(dir: &Path, as_of: Option<&str>, adjust: &impl Fn(&mut Levels), shared: &Shared) {
+/// The institutions whose folders hold every changed file (`institutions/<id>/...`), or None
+/// when something else changed (settings, categories, campaigns, pages, the theme).
+fn edited_institutions(root: &Path, changed: &[PathBuf]) -> Option<BTreeSet<String>> {
+    changed
+        .iter()
+        .map(|path| {
+            let mut parts = path.strip_prefix(root).ok()?.components().map(|c| c.as_os_str().to_string_lossy());
+            let (top, id, _file) = (parts.next()?, parts.next()?, parts.next()?);
+            (top == "institutions").then(|| id.into_owned())
+        })
+        .collect()
+}
+
+/// What the pages of other institutions show of an institution: its name, short name and
+/// parent (the parent's page lists its members). While these stay, an edit inside its folder
+/// changes its own pages and the pages of no institution only.
+type Face = (String, Option<String>, Option<String>);
+
+fn faces(model: &crate::model::Model) -> BTreeMap<String, Face> {
+    model
+        .institutions
+        .iter()
+        .map(|i| (i.id.clone(), (i.name.clone(), i.short_name.clone(), i.parent.clone())))
+        .collect()
+}
+
+/// A rebuild has two passes: this one, the pages, published at once (the browser reloads), then
+/// `full_pass`, the search index and the PDFs, swapped in without a reload. After an edit inside
+/// some institutions' folders (`edited`), this pass renders only their pages and the pages of no
+/// institution, and keeps the rest. Returns the pass's generation when it succeeded.
+fn quick_pass(
+    dir: &Path,
+    as_of: Option<&str>,
+    adjust: &impl Fn(&mut Levels),
+    shared: &Shared,
+    edited: Option<BTreeSet<String>>,
+) -> Option<u64> {
     let started = Instant::now();
-    let pdfs = shared.state.lock().unwrap_or_else(|e| e.into_inner()).pdfs;
-    let result = build(dir, as_of, adjust, Pass::Pages { link_pdfs: pdfs }, &shared.pdfs).map(|(files, _)| files);
+    let (pdfs, faces_before) = {
+        let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        (state.pdfs, state.faces.clone())
+    };
+    let scope = |model: &crate::model::Model| {
+        let edited = edited.as_ref()?;
+        let now = faces(model);
+        let same = edited.iter().all(|id| now.contains_key(id) && now.get(id) == faces_before.get(id));
+        (same && now.len() == faces_before.len()).then(|| edited.clone())
+    };
+    let result = build(dir, as_of, adjust, Pass::Pages { link_pdfs: pdfs, scope: &scope }, &shared.pdfs);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     {
         let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
         match result {
-            Ok(mut files) => {
-                // Until the second pass is done, search and PDFs are the previous ones.
-                files
-                    .extend(state.files.iter().filter(|(k, _)| is_second_pass(k)).map(|(k, v)| (k.clone(), v.clone())));
-                let changed = files.iter().filter(|(k, v)| state.files.get(*k) != Some(v)).count()
-                    + state.files.keys().filter(|k| !files.contains_key(*k)).count();
-                eprintln!("rebuilt in {ms:.0} ms: {changed} file(s) changed");
+            Ok(built) => {
+                let before = std::mem::take(&mut state.files);
+                let (files, changed) = merge(before, built.files, built.scope.as_ref());
+                let how = match &built.scope {
+                    Some(ids) => format!("the pages of {} institution(s) and the site's own pages", ids.len()),
+                    None => "every page".to_string(),
+                };
+                eprintln!("rebuilt {how} in {ms:.0} ms: {changed} file(s) changed");
+                state.files = files;
+                state.faces = built.faces;
+                state.generation += 1;
                 if changed > 0 || state.error.is_some() {
-                    state.files = files;
                     state.error = None;
                     state.version += 1;
                 }
+                Some(state.generation)
             }
             Err(error) => {
                 eprintln!("{error}\nbuild failed after {ms:.0} ms; still serving the last good build");
                 state.error = Some(error);
                 state.version += 1;
-                return;
+                None
             }
         }
     }
+}
+
+/// The second pass of the first pass numbered `generation`: everything, of which the search
+/// index and the PDFs are kept, unless a newer first pass has come in the meantime.
+fn full_pass(dir: &Path, as_of: Option<&str>, adjust: &impl Fn(&mut Levels), shared: &Shared, generation: u64) {
     let started = Instant::now();
-    if let Ok((files, made_pdfs)) = build(dir, as_of, adjust, Pass::SearchAndPdf, &shared.pdfs) {
+    let built = build(dir, as_of, adjust, Pass::SearchAndPdf, &shared.pdfs);
+    if let Err(error) = &built {
+        // The pages pass succeeded on the same content, so this is rare (a PDF that cannot be
+        // written); the pages stay, with the previous search index and PDFs.
+        eprintln!("search index and PDFs not updated:\n{error}");
+    }
+    if let Ok(Built { files, made_pdfs, .. }) = built {
         let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        if state.generation != generation {
+            // Its PDFs are in the cache for the next pass, which is already queued.
+            eprintln!("search index and PDFs of an older version set aside: the content changed meanwhile");
+            return;
+        }
         if made_pdfs || !state.pdfs {
             state.files.retain(|k, _| !is_second_pass(k));
             state.files.extend(files.into_iter().filter(|(k, _)| is_second_pass(k)));
@@ -150,23 +260,64 @@ fn is_second_pass(path: &str) -> bool {
     path.starts_with("pagefind/") || path.starts_with("pdf/")
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Pass {
-    /// The pages, without search index and PDFs (linking the PDFs the next pass makes, if any).
-    Pages { link_pdfs: bool },
+/// The files of a first pass joined to the previous build's: the search index and PDFs stay
+/// until the second pass replaces them, and so do, after a scoped pass, the pages of the
+/// institutions it did not render. Moves rather than copies (a province's PDFs are gigabytes).
+/// Returns the files and how many changed.
+fn merge(
+    mut before: BTreeMap<String, Vec<u8>>,
+    new: BTreeMap<String, Vec<u8>>,
+    scope: Option<&BTreeSet<String>>,
+) -> (BTreeMap<String, Vec<u8>>, usize) {
+    // Files the pass would have made if they still existed.
+    let rendered_again = |path: &str| match scope {
+        None => !is_second_pass(path),
+        Some(ids) => path
+            .strip_prefix("institutions/")
+            .and_then(|rest| rest.split('/').next())
+            .is_some_and(|id| ids.contains(id)),
+    };
+    let gone = before.keys().filter(|k| rendered_again(k) && !new.contains_key(*k)).cloned().collect::<Vec<_>>();
+    let mut changed = gone.len();
+    for path in gone {
+        before.remove(&path);
+    }
+    for (path, bytes) in new {
+        if before.get(&path) != Some(&bytes) {
+            changed += 1;
+            before.insert(path, bytes);
+        }
+    }
+    (before, changed)
+}
+
+#[derive(Clone, Copy)]
+enum Pass<'a> {
+    /// The pages, without search index and PDFs (linking the PDFs the next pass makes, if any);
+    /// `scope` says, from the checked model, whether only some institutions' pages are needed.
+    Pages { link_pdfs: bool, scope: &'a dyn Fn(&crate::model::Model) -> Option<BTreeSet<String>> },
     /// Everything, of which the search index and PDFs are kept.
     SearchAndPdf,
 }
 
-/// The pipeline into memory: the files below `site/`, which the preview serves, and whether
-/// PDFs were made.
+/// What a pass made.
+struct Built {
+    /// The files below `site/`, which the preview serves.
+    files: BTreeMap<String, Vec<u8>>,
+    made_pdfs: bool,
+    /// The institutions whose pages alone were rendered (with the pages of no institution).
+    scope: Option<BTreeSet<String>>,
+    faces: BTreeMap<String, Face>,
+}
+
+/// The pipeline into memory.
 fn build(
     dir: &Path,
     as_of: Option<&str>,
     adjust: &impl Fn(&mut Levels),
     pass: Pass,
     pdfs: &Arc<PdfCache>,
-) -> Result<(BTreeMap<String, Vec<u8>>, bool), String> {
+) -> Result<Built, String> {
     let checked = pipeline::check(dir, adjust).with_as_of(as_of);
     let Some(model) = &checked.model else {
         return Err(checked.report.render_human(&checked.sources, false));
@@ -174,12 +325,17 @@ fn build(
     let findings = Finding::from_report(&checked.report, &checked.sources);
     // The revision history, as `build` shows it; the preview does not repeat its notes (no git, shallow).
     let history = crate::history::for_site(dir, model).0.map(std::sync::Arc::new);
+    let scope = match pass {
+        Pass::Pages { scope, .. } => scope(model),
+        Pass::SearchAndPdf => None,
+    };
     let options = match pass {
-        Pass::Pages { link_pdfs } => pipeline::Options {
+        Pass::Pages { link_pdfs, .. } => pipeline::Options {
             selection: Selection { parts: Some([Part::Site].into_iter().collect()), institutions: None },
             search: false,
             link_unprinted: link_pdfs,
             history,
+            pages_of: scope.clone(),
             ..Default::default()
         },
         Pass::SearchAndPdf => pipeline::Options { history, pdf_cache: Some(pdfs.clone()), ..Default::default() },
@@ -190,7 +346,7 @@ fn build(
     }
     let made_pdfs = files.keys().any(|k| k.starts_with("site/pdf/"));
     let files = files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect();
-    Ok((files, made_pdfs))
+    Ok(Built { files, made_pdfs, scope, faces: faces(model) })
 }
 
 fn respond(request: tiny_http::Request, shared: &Shared) {

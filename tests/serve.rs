@@ -139,3 +139,59 @@ fn the_preview_redraws_only_the_pdfs_whose_content_changed() {
     // The director's card, the leadership card file, the nurse's letter and the letter files: kept.
     assert!(kept >= 4, "{line}");
 }
+
+/// Waits for a line of the server's log that contains `what`, after `skip` lines; returns it
+/// and the number of lines seen.
+fn log_line(server: &Server, skip: usize, what: &str) -> (String, usize) {
+    let started = Instant::now();
+    loop {
+        {
+            let log = server.log.lock().unwrap();
+            if let Some((n, l)) = log.iter().enumerate().skip(skip).find(|(_, l)| l.contains(what)) {
+                return (l.clone(), n + 1);
+            }
+        }
+        assert!(started.elapsed() < Duration::from_secs(60), "no `{what}`: {:?}", server.log.lock().unwrap());
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// An edit inside one institution's folder renders that institution's pages and the pages of
+/// no institution only, and keeps every other page; renaming the institution (which other
+/// pages show) renders everything.
+#[test]
+fn an_edit_in_one_institution_renders_its_pages_only() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("content"), &dir.path().join("content"));
+    let server = start(dir.path());
+    let port = server.port;
+    // The first build, both passes, is done before the server says where it listens.
+    let seen = 0;
+    // A page without the live-reload script (which carries the build's version).
+    let page_of = |path: &str| {
+        let (status, body) = get(port, path);
+        assert_eq!(status, 200, "{path}");
+        body.split("<script src=\"/__safeduty/livereload.js\"").next().unwrap().to_string()
+    };
+    let other = page_of("/institutions/lyg-120/index.html");
+
+    let tuke = dir.path().join("content/institutions/wsq-tuke");
+    let post = std::fs::read_dir(tuke.join("posts")).unwrap().map(|e| e.unwrap().path()).min().unwrap();
+    let yaml = std::fs::read_to_string(&post).unwrap();
+    std::fs::write(&post, yaml.replacen("scope: ", "scope: 含夜班，", 1)).unwrap();
+    let (line, seen) = log_line(&server, seen, "rebuilt");
+    assert!(line.contains("the pages of 1 institution(s) and the site's own pages"), "{line}");
+    let page = format!("/institutions/wsq-tuke/posts/{}.html", post.file_stem().unwrap().to_string_lossy());
+    assert!(page_of(&page).contains("含夜班"), "the edited post's page is new");
+    assert_eq!(page_of("/institutions/lyg-120/index.html"), other, "another institution's page is kept");
+    assert!(page_of("/").contains("乌审旗图克镇卫生院"), "the home page is rendered again");
+    page_of("/search.html");
+
+    // The name shows on other pages (the home, the parent's list of members): everything again.
+    let inst = tuke.join("institution.yaml");
+    let yaml = std::fs::read_to_string(&inst).unwrap();
+    std::fs::write(&inst, yaml.replacen("name: 乌审旗图克镇卫生院", "name: 乌审旗图克镇中心卫生院", 1)).unwrap();
+    let (line, _) = log_line(&server, seen, "rebuilt");
+    assert!(line.contains("rebuilt every page"), "{line}");
+    assert!(page_of("/institutions/wsq-wjw/index.html").contains("乌审旗图克镇中心卫生院"));
+}

@@ -5,6 +5,7 @@
 //! `pdf/letter.md`) rendered with Tera, then read into a few kinds of [`Block`].
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tera::Context;
@@ -111,15 +112,18 @@ impl Block {
 pub fn all(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
     let tera = &theme.tera;
     let year = model.site.term_year.map_or_else(|| "　　".to_string(), |y| y.to_string());
-    let mut docs = Vec::new();
-    for inst in &model.institutions {
-        for (n, post) in inst.posts.iter().enumerate() {
-            docs.push(card(tera, model, inst, post, n + 1)?);
-        }
-        for (n, letter) in inst.letters.iter().enumerate() {
-            docs.push(letter_doc(tera, inst, letter, n + 1, &year)?);
-        }
-    }
+    // Institutions are independent: on every core, joined in model order.
+    let per_institution: Vec<Vec<Document>> = model
+        .institutions
+        .par_iter()
+        .map(|inst| {
+            let cards = inst.posts.iter().enumerate().map(|(n, post)| card(tera, model, inst, post, n + 1));
+            let letters =
+                inst.letters.iter().enumerate().map(|(n, letter)| letter_doc(tera, inst, letter, n + 1, &year));
+            cards.chain(letters).collect()
+        })
+        .collect::<Result<_>>()?;
+    let mut docs: Vec<Document> = per_institution.into_iter().flatten().collect();
     docs.extend(super::report::all(model, tera)?);
     Ok(docs)
 }

@@ -151,6 +151,9 @@ pub struct RenderContext<'a> {
     pub history: Option<&'a crate::history::History>,
     /// PDFs kept from the preview's previous rebuild (None: draw every one).
     pub pdf_cache: Option<&'a pdf::cache::PdfCache>,
+    /// Render only these institutions' pages and the pages of no institution (the preview's
+    /// quick pass; see `pipeline::Options::pages_of`).
+    pub pages_of: Option<&'a std::collections::BTreeSet<String>>,
 }
 
 impl RenderContext<'_> {

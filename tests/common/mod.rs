@@ -81,6 +81,12 @@ pub fn serve(content: &str, cwd: &Path) -> Server {
             break rest.split('/').next().unwrap().parse().unwrap();
         }
     };
+    // The search index and the PDFs follow the pages; tests want the whole preview.
+    for line in lines.by_ref() {
+        if line.unwrap_or_default().starts_with("search index and PDFs") {
+            break;
+        }
+    }
     // Keep draining stderr so the server never blocks on a full pipe.
     let log = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let sink = log.clone();

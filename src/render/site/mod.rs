@@ -148,6 +148,14 @@ impl Renderer for SiteRenderer {
         for (path, bytes) in &site.theme.assets {
             ctx.write(&format!("site/static/{path}"), bytes)?;
         }
+        if let Some(scope) = ctx.pages_of {
+            // The preview after an edit in a few institutions: their pages only. No link check
+            // (the other pages are not here to link to) and no index: the full pass does both.
+            return model.institutions.par_iter().filter(|inst| scope.contains(&inst.id)).try_for_each(|inst| {
+                let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
+                institution(&Site::new(ctx), &InstView { model, inst, documents }, &summaries)
+            });
+        }
         let unattached = std::sync::Mutex::new(Some(site.written.take()));
         // Then the parts, side by side: each renders its institutions (on every core too), then
         // indexes its pages and lets go of them, so memory follows a part, not the site.
