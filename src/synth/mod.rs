@@ -183,6 +183,9 @@ impl Names {
             .map(|(a, b)| (format!("{}{}", a.0, b.0), format!("{}{}", a.1, b.1)))
             .collect();
         rng.shuffle(&mut places);
+        // Different characters can read alike (长江, 昌江): ids are pinyin, so keep one of each.
+        let mut seen = std::collections::HashSet::new();
+        places.retain(|(_, py)| seen.insert(py.clone()));
         let city = places.remove(0);
         let mut counties = Vec::new();
         for (kind, kind_py) in tables::COUNTY_KIND {
