@@ -157,6 +157,28 @@ pub struct RenderContext<'a> {
 }
 
 impl RenderContext<'_> {
+    /// Writes a file below the output root by streaming into it (big files need not be held
+    /// in memory as a whole).
+    pub fn write_with(&self, rel: &str, fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>) -> Result<()> {
+        match self.sink {
+            Sink::Dir(out) => {
+                let path = out.join(rel);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
+                }
+                let file = std::fs::File::create(&path).map_err(|e| Error::io("write", &path, e))?;
+                let mut writer = std::io::BufWriter::with_capacity(1 << 20, file);
+                fill(&mut writer)?;
+                std::io::Write::flush(&mut writer).map_err(|e| Error::io("write", &path, e))
+            }
+            Sink::Memory(_) => {
+                let mut bytes = Vec::new();
+                fill(&mut bytes)?;
+                self.write(rel, &bytes)
+            }
+        }
+    }
+
     /// Writes a file below the output root (`rel` uses `/`), creating folders as needed.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         match self.sink {
