@@ -156,7 +156,7 @@ fn render_into(
         None
     };
     clock.lap("theme and fonts");
-    let mut documents = render::documents::all(model, &theme)?;
+    let mut documents = render::documents::codes(model, &theme)?;
     clock.lap("document texts and codes");
     for d in &mut documents {
         d.printed = options.link_unprinted || (fonts.is_some() && options.selection.prints(d.kind, &d.institution));

@@ -108,23 +108,44 @@ impl Block {
     }
 }
 
-/// Every card and letter of the model, institution by institution.
+/// Every card and letter of the model, institution by institution, and every phase report.
 pub fn all(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
-    let tera = &theme.tera;
+    documents(model, theme, true)
+}
+
+/// Like `all`, but the cards and letters keep only their codes and facts, not their texts: a
+/// province's texts are a gigabyte, and the PDF renderer makes them again institution by
+/// institution (`institution`). Phase reports keep theirs.
+pub fn codes(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
+    documents(model, theme, false)
+}
+
+/// The cards and letters of one institution, with their texts.
+pub fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
     let year = model.site.term_year.map_or_else(|| "　　".to_string(), |y| y.to_string());
+    let tera = &theme.tera;
+    let cards = inst.posts.iter().enumerate().map(|(n, post)| card(tera, model, inst, post, n + 1));
+    let letters = inst.letters.iter().enumerate().map(|(n, letter)| letter_doc(tera, inst, letter, n + 1, &year));
+    cards.chain(letters).collect()
+}
+
+fn documents(model: &Model, theme: &Theme, texts: bool) -> Result<Vec<Document>> {
     // Institutions are independent: on every core, joined in model order.
     let per_institution: Vec<Vec<Document>> = model
         .institutions
         .par_iter()
         .map(|inst| {
-            let cards = inst.posts.iter().enumerate().map(|(n, post)| card(tera, model, inst, post, n + 1));
-            let letters =
-                inst.letters.iter().enumerate().map(|(n, letter)| letter_doc(tera, inst, letter, n + 1, &year));
-            cards.chain(letters).collect()
+            let mut docs = institution(model, theme, inst)?;
+            if !texts {
+                for d in &mut docs {
+                    d.blocks = Vec::new();
+                }
+            }
+            Ok(docs)
         })
         .collect::<Result<_>>()?;
     let mut docs: Vec<Document> = per_institution.into_iter().flatten().collect();
-    docs.extend(super::report::all(model, tera)?);
+    docs.extend(super::report::all(model, &theme.tera)?);
     Ok(docs)
 }
 

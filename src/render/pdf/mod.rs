@@ -19,7 +19,7 @@ use krilla::paint::Stroke;
 use krilla::text::KrillaGlyph;
 use rayon::prelude::*;
 
-use super::documents::{Block, Document, Kind};
+use super::documents::{self, Block, Document, Kind};
 use super::{RenderContext, Renderer};
 use crate::error::{Error, Result};
 use crate::model::{Institution, Model};
@@ -42,7 +42,6 @@ impl Renderer for PdfRenderer {
         let Some(fonts) = ctx.fonts else { return Ok(()) };
         let style = ctx.pdf_style;
         let printed: Vec<&Document> = ctx.documents.iter().filter(|d| d.printed).collect();
-        coverage(ctx.model, &printed, fonts)?;
         let ts = Typesetter { style, fonts };
         let bar = progress(ctx.progress, printed.len() as u64);
         // What a PDF shows besides its text: the theme's style (page, sizes, fonts).
@@ -63,11 +62,28 @@ impl Renderer for PdfRenderer {
         // for its own files, which are then dropped: memory follows an institution, not the
         // province.
         ctx.model.institutions.par_iter().try_for_each(|inst| {
-            let laid: Vec<(&Document, Vec<Page>)> = printed
-                .iter()
-                .filter(|d| d.institution == inst.id)
-                .copied()
-                .collect::<Vec<_>>()
+            let mine: Vec<&Document> = printed.iter().filter(|d| d.institution == inst.id).copied().collect();
+            if mine.is_empty() {
+                return Ok(());
+            }
+            // The build kept codes, not texts (see `documents::codes`): make this institution's
+            // texts again, for as long as its files take.
+            let texts = match mine.iter().any(|d| d.blocks.is_empty()) {
+                true => documents::institution(ctx.model, ctx.theme, inst)?,
+                false => Vec::new(),
+            };
+            let texts: BTreeMap<&str, &Document> = texts.iter().map(|d| (d.file.as_str(), d)).collect();
+            let mine: Vec<&Document> = mine
+                .into_iter()
+                .map(|d| match d.blocks.is_empty() {
+                    true => {
+                        texts.get(d.file.as_str()).copied().ok_or_else(|| Error::new(format!("no text for {}", d.file)))
+                    }
+                    false => Ok(d),
+                })
+                .collect::<Result<_>>()?;
+            coverage(ctx.model, &mine, fonts)?;
+            let laid: Vec<(&Document, Vec<Page>)> = mine
                 .into_par_iter()
                 .map(|d| {
                     let pages = ts.pages(&d.blocks, d.number.as_deref());
