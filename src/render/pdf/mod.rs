@@ -42,6 +42,10 @@ impl Renderer for PdfRenderer {
         let Some(fonts) = ctx.fonts else { return Ok(()) };
         let style = ctx.pdf_style;
         let printed: Vec<&Document> = ctx.documents.iter().filter(|d| d.printed).collect();
+        let mut printed_of: std::collections::HashMap<&str, Vec<&Document>> = std::collections::HashMap::new();
+        for d in &printed {
+            printed_of.entry(d.institution.as_str()).or_default().push(d);
+        }
         let ts = Typesetter { style, fonts };
         let bar = progress(ctx.progress, printed.len() as u64);
         // What a PDF shows besides its text: the theme's style (page, sizes, fonts).
@@ -62,10 +66,7 @@ impl Renderer for PdfRenderer {
         // for its own files, which are then dropped: memory follows an institution, not the
         // province.
         ctx.model.institutions.par_iter().try_for_each(|inst| {
-            let mine: Vec<&Document> = printed.iter().filter(|d| d.institution == inst.id).copied().collect();
-            if mine.is_empty() {
-                return Ok(());
-            }
+            let Some(mine) = printed_of.get(inst.id.as_str()).cloned() else { return Ok(()) };
             // The build kept codes, not texts (see `documents::codes`): make this institution's
             // texts again, for as long as its files take.
             let texts = match mine.iter().any(|d| d.blocks.is_empty()) {

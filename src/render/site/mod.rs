@@ -13,6 +13,7 @@ use tera::Context;
 use super::{RenderContext, Renderer, markdown};
 use crate::error::{Error, Result};
 use crate::model::Model;
+use crate::render::documents::Document;
 pub use crate::render::theme::escape;
 use crate::render::theme::{Theme, template_error};
 use views::{InstView, Link, url};
@@ -106,6 +107,17 @@ struct PartDone {
     links: links::Links,
 }
 
+/// Every institution's cards and letters, found once.
+type DocsOf<'a> = std::collections::HashMap<&'a str, Vec<&'a Document>>;
+
+fn docs_of<'a>(documents: &'a [Document]) -> DocsOf<'a> {
+    let mut map: DocsOf = std::collections::HashMap::new();
+    for d in documents {
+        map.entry(d.institution.as_str()).or_default().push(d);
+    }
+    map
+}
+
 impl Renderer for SiteRenderer {
     fn name(&self) -> &'static str {
         "site"
@@ -118,43 +130,18 @@ impl Renderer for SiteRenderer {
     fn render(&self, ctx: &RenderContext) -> Result<()> {
         let model = ctx.model;
         let parts = search::parts(model);
-        let site = Site::new(ctx);
-        // First the pages of no institution; they go into the first part of the index.
+        let docs = docs_of(ctx.documents);
         let summaries = campaigns::summaries(model);
-        home(&site, model, &summaries)?;
-        scans(ctx)?;
-        campaigns::pages(&site, model, &summaries)?;
-        for page in &model.pages {
-            let institution = page.institution.as_deref().and_then(|i| model.institution(i));
-            let view = PageView {
-                title: page.title.clone(),
-                date: page.date.clone(),
-                doc_number: page.doc_number.clone(),
-                institution: institution.map(|i| Link::new(i.name.clone(), url::institution(&i.id))),
-                html: markdown::to_html(&page.markdown, model.site.allow_html),
-            };
-            site.page("page.html", &url::page(&page.slug), &page.title, &[], view)?;
-        }
-        // A web server shows the 404 page at the missing page's address, at any depth: its
-        // links can only be right if they are absolute, so use the base URL when there is one.
-        let root_404 =
-            model.site.base_url.as_deref().map(|b| format!("{}/", b.trim_end_matches('/'))).unwrap_or_default();
-        site.page_at(&root_404, "404.html", "404.html", "页面未找到", &[], serde_json::json!({}))?;
-        let bundles: Vec<&str> = parts.iter().map(|p| p.bundle.as_str()).collect();
-        site.page("search.html", "search.html", "全文检索", &[], serde_json::json!({ "bundles": bundles }))?;
-        if let Some(history) = ctx.history {
-            site.page("changes.html", crate::history::views::CHANGELOG, "变更记录", &[], history.changelog(model))?;
-        }
-        for (path, bytes) in &site.theme.assets {
-            ctx.write(&format!("site/static/{path}"), bytes)?;
-        }
+        // First the pages of no institution; they go into the first part of the index.
+        let site = Site::new(ctx);
+        own_pages(&site, &docs, &summaries, &parts)?;
         if let Some(scope) = ctx.pages_of {
             // The preview after an edit in a few institutions: their pages only. No link check
             // (the other pages are not here to link to) and no index: the full pass does both.
-            return model.institutions.par_iter().filter(|inst| scope.contains(&inst.id)).try_for_each(|inst| {
-                let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
-                institution(&Site::new(ctx), &InstView { model, inst, documents }, &summaries)
-            });
+            let edited = model.institutions.iter().filter(|inst| scope.contains(&inst.id)).collect::<Vec<_>>();
+            return edited
+                .par_iter()
+                .try_for_each(|inst| institution(&Site::new(ctx), &InstView::new(model, inst, &docs), &summaries));
         }
         let unattached = std::sync::Mutex::new(Some(site.written.take()));
         // Then the parts, side by side: each renders its institutions (on every core too), then
@@ -163,36 +150,11 @@ impl Renderer for SiteRenderer {
             .par_iter()
             .enumerate()
             .map(|(k, part)| {
-                let mut pages = match k {
+                let own = match k {
                     0 => unattached.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default(),
                     _ => Vec::new(),
                 };
-                let institutions = &model.institutions[part.institutions.clone()];
-                let rendered: Vec<Vec<(String, String)>> = institutions
-                    .par_iter()
-                    .map(|inst| {
-                        let local = Site::new(ctx);
-                        let documents = ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
-                        institution(&local, &InstView { model, inst, documents }, &summaries)?;
-                        Ok(local.written.into_inner())
-                    })
-                    .collect::<Result<_>>()?;
-                pages.extend(rendered.into_iter().flatten());
-                let mut links = links::Links::default();
-                for (path, html) in &pages {
-                    links.add(path, html);
-                }
-                let paths = pages.iter().map(|(p, _)| p.clone()).collect();
-                if ctx.search {
-                    let bundle = search::index(part, pages)?;
-                    if k == 0 {
-                        check_ui_files(&bundle)?;
-                    }
-                    for (path, bytes) in bundle {
-                        ctx.write(&format!("site/{path}"), &bytes)?;
-                    }
-                }
-                Ok(PartDone { paths, links })
+                render_part(ctx, part, own, &docs, &summaries)
             })
             .collect::<Result<_>>()?;
         let mut paths = Vec::new();
@@ -204,6 +166,80 @@ impl Renderer for SiteRenderer {
         sitemap(&site, model, &paths)?;
         check_links(&site, &paths, &links)
     }
+}
+
+/// The pages of no institution: home, campaigns, Markdown pages, 404, search, changelog; and
+/// the theme's assets and the scans of signed letters.
+fn own_pages(
+    site: &Site,
+    docs: &DocsOf,
+    summaries: &[campaigns::CampaignSummary],
+    parts: &[search::Part],
+) -> Result<()> {
+    let (ctx, model) = (site.ctx, site.ctx.model);
+    home(site, model, docs, summaries)?;
+    scans(ctx)?;
+    campaigns::pages(site, model, summaries)?;
+    for page in &model.pages {
+        let institution = page.institution.as_deref().and_then(|i| model.institution(i));
+        let view = PageView {
+            title: page.title.clone(),
+            date: page.date.clone(),
+            doc_number: page.doc_number.clone(),
+            institution: institution.map(|i| Link::new(i.name.clone(), url::institution(&i.id))),
+            html: markdown::to_html(&page.markdown, model.site.allow_html),
+        };
+        site.page("page.html", &url::page(&page.slug), &page.title, &[], view)?;
+    }
+    // A web server shows the 404 page at the missing page's address, at any depth: its
+    // links can only be right if they are absolute, so use the base URL when there is one.
+    let root_404 = model.site.base_url.as_deref().map(|b| format!("{}/", b.trim_end_matches('/'))).unwrap_or_default();
+    site.page_at(&root_404, "404.html", "404.html", "页面未找到", &[], serde_json::json!({}))?;
+    let bundles: Vec<&str> = parts.iter().map(|p| p.bundle.as_str()).collect();
+    site.page("search.html", "search.html", "全文检索", &[], serde_json::json!({ "bundles": bundles }))?;
+    if let Some(history) = ctx.history {
+        site.page("changes.html", crate::history::views::CHANGELOG, "变更记录", &[], history.changelog(model))?;
+    }
+    for (path, bytes) in &site.theme.assets {
+        ctx.write(&format!("site/static/{path}"), bytes)?;
+    }
+    Ok(())
+}
+
+/// Renders a part's institutions after `pages` (the pages of no institution, for the first
+/// part), notes their links, and indexes them.
+fn render_part(
+    ctx: &RenderContext,
+    part: &search::Part,
+    mut pages: Vec<(String, String)>,
+    docs: &DocsOf,
+    summaries: &[campaigns::CampaignSummary],
+) -> Result<PartDone> {
+    let model = ctx.model;
+    let rendered: Vec<Vec<(String, String)>> = model.institutions[part.institutions.clone()]
+        .par_iter()
+        .map(|inst| {
+            let local = Site::new(ctx);
+            institution(&local, &InstView::new(model, inst, docs), summaries)?;
+            Ok(local.written.into_inner())
+        })
+        .collect::<Result<_>>()?;
+    pages.extend(rendered.into_iter().flatten());
+    let mut links = links::Links::default();
+    for (path, html) in &pages {
+        links.add(path, html);
+    }
+    let paths = pages.iter().map(|(p, _)| p.clone()).collect();
+    if ctx.search {
+        let bundle = search::index(part, pages)?;
+        if part.bundle.trim_end_matches('/') == search::BUNDLE {
+            check_ui_files(&bundle)?;
+        }
+        for (path, bytes) in bundle {
+            ctx.write(&format!("site/{path}"), &bytes)?;
+        }
+    }
+    Ok(PartDone { paths, links })
 }
 
 /// The first part carries the search UI that pages link to.
@@ -256,7 +292,7 @@ fn scans(ctx: &RenderContext) -> Result<()> {
     Ok(())
 }
 
-fn home(site: &Site, model: &Model, campaigns: &[campaigns::CampaignSummary]) -> Result<()> {
+fn home(site: &Site, model: &Model, docs: &DocsOf, campaigns: &[campaigns::CampaignSummary]) -> Result<()> {
     #[derive(Serialize)]
     struct Home<'a> {
         institutions: Vec<views::InstitutionSummary>,
@@ -267,14 +303,8 @@ fn home(site: &Site, model: &Model, campaigns: &[campaigns::CampaignSummary]) ->
         /// The changelog page, when the content is in git.
         changelog: Option<&'static str>,
     }
-    let institutions: Vec<_> = model
-        .institutions
-        .iter()
-        .map(|inst| {
-            let documents = site.ctx.documents.iter().filter(|d| d.institution == inst.id).collect();
-            InstView { model, inst, documents }.summary()
-        })
-        .collect();
+    let institutions: Vec<_> =
+        model.institutions.iter().map(|inst| InstView::new(model, inst, docs).summary()).collect();
     let totals = [
         institutions.len(),
         institutions.iter().map(|i| i.posts).sum(),

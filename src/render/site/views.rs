@@ -281,6 +281,15 @@ pub struct InstView<'a> {
 }
 
 impl<'a> InstView<'a> {
+    /// `docs`: every institution's documents, by institution id.
+    pub fn new(
+        model: &'a Model,
+        inst: &'a Institution,
+        docs: &std::collections::HashMap<&str, Vec<&'a Document>>,
+    ) -> Self {
+        InstView { model, inst, documents: docs.get(inst.id.as_str()).cloned().unwrap_or_default() }
+    }
+
     fn letters_of(&self, post: Option<&str>, person: Option<&str>) -> Vec<DocLink> {
         self.documents
             .iter()
