@@ -179,12 +179,13 @@ fn quick_pass(
     edited: Option<BTreeSet<String>>,
 ) -> Option<u64> {
     let started = Instant::now();
-    let (pdfs, faces_before) = {
+    let (pdfs, faces_before, failed) = {
         let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
-        (state.pdfs, state.faces.clone())
+        (state.pdfs, state.faces.clone(), state.error.is_some())
     };
     let scope = |model: &crate::model::Model| {
-        let edited = edited.as_ref()?;
+        // After a failed pass, edits made since the last good one may lie anywhere.
+        let edited = edited.as_ref().filter(|_| !failed)?;
         let now = faces(model);
         let same = edited.iter().all(|id| now.contains_key(id) && now.get(id) == faces_before.get(id));
         (same && now.len() == faces_before.len()).then(|| edited.clone())

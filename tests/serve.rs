@@ -195,3 +195,30 @@ fn an_edit_in_one_institution_renders_its_pages_only() {
     assert!(line.contains("rebuilt every page"), "{line}");
     assert!(page_of("/institutions/wsq-wjw/index.html").contains("乌审旗图克镇中心卫生院"));
 }
+
+/// A mistake in one institution, then an edit in another while the mistake stands (that pass
+/// fails too): once the mistake is fixed, the other edit shows as well (the pass after a failed
+/// one renders every page).
+#[test]
+fn after_a_failed_rebuild_every_edit_since_the_last_good_one_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("content"), &dir.path().join("content"));
+    let server = start(dir.path());
+    let port = server.port;
+    let institutions = dir.path().join("content/institutions");
+    let first_post = |inst: &str| {
+        std::fs::read_dir(institutions.join(inst).join("posts")).unwrap().map(|e| e.unwrap().path()).min().unwrap()
+    };
+    let (good, bad) = (first_post("wsq-tuke"), first_post("wsq-cdc"));
+    let (good_yaml, bad_yaml) = (std::fs::read_to_string(&good).unwrap(), std::fs::read_to_string(&bad).unwrap());
+    std::fs::write(&bad, bad_yaml.replacen("scope:", "scpoe:", 1)).unwrap();
+    let (_, seen) = log_line(&server, 0, "build failed");
+    std::fs::write(&good, good_yaml.replacen("scope: ", "scope: 含夜班，", 1)).unwrap();
+    let (_, seen) = log_line(&server, seen, "build failed");
+
+    std::fs::write(&bad, &bad_yaml).unwrap();
+    let (line, _) = log_line(&server, seen, "rebuilt");
+    assert!(line.contains("rebuilt every page"), "{line}");
+    let page = format!("/institutions/wsq-tuke/posts/{}.html", good.file_stem().unwrap().to_string_lossy());
+    assert!(get(port, &page).1.contains("含夜班"), "the good edit made during the failure shows");
+}
