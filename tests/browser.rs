@@ -76,9 +76,8 @@ fn search_in_parts_works_in_a_real_browser() {
     if !tools_ready() {
         return;
     }
-    let dir = tempfile::tempdir().unwrap();
+    let dir = example();
     let content = dir.path().join("content");
-    copy_tree(&repo().join("content"), &content);
     let config = content.join("safeduty.yaml");
     let mut yaml = std::fs::read_to_string(&config).unwrap();
     yaml.push_str("search_part_pages: 100\n");

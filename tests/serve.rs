@@ -140,6 +140,12 @@ fn the_preview_redraws_only_the_pdfs_whose_content_changed() {
     assert!(kept >= 4, "{line}");
 }
 
+/// The first post file (by name) of an institution of the content under `dir`.
+fn first_post(dir: &std::path::Path, institution: &str) -> std::path::PathBuf {
+    let posts = dir.join("content/institutions").join(institution).join("posts");
+    std::fs::read_dir(posts).unwrap().map(|e| e.unwrap().path()).min().unwrap()
+}
+
 /// Waits for a line of the server's log that contains `what`, after `skip` lines; returns it
 /// and the number of lines seen.
 fn log_line(server: &Server, skip: usize, what: &str) -> (String, usize) {
@@ -161,8 +167,7 @@ fn log_line(server: &Server, skip: usize, what: &str) -> (String, usize) {
 /// pages show) renders everything.
 #[test]
 fn an_edit_in_one_institution_renders_its_pages_only() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&repo().join("content"), &dir.path().join("content"));
+    let dir = example();
     let server = start(dir.path());
     let port = server.port;
     // The first build, both passes, is done before the server says where it listens.
@@ -176,7 +181,7 @@ fn an_edit_in_one_institution_renders_its_pages_only() {
     let other = page_of("/institutions/lyg-120/index.html");
 
     let tuke = dir.path().join("content/institutions/wsq-tuke");
-    let post = std::fs::read_dir(tuke.join("posts")).unwrap().map(|e| e.unwrap().path()).min().unwrap();
+    let post = first_post(dir.path(), "wsq-tuke");
     let yaml = std::fs::read_to_string(&post).unwrap();
     std::fs::write(&post, yaml.replacen("scope: ", "scope: 含夜班，", 1)).unwrap();
     let (line, seen) = log_line(&server, seen, "rebuilt");
@@ -201,15 +206,10 @@ fn an_edit_in_one_institution_renders_its_pages_only() {
 /// one renders every page).
 #[test]
 fn after_a_failed_rebuild_every_edit_since_the_last_good_one_shows() {
-    let dir = tempfile::tempdir().unwrap();
-    copy_tree(&repo().join("content"), &dir.path().join("content"));
+    let dir = example();
     let server = start(dir.path());
     let port = server.port;
-    let institutions = dir.path().join("content/institutions");
-    let first_post = |inst: &str| {
-        std::fs::read_dir(institutions.join(inst).join("posts")).unwrap().map(|e| e.unwrap().path()).min().unwrap()
-    };
-    let (good, bad) = (first_post("wsq-tuke"), first_post("wsq-cdc"));
+    let (good, bad) = (first_post(dir.path(), "wsq-tuke"), first_post(dir.path(), "wsq-cdc"));
     let (good_yaml, bad_yaml) = (std::fs::read_to_string(&good).unwrap(), std::fs::read_to_string(&bad).unwrap());
     std::fs::write(&bad, bad_yaml.replacen("scope:", "scpoe:", 1)).unwrap();
     let (_, seen) = log_line(&server, 0, "build failed");

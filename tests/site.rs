@@ -242,9 +242,8 @@ fn the_search_index_is_built_offline_for_chinese_and_covers_the_cards() {
 /// page in exactly one part, and the same bytes from one build to the next.
 #[test]
 fn a_big_site_is_indexed_in_parts_that_together_hold_every_page() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = example();
     let content = dir.path().join("content");
-    copy_tree(&repo().join("content"), &content);
     let fragments = |bundle: &std::path::Path| std::fs::read_dir(bundle.join("fragment")).unwrap().count();
     let site = |out: &str| {
         let built = run(&["build", "--only", "site", "-o", out], dir.path());

@@ -32,6 +32,13 @@ pub fn fixture(name: &str) -> tempfile::TempDir {
     dir
 }
 
+/// A temporary folder holding a copy of the example content (`content/`) under `content/`.
+pub fn example() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("content"), &dir.path().join("content"));
+    dir
+}
+
 pub fn run(args: &[&str], cwd: &Path) -> Output {
     Command::new(BIN).args(args).current_dir(cwd).env("NO_COLOR", "1").output().unwrap()
 }

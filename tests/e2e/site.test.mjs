@@ -4,7 +4,7 @@
 //   SCREENSHOTS    folder for the screenshots (target/screenshots)
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { open } from './chromium.mjs';
 
 const base = process.env.SAFEDUTY_URL;
 const shots = process.env.SCREENSHOTS;
@@ -13,12 +13,7 @@ let page;
 
 before(async () => {
   assert.ok(base, 'SAFEDUTY_URL is set');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  ({ browser, page } = await open());
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
