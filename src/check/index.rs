@@ -41,7 +41,7 @@ impl<'a> Index<'a> {
     pub fn build(content: &'a Content, mut on_duplicate: impl FnMut(&str, &str, Span, Span)) -> Self {
         let mut categories = Table::new();
         for c in &content.categories {
-            let def = Def { span: Span::file_start(c.file), name: &c.value.name.value, value: &c.value };
+            let def = Def { span: Span::file_start(c.file), name: &c.value.name.value, value: &*c.value };
             insert(&mut categories, &c.id, def, "category", &mut on_duplicate);
         }
         let mut institutions = BTreeMap::new();
@@ -55,17 +55,17 @@ impl<'a> Index<'a> {
                 people: Table::new(),
             };
             for list in &dir.departments {
-                for d in &list.value {
+                for d in list.value.iter() {
                     let def = Def { span: at(list.file, &d.id), name: &d.name, value: d };
                     insert(&mut inst.departments, &d.id.value, def, "department", &mut on_duplicate);
                 }
             }
             for p in &dir.posts {
-                let def = Def { span: Span::file_start(p.file), name: &p.value.name.value, value: &p.value };
+                let def = Def { span: Span::file_start(p.file), name: &p.value.name.value, value: &*p.value };
                 insert(&mut inst.posts, &p.id, def, "post", &mut on_duplicate);
             }
             for list in &dir.people {
-                for p in &list.value {
+                for p in list.value.iter() {
                     let def = Def { span: at(list.file, &p.id), name: &p.name, value: p };
                     insert(&mut inst.people, &p.id.value, def, "person", &mut on_duplicate);
                 }

@@ -149,7 +149,7 @@ fn institution(content: &Content, index: &Index, inst: &InstIndex, report: &mut 
         people(at(f, &e.person), &e.person.value, report);
     }
     for list in &inst.dir.departments {
-        for d in &list.value {
+        for d in list.value.iter() {
             if let Some(parent) = &d.parent {
                 depts(at(list.file, parent), &parent.value, report);
             }
@@ -159,7 +159,7 @@ fn institution(content: &Content, index: &Index, inst: &InstIndex, report: &mut 
         }
     }
     for list in &inst.dir.people {
-        for p in &list.value {
+        for p in list.value.iter() {
             for post in &p.posts.value {
                 posts(at(list.file, post), &post.value, report);
             }

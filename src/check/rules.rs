@@ -140,7 +140,7 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
         }
     }
     for list in &inst.dir.people {
-        for person in &list.value {
+        for person in list.value.iter() {
             if person.posts.value.is_empty() {
                 report.push(
                     Diagnostic::new(

@@ -23,7 +23,7 @@ pub fn resolve(content: &Content, index: &Index) -> Model {
     let mut categories: Vec<Category> = content
         .categories
         .iter()
-        .filter(|c| index.categories.get(c.id.as_str()).is_some_and(|d| std::ptr::eq(d.value, &c.value)))
+        .filter(|c| index.categories.get(c.id.as_str()).is_some_and(|d| std::ptr::eq(d.value, &*c.value)))
         .map(|c| Category {
             id: c.id.clone(),
             name: c.value.name.value.clone(),
@@ -96,7 +96,7 @@ fn institution(content: &Content, dir: &InstitutionDir, index: &Index, categorie
     let departments = departments(dir);
     let dept_order: BTreeMap<&str, usize> = departments.iter().enumerate().map(|(i, d)| (d.id.as_str(), i)).collect();
     let mut holders: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-    for person in dir.people.iter().flat_map(|l| &l.value) {
+    for person in dir.people.iter().flat_map(|l| l.value.iter()) {
         for post in &person.posts.value {
             holders.entry(post.value.as_str()).or_default().push(person.id.value.clone());
         }
@@ -307,7 +307,7 @@ fn tree_order(mut all: Vec<Institution>) -> Vec<Institution> {
 
 /// Departments in tree order (parents before children, siblings as listed), with depth.
 fn departments(dir: &InstitutionDir) -> Vec<Department> {
-    let all: Vec<&raw::Department> = dir.departments.iter().flat_map(|l| &l.value).collect();
+    let all: Vec<&raw::Department> = dir.departments.iter().flat_map(|l| l.value.iter()).collect();
     let known: BTreeSet<&str> = all.iter().map(|d| d.id.value.as_str()).collect();
     let parent: BTreeMap<&str, &str> = all
         .iter()
