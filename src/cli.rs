@@ -89,6 +89,9 @@ Examples:
         /// Compute campaign progress as of this day instead of `as_of` in safeduty.yaml.
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
+        /// Print how long each stage of each rebuild took
+        #[arg(long)]
+        timings: bool,
         #[command(flatten)]
         lints: LintArgs,
     },
@@ -243,6 +246,11 @@ fn run(cli: Cli) -> Result<i32, String> {
             if !checked.report.diagnostics.is_empty() {
                 eprint!("{}", checked.report.render_human(&checked.sources, color()));
             }
+            if timings {
+                for (what, took) in &checked.laps {
+                    eprintln!("timing: {what}: {:.0} ms", took.as_secs_f64() * 1000.0);
+                }
+            }
             let Some(model) = checked.model else {
                 eprintln!("build stopped: fix the errors above; {} was left as it was", out.display());
                 return Ok(1);
@@ -301,11 +309,13 @@ fn run(cli: Cli) -> Result<i32, String> {
             require_dir(&dir)?;
             crate::history::commands::verify(&dir, &code)
         }
-        Command::Serve { dir, port, as_of, lints } => {
+        Command::Serve { dir, port, as_of, timings, lints } => {
             lints.validate()?;
             validate_date(as_of.as_deref())?;
             require_dir(&dir)?;
-            crate::serve::serve(&dir, port, as_of.as_deref(), |l| lints.apply(l))?;
+            let adjust = |l: &mut crate::lints::Levels| lints.apply(l);
+            let settings = crate::serve::Settings { dir: &dir, as_of: as_of.as_deref(), timings, adjust: &adjust };
+            crate::serve::serve(&settings, port)?;
             Ok(0)
         }
         Command::Synth { dir, institutions, employees, seed } => {

@@ -21,18 +21,32 @@ pub struct Checked {
     pub report: Report,
     /// Present when the content has no errors.
     pub model: Option<Model>,
+    /// How long each stage took (`build --timings`).
+    pub laps: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Loads, checks and (if clean) resolves `dir`. `adjust` sets lint levels from the command
 /// line, after the content's own `lints:`.
 pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
+    check_cached(dir, adjust, None)
+}
+
+/// Like `check`, taking the files that did not change since the last load from `cache`.
+pub fn check_cached(dir: &Path, adjust: impl FnOnce(&mut Levels), cache: Option<&load::Cache>) -> Checked {
+    let started = std::time::Instant::now();
     let mut report = Report::default();
-    let content = load::load(dir, &mut report);
-    check_loaded(content, report, adjust)
+    let content = load::load_cached(dir, &mut report, cache);
+    let loaded = started.elapsed();
+    let mut checked = check_loaded(content, report, adjust);
+    checked.laps.insert(0, ("load", loaded));
+    checked
 }
 
 /// Checks and (if clean) resolves content already loaded (from disk, or from a commit).
 pub fn check_loaded(mut content: load::Content, mut report: Report, adjust: impl FnOnce(&mut Levels)) -> Checked {
+    let mut laps = Vec::new();
+    let mut started = std::time::Instant::now();
+    let mut lap = |what| laps.push((what, std::mem::replace(&mut started, std::time::Instant::now()).elapsed()));
     let index = check::check(&content, &mut report);
     let mut levels = Levels::default();
     if let Some(config) = &content.config {
@@ -43,15 +57,18 @@ pub fn check_loaded(mut content: load::Content, mut report: Report, adjust: impl
     adjust(&mut levels);
     report.finish(|code| levels.level(code));
     let mut model = None;
+    lap("check");
     if !report.has_errors() {
         let resolved = resolve::resolve(&content, &index);
+        lap("resolve");
         // Some checks need the resolved model (which letters exist).
         check::signed::check(&content, &resolved, &mut report);
         report.finish(|code| levels.level(code));
         model = (!report.has_errors()).then_some(resolved);
+        lap("check signing records");
     }
     drop(index);
-    Checked { sources: std::mem::take(&mut content.sources), report, model }
+    Checked { sources: std::mem::take(&mut content.sources), report, model, laps }
 }
 
 impl Checked {
@@ -84,6 +101,9 @@ pub struct Options {
     /// The preview's quick pass after an edit inside these institutions' folders: only their
     /// pages and the pages of no institution are rendered; the rest are the previous build's.
     pub pages_of: Option<std::collections::BTreeSet<String>>,
+    /// The preview's documents of its previous pages pass: those of institutions outside
+    /// `pages_of` are taken from there (see `documents::codes_reusing`).
+    pub documents_cache: Option<std::sync::Arc<render::documents::Cache>>,
 }
 
 impl Default for Options {
@@ -97,6 +117,7 @@ impl Default for Options {
             history: None,
             pdf_cache: None,
             pages_of: None,
+            documents_cache: None,
         }
     }
 }
@@ -156,7 +177,13 @@ fn render_into(
         None
     };
     clock.lap("theme and fonts");
-    let mut documents = render::documents::codes(model, &theme)?;
+    let mut documents = match &options.documents_cache {
+        Some(cache) => {
+            let reuse = render::documents::Reuse { cache, edited: options.pages_of.as_ref() };
+            render::documents::codes_reusing(model, &theme, reuse)?
+        }
+        None => render::documents::codes(model, &theme)?,
+    };
     clock.lap("document texts and codes");
     for d in &mut documents {
         d.printed = options.link_unprinted || (fonts.is_some() && options.selection.prints(d.kind, &d.institution));

@@ -11,6 +11,7 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::lints::Levels;
 use crate::pipeline;
+use crate::render::documents;
 use crate::render::pdf::cache::PdfCache;
 use crate::render::site::escape;
 use crate::render::{Finding, Part, Selection};
@@ -39,14 +40,35 @@ struct Shared {
     state: Mutex<State>,
     /// PDFs of the previous rebuild: only those whose content changed are drawn again.
     pdfs: Arc<PdfCache>,
+    /// Documents' codes and facts of the previous pages pass, for the institutions an edit left alone.
+    documents: Arc<documents::Cache>,
+    /// Parsed content files, for the files an edit left alone.
+    files: crate::load::Cache,
 }
 
-/// Serves `dir` until the process is stopped. `adjust` sets lint levels for every rebuild;
-/// `as_of` overrides the content's date of record.
-pub fn serve(dir: &Path, port: u16, as_of: Option<&str>, adjust: impl Fn(&mut Levels) + Sync) -> Result<(), String> {
+/// How every rebuild is made.
+pub struct Settings<'a> {
+    /// The content folder.
+    pub dir: &'a Path,
+    /// Overrides the content's date of record.
+    pub as_of: Option<&'a str>,
+    /// Print how long each stage of each rebuild took.
+    pub timings: bool,
+    /// Sets lint levels (from the command line).
+    pub adjust: &'a (dyn Fn(&mut Levels) + Sync),
+}
+
+/// Serves `settings.dir` until the process is stopped.
+pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
+    let dir = settings.dir;
     let state =
         State { files: BTreeMap::new(), faces: BTreeMap::new(), error: None, version: 0, pdfs: true, generation: 0 };
-    let shared = Arc::new(Shared { state: Mutex::new(state), pdfs: Arc::default() });
+    let shared = Arc::new(Shared {
+        state: Mutex::new(state),
+        pdfs: Arc::default(),
+        documents: Arc::default(),
+        files: Default::default(),
+    });
     let server =
         tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
     let addr = server.server_addr().to_ip().map_or_else(|| format!("127.0.0.1:{port}"), |a| a.to_string());
@@ -62,7 +84,7 @@ pub fn serve(dir: &Path, port: u16, as_of: Option<&str>, adjust: impl Fn(&mut Le
     // the preview opens at once and an edit shows while a big site's PDFs are still being drawn.
     let (full, pending) = std::sync::mpsc::channel::<u64>();
     std::thread::scope(|scope| {
-        let (adjust, shared) = (&adjust, &shared);
+        let shared = &shared;
         scope.spawn(move || {
             // Its own threads, at a lower priority: on rayon's global pool the quick pass of the
             // next edit would queue behind thousands of PDFs (70 s at 10,000 employees).
@@ -82,10 +104,10 @@ pub fn serve(dir: &Path, port: u16, as_of: Option<&str>, adjust: impl Fn(&mut Le
                 while let Ok(later) = pending.try_recv() {
                     generation = later;
                 }
-                pool.install(|| full_pass(dir, as_of, adjust, shared, generation));
+                pool.install(|| full_pass(settings, shared, generation));
             }
         });
-        if let Some(generation) = quick_pass(dir, as_of, adjust, shared, None) {
+        if let Some(generation) = quick_pass(settings, shared, None) {
             let _ = full.send(generation);
         }
         eprintln!("serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
@@ -107,9 +129,7 @@ pub fn serve(dir: &Path, port: u16, as_of: Option<&str>, adjust: impl Fn(&mut Le
             while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
                 wanted |= triggers_rebuild(&more, &mut changed);
             }
-            if wanted
-                && let Some(generation) = quick_pass(dir, as_of, adjust, shared, edited_institutions(&root, &changed))
-            {
+            if wanted && let Some(generation) = quick_pass(settings, shared, edited_institutions(&root, &changed)) {
                 let _ = full.send(generation);
             }
         }
@@ -171,13 +191,7 @@ fn faces(model: &crate::model::Model) -> BTreeMap<String, Face> {
 /// `full_pass`, the search index and the PDFs, swapped in without a reload. After an edit inside
 /// some institutions' folders (`edited`), this pass renders only their pages and the pages of no
 /// institution, and keeps the rest. Returns the pass's generation when it succeeded.
-fn quick_pass(
-    dir: &Path,
-    as_of: Option<&str>,
-    adjust: &impl Fn(&mut Levels),
-    shared: &Shared,
-    edited: Option<BTreeSet<String>>,
-) -> Option<u64> {
+fn quick_pass(settings: &Settings, shared: &Shared, edited: Option<BTreeSet<String>>) -> Option<u64> {
     let started = Instant::now();
     let (pdfs, faces_before, failed) = {
         let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -190,7 +204,7 @@ fn quick_pass(
         let same = edited.iter().all(|id| now.contains_key(id) && now.get(id) == faces_before.get(id));
         (same && now.len() == faces_before.len()).then(|| edited.clone())
     };
-    let result = build(dir, as_of, adjust, Pass::Pages { link_pdfs: pdfs, scope: &scope }, &shared.pdfs);
+    let result = build(settings, Pass::Pages { link_pdfs: pdfs, scope: &scope }, shared);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     {
         let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
@@ -224,9 +238,9 @@ fn quick_pass(
 
 /// The second pass of the first pass numbered `generation`: everything, of which the search
 /// index and the PDFs are kept, unless a newer first pass has come in the meantime.
-fn full_pass(dir: &Path, as_of: Option<&str>, adjust: &impl Fn(&mut Levels), shared: &Shared, generation: u64) {
+fn full_pass(settings: &Settings, shared: &Shared, generation: u64) {
     let started = Instant::now();
-    let built = build(dir, as_of, adjust, Pass::SearchAndPdf, &shared.pdfs);
+    let built = build(settings, Pass::SearchAndPdf, shared);
     if let Err(error) = &built {
         // The pages pass succeeded on the same content, so this is rare (a PDF that cannot be
         // written); the pages stay, with the previous search index and PDFs.
@@ -312,14 +326,18 @@ struct Built {
 }
 
 /// The pipeline into memory.
-fn build(
-    dir: &Path,
-    as_of: Option<&str>,
-    adjust: &impl Fn(&mut Levels),
-    pass: Pass,
-    pdfs: &Arc<PdfCache>,
-) -> Result<Built, String> {
-    let checked = pipeline::check(dir, adjust).with_as_of(as_of);
+fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, String> {
+    let dir = settings.dir;
+    let checked = pipeline::check_cached(dir, settings.adjust, Some(&shared.files)).with_as_of(settings.as_of);
+    let pass_name = match pass {
+        Pass::Pages { .. } => "pages",
+        Pass::SearchAndPdf => "search index and PDFs",
+    };
+    if settings.timings {
+        for (what, took) in &checked.laps {
+            eprintln!("timing ({pass_name}): {what}: {:.0} ms", took.as_secs_f64() * 1000.0);
+        }
+    }
     let Some(model) = &checked.model else {
         return Err(checked.report.render_human(&checked.sources, false));
     };
@@ -337,13 +355,23 @@ fn build(
             link_unprinted: link_pdfs,
             history,
             pages_of: scope.clone(),
+            documents_cache: Some(shared.documents.clone()),
+            timings: settings.timings,
             ..Default::default()
         },
-        Pass::SearchAndPdf => pipeline::Options { history, pdf_cache: Some(pdfs.clone()), ..Default::default() },
+        Pass::SearchAndPdf => pipeline::Options {
+            history,
+            pdf_cache: Some(shared.pdfs.clone()),
+            timings: settings.timings,
+            ..Default::default()
+        },
     };
     let (files, notes) = pipeline::build_in_memory(model, &findings, dir, &options).map_err(|e| e.message)?;
     for note in &notes {
-        eprintln!("warning: {note}");
+        match note.strip_prefix("timing: ") {
+            Some(timing) => eprintln!("timing ({pass_name}): {timing}"),
+            None => eprintln!("warning: {note}"),
+        }
     }
     let made_pdfs = files.keys().any(|k| k.starts_with("site/pdf/"));
     let files = files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect();

@@ -222,3 +222,33 @@ fn after_a_failed_rebuild_every_edit_since_the_last_good_one_shows() {
     let page = format!("/institutions/wsq-tuke/posts/{}.html", good.file_stem().unwrap().to_string_lossy());
     assert!(get(port, &page).1.contains("含夜班"), "the good edit made during the failure shows");
 }
+
+/// The row of the home page's table of institutions that names `name`.
+fn home_row(port: u16, name: &str) -> String {
+    let home = get(port, "/").1;
+    let link = format!(">{name}</a></td>");
+    let row = home.split("<tr").find(|row| row.contains(&link));
+    row.unwrap_or_else(|| panic!("{name} is in the home page's table")).split("</tr>").next().unwrap().to_string()
+}
+
+/// The preview keeps the documents of the institutions an edit left alone: after a signing
+/// record is removed in one institution, the home page counts one letter fewer signed there
+/// and the same as before everywhere else.
+#[test]
+fn an_edit_in_one_institution_renews_its_documents_and_keeps_the_others() {
+    let dir = example();
+    let server = start(dir.path());
+    let port = server.port;
+    let (tuke, other) = (home_row(port, "乌审旗图克镇卫生院"), home_row(port, "连云港市急救中心"));
+    assert!(tuke.contains("12/16"), "{tuke}");
+
+    let signing = dir.path().join("content/institutions/wsq-tuke/signing.yaml");
+    let yaml = std::fs::read_to_string(&signing).unwrap();
+    let first = yaml.find("  - post:").unwrap();
+    let second = first + 1 + yaml[first + 1..].find("  - post:").unwrap();
+    std::fs::write(&signing, format!("{}{}", &yaml[..first], &yaml[second..])).unwrap();
+    let (line, _) = log_line(&server, 0, "rebuilt");
+    assert!(line.contains("the pages of 1 institution(s)"), "{line}");
+    assert!(home_row(port, "乌审旗图克镇卫生院").contains("11/16"), "{}", home_row(port, "乌审旗图克镇卫生院"));
+    assert_eq!(home_row(port, "连云港市急救中心"), other, "the other institutions' documents are kept");
+}

@@ -4,6 +4,9 @@
 //! A document's text comes from a Markdown template of the theme (`pdf/card.md`,
 //! `pdf/letter.md`) rendered with Tera, then read into a few kinds of [`Block`].
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -129,22 +132,81 @@ pub fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<V
     cards.chain(letters).collect()
 }
 
+/// Like `codes`, for the preview: after an edit inside the folders of `reuse.edited`, the
+/// other institutions' documents are the ones `reuse.cache` kept from the previous pass (nothing
+/// they are made of changed). The documents made are kept for the next pass.
+pub fn codes_reusing(model: &Model, theme: &Theme, reuse: Reuse) -> Result<Vec<Document>> {
+    let kept = reuse.edited.map(|_| std::mem::take(&mut *lock(&reuse.cache.by_institution))).unwrap_or_default();
+    let keep = |inst: &Institution| reuse.edited.is_some_and(|ids| !ids.contains(&inst.id));
+    let per_institution = per_institution(model, theme, false, |inst| kept.get(&inst.id).filter(|_| keep(inst)))?;
+    *lock(&reuse.cache.by_institution) = per_institution.clone();
+    finish(model, theme, per_institution)
+}
+
+/// Documents kept between the preview's pages passes (codes and facts, no texts), by institution.
+#[derive(Default)]
+pub struct Cache {
+    by_institution: std::sync::Mutex<BTreeMap<String, Arc<Vec<Document>>>>,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "documents::Cache({} institutions)", lock(&self.by_institution).len())
+    }
+}
+
+/// What `codes_reusing` may take from a previous pass.
+#[derive(Clone, Copy)]
+pub struct Reuse<'a> {
+    pub cache: &'a Cache,
+    /// The institutions whose folders changed since the pass that filled the cache; None: the
+    /// change may lie anywhere (settings, categories, the theme), and everything is made again.
+    pub edited: Option<&'a BTreeSet<String>>,
+}
+
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 fn documents(model: &Model, theme: &Theme, texts: bool) -> Result<Vec<Document>> {
-    // Institutions are independent: on every core, joined in model order.
-    let per_institution: Vec<Vec<Document>> = model
+    let per_institution = per_institution(model, theme, texts, |_| None)?;
+    finish(model, theme, per_institution)
+}
+
+/// Every institution's cards and letters, those `kept` gives taken as they are.
+fn per_institution<'k>(
+    model: &Model,
+    theme: &Theme,
+    texts: bool,
+    kept: impl Fn(&Institution) -> Option<&'k Arc<Vec<Document>>> + Sync,
+) -> Result<BTreeMap<String, Arc<Vec<Document>>>> {
+    // Institutions are independent: on every core.
+    model
         .institutions
         .par_iter()
         .map(|inst| {
+            if let Some(docs) = kept(inst) {
+                return Ok((inst.id.clone(), docs.clone()));
+            }
             let mut docs = institution(model, theme, inst)?;
             if !texts {
                 for d in &mut docs {
                     d.blocks = Vec::new();
                 }
             }
-            Ok(docs)
+            Ok((inst.id.clone(), Arc::new(docs)))
         })
-        .collect::<Result<_>>()?;
-    let mut docs: Vec<Document> = per_institution.into_iter().flatten().collect();
+        .collect()
+}
+
+/// The documents in model order, then every phase report.
+fn finish(model: &Model, theme: &Theme, mut by_id: BTreeMap<String, Arc<Vec<Document>>>) -> Result<Vec<Document>> {
+    let mut docs = Vec::new();
+    for inst in &model.institutions {
+        if let Some(d) = by_id.remove(&inst.id) {
+            docs.extend(Arc::unwrap_or_clone(d));
+        }
+    }
     docs.extend(super::report::all(model, &theme.tera)?);
     Ok(docs)
 }

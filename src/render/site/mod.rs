@@ -232,7 +232,7 @@ fn render_part(
     let paths = pages.iter().map(|(p, _)| p.clone()).collect();
     if ctx.search {
         let bundle = search::index(part, pages)?;
-        if part.bundle.trim_end_matches('/') == search::BUNDLE {
+        if part.is_first() {
             check_ui_files(&bundle)?;
         }
         for (path, bytes) in bundle {

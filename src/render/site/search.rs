@@ -30,6 +30,13 @@ pub struct Part {
     pub bundle: String,
 }
 
+impl Part {
+    /// The first part holds the pages of no institution and the search UI.
+    pub fn is_first(&self) -> bool {
+        self.bundle.trim_end_matches('/') == BUNDLE
+    }
+}
+
 /// Splits the institutions into parts of about `model.site.search_part_pages` pages; an
 /// institution is never split (it is the unit a reader searches most).
 pub fn parts(model: &Model) -> Vec<Part> {
@@ -85,7 +92,7 @@ pub type Bundle = Vec<(String, Vec<u8>)>;
 /// bundle at `part.bundle`. Result URLs stay relative to the site root, where the search page
 /// is, so results work under any sub-path.
 pub fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle> {
-    let first = part.bundle.trim_end_matches('/') == BUNDLE;
+    let first = part.is_first();
     // Pagefind's API is async; a runtime of the calling thread is enough to drive it.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
