@@ -82,7 +82,7 @@ impl Checked {
 }
 
 /// How to render a checked model.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Options {
     pub selection: Selection,
     /// Build the site's search index (the preview defers it).
@@ -104,6 +104,9 @@ pub struct Options {
     /// The preview's documents of its previous pages pass: those of institutions outside
     /// `pages_of` are taken from there (see `documents::codes_reusing`).
     pub documents_cache: Option<std::sync::Arc<render::documents::Cache>>,
+    /// The theme, when the caller has it loaded already (the preview, after an edit that left
+    /// the theme alone); None: loaded from the content's theme folder.
+    pub theme: Option<std::sync::Arc<Theme>>,
 }
 
 impl Default for Options {
@@ -118,6 +121,7 @@ impl Default for Options {
             pdf_cache: None,
             pages_of: None,
             documents_cache: None,
+            theme: None,
         }
     }
 }
@@ -159,7 +163,10 @@ fn render_into(
     options: &Options,
 ) -> Result<Vec<String>> {
     let mut clock = Clock::new(options.timings);
-    let theme = Theme::load(Some(&content_root.join(&model.site.theme)))?;
+    let theme = match &options.theme {
+        Some(theme) => theme.clone(),
+        None => std::sync::Arc::new(Theme::load(Some(&content_root.join(&model.site.theme)))?),
+    };
     let style = PdfStyle::parse(&theme.pdf_style)?;
     let mut notes = Vec::new();
     // Fonts are looked for only when PDFs are wanted. Without a CJK font the site is still

@@ -14,16 +14,19 @@ use crate::pipeline;
 use crate::render::documents;
 use crate::render::pdf::cache::PdfCache;
 use crate::render::site::escape;
-use crate::render::{Finding, Part, Selection};
+use crate::render::theme::Theme;
+use crate::render::{Files, Finding, Part, Selection};
 
 const LIVERELOAD_JS: &str = include_str!("../themes/default/serve/livereload.js");
 const ERROR_OVERLAY: &str = include_str!("../themes/default/serve/error.html");
 /// Events closer together than this are one change (an editor's save is several events).
 const DEBOUNCE: Duration = Duration::from_millis(30);
+/// How long the second pass (search index, PDFs) waits after an edit's pages pass.
+const SETTLE: Duration = Duration::from_millis(500);
 
 struct State {
     /// The last good build of the site: path below the site root → bytes.
-    files: BTreeMap<String, Vec<u8>>,
+    files: Files,
     /// What other pages show of each institution, as of the last good build (see `Face`).
     faces: BTreeMap<String, Face>,
     /// The errors of the latest build, if it failed.
@@ -43,7 +46,10 @@ struct Shared {
     /// Documents' codes and facts of the previous pages pass, for the institutions an edit left alone.
     documents: Arc<documents::Cache>,
     /// Parsed content files, for the files an edit left alone.
-    files: crate::load::Cache,
+    parsed: crate::load::Cache,
+    /// The theme of the previous pages pass, for edits that leave it alone (Tera parses every
+    /// template when a theme is loaded).
+    theme: Mutex<Option<Arc<Theme>>>,
 }
 
 /// How every rebuild is made.
@@ -67,7 +73,8 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
         state: Mutex::new(state),
         pdfs: Arc::default(),
         documents: Arc::default(),
-        files: Default::default(),
+        parsed: Default::default(),
+        theme: Mutex::new(None),
     });
     let server =
         tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
@@ -100,6 +107,11 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
                 Err(e) => return eprintln!("search index and PDFs not made: no threads for them ({e})"),
             };
             while let Ok(mut generation) = pending.recv() {
+                if generation > 1 {
+                    // After an edit, the browser reloads first, on an idle machine; and saves in
+                    // quick succession make one second pass.
+                    std::thread::sleep(SETTLE);
+                }
                 // Only the latest version is worth finishing.
                 while let Ok(later) = pending.try_recv() {
                     generation = later;
@@ -279,11 +291,7 @@ fn is_second_pass(path: &str) -> bool {
 /// until the second pass replaces them, and so do, after a scoped pass, the pages of the
 /// institutions it did not render. Moves rather than copies (a province's PDFs are gigabytes).
 /// Returns the files and how many changed.
-fn merge(
-    mut before: BTreeMap<String, Vec<u8>>,
-    new: BTreeMap<String, Vec<u8>>,
-    scope: Option<&BTreeSet<String>>,
-) -> (BTreeMap<String, Vec<u8>>, usize) {
+fn merge(mut before: Files, new: Files, scope: Option<&BTreeSet<String>>) -> (Files, usize) {
     // Files the pass would have made if they still existed.
     let rendered_again = |path: &str| match scope {
         None => !is_second_pass(path),
@@ -318,7 +326,7 @@ enum Pass<'a> {
 /// What a pass made.
 struct Built {
     /// The files below `site/`, which the preview serves.
-    files: BTreeMap<String, Vec<u8>>,
+    files: Files,
     made_pdfs: bool,
     /// The institutions whose pages alone were rendered (with the pages of no institution).
     scope: Option<BTreeSet<String>>,
@@ -328,7 +336,7 @@ struct Built {
 /// The pipeline into memory.
 fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, String> {
     let dir = settings.dir;
-    let checked = pipeline::check_cached(dir, settings.adjust, Some(&shared.files)).with_as_of(settings.as_of);
+    let checked = pipeline::check_cached(dir, settings.adjust, Some(&shared.parsed)).with_as_of(settings.as_of);
     let pass_name = match pass {
         Pass::Pages { .. } => "pages",
         Pass::SearchAndPdf => "search index and PDFs",
@@ -350,6 +358,7 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
     };
     let options = match pass {
         Pass::Pages { link_pdfs, .. } => pipeline::Options {
+            theme: Some(pages_theme(dir, model, scope.is_some(), shared)?),
             selection: Selection { parts: Some([Part::Site].into_iter().collect()), institutions: None },
             search: false,
             link_unprinted: link_pdfs,
@@ -376,6 +385,20 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
     let made_pdfs = files.keys().any(|k| k.starts_with("site/pdf/"));
     let files = files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect();
     Ok(Built { files, made_pdfs, scope, faces: faces(model) })
+}
+
+/// The theme for a pages pass: the previous pass's after an edit inside some institutions'
+/// folders (the theme is elsewhere), else loaded and kept.
+fn pages_theme(dir: &Path, model: &crate::model::Model, scoped: bool, shared: &Shared) -> Result<Arc<Theme>, String> {
+    let mut kept = shared.theme.lock().unwrap_or_else(|e| e.into_inner());
+    match kept.as_ref() {
+        Some(theme) if scoped => Ok(theme.clone()),
+        _ => {
+            let theme = Arc::new(Theme::load(Some(&dir.join(&model.site.theme))).map_err(|e| e.message)?);
+            *kept = Some(theme.clone());
+            Ok(theme)
+        }
+    }
 }
 
 fn respond(request: tiny_http::Request, shared: &Shared) {
@@ -414,7 +437,7 @@ fn page(path: &str, state: &State) -> tiny_http::Response<std::io::Cursor<Vec<u8
     if kind.starts_with("text/html") {
         reply(status, kind, inject(&String::from_utf8_lossy(bytes), state).into_bytes())
     } else {
-        reply(status, kind, bytes.clone())
+        reply(status, kind, bytes.to_vec())
     }
 }
 

@@ -1,10 +1,13 @@
-//! Parsed files kept between loads of the same tree (the preview's rebuilds): a file whose
-//! bytes did not change is not parsed again. Bytes decide, not modification times: editors,
-//! git and sync tools do not all keep times honest, and reading is cheap next to parsing.
+//! Parsed files kept between loads of the same tree (the preview's rebuilds): a file that did
+//! not change is not parsed again. A file whose size and times (modified, and on Unix changed
+//! and inode, which no tool sets back) are as they were is not even read; otherwise its bytes
+//! decide. Times are trusted only once they are a second old: a coarse file clock could give a
+//! write just after the last read the same time ("racy git").
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 use super::Value;
 
@@ -20,6 +23,45 @@ pub(super) type Files = HashMap<PathBuf, Entry>;
 pub(super) struct Entry {
     pub bytes: Arc<[u8]>,
     pub value: Value,
+    /// None: compare the bytes next time.
+    pub stamp: Option<Stamp>,
+}
+
+/// Size and times of a file.
+#[derive(Clone, PartialEq, Eq)]
+pub(super) struct Stamp {
+    len: u64,
+    modified: SystemTime,
+    /// Change time (seconds, nanoseconds) and inode.
+    #[cfg(unix)]
+    changed: (i64, i64, u64),
+}
+
+impl Stamp {
+    /// The file's stamp, unless it is too fresh to be trusted (or cannot be read).
+    pub(super) fn of(path: &Path) -> Option<Stamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        let modified = meta.modified().ok()?;
+        let settled = SystemTime::now().checked_sub(Duration::from_secs(1))?;
+        if modified > settled {
+            return None;
+        }
+        #[cfg(unix)]
+        let changed = {
+            use std::os::unix::fs::MetadataExt;
+            let changed = (meta.ctime(), meta.ctime_nsec(), meta.ino());
+            if SystemTime::UNIX_EPOCH + Duration::from_secs(u64::try_from(changed.0).ok()?) > settled {
+                return None;
+            }
+            changed
+        };
+        Some(Stamp {
+            len: meta.len(),
+            modified,
+            #[cfg(unix)]
+            changed,
+        })
+    }
 }
 
 impl Cache {
@@ -32,11 +74,5 @@ impl Cache {
     /// Keeps the files of the latest load only, so that memory follows the tree.
     pub(super) fn replace(&self, files: Files) {
         *self.files.lock().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
-    }
-}
-
-impl std::fmt::Debug for Cache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "load::Cache({} files)", self.snapshot().len())
     }
 }

@@ -282,8 +282,8 @@ fn assemble(root: &Path, mut found: Vec<Found>, report: &mut Report, cache: Opti
     content
 }
 
-/// Reads and parses one file, or takes its value from `before` (the cache's files) when its
-/// bytes are the same. With a cache, also returns what to keep for the next load.
+/// Reads and parses one file, or takes its value from `before` (the cache's files) when the
+/// file is unchanged. With a cache, also returns what to keep for the next load.
 fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (Outcome, Option<cache::Entry>) {
     let (kind, path, bytes) = match found {
         Found::Unreadable { message, .. } => {
@@ -292,24 +292,36 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
         }
         Found::File { kind, path, bytes, .. } => (kind, path, bytes),
     };
+    let cached = before.and_then(|files| files.get(path.as_path()));
+    // Taken before reading: a write after it gives the next load another stamp.
+    let stamp = match bytes {
+        None if before.is_some() => cache::Stamp::of(path),
+        _ => None,
+    };
+    if let Some(entry) = cached.filter(|e| stamp.is_some() && e.stamp == stamp)
+        && let Ok(text) = String::from_utf8(entry.bytes.to_vec())
+    {
+        return (Outcome::Parsed(text, Ok(entry.value.clone())), Some(entry.clone()));
+    }
     let bytes = match bytes.take() {
         Some(bytes) => Ok(bytes),
         None => std::fs::read(&*path).map_err(|e| e.to_string()),
     };
-    let hit = match (&bytes, before) {
-        (Ok(bytes), Some(files)) => files.get(path.as_path()).filter(|e| *e.bytes == **bytes),
-        _ => None,
+    let hit = match &bytes {
+        Ok(bytes) => cached.filter(|e| *e.bytes == **bytes),
+        Err(_) => None,
     };
     let outcome = match bytes.map(String::from_utf8) {
         Ok(Ok(text)) => {
             if let Some(entry) = hit {
-                return (Outcome::Parsed(text, Ok(entry.value.clone())), Some(entry.clone()));
+                let entry = cache::Entry { stamp, ..entry.clone() };
+                return (Outcome::Parsed(text, Ok(entry.value.clone())), Some(entry));
             }
             let value = parse(kind, &text, file);
             // Pages hold their file id, which moves when files come and go: not kept.
             let entry = match &value {
                 Ok(value) if before.is_some() && !matches!(value, Value::Page(_)) => {
-                    Some(cache::Entry { bytes: Arc::from(text.as_bytes()), value: value.clone() })
+                    Some(cache::Entry { bytes: Arc::from(text.as_bytes()), value: value.clone(), stamp })
                 }
                 _ => None,
             };
@@ -471,7 +483,11 @@ mod tests {
             format!("{content:#?}\n{:#?}", report.diagnostics)
         };
         assert_eq!(load_with(Some(&cache)), load_with(None), "first load, filling the cache");
-        assert_eq!(load_with(Some(&cache)), load_with(None), "every file from the cache");
+        assert_eq!(load_with(Some(&cache)), load_with(None), "every file from the cache, its bytes compared");
+        // Once the files' times are a second old, they are trusted: files are not even read.
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        assert_eq!(load_with(Some(&cache)), load_with(None), "stamps taken");
+        assert_eq!(load_with(Some(&cache)), load_with(None), "every file by its stamp");
 
         std::fs::write(dir.path().join("categories/aaa.yaml"), "name: [未闭合\n").unwrap();
         let post = dir.path().join("institutions/wsq-tuke/posts");

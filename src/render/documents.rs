@@ -149,12 +149,6 @@ pub struct Cache {
     by_institution: std::sync::Mutex<BTreeMap<String, Arc<Vec<Document>>>>,
 }
 
-impl std::fmt::Debug for Cache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "documents::Cache({} institutions)", lock(&self.by_institution).len())
-    }
-}
-
 /// What `codes_reusing` may take from a previous pass.
 #[derive(Clone, Copy)]
 pub struct Reuse<'a> {

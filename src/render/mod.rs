@@ -11,7 +11,7 @@ pub mod theme;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::error::{Error, Result};
 use crate::model::Model;
@@ -103,8 +103,9 @@ impl Selection {
     }
 }
 
-/// Rendered files: path below the output root → bytes.
-pub type Files = BTreeMap<String, Vec<u8>>;
+/// Rendered files: path below the output root → bytes. Shared: the preview keeps a PDF in its
+/// cache and in the files it serves, once.
+pub type Files = BTreeMap<String, Arc<Vec<u8>>>;
 
 /// Where rendered files go: a folder on disk (`build`) or memory (`serve`).
 pub enum Sink {
@@ -174,7 +175,7 @@ impl RenderContext<'_> {
             Sink::Memory(_) => {
                 let mut bytes = Vec::new();
                 fill(&mut bytes)?;
-                self.write(rel, &bytes)
+                self.write_shared(rel, Arc::new(bytes))
             }
         }
     }
@@ -182,18 +183,32 @@ impl RenderContext<'_> {
     /// Writes a file below the output root (`rel` uses `/`), creating folders as needed.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         match self.sink {
-            Sink::Dir(out) => {
-                let path = out.join(rel);
-                if let Some(parent) = path.parent() {
-                    std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
-                }
-                std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))
-            }
+            Sink::Dir(_) => self.write_to_disk(rel, bytes),
             Sink::Memory(files) => {
-                files.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_string(), bytes.to_vec());
+                files.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_string(), Arc::new(bytes.to_vec()));
                 Ok(())
             }
         }
+    }
+
+    /// Like `write`, for bytes held elsewhere too (the preview's PDF cache): memory keeps them once.
+    pub fn write_shared(&self, rel: &str, bytes: Arc<Vec<u8>>) -> Result<()> {
+        match self.sink {
+            Sink::Dir(_) => self.write_to_disk(rel, &bytes),
+            Sink::Memory(files) => {
+                files.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_string(), bytes);
+                Ok(())
+            }
+        }
+    }
+
+    fn write_to_disk(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let Sink::Dir(out) = self.sink else { unreachable!("called for a folder sink only") };
+        let path = out.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))
     }
 }
 

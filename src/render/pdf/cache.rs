@@ -50,12 +50,6 @@ impl PdfCache {
     }
 }
 
-impl std::fmt::Debug for PdfCache {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "PdfCache({} files)", lock(&self.files).len())
-    }
-}
-
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -89,7 +89,7 @@ impl Renderer for PdfRenderer {
                 .map(|d| {
                     let pages = ts.pages(&d.blocks, d.number.as_deref());
                     let bytes = make(doc_key(d), &|| draw(&ts, &d.title, &[(d, &pages)], false))?;
-                    ctx.write(&format!("site/{}", d.file), &bytes)?;
+                    ctx.write_shared(&format!("site/{}", d.file), bytes)?;
                     bar.inc(1);
                     Ok((d, pages))
                 })
@@ -99,7 +99,7 @@ impl Renderer for PdfRenderer {
                 let mut parts: Vec<&[u8]> = vec![&style_key, b.path.as_bytes(), b.title.as_bytes()];
                 parts.extend(members.iter().map(|k| k.as_slice()));
                 let bytes = make(cache::key(&parts), &|| draw(&ts, &b.title, &b.docs, true))?;
-                ctx.write(&format!("site/{}", b.path), &bytes)
+                ctx.write_shared(&format!("site/{}", b.path), bytes)
             })
         })?;
         if let Some(c) = ctx.pdf_cache {

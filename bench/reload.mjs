@@ -1,0 +1,34 @@
+// Save-to-reload latency of `safeduty serve`, as a reader sees it: a headless Chromium shows a
+// post's page; the post's file is edited on disk; the time runs until the browser has reloaded
+// the page (the live-reload script polls) and the page shows the edit. Run by bench/run:
+//   node bench/reload.mjs BASE_URL PAGE_PATH POST_FILE SERVE_LOG EDITS
+// Before each edit it waits until the server's log says the previous edit's second pass (search
+// index and PDFs) is done, so that each edit meets an idle server. Prints one JSON line.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { open } from '../tests/e2e/chromium.mjs';
+
+const [base, pagePath, postFile, serveLog, edits] = process.argv.slice(2);
+const secondPasses = () => readFileSync(serveLog, 'utf8').split('\n').filter((l) => l.startsWith('search index and PDFs')).length;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+const { browser, page } = await open();
+const original = readFileSync(postFile, 'utf8');
+const times = [];
+try {
+  for (let n = 0; n < Number(edits); n++) {
+    const mark = `（浏览器第${n + 1}次修订）`;
+    await page.goto(base + pagePath, { waitUntil: 'load' });
+    const passes = secondPasses();
+    const reloaded = page.waitForEvent('load', { timeout: 60000 });
+    const started = performance.now();
+    writeFileSync(postFile, original.replace(/^(scope: ".*?)"$/m, `$1${mark}"`));
+    await reloaded;
+    await page.waitForFunction((m) => document.body.innerText.includes(m), mark, { polling: 'raf', timeout: 60000 });
+    times.push(performance.now() - started);
+    while (secondPasses() <= passes) await sleep(100);
+  }
+} finally {
+  writeFileSync(postFile, original);
+  await browser.close();
+}
+console.log(JSON.stringify({ times }));
