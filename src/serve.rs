@@ -3,7 +3,7 @@
 //! served while the content has errors, and the errors are shown on top of every page.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -136,9 +136,9 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
         let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         while let Ok(first) = rx.recv() {
             let mut changed = Vec::new();
-            let mut wanted = triggers_rebuild(&first, &mut changed);
+            let mut wanted = triggers_rebuild(&first, &root, &mut changed);
             while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
-                wanted |= triggers_rebuild(&more, &mut changed);
+                wanted |= triggers_rebuild(&more, &root, &mut changed);
             }
             if wanted && let Some(generation) = quick_pass(settings, shared, edited_institutions(&root, &changed)) {
                 let _ = full.send(generation);
@@ -170,7 +170,8 @@ fn listen(port: u16) -> Result<tiny_http::Server, Box<dyn std::error::Error + Se
             )
         };
         if done != 0 {
-            return Err(std::io::Error::last_os_error().into());
+            // Only slower reloads: not a reason to refuse to serve.
+            eprintln!("warning: TCP_NODELAY not set: {}", std::io::Error::last_os_error());
         }
     }
     tiny_http::Server::from_listener(listener, None)
@@ -178,9 +179,14 @@ fn listen(port: u16) -> Result<tiny_http::Server, Box<dyn std::error::Error + Se
 
 /// Whether a file event means content changed. Reads are events too on Linux (the rebuild
 /// itself reads every file): counting them would rebuild forever.
-/// The paths of a relevant event are added to `changed`.
-fn triggers_rebuild(event: &notify::Result<Event>, changed: &mut Vec<PathBuf>) -> bool {
+/// The paths of a relevant event are added to `changed`; `root` itself when events were lost
+/// (the kernel's queue overflowed, or watching failed): then anything may have changed.
+fn triggers_rebuild(event: &notify::Result<Event>, root: &Path, changed: &mut Vec<PathBuf>) -> bool {
     match event {
+        Ok(event) if event.need_rescan() => {
+            changed.push(root.to_path_buf());
+            true
+        }
         Ok(event) if matches!(event.kind, EventKind::Access(_)) => false,
         Ok(event) => {
             let before = changed.len();
@@ -188,8 +194,9 @@ fn triggers_rebuild(event: &notify::Result<Event>, changed: &mut Vec<PathBuf>) -
             changed.len() > before
         }
         Err(e) => {
-            eprintln!("file watching: {e}");
-            false
+            eprintln!("file watching: {e}; rebuilding everything");
+            changed.push(root.to_path_buf());
+            true
         }
     }
 }
@@ -414,11 +421,14 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
 }
 
 /// The theme for a pages pass: the previous pass's after an edit inside some institutions'
-/// folders (the theme is elsewhere), else loaded and kept.
+/// folders, when the theme lies inside the content folder (a theme elsewhere is not watched:
+/// it is loaded again with every edit), else loaded and kept.
 fn pages_theme(dir: &Path, model: &crate::model::Model, scoped: bool, shared: &Shared) -> Result<Arc<Theme>, String> {
+    let inside =
+        Path::new(&model.site.theme).components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     let mut kept = shared.theme.lock().unwrap_or_else(|e| e.into_inner());
     match kept.as_ref() {
-        Some(theme) if scoped => Ok(theme.clone()),
+        Some(theme) if scoped && inside => Ok(theme.clone()),
         _ => {
             let theme = Arc::new(Theme::load(Some(&dir.join(&model.site.theme))).map_err(|e| e.message)?);
             *kept = Some(theme.clone());

@@ -1,8 +1,8 @@
 //! Parsed files kept between loads of the same tree (the preview's rebuilds): a file that did
 //! not change is not parsed again. A file whose size and times (modified, and on Unix changed
 //! and inode, which no tool sets back) are as they were is not even read; otherwise its bytes
-//! decide. Times are trusted only once they are a second old: a coarse file clock could give a
-//! write just after the last read the same time ("racy git").
+//! decide. Times are trusted only once they are three seconds old: a coarse file clock (FAT keeps
+//! two-second steps) could give a write just after the last read the same time ("racy git").
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -42,7 +42,7 @@ impl Stamp {
     pub(super) fn of(path: &Path) -> Option<Stamp> {
         let meta = std::fs::metadata(path).ok()?;
         let modified = meta.modified().ok()?;
-        let settled = SystemTime::now().checked_sub(Duration::from_secs(1))?;
+        let settled = SystemTime::now().checked_sub(Duration::from_secs(3))?;
         if modified > settled {
             return None;
         }
@@ -50,7 +50,8 @@ impl Stamp {
         let changed = {
             use std::os::unix::fs::MetadataExt;
             let changed = (meta.ctime(), meta.ctime_nsec(), meta.ino());
-            if SystemTime::UNIX_EPOCH + Duration::from_secs(u64::try_from(changed.0).ok()?) > settled {
+            let at = Duration::new(u64::try_from(changed.0).ok()?, u32::try_from(changed.1).ok()?);
+            if SystemTime::UNIX_EPOCH + at > settled {
                 return None;
             }
             changed

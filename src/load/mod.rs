@@ -484,8 +484,8 @@ mod tests {
         };
         assert_eq!(load_with(Some(&cache)), load_with(None), "first load, filling the cache");
         assert_eq!(load_with(Some(&cache)), load_with(None), "every file from the cache, its bytes compared");
-        // Once the files' times are a second old, they are trusted: files are not even read.
-        std::thread::sleep(std::time::Duration::from_millis(1100));
+        // Once the files' times are three seconds old, they are trusted: files are not even read.
+        std::thread::sleep(std::time::Duration::from_millis(3100));
         assert_eq!(load_with(Some(&cache)), load_with(None), "stamps taken");
         assert_eq!(load_with(Some(&cache)), load_with(None), "every file by its stamp");
 
