@@ -223,3 +223,28 @@ fn without_an_installed_font_the_site_is_built_and_the_user_is_told() {
     let card = std::fs::read_to_string(dir.path().join("output/site/institutions/clinic/posts/nurse.html")).unwrap();
     assert!(card.contains("校验码") && !card.contains(".pdf"), "codes still shown, no dead links");
 }
+
+/// The same content gives the same bytes, whatever the number of threads: files are drawn in
+/// parallel, and an institution's font subsets are cut by whichever thread comes first.
+#[test]
+fn the_same_content_prints_the_same_bytes_on_one_thread_or_many() {
+    require_tools!();
+    let dir = example();
+    let build = |out: &str, threads: &str| {
+        let status = Command::new(env!("CARGO_BIN_EXE_safeduty"))
+            .args(["build", "--only", "cards,letters", "--out", out])
+            .env("RAYON_NUM_THREADS", threads)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{}", text(&status.stderr));
+        snapshot(&dir.path().join(out))
+    };
+    let one = build("one", "1");
+    let many = build("many", "4");
+    assert!(one.len() > 300, "{} files", one.len());
+    assert_eq!(one.keys().collect::<Vec<_>>(), many.keys().collect::<Vec<_>>());
+    for (path, bytes) in &one {
+        assert!(bytes == &many[path], "{} differs", path.display());
+    }
+}

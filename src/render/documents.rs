@@ -367,6 +367,9 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
     out
 }
 
+/// The characters of verification codes (Crockford's base32).
+pub const CODE_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
 /// The verification code: the first 40 bits of SHA-256 over the document's text, in Crockford
 /// base32, e.g. `7QK2-M9XD`. Any change of a duty, a name or the template's text changes it; the
 /// document number does not (it is the letter's place in the list, which moves when people join).
@@ -381,9 +384,8 @@ pub(super) fn code(blocks: &[Block]) -> String {
         }
     }
     let digest = hash.finalize();
-    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     let bits = u64::from_be_bytes([0, 0, 0, digest[0], digest[1], digest[2], digest[3], digest[4]]);
-    let chars: String = (0..8).rev().map(|i| ALPHABET[((bits >> (i * 5)) & 31) as usize] as char).collect();
+    let chars: String = (0..8).rev().map(|i| CODE_ALPHABET[((bits >> (i * 5)) & 31) as usize] as char).collect();
     format!("{}-{}", &chars[..4], &chars[4..])
 }
 

@@ -1,41 +1,77 @@
 //! Fonts for printed documents: found by family name among the system's fonts (fontdb) and the
 //! theme's `pdf/fonts/` folder, read once per build, measured with skrifa on the same bytes
-//! that krilla embeds (subset) in the PDF.
+//! that `embed` subsets into the PDF.
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
-use krilla::text::{Font, GlyphId};
 use skrifa::MetadataProvider;
 use skrifa::instance::{LocationRef, Size};
 
 use super::style::Fonts;
 use crate::error::{Error, Result};
 
-/// One face: its bytes, krilla's handle, and a cache of glyph ids and advances.
+/// One face: its bytes (the whole file, shared by the faces of one collection), its index in
+/// the file, and what it has for each character, looked up once.
 pub struct Face {
     /// What the theme called it, for messages.
     pub name: String,
-    data: Arc<Vec<u8>>,
-    index: u32,
-    pub font: Font,
-    /// char → (glyph id, advance in em); None when the face lacks the character.
-    glyphs: Mutex<HashMap<char, Option<(u32, f32)>>>,
+    data: Bytes,
+    pub index: u32,
+    /// The Basic Multilingual Plane (every character of a Chinese document, in practice), one
+    /// slot per character, filled on first use and read without a lock by every thread:
+    /// a lookup per printed character must not wait for the other cores.
+    bmp: Vec<AtomicU64>,
+    /// Characters beyond it.
+    astral: Mutex<HashMap<char, Option<(u16, f32)>>>,
 }
 
+/// A font file's bytes: mapped, not read, so that only the tables and glyphs a build uses are
+/// ever loaded (the three default CJK files are 74 MB).
+type Bytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+
+/// A slot of `Face::bmp`: 0 when not yet looked up; else `LOOKED` and, when the face has the
+/// character, `FOUND`, the glyph id (bits 32–47) and the advance in em (an f32's bits, 0–31).
+const LOOKED: u64 = 1 << 63;
+const FOUND: u64 = 1 << 62;
+
 impl Face {
+    fn new(name: String, data: Bytes, index: u32) -> Self {
+        let bmp = std::iter::repeat_with(|| AtomicU64::new(0)).take(0x1_0000).collect();
+        Face { name, data, index, bmp, astral: Mutex::new(HashMap::new()) }
+    }
+
     /// The glyph for `c` and its advance in em, if the face has it.
-    pub fn glyph(&self, c: char) -> Option<(GlyphId, f32)> {
-        let mut cache = self.glyphs.lock().unwrap_or_else(|e| e.into_inner());
-        let entry = *cache.entry(c).or_insert_with(|| {
-            let font = skrifa::FontRef::from_index(&self.data, self.index).ok()?;
-            let upem = font.metrics(Size::unscaled(), LocationRef::default()).units_per_em as f32;
-            let id = font.charmap().map(c)?;
-            let advance = font.glyph_metrics(Size::unscaled(), LocationRef::default()).advance_width(id)?;
-            Some((id.to_u32(), advance / upem))
-        });
-        entry.map(|(id, adv)| (GlyphId::new(id), adv))
+    pub fn glyph(&self, c: char) -> Option<(u16, f32)> {
+        let Some(slot) = self.bmp.get(c as usize) else {
+            let mut astral = self.astral.lock().unwrap_or_else(|e| e.into_inner());
+            return *astral.entry(c).or_insert_with(|| self.look_up(c));
+        };
+        let mut packed = slot.load(Ordering::Relaxed);
+        if packed == 0 {
+            // Two threads may both look a character up: they find the same answer.
+            packed = match self.look_up(c) {
+                Some((id, em)) => LOOKED | FOUND | (id as u64) << 32 | em.to_bits() as u64,
+                None => LOOKED,
+            };
+            slot.store(packed, Ordering::Relaxed);
+        }
+        (packed & FOUND != 0).then(|| ((packed >> 32) as u16, f32::from_bits(packed as u32)))
+    }
+
+    /// The whole font file (all faces of a collection).
+    pub fn bytes(&self) -> &[u8] {
+        (*self.data).as_ref()
+    }
+
+    fn look_up(&self, c: char) -> Option<(u16, f32)> {
+        let font = skrifa::FontRef::from_index(self.bytes(), self.index).ok()?;
+        let upem = font.metrics(Size::unscaled(), LocationRef::default()).units_per_em as f32;
+        let id = font.charmap().map(c)?;
+        let advance = font.glyph_metrics(Size::unscaled(), LocationRef::default()).advance_width(id)?;
+        Some((u16::try_from(id.to_u32()).ok()?, advance / upem))
     }
 
     /// Advance of `c` at `size` points (0 for a character the face lacks).
@@ -62,7 +98,7 @@ impl FontSet {
         if let Some(dir) = extra.filter(|d| d.is_dir()) {
             db.load_fonts_dir(dir);
         }
-        let mut files: HashMap<std::path::PathBuf, Arc<Vec<u8>>> = HashMap::new();
+        let mut files: HashMap<std::path::PathBuf, Bytes> = HashMap::new();
         let mut pick = |role: &str, families: &[String]| -> Result<Face> {
             for spec in families {
                 let (family, bold) = match spec.rsplit_once(':') {
@@ -85,18 +121,19 @@ impl FontSet {
                     fontdb::Source::File(path) => match files.get(path) {
                         Some(d) => d.clone(),
                         None => {
-                            let bytes = Arc::new(std::fs::read(path).map_err(|e| Error::io("read font", path, e))?);
+                            let bytes: Bytes = Arc::new(map(path).map_err(|e| Error::io("read font", path, e))?);
                             files.insert(path.clone(), bytes.clone());
                             bytes
                         }
                     },
-                    fontdb::Source::Binary(b) => Arc::new((**b).as_ref().to_vec()),
+                    fontdb::Source::Binary(b) => Arc::new((**b).as_ref().to_vec()) as Bytes,
                     #[allow(unreachable_patterns)]
                     _ => continue,
                 };
-                let font = Font::new(data.clone().into(), index)
-                    .ok_or_else(|| Error::new(format!("font {spec}: cannot be read as OpenType")))?;
-                return Ok(Face { name: spec.clone(), data, index, font, glyphs: Mutex::new(HashMap::new()) });
+                if skrifa::FontRef::from_index((*data).as_ref(), index).is_err() {
+                    return Err(Error::new(format!("font {spec}: cannot be read as OpenType")));
+                }
+                return Ok(Face::new(spec.clone(), data, index));
             }
             Err(Error::new(format!(
                 "no font for {role} text: none of {families:?} is installed. Install Debian's fonts-noto-cjk \
@@ -110,4 +147,13 @@ impl FontSet {
             title: pick("title", &fonts.title)?,
         })
     }
+}
+
+/// Maps a font file into memory.
+fn map(path: &Path) -> std::io::Result<memmap2::Mmap> {
+    let file = std::fs::File::open(path)?;
+    // SAFETY: the mapping is only read. Were the file truncated while a build runs (a font
+    // package upgraded under it), reads past its new end would fault; every font stack that
+    // maps fonts (fontdb, which found this file the same way, among them) accepts that.
+    unsafe { memmap2::Mmap::map(&file) }
 }

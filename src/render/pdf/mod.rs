@@ -2,30 +2,31 @@
 //! per signing pair, one file each, plus combined files for batch printing. They live inside
 //! the site so that the published folder is self-contained and the site's links to them work.
 //!
-//! krilla writes the PDF: it subsets fonts, and the same input gives the same bytes.
+//! Per institution: lay out its documents (`layout`), cut one subset of each face for all of
+//! them (`embed`), then write each file (`write`, with pdf-writer). The same input gives the
+//! same bytes.
 
 pub mod cache;
+mod embed;
 pub mod fonts;
 mod layout;
 pub mod linebreak;
 pub mod style;
+mod write;
 
 use std::collections::BTreeMap;
 
-use krilla::geom::{PathBuilder, Point};
-use krilla::metadata::Metadata;
-use krilla::page::PageSettings;
-use krilla::paint::Stroke;
-use krilla::text::KrillaGlyph;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 
 use super::documents::{self, Block, Document, Kind};
 use super::{RenderContext, Renderer};
 use crate::error::{Error, Result};
 use crate::model::{Institution, Model};
+use embed::LazySubsets;
 use fonts::FontSet;
-use layout::{Page, Role, Typesetter};
-use style::MM;
+use layout::{Page, Typesetter};
 
 pub struct PdfRenderer;
 
@@ -50,15 +51,11 @@ impl Renderer for PdfRenderer {
         let bar = progress(ctx.progress, printed.len() as u64);
         // What a PDF shows besides its text: the theme's style (page, sizes, fonts).
         let style_key = cache::key(&[ctx.theme.pdf_style.as_bytes()]);
-        let doc_key = |d: &Document| {
-            let number = d.number.as_deref().unwrap_or("");
-            cache::key(&[&style_key, d.file.as_bytes(), d.title.as_bytes(), number.as_bytes(), d.code.as_bytes()])
-        };
         // Drawn, or taken from the preview's cache when nothing it shows changed.
-        let make = |key: cache::Key, draw: &dyn Fn() -> Result<Vec<u8>>| -> Result<std::sync::Arc<Vec<u8>>> {
+        let make = |key: cache::Key, draw: &dyn Fn() -> Result<Vec<u8>>| -> Result<Arc<Vec<u8>>> {
             match ctx.pdf_cache {
                 Some(c) => c.get_or_make(key, draw),
-                None => draw().map(std::sync::Arc::new),
+                None => draw().map(Arc::new),
             }
         };
         // Institutions are independent, and so are the documents within one: lay out and write
@@ -84,21 +81,36 @@ impl Renderer for PdfRenderer {
                 })
                 .collect::<Result<_>>()?;
             coverage(ctx.model, &mine, fonts)?;
-            let laid: Vec<(&Document, Vec<Page>)> = mine
-                .into_par_iter()
-                .map(|d| {
-                    let pages = ts.pages(&d.blocks, d.number.as_deref());
-                    let bytes = make(doc_key(d), &|| draw(&ts, &d.title, &[(d, &pages)], false))?;
-                    ctx.write_shared(&format!("site/{}", d.file), bytes)?;
-                    bar.inc(1);
-                    Ok((d, pages))
-                })
-                .collect::<Result<_>>()?;
+            let laid: Vec<(&Document, Vec<Page>)> =
+                mine.into_par_iter().map(|d| (d, ts.pages(&d.blocks, d.number.as_deref()))).collect();
+            // One subset of each face for all of the institution's files, cut when the first
+            // file is drawn (in the preview, often none is: all come from the cache).
+            let subsets = LazySubsets::new(fonts, write::glyphs(&ts, &laid));
+            let glyphs_key = subsets.key();
+            let doc_key = |d: &Document| {
+                let number = d.number.as_deref().unwrap_or("");
+                let parts: [&[u8]; 6] = [
+                    &style_key,
+                    &glyphs_key,
+                    d.file.as_bytes(),
+                    d.title.as_bytes(),
+                    number.as_bytes(),
+                    d.code.as_bytes(),
+                ];
+                cache::key(&parts)
+            };
+            laid.par_iter().try_for_each(|(d, pages)| {
+                let key = doc_key(d);
+                let bytes = make(key, &|| write::pdf(&ts, subsets.get()?, &d.title, &[(d, pages)], false, &key[..16]))?;
+                bar.inc(1);
+                ctx.write_shared(&format!("site/{}", d.file), bytes)
+            })?;
             batches(inst, &laid).par_iter().try_for_each(|b| {
                 let members: Vec<cache::Key> = b.docs.iter().map(|(d, _)| doc_key(d)).collect();
                 let mut parts: Vec<&[u8]> = vec![&style_key, b.path.as_bytes(), b.title.as_bytes()];
                 parts.extend(members.iter().map(|k| k.as_slice()));
-                let bytes = make(cache::key(&parts), &|| draw(&ts, &b.title, &b.docs, true))?;
+                let key = cache::key(&parts);
+                let bytes = make(key, &|| write::pdf(&ts, subsets.get()?, &b.title, &b.docs, true, &key[..16]))?;
                 ctx.write_shared(&format!("site/{}", b.path), bytes)
             })
         })?;
@@ -162,98 +174,6 @@ pub fn batches<'a>(inst: &Institution, laid: &'a [(&'a Document, Vec<Page>)]) ->
         });
     }
     out
-}
-
-/// Writes documents into one PDF. `duplex` starts each document on a new sheet by adding a
-/// blank page after one with an odd page count.
-fn draw(ts: &Typesetter, title: &str, docs: &[(&Document, &[Page])], duplex: bool) -> Result<Vec<u8>> {
-    let style = ts.style;
-    let mut pdf = krilla::Document::new();
-    pdf.set_metadata(Metadata::new().title(title.to_string()).language("zh-CN".to_string()));
-    let settings = || PageSettings::from_wh(style.page.width * MM, style.page.height * MM);
-    for (doc, pages) in docs {
-        for (n, page) in pages.iter().enumerate() {
-            let mut p = pdf.start_page_with(settings().ok_or_else(|| Error::new("pdf: invalid page size"))?);
-            let mut surface = p.surface();
-            for placed in &page.lines {
-                let row_top = style.margin.top * MM + placed.row as f32 * style.pitch();
-                for run in &placed.line.runs {
-                    let baseline = row_top + style.pitch() / 2.0 + run.size * 0.36;
-                    run_glyphs(&mut surface, ts, run.role, run.size, run.x, baseline, &run.text, run.spacing);
-                }
-                for rule in &placed.line.rules {
-                    let y = row_top + style.pitch() / 2.0 + style.sizes.body * 0.36 + 3.0;
-                    let mut path = PathBuilder::new();
-                    path.move_to(rule.x0, y);
-                    path.line_to(rule.x1, y);
-                    if let Some(path) = path.finish() {
-                        surface.set_fill(None);
-                        surface.set_stroke(Some(Stroke { width: 0.6, ..Default::default() }));
-                        surface.draw_path(&path);
-                        surface.set_stroke(None);
-                        surface.set_fill(Some(Default::default()));
-                    }
-                }
-            }
-            footer(&mut surface, ts, doc, n + 1);
-            surface.finish();
-            p.finish();
-        }
-        if duplex && pages.len() % 2 == 1 {
-            let p = pdf.start_page_with(settings().ok_or_else(|| Error::new("pdf: invalid page size"))?);
-            p.finish();
-        }
-    }
-    pdf.finish().map_err(|e| Error::new(format!("pdf {title}: {e:?}")))
-}
-
-/// GB/T 9704 page numbers ("— 1 —", 4号, 7 mm under the type area; odd pages on the right,
-/// even on the left, one character in), and the verification code under them.
-fn footer(surface: &mut krilla::surface::Surface, ts: &Typesetter, doc: &Document, page: usize) {
-    let style = ts.style;
-    let size = 14.0;
-    let text = format!("— {page} —");
-    let width = text.chars().map(|c| ts.face(Role::Body).advance(c, size)).sum::<f32>();
-    let left = style.margin.left * MM;
-    let right = left + style.type_area.width * MM;
-    let x = if page % 2 == 1 { right - size - width } else { left + size };
-    let y = (style.margin.top + style.type_area.height + 7.0) * MM + size * 0.8;
-    run_glyphs(surface, ts, Role::Body, size, x, y, &text, 0.0);
-    let code = match &doc.number {
-        Some(n) => format!("{n}　校验码 {}", doc.code),
-        None => format!("校验码 {}", doc.code),
-    };
-    let small = style.sizes.footer;
-    let w = code.chars().map(|c| ts.face(Role::Body).advance(c, small)).sum::<f32>();
-    run_glyphs(surface, ts, Role::Body, small, left + (right - left - w) / 2.0, y + 2.2 * small, &code, 0.0);
-}
-
-/// Draws `text` from (x, baseline) with `spacing` after each character but the last.
-#[allow(clippy::too_many_arguments)]
-fn run_glyphs(
-    surface: &mut krilla::surface::Surface,
-    ts: &Typesetter,
-    role: Role,
-    size: f32,
-    x: f32,
-    y: f32,
-    text: &str,
-    spacing: f32,
-) {
-    let face = ts.face(role);
-    let count = text.chars().count();
-    let glyphs: Vec<KrillaGlyph> = text
-        .char_indices()
-        .enumerate()
-        .filter_map(|(i, (at, c))| {
-            let (id, advance) = face.glyph(c)?;
-            let extra = if i + 1 < count { spacing / size } else { 0.0 };
-            Some(KrillaGlyph::new(id, advance + extra, 0.0, 0.0, 0.0, at..at + c.len_utf8(), None))
-        })
-        .collect();
-    if !glyphs.is_empty() {
-        surface.draw_glyphs(Point::from_xy(x, y), &glyphs, face.font.clone(), text, size, false);
-    }
 }
 
 /// Every character must be in the font that prints it: a rare character in a name must never

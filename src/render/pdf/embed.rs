@@ -1,0 +1,246 @@
+//! The fonts inside printed documents. All files of one institution (its cards, letters and
+//! combined files) embed the same subset of each face: the characters all of them print. The
+//! subset is cut, compressed and described once, then copied into each file as bytes.
+//!
+//! Why not per file, as PDF writers do: a one-page letter prints a few hundred CJK characters,
+//! and cutting and compressing three CJK faces for each file was more than half of its cost
+//! (krilla, which wrote these files before, does exactly that and has no way to share a subset
+//! between documents). One shared subset makes a letter cost its own page; the price is a file
+//! that carries the glyphs of its institution's other documents too (measured in the README).
+
+use std::collections::BTreeSet;
+
+use pdf_writer::types::{SystemInfo, UnicodeCmap};
+use pdf_writer::{Name, Str};
+use skrifa::instance::{LocationRef, Size};
+use skrifa::raw::TableProvider;
+use skrifa::{MetadataProvider, Tag};
+
+use super::cache;
+use super::fonts::{Face, FontSet};
+use super::layout::Role;
+use crate::error::{Error, Result};
+
+/// Fonts are compressed once per institution and copied into each of its files: worth the
+/// best compression.
+const FONT_LEVEL: u32 = 9;
+
+pub const ROLES: [Role; 3] = [Role::Body, Role::Heading, Role::Title];
+
+/// The fonts' registry and ordering, as the PDF names them for Identity-H encoded fonts.
+pub const SYSTEM_INFO: SystemInfo = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
+
+fn slot(role: Role) -> usize {
+    match role {
+        Role::Body => 0,
+        Role::Heading => 1,
+        Role::Title => 2,
+    }
+}
+
+/// The characters a group of documents prints, per face role.
+#[derive(Default)]
+pub struct Glyphs {
+    chars: [BTreeSet<char>; 3],
+}
+
+impl Glyphs {
+    pub fn add(&mut self, role: Role, text: &str) {
+        self.chars[slot(role)].extend(text.chars());
+    }
+
+    /// Names this set of characters: the files drawn with it depend on it.
+    pub fn key(&self) -> cache::Key {
+        let texts: Vec<String> = self.chars.iter().map(|set| set.iter().collect()).collect();
+        cache::key(&texts.iter().map(String::as_bytes).collect::<Vec<_>>())
+    }
+}
+
+/// One face cut down to the characters of a group, ready to be copied into its files.
+pub struct Subset {
+    /// Glyph id in the whole face → character id in the subset (the code drawn, Identity-H),
+    /// sorted by glyph id.
+    cids: Vec<(u16, u16)>,
+    /// `ABCDEF+PostScriptName`: the tag names the subset, as PDF readers expect.
+    pub base_font: String,
+    /// A bare CFF program (FontFile3, CIDFontType0C) or else a TrueType file (FontFile2).
+    pub cff: bool,
+    /// The font program, deflated.
+    pub program: Vec<u8>,
+    /// The ToUnicode CMap (character id → text, for copying and search), deflated.
+    pub to_unicode: Vec<u8>,
+    /// Advance of each character id, in thousandths of an em.
+    pub widths: Vec<f32>,
+    pub descriptor: Descriptor,
+}
+
+/// What a PDF's font descriptor says about a face; from the whole face (its bounding box from
+/// the `head` table: larger than the subset's, which PDF allows).
+pub struct Descriptor {
+    pub bbox: [f32; 4],
+    pub italic_angle: f32,
+    pub ascent: f32,
+    pub descent: f32,
+    pub cap_height: f32,
+    pub stem_v: f32,
+    pub serif: bool,
+}
+
+impl Subset {
+    /// The bytes to draw `text` with (two per character, big-endian), skipping characters the
+    /// face lacks (`coverage` has already refused documents with such characters).
+    pub fn encode(&self, face: &Face, text: &str) -> Vec<u8> {
+        let mut out = Vec::with_capacity(text.len());
+        for c in text.chars() {
+            let Some((gid, _)) = face.glyph(c) else { continue };
+            if let Ok(i) = self.cids.binary_search_by_key(&gid, |(g, _)| *g) {
+                out.extend_from_slice(&self.cids[i].1.to_be_bytes());
+            }
+        }
+        out
+    }
+}
+
+/// The subsets of a group's faces; `None` for a role the group never prints.
+pub struct Subsets {
+    pub faces: [Option<Subset>; 3],
+}
+
+impl Subsets {
+    pub fn new(fonts: &FontSet, glyphs: &Glyphs) -> Result<Self> {
+        let tag = subset_tag(&glyphs.key());
+        let mut faces = [None, None, None];
+        for role in ROLES {
+            let chars = &glyphs.chars[slot(role)];
+            if chars.is_empty() {
+                continue;
+            }
+            let face = match role {
+                Role::Body => &fonts.body,
+                Role::Heading => &fonts.heading,
+                Role::Title => &fonts.title,
+            };
+            faces[slot(role)] = Some(subset(face, chars, &tag)?);
+        }
+        Ok(Subsets { faces })
+    }
+
+    pub fn get(&self, role: Role) -> Option<&Subset> {
+        self.faces[slot(role)].as_ref()
+    }
+}
+
+/// Subsets cut on first use, by whichever thread needs them first (the others wait).
+pub struct LazySubsets<'a> {
+    fonts: &'a FontSet,
+    glyphs: Glyphs,
+    cut: std::sync::OnceLock<std::result::Result<Subsets, String>>,
+}
+
+impl<'a> LazySubsets<'a> {
+    pub fn new(fonts: &'a FontSet, glyphs: Glyphs) -> Self {
+        LazySubsets { fonts, glyphs, cut: std::sync::OnceLock::new() }
+    }
+
+    pub fn key(&self) -> cache::Key {
+        self.glyphs.key()
+    }
+
+    pub fn get(&self) -> Result<&Subsets> {
+        let cut = self.cut.get_or_init(|| Subsets::new(self.fonts, &self.glyphs).map_err(|e| e.to_string()));
+        cut.as_ref().map_err(|e| Error::new(e.clone()))
+    }
+}
+
+fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
+    let fail = |what: &str| Error::new(format!("font {}: {what}", face.name));
+    let font = skrifa::FontRef::from_index(face.bytes(), face.index).map_err(|_| fail("cannot be read"))?;
+    // Glyphs in ascending id order, .notdef first: the same characters give the same subset.
+    let mut by_gid: Vec<(u16, char)> = chars.iter().filter_map(|&c| Some((face.glyph(c)?.0, c))).collect();
+    by_gid.sort_unstable();
+    let mut gids: Vec<u16> = std::iter::once(0).chain(by_gid.iter().map(|(g, _)| *g)).collect();
+    gids.dedup();
+    let remapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&gids);
+    let cut =
+        subsetter::subset(face.bytes(), face.index, &remapper).map_err(|e| fail(&format!("cannot be subset: {e}")))?;
+    // A CFF face is embedded as its bare CFF table; the subsetter makes its character ids
+    // equal to the glyph ids of the subset, so Identity-H codes reach the right glyphs.
+    let cut_font = skrifa::FontRef::new(&cut).map_err(|_| fail("its subset cannot be read"))?;
+    let cff_table = cut_font.data_for_tag(Tag::new(b"CFF ")).map(|d| d.as_bytes().to_vec());
+    let cff = cff_table.is_some();
+    let program = deflate(cff_table.as_deref().unwrap_or(&cut), FONT_LEVEL);
+
+    let cids: Vec<(u16, u16)> = gids.iter().filter_map(|&g| Some((g, remapper.get(g)?))).collect();
+    let cid_of = |g: u16| cids.binary_search_by_key(&g, |(g, _)| *g).ok().map(|i| cids[i].1);
+    let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM_INFO);
+    for (gid, c) in &by_gid {
+        if let Some(cid) = cid_of(*gid) {
+            cmap.pair(cid, *c);
+        }
+    }
+    let to_unicode = deflate(&cmap.finish(), FONT_LEVEL);
+
+    let metrics = font.metrics(Size::unscaled(), LocationRef::default());
+    let per_mille = 1000.0 / metrics.units_per_em as f32;
+    let advances = font.glyph_metrics(Size::unscaled(), LocationRef::default());
+    let mut widths = vec![0.0; gids.len()];
+    for &g in &gids {
+        if let Some(cid) = cid_of(g) {
+            let advance = advances.advance_width(skrifa::GlyphId::new(g as u32)).unwrap_or(0.0);
+            widths[cid as usize] = advance * per_mille;
+        }
+    }
+    let bbox = match font.head() {
+        Ok(h) => [h.x_min(), h.y_min(), h.x_max(), h.y_max()].map(|v| v as f32 * per_mille),
+        Err(_) => [0.0, -120.0, 1000.0, 880.0],
+    };
+    let postscript = font
+        .localized_strings(skrifa::string::StringId::POSTSCRIPT_NAME)
+        .english_or_first()
+        .map(|s| s.chars().filter(|c| c.is_ascii_graphic() && !"[](){}<>/%#".contains(*c)).collect::<String>())
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "Font".to_string());
+    let weight = font.attributes().weight.value();
+    let descriptor = Descriptor {
+        bbox,
+        italic_angle: metrics.italic_angle,
+        ascent: metrics.ascent * per_mille,
+        descent: metrics.descent * per_mille,
+        cap_height: metrics.cap_height.unwrap_or(metrics.ascent) * per_mille,
+        // No font table says it; the usual estimate from the weight class.
+        stem_v: 10.0 + 0.244 * (weight - 50.0),
+        serif: postscript.contains("Serif"),
+    };
+    Ok(Subset { cids, base_font: format!("{tag}+{postscript}"), cff, program, to_unicode, widths, descriptor })
+}
+
+/// Six capital letters from the characters' key: the same set, the same tag.
+fn subset_tag(key: &cache::Key) -> String {
+    key.iter().take(6).map(|b| (b'A' + b % 26) as char).collect()
+}
+
+/// zlib at `level` (0–9), with one compressor per thread, reset between streams: a new one
+/// allocates and clears its tables, which cost more than a page's stream itself.
+pub fn deflate(data: &[u8], level: u32) -> Vec<u8> {
+    use flate2::{Compress, Compression, FlushCompress, Status};
+    thread_local! {
+        static COMPRESSORS: std::cell::RefCell<Vec<Option<Compress>>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    COMPRESSORS.with_borrow_mut(|by_level| {
+        if by_level.len() <= level as usize {
+            by_level.resize_with(level as usize + 1, || None);
+        }
+        let z = by_level[level as usize].get_or_insert_with(|| Compress::new(Compression::new(level), true));
+        z.reset();
+        let mut out = Vec::with_capacity(data.len() / 2 + 64);
+        loop {
+            let read = z.total_in() as usize;
+            match z.compress_vec(&data[read..], &mut out, FlushCompress::Finish) {
+                Ok(Status::StreamEnd) => return out,
+                Ok(_) => out.reserve(out.capacity().max(1024)),
+                // Compressing into a Vec cannot fail; an empty stream is still a valid PDF.
+                Err(_) => return Vec::new(),
+            }
+        }
+    })
+}
