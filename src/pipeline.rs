@@ -97,7 +97,9 @@ pub struct Options {
     /// The content's revision history, for the site's 修订记录 and 变更记录 (None: no git).
     pub history: Option<std::sync::Arc<crate::history::History>>,
     /// PDFs kept between the preview's rebuilds.
-    pub pdf_cache: Option<std::sync::Arc<crate::render::pdf::cache::PdfCache>>,
+    pub pdf_cache: Option<std::sync::Arc<crate::render::kept::PdfCache>>,
+    /// Parts of the search index kept between the preview's rebuilds.
+    pub search_cache: Option<std::sync::Arc<crate::render::kept::SearchCache>>,
     /// The preview's quick pass after an edit inside these institutions' folders: only their
     /// pages and the pages of no institution are rendered; the rest are the previous build's.
     pub pages_of: Option<std::collections::BTreeSet<String>>,
@@ -119,6 +121,7 @@ impl Default for Options {
             timings: false,
             history: None,
             pdf_cache: None,
+            search_cache: None,
             pages_of: None,
             documents_cache: None,
             theme: None,
@@ -209,6 +212,7 @@ fn render_into(
         progress: options.progress,
         history: options.history.as_deref(),
         pdf_cache: options.pdf_cache.as_deref(),
+        search_cache: options.search_cache.as_deref(),
         pages_of: options.pages_of.as_ref(),
     };
     // Renderers are independent: run them side by side (the site's search index overlaps the

@@ -12,7 +12,7 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 use crate::lints::Levels;
 use crate::pipeline;
 use crate::render::documents;
-use crate::render::pdf::cache::PdfCache;
+use crate::render::kept::{PdfCache, SearchCache};
 use crate::render::site::escape;
 use crate::render::theme::Theme;
 use crate::render::{Files, Finding, Part, Selection};
@@ -43,6 +43,9 @@ struct Shared {
     state: Mutex<State>,
     /// PDFs of the previous rebuild: only those whose content changed are drawn again.
     pdfs: Arc<PdfCache>,
+    /// Parts of the search index of the previous rebuild: only those with a changed page are
+    /// indexed again.
+    search: Arc<SearchCache>,
     /// Documents' codes and facts of the previous pages pass, for the institutions an edit left alone.
     documents: Arc<documents::Cache>,
     /// Parsed content files, for the files an edit left alone.
@@ -72,6 +75,7 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
     let shared = Arc::new(Shared {
         state: Mutex::new(state),
         pdfs: Arc::default(),
+        search: Arc::default(),
         documents: Arc::default(),
         parsed: Default::default(),
         theme: Mutex::new(None),
@@ -308,9 +312,11 @@ fn full_pass(settings: &Settings, shared: &Shared, generation: u64) {
             state.version += 1;
         }
         let (drawn, kept) = shared.pdfs.last_build();
+        let (indexed, unchanged) = shared.search.last_build();
         eprintln!(
-            "search index and PDFs updated in {:.0} ms ({drawn} PDFs drawn, {kept} unchanged)",
-            started.elapsed().as_secs_f64() * 1000.0
+            "search index and PDFs updated in {:.0} ms ({drawn} PDFs drawn, {kept} unchanged; {indexed} of {} search index parts indexed)",
+            started.elapsed().as_secs_f64() * 1000.0,
+            indexed + unchanged
         );
     }
 }
@@ -404,6 +410,7 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
         Pass::SearchAndPdf => pipeline::Options {
             history,
             pdf_cache: Some(shared.pdfs.clone()),
+            search_cache: Some(shared.search.clone()),
             timings: settings.timings,
             ..Default::default()
         },

@@ -210,6 +210,39 @@ fn an_edit_in_one_institution_renders_its_pages_only() {
     assert!(page_of("/institutions/wsq-wjw/index.html").contains("乌审旗图克镇中心卫生院"));
 }
 
+/// The search index is built in parts of whole institutions; after an edit in one institution
+/// only its part is indexed again.
+#[test]
+fn an_edit_in_one_institution_indexes_its_part_of_the_search_only() {
+    let dir = example();
+    let settings = dir.path().join("content/safeduty.yaml");
+    let yaml = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("{yaml}\nsearch_part_pages: 100\n")).unwrap();
+    let server = start(dir.path());
+    // Each part's entry file names the hashes of its index files.
+    let entries = || -> Vec<String> {
+        (1..)
+            .map(|n| match n {
+                1 => "/pagefind/pagefind-entry.json".to_string(),
+                _ => format!("/pagefind/parts/{n}/pagefind-entry.json"),
+            })
+            .map(|path| get(server.port, &path))
+            .take_while(|(status, _)| *status == 200)
+            .map(|(_, body)| body)
+            .collect()
+    };
+    let before = entries();
+    assert!(before.len() >= 4, "{} parts", before.len());
+    let post = first_post(dir.path(), "wsq-tuke");
+    let yaml = std::fs::read_to_string(&post).unwrap();
+    std::fs::write(&post, yaml.replacen("scope: ", "scope: 夜间巡查，", 1)).unwrap();
+    let (line, _) = log_line(&server, 0, "search index and PDFs updated");
+    assert!(line.contains(&format!("1 of {} search index parts indexed", before.len())), "{line}");
+    let after = entries();
+    let changed = before.iter().zip(&after).filter(|(b, a)| b != a).count();
+    assert_eq!((changed, after.len()), (1, before.len()), "exactly one part's index changed");
+}
+
 /// A mistake in one institution, then an edit in another while the mistake stands (that pass
 /// fails too): once the mistake is fixed, the other edit shows as well (the pass after a failed
 /// one renders every page).

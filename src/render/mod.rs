@@ -3,6 +3,7 @@
 
 mod data;
 pub mod documents;
+pub mod kept;
 mod markdown;
 pub mod pdf;
 mod report;
@@ -151,7 +152,9 @@ pub struct RenderContext<'a> {
     /// The content's revision history (None: not in git, or not asked for).
     pub history: Option<&'a crate::history::History>,
     /// PDFs kept from the preview's previous rebuild (None: draw every one).
-    pub pdf_cache: Option<&'a pdf::cache::PdfCache>,
+    pub pdf_cache: Option<&'a kept::PdfCache>,
+    /// Parts of the search index kept from the preview's previous rebuild (None: index all).
+    pub search_cache: Option<&'a kept::SearchCache>,
     /// Render only these institutions' pages and the pages of no institution (the preview's
     /// quick pass; see `pipeline::Options::pages_of`).
     pub pages_of: Option<&'a std::collections::BTreeSet<String>>,

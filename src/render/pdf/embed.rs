@@ -16,14 +16,14 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::raw::TableProvider;
 use skrifa::{MetadataProvider, Tag};
 
-use super::cache;
 use super::fonts::{Face, FontSet};
 use super::layout::Role;
 use crate::error::{Error, Result};
+use crate::render::kept as cache;
 
-/// Fonts are compressed once per institution and copied into each of its files: worth the
-/// best compression.
-const FONT_LEVEL: u32 = 9;
+/// Fonts are compressed once per institution. CFF shrinks by only a fifth; level 9 saves 1 %
+/// more than the default for 15 % more time (measured on Noto Serif CJK subsets).
+const FONT_LEVEL: u32 = 6;
 
 pub const ROLES: [Role; 3] = [Role::Body, Role::Heading, Role::Title];
 

@@ -6,7 +6,6 @@
 //! them (`embed`), then write each file (`write`, with pdf-writer). The same input gives the
 //! same bytes.
 
-pub mod cache;
 mod embed;
 pub mod fonts;
 mod layout;
@@ -21,6 +20,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use super::documents::{self, Block, Document, Kind};
+use super::kept::{self as cache};
 use super::{RenderContext, Renderer};
 use crate::error::{Error, Result};
 use crate::model::{Institution, Model};
@@ -54,7 +54,7 @@ impl Renderer for PdfRenderer {
         // Drawn, or taken from the preview's cache when nothing it shows changed.
         let make = |key: cache::Key, draw: &dyn Fn() -> Result<Vec<u8>>| -> Result<Arc<Vec<u8>>> {
             match ctx.pdf_cache {
-                Some(c) => c.get_or_make(key, draw),
+                Some(c) => c.get_or_make(key, || draw().map(Arc::new)),
                 None => draw().map(Arc::new),
             }
         };

@@ -3,8 +3,10 @@
 
 pub(crate) mod campaigns;
 mod links;
-mod search;
+pub mod search;
 pub mod views;
+
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -163,6 +165,9 @@ impl Renderer for SiteRenderer {
             paths.extend(part.paths);
             links.extend(part.links);
         }
+        if let Some(kept) = ctx.search_cache {
+            kept.sweep();
+        }
         sitemap(&site, model, &paths)?;
         check_links(&site, &paths, &links)
     }
@@ -231,12 +236,20 @@ fn render_part(
     }
     let paths = pages.iter().map(|(p, _)| p.clone()).collect();
     if ctx.search {
-        let bundle = search::index(part, pages)?;
+        let bundle = match ctx.search_cache {
+            // The preview: a part none of whose pages changed keeps its index.
+            Some(kept) => {
+                let mut parts: Vec<&[u8]> = vec![part.bundle.as_bytes()];
+                parts.extend(pages.iter().flat_map(|(path, html)| [path.as_bytes(), html.as_bytes()]));
+                kept.get_or_make(crate::render::kept::key(&parts), || search::index(part, pages).map(Arc::new))?
+            }
+            None => Arc::new(search::index(part, pages)?),
+        };
         if part.is_first() {
             check_ui_files(&bundle)?;
         }
-        for (path, bytes) in bundle {
-            ctx.write(&format!("site/{path}"), &bytes)?;
+        for (path, bytes) in bundle.iter() {
+            ctx.write(&format!("site/{path}"), bytes)?;
         }
     }
     Ok(PartDone { paths, links })

@@ -1,10 +1,11 @@
-//! Printed documents kept between the preview's rebuilds: a PDF is drawn again only when
-//! something it shows changed (its text, number or title, or the theme's PDF style), so that
-//! saving one post re-makes its card, its letters and the combined files that hold them, not
-//! every document.
+//! What the preview keeps between its rebuilds, by a key over what it was made from: a PDF
+//! is drawn again only when something it shows changed (its text, number or title, the
+//! theme's PDF style, its institution's characters), and a part of the search index is built
+//! again only when one of its pages changed. Saving one post re-makes its card, its letters,
+//! the combined files that hold them and its part of the index, not everything.
 
 use std::collections::{HashMap, HashSet};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 
 use sha2::{Digest, Sha256};
 
@@ -12,25 +13,40 @@ use crate::error::Result;
 
 pub type Key = [u8; 32];
 
-#[derive(Default)]
-pub struct PdfCache {
-    files: Mutex<HashMap<Key, Arc<Vec<u8>>>>,
+/// PDFs, by what they show.
+pub type PdfCache = Kept<std::sync::Arc<Vec<u8>>>;
+/// Parts of the search index, by their pages.
+pub type SearchCache = Kept<std::sync::Arc<crate::render::site::search::Bundle>>;
+
+pub struct Kept<V> {
+    files: Mutex<HashMap<Key, V>>,
     /// Keys asked for since the last sweep.
     used: Mutex<HashSet<Key>>,
-    /// Files drawn since the last sweep; and, at the last sweep, (drawn, kept) of that build.
+    /// Values made since the last sweep; and, at the last sweep, (made, kept) of that build.
     drawn: std::sync::atomic::AtomicUsize,
     last: Mutex<(usize, usize)>,
 }
 
-impl PdfCache {
-    /// The bytes for `key`, made by `make` when they are not kept yet.
-    pub fn get_or_make(&self, key: Key, make: impl FnOnce() -> Result<Vec<u8>>) -> Result<Arc<Vec<u8>>> {
+impl<V> Default for Kept<V> {
+    fn default() -> Self {
+        Kept {
+            files: Mutex::default(),
+            used: Mutex::default(),
+            drawn: std::sync::atomic::AtomicUsize::new(0),
+            last: Mutex::default(),
+        }
+    }
+}
+
+impl<V: Clone> Kept<V> {
+    /// The value for `key`, made by `make` when it is not kept yet.
+    pub fn get_or_make(&self, key: Key, make: impl FnOnce() -> Result<V>) -> Result<V> {
         lock(&self.used).insert(key);
         if let Some(bytes) = lock(&self.files).get(&key) {
             return Ok(bytes.clone());
         }
-        // Drawn outside the lock: documents are drawn on every core at once.
-        let bytes = Arc::new(make()?);
+        // Made outside the lock: documents are drawn on every core at once.
+        let bytes = make()?;
         self.drawn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         lock(&self.files).insert(key, bytes.clone());
         Ok(bytes)
@@ -44,7 +60,7 @@ impl PdfCache {
         *lock(&self.last) = (drawn, used.len().saturating_sub(drawn));
     }
 
-    /// (files drawn, files kept) in the last build.
+    /// (made, kept) in the last build.
     pub fn last_build(&self) -> (usize, usize) {
         *lock(&self.last)
     }
@@ -67,14 +83,15 @@ pub fn key(parts: &[&[u8]]) -> Key {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     #[test]
     fn made_once_kept_while_used_forgotten_after() {
-        let cache = PdfCache::default();
+        let cache = Kept::<Arc<Vec<u8>>>::default();
         let made = std::cell::Cell::new(0);
         let make = || {
             made.set(made.get() + 1);
-            Ok(vec![1, 2, 3])
+            Ok(Arc::new(vec![1, 2, 3]))
         };
         let k = key(&[b"letter", b"7QK2-M9XD"]);
         assert_ne!(k, key(&[b"lette", b"r7QK2-M9XD"]));
