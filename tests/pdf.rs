@@ -248,3 +248,129 @@ fn the_same_content_prints_the_same_bytes_on_one_thread_or_many() {
         assert!(bytes == &many[path], "{} differs", path.display());
     }
 }
+
+/// The content's theme names these fonts (`fonts:` of pdf/style.yaml, as YAML flow mappings).
+fn with_fonts(dir: &Path, fonts: &str) {
+    let pdf = dir.join("content/theme/pdf");
+    std::fs::create_dir_all(&pdf).unwrap();
+    let style = std::fs::read_to_string(repo().join("themes/default/pdf/style.yaml")).unwrap();
+    let (head, _) = style.split_once("fonts:").unwrap();
+    std::fs::write(pdf.join("style.yaml"), format!("{head}fonts: {fonts}\n")).unwrap();
+}
+
+/// A TrueType face (AR PL UMing, Debian's fonts-arphic-uming; .ci/run installs it) is embedded
+/// as a CIDFontType2 with its program's length before decoding (`/Length1`, required), and
+/// reads back.
+#[test]
+fn a_truetype_face_is_embedded_whole_to_the_rules() {
+    require_tools!();
+    if !Path::new("/usr/share/fonts/truetype/arphic/uming.ttc").exists() {
+        assert!(std::env::var_os("CI").is_none(), "CI installs fonts-arphic-uming");
+        return eprintln!("skipped: AR PL UMing not installed (apt-get install fonts-arphic-uming)");
+    }
+    let dir = fixture("minimal");
+    with_fonts(
+        dir.path(),
+        "{ body: [\"AR PL UMing CN\"], heading: [\"AR PL UMing CN\"], title: [\"AR PL UMing CN\"] }",
+    );
+    let pdf = build(dir.path());
+    let letter = pdf.join("letters/nurse--zhao-min.pdf");
+    let path = letter.to_str().unwrap();
+    assert!(tool("qpdf", &["--check", path]).contains("No syntax or stream encoding errors"));
+    let fonts = tool("pdffonts", &[path]);
+    assert!(fonts.contains("CID TrueType") && !fonts.contains("CID Type 0C"), "{fonts}");
+    let qdf = dir.path().join("letter.qdf");
+    tool("qpdf", &["--qdf", "--object-streams=disable", path, qdf.to_str().unwrap()]);
+    let objects = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    let font_files = objects.matches("/FontFile2").count();
+    assert!(font_files >= 1 && objects.matches("/Length1").count() >= font_files, "every FontFile2 has /Length1");
+    let text: String = tool("pdftotext", &[path, "-"]).split_whitespace().collect();
+    assert!(text.contains("乙方：赵敏") && text.contains("正确使用医用氧气瓶；"), "{text}");
+}
+
+/// Two roles printed with the same face still get subsets with different names (PDF 32000
+/// 9.6.4): the default theme's heading face falls back to the title's.
+#[test]
+fn every_font_of_a_file_has_its_own_subset_name() {
+    require_tools!();
+    let dir = fixture("minimal");
+    let same = "[\"Noto Serif CJK SC:bold\"]";
+    with_fonts(dir.path(), &format!("{{ body: [\"Noto Serif CJK SC\"], heading: {same}, title: {same} }}"));
+    let pdf = build(dir.path());
+    let fonts = tool("pdffonts", &[pdf.join("letters/nurse--zhao-min.pdf").to_str().unwrap()]);
+    let names: Vec<&str> = fonts.lines().skip(2).filter_map(|l| l.split_whitespace().next()).collect();
+    let distinct: std::collections::BTreeSet<&&str> = names.iter().collect();
+    assert!(names.len() == 3 && distinct.len() == 3, "{fonts}");
+}
+
+/// A Kangxi radical in a name shares its glyph with the ideograph (⼀ U+2F00, 一 U+4E00): the
+/// institution's shared ToUnicode map gives each glyph one text, the ideograph, so copying
+/// and search find the name once, not with a doubled character.
+#[test]
+fn a_glyph_shared_by_two_characters_reads_back_once() {
+    require_tools!();
+    let dir = fixture("minimal");
+    let people = dir.path().join("content/institutions/clinic/people.yaml");
+    let text = std::fs::read_to_string(&people).unwrap().replace("赵敏", "赵⼀敏");
+    std::fs::write(&people, text).unwrap();
+    let pdf = build(dir.path());
+    let letter = pdf.join("letters/nurse--zhao-min.pdf");
+    let text: String = tool("pdftotext", &[letter.to_str().unwrap(), "-"]).split_whitespace().collect();
+    assert!(text.contains("乙方：赵一敏"), "{text}");
+    // Readers differ in which of two entries for one glyph they keep: there must be one.
+    let qdf = dir.path().join("letter.qdf");
+    tool("qpdf", &["--qdf", "--object-streams=disable", letter.to_str().unwrap(), qdf.to_str().unwrap()]);
+    let objects = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).to_uppercase();
+    assert!(objects.contains("<4E00>") && !objects.contains("<2F00>"), "one text per glyph: the ideograph's");
+}
+
+/// A signature block's header is printed in the heading face: a heading face without Chinese
+/// (DejaVu Sans Bold) is an error naming it, not headers silently left blank.
+#[test]
+fn a_signature_header_the_heading_face_lacks_is_an_error() {
+    require_tools!();
+    if !Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf").exists() {
+        assert!(std::env::var_os("CI").is_none(), "CI installs fonts-dejavu-core");
+        return eprintln!("skipped: DejaVu Sans not installed (apt-get install fonts-dejavu-core)");
+    }
+    let dir = fixture("minimal");
+    with_fonts(
+        dir.path(),
+        "{ body: [\"Noto Serif CJK SC\"], heading: [\"DejaVu Sans:bold\"], title: [\"Noto Serif CJK SC:bold\"] }",
+    );
+    // Headings in Latin letters only: the signature block's 甲方/乙方 header is the one
+    // Chinese text left in the heading face.
+    let templates = dir.path().join("content/theme/templates/pdf");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(
+        templates.join("letter.md"),
+        "# 安全生产责任书\n\n> 乙方：{{ party_b.person | md }}\n\n## A\n\n{% for d in duties %}{{ loop.index }}. {{ d | md }}\n{% endfor %}\n| 甲方 | 乙方 |\n|---|---|\n| 签字： | 签字： |\n",
+    )
+    .unwrap();
+    std::fs::write(
+        templates.join("card.md"),
+        "# 岗位安全生产责任清单\n\n## B\n\n{% for d in duties %}{{ loop.index }}. {{ d | md }}\n{% endfor %}",
+    )
+    .unwrap();
+    let out = run(&["build"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("甲 (U+7532)") && stderr.contains("DejaVu Sans:bold"), "{stderr}");
+}
+
+/// A heading a theme's template leaves blank prints nothing, and is no error.
+#[test]
+fn a_blank_heading_prints_nothing() {
+    require_tools!();
+    let dir = fixture("minimal");
+    let templates = dir.path().join("content/theme/templates/pdf");
+    std::fs::create_dir_all(&templates).unwrap();
+    for (name, title) in [("letter.md", "安全生产责任书"), ("card.md", "岗位安全生产责任清单")] {
+        let body = format!(
+            "# {title}\n\n## 　\n\n{{% for d in duties %}}{{{{ loop.index }}}}. {{{{ d | md }}}}\n{{% endfor %}}\n|  |  |\n|---|---|\n| 签字： | 签字： |\n"
+        );
+        std::fs::write(templates.join(name), body).unwrap();
+    }
+    let out = run(&["build"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

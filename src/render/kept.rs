@@ -19,20 +19,20 @@ pub type PdfCache = Kept<std::sync::Arc<Vec<u8>>>;
 pub type SearchCache = Kept<std::sync::Arc<crate::render::site::search::Bundle>>;
 
 pub struct Kept<V> {
-    files: Mutex<HashMap<Key, V>>,
+    values: Mutex<HashMap<Key, V>>,
     /// Keys asked for since the last sweep.
     used: Mutex<HashSet<Key>>,
     /// Values made since the last sweep; and, at the last sweep, (made, kept) of that build.
-    drawn: std::sync::atomic::AtomicUsize,
+    made: std::sync::atomic::AtomicUsize,
     last: Mutex<(usize, usize)>,
 }
 
 impl<V> Default for Kept<V> {
     fn default() -> Self {
         Kept {
-            files: Mutex::default(),
+            values: Mutex::default(),
             used: Mutex::default(),
-            drawn: std::sync::atomic::AtomicUsize::new(0),
+            made: std::sync::atomic::AtomicUsize::new(0),
             last: Mutex::default(),
         }
     }
@@ -42,22 +42,22 @@ impl<V: Clone> Kept<V> {
     /// The value for `key`, made by `make` when it is not kept yet.
     pub fn get_or_make(&self, key: Key, make: impl FnOnce() -> Result<V>) -> Result<V> {
         lock(&self.used).insert(key);
-        if let Some(bytes) = lock(&self.files).get(&key) {
-            return Ok(bytes.clone());
+        if let Some(value) = lock(&self.values).get(&key) {
+            return Ok(value.clone());
         }
         // Made outside the lock: documents are drawn on every core at once.
-        let bytes = make()?;
-        self.drawn.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        lock(&self.files).insert(key, bytes.clone());
-        Ok(bytes)
+        let value = make()?;
+        self.made.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        lock(&self.values).insert(key, value.clone());
+        Ok(value)
     }
 
     /// Forgets what the last build did not ask for, so that memory follows the content.
     pub fn sweep(&self) {
         let used = std::mem::take(&mut *lock(&self.used));
-        lock(&self.files).retain(|k, _| used.contains(k));
-        let drawn = self.drawn.swap(0, std::sync::atomic::Ordering::Relaxed);
-        *lock(&self.last) = (drawn, used.len().saturating_sub(drawn));
+        lock(&self.values).retain(|k, _| used.contains(k));
+        let made = self.made.swap(0, std::sync::atomic::Ordering::Relaxed);
+        *lock(&self.last) = (made, used.len().saturating_sub(made));
     }
 
     /// (made, kept) in the last build.

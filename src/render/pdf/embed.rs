@@ -67,6 +67,8 @@ pub struct Subset {
     pub cff: bool,
     /// The font program, deflated.
     pub program: Vec<u8>,
+    /// Its length before deflating (a TrueType program's `/Length1`).
+    pub program_length: usize,
     /// The ToUnicode CMap (character id → text, for copying and search), deflated.
     pub to_unicode: Vec<u8>,
     /// Advance of each character id, in thousandths of an em.
@@ -108,7 +110,7 @@ pub struct Subsets {
 
 impl Subsets {
     pub fn new(fonts: &FontSet, glyphs: &Glyphs) -> Result<Self> {
-        let tag = subset_tag(&glyphs.key());
+        let key = glyphs.key();
         let mut faces = [None, None, None];
         for role in ROLES {
             let chars = &glyphs.chars[slot(role)];
@@ -120,6 +122,9 @@ impl Subsets {
                 Role::Heading => &fonts.heading,
                 Role::Title => &fonts.title,
             };
+            // Tags differ between the faces of a file (PDF 32000 9.6.4), even when two roles
+            // print with the same face.
+            let tag = subset_tag(&cache::key(&[&key, &[slot(role) as u8]]));
             faces[slot(role)] = Some(subset(face, chars, &tag)?);
         }
         Ok(Subsets { faces })
@@ -168,17 +173,35 @@ fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
     let cut_font = skrifa::FontRef::new(&cut).map_err(|_| fail("its subset cannot be read"))?;
     let cff_table = cut_font.data_for_tag(Tag::new(b"CFF ")).map(|d| d.as_bytes().to_vec());
     let cff = cff_table.is_some();
-    let program = deflate(cff_table.as_deref().unwrap_or(&cut), FONT_LEVEL);
+    let raw = cff_table.as_deref().unwrap_or(&cut);
+    let program = deflate(raw, FONT_LEVEL)?;
+    // For a CFF face, PDF wants the name inside the program (Table 117); in a collection of
+    // Chinese, Japanese and Korean faces that name is the one CFF table's, not the face's.
+    let cff_name = cut_font.cff().ok().and_then(|t| t.name(0)).map(|n| String::from_utf8_lossy(n).into_owned());
 
     let cids: Vec<(u16, u16)> = gids.iter().filter_map(|&g| Some((g, remapper.get(g)?))).collect();
     let cid_of = |g: u16| cids.binary_search_by_key(&g, |(g, _)| *g).ok().map(|i| cids[i].1);
-    let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM_INFO);
+    // One text per character id. Where characters share a glyph (a Kangxi radical and its
+    // ideograph, a compatibility ideograph), copying and search get the unified ideograph:
+    // the map serves every file of the institution.
+    let mut text_of: std::collections::BTreeMap<u16, char> = std::collections::BTreeMap::new();
     for (gid, c) in &by_gid {
-        if let Some(cid) = cid_of(*gid) {
-            cmap.pair(cid, *c);
-        }
+        let Some(cid) = cid_of(*gid) else { continue };
+        let unified = |c: char| matches!(c, '\u{4E00}'..='\u{9FFF}');
+        text_of
+            .entry(cid)
+            .and_modify(|kept| {
+                if unified(*c) && !unified(*kept) {
+                    *kept = *c
+                }
+            })
+            .or_insert(*c);
     }
-    let to_unicode = deflate(&cmap.finish(), FONT_LEVEL);
+    let mut cmap = UnicodeCmap::new(Name(b"Custom"), SYSTEM_INFO);
+    for (cid, c) in text_of {
+        cmap.pair(cid, c);
+    }
+    let to_unicode = deflate(&cmap.finish(), FONT_LEVEL)?;
 
     let metrics = font.metrics(Size::unscaled(), LocationRef::default());
     let per_mille = 1000.0 / metrics.units_per_em as f32;
@@ -194,9 +217,11 @@ fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
         Ok(h) => [h.x_min(), h.y_min(), h.x_max(), h.y_max()].map(|v| v as f32 * per_mille),
         Err(_) => [0.0, -120.0, 1000.0, 880.0],
     };
-    let postscript = font
-        .localized_strings(skrifa::string::StringId::POSTSCRIPT_NAME)
-        .english_or_first()
+    let postscript =
+        font.localized_strings(skrifa::string::StringId::POSTSCRIPT_NAME).english_or_first().map(|s| s.to_string());
+    let serif = postscript.as_deref().is_some_and(|n| n.contains("Serif"));
+    let name = cff_name
+        .or(postscript)
         .map(|s| s.chars().filter(|c| c.is_ascii_graphic() && !"[](){}<>/%#".contains(*c)).collect::<String>())
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "Font".to_string());
@@ -209,9 +234,19 @@ fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
         cap_height: metrics.cap_height.unwrap_or(metrics.ascent) * per_mille,
         // No font table says it; the usual estimate from the weight class.
         stem_v: 10.0 + 0.244 * (weight - 50.0),
-        serif: postscript.contains("Serif"),
+        serif,
     };
-    Ok(Subset { cids, base_font: format!("{tag}+{postscript}"), cff, program, to_unicode, widths, descriptor })
+    let program_length = raw.len();
+    Ok(Subset {
+        cids,
+        base_font: format!("{tag}+{name}"),
+        cff,
+        program,
+        program_length,
+        to_unicode,
+        widths,
+        descriptor,
+    })
 }
 
 /// Six capital letters from the characters' key: the same set, the same tag.
@@ -221,7 +256,7 @@ fn subset_tag(key: &cache::Key) -> String {
 
 /// zlib at `level` (0–9), with one compressor per thread, reset between streams: a new one
 /// allocates and clears its tables, which cost more than a page's stream itself.
-pub fn deflate(data: &[u8], level: u32) -> Vec<u8> {
+pub fn deflate(data: &[u8], level: u32) -> Result<Vec<u8>> {
     use flate2::{Compress, Compression, FlushCompress, Status};
     thread_local! {
         static COMPRESSORS: std::cell::RefCell<Vec<Option<Compress>>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -236,10 +271,9 @@ pub fn deflate(data: &[u8], level: u32) -> Vec<u8> {
         loop {
             let read = z.total_in() as usize;
             match z.compress_vec(&data[read..], &mut out, FlushCompress::Finish) {
-                Ok(Status::StreamEnd) => return out,
+                Ok(Status::StreamEnd) => return Ok(out),
                 Ok(_) => out.reserve(out.capacity().max(1024)),
-                // Compressing into a Vec cannot fail; an empty stream is still a valid PDF.
-                Err(_) => return Vec::new(),
+                Err(e) => return Err(Error::new(format!("pdf: deflate failed: {e}"))),
             }
         }
     })

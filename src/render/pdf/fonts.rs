@@ -69,7 +69,8 @@ impl Face {
     fn look_up(&self, c: char) -> Option<(u16, f32)> {
         let font = skrifa::FontRef::from_index(self.bytes(), self.index).ok()?;
         let upem = font.metrics(Size::unscaled(), LocationRef::default()).units_per_em as f32;
-        let id = font.charmap().map(c)?;
+        // A character mapped to .notdef is as good as missing: it would print an empty box.
+        let id = font.charmap().map(c).filter(|id| id.to_u32() != 0)?;
         let advance = font.glyph_metrics(Size::unscaled(), LocationRef::default()).advance_width(id)?;
         Some((u16::try_from(id.to_u32()).ok()?, advance / upem))
     }

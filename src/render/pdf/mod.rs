@@ -25,7 +25,7 @@ use super::{RenderContext, Renderer};
 use crate::error::{Error, Result};
 use crate::model::{Institution, Model};
 use embed::LazySubsets;
-use fonts::FontSet;
+use fonts::{Face, FontSet};
 use layout::{Page, Typesetter};
 
 pub struct PdfRenderer;
@@ -188,12 +188,19 @@ fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
             problems.entry((c, place)).or_insert_with(|| fonts.body.name.clone());
         }
         for block in &doc.blocks {
-            let face = match block {
-                Block::Title(_) => &fonts.title,
-                Block::Heading(_) => &fonts.heading,
-                _ => &fonts.body,
+            // Each text with the face that prints it (`layout`): a signature block's header
+            // is set in the heading face.
+            let texts: Vec<(&Face, &str)> = match block {
+                Block::Title(t) => vec![(&fonts.title, t)],
+                Block::Heading(t) => vec![(&fonts.heading, t)],
+                Block::Signatures { header, rows } => header
+                    .iter()
+                    .map(|h| (&fonts.heading, h.as_str()))
+                    .chain(rows.iter().flatten().map(|r| (&fonts.body, r.as_str())))
+                    .collect(),
+                _ => block.texts().into_iter().map(|t| (&fonts.body, t)).collect(),
             };
-            for text in block.texts() {
+            for (face, text) in texts {
                 for c in text.chars().filter(|c| !face.has(*c)) {
                     let place = whereabouts(model, &doc.institution, c);
                     problems.entry((c, place)).or_insert_with(|| face.name.clone());

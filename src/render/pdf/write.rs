@@ -1,14 +1,14 @@
 //! Laid-out pages → the bytes of one PDF file (pdf-writer), with the group's font subsets
 //! (`embed`) copied in. Pages are drawn top-down in points; PDF's origin is bottom left.
 
-use pdf_writer::types::{CidFontType, FontFlags, SystemInfo};
+use pdf_writer::types::{CidFontType, FontFlags};
 use pdf_writer::writers::WMode;
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::embed::{self, Glyphs, ROLES, Subsets};
 use super::layout::{Page, Role, Typesetter};
 use super::style::MM;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::render::documents::{CODE_ALPHABET, Document};
 
 /// Text at a place on the page: `y` is its baseline, from the top; `spacing` follows every
@@ -184,7 +184,9 @@ fn page_content(
     let style = ts.style;
     let mut c = Content::new();
     for t in texts(ts, doc, page, number) {
-        let subset = subsets.get(t.role).ok_or_else(|| Error::new(format!("pdf: no font subset for {:?}", t.role)))?;
+        // No subset: the group prints no character in this role, so neither does this text
+        // (a heading left blank by a theme's template, say).
+        let Some(subset) = subsets.get(t.role) else { continue };
         let codes = subset.encode(ts.face(t.role), &t.text);
         if codes.is_empty() {
             continue;
@@ -207,7 +209,7 @@ fn page_content(
             c.stroke();
         }
     }
-    Ok(embed::deflate(&c.finish(), PAGE_LEVEL))
+    embed::deflate(&c.finish(), PAGE_LEVEL)
 }
 
 /// Copies a face's subset into the file: a Type0 font over one CID font (Identity-H: two
@@ -228,7 +230,7 @@ fn write_font(pdf: &mut Pdf, s: &embed::Subset, [type0, cid, descriptor, program
     let mut font = pdf.cid_font(cid);
     font.subtype(if s.cff { CidFontType::Type0 } else { CidFontType::Type2 });
     font.base_font(base);
-    font.system_info(SystemInfo { ..embed::SYSTEM_INFO });
+    font.system_info(embed::SYSTEM_INFO);
     font.font_descriptor(descriptor);
     font.default_width(0.0);
     if !s.cff {
@@ -271,9 +273,11 @@ fn write_font(pdf: &mut Pdf, s: &embed::Subset, [type0, cid, descriptor, program
 
     let mut stream = pdf.stream(program, &s.program);
     stream.filter(Filter::FlateDecode);
-    if s.cff {
-        stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C"));
-    }
+    match s.cff {
+        true => stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C")),
+        // A TrueType program's length before decoding is required (Table 127).
+        false => stream.pair(Name(b"Length1"), s.program_length as i32),
+    };
     stream.finish();
     let mut m = pdf.cmap(cmap, &s.to_unicode);
     m.filter(Filter::FlateDecode);
