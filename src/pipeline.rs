@@ -198,6 +198,7 @@ fn render_into(
     for d in &mut documents {
         d.printed = options.link_unprinted || (fonts.is_some() && options.selection.prints(d.kind, &d.institution));
     }
+    let stage_laps = std::sync::Mutex::new(Vec::new());
     let ctx = RenderContext {
         model,
         sink,
@@ -213,6 +214,7 @@ fn render_into(
         history: options.history.as_deref(),
         pdf_cache: options.pdf_cache.as_deref(),
         search_cache: options.search_cache.as_deref(),
+        laps: options.timings.then_some(&stage_laps),
         pages_of: options.pages_of.as_ref(),
     };
     // Renderers are independent: run them side by side (the site's search index overlaps the
@@ -229,6 +231,7 @@ fn render_into(
     clock.lap("renderers, side by side");
     if options.timings {
         notes.extend(laps);
+        notes.extend(stage_laps.into_inner().unwrap_or_else(|e| e.into_inner()));
     }
     notes.extend(clock.laps);
     Ok(notes)

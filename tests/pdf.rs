@@ -374,3 +374,39 @@ fn a_blank_heading_prints_nothing() {
     let out = run(&["build"], dir.path());
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+/// `build --timings` times the combined files apart (what the benchmark compares with Typst's
+/// bundle) and counts their pages as they are printed, blank backs included.
+#[test]
+fn timings_count_the_combined_files_pages() {
+    require_tools!();
+    let dir = fixture("minimal");
+    let out = run(&["build", "--timings"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stderr = text(&out.stderr);
+    let line = stderr.lines().find(|l| l.contains("combined files, drawing after")).expect("a combined files lap");
+    let counted: u32 = line.split('(').nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
+    let pdf = dir.path().join("output/site/pdf/clinic");
+    let combined = [
+        "cards.pdf",
+        "letters.pdf",
+        "departments/leadership-cards.pdf",
+        "departments/nursing-cards.pdf",
+        "departments/nursing-letters.pdf",
+    ];
+    let pages: u32 = combined
+        .iter()
+        .map(|f| {
+            let info = tool("pdfinfo", &[pdf.join(f).to_str().unwrap()]);
+            info.lines()
+                .find(|l| l.starts_with("Pages:"))
+                .unwrap()
+                .split_whitespace()
+                .nth(1)
+                .unwrap()
+                .parse::<u32>()
+                .unwrap()
+        })
+        .sum();
+    assert_eq!(counted, pages, "{line}");
+}

@@ -153,6 +153,8 @@ pub struct RenderContext<'a> {
     pub history: Option<&'a crate::history::History>,
     /// PDFs kept from the preview's previous rebuild (None: draw every one).
     pub pdf_cache: Option<&'a kept::PdfCache>,
+    /// Where renderers note how long their own stages took, for `--timings` (None: not asked).
+    pub laps: Option<&'a std::sync::Mutex<Vec<String>>>,
     /// Parts of the search index kept from the preview's previous rebuild (None: index all).
     pub search_cache: Option<&'a kept::SearchCache>,
     /// Render only these institutions' pages and the pages of no institution (the preview's
@@ -161,6 +163,14 @@ pub struct RenderContext<'a> {
 }
 
 impl RenderContext<'_> {
+    /// Notes that a stage of a renderer took `took` (shown by `--timings`).
+    pub fn lap(&self, what: &str, took: std::time::Duration) {
+        if let Some(laps) = self.laps {
+            let line = format!("timing: {what}: {:.0} ms", took.as_secs_f64() * 1000.0);
+            laps.lock().unwrap_or_else(|e| e.into_inner()).push(line);
+        }
+    }
+
     /// Writes a file below the output root by streaming into it (big files need not be held
     /// in memory as a whole).
     pub fn write_with(&self, rel: &str, fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>) -> Result<()> {

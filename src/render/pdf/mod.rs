@@ -16,6 +16,7 @@ mod write;
 use std::collections::BTreeMap;
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -58,6 +59,7 @@ impl Renderer for PdfRenderer {
                 None => draw().map(Arc::new),
             }
         };
+        let (combined_us, combined_pages) = (AtomicU64::new(0), AtomicUsize::new(0));
         // Institutions are independent, and so are the documents within one: lay out and write
         // them on every core. An institution's combined files are drawn from the pages laid out
         // for its own files, which are then dropped: memory follows an institution, not the
@@ -105,15 +107,28 @@ impl Renderer for PdfRenderer {
                 bar.inc(1);
                 ctx.write_shared(&format!("site/{}", d.file), bytes)
             })?;
-            batches(inst, &laid).par_iter().try_for_each(|b| {
+            // Timed apart: the combined files are what a print room asks for.
+            let started = std::time::Instant::now();
+            let combined = batches(inst, &laid);
+            combined.par_iter().try_for_each(|b| {
                 let members: Vec<cache::Key> = b.docs.iter().map(|(d, _)| doc_key(d)).collect();
                 let mut parts: Vec<&[u8]> = vec![&style_key, b.path.as_bytes(), b.title.as_bytes()];
                 parts.extend(members.iter().map(|k| k.as_slice()));
                 let key = cache::key(&parts);
                 let bytes = make(key, &|| write::pdf(&ts, subsets.get()?, &b.title, &b.docs, true, &key[..16]))?;
                 ctx.write_shared(&format!("site/{}", b.path), bytes)
-            })
+            })?;
+            combined_us.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
+            combined_pages.fetch_add(combined.iter().map(Batch::pages).sum(), Ordering::Relaxed);
+            Ok(())
         })?;
+        ctx.lap(
+            &format!(
+                "pdf: combined files, drawing after their documents' layout ({} pages; summed over institutions)",
+                combined_pages.into_inner()
+            ),
+            std::time::Duration::from_micros(combined_us.into_inner()),
+        );
         if let Some(c) = ctx.pdf_cache {
             c.sweep();
         }
@@ -140,6 +155,13 @@ pub struct Batch<'a> {
     pub path: String,
     pub title: String,
     pub docs: Vec<(&'a Document, &'a [Page])>,
+}
+
+impl Batch<'_> {
+    /// Its pages, with the blank pages that start each document on a new sheet.
+    pub fn pages(&self) -> usize {
+        self.docs.iter().map(|(_, p)| p.len() + p.len() % 2).sum()
+    }
 }
 
 /// An institution's combined files for printing: all of it and per department, in department
