@@ -45,6 +45,30 @@ fn pdfs(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Pages of a PDF, as pdfinfo counts them.
+fn pages(pdf: &Path) -> u32 {
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    info.lines().find(|l| l.starts_with("Pages:")).unwrap().split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+/// A PDF's objects as text, its streams decoded (qpdf's QDF form).
+fn uncompressed(pdf: &Path) -> String {
+    let qdf = pdf.with_extension("qdf");
+    tool("qpdf", &["--qdf", "--object-streams=disable", pdf.to_str().unwrap(), qdf.to_str().unwrap()]);
+    String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned()
+}
+
+/// Whether a font file a test needs is missing (then the test is skipped, except under CI,
+/// which installs `package`).
+fn font_missing(file: &str, package: &str) -> bool {
+    if Path::new(file).exists() {
+        return false;
+    }
+    assert!(std::env::var_os("CI").is_none(), "CI installs {package}");
+    eprintln!("skipped: {file} not installed (apt-get install {package})");
+    true
+}
+
 fn build(dir: &Path) -> PathBuf {
     let out = run(&["build"], dir);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -130,13 +154,10 @@ fn combined_files_start_every_document_on_a_new_sheet() {
     require_tools!();
     let dir = fixture("minimal");
     let pdf = build(dir.path());
-    let pages = |f: &str| -> u32 {
-        let info = tool("pdfinfo", &[pdf.join(f).to_str().unwrap()]);
-        info.lines().find(|l| l.starts_with("Pages:")).unwrap().split_whitespace().nth(1).unwrap().parse().unwrap()
-    };
-    let (director, nurse) = (pages("cards/director.pdf"), pages("cards/nurse.pdf"));
+    let count = |f: &str| pages(&pdf.join(f));
+    let (director, nurse) = (count("cards/director.pdf"), count("cards/nurse.pdf"));
     let padded = |n: u32| n + n % 2;
-    assert_eq!(pages("cards.pdf"), padded(director) + padded(nurse));
+    assert_eq!(count("cards.pdf"), padded(director) + padded(nurse));
 }
 
 #[test]
@@ -264,9 +285,8 @@ fn with_fonts(dir: &Path, fonts: &str) {
 #[test]
 fn a_truetype_face_is_embedded_whole_to_the_rules() {
     require_tools!();
-    if !Path::new("/usr/share/fonts/truetype/arphic/uming.ttc").exists() {
-        assert!(std::env::var_os("CI").is_none(), "CI installs fonts-arphic-uming");
-        return eprintln!("skipped: AR PL UMing not installed (apt-get install fonts-arphic-uming)");
+    if font_missing("/usr/share/fonts/truetype/arphic/uming.ttc", "fonts-arphic-uming") {
+        return;
     }
     let dir = fixture("minimal");
     with_fonts(
@@ -279,9 +299,7 @@ fn a_truetype_face_is_embedded_whole_to_the_rules() {
     assert!(tool("qpdf", &["--check", path]).contains("No syntax or stream encoding errors"));
     let fonts = tool("pdffonts", &[path]);
     assert!(fonts.contains("CID TrueType") && !fonts.contains("CID Type 0C"), "{fonts}");
-    let qdf = dir.path().join("letter.qdf");
-    tool("qpdf", &["--qdf", "--object-streams=disable", path, qdf.to_str().unwrap()]);
-    let objects = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).into_owned();
+    let objects = uncompressed(&letter);
     let font_files = objects.matches("/FontFile2").count();
     assert!(font_files >= 1 && objects.matches("/Length1").count() >= font_files, "every FontFile2 has /Length1");
     let text: String = tool("pdftotext", &[path, "-"]).split_whitespace().collect();
@@ -318,9 +336,7 @@ fn a_glyph_shared_by_two_characters_reads_back_once() {
     let text: String = tool("pdftotext", &[letter.to_str().unwrap(), "-"]).split_whitespace().collect();
     assert!(text.contains("乙方：赵一敏"), "{text}");
     // Readers differ in which of two entries for one glyph they keep: there must be one.
-    let qdf = dir.path().join("letter.qdf");
-    tool("qpdf", &["--qdf", "--object-streams=disable", letter.to_str().unwrap(), qdf.to_str().unwrap()]);
-    let objects = String::from_utf8_lossy(&std::fs::read(&qdf).unwrap()).to_uppercase();
+    let objects = uncompressed(&letter).to_uppercase();
     assert!(objects.contains("<4E00>") && !objects.contains("<2F00>"), "one text per glyph: the ideograph's");
 }
 
@@ -329,9 +345,8 @@ fn a_glyph_shared_by_two_characters_reads_back_once() {
 #[test]
 fn a_signature_header_the_heading_face_lacks_is_an_error() {
     require_tools!();
-    if !Path::new("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf").exists() {
-        assert!(std::env::var_os("CI").is_none(), "CI installs fonts-dejavu-core");
-        return eprintln!("skipped: DejaVu Sans not installed (apt-get install fonts-dejavu-core)");
+    if font_missing("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", "fonts-dejavu-core") {
+        return;
     }
     let dir = fixture("minimal");
     with_fonts(
@@ -394,19 +409,6 @@ fn timings_count_the_combined_files_pages() {
         "departments/nursing-cards.pdf",
         "departments/nursing-letters.pdf",
     ];
-    let pages: u32 = combined
-        .iter()
-        .map(|f| {
-            let info = tool("pdfinfo", &[pdf.join(f).to_str().unwrap()]);
-            info.lines()
-                .find(|l| l.starts_with("Pages:"))
-                .unwrap()
-                .split_whitespace()
-                .nth(1)
-                .unwrap()
-                .parse::<u32>()
-                .unwrap()
-        })
-        .sum();
+    let pages: u32 = combined.iter().map(|f| pages(&pdf.join(f))).sum();
     assert_eq!(counted, pages, "{line}");
 }
