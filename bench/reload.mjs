@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { open } from '../tests/e2e/chromium.mjs';
 
 const [base, pagePath, postFile, serveLog, edits] = process.argv.slice(2);
-const secondPasses = () => readFileSync(serveLog, 'utf8').split('\n').filter((l) => l.startsWith('search index and PDFs')).length;
+const secondPasses = () => readFileSync(serveLog, 'utf8').split('\n').filter((l) => l.startsWith('search index updated')).length;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const { browser, page } = await open();

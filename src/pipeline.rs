@@ -96,8 +96,6 @@ pub struct Options {
     pub timings: bool,
     /// The content's revision history, for the site's 修订记录 and 变更记录 (None: no git).
     pub history: Option<std::sync::Arc<crate::history::History>>,
-    /// PDFs kept between the preview's rebuilds.
-    pub pdf_cache: Option<std::sync::Arc<crate::render::kept::PdfCache>>,
     /// Parts of the search index kept between the preview's rebuilds.
     pub search_cache: Option<std::sync::Arc<crate::render::kept::SearchCache>>,
     /// The preview's quick pass after an edit inside these institutions' folders: only their
@@ -120,7 +118,6 @@ impl Default for Options {
             progress: false,
             timings: false,
             history: None,
-            pdf_cache: None,
             search_cache: None,
             pages_of: None,
             documents_cache: None,
@@ -158,6 +155,16 @@ pub fn build_in_memory(
     Ok((sink.into_files(), notes))
 }
 
+/// The fonts the theme's PDF style asks for (in the theme's `pdf/fonts` folder or installed).
+pub fn pdf_fonts(theme: &Theme, style: &PdfStyle) -> Result<FontSet> {
+    FontSet::load(&style.fonts, theme.dir.as_ref().map(|d| d.join("pdf/fonts")).as_deref())
+}
+
+/// Whether the theme's PDFs can be made on this machine (their fonts are found).
+pub fn can_print(theme: &Theme) -> bool {
+    PdfStyle::parse(&theme.pdf_style).and_then(|style| pdf_fonts(theme, &style)).is_ok()
+}
+
 fn render_into(
     model: &Model,
     findings: &[Finding],
@@ -176,7 +183,7 @@ fn render_into(
     // built, without PDFs, and the user is told why.
     let wants_pdf = options.selection.wants_pdf();
     let fonts = if wants_pdf {
-        match FontSet::load(&style.fonts, theme.dir.as_ref().map(|d| d.join("pdf/fonts")).as_deref()) {
+        match pdf_fonts(&theme, &style) {
             Ok(fonts) => Some(fonts),
             Err(e) => {
                 notes.push(format!("PDFs were not made: {e}"));
@@ -192,7 +199,10 @@ fn render_into(
             let reuse = render::documents::Reuse { cache, edited: options.pages_of.as_ref() };
             render::documents::codes_reusing(model, &theme, reuse)?
         }
-        None => render::documents::codes(model, &theme)?,
+        None => match options.selection.documents_of() {
+            Some(ids) => render::documents::of_institutions(model, &theme, ids)?,
+            None => render::documents::codes(model, &theme)?,
+        },
     };
     clock.lap("document texts and codes");
     for d in &mut documents {
@@ -212,7 +222,6 @@ fn render_into(
         search: options.search,
         progress: options.progress,
         history: options.history.as_deref(),
-        pdf_cache: options.pdf_cache.as_deref(),
         search_cache: options.search_cache.as_deref(),
         laps: options.timings.then_some(&stage_laps),
         pages_of: options.pages_of.as_ref(),

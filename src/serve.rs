@@ -10,9 +10,10 @@ use std::time::{Duration, Instant};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::lints::Levels;
+use crate::model::Model;
 use crate::pipeline;
 use crate::render::documents;
-use crate::render::kept::{PdfCache, SearchCache};
+use crate::render::kept::SearchCache;
 use crate::render::site::escape;
 use crate::render::theme::Theme;
 use crate::render::{Files, Finding, Part, Selection};
@@ -21,8 +22,11 @@ const LIVERELOAD_JS: &str = include_str!("../themes/default/serve/livereload.js"
 const ERROR_OVERLAY: &str = include_str!("../themes/default/serve/error.html");
 /// Events closer together than this are one change (an editor's save is several events).
 const DEBOUNCE: Duration = Duration::from_millis(15);
-/// How long the second pass (search index, PDFs) waits after an edit's pages pass.
+/// How long the second pass (the search index) waits after an edit's pages pass.
 const SETTLE: Duration = Duration::from_millis(500);
+/// The PDFs drawn for browsers are kept up to this many bytes (the institutions asked for
+/// least recently are forgotten first): a province's PDFs are tens of gigabytes.
+const DRAWN_BUDGET: usize = 256 << 20;
 
 struct State {
     /// The last good build of the site: path below the site root → bytes.
@@ -33,16 +37,23 @@ struct State {
     error: Option<String>,
     /// Goes up whenever what a browser shows changes.
     version: u64,
-    /// Whether the last full pass made PDFs (a font was found): the quick pass links them then.
+    /// Whether PDFs can be made (the last full pass found the theme's fonts): pages link them then.
     pdfs: bool,
-    /// Counts first passes: a second pass started before the latest first pass is stale.
+    /// Counts first passes: a second pass started before the latest first pass is stale, and
+    /// so are PDFs drawn from an older model.
     generation: u64,
+    /// The model and theme of the pages served, from which PDFs are drawn when asked for.
+    printable: Option<(Arc<Model>, Arc<Theme>)>,
 }
 
 struct Shared {
     state: Mutex<State>,
-    /// PDFs of the previous rebuild: only those whose content changed are drawn again.
-    pdfs: Arc<PdfCache>,
+    /// The content folder.
+    dir: PathBuf,
+    /// PDFs drawn when a browser asked for them.
+    drawn: Mutex<Drawn>,
+    /// Held while PDFs are drawn: a page's PDFs are asked for together, and drawn once.
+    drawing: Mutex<()>,
     /// Parts of the search index of the previous rebuild: only those with a changed page are
     /// indexed again.
     search: Arc<SearchCache>,
@@ -70,11 +81,20 @@ pub struct Settings<'a> {
 /// Serves `settings.dir` until the process is stopped.
 pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
     let dir = settings.dir;
-    let state =
-        State { files: BTreeMap::new(), faces: BTreeMap::new(), error: None, version: 0, pdfs: true, generation: 0 };
+    let state = State {
+        files: BTreeMap::new(),
+        faces: BTreeMap::new(),
+        error: None,
+        version: 0,
+        pdfs: true,
+        generation: 0,
+        printable: None,
+    };
     let shared = Arc::new(Shared {
         state: Mutex::new(state),
-        pdfs: Arc::default(),
+        dir: dir.to_path_buf(),
+        drawn: Mutex::default(),
+        drawing: Mutex::new(()),
         search: Arc::default(),
         documents: Arc::default(),
         parsed: Default::default(),
@@ -90,14 +110,15 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
     })
     .map_err(|e| format!("cannot watch files: {e}"))?;
     watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
-    // The pages first; the search index and the PDFs follow on a thread of their own, so that
-    // the preview opens at once and an edit shows while a big site's PDFs are still being drawn.
+    // The pages first; the search index follows on a thread of their own, so that the preview
+    // opens at once and an edit shows while a big site is still being indexed. PDFs are drawn
+    // when a browser asks for them, an institution's at a time.
     let (full, pending) = std::sync::mpsc::channel::<u64>();
     std::thread::scope(|scope| {
         let shared = &shared;
         scope.spawn(move || {
             // Its own threads, at a lower priority: on rayon's global pool the quick pass of the
-            // next edit would queue behind thousands of PDFs (70 s at 10,000 employees).
+            // next edit would queue behind the indexing of thousands of pages.
             let pool = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("full-pass-{i}")).start_handler(|_| {
                 // SAFETY: nice() only changes the calling thread's scheduling priority.
                 #[cfg(unix)]
@@ -107,7 +128,7 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
             });
             let pool = match pool.build() {
                 Ok(pool) => pool,
-                Err(e) => return eprintln!("search index and PDFs not made: no threads for them ({e})"),
+                Err(e) => return eprintln!("search index not made: no threads for it ({e})"),
             };
             while let Ok(mut generation) = pending.recv() {
                 if generation > 1 {
@@ -237,13 +258,13 @@ fn faces(model: &crate::model::Model) -> BTreeMap<String, Face> {
 }
 
 /// A rebuild has two passes: this one, the pages, published at once (the browser reloads), then
-/// `full_pass`, the search index and the PDFs, swapped in without a reload. After an edit inside
+/// `full_pass`, the search index, swapped in without a reload. After an edit inside
 /// some institutions' folders (`edited`), this pass renders only their pages and the pages of no
 /// institution, and keeps the rest. Returns the pass's generation when it succeeded.
 fn quick_pass(settings: &Settings, shared: &Shared, edited: Option<BTreeSet<String>>) -> Option<u64> {
     let started = Instant::now();
     let (pdfs, faces_before, failed) = {
-        let state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        let state = lock(&shared.state);
         (state.pdfs, state.faces.clone(), state.error.is_some())
     };
     let scope = |model: &crate::model::Model| {
@@ -256,7 +277,7 @@ fn quick_pass(settings: &Settings, shared: &Shared, edited: Option<BTreeSet<Stri
     let result = build(settings, Pass::Pages { link_pdfs: pdfs, scope: &scope }, shared);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     {
-        let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = lock(&shared.state);
         match result {
             Ok(built) => {
                 let before = std::mem::take(&mut state.files);
@@ -269,6 +290,10 @@ fn quick_pass(settings: &Settings, shared: &Shared, edited: Option<BTreeSet<Stri
                 state.files = files;
                 state.faces = built.faces;
                 state.generation += 1;
+                state.printable = built.theme.map(|theme| (built.model, theme));
+                // Drawn from the previous model: a phase report shows every institution's progress,
+                // so any edit may change any institution's PDFs. Drawing them again is quick.
+                lock(&shared.drawn).clear();
                 if changed > 0 || state.error.is_some() {
                     state.error = None;
                     state.version += 1;
@@ -285,36 +310,36 @@ fn quick_pass(settings: &Settings, shared: &Shared, edited: Option<BTreeSet<Stri
     }
 }
 
-/// The second pass of the first pass numbered `generation`: everything, of which the search
-/// index and the PDFs are kept, unless a newer first pass has come in the meantime.
+/// The second pass of the first pass numbered `generation`: the site with its search index, of
+/// which the index is kept, unless a newer first pass has come in the meantime. It also finds
+/// out whether PDFs can be made, which the pages' links to them depend on.
 fn full_pass(settings: &Settings, shared: &Shared, generation: u64) {
     let started = Instant::now();
-    let built = build(settings, Pass::SearchAndPdf, shared);
+    let built = build(settings, Pass::Search, shared);
     if let Err(error) = &built {
-        // The pages pass succeeded on the same content, so this is rare (a PDF that cannot be
-        // written); the pages stay, with the previous search index and PDFs.
-        eprintln!("search index and PDFs not updated:\n{error}");
+        // The pages pass succeeded on the same content, so this is rare; the pages stay, with
+        // the previous search index.
+        eprintln!("search index not updated:\n{error}");
     }
-    if let Ok(Built { files, made_pdfs, .. }) = built {
-        let mut state = shared.state.lock().unwrap_or_else(|e| e.into_inner());
+    if let Ok(Built { files, printable, .. }) = built {
+        let mut state = lock(&shared.state);
         if state.generation != generation {
-            // Its PDFs are in the cache for the next pass, which is already queued.
-            eprintln!("search index and PDFs of an older version set aside: the content changed meanwhile");
+            eprintln!("search index of an older version set aside: the content changed meanwhile");
             return;
         }
-        if made_pdfs || !state.pdfs {
+        if printable == state.pdfs {
             state.files.retain(|k, _| !is_second_pass(k));
             state.files.extend(files.into_iter().filter(|(k, _)| is_second_pass(k)));
         } else {
-            // No font after all: publish this pass's pages, which do not link PDFs.
+            // The fonts were found, or lost, since the pages were made: publish this pass's
+            // pages, whose links to PDFs say so.
             state.files = files;
-            state.pdfs = false;
+            state.pdfs = printable;
             state.version += 1;
         }
-        let (drawn, kept) = shared.pdfs.last_build();
         let (indexed, unchanged) = shared.search.last_build();
         eprintln!(
-            "search index and PDFs updated in {:.0} ms ({drawn} PDFs drawn, {kept} unchanged; {indexed} of {} search index parts indexed)",
+            "search index updated in {:.0} ms ({indexed} of {} parts indexed)",
             started.elapsed().as_secs_f64() * 1000.0,
             indexed + unchanged
         );
@@ -323,11 +348,11 @@ fn full_pass(settings: &Settings, shared: &Shared, generation: u64) {
 
 /// Files the second pass makes.
 fn is_second_pass(path: &str) -> bool {
-    path.starts_with("pagefind/") || path.starts_with("pdf/")
+    path.starts_with("pagefind/")
 }
 
-/// The files of a first pass joined to the previous build's: the search index and PDFs stay
-/// until the second pass replaces them, and so do, after a scoped pass, the pages of the
+/// The files of a first pass joined to the previous build's: the search index stays until the
+/// second pass replaces it, and so do, after a scoped pass, the pages of the
 /// institutions it did not render. Moves rather than copies (a province's PDFs are gigabytes).
 /// Returns the files and how many changed.
 fn merge(mut before: Files, new: Files, scope: Option<&BTreeSet<String>>) -> (Files, usize) {
@@ -355,18 +380,22 @@ fn merge(mut before: Files, new: Files, scope: Option<&BTreeSet<String>>) -> (Fi
 
 #[derive(Clone, Copy)]
 enum Pass<'a> {
-    /// The pages, without search index and PDFs (linking the PDFs the next pass makes, if any);
+    /// The pages, without search index (linking the PDFs, drawn when asked for, if fonts were found);
     /// `scope` says, from the checked model, whether only some institutions' pages are needed.
     Pages { link_pdfs: bool, scope: &'a dyn Fn(&crate::model::Model) -> Option<BTreeSet<String>> },
-    /// Everything, of which the search index and PDFs are kept.
-    SearchAndPdf,
+    /// The site with its search index, of which the index is kept.
+    Search,
 }
 
 /// What a pass made.
 struct Built {
     /// The files below `site/`, which the preview serves.
     files: Files,
-    made_pdfs: bool,
+    /// Whether the theme's fonts were found (the second pass only looks).
+    printable: bool,
+    model: Arc<Model>,
+    /// The theme of a pages pass.
+    theme: Option<Arc<Theme>>,
     /// The institutions whose pages alone were rendered (with the pages of no institution).
     scope: Option<BTreeSet<String>>,
     faces: BTreeMap<String, Face>,
@@ -375,29 +404,35 @@ struct Built {
 /// The pipeline into memory.
 fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, String> {
     let dir = settings.dir;
-    let checked = pipeline::check_cached(dir, settings.adjust, Some(&shared.parsed)).with_as_of(settings.as_of);
+    let mut checked = pipeline::check_cached(dir, settings.adjust, Some(&shared.parsed)).with_as_of(settings.as_of);
     let pass_name = match pass {
         Pass::Pages { .. } => "pages",
-        Pass::SearchAndPdf => "search index and PDFs",
+        Pass::Search => "search index",
     };
     if settings.timings {
         for (what, took) in &checked.laps {
             eprintln!("timing ({pass_name}): {what}: {:.0} ms", took.as_secs_f64() * 1000.0);
         }
     }
-    let Some(model) = &checked.model else {
+    let Some(model) = checked.model.take().map(Arc::new) else {
         return Err(checked.report.render_human(&checked.sources, false));
     };
+    let model = &model;
     let findings = Finding::from_report(&checked.report, &checked.sources);
     // The revision history, as `build` shows it; the preview does not repeat its notes (no git, shallow).
     let history = crate::history::for_site(dir, model).0.map(std::sync::Arc::new);
     let scope = match pass {
         Pass::Pages { scope, .. } => scope(model),
-        Pass::SearchAndPdf => None,
+        Pass::Search => None,
     };
+    let theme = match pass {
+        Pass::Pages { .. } => Some(pages_theme(dir, model, scope.is_some(), shared)?),
+        Pass::Search => None,
+    };
+    let mut printable = false;
     let options = match pass {
         Pass::Pages { link_pdfs, .. } => pipeline::Options {
-            theme: Some(pages_theme(dir, model, scope.is_some(), shared)?),
+            theme: theme.clone(),
             selection: Selection { parts: Some([Part::Site].into_iter().collect()), institutions: None },
             search: false,
             link_unprinted: link_pdfs,
@@ -407,13 +442,19 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
             timings: settings.timings,
             ..Default::default()
         },
-        Pass::SearchAndPdf => pipeline::Options {
-            history,
-            pdf_cache: Some(shared.pdfs.clone()),
-            search_cache: Some(shared.search.clone()),
-            timings: settings.timings,
-            ..Default::default()
-        },
+        Pass::Search => {
+            let theme = Arc::new(Theme::load(Some(&dir.join(&model.site.theme))).map_err(|e| e.message)?);
+            printable = pipeline::can_print(&theme);
+            pipeline::Options {
+                theme: Some(theme),
+                selection: Selection { parts: Some([Part::Site].into_iter().collect()), institutions: None },
+                link_unprinted: printable,
+                history,
+                search_cache: Some(shared.search.clone()),
+                timings: settings.timings,
+                ..Default::default()
+            }
+        }
     };
     let (files, notes) = pipeline::build_in_memory(model, &findings, dir, &options).map_err(|e| e.message)?;
     for note in &notes {
@@ -422,9 +463,8 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
             None => eprintln!("warning: {note}"),
         }
     }
-    let made_pdfs = files.keys().any(|k| k.starts_with("site/pdf/"));
     let files = files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect();
-    Ok(Built { files, made_pdfs, scope, faces: faces(model) })
+    Ok(Built { files, printable, model: model.clone(), theme, scope, faces: faces(model) })
 }
 
 /// The theme for a pages pass: the previous pass's after an edit inside some institutions'
@@ -433,7 +473,7 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
 fn pages_theme(dir: &Path, model: &crate::model::Model, scoped: bool, shared: &Shared) -> Result<Arc<Theme>, String> {
     let inside =
         Path::new(&model.site.theme).components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    let mut kept = shared.theme.lock().unwrap_or_else(|e| e.into_inner());
+    let mut kept = lock(&shared.theme);
     match kept.as_ref() {
         Some(theme) if scoped && inside => Ok(theme.clone()),
         _ => {
@@ -450,12 +490,125 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     let response = match path {
         "/__safeduty/livereload.js" => reply(200, "text/javascript; charset=utf-8", LIVERELOAD_JS.as_bytes().to_vec()),
         "/__safeduty/changes" => {
-            let version = shared.state.lock().unwrap_or_else(|e| e.into_inner()).version;
+            let version = lock(&shared.state).version;
             reply(200, "application/json", format!("{{\"version\":{version}}}").into_bytes())
         }
-        _ => page(path, &shared.state.lock().unwrap_or_else(|e| e.into_inner())),
+        _ if path.starts_with("/pdf/") => match pdf(&percent_decode(&path[1..]), shared) {
+            Some(bytes) => reply(200, "application/pdf", bytes.to_vec()),
+            None => page(path, &lock(&shared.state)),
+        },
+        _ => page(path, &lock(&shared.state)),
     };
     let _ = request.respond(response);
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The PDFs drawn for browsers, by institution, from the model of one pages pass.
+#[derive(Default)]
+struct Drawn {
+    /// The pages pass they were drawn from (`State::generation`).
+    generation: u64,
+    /// Institution id → (when last asked for, its files below the site root).
+    by_institution: BTreeMap<String, (u64, Files)>,
+    bytes: usize,
+    /// Counts requests, for "least recently asked for".
+    clock: u64,
+}
+
+impl Drawn {
+    fn clear(&mut self) {
+        self.by_institution.clear();
+        self.bytes = 0;
+    }
+
+    fn get(&mut self, generation: u64, owner: &str, key: &str) -> Option<Option<Arc<Vec<u8>>>> {
+        if generation != self.generation {
+            self.clear();
+            self.generation = generation;
+        }
+        self.clock += 1;
+        let (used, files) = self.by_institution.get_mut(owner)?;
+        *used = self.clock;
+        Some(files.get(key).cloned())
+    }
+
+    /// Keeps `files`, forgetting the institutions asked for least recently beyond the budget.
+    fn keep(&mut self, generation: u64, owner: &str, files: Files) {
+        if generation != self.generation {
+            return;
+        }
+        self.clock += 1;
+        self.bytes += files.values().map(|f| f.len()).sum::<usize>();
+        if let Some((_, old)) = self.by_institution.insert(owner.to_string(), (self.clock, files)) {
+            self.bytes -= old.values().map(|f| f.len()).sum::<usize>();
+        }
+        while self.bytes > DRAWN_BUDGET && self.by_institution.len() > 1 {
+            let Some(oldest) = self.by_institution.iter().min_by_key(|(_, (used, _))| *used).map(|(id, _)| id.clone())
+            else {
+                break;
+            };
+            if let Some((_, files)) = self.by_institution.remove(&oldest) {
+                self.bytes -= files.values().map(|f| f.len()).sum::<usize>();
+            }
+        }
+    }
+}
+
+/// The institution whose documents include `key` (a path below the site root): its own
+/// `pdf/<id>/…`, or the issuer of a campaign's phase report, `pdf/campaigns/<campaign>/…`.
+fn owner<'m>(model: &'m Model, key: &str) -> Option<&'m str> {
+    let mut parts = key.strip_prefix("pdf/")?.split('/');
+    let first = parts.next()?;
+    if first == "campaigns"
+        && let Some(c) = parts.next().and_then(|id| model.campaigns.iter().find(|c| c.id == id))
+    {
+        return Some(&c.institution);
+    }
+    model.institutions.iter().find(|i| i.id == first).map(|i| i.id.as_str())
+}
+
+/// The PDF at `key` (below the site root), drawn with the rest of its institution's documents
+/// the first time it is asked for: an institution's files take a few tens of milliseconds, and
+/// the bytes are those `build` writes. None: no such PDF (or no fonts to draw it with).
+fn pdf(key: &str, shared: &Shared) -> Option<Arc<Vec<u8>>> {
+    let (model, theme, generation) = {
+        let state = lock(&shared.state);
+        let (model, theme) = state.printable.clone().filter(|_| state.pdfs)?;
+        (model, theme, state.generation)
+    };
+    let owner = owner(&model, key)?;
+    if let Some(found) = lock(&shared.drawn).get(generation, owner, key) {
+        return found;
+    }
+    let _drawing = lock(&shared.drawing);
+    if let Some(found) = lock(&shared.drawn).get(generation, owner, key) {
+        return found;
+    }
+    let started = Instant::now();
+    let options = pipeline::Options {
+        theme: Some(theme),
+        selection: Selection {
+            parts: Some([Part::Cards, Part::Letters, Part::Reports].into_iter().collect()),
+            institutions: Some([owner.to_string()].into_iter().collect()),
+        },
+        ..Default::default()
+    };
+    let files: Files = match pipeline::build_in_memory(&model, &[], &shared.dir, &options) {
+        Ok((files, _)) => {
+            files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect()
+        }
+        Err(e) => {
+            eprintln!("the PDFs of {owner} were not drawn: {}", e.message);
+            return None;
+        }
+    };
+    eprintln!("drew the {} PDFs of {owner} in {:.0} ms", files.len(), started.elapsed().as_secs_f64() * 1000.0);
+    let found = files.get(key).cloned();
+    lock(&shared.drawn).keep(generation, owner, files);
+    found
 }
 
 fn page(path: &str, state: &State) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {

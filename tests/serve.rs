@@ -14,15 +14,20 @@ fn start(dir: &std::path::Path) -> Server {
 
 /// A plain HTTP/1.0 GET: (status, body).
 fn get(port: u16, path: &str) -> (u16, String) {
+    let (status, body) = get_bytes(port, path);
+    (status, String::from_utf8_lossy(&body).into_owned())
+}
+
+fn get_bytes(port: u16, path: &str) -> (u16, Vec<u8>) {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
     let mut response = Vec::new();
     stream.read_to_end(&mut response).unwrap();
-    let response = String::from_utf8_lossy(&response).into_owned();
-    let status = response.split(' ').nth(1).unwrap().parse().unwrap();
-    let body = response.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default();
-    (status, body)
+    let head_end = response.windows(4).position(|w| w == b"\r\n\r\n").unwrap();
+    let head = String::from_utf8_lossy(&response[..head_end]).into_owned();
+    let status = head.split(' ').nth(1).unwrap().parse().unwrap();
+    (status, response[head_end + 4..].to_vec())
 }
 
 /// Polls `path` until `pred` holds; returns how long it took.
@@ -109,44 +114,71 @@ fn reading_files_does_not_trigger_rebuilds() {
     assert_eq!(rebuilds, 0, "{:?}", server.log.lock().unwrap());
 }
 
-/// The preview keeps the PDFs of the previous rebuild: after one post changes, only its card
-/// and the combined files holding it are drawn again — as long as the edit prints no character
-/// the institution's files did not already print (they share one font subset, see
-/// `render/pdf/embed.rs`); one that does renews every file of the institution.
+/// How many times the server drew an institution's PDFs so far.
+fn draws(server: &Server) -> usize {
+    server.log.lock().unwrap().iter().filter(|l| l.starts_with("drew the ")).count()
+}
+
+/// The preview draws an institution's PDFs when a browser first asks for one of them (it does
+/// not hold a province's PDFs), keeps them until the content changes, and serves the bytes
+/// `build` writes, before and after an edit.
 #[test]
-fn the_preview_redraws_only_the_pdfs_whose_content_changed() {
+fn the_preview_draws_pdfs_when_asked_for_and_again_after_an_edit() {
     let dir = fixture("minimal");
     let server = start(dir.path());
-    let post = dir.path().join("content/institutions/clinic/posts/nurse.yaml");
-    let yaml = std::fs::read_to_string(&post).unwrap();
-    assert!(yaml.contains("scope: 本岗位护理区域的安全"));
-    let started = Instant::now();
-    let passes = |n: usize| loop {
-        let log = server.log.lock().unwrap().clone();
-        let lines: Vec<&String> = log.iter().filter(|l| l.contains("PDFs drawn")).collect();
-        if lines.len() >= n {
-            let numbers: Vec<usize> =
-                lines[n - 1].split(['(', ' ', ',']).filter_map(|w| w.parse().ok()).collect::<Vec<_>>()[1..].to_vec();
-            break (numbers[0], numbers[1], lines[n - 1].clone());
-        }
-        assert!(started.elapsed() < Duration::from_secs(30), "no second pass: {log:?}");
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    // The same characters, in another order.
-    std::fs::write(&post, yaml.replacen("scope: 本岗位护理区域的安全", "scope: 本岗位护理区域的区域安全", 1)).unwrap();
-    let (drawn, kept, line) = passes(1);
-    if drawn + kept == 0 {
+    let card = "/pdf/clinic/cards/nurse.pdf";
+    let (status, served) = get_bytes(server.port, card);
+    if status == 404 {
         assert!(std::env::var_os("CI").is_none(), "CI has fonts: PDFs must be made");
         return eprintln!("skipped: no CJK font installed, no PDFs");
     }
-    // The nurse's card, and the nursing and institution card files: drawn again.
-    assert_eq!(drawn, 3, "{line}");
-    // The director's card, the leadership card file, the nurse's letter and the letter files: kept.
-    assert!(kept >= 4, "{line}");
-    // Characters none of the clinic's files printed: all of them are drawn again.
+    let built = |name: &str| {
+        let out = dir.path().join(name);
+        let run = run(&["build", "content", "--out", out.to_str().unwrap()], dir.path());
+        assert!(run.status.success(), "{}", text(&run.stderr));
+        snapshot(&out.join("site/pdf"))
+    };
+    let before = built("out-before");
+    assert_eq!((status, &served), (200, &before[std::path::Path::new("clinic/cards/nurse.pdf")]));
+    assert_eq!(draws(&server), 1, "{:?}", server.log.lock().unwrap());
+    // Every file of the institution came with it; none is drawn again.
+    for (path, bytes) in &before {
+        assert_eq!(&get_bytes(server.port, &format!("/pdf/{}", path.display())).1, bytes, "{}", path.display());
+    }
+    assert_eq!(draws(&server), 1);
+    assert_eq!(get(server.port, "/pdf/clinic/cards/nobody.pdf").0, 404);
+
+    let post = dir.path().join("content/institutions/clinic/posts/nurse.yaml");
+    let yaml = std::fs::read_to_string(&post).unwrap();
     std::fs::write(&post, yaml.replacen("scope: ", "scope: 含夜班，", 1)).unwrap();
-    let (drawn, kept, line) = passes(2);
-    assert_eq!((drawn, kept), (8, 0), "{line}");
+    wait_for(server.port, "/institutions/clinic/posts/nurse.html", |b| b.contains("含夜班"));
+    let after = built("out-after");
+    let (status, served) = get_bytes(server.port, card);
+    assert_eq!((status, &served), (200, &after[std::path::Path::new("clinic/cards/nurse.pdf")]));
+    assert_ne!(served, before[std::path::Path::new("clinic/cards/nurse.pdf")]);
+    assert_eq!(draws(&server), 2);
+}
+
+/// A campaign's phase reports are drawn with the documents of the institution that issues it.
+#[test]
+fn the_preview_draws_a_phase_report_with_its_issuers_documents() {
+    let dir = example();
+    let server = start(dir.path());
+    let (status, home) = get(server.port, "/campaigns/lyg-120-2016/index.html");
+    assert_eq!(status, 200);
+    let report = home.split("href=\"").filter_map(|h| h.split('"').next()).find(|h| h.contains("pdf/campaigns/"));
+    let report = report.expect("the campaign page links a phase report").trim_start_matches("../").to_string();
+    let (status, served) = get_bytes(server.port, &format!("/{report}"));
+    if status == 404 {
+        assert!(std::env::var_os("CI").is_none(), "CI has fonts: PDFs must be made");
+        return eprintln!("skipped: no CJK font installed, no PDFs");
+    }
+    let out = dir.path().join("out");
+    let run = run(&["build", "content", "--out", out.to_str().unwrap(), "--only", "reports,cards,letters"], dir.path());
+    assert!(run.status.success(), "{}", text(&run.stderr));
+    assert_eq!(served, std::fs::read(out.join("site").join(&report)).unwrap());
+    let log = server.log.lock().unwrap().clone();
+    assert!(log.iter().any(|l| l.starts_with("drew the ") && l.contains(" of lyg-120 in ")), "{log:?}");
 }
 
 /// The first post file (by name) of an institution of the content under `dir`.
@@ -236,8 +268,8 @@ fn an_edit_in_one_institution_indexes_its_part_of_the_search_only() {
     let post = first_post(dir.path(), "wsq-tuke");
     let yaml = std::fs::read_to_string(&post).unwrap();
     std::fs::write(&post, yaml.replacen("scope: ", "scope: 夜间巡查，", 1)).unwrap();
-    let (line, _) = log_line(&server, 0, "search index and PDFs updated");
-    assert!(line.contains(&format!("1 of {} search index parts indexed", before.len())), "{line}");
+    let (line, _) = log_line(&server, 0, "search index updated");
+    assert!(line.contains(&format!("1 of {} parts indexed", before.len())), "{line}");
     let after = entries();
     let changed = before.iter().zip(&after).filter(|(b, a)| b != a).count();
     assert_eq!((changed, after.len()), (1, before.len()), "exactly one part's index changed");

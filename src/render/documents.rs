@@ -132,6 +132,18 @@ pub fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<V
     cards.chain(letters).collect()
 }
 
+/// The cards and letters of the institutions `ids`, with their texts, then their phase reports:
+/// all that a build of their documents alone needs (`build --institution` without the site or
+/// the data export, the preview's PDFs), without making a province's other documents.
+pub fn of_institutions(model: &Model, theme: &Theme, ids: &BTreeSet<String>) -> Result<Vec<Document>> {
+    let mut docs = Vec::new();
+    for inst in model.institutions.iter().filter(|i| ids.contains(&i.id)) {
+        docs.extend(institution(model, theme, inst)?);
+    }
+    docs.extend(super::report::all(model, &theme.tera)?.into_iter().filter(|d| ids.contains(&d.institution)));
+    Ok(docs)
+}
+
 /// Like `codes`, for the preview: after an edit inside the folders of `reuse.edited`, the
 /// other institutions' documents are the ones `reuse.cache` kept from the previous pass (nothing
 /// they are made of changed). The documents made are kept for the next pass.

@@ -1,8 +1,7 @@
-//! What the preview keeps between its rebuilds, by a key over what it was made from: a PDF
-//! is drawn again only when something it shows changed (its text, number or title, the
-//! theme's PDF style, its institution's characters), and a part of the search index is built
-//! again only when one of its pages changed. Saving one post re-makes its card, its letters,
-//! the combined files that hold them and its part of the index, not everything.
+//! What the preview keeps between its rebuilds, by a key over what it was made from: a part
+//! of the search index is built again only when one of its pages changed. Saving one post
+//! indexes its part of the site again, not everything. (`key` also names PDFs: their trailer
+//! ids.)
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
@@ -13,8 +12,6 @@ use crate::error::Result;
 
 pub type Key = [u8; 32];
 
-/// PDFs, by what they show.
-pub type PdfCache = Kept<std::sync::Arc<Vec<u8>>>;
 /// Parts of the search index, by their pages.
 pub type SearchCache = Kept<std::sync::Arc<crate::render::site::search::Bundle>>;
 

@@ -99,6 +99,12 @@ impl Selection {
         [Part::Cards, Part::Letters, Part::Reports].into_iter().any(|p| self.wants(p))
     }
 
+    /// The institutions whose documents this build needs; None: every institution's, because
+    /// the site or the data export lists them all.
+    pub fn documents_of(&self) -> Option<&std::collections::BTreeSet<String>> {
+        self.institutions.as_ref().filter(|_| !self.wants(Part::Site) && !self.wants(Part::Data))
+    }
+
     pub fn is_everything(&self) -> bool {
         self.parts.is_none() && self.institutions.is_none()
     }
@@ -151,8 +157,6 @@ pub struct RenderContext<'a> {
     pub progress: bool,
     /// The content's revision history (None: not in git, or not asked for).
     pub history: Option<&'a crate::history::History>,
-    /// PDFs kept from the preview's previous rebuild (None: draw every one).
-    pub pdf_cache: Option<&'a kept::PdfCache>,
     /// Where renderers note how long their own stages took, for `--timings` (None: not asked).
     pub laps: Option<&'a std::sync::Mutex<Vec<String>>>,
     /// Parts of the search index kept from the preview's previous rebuild (None: index all).

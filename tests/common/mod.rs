@@ -88,9 +88,9 @@ pub fn serve(content: &str, cwd: &Path) -> Server {
             break rest.split('/').next().unwrap().parse().unwrap();
         }
     };
-    // The search index and the PDFs follow the pages; tests want the whole preview.
+    // The search index follows the pages; tests want the whole preview.
     for line in lines.by_ref() {
-        if line.unwrap_or_default().starts_with("search index and PDFs") {
+        if line.unwrap_or_default().starts_with("search index updated") {
             break;
         }
     }

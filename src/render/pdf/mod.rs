@@ -52,13 +52,6 @@ impl Renderer for PdfRenderer {
         let bar = progress(ctx.progress, printed.len() as u64);
         // What a PDF shows besides its text: the theme's style (page, sizes, fonts).
         let style_key = cache::key(&[ctx.theme.pdf_style.as_bytes()]);
-        // Drawn, or taken from the preview's cache when nothing it shows changed.
-        let make = |key: cache::Key, draw: &dyn Fn() -> Result<Vec<u8>>| -> Result<Arc<Vec<u8>>> {
-            match ctx.pdf_cache {
-                Some(c) => c.get_or_make(key, || draw().map(Arc::new)),
-                None => draw().map(Arc::new),
-            }
-        };
         let (combined_us, combined_pages) = (AtomicU64::new(0), AtomicUsize::new(0));
         // Institutions are independent, and so are the documents within one: lay out and write
         // them on every core. An institution's combined files are drawn from the pages laid out
@@ -86,9 +79,11 @@ impl Renderer for PdfRenderer {
             let laid: Vec<(&Document, Vec<Page>)> =
                 mine.into_par_iter().map(|d| (d, ts.pages(&d.blocks, d.number.as_deref()))).collect();
             // One subset of each face for all of the institution's files, cut when the first
-            // file is drawn (in the preview, often none is: all come from the cache).
+            // file is drawn.
             let subsets = LazySubsets::new(fonts, write::glyphs(&ts, &laid));
             let glyphs_key = subsets.key();
+            // A file's id (its trailer /ID): a key over what it shows, so that the same content
+            // gives the same bytes and changed content a new id.
             let doc_key = |d: &Document| {
                 let number = d.number.as_deref().unwrap_or("");
                 let parts: [&[u8]; 6] = [
@@ -103,7 +98,7 @@ impl Renderer for PdfRenderer {
             };
             laid.par_iter().try_for_each(|(d, pages)| {
                 let key = doc_key(d);
-                let bytes = make(key, &|| write::pdf(&ts, subsets.get()?, &d.title, &[(d, pages)], false, &key[..16]))?;
+                let bytes = Arc::new(write::pdf(&ts, subsets.get()?, &d.title, &[(d, pages)], false, &key[..16])?);
                 bar.inc(1);
                 ctx.write_shared(&format!("site/{}", d.file), bytes)
             })?;
@@ -115,7 +110,7 @@ impl Renderer for PdfRenderer {
                 let mut parts: Vec<&[u8]> = vec![&style_key, b.path.as_bytes(), b.title.as_bytes()];
                 parts.extend(members.iter().map(|k| k.as_slice()));
                 let key = cache::key(&parts);
-                let bytes = make(key, &|| write::pdf(&ts, subsets.get()?, &b.title, &b.docs, true, &key[..16]))?;
+                let bytes = Arc::new(write::pdf(&ts, subsets.get()?, &b.title, &b.docs, true, &key[..16])?);
                 ctx.write_shared(&format!("site/{}", b.path), bytes)
             })?;
             combined_us.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
@@ -129,9 +124,6 @@ impl Renderer for PdfRenderer {
             ),
             std::time::Duration::from_micros(combined_us.into_inner()),
         );
-        if let Some(c) = ctx.pdf_cache {
-            c.sweep();
-        }
         bar.finish_and_clear();
         Ok(())
     }
