@@ -2,8 +2,8 @@
 // post's page; the post's file is edited on disk; the time runs until the browser has reloaded
 // the page (the live-reload script polls) and the page shows the edit. Run by bench/run:
 //   node bench/reload.mjs BASE_URL PAGE_PATH POST_FILE SERVE_LOG EDITS
-// Before each edit it waits until the server's log says the previous edit's second pass (search
-// index and PDFs) is done, so that each edit meets an idle server. Prints one JSON line.
+// Before each edit it waits until the server's log says the previous edit's second pass (the
+// search index) is done, so that each edit meets an idle server. Prints one JSON line.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { open } from '../tests/e2e/chromium.mjs';
 

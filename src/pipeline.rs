@@ -87,8 +87,8 @@ pub struct Options {
     pub selection: Selection,
     /// Build the site's search index (the preview defers it).
     pub search: bool,
-    /// Link documents as printed even though this pass makes no PDFs (the preview's first pass,
-    /// when a second pass will make them).
+    /// Link documents as printed even though this pass makes no PDFs (the preview, which draws
+    /// them when they are asked for).
     pub link_unprinted: bool,
     /// Show progress bars (a terminal is watching).
     pub progress: bool,
@@ -107,6 +107,8 @@ pub struct Options {
     /// The theme, when the caller has it loaded already (the preview, after an edit that left
     /// the theme alone); None: loaded from the content's theme folder.
     pub theme: Option<std::sync::Arc<Theme>>,
+    /// The theme's PDF fonts, when the caller has them loaded already (the preview).
+    pub fonts: Option<std::sync::Arc<FontSet>>,
 }
 
 impl Default for Options {
@@ -122,6 +124,7 @@ impl Default for Options {
             pages_of: None,
             documents_cache: None,
             theme: None,
+            fonts: None,
         }
     }
 }
@@ -160,9 +163,14 @@ pub fn pdf_fonts(theme: &Theme, style: &PdfStyle) -> Result<FontSet> {
     FontSet::load(&style.fonts, theme.dir.as_ref().map(|d| d.join("pdf/fonts")).as_deref())
 }
 
+/// The fonts of the theme's PDF style.
+pub fn theme_fonts(theme: &Theme) -> Result<FontSet> {
+    pdf_fonts(theme, &PdfStyle::parse(&theme.pdf_style)?)
+}
+
 /// Whether the theme's PDFs can be made on this machine (their fonts are found).
 pub fn can_print(theme: &Theme) -> bool {
-    PdfStyle::parse(&theme.pdf_style).and_then(|style| pdf_fonts(theme, &style)).is_ok()
+    theme_fonts(theme).is_ok()
 }
 
 fn render_into(
@@ -183,7 +191,7 @@ fn render_into(
     // built, without PDFs, and the user is told why.
     let wants_pdf = options.selection.wants_pdf();
     let fonts = if wants_pdf {
-        match pdf_fonts(&theme, &style) {
+        match options.fonts.clone().map_or_else(|| pdf_fonts(&theme, &style).map(std::sync::Arc::new), Ok) {
             Ok(fonts) => Some(fonts),
             Err(e) => {
                 notes.push(format!("PDFs were not made: {e}"));
@@ -216,7 +224,7 @@ fn render_into(
         findings,
         theme: &theme,
         documents: &documents,
-        fonts: fonts.as_ref(),
+        fonts: fonts.as_deref(),
         pdf_style: &style,
         selection: &options.selection,
         search: options.search,

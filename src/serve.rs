@@ -14,6 +14,7 @@ use crate::model::Model;
 use crate::pipeline;
 use crate::render::documents;
 use crate::render::kept::SearchCache;
+use crate::render::pdf::fonts::FontSet;
 use crate::render::site::escape;
 use crate::render::theme::Theme;
 use crate::render::{Files, Finding, Part, Selection};
@@ -37,8 +38,11 @@ struct State {
     error: Option<String>,
     /// Goes up whenever what a browser shows changes.
     version: u64,
-    /// Whether PDFs can be made (the last full pass found the theme's fonts): pages link them then.
+    /// Whether PDFs can be made (the last full pass found the theme's fonts): the next pages
+    /// pass links them then, and they are drawn when asked for.
     pdfs: bool,
+    /// Whether the pages served link PDFs (what `pdfs` was when they were made).
+    linked: bool,
     /// Counts first passes: a second pass started before the latest first pass is stale, and
     /// so are PDFs drawn from an older model.
     generation: u64,
@@ -52,6 +56,9 @@ struct Shared {
     dir: PathBuf,
     /// PDFs drawn when a browser asked for them.
     drawn: Mutex<Drawn>,
+    /// The fonts of the theme PDFs were last drawn with (finding them takes longer than
+    /// drawing an institution's files).
+    fonts: Mutex<Option<(Arc<Theme>, Arc<FontSet>)>>,
     /// Held while PDFs are drawn: a page's PDFs are asked for together, and drawn once.
     drawing: Mutex<()>,
     /// Parts of the search index of the previous rebuild: only those with a changed page are
@@ -87,6 +94,7 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
         error: None,
         version: 0,
         pdfs: true,
+        linked: true,
         generation: 0,
         printable: None,
     };
@@ -94,6 +102,7 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
         state: Mutex::new(state),
         dir: dir.to_path_buf(),
         drawn: Mutex::default(),
+        fonts: Mutex::default(),
         drawing: Mutex::new(()),
         search: Arc::default(),
         documents: Arc::default(),
@@ -276,7 +285,8 @@ fn quick_pass(settings: &Settings, shared: &Shared, edited: Option<BTreeSet<Stri
     };
     let result = build(settings, Pass::Pages { link_pdfs: pdfs, scope: &scope }, shared);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
-    {
+    let mut stale = BTreeMap::new();
+    let outcome = {
         let mut state = lock(&shared.state);
         match result {
             Ok(built) => {
@@ -290,10 +300,12 @@ fn quick_pass(settings: &Settings, shared: &Shared, edited: Option<BTreeSet<Stri
                 state.files = files;
                 state.faces = built.faces;
                 state.generation += 1;
+                state.linked = pdfs;
                 state.printable = built.theme.map(|theme| (built.model, theme));
-                // Drawn from the previous model: a phase report shows every institution's progress,
-                // so any edit may change any institution's PDFs. Drawing them again is quick.
-                lock(&shared.drawn).clear();
+                // PDFs drawn from the previous model are stale: a phase report shows every
+                // institution's progress, so any edit may change any institution's PDFs, and
+                // drawing them again is quick. Freed after the state's lock is let go.
+                stale = lock(&shared.drawn).advance(state.generation);
                 if changed > 0 || state.error.is_some() {
                     state.error = None;
                     state.version += 1;
@@ -307,7 +319,9 @@ fn quick_pass(settings: &Settings, shared: &Shared, edited: Option<BTreeSet<Stri
                 None
             }
         }
-    }
+    };
+    drop(stale);
+    outcome
 }
 
 /// The second pass of the first pass numbered `generation`: the site with its search index, of
@@ -327,14 +341,15 @@ fn full_pass(settings: &Settings, shared: &Shared, generation: u64) {
             eprintln!("search index of an older version set aside: the content changed meanwhile");
             return;
         }
-        if printable == state.pdfs {
+        state.pdfs = printable;
+        if printable == state.linked {
             state.files.retain(|k, _| !is_second_pass(k));
             state.files.extend(files.into_iter().filter(|(k, _)| is_second_pass(k)));
         } else {
-            // The fonts were found, or lost, since the pages were made: publish this pass's
-            // pages, whose links to PDFs say so.
+            // The fonts were found, or lost, since the pages served were made: publish this
+            // pass's pages, whose links to PDFs say so.
             state.files = files;
-            state.pdfs = printable;
+            state.linked = printable;
             state.version += 1;
         }
         let (indexed, unchanged) = shared.search.last_build();
@@ -353,16 +368,20 @@ fn is_second_pass(path: &str) -> bool {
 
 /// The files of a first pass joined to the previous build's: the search index stays until the
 /// second pass replaces it, and so do, after a scoped pass, the pages of the
-/// institutions it did not render. Moves rather than copies (a province's PDFs are gigabytes).
+/// institutions it did not render. Moves rather than copies (a province's pages are gigabytes).
 /// Returns the files and how many changed.
 fn merge(mut before: Files, new: Files, scope: Option<&BTreeSet<String>>) -> (Files, usize) {
-    // Files the pass would have made if they still existed.
+    // Files the pass would have made if they still existed (every pass publishes every scan of
+    // a signed letter, below `pdf/`).
     let rendered_again = |path: &str| match scope {
         None => !is_second_pass(path),
-        Some(ids) => path
-            .strip_prefix("institutions/")
-            .and_then(|rest| rest.split('/').next())
-            .is_some_and(|id| ids.contains(id)),
+        Some(ids) => {
+            path.starts_with("pdf/")
+                || path
+                    .strip_prefix("institutions/")
+                    .and_then(|rest| rest.split('/').next())
+                    .is_some_and(|id| ids.contains(id))
+        }
     };
     let gone = before.keys().filter(|k| rendered_again(k) && !new.contains_key(*k)).cloned().collect::<Vec<_>>();
     let mut changed = gone.len();
@@ -488,16 +507,29 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     let url = request.url().to_string();
     let path = url.split_once('?').map_or(url.as_str(), |(p, _)| p);
     let response = match path {
-        "/__safeduty/livereload.js" => reply(200, "text/javascript; charset=utf-8", LIVERELOAD_JS.as_bytes().to_vec()),
+        "/__safeduty/livereload.js" => {
+            reply(200, "text/javascript; charset=utf-8", Arc::new(LIVERELOAD_JS.as_bytes().to_vec()))
+        }
         "/__safeduty/changes" => {
             let version = lock(&shared.state).version;
-            reply(200, "application/json", format!("{{\"version\":{version}}}").into_bytes())
+            reply(200, "application/json", Arc::new(format!("{{\"version\":{version}}}").into_bytes()))
         }
-        _ if path.starts_with("/pdf/") => match pdf(&percent_decode(&path[1..]), shared) {
-            Some(bytes) => reply(200, "application/pdf", bytes.to_vec()),
-            None => page(path, &lock(&shared.state)),
-        },
-        _ => page(path, &lock(&shared.state)),
+        _ => {
+            let key = percent_decode(path.trim_start_matches('/'));
+            let state = lock(&shared.state);
+            // Below `pdf/`: a scan of a signed letter (the pages pass publishes them), or a
+            // document drawn when asked for.
+            if key.starts_with("pdf/") && !state.files.contains_key(&key) {
+                drop(state);
+                match pdf(&key, shared) {
+                    Ok(Some(bytes)) => reply(200, "application/pdf", bytes),
+                    Ok(None) => page(path, &lock(&shared.state)),
+                    Err(error) => reply(500, "text/plain; charset=utf-8", Arc::new(error.into_bytes())),
+                }
+            } else {
+                page(path, &state)
+            }
+        }
     };
     let _ = request.respond(response);
 }
@@ -506,112 +538,153 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-/// The PDFs drawn for browsers, by institution, from the model of one pages pass.
+/// An institution's PDFs (below the site root), or why they could not be drawn.
+type Drawing = std::result::Result<Files, String>;
+
+/// The PDFs drawn for browsers, by institution, from the model of the pages served.
 #[derive(Default)]
 struct Drawn {
     /// The pages pass they were drawn from (`State::generation`).
     generation: u64,
-    /// Institution id → (when last asked for, its files below the site root).
-    by_institution: BTreeMap<String, (u64, Files)>,
+    /// Institution id → (when last asked for, its PDFs).
+    by_institution: BTreeMap<String, (u64, Drawing)>,
     bytes: usize,
     /// Counts requests, for "least recently asked for".
     clock: u64,
 }
 
 impl Drawn {
-    fn clear(&mut self) {
-        self.by_institution.clear();
+    /// Moves on to the pages pass `generation`: what was drawn for an older one is returned, to
+    /// be freed outside any lock.
+    fn advance(&mut self, generation: u64) -> BTreeMap<String, (u64, Drawing)> {
+        if generation <= self.generation {
+            return BTreeMap::new();
+        }
+        self.generation = generation;
         self.bytes = 0;
+        std::mem::take(&mut self.by_institution)
     }
 
-    fn get(&mut self, generation: u64, owner: &str, key: &str) -> Option<Option<Arc<Vec<u8>>>> {
+    /// `key` among the PDFs of `owner` drawn for the pages pass `generation`; None: not drawn.
+    fn find(&mut self, generation: u64, owner: &str, key: &str) -> Option<Result<Option<Arc<Vec<u8>>>, String>> {
         if generation != self.generation {
-            self.clear();
-            self.generation = generation;
+            return None;
         }
         self.clock += 1;
-        let (used, files) = self.by_institution.get_mut(owner)?;
+        let (used, drawing) = self.by_institution.get_mut(owner)?;
         *used = self.clock;
-        Some(files.get(key).cloned())
+        Some(drawing.as_ref().map(|files| files.get(key).cloned()).map_err(Clone::clone))
     }
 
-    /// Keeps `files`, forgetting the institutions asked for least recently beyond the budget.
-    fn keep(&mut self, generation: u64, owner: &str, files: Files) {
+    /// Keeps what was drawn for `owner`, forgetting the institutions asked for least recently
+    /// beyond the budget.
+    fn keep(&mut self, generation: u64, owner: &str, drawing: Drawing) {
         if generation != self.generation {
             return;
         }
+        let size = |d: &Drawing| d.as_ref().map_or(0, |files| files.values().map(|f| f.len()).sum::<usize>());
         self.clock += 1;
-        self.bytes += files.values().map(|f| f.len()).sum::<usize>();
-        if let Some((_, old)) = self.by_institution.insert(owner.to_string(), (self.clock, files)) {
-            self.bytes -= old.values().map(|f| f.len()).sum::<usize>();
+        self.bytes += size(&drawing);
+        if let Some((_, old)) = self.by_institution.insert(owner.to_string(), (self.clock, drawing)) {
+            self.bytes -= size(&old);
         }
         while self.bytes > DRAWN_BUDGET && self.by_institution.len() > 1 {
-            let Some(oldest) = self.by_institution.iter().min_by_key(|(_, (used, _))| *used).map(|(id, _)| id.clone())
-            else {
-                break;
-            };
-            if let Some((_, files)) = self.by_institution.remove(&oldest) {
-                self.bytes -= files.values().map(|f| f.len()).sum::<usize>();
+            let oldest = self.by_institution.iter().min_by_key(|(_, (used, _))| *used).map(|(id, _)| id.clone());
+            if let Some((_, old)) = oldest.and_then(|id| self.by_institution.remove(&id)) {
+                self.bytes -= size(&old);
             }
         }
     }
 }
 
-/// The institution whose documents include `key` (a path below the site root): its own
-/// `pdf/<id>/…`, or the issuer of a campaign's phase report, `pdf/campaigns/<campaign>/…`.
-fn owner<'m>(model: &'m Model, key: &str) -> Option<&'m str> {
-    let mut parts = key.strip_prefix("pdf/")?.split('/');
-    let first = parts.next()?;
-    if first == "campaigns"
-        && let Some(c) = parts.next().and_then(|id| model.campaigns.iter().find(|c| c.id == id))
-    {
-        return Some(&c.institution);
-    }
-    model.institutions.iter().find(|i| i.id == first).map(|i| i.id.as_str())
+/// The institutions whose documents may include `key` (a path below the site root): the issuer
+/// of a campaign's phase report, `pdf/campaigns/<campaign>/…`, and the institution of
+/// `pdf/<id>/…` (an institution may be called `campaigns`).
+fn owners(model: &Model, key: &str) -> Vec<String> {
+    let mut parts = key.strip_prefix("pdf/").unwrap_or_default().split('/');
+    let first = parts.next().unwrap_or_default();
+    let issuer = match first {
+        "campaigns" => parts.next().and_then(|id| model.campaigns.iter().find(|c| c.id == id)),
+        _ => None,
+    };
+    let own = model.institutions.iter().find(|i| i.id == first);
+    issuer.map(|c| c.institution.clone()).into_iter().chain(own.map(|i| i.id.clone())).collect()
 }
 
 /// The PDF at `key` (below the site root), drawn with the rest of its institution's documents
 /// the first time it is asked for: an institution's files take a few tens of milliseconds, and
-/// the bytes are those `build` writes. None: no such PDF (or no fonts to draw it with).
-fn pdf(key: &str, shared: &Shared) -> Option<Arc<Vec<u8>>> {
-    let (model, theme, generation) = {
+/// the bytes are those `build` writes. Ok(None): no such PDF, or no fonts to draw it with.
+fn pdf(key: &str, shared: &Shared) -> Result<Option<Arc<Vec<u8>>>, String> {
+    let Some((model, _)) = lock(&shared.state).printable.clone() else { return Ok(None) };
+    for owner in owners(&model, key) {
+        if let Some(found) = drawn_or_draw(&owner, key, shared)? {
+            return Ok(Some(found));
+        }
+    }
+    Ok(None)
+}
+
+/// `key` among the PDFs of `owner`, which are drawn first unless they are for the pages served.
+fn drawn_or_draw(owner: &str, key: &str, shared: &Shared) -> Result<Option<Arc<Vec<u8>>>, String> {
+    let served = || {
         let state = lock(&shared.state);
         let (model, theme) = state.printable.clone().filter(|_| state.pdfs)?;
-        (model, theme, state.generation)
+        Some((model, theme, state.generation))
     };
-    let owner = owner(&model, key)?;
-    if let Some(found) = lock(&shared.drawn).get(generation, owner, key) {
+    let Some((_, _, generation)) = served() else { return Ok(None) };
+    if let Some(found) = lock(&shared.drawn).find(generation, owner, key) {
         return found;
     }
-    let _drawing = lock(&shared.drawing);
-    if let Some(found) = lock(&shared.drawn).get(generation, owner, key) {
+    // One drawing at a time: a page's PDFs are asked for together, and drawn once.
+    let _one = lock(&shared.drawing);
+    // Newer pages may have come while this waited: draw for those.
+    let Some((model, theme, generation)) = served() else { return Ok(None) };
+    if let Some(found) = lock(&shared.drawn).find(generation, owner, key) {
         return found;
     }
+    let drawing = draw(owner, &model, theme, shared);
+    if let Err(error) = &drawing {
+        eprintln!("the PDFs of {owner} were not drawn:\n{error}");
+    }
+    let found = drawing.as_ref().map(|files| files.get(key).cloned()).map_err(Clone::clone);
+    lock(&shared.drawn).keep(generation, owner, drawing);
+    found
+}
+
+/// Every PDF of `owner` (cards, letters, combined files, the phase reports it issues), through
+/// the pipeline, as `build --institution OWNER --only cards,letters,reports` makes them.
+fn draw(owner: &str, model: &Model, theme: Arc<Theme>, shared: &Shared) -> Drawing {
     let started = Instant::now();
+    let fonts = {
+        let mut kept = lock(&shared.fonts);
+        match kept.as_ref() {
+            Some((t, fonts)) if Arc::ptr_eq(t, &theme) => fonts.clone(),
+            _ => {
+                let fonts = Arc::new(pipeline::theme_fonts(&theme).map_err(|e| e.message)?);
+                *kept = Some((theme.clone(), fonts.clone()));
+                fonts
+            }
+        }
+    };
     let options = pipeline::Options {
         theme: Some(theme),
+        fonts: Some(fonts),
         selection: Selection {
             parts: Some([Part::Cards, Part::Letters, Part::Reports].into_iter().collect()),
             institutions: Some([owner.to_string()].into_iter().collect()),
         },
         ..Default::default()
     };
-    let files: Files = match pipeline::build_in_memory(&model, &[], &shared.dir, &options) {
-        Ok((files, _)) => {
-            files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect()
-        }
-        Err(e) => {
-            eprintln!("the PDFs of {owner} were not drawn: {}", e.message);
-            return None;
-        }
-    };
+    let (files, notes) = pipeline::build_in_memory(model, &[], &shared.dir, &options).map_err(|e| e.message)?;
+    for note in &notes {
+        eprintln!("warning: {note}");
+    }
+    let files: Files = files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect();
     eprintln!("drew the {} PDFs of {owner} in {:.0} ms", files.len(), started.elapsed().as_secs_f64() * 1000.0);
-    let found = files.get(key).cloned();
-    lock(&shared.drawn).keep(generation, owner, files);
-    found
+    Ok(files)
 }
 
-fn page(path: &str, state: &State) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+fn page(path: &str, state: &State) -> Response {
     let mut key = percent_decode(path.trim_start_matches('/'));
     if key.is_empty() || key.ends_with('/') {
         key.push_str("index.html");
@@ -627,13 +700,13 @@ fn page(path: &str, state: &State) -> tiny_http::Response<std::io::Cursor<Vec<u8
         // Nothing was ever built: the first build failed.
         let html =
             "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>safeduty</title><body></body></html>";
-        return reply(200, "text/html; charset=utf-8", inject(html, state).into_bytes());
+        return reply(200, "text/html; charset=utf-8", Arc::new(inject(html, state).into_bytes()));
     };
     let kind = content_type(&key);
     if kind.starts_with("text/html") {
-        reply(status, kind, inject(&String::from_utf8_lossy(bytes), state).into_bytes())
+        reply(status, kind, Arc::new(inject(&String::from_utf8_lossy(bytes), state).into_bytes()))
     } else {
-        reply(status, kind, bytes.to_vec())
+        reply(status, kind, bytes.clone())
     }
 }
 
@@ -670,10 +743,22 @@ fn inject(html: &str, state: &State) -> String {
     }
 }
 
-fn reply(status: u16, kind: &str, body: Vec<u8>) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+/// A response's bytes, shared with the files served (a PDF is not copied for each request).
+struct Body(Arc<Vec<u8>>);
+
+impl AsRef<[u8]> for Body {
+    fn as_ref(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+type Response = tiny_http::Response<std::io::Cursor<Body>>;
+
+fn reply(status: u16, kind: &str, body: Arc<Vec<u8>>) -> Response {
     let header = tiny_http::Header::from_bytes("Content-Type", kind).expect("valid header");
     let no_cache = tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("valid header");
-    tiny_http::Response::from_data(body).with_status_code(status).with_header(header).with_header(no_cache)
+    let len = body.len();
+    tiny_http::Response::new(status.into(), vec![header, no_cache], std::io::Cursor::new(Body(body)), Some(len), None)
 }
 
 fn content_type(path: &str) -> &'static str {

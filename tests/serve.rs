@@ -119,6 +119,22 @@ fn draws(server: &Server) -> usize {
     server.log.lock().unwrap().iter().filter(|l| l.starts_with("drew the ")).count()
 }
 
+/// Waits until the server's log shows `n` drawings (it is read on a thread of its own).
+fn wait_for_draws(server: &Server, n: usize) {
+    let started = Instant::now();
+    while draws(server) < n {
+        assert!(started.elapsed() < Duration::from_secs(10), "{:?}", server.log.lock().unwrap());
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Without a CJK font the pages do not link PDFs (and CI has one).
+fn no_fonts(page: &str, pdf: &str) -> bool {
+    let missing = !page.contains(pdf);
+    assert!(!missing || std::env::var_os("CI").is_none(), "CI has fonts: PDFs must be linked");
+    missing
+}
+
 /// The preview draws an institution's PDFs when a browser first asks for one of them (it does
 /// not hold a province's PDFs), keeps them until the content changes, and serves the bytes
 /// `build` writes, before and after an edit.
@@ -127,11 +143,10 @@ fn the_preview_draws_pdfs_when_asked_for_and_again_after_an_edit() {
     let dir = fixture("minimal");
     let server = start(dir.path());
     let card = "/pdf/clinic/cards/nurse.pdf";
-    let (status, served) = get_bytes(server.port, card);
-    if status == 404 {
-        assert!(std::env::var_os("CI").is_none(), "CI has fonts: PDFs must be made");
+    if no_fonts(&get(server.port, "/institutions/clinic/posts/nurse.html").1, "cards/nurse.pdf") {
         return eprintln!("skipped: no CJK font installed, no PDFs");
     }
+    let (status, served) = get_bytes(server.port, card);
     let built = |name: &str| {
         let out = dir.path().join(name);
         let run = run(&["build", "content", "--out", out.to_str().unwrap()], dir.path());
@@ -140,7 +155,7 @@ fn the_preview_draws_pdfs_when_asked_for_and_again_after_an_edit() {
     };
     let before = built("out-before");
     assert_eq!((status, &served), (200, &before[std::path::Path::new("clinic/cards/nurse.pdf")]));
-    assert_eq!(draws(&server), 1, "{:?}", server.log.lock().unwrap());
+    wait_for_draws(&server, 1);
     // Every file of the institution came with it; none is drawn again.
     for (path, bytes) in &before {
         assert_eq!(&get_bytes(server.port, &format!("/pdf/{}", path.display())).1, bytes, "{}", path.display());
@@ -156,7 +171,35 @@ fn the_preview_draws_pdfs_when_asked_for_and_again_after_an_edit() {
     let (status, served) = get_bytes(server.port, card);
     assert_eq!((status, &served), (200, &after[std::path::Path::new("clinic/cards/nurse.pdf")]));
     assert_ne!(served, before[std::path::Path::new("clinic/cards/nurse.pdf")]);
-    assert_eq!(draws(&server), 2);
+    wait_for_draws(&server, 2);
+    std::thread::sleep(Duration::from_millis(100));
+    assert_eq!(draws(&server), 2, "{:?}", server.log.lock().unwrap());
+}
+
+/// The scan of a signed letter, published below `pdf/` by the pages pass, is served as it is
+/// (nothing is drawn for it) and goes when its signing record does.
+#[test]
+fn the_preview_serves_scans_of_signed_letters_without_drawing() {
+    let dir = fixture("minimal");
+    let server = start(dir.path());
+    let person = get(server.port, "/institutions/clinic/people/zhao-min.html").1;
+    let letter = person.find("安全生产责任书（护士　赵敏）").expect("the letter is listed");
+    let code = person[letter..].split("校验码 ").nth(1).unwrap()[..9].to_string();
+    let inst = dir.path().join("content/institutions/clinic");
+    std::fs::create_dir_all(inst.join("scans")).unwrap();
+    std::fs::write(inst.join("scans/zhao-min-2023.pdf"), b"%PDF-1.4 scan").unwrap();
+    let record = format!("  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: {code}\n");
+    std::fs::write(inst.join("signing.yaml"), format!("signed:\n{record}    scan: scans/zhao-min-2023.pdf\n")).unwrap();
+    wait_for(server.port, "/institutions/clinic/people/zhao-min.html", |b| b.contains("已签订 2023-01-15"));
+    let scan = "/pdf/clinic/scans/scans/zhao-min-2023.pdf";
+    assert_eq!(get(server.port, scan), (200, "%PDF-1.4 scan".to_string()));
+    assert_eq!(draws(&server), 0, "{:?}", server.log.lock().unwrap());
+    // The record stays, without its scan: an edit inside the institution, whose pass renders
+    // that institution's pages only.
+    let seen = server.log.lock().unwrap().len();
+    std::fs::write(inst.join("signing.yaml"), format!("signed:\n{record}")).unwrap();
+    log_line(&server, seen, "rebuilt the pages of 1 institution(s)");
+    wait_for(server.port, scan, |b| b.contains("页面未找到"));
 }
 
 /// A campaign's phase reports are drawn with the documents of the institution that issues it.
@@ -167,18 +210,18 @@ fn the_preview_draws_a_phase_report_with_its_issuers_documents() {
     let (status, home) = get(server.port, "/campaigns/lyg-120-2016/index.html");
     assert_eq!(status, 200);
     let report = home.split("href=\"").filter_map(|h| h.split('"').next()).find(|h| h.contains("pdf/campaigns/"));
-    let report = report.expect("the campaign page links a phase report").trim_start_matches("../").to_string();
-    let (status, served) = get_bytes(server.port, &format!("/{report}"));
-    if status == 404 {
-        assert!(std::env::var_os("CI").is_none(), "CI has fonts: PDFs must be made");
+    if no_fonts(&home, "pdf/campaigns/") {
         return eprintln!("skipped: no CJK font installed, no PDFs");
     }
+    let report = report.expect("the campaign page links a phase report").trim_start_matches("../").to_string();
+    let (status, served) = get_bytes(server.port, &format!("/{report}"));
+    assert_eq!(status, 200);
     let out = dir.path().join("out");
     let run = run(&["build", "content", "--out", out.to_str().unwrap(), "--only", "reports,cards,letters"], dir.path());
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert_eq!(served, std::fs::read(out.join("site").join(&report)).unwrap());
-    let log = server.log.lock().unwrap().clone();
-    assert!(log.iter().any(|l| l.starts_with("drew the ") && l.contains(" of lyg-120 in ")), "{log:?}");
+    let (line, _) = log_line(&server, 0, "drew the ");
+    assert!(line.contains(" of lyg-120 in "), "{line}");
 }
 
 /// The first post file (by name) of an institution of the content under `dir`.

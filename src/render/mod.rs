@@ -110,8 +110,8 @@ impl Selection {
     }
 }
 
-/// Rendered files: path below the output root → bytes. Shared: the preview keeps a PDF in its
-/// cache and in the files it serves, once.
+/// Rendered files: path below the output root → bytes, shared so that the preview serves them
+/// without copying.
 pub type Files = BTreeMap<String, Arc<Vec<u8>>>;
 
 /// Where rendered files go: a folder on disk (`build`) or memory (`serve`).
@@ -208,7 +208,7 @@ impl RenderContext<'_> {
         }
     }
 
-    /// Like `write`, for bytes held elsewhere too (the preview's PDF cache): memory keeps them once.
+    /// Like `write`, for bytes made as shared ones (PDFs): the memory sink keeps them without a copy.
     pub fn write_shared(&self, rel: &str, bytes: Arc<Vec<u8>>) -> Result<()> {
         match self.sink {
             Sink::Dir(_) => self.write_to_disk(rel, &bytes),

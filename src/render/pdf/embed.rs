@@ -135,28 +135,6 @@ impl Subsets {
     }
 }
 
-/// Subsets cut on first use, by whichever thread needs them first (the others wait).
-pub struct LazySubsets<'a> {
-    fonts: &'a FontSet,
-    glyphs: Glyphs,
-    cut: std::sync::OnceLock<std::result::Result<Subsets, String>>,
-}
-
-impl<'a> LazySubsets<'a> {
-    pub fn new(fonts: &'a FontSet, glyphs: Glyphs) -> Self {
-        LazySubsets { fonts, glyphs, cut: std::sync::OnceLock::new() }
-    }
-
-    pub fn key(&self) -> cache::Key {
-        self.glyphs.key()
-    }
-
-    pub fn get(&self) -> Result<&Subsets> {
-        let cut = self.cut.get_or_init(|| Subsets::new(self.fonts, &self.glyphs).map_err(|e| e.to_string()));
-        cut.as_ref().map_err(|e| Error::new(e.clone()))
-    }
-}
-
 fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
     let fail = |what: &str| Error::new(format!("font {}: {what}", face.name));
     let font = skrifa::FontRef::from_index(face.bytes(), face.index).map_err(|_| fail("cannot be read"))?;

@@ -25,7 +25,7 @@ use super::kept::{self as cache};
 use super::{RenderContext, Renderer};
 use crate::error::{Error, Result};
 use crate::model::{Institution, Model};
-use embed::LazySubsets;
+use embed::Subsets;
 use fonts::{Face, FontSet};
 use layout::{Page, Typesetter};
 
@@ -78,10 +78,10 @@ impl Renderer for PdfRenderer {
             coverage(ctx.model, &mine, fonts)?;
             let laid: Vec<(&Document, Vec<Page>)> =
                 mine.into_par_iter().map(|d| (d, ts.pages(&d.blocks, d.number.as_deref()))).collect();
-            // One subset of each face for all of the institution's files, cut when the first
-            // file is drawn.
-            let subsets = LazySubsets::new(fonts, write::glyphs(&ts, &laid));
-            let glyphs_key = subsets.key();
+            // One subset of each face for all of the institution's files.
+            let glyphs = write::glyphs(&ts, &laid);
+            let subsets = Subsets::new(fonts, &glyphs)?;
+            let glyphs_key = glyphs.key();
             // A file's id (its trailer /ID): a key over what it shows, so that the same content
             // gives the same bytes and changed content a new id.
             let doc_key = |d: &Document| {
@@ -98,7 +98,7 @@ impl Renderer for PdfRenderer {
             };
             laid.par_iter().try_for_each(|(d, pages)| {
                 let key = doc_key(d);
-                let bytes = Arc::new(write::pdf(&ts, subsets.get()?, &d.title, &[(d, pages)], false, &key[..16])?);
+                let bytes = Arc::new(write::pdf(&ts, &subsets, &d.title, &[(d, pages)], false, &key[..16])?);
                 bar.inc(1);
                 ctx.write_shared(&format!("site/{}", d.file), bytes)
             })?;
@@ -110,7 +110,7 @@ impl Renderer for PdfRenderer {
                 let mut parts: Vec<&[u8]> = vec![&style_key, b.path.as_bytes(), b.title.as_bytes()];
                 parts.extend(members.iter().map(|k| k.as_slice()));
                 let key = cache::key(&parts);
-                let bytes = Arc::new(write::pdf(&ts, subsets.get()?, &b.title, &b.docs, true, &key[..16])?);
+                let bytes = Arc::new(write::pdf(&ts, &subsets, &b.title, &b.docs, true, &key[..16])?);
                 ctx.write_shared(&format!("site/{}", b.path), bytes)
             })?;
             combined_us.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
