@@ -31,8 +31,13 @@ pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
     check_cached(dir, adjust, None)
 }
 
-/// Like `check`, taking the files that did not change since the last load from `cache`.
-pub fn check_cached(dir: &Path, adjust: impl FnOnce(&mut Levels), cache: Option<&load::Cache>) -> Checked {
+/// Like `check`, taking the files that did not change since the last load from `cache` (and
+/// what the caller knows of the changes).
+pub fn check_cached(
+    dir: &Path,
+    adjust: impl FnOnce(&mut Levels),
+    cache: Option<(&load::Cache, load::Since)>,
+) -> Checked {
     let started = std::time::Instant::now();
     let mut report = Report::default();
     let content = load::load_cached(dir, &mut report, cache);

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::lints::Levels;
+use crate::load;
 use crate::model::Model;
 use crate::pipeline;
 use crate::render::documents;
@@ -152,7 +153,7 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
                 pool.install(|| full_pass(settings, shared, generation));
             }
         });
-        if let Some(generation) = quick_pass(settings, shared, None) {
+        if let Some(generation) = quick_pass(settings, shared, &Changes::default()) {
             let _ = full.send(generation);
         }
         eprintln!("serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
@@ -169,12 +170,12 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
         // notify reports absolute paths.
         let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
         while let Ok(first) = rx.recv() {
-            let mut changed = Vec::new();
-            let mut wanted = triggers_rebuild(&first, &root, &mut changed);
+            let mut changes = Changes { root: root.clone(), paths: Vec::new(), in_place: true };
+            let mut wanted = triggers_rebuild(&first, &mut changes);
             while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
-                wanted |= triggers_rebuild(&more, &root, &mut changed);
+                wanted |= triggers_rebuild(&more, &mut changes);
             }
-            if wanted && let Some(generation) = quick_pass(settings, shared, edited_institutions(&root, &changed)) {
+            if wanted && let Some(generation) = quick_pass(settings, shared, &changes) {
                 let _ = full.send(generation);
             }
         }
@@ -211,25 +212,63 @@ fn listen(port: u16) -> Result<tiny_http::Server, Box<dyn std::error::Error + Se
     tiny_http::Server::from_listener(listener, None)
 }
 
+/// What the file events since the last pass say changed.
+#[derive(Default)]
+struct Changes {
+    /// The content folder, as the watcher names it (absolute; empty: not watched yet).
+    root: PathBuf,
+    /// The paths of relevant events; `root` itself when anything may have changed.
+    paths: Vec<PathBuf>,
+    /// Whether every event was a write into an existing file (no file created, removed or
+    /// renamed, no event lost).
+    in_place: bool,
+}
+
+impl Changes {
+    /// The institutions whose folders hold every changed file, if so (see `edited_institutions`).
+    fn institutions(&self) -> Option<BTreeSet<String>> {
+        (!self.root.as_os_str().is_empty()).then(|| edited_institutions(&self.root, &self.paths))?
+    }
+
+    /// What a load can be told: which files were written, when that is all that happened.
+    fn since(&self) -> Option<Vec<String>> {
+        if !self.in_place || self.root.as_os_str().is_empty() {
+            return None;
+        }
+        let name = |p: &PathBuf| {
+            let rel = p.strip_prefix(&self.root).ok()?;
+            let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+            Some(parts?.join("/"))
+        };
+        self.paths.iter().map(name).collect()
+    }
+}
+
 /// Whether a file event means content changed. Reads are events too on Linux (the rebuild
 /// itself reads every file): counting them would rebuild forever.
-/// The paths of a relevant event are added to `changed`; `root` itself when events were lost
+/// The paths of a relevant event are added to `changes`; the root itself when events were lost
 /// (the kernel's queue overflowed, or watching failed): then anything may have changed.
-fn triggers_rebuild(event: &notify::Result<Event>, root: &Path, changed: &mut Vec<PathBuf>) -> bool {
+fn triggers_rebuild(event: &notify::Result<Event>, changes: &mut Changes) -> bool {
+    use notify::event::ModifyKind;
     match event {
         Ok(event) if event.need_rescan() => {
-            changed.push(root.to_path_buf());
+            changes.paths.push(changes.root.clone());
+            changes.in_place = false;
             true
         }
         Ok(event) if matches!(event.kind, EventKind::Access(_)) => false,
         Ok(event) => {
-            let before = changed.len();
-            changed.extend(event.paths.iter().filter(|p| relevant(p)).cloned());
-            changed.len() > before
+            let before = changes.paths.len();
+            changes.paths.extend(event.paths.iter().filter(|p| relevant(p)).cloned());
+            let written = matches!(event.kind, EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Metadata(_)));
+            let relevant = changes.paths.len() > before;
+            changes.in_place &= written || !relevant;
+            relevant
         }
         Err(e) => {
             eprintln!("file watching: {e}; rebuilding everything");
-            changed.push(root.to_path_buf());
+            changes.paths.push(changes.root.clone());
+            changes.in_place = false;
             true
         }
     }
@@ -270,7 +309,9 @@ fn faces(model: &crate::model::Model) -> BTreeMap<String, Face> {
 /// `full_pass`, the search index, swapped in without a reload. After an edit inside
 /// some institutions' folders (`edited`), this pass renders only their pages and the pages of no
 /// institution, and keeps the rest. Returns the pass's generation when it succeeded.
-fn quick_pass(settings: &Settings, shared: &Shared, edited: Option<BTreeSet<String>>) -> Option<u64> {
+fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes) -> Option<u64> {
+    let edited = changes.institutions();
+    let written = changes.since();
     let started = Instant::now();
     let (pdfs, faces_before, failed) = {
         let state = lock(&shared.state);
@@ -283,9 +324,9 @@ fn quick_pass(settings: &Settings, shared: &Shared, edited: Option<BTreeSet<Stri
         // events but before the files were read is in the model already.
         (faces(model) == faces_before).then(|| edited.clone())
     };
-    let result = build(settings, Pass::Pages { link_pdfs: pdfs, scope: &scope }, shared);
+    let result = build(settings, Pass::Pages { link_pdfs: pdfs, scope: &scope, written: written.as_deref() }, shared);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
-    let mut stale = BTreeMap::new();
+    let (mut stale, mut old_model) = (BTreeMap::new(), None);
     let outcome = {
         let mut state = lock(&shared.state);
         match result {
@@ -301,7 +342,7 @@ fn quick_pass(settings: &Settings, shared: &Shared, edited: Option<BTreeSet<Stri
                 state.faces = built.faces;
                 state.generation += 1;
                 state.linked = pdfs;
-                state.printable = built.theme.map(|theme| (built.model, theme));
+                old_model = std::mem::replace(&mut state.printable, built.theme.map(|theme| (built.model, theme)));
                 // PDFs drawn from the previous model are stale: a phase report shows every
                 // institution's progress, so any edit may change any institution's PDFs, and
                 // drawing them again is quick. Freed after the state's lock is let go.
@@ -320,7 +361,7 @@ fn quick_pass(settings: &Settings, shared: &Shared, edited: Option<BTreeSet<Stri
             }
         }
     };
-    drop(stale);
+    drop((stale, old_model));
     outcome
 }
 
@@ -336,22 +377,32 @@ fn full_pass(settings: &Settings, shared: &Shared, generation: u64) {
         eprintln!("search index not updated:\n{error}");
     }
     if let Ok(Built { files, printable, .. }) = built {
-        let mut state = lock(&shared.state);
-        if state.generation != generation {
-            eprintln!("search index of an older version set aside: the content changed meanwhile");
-            return;
-        }
-        state.pdfs = printable;
-        if printable == state.linked {
-            state.files.retain(|k, _| !is_second_pass(k));
-            state.files.extend(files.into_iter().filter(|(k, _)| is_second_pass(k)));
-        } else {
-            // The fonts were found, or lost, since the pages served were made: publish this
-            // pass's pages, whose links to PDFs say so.
-            state.files = files;
-            state.linked = printable;
-            state.version += 1;
-        }
+        let (index, pages): (Files, Files) = files.into_iter().partition(|(k, _)| is_second_pass(k));
+        // What the files served let go of is freed after the state's lock, and before this pass
+        // says it is done: the next edit's pages pass should not wait on a province's pages.
+        let unused: [Files; 2] = {
+            let mut state = lock(&shared.state);
+            if state.generation != generation {
+                drop(state);
+                return eprintln!("search index of an older version set aside: the content changed meanwhile");
+            }
+            state.pdfs = printable;
+            if printable == state.linked {
+                let old: Vec<String> = state.files.keys().filter(|k| is_second_pass(k)).cloned().collect();
+                let old = old.iter().filter_map(|k| state.files.remove_entry(k)).collect();
+                state.files.extend(index);
+                [old, pages]
+            } else {
+                // The fonts were found, or lost, since the pages served were made: publish this
+                // pass's pages, whose links to PDFs say so.
+                let mut all = pages;
+                all.extend(index);
+                state.linked = printable;
+                state.version += 1;
+                [std::mem::replace(&mut state.files, all), Files::new()]
+            }
+        };
+        drop(unused);
         let (indexed, unchanged) = shared.search.last_build();
         eprintln!(
             "search index updated in {:.0} ms ({indexed} of {} parts indexed)",
@@ -401,7 +452,12 @@ fn merge(mut before: Files, new: Files, scope: Option<&BTreeSet<String>>) -> (Fi
 enum Pass<'a> {
     /// The pages, without search index (linking the PDFs, drawn when asked for, if fonts were found);
     /// `scope` says, from the checked model, whether only some institutions' pages are needed.
-    Pages { link_pdfs: bool, scope: &'a dyn Fn(&crate::model::Model) -> Option<BTreeSet<String>> },
+    /// `written`: the only files written since the last pages pass, when the watcher knows.
+    Pages {
+        link_pdfs: bool,
+        scope: &'a dyn Fn(&crate::model::Model) -> Option<BTreeSet<String>>,
+        written: Option<&'a [String]>,
+    },
     /// The site with its search index, of which the index is kept.
     Search,
 }
@@ -423,7 +479,15 @@ struct Built {
 /// The pipeline into memory.
 fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, String> {
     let dir = settings.dir;
-    let mut checked = pipeline::check_cached(dir, settings.adjust, Some(&shared.parsed)).with_as_of(settings.as_of);
+    // The pages pass keeps the parsed files up to date; the background pass, which may end after
+    // a newer pages pass, only reads them.
+    let since = match pass {
+        Pass::Pages { written: Some(names), .. } => load::Since::Written(names),
+        Pass::Pages { written: None, .. } => load::Since::Unknown,
+        Pass::Search => load::Since::ReadOnly,
+    };
+    let mut checked =
+        pipeline::check_cached(dir, settings.adjust, Some((&shared.parsed, since))).with_as_of(settings.as_of);
     let pass_name = match pass {
         Pass::Pages { .. } => "pages",
         Pass::Search => "search index",

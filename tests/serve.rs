@@ -369,3 +369,21 @@ fn an_edit_in_one_institution_renews_its_documents_and_keeps_the_others() {
     assert!(home_row(port, "乌审旗图克镇卫生院").contains("11/16"), "{}", home_row(port, "乌审旗图克镇卫生院"));
     assert_eq!(home_row(port, "连云港市急救中心"), other, "the other institutions' documents are kept");
 }
+
+/// A post file created, written in place, then removed: each shows (a write in place reads
+/// that file only; a created or removed file makes the pass walk the tree again).
+#[test]
+fn a_new_post_file_shows_then_goes() {
+    let dir = fixture("minimal");
+    let server = start(dir.path());
+    let posts = dir.path().join("content/institutions/clinic/posts");
+    let yaml = std::fs::read_to_string(posts.join("nurse.yaml")).unwrap();
+    let new = posts.join("night-nurse.yaml");
+    std::fs::write(&new, yaml.replacen("name: 护士", "name: 夜班护士", 1)).unwrap();
+    let page = "/institutions/clinic/posts/night-nurse.html";
+    wait_for(server.port, page, |b| b.contains("夜班护士"));
+    std::fs::write(&new, yaml.replacen("name: 护士", "name: 夜班值守护士", 1)).unwrap();
+    wait_for(server.port, page, |b| b.contains("夜班值守护士"));
+    std::fs::remove_file(&new).unwrap();
+    wait_for(server.port, page, |b| b.contains("页面未找到"));
+}

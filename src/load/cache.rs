@@ -3,17 +3,42 @@
 //! and inode, which no tool sets back) are as they were is not even read; otherwise its bytes
 //! decide. Times are trusted only once they are three seconds old: a coarse file clock (FAT keeps
 //! two-second steps) could give a write just after the last read the same time ("racy git").
+//!
+//! When the caller knows that only some files were written in place since the last load (the
+//! preview's file watcher says so), the tree is not walked and no file is looked at but those:
+//! the last load's walk and values stand for the rest.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-use super::Value;
+use super::{Found, Value};
 
 #[derive(Default)]
 pub struct Cache {
-    files: Mutex<Arc<Files>>,
+    last: Mutex<Arc<Last>>,
+}
+
+/// What the last load kept.
+#[derive(Default)]
+pub(super) struct Last {
+    pub files: Files,
+    /// Its walk of the tree, in order.
+    walk: Vec<Found>,
+}
+
+/// What the caller of a cached load knows of the changes since the cache's last load.
+#[derive(Clone, Copy)]
+pub enum Since<'a> {
+    /// Nothing: walk the tree and compare every file with what the cache kept.
+    Unknown,
+    /// Only these files (names below the content root, `/`-separated, as in diagnostics) were
+    /// written, in place: no file was created, removed or renamed.
+    Written(&'a [String]),
+    /// Nothing, and another load keeps the cache up to date: use it, but leave it as it is (the
+    /// preview's background pass, which must not put back files older than the pages pass's).
+    ReadOnly,
 }
 
 pub(super) type Files = HashMap<PathBuf, Entry>;
@@ -68,12 +93,36 @@ impl Stamp {
 impl Cache {
     /// The files of the last load. Loads may overlap (the preview's two passes): each works
     /// from the files as they were when it started.
-    pub(super) fn snapshot(&self) -> Arc<Files> {
-        self.files.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    pub(super) fn snapshot(&self) -> Arc<Last> {
+        self.last.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
-    /// Keeps the files of the latest load only, so that memory follows the tree.
-    pub(super) fn replace(&self, files: Files) {
-        *self.files.lock().unwrap_or_else(|e| e.into_inner()) = Arc::new(files);
+    /// The last load's walk, with every file but `written` marked unchanged; None when there is
+    /// no such walk, or it does not have all of `written` (a file was created: walk again).
+    pub(super) fn walk_with(&self, written: &[String]) -> Option<Vec<Found>> {
+        let last = self.last.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        if last.walk.is_empty() || last.walk.iter().any(|f| matches!(f, Found::Unreadable { .. })) {
+            return None;
+        }
+        let written: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
+        let mut seen = 0;
+        let walk = last
+            .walk
+            .iter()
+            .cloned()
+            .map(|mut f| {
+                if let Found::File { name, unchanged, .. } = &mut f {
+                    *unchanged = !written.contains(name.as_str());
+                    seen += usize::from(!*unchanged);
+                }
+                f
+            })
+            .collect();
+        (seen == written.len()).then_some(walk)
+    }
+
+    /// Keeps the files and walk of the latest load only, so that memory follows the tree.
+    pub(super) fn replace(&self, files: Files, walk: Vec<Found>) {
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = Arc::new(Last { files, walk });
     }
 }

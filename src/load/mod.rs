@@ -19,7 +19,7 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::raw;
 use crate::source::{FileId, Offset, Sources, Span};
 
-pub use cache::Cache;
+pub use cache::{Cache, Since};
 pub use page::Page;
 
 /// A value that has a file of its own, its id taken from the file (or folder) name.
@@ -85,6 +85,7 @@ pub struct Content {
 }
 
 /// What a path inside the content root is.
+#[derive(Clone)]
 enum Kind {
     Config,
     Category(String),
@@ -164,8 +165,16 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
     load_cached(root, report, None)
 }
 
-/// Like `load`, taking files whose bytes did not change since the last load from `cache`.
-pub fn load_cached(root: &Path, report: &mut Report, cache: Option<&Cache>) -> Content {
+/// Like `load`, taking files whose bytes did not change since the last load from `cache`;
+/// `since` says what the caller knows of what changed.
+pub fn load_cached(root: &Path, report: &mut Report, cache: Option<(&Cache, Since)>) -> Content {
+    // The preview after files were written in place: the last walk's files, of which only the
+    // written ones are read (a walk and a stamp per file are most of a cached load).
+    if let Some((cache, Since::Written(names))) = &cache
+        && let Some(found) = cache.walk_with(names)
+    {
+        return assemble(root, found, report, Some((cache, Since::Written(names))));
+    }
     let mut found = Vec::new();
     // The theme folder holds templates and styles, not content: leave it to the renderers.
     let theme = root.join(theme_folder(root));
@@ -190,7 +199,8 @@ pub fn load_cached(root: &Path, report: &mut Report, cache: Option<&Cache>) -> C
         let rel: Vec<String> = rel_path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
         let kind = classify(&rel.iter().map(String::as_str).collect::<Vec<_>>());
         if !matches!(kind, Kind::Other) {
-            found.push(Found::File { name: rel.join("/"), kind, path: entry.path().to_path_buf(), bytes: None });
+            let (name, path) = (rel.join("/"), entry.path().to_path_buf());
+            found.push(Found::File { name, kind, path, bytes: None, unchanged: false });
         }
     }
     assemble(root, found, report, cache)
@@ -218,7 +228,7 @@ pub fn load_files(root: &Path, files: Vec<(String, Vec<u8>)>, report: &mut Repor
         }
         let kind = classify(&rel.iter().map(String::as_str).collect::<Vec<_>>());
         if !matches!(kind, Kind::Other) {
-            found.push(Found::File { path: root.join(&name), name, kind, bytes: Some(bytes) });
+            found.push(Found::File { path: root.join(&name), name, kind, bytes: Some(bytes), unchanged: false });
         }
     }
     assemble(root, found, report, None)
@@ -227,9 +237,20 @@ pub fn load_files(root: &Path, files: Vec<(String, Vec<u8>)>, report: &mut Repor
 /// A file of the content tree (or a folder that could not be read), in walk order. Each becomes
 /// one source file, so its `FileId` is its place in the list: the files can be read and parsed
 /// on every core and still be numbered as a sequential walk numbers them.
+#[derive(Clone)]
 enum Found {
-    Unreadable { name: String, message: String },
-    File { name: String, kind: Kind, path: PathBuf, bytes: Option<Vec<u8>> },
+    Unreadable {
+        name: String,
+        message: String,
+    },
+    /// `unchanged`: known not to have changed since the cache's load, so taken from it as it is.
+    File {
+        name: String,
+        kind: Kind,
+        path: PathBuf,
+        bytes: Option<Vec<u8>>,
+        unchanged: bool,
+    },
 }
 
 /// What reading and parsing one `Found` gave.
@@ -240,10 +261,15 @@ enum Outcome {
 }
 
 /// Reads and parses every file in parallel, then puts the values in their folders in order.
-fn assemble(root: &Path, mut found: Vec<Found>, report: &mut Report, cache: Option<&Cache>) -> Content {
-    let before = cache.map(Cache::snapshot);
-    let outcomes: Vec<(Outcome, Option<cache::Entry>)> =
-        found.par_iter_mut().enumerate().map(|(file, f)| outcome(file, f, before.as_deref())).collect();
+fn assemble(root: &Path, mut found: Vec<Found>, report: &mut Report, cache: Option<(&Cache, Since)>) -> Content {
+    let before = cache.as_ref().map(|(cache, _)| cache.snapshot());
+    // The walk, for the next load after files are written in place.
+    let walk = cache.as_ref().filter(|(_, since)| !matches!(since, Since::ReadOnly)).map(|_| found.clone());
+    let outcomes: Vec<(Outcome, Option<cache::Entry>)> = found
+        .par_iter_mut()
+        .enumerate()
+        .map(|(file, f)| outcome(file, f, before.as_deref().map(|last| &last.files)))
+        .collect();
     let mut content = Content { root: root.to_path_buf(), ..Content::default() };
     let mut folders = Folders::default();
     let mut kept = cache::Files::new();
@@ -276,8 +302,8 @@ fn assemble(root: &Path, mut found: Vec<Found>, report: &mut Report, cache: Opti
         }
     }
     folders.into_content(&mut content);
-    if let Some(cache) = cache {
-        cache.replace(kept);
+    if let (Some((cache, _)), Some(walk)) = (cache, walk) {
+        cache.replace(kept, walk);
     }
     content
 }
@@ -290,7 +316,15 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
             let d = Diagnostic::new("read-error", Span::file_start(file), message.clone(), "");
             return (Outcome::Unreadable(d), None);
         }
-        Found::File { kind, path, bytes, .. } => (kind, path, bytes),
+        Found::File { kind, path, bytes, unchanged, .. } => {
+            let cached = before.and_then(|files| files.get(path.as_path()));
+            if let Some(entry) = cached.filter(|_| *unchanged)
+                && let Ok(text) = String::from_utf8(entry.bytes.to_vec())
+            {
+                return (Outcome::Parsed(text, Ok(entry.value.clone())), Some(entry.clone()));
+            }
+            (kind, path, bytes)
+        }
     };
     let cached = before.and_then(|files| files.get(path.as_path()));
     // Taken before reading: a write after it gives the next load another stamp.
@@ -479,7 +513,7 @@ mod tests {
         let cache = Cache::default();
         let load_with = |cache: Option<&Cache>| {
             let mut report = Report::default();
-            let content = load_cached(dir.path(), &mut report, cache);
+            let content = load_cached(dir.path(), &mut report, cache.map(|c| (c, Since::Unknown)));
             format!("{content:#?}\n{:#?}", report.diagnostics)
         };
         assert_eq!(load_with(Some(&cache)), load_with(None), "first load, filling the cache");
@@ -497,5 +531,50 @@ mod tests {
         let after = load_with(Some(&cache));
         assert!(after.contains("含夜班") && after.contains("aaa.yaml"));
         assert_eq!(after, load_with(None), "after an added, a broken and an edited file");
+    }
+
+    /// Told which files were written in place, a load reads those only (a write it is not told
+    /// of goes unseen, which shows that nothing else was read), and walks the tree again when a
+    /// written file is new. A read-only load leaves the cache as it was.
+    #[test]
+    fn a_load_told_which_files_were_written_reads_only_those() {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), dir.path());
+        let cache = Cache::default();
+        let load_with = |since: Option<Since>| {
+            let mut report = Report::default();
+            let content = load_cached(dir.path(), &mut report, since.map(|s| (&cache, s)));
+            format!("{content:#?}\n{:#?}", report.diagnostics)
+        };
+        let fresh = || load_with(None);
+        assert_eq!(load_with(Some(Since::Written(&[]))), fresh(), "no walk kept yet: a walk");
+        let posts = dir.path().join("institutions/wsq-tuke/posts");
+        let mut posts: Vec<PathBuf> = std::fs::read_dir(posts).unwrap().map(|e| e.unwrap().path()).collect();
+        posts.sort();
+        let name = |p: &Path| p.strip_prefix(dir.path()).unwrap().to_string_lossy().replace('\\', "/");
+        let edit = |p: &Path, with: &str| {
+            let yaml = std::fs::read_to_string(p).unwrap();
+            std::fs::write(p, yaml.replacen("scope: ", &format!("scope: {with}"), 1)).unwrap();
+        };
+
+        edit(&posts[0], "含夜班，");
+        let told = load_with(Some(Since::Written(&[name(&posts[0])])));
+        assert!(told.contains("含夜班"));
+        assert_eq!(told, fresh(), "the written file read again");
+
+        edit(&posts[1], "含节假日，");
+        let untold = load_with(Some(Since::Written(&[])));
+        assert!(!untold.contains("含节假日") && untold != fresh(), "nothing but the written files is read");
+        assert_eq!(load_with(Some(Since::Unknown)), fresh(), "a walk sees everything");
+
+        edit(&posts[2], "含外出，");
+        assert!(load_with(Some(Since::ReadOnly)).contains("含外出"));
+        assert!(!load_with(Some(Since::Written(&[]))).contains("含外出"), "the read-only load kept nothing");
+
+        let added = dir.path().join("categories/aaa.yaml");
+        std::fs::write(&added, "name: 新类别\nduties: [一]\n").unwrap();
+        let walked = load_with(Some(Since::Written(&[name(&posts[2]), name(&added)])));
+        assert!(walked.contains("新类别") && walked.contains("含外出"));
+        assert_eq!(walked, fresh(), "a new file: the tree walked again");
     }
 }
