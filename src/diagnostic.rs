@@ -185,7 +185,7 @@ fn render_one<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Vec<Group<'a>> {
     let mut group = Group::with_title(level.primary_title(d.message.as_str()).id(d.code));
     for file in files {
         let src = sources.get(file);
-        let mut snippet = Snippet::source(src.text.as_str()).path(src.name.as_str());
+        let mut snippet = Snippet::source(&*src.text).path(src.name.as_str());
         for (l, primary) in labels.iter().filter(|(l, _)| l.span.file == file) {
             let kind = if *primary { AnnotationKind::Primary } else { AnnotationKind::Context };
             let (start, end) = clamp(l.span.start, l.span.end, &src.text);

@@ -251,6 +251,10 @@ fn render_into(
         })
         .collect::<Result<_>>()?;
     clock.lap("renderers, side by side");
+    // The renderers are done with the documents (`ctx` borrowed them last).
+    if let Some(cache) = &options.documents_cache {
+        render::documents::keep(cache, documents);
+    }
     if options.timings {
         notes.extend(laps);
         notes.extend(stage_laps.into_inner().unwrap_or_else(|e| e.into_inner()));

@@ -12,7 +12,8 @@ pub struct SourceFile {
     pub name: String,
     /// Absolute or caller-relative path on disk.
     pub path: PathBuf,
-    pub text: String,
+    /// Shared with the preview's cache of parsed files: a rebuild neither copies nor frees it.
+    pub text: std::sync::Arc<str>,
 }
 
 /// Every file that was read, in a stable order.
@@ -22,7 +23,7 @@ pub struct Sources {
 }
 
 impl Sources {
-    pub fn add(&mut self, name: String, path: PathBuf, text: String) -> FileId {
+    pub fn add(&mut self, name: String, path: PathBuf, text: std::sync::Arc<str>) -> FileId {
         self.files.push(SourceFile { name, path, text });
         self.files.len() - 1
     }

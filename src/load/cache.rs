@@ -46,7 +46,7 @@ pub(super) type Files = HashMap<PathBuf, Entry>;
 /// A file as it was read, and what it gave.
 #[derive(Clone)]
 pub(super) struct Entry {
-    pub bytes: Arc<[u8]>,
+    pub text: Arc<str>,
     pub value: Value,
     /// None: compare the bytes next time.
     pub stamp: Option<Stamp>,

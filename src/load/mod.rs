@@ -257,7 +257,7 @@ enum Found {
 enum Outcome {
     /// No text: an empty source file and this diagnostic.
     Unreadable(Diagnostic),
-    Parsed(String, std::result::Result<Value, Diagnostic>),
+    Parsed(Arc<str>, std::result::Result<Value, Diagnostic>),
 }
 
 /// Reads and parses every file in parallel, then puts the values in their folders in order.
@@ -283,7 +283,7 @@ fn assemble(root: &Path, mut found: Vec<Found>, report: &mut Report, cache: Opti
         }
         match outcome {
             Outcome::Unreadable(diagnostic) => {
-                content.sources.add(name, path, String::new());
+                content.sources.add(name, path, Arc::from(""));
                 report.push(diagnostic);
                 // A file (not a folder) that could not be read counts as broken.
                 content.broken_files += usize::from(kind.is_some());
@@ -318,10 +318,8 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
         }
         Found::File { kind, path, bytes, unchanged, .. } => {
             let cached = before.and_then(|files| files.get(path.as_path()));
-            if let Some(entry) = cached.filter(|_| *unchanged)
-                && let Ok(text) = String::from_utf8(entry.bytes.to_vec())
-            {
-                return (Outcome::Parsed(text, Ok(entry.value.clone())), Some(entry.clone()));
+            if let Some(entry) = cached.filter(|_| *unchanged) {
+                return (Outcome::Parsed(entry.text.clone(), Ok(entry.value.clone())), Some(entry.clone()));
             }
             (kind, path, bytes)
         }
@@ -332,30 +330,29 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
         None if before.is_some() => cache::Stamp::of(path),
         _ => None,
     };
-    if let Some(entry) = cached.filter(|e| stamp.is_some() && e.stamp == stamp)
-        && let Ok(text) = String::from_utf8(entry.bytes.to_vec())
-    {
-        return (Outcome::Parsed(text, Ok(entry.value.clone())), Some(entry.clone()));
+    if let Some(entry) = cached.filter(|e| stamp.is_some() && e.stamp == stamp) {
+        return (Outcome::Parsed(entry.text.clone(), Ok(entry.value.clone())), Some(entry.clone()));
     }
     let bytes = match bytes.take() {
         Some(bytes) => Ok(bytes),
         None => std::fs::read(&*path).map_err(|e| e.to_string()),
     };
     let hit = match &bytes {
-        Ok(bytes) => cached.filter(|e| *e.bytes == **bytes),
+        Ok(bytes) => cached.filter(|e| e.text.as_bytes() == bytes.as_slice()),
         Err(_) => None,
     };
     let outcome = match bytes.map(String::from_utf8) {
         Ok(Ok(text)) => {
             if let Some(entry) = hit {
                 let entry = cache::Entry { stamp, ..entry.clone() };
-                return (Outcome::Parsed(text, Ok(entry.value.clone())), Some(entry));
+                return (Outcome::Parsed(entry.text.clone(), Ok(entry.value.clone())), Some(entry));
             }
             let value = parse(kind, &text, file);
+            let text: Arc<str> = Arc::from(text);
             // Pages hold their file id, which moves when files come and go: not kept.
             let entry = match &value {
                 Ok(value) if before.is_some() && !matches!(value, Value::Page(_)) => {
-                    Some(cache::Entry { bytes: Arc::from(text.as_bytes()), value: value.clone(), stamp })
+                    Some(cache::Entry { text: text.clone(), value: value.clone(), stamp })
                 }
                 _ => None,
             };

@@ -146,13 +146,24 @@ pub fn of_institutions(model: &Model, theme: &Theme, ids: &BTreeSet<String>) -> 
 
 /// Like `codes`, for the preview: after an edit inside the folders of `reuse.edited`, the
 /// other institutions' documents are the ones `reuse.cache` kept from the previous pass (nothing
-/// they are made of changed). The documents made are kept for the next pass.
+/// they are made of changed). They are moved, not copied: the caller gives them back when its
+/// pass is done (`keep`).
 pub fn codes_reusing(model: &Model, theme: &Theme, reuse: Reuse) -> Result<Vec<Document>> {
     let kept = reuse.edited.map(|_| std::mem::take(&mut *lock(&reuse.cache.by_institution))).unwrap_or_default();
     let keep = |inst: &Institution| reuse.edited.is_some_and(|ids| !ids.contains(&inst.id));
     let per_institution = per_institution(model, theme, false, |inst| kept.get(&inst.id).filter(|_| keep(inst)))?;
-    *lock(&reuse.cache.by_institution) = per_institution.clone();
+    drop(kept);
     finish(model, theme, per_institution)
+}
+
+/// Gives the documents of a pass back to `cache`, institution by institution, for the next
+/// pass (`codes_reusing`); phase reports are made again each time.
+pub fn keep(cache: &Cache, documents: Vec<Document>) {
+    let mut by_institution: BTreeMap<String, Vec<Document>> = BTreeMap::new();
+    for d in documents.into_iter().filter(|d| d.kind != Kind::Report) {
+        by_institution.entry(d.institution.clone()).or_default().push(d);
+    }
+    *lock(&cache.by_institution) = by_institution.into_iter().map(|(id, docs)| (id, Arc::new(docs))).collect();
 }
 
 /// Documents kept between the preview's pages passes (codes and facts, no texts), by institution.
