@@ -5,6 +5,7 @@
 
 mod campaign;
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::check::Index;
@@ -35,8 +36,9 @@ pub fn resolve(content: &Content, index: &Index) -> Model {
         .collect();
     categories.sort_by(|a, b| (a.rank, &a.id).cmp(&(b.rank, &b.id)));
 
+    // Institutions resolve independently: on every core (a province has thousands).
     let institutions = tree_order(
-        content.institutions.iter().filter_map(|dir| institution(content, dir, index, &categories)).collect(),
+        content.institutions.par_iter().filter_map(|dir| institution(content, dir, index, &categories)).collect(),
     );
 
     let mut pages: Vec<Page> = content
