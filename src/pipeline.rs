@@ -23,6 +23,8 @@ pub struct Checked {
     pub model: Option<Model>,
     /// How long each stage took (`build --timings`).
     pub laps: Vec<(&'static str, std::time::Duration)>,
+    /// Whether the load walked the tree (see `load::Since`).
+    pub walked: bool,
 }
 
 /// Loads, checks and (if clean) resolves `dir`. `adjust` sets lint levels from the command
@@ -73,7 +75,7 @@ pub fn check_loaded(mut content: load::Content, mut report: Report, adjust: impl
         lap("check signing records");
     }
     drop(index);
-    Checked { sources: std::mem::take(&mut content.sources), report, model, laps }
+    Checked { sources: std::mem::take(&mut content.sources), report, model, laps, walked: content.walked }
 }
 
 impl Checked {

@@ -169,12 +169,17 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
 
         // notify reports absolute paths.
         let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        // Once watching failed (too many folders for the kernel's limit, say), writes may go
+        // unreported: every later pass walks the tree and compares every file.
+        let mut watching_failed = false;
         while let Ok(first) = rx.recv() {
-            let mut changes = Changes { root: root.clone(), paths: Vec::new(), in_place: true };
+            let mut changes = Changes { root: root.clone(), paths: Vec::new(), in_place: true, failed: false };
             let mut wanted = triggers_rebuild(&first, &mut changes);
             while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
                 wanted |= triggers_rebuild(&more, &mut changes);
             }
+            watching_failed |= changes.failed;
+            changes.in_place &= !watching_failed;
             if wanted && let Some(generation) = quick_pass(settings, shared, &changes) {
                 let _ = full.send(generation);
             }
@@ -222,6 +227,8 @@ struct Changes {
     /// Whether every event was a write into an existing file (no file created, removed or
     /// renamed, no event lost).
     in_place: bool,
+    /// Whether the watcher reported an error.
+    failed: bool,
 }
 
 impl Changes {
@@ -269,6 +276,7 @@ fn triggers_rebuild(event: &notify::Result<Event>, changes: &mut Changes) -> boo
             eprintln!("file watching: {e}; rebuilding everything");
             changes.paths.push(changes.root.clone());
             changes.in_place = false;
+            changes.failed = true;
             true
         }
     }
@@ -276,7 +284,7 @@ fn triggers_rebuild(event: &notify::Result<Event>, changes: &mut Changes) -> boo
 
 /// Editor swap and backup files do not trigger a rebuild.
 fn relevant(path: &Path) -> bool {
-    path.file_name().map(|n| n.to_string_lossy()).is_some_and(|n| !n.starts_with('.') && !n.ends_with('~'))
+    path.file_name().map(|n| n.to_string_lossy()).is_some_and(|n| !load::is_hidden(&n))
 }
 
 /// The institutions whose folders hold every changed file (`institutions/<id>/...`), or None
@@ -337,7 +345,8 @@ fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes) -> Option
                     Some(ids) => format!("the pages of {} institution(s) and the site's own pages", ids.len()),
                     None => "every page".to_string(),
                 };
-                eprintln!("rebuilt {how} in {ms:.0} ms: {changed} file(s) changed");
+                let read = if built.walked { "" } else { " (read the written files only)" };
+                eprintln!("rebuilt {how} in {ms:.0} ms: {changed} file(s) changed{read}");
                 state.files = files;
                 state.faces = built.faces;
                 state.generation += 1;
@@ -464,6 +473,8 @@ enum Pass<'a> {
 
 /// What a pass made.
 struct Built {
+    /// Whether the load walked the tree (else it read the files written only).
+    walked: bool,
     /// The files below `site/`, which the preview serves.
     files: Files,
     /// Whether the theme's fonts were found (the second pass only looks).
@@ -547,7 +558,8 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
         }
     }
     let files = files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect();
-    Ok(Built { files, printable, model: model.clone(), theme, scope, faces: faces(model) })
+    let walked = checked.walked;
+    Ok(Built { files, printable, model: model.clone(), theme, scope, faces: faces(model), walked })
 }
 
 /// The theme for a pages pass: the previous pass's after an edit inside some institutions'

@@ -82,6 +82,8 @@ pub struct Content {
     pub broken_files: usize,
     /// Ids of categories whose files could not be parsed.
     pub broken_categories: Vec<String>,
+    /// Whether the tree was walked (false: the last walk was taken, see `Since::Written`).
+    pub walked: bool,
 }
 
 /// What a path inside the content root is.
@@ -170,10 +172,12 @@ pub fn load(root: &Path, report: &mut Report) -> Content {
 pub fn load_cached(root: &Path, report: &mut Report, cache: Option<(&Cache, Since)>) -> Content {
     // The preview after files were written in place: the last walk's files, of which only the
     // written ones are read (a walk and a stamp per file are most of a cached load).
+    // Not after `safeduty.yaml` changed: it says which folder holds the theme, not content.
     if let Some((cache, Since::Written(names))) = &cache
+        && !names.iter().any(|n| n == "safeduty.yaml")
         && let Some(found) = cache.walk_with(names)
     {
-        return assemble(root, found, report, Some((cache, Since::Written(names))));
+        return assemble(root, found, false, report, Some((cache, Since::Written(names))));
     }
     let mut found = Vec::new();
     // The theme folder holds templates and styles, not content: leave it to the renderers.
@@ -181,8 +185,8 @@ pub fn load_cached(root: &Path, report: &mut Report, cache: Option<(&Cache, Sinc
     let walker = WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
-        // Skip hidden entries (.git, editor files), but not the root itself.
-        .filter_entry(|e| e.depth() == 0 || !(e.file_name().to_string_lossy().starts_with('.') || e.path() == theme));
+        // Skip hidden entries (.git, editor files) and editor backups (`~`), but not the root itself.
+        .filter_entry(|e| e.depth() == 0 || !(is_hidden(&e.file_name().to_string_lossy()) || e.path() == theme));
     for entry in walker {
         let entry = match entry {
             Ok(e) => e,
@@ -203,7 +207,7 @@ pub fn load_cached(root: &Path, report: &mut Report, cache: Option<(&Cache, Sinc
             found.push(Found::File { name, kind, path, bytes: None, unchanged: false });
         }
     }
-    assemble(root, found, report, cache)
+    assemble(root, found, true, report, cache)
 }
 
 /// Reads and parses files given as (path relative to the content root with `/` separators,
@@ -223,7 +227,7 @@ pub fn load_files(root: &Path, files: Vec<(String, Vec<u8>)>, report: &mut Repor
     let mut found = Vec::new();
     for (rel, bytes) in files {
         let name = rel.join("/");
-        if rel.iter().any(|c| c.starts_with('.')) || (!theme.is_empty() && rel.starts_with(&theme)) {
+        if rel.iter().any(|c| is_hidden(c)) || (!theme.is_empty() && rel.starts_with(&theme)) {
             continue;
         }
         let kind = classify(&rel.iter().map(String::as_str).collect::<Vec<_>>());
@@ -231,7 +235,13 @@ pub fn load_files(root: &Path, files: Vec<(String, Vec<u8>)>, report: &mut Repor
             found.push(Found::File { path: root.join(&name), name, kind, bytes: Some(bytes), unchanged: false });
         }
     }
-    assemble(root, found, report, None)
+    assemble(root, found, true, report, None)
+}
+
+/// Names that are not content: hidden (`.git`, editor swap files) or an editor's backup. The
+/// preview's file watcher ignores the same names.
+pub fn is_hidden(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~')
 }
 
 /// A file of the content tree (or a folder that could not be read), in walk order. Each becomes
@@ -261,7 +271,13 @@ enum Outcome {
 }
 
 /// Reads and parses every file in parallel, then puts the values in their folders in order.
-fn assemble(root: &Path, mut found: Vec<Found>, report: &mut Report, cache: Option<(&Cache, Since)>) -> Content {
+fn assemble(
+    root: &Path,
+    mut found: Vec<Found>,
+    walked: bool,
+    report: &mut Report,
+    cache: Option<(&Cache, Since)>,
+) -> Content {
     let before = cache.as_ref().map(|(cache, _)| cache.snapshot());
     // The walk, for the next load after files are written in place.
     let walk = cache.as_ref().filter(|(_, since)| !matches!(since, Since::ReadOnly)).map(|_| found.clone());
@@ -270,7 +286,7 @@ fn assemble(root: &Path, mut found: Vec<Found>, report: &mut Report, cache: Opti
         .enumerate()
         .map(|(file, f)| outcome(file, f, before.as_deref().map(|last| &last.files)))
         .collect();
-    let mut content = Content { root: root.to_path_buf(), ..Content::default() };
+    let mut content = Content { root: root.to_path_buf(), walked, ..Content::default() };
     let mut folders = Folders::default();
     let mut kept = cache::Files::new();
     for (found, (outcome, entry)) in found.into_iter().zip(outcomes) {
@@ -538,13 +554,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), dir.path());
         let cache = Cache::default();
+        let walks = std::cell::Cell::new(0);
         let load_with = |since: Option<Since>| {
             let mut report = Report::default();
-            let content = load_cached(dir.path(), &mut report, since.map(|s| (&cache, s)));
+            let mut content = load_cached(dir.path(), &mut report, since.map(|s| (&cache, s)));
+            walks.set(walks.get() + usize::from(since.is_some() && content.walked));
+            content.walked = true;
             format!("{content:#?}\n{:#?}", report.diagnostics)
         };
         let fresh = || load_with(None);
         assert_eq!(load_with(Some(Since::Written(&[]))), fresh(), "no walk kept yet: a walk");
+        assert_eq!(walks.get(), 1);
         let posts = dir.path().join("institutions/wsq-tuke/posts");
         let mut posts: Vec<PathBuf> = std::fs::read_dir(posts).unwrap().map(|e| e.unwrap().path()).collect();
         posts.sort();
@@ -558,6 +578,7 @@ mod tests {
         let told = load_with(Some(Since::Written(&[name(&posts[0])])));
         assert!(told.contains("含夜班"));
         assert_eq!(told, fresh(), "the written file read again");
+        assert_eq!(walks.get(), 1, "without a walk");
 
         edit(&posts[1], "含节假日，");
         let untold = load_with(Some(Since::Written(&[])));
@@ -573,5 +594,12 @@ mod tests {
         let walked = load_with(Some(Since::Written(&[name(&posts[2]), name(&added)])));
         assert!(walked.contains("新类别") && walked.contains("含外出"));
         assert_eq!(walked, fresh(), "a new file: the tree walked again");
+
+        // `safeduty.yaml` may move the theme folder, which the walk leaves out: walked again.
+        let before = walks.get();
+        let config = dir.path().join("safeduty.yaml");
+        std::fs::write(&config, std::fs::read_to_string(&config).unwrap() + "\n").unwrap();
+        assert_eq!(load_with(Some(Since::Written(&["safeduty.yaml".to_string()]))), fresh());
+        assert_eq!(walks.get(), before + 1);
     }
 }
