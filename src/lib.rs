@@ -23,3 +23,10 @@ pub mod serve;
 pub mod source;
 pub mod synth;
 pub mod write;
+
+/// Locks `m`, also after a thread panicked while holding it: the preview keeps serving after a
+/// failed renderer, and what our locks guard (caches, collected files) is whole between
+/// statements, so it is taken as it is.
+pub fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}

@@ -175,11 +175,6 @@ pub fn theme_fonts(theme: &Theme) -> Result<FontSet> {
     pdf_fonts(theme, &PdfStyle::parse(&theme.pdf_style)?)
 }
 
-/// Whether the theme's PDFs can be made on this machine (their fonts are found).
-pub fn can_print(theme: &Theme) -> bool {
-    theme_fonts(theme).is_ok()
-}
-
 fn render_into(
     model: &Model,
     findings: &[Finding],

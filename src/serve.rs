@@ -11,6 +11,7 @@ use notify::{Event, EventKind, RecursiveMode, Watcher};
 
 use crate::lints::Levels;
 use crate::load;
+use crate::lock;
 use crate::model::Model;
 use crate::pipeline;
 use crate::render::documents;
@@ -538,7 +539,7 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
         },
         Pass::Search => {
             let theme = Arc::new(Theme::load(Some(&dir.join(&model.site.theme))).map_err(|e| e.message)?);
-            printable = pipeline::can_print(&theme);
+            printable = pipeline::theme_fonts(&theme).is_ok();
             pipeline::Options {
                 theme: Some(theme),
                 selection: Selection { parts: Some([Part::Site].into_iter().collect()), institutions: None },
@@ -557,7 +558,7 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
             None => eprintln!("warning: {note}"),
         }
     }
-    let files = files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect();
+    let files = below_site(files);
     let walked = checked.walked;
     Ok(Built { files, printable, model: model.clone(), theme, scope, faces: faces(model), walked })
 }
@@ -610,10 +611,6 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
     let _ = request.respond(response);
 }
 
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
-
 /// An institution's PDFs (below the site root), or why they could not be drawn.
 type Drawing = std::result::Result<Files, String>;
 
@@ -649,7 +646,7 @@ impl Drawn {
         self.clock += 1;
         let (used, drawing) = self.by_institution.get_mut(owner)?;
         *used = self.clock;
-        Some(drawing.as_ref().map(|files| files.get(key).cloned()).map_err(Clone::clone))
+        Some(lookup(drawing, key))
     }
 
     /// Keeps what was drawn for `owner`, forgetting the institutions asked for least recently
@@ -671,6 +668,17 @@ impl Drawn {
             }
         }
     }
+}
+
+/// `key` among a drawing's files, or why there are none.
+fn lookup(drawing: &Drawing, key: &str) -> Result<Option<Arc<Vec<u8>>>, String> {
+    drawing.as_ref().map(|files| files.get(key).cloned()).map_err(Clone::clone)
+}
+
+/// The files the pipeline wrote below `site/`, by their path from the site root (what the
+/// preview serves).
+fn below_site(files: Files) -> Files {
+    files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect()
 }
 
 /// The institutions whose documents may include `key` (a path below the site root): the issuer
@@ -722,7 +730,7 @@ fn drawn_or_draw(owner: &str, key: &str, shared: &Shared) -> Result<Option<Arc<V
     if let Err(error) = &drawing {
         eprintln!("the PDFs of {owner} were not drawn:\n{error}");
     }
-    let found = drawing.as_ref().map(|files| files.get(key).cloned()).map_err(Clone::clone);
+    let found = lookup(&drawing, key);
     lock(&shared.drawn).keep(generation, owner, drawing);
     found
 }
@@ -755,7 +763,7 @@ fn draw(owner: &str, model: &Model, theme: Arc<Theme>, shared: &Shared) -> Drawi
     for note in &notes {
         eprintln!("warning: {note}");
     }
-    let files: Files = files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect();
+    let files = below_site(files);
     eprintln!("drew the {} PDFs of {owner} in {:.0} ms", files.len(), started.elapsed().as_secs_f64() * 1000.0);
     Ok(files)
 }

@@ -167,7 +167,7 @@ type Versions = HashMap<(PathBuf, ObjectId), Result<Arc<Model>, String>>;
 /// preview rebuilds on every save and then needs only the versions it has not seen.
 fn versions() -> std::sync::MutexGuard<'static, Versions> {
     static VERSIONS: std::sync::OnceLock<std::sync::Mutex<Versions>> = std::sync::OnceLock::new();
-    VERSIONS.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner())
+    crate::lock(VERSIONS.get_or_init(Default::default))
 }
 
 impl Repo {

@@ -14,6 +14,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use super::{Found, Value};
+use crate::lock;
 
 #[derive(Default)]
 pub struct Cache {
@@ -94,13 +95,13 @@ impl Cache {
     /// The files of the last load. Loads may overlap (the preview's two passes): each works
     /// from the files as they were when it started.
     pub(super) fn snapshot(&self) -> Arc<Last> {
-        self.last.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        lock(&self.last).clone()
     }
 
     /// The last load's walk, with every file but `written` marked unchanged; None when there is
     /// no such walk, or it does not have all of `written` (a file was created: walk again).
     pub(super) fn walk_with(&self, written: &[String]) -> Option<Vec<Found>> {
-        let last = self.last.lock().unwrap_or_else(|e| e.into_inner()).clone();
+        let last = self.snapshot();
         if last.walk.is_empty() || last.walk.iter().any(|f| matches!(f, Found::Unreadable { .. })) {
             return None;
         }
@@ -123,6 +124,6 @@ impl Cache {
 
     /// Keeps the files and walk of the latest load only, so that memory follows the tree.
     pub(super) fn replace(&self, files: Files, walk: Vec<Found>) {
-        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = Arc::new(Last { files, walk });
+        *lock(&self.last) = Arc::new(Last { files, walk });
     }
 }

@@ -15,6 +15,7 @@ use tera::Context;
 
 use super::theme::{Theme, template_error};
 use crate::error::{Error, Result};
+use crate::lock;
 use crate::model::{Institution, Letter, Model, Post};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -179,10 +180,6 @@ pub struct Reuse<'a> {
     /// The institutions whose folders changed since the pass that filled the cache; None: the
     /// change may lie anywhere (settings, categories, the theme), and everything is made again.
     pub edited: Option<&'a BTreeSet<String>>,
-}
-
-fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn documents(model: &Model, theme: &Theme, texts: bool) -> Result<Vec<Document>> {

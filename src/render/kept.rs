@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use sha2::{Digest, Sha256};
 
 use crate::error::Result;
+use crate::lock;
 
 pub type Key = [u8; 32];
 
@@ -61,10 +62,6 @@ impl<V: Clone> Kept<V> {
     pub fn last_build(&self) -> (usize, usize) {
         *lock(&self.last)
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// A key over parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ.

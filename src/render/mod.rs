@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use crate::error::{Error, Result};
+use crate::lock;
 use crate::model::Model;
 
 pub use data::DataRenderer;
@@ -171,7 +172,7 @@ impl RenderContext<'_> {
     pub fn lap(&self, what: &str, took: std::time::Duration) {
         if let Some(laps) = self.laps {
             let line = format!("timing: {what}: {:.0} ms", took.as_secs_f64() * 1000.0);
-            laps.lock().unwrap_or_else(|e| e.into_inner()).push(line);
+            lock(laps).push(line);
         }
     }
 
@@ -202,7 +203,7 @@ impl RenderContext<'_> {
         match self.sink {
             Sink::Dir(_) => self.write_to_disk(rel, bytes),
             Sink::Memory(files) => {
-                files.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_string(), Arc::new(bytes.to_vec()));
+                lock(files).insert(rel.to_string(), Arc::new(bytes.to_vec()));
                 Ok(())
             }
         }
@@ -213,7 +214,7 @@ impl RenderContext<'_> {
         match self.sink {
             Sink::Dir(_) => self.write_to_disk(rel, &bytes),
             Sink::Memory(files) => {
-                files.lock().unwrap_or_else(|e| e.into_inner()).insert(rel.to_string(), bytes);
+                lock(files).insert(rel.to_string(), bytes);
                 Ok(())
             }
         }

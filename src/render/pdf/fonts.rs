@@ -46,7 +46,7 @@ impl Face {
     /// The glyph for `c` and its advance in em, if the face has it.
     pub fn glyph(&self, c: char) -> Option<(u16, f32)> {
         let Some(slot) = self.bmp.get(c as usize) else {
-            let mut astral = self.astral.lock().unwrap_or_else(|e| e.into_inner());
+            let mut astral = crate::lock(&self.astral);
             return *astral.entry(c).or_insert_with(|| self.look_up(c));
         };
         let mut packed = slot.load(Ordering::Relaxed);

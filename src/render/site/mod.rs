@@ -153,7 +153,7 @@ impl Renderer for SiteRenderer {
             .enumerate()
             .map(|(k, part)| {
                 let own = match k {
-                    0 => unattached.lock().unwrap_or_else(|e| e.into_inner()).take().unwrap_or_default(),
+                    0 => crate::lock(&unattached).take().unwrap_or_default(),
                     _ => Vec::new(),
                 };
                 render_part(ctx, part, own, &docs, &summaries)
