@@ -40,6 +40,9 @@ struct State {
     error: Option<String>,
     /// Goes up whenever what a browser shows changes.
     version: u64,
+    /// The version at which a file other than a page (a style sheet, an image) last changed:
+    /// a browser swaps in a page's new body, unless this moved, when it reloads.
+    assets: u64,
     /// Whether PDFs can be made (the last full pass found the theme's fonts): the next pages
     /// pass links them then, and they are drawn when asked for.
     pdfs: bool,
@@ -95,6 +98,7 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
         faces: BTreeMap::new(),
         error: None,
         version: 0,
+        assets: 0,
         pdfs: true,
         linked: true,
         generation: 0,
@@ -341,7 +345,7 @@ fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes) -> Option
         match result {
             Ok(built) => {
                 let before = std::mem::take(&mut state.files);
-                let (files, changed) = merge(before, built.files, built.scope.as_ref());
+                let (files, Changed { files: changed, assets }) = merge(before, built.files, built.scope.as_ref());
                 let how = match &built.scope {
                     Some(ids) => format!("the pages of {} institution(s) and the site's own pages", ids.len()),
                     None => "every page".to_string(),
@@ -360,6 +364,9 @@ fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes) -> Option
                 if changed > 0 || state.error.is_some() {
                     state.error = None;
                     state.version += 1;
+                    if assets {
+                        state.assets = state.version;
+                    }
                 }
                 Some(state.generation)
             }
@@ -430,8 +437,8 @@ fn is_second_pass(path: &str) -> bool {
 /// The files of a first pass joined to the previous build's: the search index stays until the
 /// second pass replaces it, and so do, after a scoped pass, the pages of the
 /// institutions it did not render. Moves rather than copies (a province's pages are gigabytes).
-/// Returns the files and how many changed.
-fn merge(mut before: Files, new: Files, scope: Option<&BTreeSet<String>>) -> (Files, usize) {
+/// Returns the files and what changed.
+fn merge(mut before: Files, new: Files, scope: Option<&BTreeSet<String>>) -> (Files, Changed) {
     // Files the pass would have made if they still existed (every pass publishes every scan of
     // a signed letter, below `pdf/`).
     let rendered_again = |path: &str| match scope {
@@ -445,17 +452,27 @@ fn merge(mut before: Files, new: Files, scope: Option<&BTreeSet<String>>) -> (Fi
         }
     };
     let gone = before.keys().filter(|k| rendered_again(k) && !new.contains_key(*k)).cloned().collect::<Vec<_>>();
-    let mut changed = gone.len();
+    let mut changed = Changed { files: gone.len(), assets: false };
+    let page = |path: &str| path.ends_with(".html");
     for path in gone {
+        changed.assets |= !page(&path);
         before.remove(&path);
     }
     for (path, bytes) in new {
         if before.get(&path) != Some(&bytes) {
-            changed += 1;
+            changed.files += 1;
+            changed.assets |= !page(&path);
             before.insert(path, bytes);
         }
     }
     (before, changed)
+}
+
+/// What a pass changed of the files served.
+struct Changed {
+    files: usize,
+    /// Whether any of them is not a page.
+    assets: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -588,8 +605,12 @@ fn respond(request: tiny_http::Request, shared: &Shared) {
             reply(200, "text/javascript; charset=utf-8", Arc::new(LIVERELOAD_JS.as_bytes().to_vec()))
         }
         "/__safeduty/changes" => {
-            let version = lock(&shared.state).version;
-            reply(200, "application/json", Arc::new(format!("{{\"version\":{version}}}").into_bytes()))
+            let (version, assets) = {
+                let state = lock(&shared.state);
+                (state.version, state.assets)
+            };
+            let json = format!("{{\"version\":{version},\"assets\":{assets}}}");
+            reply(200, "application/json", Arc::new(json.into_bytes()))
         }
         _ => {
             let key = percent_decode(path.trim_start_matches('/'));
@@ -817,7 +838,10 @@ fn percent_decode(path: &str) -> String {
 
 /// Adds the live-reload script, and the error overlay while the content has errors.
 fn inject(html: &str, state: &State) -> String {
-    let mut extra = format!("<script src=\"/__safeduty/livereload.js\" data-version=\"{}\"></script>", state.version);
+    let mut extra = format!(
+        "<script src=\"/__safeduty/livereload.js\" data-version=\"{}\" data-assets=\"{}\"></script>",
+        state.version, state.assets
+    );
     if let Some(error) = &state.error {
         extra.push_str(&ERROR_OVERLAY.replace("%ERROR%", &escape(error)));
     }

@@ -1,4 +1,4 @@
-//! Runs the end-to-end browser test (tests/e2e/site.test.mjs, node's test runner with
+//! Runs the end-to-end browser tests (tests/e2e/*.test.mjs, node's test runner with
 //! playwright-core and Debian's Chromium) against `safeduty serve` on the example content.
 //! Screenshots land in target/screenshots/.
 //!
@@ -47,6 +47,7 @@ fn run_node(file: &str, content: &std::path::Path, shots: &std::path::Path) {
         .args(["--test", "--test-reporter=spec", file])
         .current_dir(repo().join("tests/e2e"))
         .env("SAFEDUTY_URL", &url)
+        .env("SAFEDUTY_CONTENT", content)
         .env("SCREENSHOTS", shots)
         .output()
         .expect("node runs");
@@ -83,4 +84,15 @@ fn search_in_parts_works_in_a_real_browser() {
     yaml.push_str("search_part_pages: 100\n");
     std::fs::write(&config, yaml).unwrap();
     run_node("parts.test.mjs", &content, dir.path());
+}
+
+/// The preview's live reload, on a copy of the example that the test edits: edits are swapped
+/// into the open page, errors shown on top of it, a changed style sheet reloads it.
+#[test]
+fn live_reload_works_in_a_real_browser() {
+    if !tools_ready() {
+        return;
+    }
+    let dir = example();
+    run_node("reload.test.mjs", &dir.path().join("content"), dir.path());
 }

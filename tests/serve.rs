@@ -88,16 +88,29 @@ fn the_change_endpoint_answers_at_once_and_counts_rebuilds() {
     let dir = fixture("minimal");
     let server = start(dir.path());
     let port = server.port;
-    let version =
-        |body: String| -> u64 { body.trim_start_matches("{\"version\":").trim_end_matches('}').parse().unwrap() };
+    // (version, the version at which a file other than a page last changed)
+    let versions = || -> (u64, u64) {
+        let json: serde_json::Value = serde_json::from_str(&get(port, "/__safeduty/changes").1).unwrap();
+        (json["version"].as_u64().unwrap(), json["assets"].as_u64().unwrap())
+    };
     let started = std::time::Instant::now();
-    let (status, body) = get(port, "/__safeduty/changes");
+    let (status, _) = get(port, "/__safeduty/changes");
     assert_eq!(status, 200);
     assert!(started.elapsed() < Duration::from_millis(500), "answered at once");
-    let before = version(body);
+    let (before, assets) = versions();
     std::fs::write(dir.path().join("content/pages/about.md"), "---\ntitle: 关于\n---\n\n新内容。\n").unwrap();
     wait_for(port, "/pages/about.html", |b| b.contains("新内容"));
-    assert_eq!(version(get(port, "/__safeduty/changes").1), before + 1);
+    // Only pages changed: a browser may swap the new page in.
+    assert_eq!(versions(), (before + 1, assets));
+    // A style sheet changed: browsers must reload.
+    std::fs::create_dir_all(dir.path().join("content/theme/static")).unwrap();
+    std::fs::write(dir.path().join("content/theme/static/style.css"), "body { color: #123; }\n").unwrap();
+    wait_for(port, "/static/style.css", |b| b.contains("#123"));
+    // (Creating the file and writing it may come as two rebuilds.)
+    let (version, assets) = versions();
+    assert!(version >= before + 2 && assets == version, "{version} {assets}");
+    // And the pages say so, for the live-reload script.
+    assert!(get(port, "/").1.contains(&format!("data-version=\"{version}\" data-assets=\"{version}\"")));
 }
 
 #[test]
