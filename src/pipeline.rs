@@ -103,8 +103,6 @@ pub struct Options {
     pub timings: bool,
     /// The content's revision history, for the site's 修订记录 and 变更记录 (None: no git).
     pub history: Option<std::sync::Arc<crate::history::History>>,
-    /// Parts of the search index kept between the preview's rebuilds.
-    pub search_cache: Option<std::sync::Arc<crate::render::kept::SearchCache>>,
     /// The preview's quick pass after an edit inside these institutions' folders: only their
     /// pages and the pages of no institution are rendered; the rest are the previous build's.
     pub pages_of: Option<std::collections::BTreeSet<String>>,
@@ -127,7 +125,6 @@ impl Default for Options {
             progress: false,
             timings: false,
             history: None,
-            search_cache: None,
             pages_of: None,
             documents_cache: None,
             theme: None,
@@ -232,7 +229,6 @@ fn render_into(
         search: options.search,
         progress: options.progress,
         history: options.history.as_deref(),
-        search_cache: options.search_cache.as_deref(),
         laps: options.timings.then_some(&stage_laps),
         pages_of: options.pages_of.as_ref(),
     };

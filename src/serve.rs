@@ -66,6 +66,9 @@ struct Shared {
     fonts: Mutex<Option<(Arc<Theme>, Arc<FontSet>)>>,
     /// Held while PDFs are drawn: a page's PDFs are asked for together, and drawn once.
     drawing: Mutex<()>,
+    /// Held by a pages pass: the watcher's and, rarely, the search pass's (see `full_pass`)
+    /// must not interleave their use of the parsed files.
+    paging: Mutex<()>,
     /// Parts of the search index of the previous rebuild: only those with a changed page are
     /// indexed again.
     search: Arc<SearchCache>,
@@ -110,6 +113,7 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
         drawn: Mutex::default(),
         fonts: Mutex::default(),
         drawing: Mutex::new(()),
+        paging: Mutex::new(()),
         search: Arc::default(),
         documents: Arc::default(),
         parsed: Default::default(),
@@ -323,6 +327,7 @@ fn faces(model: &crate::model::Model) -> BTreeMap<String, Face> {
 /// some institutions' folders (`edited`), this pass renders only their pages and the pages of no
 /// institution, and keeps the rest. Returns the pass's generation when it succeeded.
 fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes) -> Option<u64> {
+    let _one = lock(&shared.paging);
     let edited = changes.institutions();
     let written = changes.since();
     let started = Instant::now();
@@ -337,7 +342,7 @@ fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes) -> Option
         // events but before the files were read is in the model already.
         (faces(model) == faces_before).then(|| edited.clone())
     };
-    let result = build(settings, Pass::Pages { link_pdfs: pdfs, scope: &scope, written: written.as_deref() }, shared);
+    let result = build(settings, Pass { link_pdfs: pdfs, scope: &scope, written: written.as_deref() }, shared);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let (mut stale, mut old_model) = (BTreeMap::new(), None);
     let outcome = {
@@ -356,7 +361,7 @@ fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes) -> Option
                 state.faces = built.faces;
                 state.generation += 1;
                 state.linked = pdfs;
-                old_model = std::mem::replace(&mut state.printable, built.theme.map(|theme| (built.model, theme)));
+                old_model = state.printable.replace((built.model, built.theme));
                 // PDFs drawn from the previous model are stale: a phase report shows every
                 // institution's progress, so any edit may change any institution's PDFs, and
                 // drawing them again is quick. Freed after the state's lock is let go.
@@ -382,50 +387,76 @@ fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes) -> Option
     outcome
 }
 
-/// The second pass of the first pass numbered `generation`: the site with its search index, of
-/// which the index is kept, unless a newer first pass has come in the meantime. It also finds
-/// out whether PDFs can be made, which the pages' links to them depend on.
-fn full_pass(settings: &Settings, shared: &Shared, generation: u64) {
+/// The second pass of the first pass numbered `generation`: the search index of the pages it
+/// published, swapped in unless a newer first pass has come in the meantime. It indexes the pages
+/// as they are served (rendering them again cost 2.3–2.7 s at 10,000 employees), and a part of the
+/// index none of whose pages changed is kept. It also finds out whether PDFs can be made, which
+/// the pages' links to them depend on.
+fn full_pass(settings: &Settings, shared: &Shared, mut generation: u64) {
     let started = Instant::now();
-    let built = build(settings, Pass::Search, shared);
-    if let Err(error) = &built {
-        // The pages pass succeeded on the same content, so this is rare; the pages stay, with
-        // the previous search index.
-        eprintln!("search index not updated:\n{error}");
+    let Some((_, theme)) = lock(&shared.state).printable.clone() else { return };
+    let printable = fonts(&theme, shared).is_ok();
+    let relink = {
+        let mut state = lock(&shared.state);
+        if state.generation != generation {
+            return eprintln!("search index of an older version set aside: the content changed meanwhile");
+        }
+        state.pdfs = printable;
+        printable != state.linked
+    };
+    if relink {
+        // The fonts were found, or lost, since the pages served were made: their links to PDFs
+        // must say so.
+        match quick_pass(settings, shared, &Changes::default()) {
+            Some(newer) => generation = newer,
+            None => return,
+        }
     }
-    if let Ok(Built { files, printable, .. }) = built {
-        let (index, pages): (Files, Files) = files.into_iter().partition(|(k, _)| is_second_pass(k));
-        // What the files served let go of is freed after the state's lock, and before this pass
-        // says it is done: the next edit's pages pass should not wait on a province's pages.
-        let unused: [Files; 2] = {
-            let mut state = lock(&shared.state);
-            if state.generation != generation {
-                drop(state);
-                return eprintln!("search index of an older version set aside: the content changed meanwhile");
-            }
-            state.pdfs = printable;
-            if printable == state.linked {
-                let old: Vec<String> = state.files.keys().filter(|k| is_second_pass(k)).cloned().collect();
-                let old = old.iter().filter_map(|k| state.files.remove_entry(k)).collect();
-                state.files.extend(index);
-                [old, pages]
-            } else {
-                // The fonts were found, or lost, since the pages served were made: publish this
-                // pass's pages, whose links to PDFs say so.
-                let mut all = pages;
-                all.extend(index);
-                state.linked = printable;
-                state.version += 1;
-                [std::mem::replace(&mut state.files, all), Files::new()]
-            }
-        };
-        drop(unused);
-        let (indexed, unchanged) = shared.search.last_build();
-        eprintln!(
-            "search index updated in {:.0} ms ({indexed} of {} parts indexed)",
-            started.elapsed().as_secs_f64() * 1000.0,
-            indexed + unchanged
-        );
+    let (model, pages) = {
+        let state = lock(&shared.state);
+        let Some((model, _)) = state.printable.clone() else { return };
+        let pages: Files =
+            state.files.iter().filter(|(k, _)| !is_second_pass(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+        (model, pages)
+    };
+    let index = match crate::render::site::index_rendered(&model, &pages, &shared.search) {
+        Ok(index) => index,
+        // Rare (pagefind failed); the pages stay, with the previous search index.
+        Err(error) => return eprintln!("search index not updated:\n{}", error.message),
+    };
+    // What the files served let go of is freed after the state's lock, and before this pass
+    // says it is done: the next edit's pages pass should not wait on a province's index.
+    let old: Files = {
+        let mut state = lock(&shared.state);
+        if state.generation != generation {
+            drop(state);
+            return eprintln!("search index of an older version set aside: the content changed meanwhile");
+        }
+        let old: Vec<String> = state.files.keys().filter(|k| is_second_pass(k)).cloned().collect();
+        let old = old.iter().filter_map(|k| state.files.remove_entry(k)).collect();
+        state.files.extend(index);
+        old
+    };
+    drop((old, pages));
+    let (indexed, unchanged) = shared.search.last_build();
+    eprintln!(
+        "search index updated in {:.0} ms ({indexed} of {} parts indexed)",
+        started.elapsed().as_secs_f64() * 1000.0,
+        indexed + unchanged
+    );
+}
+
+/// The theme's PDF fonts, found once per theme (finding them takes longer than drawing an
+/// institution's files).
+fn fonts(theme: &Arc<Theme>, shared: &Shared) -> Result<Arc<FontSet>, String> {
+    let mut kept = lock(&shared.fonts);
+    match kept.as_ref() {
+        Some((t, fonts)) if Arc::ptr_eq(t, theme) => Ok(fonts.clone()),
+        _ => {
+            let fonts = Arc::new(pipeline::theme_fonts(theme).map_err(|e| e.message)?);
+            *kept = Some((theme.clone(), fonts.clone()));
+            Ok(fonts)
+        }
     }
 }
 
@@ -475,18 +506,15 @@ struct Changed {
     assets: bool,
 }
 
+/// What a pages pass is told.
 #[derive(Clone, Copy)]
-enum Pass<'a> {
-    /// The pages, without search index (linking the PDFs, drawn when asked for, if fonts were found);
-    /// `scope` says, from the checked model, whether only some institutions' pages are needed.
-    /// `written`: the only files written since the last pages pass, when the watcher knows.
-    Pages {
-        link_pdfs: bool,
-        scope: &'a dyn Fn(&crate::model::Model) -> Option<BTreeSet<String>>,
-        written: Option<&'a [String]>,
-    },
-    /// The site with its search index, of which the index is kept.
-    Search,
+struct Pass<'a> {
+    /// Whether the pages link the PDFs (drawn when asked for): fonts were found.
+    link_pdfs: bool,
+    /// Says, from the checked model, whether only some institutions' pages are needed.
+    scope: &'a dyn Fn(&crate::model::Model) -> Option<BTreeSet<String>>,
+    /// The only files written since the last pages pass, when the watcher knows.
+    written: Option<&'a [String]>,
 }
 
 /// What a pass made.
@@ -495,35 +523,25 @@ struct Built {
     walked: bool,
     /// The files below `site/`, which the preview serves.
     files: Files,
-    /// Whether the theme's fonts were found (the second pass only looks).
-    printable: bool,
     model: Arc<Model>,
-    /// The theme of a pages pass.
-    theme: Option<Arc<Theme>>,
+    theme: Arc<Theme>,
     /// The institutions whose pages alone were rendered (with the pages of no institution).
     scope: Option<BTreeSet<String>>,
     faces: BTreeMap<String, Face>,
 }
 
-/// The pipeline into memory.
+/// The pipeline into memory: the site's pages, without search index.
 fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, String> {
     let dir = settings.dir;
-    // The pages pass keeps the parsed files up to date; the background pass, which may end after
-    // a newer pages pass, only reads them.
-    let since = match pass {
-        Pass::Pages { written: Some(names), .. } => load::Since::Written(names),
-        Pass::Pages { written: None, .. } => load::Since::Unknown,
-        Pass::Search => load::Since::ReadOnly,
+    let since = match pass.written {
+        Some(names) => load::Since::Written(names),
+        None => load::Since::Unknown,
     };
     let mut checked =
         pipeline::check_cached(dir, settings.adjust, Some((&shared.parsed, since))).with_as_of(settings.as_of);
-    let pass_name = match pass {
-        Pass::Pages { .. } => "pages",
-        Pass::Search => "search index",
-    };
     if settings.timings {
         for (what, took) in &checked.laps {
-            eprintln!("timing ({pass_name}): {what}: {:.0} ms", took.as_secs_f64() * 1000.0);
+            eprintln!("timing (pages): {what}: {:.0} ms", took.as_secs_f64() * 1000.0);
         }
     }
     let Some(model) = checked.model.take().map(Arc::new) else {
@@ -533,51 +551,29 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
     let findings = Finding::from_report(&checked.report, &checked.sources);
     // The revision history, as `build` shows it; the preview does not repeat its notes (no git, shallow).
     let history = crate::history::for_site(dir, model).0.map(std::sync::Arc::new);
-    let scope = match pass {
-        Pass::Pages { scope, .. } => scope(model),
-        Pass::Search => None,
-    };
-    let theme = match pass {
-        Pass::Pages { .. } => Some(pages_theme(dir, model, scope.is_some(), shared)?),
-        Pass::Search => None,
-    };
-    let mut printable = false;
-    let options = match pass {
-        Pass::Pages { link_pdfs, .. } => pipeline::Options {
-            theme: theme.clone(),
-            selection: Selection { parts: Some([Part::Site].into_iter().collect()), institutions: None },
-            search: false,
-            link_unprinted: link_pdfs,
-            history,
-            pages_of: scope.clone(),
-            documents_cache: Some(shared.documents.clone()),
-            timings: settings.timings,
-            ..Default::default()
-        },
-        Pass::Search => {
-            let theme = Arc::new(Theme::load(Some(&dir.join(&model.site.theme))).map_err(|e| e.message)?);
-            printable = pipeline::theme_fonts(&theme).is_ok();
-            pipeline::Options {
-                theme: Some(theme),
-                selection: Selection { parts: Some([Part::Site].into_iter().collect()), institutions: None },
-                link_unprinted: printable,
-                history,
-                search_cache: Some(shared.search.clone()),
-                timings: settings.timings,
-                ..Default::default()
-            }
-        }
+    let scope = (pass.scope)(model);
+    let theme = pages_theme(dir, model, scope.is_some(), shared)?;
+    let options = pipeline::Options {
+        theme: Some(theme.clone()),
+        selection: Selection { parts: Some([Part::Site].into_iter().collect()), institutions: None },
+        search: false,
+        link_unprinted: pass.link_pdfs,
+        history,
+        pages_of: scope.clone(),
+        documents_cache: Some(shared.documents.clone()),
+        timings: settings.timings,
+        ..Default::default()
     };
     let (files, notes) = pipeline::build_in_memory(model, &findings, dir, &options).map_err(|e| e.message)?;
     for note in &notes {
         match note.strip_prefix("timing: ") {
-            Some(timing) => eprintln!("timing ({pass_name}): {timing}"),
+            Some(timing) => eprintln!("timing (pages): {timing}"),
             None => eprintln!("warning: {note}"),
         }
     }
     let files = below_site(files);
     let walked = checked.walked;
-    Ok(Built { files, printable, model: model.clone(), theme, scope, faces: faces(model), walked })
+    Ok(Built { files, model: model.clone(), theme, scope, faces: faces(model), walked })
 }
 
 /// The theme for a pages pass: the previous pass's after an edit inside some institutions'
@@ -760,17 +756,7 @@ fn drawn_or_draw(owner: &str, key: &str, shared: &Shared) -> Result<Option<Arc<V
 /// the pipeline, as `build --institution OWNER --only cards,letters,reports` makes them.
 fn draw(owner: &str, model: &Model, theme: Arc<Theme>, shared: &Shared) -> Drawing {
     let started = Instant::now();
-    let fonts = {
-        let mut kept = lock(&shared.fonts);
-        match kept.as_ref() {
-            Some((t, fonts)) if Arc::ptr_eq(t, &theme) => fonts.clone(),
-            _ => {
-                let fonts = Arc::new(pipeline::theme_fonts(&theme).map_err(|e| e.message)?);
-                *kept = Some((theme.clone(), fonts.clone()));
-                fonts
-            }
-        }
-    };
+    let fonts = fonts(&theme, shared)?;
     let options = pipeline::Options {
         theme: Some(theme),
         fonts: Some(fonts),

@@ -331,6 +331,33 @@ fn an_edit_in_one_institution_indexes_its_part_of_the_search_only() {
     assert_eq!((changed, after.len()), (1, before.len()), "exactly one part's index changed");
 }
 
+/// The preview indexes the pages it serves, keeping the parts whose pages did not change: after
+/// an edit its search index is, file for file, the one `build` writes.
+#[test]
+fn the_preview_serves_the_search_index_build_writes() {
+    let dir = example();
+    let settings = dir.path().join("content/safeduty.yaml");
+    let yaml = std::fs::read_to_string(&settings).unwrap();
+    std::fs::write(&settings, format!("{yaml}\nsearch_part_pages: 100\n")).unwrap();
+    let server = start(dir.path());
+    let post = first_post(dir.path(), "wsq-tuke");
+    let yaml = std::fs::read_to_string(&post).unwrap();
+    std::fs::write(&post, yaml.replacen("scope: ", "scope: 夜间巡查，", 1)).unwrap();
+    let (line, _) = log_line(&server, 0, "search index updated");
+    assert!(line.contains("(1 of "), "{line}");
+    let out = dir.path().join("built");
+    let built = run(&["build", "content", "--out", out.to_str().unwrap()], dir.path());
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let index = snapshot(&out.join("site/pagefind"));
+    assert!(index.len() > 20, "{} files", index.len());
+    for (path, bytes) in &index {
+        let url = format!("/pagefind/{}", path.display());
+        let (status, served) = get_bytes(server.port, &url);
+        assert_eq!(status, 200, "{url}");
+        assert!(served == *bytes, "{url} differs from the built file");
+    }
+}
+
 /// A mistake in one institution, then an edit in another while the mistake stands (that pass
 /// fails too): once the mistake is fixed, the other edit shows as well (the pass after a failed
 /// one renders every page).

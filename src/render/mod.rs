@@ -160,8 +160,6 @@ pub struct RenderContext<'a> {
     pub history: Option<&'a crate::history::History>,
     /// Where renderers note how long their own stages took, for `--timings` (None: not asked).
     pub laps: Option<&'a std::sync::Mutex<Vec<String>>>,
-    /// Parts of the search index kept from the preview's previous rebuild (None: index all).
-    pub search_cache: Option<&'a kept::SearchCache>,
     /// Render only these institutions' pages and the pages of no institution (the preview's
     /// quick pass; see `pipeline::Options::pages_of`).
     pub pages_of: Option<&'a std::collections::BTreeSet<String>>,

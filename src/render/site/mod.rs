@@ -16,6 +16,7 @@ use super::{RenderContext, Renderer, markdown};
 use crate::error::{Error, Result};
 use crate::model::Model;
 use crate::render::documents::Document;
+use crate::render::kept::SearchCache;
 pub use crate::render::theme::escape;
 use crate::render::theme::{Theme, template_error};
 use views::{InstView, Link, url};
@@ -165,9 +166,6 @@ impl Renderer for SiteRenderer {
             paths.extend(part.paths);
             links.extend(part.links);
         }
-        if let Some(kept) = ctx.search_cache {
-            kept.sweep();
-        }
         sitemap(&site, model, &paths)?;
         check_links(&site, &paths, &links)
     }
@@ -236,15 +234,9 @@ fn render_part(
     }
     let paths = pages.iter().map(|(p, _)| p.clone()).collect();
     if ctx.search {
-        let bundle = match ctx.search_cache {
-            // The preview: a part none of whose pages changed keeps its index.
-            Some(kept) => {
-                let mut parts: Vec<&[u8]> = vec![part.bundle.as_bytes()];
-                parts.extend(pages.iter().flat_map(|(path, html)| [path.as_bytes(), html.as_bytes()]));
-                kept.get_or_make(crate::render::kept::key(&parts), || search::index(part, pages).map(Arc::new))?
-            }
-            None => Arc::new(search::index(part, pages)?),
-        };
+        // In path order, as the preview indexes the pages it serves: the same bytes.
+        pages.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let bundle = search::index(part, pages)?;
         if part.is_first() {
             check_ui_files(&bundle)?;
         }
@@ -253,6 +245,51 @@ fn render_part(
         }
     }
     Ok(PartDone { paths, links })
+}
+
+/// The search index of pages rendered before (the preview's, as it serves them: path below the
+/// site root → bytes), as `build` makes it: the files of every part, below the site root. A
+/// part none of whose pages changed since the last call is taken from `kept`.
+pub fn index_rendered(model: &Model, files: &super::Files, kept: &SearchCache) -> Result<super::Files> {
+    let parts = search::parts(model);
+    let part_of: std::collections::HashMap<&str, usize> = parts
+        .iter()
+        .enumerate()
+        .flat_map(|(k, part)| model.institutions[part.institutions.clone()].iter().map(move |i| (i.id.as_str(), k)))
+        .collect();
+    let mut pages: Vec<Vec<(&str, &[u8])>> = vec![Vec::new(); parts.len()];
+    for (path, bytes) in files {
+        if !path.ends_with(".html") || path.starts_with(&format!("{}/", search::BUNDLE)) {
+            continue;
+        }
+        // An institution's pages lie below its folder; the pages of no institution go first.
+        let k = match path.strip_prefix("institutions/").and_then(|rest| rest.split_once('/')) {
+            Some((id, _)) => part_of.get(id).copied(),
+            None => Some(0),
+        };
+        if let Some(k) = k {
+            pages[k].push((path, bytes));
+        }
+    }
+    let bundles: Vec<Arc<search::Bundle>> = parts
+        .par_iter()
+        .zip(pages)
+        .map(|(part, pages)| {
+            let mut key: Vec<&[u8]> = vec![part.bundle.as_bytes()];
+            key.extend(pages.iter().flat_map(|(path, html)| [path.as_bytes(), *html]));
+            let bundle = kept.get_or_make(crate::render::kept::key(&key), || {
+                let owned =
+                    pages.iter().map(|(p, html)| (p.to_string(), String::from_utf8_lossy(html).into_owned())).collect();
+                search::index(part, owned).map(Arc::new)
+            })?;
+            if part.is_first() {
+                check_ui_files(&bundle)?;
+            }
+            Ok(bundle)
+        })
+        .collect::<Result<_>>()?;
+    kept.sweep();
+    Ok(bundles.iter().flat_map(|b| b.iter()).map(|(path, bytes)| (path.clone(), Arc::new(bytes.clone()))).collect())
 }
 
 /// The first part carries the search UI that pages link to.
