@@ -215,7 +215,9 @@ fn per_institution<'k>(
 
 /// The documents in model order, then every phase report.
 fn finish(model: &Model, theme: &Theme, mut by_id: BTreeMap<String, Arc<Vec<Document>>>) -> Result<Vec<Document>> {
-    let mut docs = Vec::new();
+    // Sized at once: at 100,000 employees growing it moved 40 MB of documents several times.
+    let reports = model.campaigns.iter().map(|c| c.phases.len()).sum::<usize>();
+    let mut docs = Vec::with_capacity(by_id.values().map(|d| d.len()).sum::<usize>() + reports);
     for inst in &model.institutions {
         if let Some(d) = by_id.remove(&inst.id) {
             docs.extend(Arc::unwrap_or_clone(d));

@@ -289,22 +289,37 @@ fn letters(
     out
 }
 
-/// Institutions with each supervising institution before the ones it supervises.
-fn tree_order(mut all: Vec<Institution>) -> Vec<Institution> {
-    let ids: BTreeSet<String> = all.iter().map(|i| i.id.clone()).collect();
-    let mut order: Vec<String> = Vec::new();
-    let mut stack: Vec<String> =
-        all.iter().rev().filter(|i| i.parent.as_ref().is_none_or(|p| !ids.contains(p))).map(|i| i.id.clone()).collect();
-    while let Some(id) = stack.pop() {
-        if order.contains(&id) {
-            continue;
+/// Institutions with each supervising institution before the ones it supervises (siblings as
+/// they came). Maps, not scans: a province has thousands of institutions.
+fn tree_order(all: Vec<Institution>) -> Vec<Institution> {
+    let mut rank = vec![usize::MAX; all.len()];
+    {
+        let known: BTreeSet<&str> = all.iter().map(|i| i.id.as_str()).collect();
+        let mut children: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut roots = Vec::new();
+        for (n, inst) in all.iter().enumerate() {
+            match inst.parent.as_deref().filter(|p| known.contains(p)) {
+                Some(parent) => children.entry(parent).or_default().push(n),
+                None => roots.push(n),
+            }
         }
-        stack.extend(all.iter().rev().filter(|i| i.parent.as_ref() == Some(&id)).map(|i| i.id.clone()));
-        order.push(id);
+        let mut stack: Vec<usize> = roots.into_iter().rev().collect();
+        let mut next = 0;
+        while let Some(n) = stack.pop() {
+            if rank[n] != usize::MAX {
+                continue;
+            }
+            if let Some(kids) = children.get(all[n].id.as_str()) {
+                stack.extend(kids.iter().rev());
+            }
+            rank[n] = next;
+            next += 1;
+        }
     }
     // Institutions caught in a parent cycle (reported by check) keep their place at the end.
-    all.sort_by_key(|i| order.iter().position(|o| *o == i.id).unwrap_or(usize::MAX));
-    all
+    let mut ranked: Vec<(usize, Institution)> = rank.into_iter().zip(all).collect();
+    ranked.sort_by_key(|(rank, _)| *rank);
+    ranked.into_iter().map(|(_, inst)| inst).collect()
 }
 
 /// Departments in tree order (parents before children, siblings as listed), with depth.

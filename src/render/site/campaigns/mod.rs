@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::{Campaign, Model, Phase};
 use crate::progress::{self, IssueState, Timeliness, When};
 use crate::raw::Status;
+use crate::render::documents::{Document, Kind};
 use views::*;
 pub use views::{CampaignSummary, owners};
 
@@ -19,8 +20,10 @@ pub(super) fn pages(site: &Site, model: &Model, summaries: &[CampaignSummary]) -
         return Ok(());
     }
     site.page("campaigns.html", &url::campaigns(), "专项行动", &[], serde_json::json!({ "campaigns": summaries }))?;
+    // Found once: a province has a hundred thousand documents, and every phase links its report.
+    let reports: Vec<&Document> = site.ctx.documents.iter().filter(|d| d.kind == Kind::Report).collect();
     for c in &model.campaigns {
-        campaign(site, model, c)?;
+        campaign(site, model, c, &reports)?;
     }
     Ok(())
 }
@@ -52,7 +55,7 @@ pub fn summaries(model: &Model) -> Vec<CampaignSummary> {
         .collect()
 }
 
-fn campaign(site: &Site, model: &Model, c: &Campaign) -> Result<()> {
+fn campaign(site: &Site, model: &Model, c: &Campaign, reports: &[&Document]) -> Result<()> {
     let as_of = progress::as_of(model.site.as_of.as_deref(), c);
     let crumbs = [Link::new("专项行动", url::campaigns())];
     let here = Link::new(c.short_title.clone(), url::campaign(&c.id));
@@ -103,7 +106,7 @@ fn campaign(site: &Site, model: &Model, c: &Campaign) -> Result<()> {
             }
         })
         .collect();
-    let phases: Vec<PhaseSummary> = c.phases.iter().map(|p| phase_summary(site.ctx.documents, c, p, as_of)).collect();
+    let phases: Vec<PhaseSummary> = c.phases.iter().map(|p| phase_summary(reports, c, p, as_of)).collect();
     let when = When::of(&c.start, &c.end, as_of);
     let view = serde_json::json!({
         "campaign": header(model, c, as_of),
@@ -126,7 +129,7 @@ fn campaign(site: &Site, model: &Model, c: &Campaign) -> Result<()> {
         let link = |p: &Phase| Link::new(p.name.clone(), url::phase(&c.id, &p.id));
         let view = serde_json::json!({
             "campaign": header(model, c, as_of),
-            "phase": phase_summary(site.ctx.documents, c, p, as_of),
+            "phase": phase_summary(reports, c, p, as_of),
             "tasks": tasks.iter().filter(|t| t.phase.url == url::phase(&c.id, &p.id)).collect::<Vec<_>>(),
             "issues": issues.iter().filter(|i| i.found >= p.start && i.found <= p.end).collect::<Vec<_>>(),
             "previous": n.checked_sub(1).map(|i| link(&c.phases[i])),

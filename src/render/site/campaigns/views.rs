@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::model::{Campaign, Issue, Model, Phase, Ref, Task};
 use crate::progress::{self, IssueState, Tally, Timeliness, When};
 use crate::raw::Status;
-use crate::render::documents::{Document, Kind};
+use crate::render::documents::Document;
 use crate::render::site::views::{DocLink, Link, url};
 
 #[derive(Serialize)]
@@ -147,14 +147,12 @@ pub fn header(model: &Model, c: &Campaign, as_of: &str) -> serde_json::Value {
     })
 }
 
-pub fn phase_summary(documents: &[Document], c: &Campaign, p: &Phase, as_of: &str) -> PhaseSummary {
+/// `reports`: the phase reports among the documents.
+pub fn phase_summary(reports: &[&Document], c: &Campaign, p: &Phase, as_of: &str) -> PhaseSummary {
     let tally = progress::phase(c, p, as_of);
     let when = When::of(&p.start, &p.end, as_of);
     let report_file = url::report(&c.id, &p.id);
-    let report = documents
-        .iter()
-        .find(|d| d.kind == Kind::Report && d.file == report_file)
-        .map(|d| DocLink::of(d, "阶段小结（PDF）"));
+    let report = reports.iter().find(|d| d.file == report_file).map(|d| DocLink::of(d, "阶段小结（PDF）"));
     PhaseSummary {
         link: Link::new(p.name.clone(), url::phase(&c.id, &p.id)),
         name: p.name.clone(),
