@@ -9,7 +9,7 @@ use crate::raw::{InstitutionKind, OfficerKind, Status};
 pub struct Model {
     pub site: Site,
     pub categories: Vec<Category>,
-    pub institutions: Vec<Institution>,
+    pub institutions: Vec<std::sync::Arc<Institution>>,
     pub campaigns: Vec<Campaign>,
     pub pages: Vec<Page>,
 }
@@ -331,7 +331,7 @@ pub struct Issue {
 
 impl Model {
     pub fn institution(&self, id: &str) -> Option<&Institution> {
-        self.institutions.iter().find(|i| i.id == id)
+        self.institutions.iter().find(|i| i.id == id).map(|i| &**i)
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {

@@ -33,24 +33,37 @@ pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
     check_cached(dir, adjust, None)
 }
 
-/// Like `check`, taking the files that did not change since the last load from `cache` (and
-/// what the caller knows of the changes).
-pub fn check_cached(
-    dir: &Path,
-    adjust: impl FnOnce(&mut Levels),
-    cache: Option<(&load::Cache, load::Since)>,
-) -> Checked {
+/// What the preview knows from its last pass.
+pub struct Known<'a> {
+    /// The files parsed then, and what the watcher saw change since.
+    pub cache: &'a load::Cache,
+    pub since: load::Since<'a>,
+    /// Institutions of the last model that may be taken as they are.
+    pub reuse: Option<resolve::Reuse<'a>>,
+}
+
+/// Like `check`, taking what did not change since the last pass from `known`.
+pub fn check_cached(dir: &Path, adjust: impl FnOnce(&mut Levels), known: Option<Known>) -> Checked {
     let started = std::time::Instant::now();
     let mut report = Report::default();
-    let content = load::load_cached(dir, &mut report, cache);
+    let content = load::load_cached(dir, &mut report, known.as_ref().map(|k| (k.cache, k.since)));
     let loaded = started.elapsed();
-    let mut checked = check_loaded(content, report, adjust);
+    let mut checked = check_reusing(content, report, adjust, known.and_then(|k| k.reuse));
     checked.laps.insert(0, ("load", loaded));
     checked
 }
 
 /// Checks and (if clean) resolves content already loaded (from disk, or from a commit).
-pub fn check_loaded(mut content: load::Content, mut report: Report, adjust: impl FnOnce(&mut Levels)) -> Checked {
+pub fn check_loaded(content: load::Content, report: Report, adjust: impl FnOnce(&mut Levels)) -> Checked {
+    check_reusing(content, report, adjust, None)
+}
+
+fn check_reusing(
+    mut content: load::Content,
+    mut report: Report,
+    adjust: impl FnOnce(&mut Levels),
+    reuse: Option<resolve::Reuse>,
+) -> Checked {
     let mut laps = Vec::new();
     let mut started = std::time::Instant::now();
     let mut lap = |what| laps.push((what, std::mem::replace(&mut started, std::time::Instant::now()).elapsed()));
@@ -66,7 +79,7 @@ pub fn check_loaded(mut content: load::Content, mut report: Report, adjust: impl
     let mut model = None;
     lap("check");
     if !report.has_errors() {
-        let resolved = resolve::resolve(&content, &index);
+        let resolved = resolve::resolve_reusing(&content, &index, reuse);
         lap("resolve");
         // Some checks need the resolved model (which letters exist).
         check::signed::check(&content, &resolved, &mut report);

@@ -331,9 +331,16 @@ fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes) -> Option
     let edited = changes.institutions();
     let written = changes.since();
     let started = Instant::now();
-    let (pdfs, faces_before, failed) = {
+    let (pdfs, faces_before, failed, before) = {
         let state = lock(&shared.state);
-        (state.pdfs, state.faces.clone(), state.error.is_some())
+        (state.pdfs, state.faces.clone(), state.error.is_some(), state.printable.as_ref().map(|(m, _)| m.clone()))
+    };
+    // Files written in place inside some institutions' folders, and read alone: the other
+    // institutions resolve as they did in the last good pass (after a failed one, the files
+    // parsed since may lie anywhere).
+    let reuse = match (&edited, &written, &before) {
+        (Some(edited), Some(_), Some(model)) if !failed => Some(crate::resolve::Reuse { model, edited }),
+        _ => None,
     };
     let scope = |model: &crate::model::Model| {
         // After a failed pass, edits made since the last good one may lie anywhere.
@@ -342,7 +349,8 @@ fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes) -> Option
         // events but before the files were read is in the model already.
         (faces(model) == faces_before).then(|| edited.clone())
     };
-    let result = build(settings, Pass { link_pdfs: pdfs, scope: &scope, written: written.as_deref() }, shared);
+    let reused = reuse.is_some();
+    let result = build(settings, Pass { link_pdfs: pdfs, scope: &scope, written: written.as_deref(), reuse }, shared);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let (mut stale, mut old_model) = (BTreeMap::new(), None);
     let outcome = {
@@ -355,7 +363,11 @@ fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes) -> Option
                     Some(ids) => format!("the pages of {} institution(s) and the site's own pages", ids.len()),
                     None => "every page".to_string(),
                 };
-                let read = if built.walked { "" } else { " (read the written files only)" };
+                let read = match (built.walked, reused) {
+                    (true, _) => "",
+                    (false, false) => " (read the written files only)",
+                    (false, true) => " (read the written files only; other institutions as resolved before)",
+                };
                 eprintln!("rebuilt {how} in {ms:.0} ms: {changed} file(s) changed{read}");
                 state.files = files;
                 state.faces = built.faces;
@@ -515,6 +527,8 @@ struct Pass<'a> {
     scope: &'a dyn Fn(&crate::model::Model) -> Option<BTreeSet<String>>,
     /// The only files written since the last pages pass, when the watcher knows.
     written: Option<&'a [String]>,
+    /// Institutions of the last good pass's model that resolve the same (see `quick_pass`).
+    reuse: Option<crate::resolve::Reuse<'a>>,
 }
 
 /// What a pass made.
@@ -537,8 +551,8 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
         Some(names) => load::Since::Written(names),
         None => load::Since::Unknown,
     };
-    let mut checked =
-        pipeline::check_cached(dir, settings.adjust, Some((&shared.parsed, since))).with_as_of(settings.as_of);
+    let known = pipeline::Known { cache: &shared.parsed, since, reuse: pass.reuse };
+    let mut checked = pipeline::check_cached(dir, settings.adjust, Some(known)).with_as_of(settings.as_of);
     if settings.timings {
         for (what, took) in &checked.laps {
             eprintln!("timing (pages): {what}: {:.0} ms", took.as_secs_f64() * 1000.0);

@@ -358,6 +358,51 @@ fn the_preview_serves_the_search_index_build_writes() {
     }
 }
 
+/// Edits in place in one institution, then in another: the second pass takes the first
+/// institution as the first pass resolved it, and the PDFs drawn afterwards are still those
+/// `build` writes from the content as it now is, for both institutions.
+#[test]
+fn edits_in_two_institutions_one_after_the_other_both_show() {
+    let dir = example();
+    let server = start(dir.path());
+    let posts = [first_post(dir.path(), "wsq-tuke"), first_post(dir.path(), "lyg-120")];
+    let pages: Vec<String> = posts
+        .iter()
+        .map(|p| {
+            let inst = p.parent().unwrap().parent().unwrap().file_name().unwrap().to_string_lossy().into_owned();
+            format!("/institutions/{inst}/posts/{}.html", p.file_stem().unwrap().to_string_lossy())
+        })
+        .collect();
+    for (post, (page, mark)) in posts.iter().zip(pages.iter().zip(["夜间巡查，", "出车前检查，"])) {
+        let yaml = std::fs::read_to_string(post).unwrap();
+        // Written in place, not replaced: the pass reads this file alone.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(post)
+            .unwrap()
+            .write_all(yaml.replacen("scope: ", &format!("scope: {mark}"), 1).as_bytes())
+            .unwrap();
+        wait_for(server.port, page, |b| b.contains(mark));
+    }
+    assert!(get(server.port, &pages[0]).1.contains("夜间巡查，"), "the first edit stays");
+    if std::fs::canonicalize(dir.path()).unwrap() == dir.path() {
+        log_line(&server, 0, "other institutions as resolved before");
+    }
+    if no_fonts(&get(server.port, &pages[0]).1, "cards/") {
+        return eprintln!("skipped: no CJK font installed, no PDFs");
+    }
+    let out = dir.path().join("built");
+    let built = run(&["build", "content", "--out", out.to_str().unwrap()], dir.path());
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    for post in &posts {
+        let inst = post.parent().unwrap().parent().unwrap().file_name().unwrap().to_string_lossy().into_owned();
+        let card = format!("{inst}/cards/{}.pdf", post.file_stem().unwrap().to_string_lossy());
+        let (status, served) = get_bytes(server.port, &format!("/pdf/{card}"));
+        assert_eq!(status, 200, "{card}");
+        assert!(served == std::fs::read(out.join("site/pdf").join(&card)).unwrap(), "{card} differs from build's");
+    }
+}
+
 /// A mistake in one institution, then an edit in another while the mistake stands (that pass
 /// fails too): once the mistake is fixed, the other edit shows as well (the pass after a failed
 /// one renders every page).
@@ -427,7 +472,7 @@ fn a_new_post_file_shows_then_goes() {
     // Written in place: the pass read that file only (when the file system names paths as the
     // watcher does; a symlinked temporary folder would make it walk, which is right too).
     if std::fs::canonicalize(dir.path()).unwrap() == dir.path() {
-        log_line(&server, 0, "(read the written files only)");
+        log_line(&server, 0, "(read the written files only");
     }
     std::fs::remove_file(&new).unwrap();
     wait_for(server.port, page, |b| b.contains("页面未找到"));

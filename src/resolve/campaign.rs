@@ -4,11 +4,11 @@
 use crate::load::{CampaignDir, Content};
 use crate::model::*;
 
-pub fn campaigns(content: &Content, institutions: &[Institution]) -> Vec<Campaign> {
+pub fn campaigns(content: &Content, institutions: &[std::sync::Arc<Institution>]) -> Vec<Campaign> {
     content.campaigns.iter().filter_map(|dir| campaign(dir, institutions)).collect()
 }
 
-fn campaign(dir: &CampaignDir, institutions: &[Institution]) -> Option<Campaign> {
+fn campaign(dir: &CampaignDir, institutions: &[std::sync::Arc<Institution>]) -> Option<Campaign> {
     let c = &dir.campaign.as_ref()?.value;
     let issuer = c.institution.value.clone();
     let reference = |r: &str| match r.split_once('/') {

@@ -6,7 +6,8 @@
 mod campaign;
 
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::Arc;
 
 use crate::check::Index;
 use crate::check::index::at;
@@ -20,7 +21,21 @@ use crate::source::Span;
 /// 2,000 keep the cost linear, and the search page merges few enough of them to stay quick.
 pub const DEFAULT_SEARCH_PART_PAGES: usize = 2000;
 
+/// Institutions an earlier resolve made, to be taken as they are: the preview's, after files
+/// inside the folders of `edited` alone were written (so the settings, the categories and every
+/// other institution's files are as they were when `model` was resolved).
+#[derive(Clone, Copy)]
+pub struct Reuse<'a> {
+    pub model: &'a Model,
+    pub edited: &'a BTreeSet<String>,
+}
+
 pub fn resolve(content: &Content, index: &Index) -> Model {
+    resolve_reusing(content, index, None)
+}
+
+/// Like `resolve`, taking the institutions outside `reuse.edited` from `reuse.model`.
+pub fn resolve_reusing(content: &Content, index: &Index, reuse: Option<Reuse>) -> Model {
     let mut categories: Vec<Category> = content
         .categories
         .iter()
@@ -37,8 +52,20 @@ pub fn resolve(content: &Content, index: &Index) -> Model {
     categories.sort_by(|a, b| (a.rank, &a.id).cmp(&(b.rank, &b.id)));
 
     // Institutions resolve independently: on every core (a province has thousands).
+    let before: HashMap<&str, &Arc<Institution>> = reuse
+        .map(|r| {
+            r.model.institutions.iter().filter(|i| !r.edited.contains(&i.id)).map(|i| (i.id.as_str(), i)).collect()
+        })
+        .unwrap_or_default();
     let institutions = tree_order(
-        content.institutions.par_iter().filter_map(|dir| institution(content, dir, index, &categories)).collect(),
+        content
+            .institutions
+            .par_iter()
+            .filter_map(|dir| match before.get(dir.id.as_str()) {
+                Some(kept) => Some(Arc::clone(kept)),
+                None => institution(content, dir, index, &categories).map(Arc::new),
+            })
+            .collect(),
     );
 
     let mut pages: Vec<Page> = content
@@ -291,7 +318,7 @@ fn letters(
 
 /// Institutions with each supervising institution before the ones it supervises (siblings as
 /// they came). Maps, not scans: a province has thousands of institutions.
-fn tree_order(all: Vec<Institution>) -> Vec<Institution> {
+fn tree_order(all: Vec<Arc<Institution>>) -> Vec<Arc<Institution>> {
     let mut rank = vec![usize::MAX; all.len()];
     {
         let known: BTreeSet<&str> = all.iter().map(|i| i.id.as_str()).collect();
@@ -317,7 +344,7 @@ fn tree_order(all: Vec<Institution>) -> Vec<Institution> {
         }
     }
     // Institutions caught in a parent cycle (reported by check) keep their place at the end.
-    let mut ranked: Vec<(usize, Institution)> = rank.into_iter().zip(all).collect();
+    let mut ranked: Vec<(usize, Arc<Institution>)> = rank.into_iter().zip(all).collect();
     ranked.sort_by_key(|(rank, _)| *rank);
     ranked.into_iter().map(|(_, inst)| inst).collect()
 }
