@@ -37,9 +37,6 @@ pub enum Since<'a> {
     /// Only these files (names below the content root, `/`-separated, as in diagnostics) were
     /// written, in place: no file was created, removed or renamed.
     Written(&'a [String]),
-    /// Nothing, and another load keeps the cache up to date: use it, but leave it as it is (the
-    /// preview's background pass, which must not put back files older than the pages pass's).
-    ReadOnly,
 }
 
 pub(super) type Files = HashMap<PathBuf, Entry>;

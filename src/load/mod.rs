@@ -280,7 +280,7 @@ fn assemble(
 ) -> Content {
     let before = cache.as_ref().map(|(cache, _)| cache.snapshot());
     // The walk, for the next load after files are written in place.
-    let walk = cache.as_ref().filter(|(_, since)| !matches!(since, Since::ReadOnly)).map(|_| found.clone());
+    let walk = cache.as_ref().map(|_| found.clone());
     let outcomes: Vec<(Outcome, Option<cache::Entry>)> = found
         .par_iter_mut()
         .enumerate()
@@ -548,7 +548,7 @@ mod tests {
 
     /// Told which files were written in place, a load reads those only (a write it is not told
     /// of goes unseen, which shows that nothing else was read), and walks the tree again when a
-    /// written file is new. A read-only load leaves the cache as it was.
+    /// written file is new.
     #[test]
     fn a_load_told_which_files_were_written_reads_only_those() {
         let dir = tempfile::tempdir().unwrap();
@@ -586,8 +586,6 @@ mod tests {
         assert_eq!(load_with(Some(Since::Unknown)), fresh(), "a walk sees everything");
 
         edit(&posts[2], "含外出，");
-        assert!(load_with(Some(Since::ReadOnly)).contains("含外出"));
-        assert!(!load_with(Some(Since::Written(&[]))).contains("含外出"), "the read-only load kept nothing");
 
         let added = dir.path().join("categories/aaa.yaml");
         std::fs::write(&added, "name: 新类别\nduties: [一]\n").unwrap();
