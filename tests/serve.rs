@@ -298,14 +298,20 @@ fn an_edit_in_one_institution_renders_its_pages_only() {
     assert!(page_of("/institutions/wsq-wjw/index.html").contains("乌审旗图克镇中心卫生院"));
 }
 
-/// The search index is built in parts of whole institutions; after an edit in one institution
-/// only its part is indexed again.
-#[test]
-fn an_edit_in_one_institution_indexes_its_part_of_the_search_only() {
+/// The example content with its search index in parts of 100 pages (four parts).
+fn example_in_parts() -> tempfile::TempDir {
     let dir = example();
     let settings = dir.path().join("content/safeduty.yaml");
     let yaml = std::fs::read_to_string(&settings).unwrap();
     std::fs::write(&settings, format!("{yaml}\nsearch_part_pages: 100\n")).unwrap();
+    dir
+}
+
+/// The search index is built in parts of whole institutions; after an edit in one institution
+/// only its part is indexed again.
+#[test]
+fn an_edit_in_one_institution_indexes_its_part_of_the_search_only() {
+    let dir = example_in_parts();
     let server = start(dir.path());
     // Each part's entry file names the hashes of its index files.
     let entries = || -> Vec<String> {
@@ -335,10 +341,7 @@ fn an_edit_in_one_institution_indexes_its_part_of_the_search_only() {
 /// an edit its search index is, file for file, the one `build` writes.
 #[test]
 fn the_preview_serves_the_search_index_build_writes() {
-    let dir = example();
-    let settings = dir.path().join("content/safeduty.yaml");
-    let yaml = std::fs::read_to_string(&settings).unwrap();
-    std::fs::write(&settings, format!("{yaml}\nsearch_part_pages: 100\n")).unwrap();
+    let dir = example_in_parts();
     let server = start(dir.path());
     let post = first_post(dir.path(), "wsq-tuke");
     let yaml = std::fs::read_to_string(&post).unwrap();
