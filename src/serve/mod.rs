@@ -1,0 +1,255 @@
+//! `safeduty serve`: a preview on 127.0.0.1 that rebuilds when content or theme files change
+//! and reloads the browser (the injected script polls `/__safeduty/changes`). The site is built
+//! into memory; the last good build keeps being served while the content has errors, and the
+//! errors are shown on top of every page.
+//!
+//! `watch` turns file events into what changed, `passes` rebuilds (the pages at once, the search
+//! index after), `pdfs` draws an institution's PDFs when a browser asks for one, and `http`
+//! answers requests from what the passes published.
+
+mod http;
+mod passes;
+mod pdfs;
+mod watch;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use notify::{RecursiveMode, Watcher};
+
+use crate::lints::Levels;
+use crate::lock;
+use crate::model::Model;
+use crate::pipeline;
+use crate::render::Files;
+use crate::render::documents;
+use crate::render::kept::SearchCache;
+use crate::render::pdf::fonts::FontSet;
+use crate::render::theme::Theme;
+use passes::{Face, full_pass, quick_pass};
+use pdfs::Drawn;
+use watch::{Changes, triggers_rebuild};
+
+/// Events closer together than this are one change (an editor's save is several events).
+const DEBOUNCE: Duration = Duration::from_millis(15);
+/// How long the second pass (the search index) waits after an edit's pages pass.
+const SETTLE: Duration = Duration::from_millis(500);
+
+/// What the preview serves, and how it came to be.
+struct State {
+    /// The last good build of the site: path below the site root → bytes.
+    files: Files,
+    /// What other pages show of each institution, as of the last good build (see `Face`).
+    faces: BTreeMap<String, Face>,
+    /// The errors of the latest build, if it failed.
+    error: Option<String>,
+    /// Goes up whenever what a browser shows changes.
+    version: u64,
+    /// The version at which a file other than a page (a style sheet, an image) last changed:
+    /// a browser swaps in a page's new body, unless this moved, when it reloads.
+    assets: u64,
+    /// Whether PDFs can be made (the last full pass found the theme's fonts): the next pages
+    /// pass links them then, and they are drawn when asked for.
+    pdfs: bool,
+    /// Whether the pages served link PDFs (what `pdfs` was when they were made).
+    linked: bool,
+    /// Counts first passes: a second pass started before the latest first pass is stale, and
+    /// so are PDFs drawn from an older model.
+    generation: u64,
+    /// The model and theme of the pages served, from which PDFs are drawn when asked for.
+    printable: Option<(Arc<Model>, Arc<Theme>)>,
+}
+
+/// What the watcher, the search pass and the request threads share.
+struct Shared {
+    state: Mutex<State>,
+    /// The content folder.
+    dir: PathBuf,
+    /// PDFs drawn when a browser asked for them.
+    drawn: Mutex<Drawn>,
+    /// The fonts of the theme PDFs were last drawn with (finding them takes longer than
+    /// drawing an institution's files).
+    fonts: Mutex<Option<(Arc<Theme>, Arc<FontSet>)>>,
+    /// Held while PDFs are drawn: a page's PDFs are asked for together, and drawn once.
+    drawing: Mutex<()>,
+    /// Held by a pages pass: the watcher's and, rarely, the search pass's (see `full_pass`)
+    /// must not interleave their use of the parsed files.
+    paging: Mutex<()>,
+    /// Parts of the search index of the previous rebuild: only those with a changed page are
+    /// indexed again.
+    search: Arc<SearchCache>,
+    /// Documents' codes and facts of the previous pages pass, for the institutions an edit left alone.
+    documents: Arc<documents::Cache>,
+    /// Parsed content files, for the files an edit left alone.
+    parsed: crate::load::Cache,
+    /// The theme of the previous pages pass, for edits that leave it alone (Tera parses every
+    /// template when a theme is loaded).
+    theme: Mutex<Option<Arc<Theme>>>,
+}
+
+/// How every rebuild is made.
+pub struct Settings<'a> {
+    /// The content folder.
+    pub dir: &'a Path,
+    /// Overrides the content's date of record.
+    pub as_of: Option<&'a str>,
+    /// Print how long each stage of each rebuild took.
+    pub timings: bool,
+    /// Sets lint levels (from the command line).
+    pub adjust: &'a (dyn Fn(&mut Levels) + Sync),
+}
+
+/// Serves `settings.dir` until the process is stopped.
+pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
+    let dir = settings.dir;
+    let state = State {
+        files: BTreeMap::new(),
+        faces: BTreeMap::new(),
+        error: None,
+        version: 0,
+        assets: 0,
+        pdfs: true,
+        linked: true,
+        generation: 0,
+        printable: None,
+    };
+    let shared = Arc::new(Shared {
+        state: Mutex::new(state),
+        dir: dir.to_path_buf(),
+        drawn: Mutex::default(),
+        fonts: Mutex::default(),
+        drawing: Mutex::new(()),
+        paging: Mutex::new(()),
+        search: Arc::default(),
+        documents: Arc::default(),
+        parsed: Default::default(),
+        theme: Mutex::new(None),
+    });
+    let server = listen(port).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let addr = server.server_addr().to_ip().map_or_else(|| format!("127.0.0.1:{port}"), |a| a.to_string());
+
+    // Watch before the first build, so that no edit made after it can be missed.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    })
+    .map_err(|e| format!("cannot watch files: {e}"))?;
+    watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
+    // The pages first; the search index follows on a thread of their own, so that the preview
+    // opens at once and an edit shows while a big site is still being indexed. PDFs are drawn
+    // when a browser asks for them, an institution's at a time.
+    let (full, pending) = std::sync::mpsc::channel::<u64>();
+    std::thread::scope(|scope| {
+        let shared = &shared;
+        scope.spawn(move || {
+            // Its own threads, at a lower priority: on rayon's global pool the quick pass of the
+            // next edit would queue behind the indexing of thousands of pages.
+            let pool = rayon::ThreadPoolBuilder::new().thread_name(|i| format!("full-pass-{i}")).start_handler(|_| {
+                // SAFETY: nice() only changes the calling thread's scheduling priority.
+                #[cfg(unix)]
+                unsafe {
+                    libc::nice(10);
+                }
+            });
+            let pool = match pool.build() {
+                Ok(pool) => pool,
+                Err(e) => return eprintln!("search index not made: no threads for it ({e})"),
+            };
+            while let Ok(mut generation) = pending.recv() {
+                if generation > 1 {
+                    // After an edit, the browser reloads first, on an idle machine; and saves in
+                    // quick succession make one second pass.
+                    std::thread::sleep(SETTLE);
+                }
+                // Only the latest version is worth finishing.
+                while let Ok(later) = pending.try_recv() {
+                    generation = later;
+                }
+                pool.install(|| full_pass(settings, shared, generation));
+            }
+        });
+        if let Some(generation) = quick_pass(settings, shared, &Changes::default()) {
+            let _ = full.send(generation);
+        }
+        eprintln!("serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
+
+        let server_shared = shared.clone();
+        std::thread::spawn(move || {
+            for request in server.incoming_requests() {
+                let shared = server_shared.clone();
+                // One thread per request, so that a slow client never holds up another.
+                std::thread::spawn(move || http::respond(request, &shared));
+            }
+        });
+
+        // notify reports absolute paths.
+        let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        // Once watching failed (too many folders for the kernel's limit, say), writes may go
+        // unreported: every later pass walks the tree and compares every file.
+        let mut watching_failed = false;
+        while let Ok(first) = rx.recv() {
+            let mut changes = Changes { root: root.clone(), paths: Vec::new(), in_place: true, failed: false };
+            let mut wanted = triggers_rebuild(&first, &mut changes);
+            while let Ok(more) = rx.recv_timeout(DEBOUNCE) {
+                wanted |= triggers_rebuild(&more, &mut changes);
+            }
+            watching_failed |= changes.failed;
+            changes.in_place &= !watching_failed;
+            if wanted && let Some(generation) = quick_pass(settings, shared, &changes) {
+                let _ = full.send(generation);
+            }
+        }
+        drop(full);
+    });
+    Ok(())
+}
+
+/// The server, its sockets without Nagle's algorithm: tiny_http writes a response's head and
+/// body separately, and on a kept-alive connection the body then waited for the browser's
+/// delayed acknowledgement (40 ms for every page and style sheet of a reload).
+fn listen(port: u16) -> Result<tiny_http::Server, Box<dyn std::error::Error + Send + Sync>> {
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))?;
+    // Linux gives accepted sockets the listener's TCP_NODELAY.
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsRawFd;
+        let on: libc::c_int = 1;
+        // SAFETY: a valid socket and a c_int option value of the size given.
+        let done = unsafe {
+            libc::setsockopt(
+                listener.as_raw_fd(),
+                libc::IPPROTO_TCP,
+                libc::TCP_NODELAY,
+                (&on as *const libc::c_int).cast(),
+                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
+            )
+        };
+        if done != 0 {
+            // Only slower reloads: not a reason to refuse to serve.
+            eprintln!("warning: TCP_NODELAY not set: {}", std::io::Error::last_os_error());
+        }
+    }
+    tiny_http::Server::from_listener(listener, None)
+}
+
+/// The theme's PDF fonts, found once per theme (finding them takes longer than drawing an
+/// institution's files).
+fn fonts(theme: &Arc<Theme>, shared: &Shared) -> Result<Arc<FontSet>, String> {
+    let mut kept = lock(&shared.fonts);
+    match kept.as_ref() {
+        Some((t, fonts)) if Arc::ptr_eq(t, theme) => Ok(fonts.clone()),
+        _ => {
+            let fonts = Arc::new(pipeline::theme_fonts(theme).map_err(|e| e.message)?);
+            *kept = Some((theme.clone(), fonts.clone()));
+            Ok(fonts)
+        }
+    }
+}
+
+/// The files the pipeline wrote below `site/`, by their path from the site root (what the
+/// preview serves).
+fn below_site(files: Files) -> Files {
+    files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect()
+}
