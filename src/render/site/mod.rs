@@ -135,17 +135,24 @@ impl Renderer for SiteRenderer {
         let parts = search::parts(model);
         let docs = docs_of(ctx.documents);
         let summaries = campaigns::summaries(model);
+        if let Some(scope) = ctx.pages_of {
+            // The preview after an edit in a few institutions: their pages and the pages of no
+            // institution, side by side. No link check (the other pages are not here to link
+            // to) and no index: the full pass does both.
+            let edited = model.institutions.iter().filter(|inst| scope.contains(&inst.id)).collect::<Vec<_>>();
+            let (own, theirs) = rayon::join(
+                || own_pages(&Site::new(ctx), &docs, &summaries, &parts),
+                || {
+                    edited.par_iter().try_for_each(|inst| {
+                        institution(&Site::new(ctx), &InstView::new(model, inst, &docs), &summaries)
+                    })
+                },
+            );
+            return own.and(theirs);
+        }
         // First the pages of no institution; they go into the first part of the index.
         let site = Site::new(ctx);
         own_pages(&site, &docs, &summaries, &parts)?;
-        if let Some(scope) = ctx.pages_of {
-            // The preview after an edit in a few institutions: their pages only. No link check
-            // (the other pages are not here to link to) and no index: the full pass does both.
-            let edited = model.institutions.iter().filter(|inst| scope.contains(&inst.id)).collect::<Vec<_>>();
-            return edited
-                .par_iter()
-                .try_for_each(|inst| institution(&Site::new(ctx), &InstView::new(model, inst, &docs), &summaries));
-        }
         let unattached = std::sync::Mutex::new(Some(site.written.take()));
         // Then the parts, side by side: each renders its institutions (on every core too), then
         // indexes its pages and lets go of them, so memory follows a part, not the site.

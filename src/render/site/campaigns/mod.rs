@@ -4,6 +4,8 @@
 mod timeline;
 mod views;
 
+use rayon::prelude::*;
+
 use super::Site;
 use super::views::{Link, url};
 use crate::error::{Error, Result};
@@ -22,8 +24,21 @@ pub(super) fn pages(site: &Site, model: &Model, summaries: &[CampaignSummary]) -
     site.page("campaigns.html", &url::campaigns(), "专项行动", &[], serde_json::json!({ "campaigns": summaries }))?;
     // Found once: a province has a hundred thousand documents, and every phase links its report.
     let reports: Vec<&Document> = site.ctx.documents.iter().filter(|d| d.kind == Kind::Report).collect();
-    for c in &model.campaigns {
-        campaign(site, model, c, &reports)?;
+    // Side by side: a province has a campaign per county, each listing its institutions (80 ms of
+    // a preview's pass at 100,000 employees when one after the other). The pages are handed back
+    // in campaign order, so the search index and the link check see the same order on any machine.
+    let rendered = model
+        .campaigns
+        .par_iter()
+        .map(|c| {
+            let own = Site::new(site.ctx);
+            campaign(&own, model, c, &reports)?;
+            Ok((own.written.into_inner(), own.extra.into_inner()))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    for (written, extra) in rendered {
+        site.written.borrow_mut().extend(written);
+        site.extra.borrow_mut().extend(extra);
     }
     Ok(())
 }
