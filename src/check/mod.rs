@@ -43,8 +43,7 @@ pub fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> {
             }
         },
     );
-    report.diagnostics.append(&mut whole.diagnostics);
-    report.notes.append(&mut whole.notes);
+    report.extend(whole.diagnostics);
     if content.broken_files > 0 {
         report.notes.push(format!(
             "{} file(s) could not be read; the cycle and staffing checks run once they are fixed",
