@@ -100,6 +100,7 @@ pub fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle> {
     runtime.block_on(async {
         let mut index = PagefindIndex::new(None).map_err(err)?;
         for (path, html) in pages {
+            let html = without_excluded(html);
             index.add_html_file(None, Some(path), html).await.map_err(err)?;
         }
         let files = index.get_files().await.map_err(err)?;
@@ -111,4 +112,48 @@ pub fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle> {
             })
             .collect())
     })
+}
+
+/// The page without its `data-pagefind-ignore="all"` blocks, which pagefind leaves out of the
+/// index but still walks element by element (a person's page repeats the cards of their posts
+/// there: most of its markup). lol_html, pagefind's own parser, cuts them while only
+/// tokenizing the rest. A page it cannot rewrite is indexed as it is.
+fn without_excluded(html: String) -> String {
+    const MARK: &str = "data-pagefind-ignore=\"all\"";
+    if !html.contains(MARK) {
+        return html;
+    }
+    let cut = lol_html::element!("[data-pagefind-ignore=all]", |el| {
+        el.remove();
+        Ok(())
+    });
+    lol_html::rewrite_str(&html, lol_html::RewriteStrSettings::new().append_element_content_handler(cut))
+        .unwrap_or(html)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_excluded;
+
+    #[test]
+    fn cuts_excluded_blocks_and_keeps_the_rest() {
+        let page = concat!(
+            r#"<html lang="zh-CN"><body><main data-pagefind-body><h1>阿拉坦</h1>"#,
+            r#"<div data-pagefind-ignore="all"><div><h2 id="c">护理部主任</h2></div><p>职责</p></div>"#,
+            r#"<p data-pagefind-ignore>不索引但保留</p><p>所任岗位</p></main></body></html>"#
+        );
+        assert_eq!(
+            without_excluded(page.to_string()),
+            concat!(
+                r#"<html lang="zh-CN"><body><main data-pagefind-body><h1>阿拉坦</h1>"#,
+                r#"<p data-pagefind-ignore>不索引但保留</p><p>所任岗位</p></main></body></html>"#
+            )
+        );
+    }
+
+    #[test]
+    fn leaves_pages_without_them_alone() {
+        let page = r#"<main data-pagefind-body><p>护理部</p></main>"#.to_string();
+        assert_eq!(without_excluded(page.clone()), page);
+    }
 }
