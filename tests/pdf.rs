@@ -391,7 +391,7 @@ fn a_blank_heading_prints_nothing() {
 }
 
 /// `build --timings` times the combined files apart (what the benchmark compares with Typst's
-/// bundle) and counts their pages as they are printed, blank backs included.
+/// one PDF) and counts their pages as they are printed, blank backs included.
 #[test]
 fn timings_count_the_combined_files_pages() {
     require_tools!();
@@ -399,7 +399,7 @@ fn timings_count_the_combined_files_pages() {
     let out = run(&["build", "--timings"], dir.path());
     assert!(out.status.success(), "{}", text(&out.stderr));
     let stderr = text(&out.stderr);
-    let line = stderr.lines().find(|l| l.contains("combined files, drawing after")).expect("a combined files lap");
+    let line = stderr.lines().find(|l| l.contains("combined files, made from")).expect("a combined files lap");
     let counted: u32 = line.split('(').nth(1).unwrap().split_whitespace().next().unwrap().parse().unwrap();
     let pdf = dir.path().join("output/site/pdf/clinic");
     let combined = [

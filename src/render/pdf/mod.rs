@@ -96,21 +96,28 @@ impl Renderer for PdfRenderer {
                 ];
                 cache::key(&parts)
             };
-            laid.par_iter().try_for_each(|(d, pages)| {
-                let key = doc_key(d);
-                let bytes = Arc::new(write::pdf(&ts, &subsets, &d.title, &[(d, pages)], false, &key[..16])?);
-                bar.inc(1);
-                ctx.write_shared(&format!("site/{}", d.file), bytes)
-            })?;
+            // Each document's pages are drawn once, for its own file and its combined files.
+            let drawn: Vec<(&Document, Vec<Vec<u8>>)> = laid
+                .into_par_iter()
+                .map(|(d, pages)| {
+                    let drawn = write::draw(&ts, &subsets, d, &pages)?;
+                    let key = doc_key(d);
+                    let bytes = Arc::new(write::pdf(&ts, &subsets, &d.title, &[&drawn], false, &key[..16])?);
+                    bar.inc(1);
+                    ctx.write_shared(&format!("site/{}", d.file), bytes)?;
+                    Ok((d, drawn))
+                })
+                .collect::<Result<_>>()?;
             // Timed apart: the combined files are what a print room asks for.
             let started = std::time::Instant::now();
-            let combined = batches(inst, &laid);
+            let combined = batches(inst, &drawn);
             combined.par_iter().try_for_each(|b| {
                 let members: Vec<cache::Key> = b.docs.iter().map(|(d, _)| doc_key(d)).collect();
                 let mut parts: Vec<&[u8]> = vec![&style_key, b.path.as_bytes(), b.title.as_bytes()];
                 parts.extend(members.iter().map(|k| k.as_slice()));
                 let key = cache::key(&parts);
-                let bytes = Arc::new(write::pdf(&ts, &subsets, &b.title, &b.docs, true, &key[..16])?);
+                let pages: Vec<&[Vec<u8>]> = b.docs.iter().map(|(_, p)| *p).collect();
+                let bytes = Arc::new(write::pdf(&ts, &subsets, &b.title, &pages, true, &key[..16])?);
                 ctx.write_shared(&format!("site/{}", b.path), bytes)
             })?;
             combined_us.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
@@ -119,7 +126,7 @@ impl Renderer for PdfRenderer {
         })?;
         ctx.lap(
             &format!(
-                "pdf: combined files, drawing after their documents' layout ({} pages; summed over institutions)",
+                "pdf: combined files, made from their documents' drawn pages ({} pages; summed over institutions)",
                 combined_pages.into_inner()
             ),
             std::time::Duration::from_micros(combined_us.into_inner()),
@@ -141,15 +148,15 @@ fn progress(show: bool, len: u64) -> indicatif::ProgressBar {
     bar
 }
 
-/// A combined file for printing.
-pub struct Batch<'a> {
+/// A combined file for printing; `P` is a page (laid out or drawn).
+pub struct Batch<'a, P> {
     /// Below the site root.
     pub path: String,
     pub title: String,
-    pub docs: Vec<(&'a Document, &'a [Page])>,
+    pub docs: Vec<(&'a Document, &'a [P])>,
 }
 
-impl Batch<'_> {
+impl<P> Batch<'_, P> {
     /// Its pages, with the blank pages that start each document on a new sheet.
     pub fn pages(&self) -> usize {
         self.docs.iter().map(|(_, p)| p.len() + p.len() % 2).sum()
@@ -158,12 +165,12 @@ impl Batch<'_> {
 
 /// An institution's combined files for printing: all of it and per department, in department
 /// and post order. `laid` are its documents with their pages.
-pub fn batches<'a>(inst: &Institution, laid: &'a [(&'a Document, Vec<Page>)]) -> Vec<Batch<'a>> {
+pub fn batches<'a, P>(inst: &Institution, laid: &'a [(&'a Document, Vec<P>)]) -> Vec<Batch<'a, P>> {
     let mut out = Vec::new();
     for (kind, name, label) in
         [(Kind::Card, "cards", "岗位安全生产责任清单"), (Kind::Letter, "letters", "安全生产责任书")]
     {
-        let docs: Vec<(&Document, &[Page])> = laid
+        let docs: Vec<(&Document, &[P])> = laid
             .iter()
             .filter(|(d, _)| d.institution == inst.id && d.kind == kind)
             .map(|(d, p)| (*d, p.as_slice()))
@@ -171,7 +178,7 @@ pub fn batches<'a>(inst: &Institution, laid: &'a [(&'a Document, Vec<Page>)]) ->
         if docs.is_empty() {
             continue;
         }
-        let mut by_dept: BTreeMap<usize, Vec<(&Document, &[Page])>> = BTreeMap::new();
+        let mut by_dept: BTreeMap<usize, Vec<(&Document, &[P])>> = BTreeMap::new();
         for (d, p) in &docs {
             let order = inst.departments.iter().position(|x| x.id == d.department).unwrap_or(usize::MAX);
             by_dept.entry(order).or_default().push((*d, *p));

@@ -91,14 +91,23 @@ fn footer(ts: &Typesetter, doc: &Document, page: usize) -> [Text; 2] {
     ]
 }
 
-/// One PDF of `docs` (several for a combined file). `duplex` starts each document on a new
-/// sheet by adding a blank page after one with an odd page count. `id` names the file (its
-/// trailer ID): derived from what it shows, so the same input gives the same bytes.
+/// A document's pages drawn and deflated. A page's bytes are the same in the document's own
+/// file and in every combined file that holds it (they share the institution's subsets and
+/// font names), so each page is drawn once.
+pub fn draw(ts: &Typesetter, subsets: &Subsets, doc: &Document, pages: &[Page]) -> Result<Vec<Vec<u8>>> {
+    let height = ts.style.page.height * MM;
+    pages.iter().enumerate().map(|(n, page)| page_content(ts, subsets, doc, page, n + 1, height)).collect()
+}
+
+/// One PDF of `docs`, each given as its drawn pages (several documents for a combined file).
+/// `duplex` starts each document on a new sheet by adding a blank page after one with an odd
+/// page count. `id` names the file (its trailer ID): derived from what it shows, so the same
+/// input gives the same bytes.
 pub fn pdf(
     ts: &Typesetter,
     subsets: &Subsets,
     title: &str,
-    docs: &[(&Document, &[Page])],
+    docs: &[&[Vec<u8>]],
     duplex: bool,
     id: &[u8],
 ) -> Result<Vec<u8>> {
@@ -120,9 +129,8 @@ pub fn pdf(
     }
 
     let mut kids = Vec::new();
-    for (doc, pages) in docs {
-        for (n, page) in pages.iter().enumerate() {
-            let content = page_content(ts, subsets, doc, page, n + 1, height)?;
+    for pages in docs {
+        for content in pages.iter() {
             kids.push(page_object(&mut pdf, &mut alloc, tree, &resources, [width, height], Some(content)));
         }
         if duplex && pages.len() % 2 == 1 {
@@ -155,7 +163,7 @@ fn page_object(
     tree: Ref,
     fonts: &[(Name, Ref)],
     [width, height]: [f32; 2],
-    content: Option<Vec<u8>>,
+    content: Option<&[u8]>,
 ) -> Ref {
     let id = alloc();
     let content_id = content.as_ref().map(|_| alloc());
@@ -167,7 +175,7 @@ fn page_object(
     page.resources().fonts().pairs(fonts.iter().copied());
     page.finish();
     if let (Some(c), Some(bytes)) = (content_id, content) {
-        pdf.stream(c, &bytes).filter(Filter::FlateDecode);
+        pdf.stream(c, bytes).filter(Filter::FlateDecode);
     }
     id
 }
