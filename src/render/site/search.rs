@@ -99,7 +99,7 @@ pub fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle> {
         .map_err(|e| Error::new(format!("search index: cannot start its runtime: {e}")))?;
     runtime.block_on(async {
         let mut index = PagefindIndex::new(None).map_err(err)?;
-        for (path, html) in pages {
+        for (path, html) in unindexed_left_out(pages) {
             let html = without_excluded(html);
             index.add_html_file(None, Some(path), html).await.map_err(err)?;
         }
@@ -112,6 +112,24 @@ pub fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle> {
             })
             .collect())
     })
+}
+
+/// The pages pagefind would index. When some page has a `data-pagefind-body` element, pagefind
+/// indexes only such pages, but it reads and segments every page it is given and drops the
+/// others at the end; the public display (公示, every duty of an institution on one page) is
+/// one of those. So they are left out before. A page counts as marked when its markup holds
+/// the attribute's name anywhere, in any case: one that only mentions it in its text is kept,
+/// and pagefind decides.
+fn unindexed_left_out(pages: Vec<(String, String)>) -> Vec<(String, String)> {
+    const BODY: &[u8] = b"data-pagefind-body";
+    let marked = |html: &str| {
+        html.contains("data-pagefind-body") || html.as_bytes().windows(BODY.len()).any(|w| w.eq_ignore_ascii_case(BODY))
+    };
+    let marks: Vec<bool> = pages.iter().map(|(_, html)| marked(html)).collect();
+    if !marks.contains(&true) {
+        return pages;
+    }
+    pages.into_iter().zip(marks).filter_map(|(page, marked)| marked.then_some(page)).collect()
 }
 
 /// The page without its `data-pagefind-ignore="all"` blocks, which pagefind leaves out of the
@@ -133,7 +151,7 @@ fn without_excluded(html: String) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::without_excluded;
+    use super::{unindexed_left_out, without_excluded};
 
     #[test]
     fn cuts_excluded_blocks_and_keeps_the_rest() {
@@ -149,6 +167,18 @@ mod tests {
                 r#"<p data-pagefind-ignore>不索引但保留</p><p>所任岗位</p></main></body></html>"#
             )
         );
+    }
+
+    #[test]
+    fn leaves_out_unmarked_pages_only_when_some_page_is_marked() {
+        let page = |path: &str, html: &str| (path.to_string(), html.to_string());
+        let marked = page("post.html", r#"<html><body><main data-pagefind-body>岗位</main></body></html>"#);
+        let shouting = page("old.html", r#"<html><body><main DATA-PAGEFIND-BODY>旧页</main></body></html>"#);
+        let display = page("display.html", r#"<html><body><main>公示</main></body></html>"#);
+        let kept = unindexed_left_out(vec![marked.clone(), display.clone(), shouting.clone()]);
+        assert_eq!(kept, vec![marked, shouting]);
+        // A theme that marks no page has every page indexed.
+        assert_eq!(unindexed_left_out(vec![display.clone()]), vec![display]);
     }
 
     #[test]
