@@ -130,7 +130,7 @@ pub fn pdf(
 
     let mut kids = Vec::new();
     for pages in docs {
-        for content in pages.iter() {
+        for content in *pages {
             kids.push(page_object(&mut pdf, &mut alloc, tree, &resources, [width, height], Some(content)));
         }
         if duplex && pages.len() % 2 == 1 {

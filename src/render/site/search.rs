@@ -121,9 +121,9 @@ pub fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle> {
 /// the attribute's name anywhere, in any case: one that only mentions it in its text is kept,
 /// and pagefind decides.
 fn unindexed_left_out(pages: Vec<(String, String)>) -> Vec<(String, String)> {
-    const BODY: &[u8] = b"data-pagefind-body";
+    const BODY: &str = "data-pagefind-body";
     let marked = |html: &str| {
-        html.contains("data-pagefind-body") || html.as_bytes().windows(BODY.len()).any(|w| w.eq_ignore_ascii_case(BODY))
+        html.contains(BODY) || html.as_bytes().windows(BODY.len()).any(|w| w.eq_ignore_ascii_case(BODY.as_bytes()))
     };
     let marks: Vec<bool> = pages.iter().map(|(_, html)| marked(html)).collect();
     if !marks.contains(&true) {
