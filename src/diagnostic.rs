@@ -4,7 +4,9 @@
 //! `safeduty check` lists everything. Human output is rendered the way cargo and rustc do
 //! (annotate-snippets); `--format json` gives the same facts to CI tools.
 
-use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Renderer, Snippet};
+use std::borrow::Cow;
+
+use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Origin, Renderer, Snippet};
 use serde::Serialize;
 
 use crate::lints::Level;
@@ -123,7 +125,7 @@ impl Report {
             out.push_str("\n\n");
         }
         for note in &self.notes {
-            out.push_str(&format!("note: {note}\n"));
+            out.push_str(&format!("note: {}\n", printable(note)));
         }
         let (errors, warnings) = (self.count(Severity::Error), self.count(Severity::Warning));
         out.push_str(&match (errors, warnings) {
@@ -182,22 +184,56 @@ fn render_one<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Vec<Group<'a>> {
             files.push(l.span.file);
         }
     }
-    let mut group = Group::with_title(level.primary_title(d.message.as_str()).id(d.code));
+    let mut group = Group::with_title(level.primary_title(printable(&d.message)).id(d.code));
     for file in files {
         let src = sources.get(file);
-        let mut snippet = Snippet::source(&*src.text).path(src.name.as_str());
+        if src.text.is_empty() {
+            // A file that was not read (a link out of the content, a FIFO): its place only.
+            let span = d.primary.span;
+            group = group
+                .element(Origin::path(printable(&src.name)).line(span.line as usize).char_column(span.column as usize));
+            continue;
+        }
+        let mut snippet = Snippet::source(shown(&src.text)).path(printable(&src.name));
         for (l, primary) in labels.iter().filter(|(l, _)| l.span.file == file) {
             let kind = if *primary { AnnotationKind::Primary } else { AnnotationKind::Context };
             let (start, end) = clamp(l.span.start, l.span.end, &src.text);
-            snippet = snippet.annotation(kind.span(start..end).label(l.message.as_str()));
+            snippet = snippet.annotation(kind.span(start..end).label(printable(&l.message)));
         }
         group = group.element(snippet);
     }
     let mut groups = vec![group];
     if let Some(help) = &d.help {
-        groups.push(Group::with_title(SnippetLevel::HELP.secondary_title(help.as_str())));
+        groups.push(Group::with_title(SnippetLevel::HELP.secondary_title(printable(help))));
     }
     groups
+}
+
+/// Whether printing `c` to a terminal could do something other than show a character: control
+/// characters (an escape sequence can clear the screen or retitle the window) and the
+/// bidirectional overrides that make text read differently from its bytes ("Trojan Source").
+pub fn is_unprintable(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A message with its unprintable characters written as escapes (`\u{1b}`).
+fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unprintable) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars().map(|c| if is_unprintable(c) { c.escape_unicode().to_string() } else { c.to_string() }).collect(),
+    )
+}
+
+/// Source text to quote, its unprintable characters replaced by as many `?` as they take bytes,
+/// so that every span still points at the same place.
+fn shown(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unprintable) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| if is_unprintable(c) { "?".repeat(c.len_utf8()) } else { c.to_string() }).collect())
 }
 
 /// Keeps a span inside the text and on character boundaries, so a stale or odd span can never

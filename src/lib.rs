@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod diagnostic;
 pub mod error;
+pub mod fence;
 pub mod history;
 pub mod init;
 pub mod lints;

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use crate::diagnostic::Report;
 use crate::error::{Error, Result};
+use crate::fence::Fence;
 use crate::lints::Levels;
 use crate::model::Model;
 use crate::render::pdf::fonts::FontSet;
@@ -156,7 +157,7 @@ pub fn build(
     options: &Options,
 ) -> Result<Vec<String>> {
     let mut notes = Vec::new();
-    write::atomically(out, |tmp| {
+    write::atomically(out, content_root, |tmp| {
         notes = render_into(model, findings, content_root, &Sink::Dir(tmp.to_path_buf()), options)?;
         Ok(())
     })?;
@@ -175,9 +176,18 @@ pub fn build_in_memory(
     Ok((sink.into_files(), notes))
 }
 
+/// The content's theme: the built-in one with the content's theme folder on top.
+pub fn theme(content_root: &Path, model: &Model) -> Result<Theme> {
+    Theme::load(Some((&fence(content_root)?, &model.site.theme)))
+}
+
+fn fence(content_root: &Path) -> Result<Fence> {
+    Fence::new(content_root).map_err(|e| Error::io("open the content folder", content_root, e))
+}
+
 /// The fonts the theme's PDF style asks for (in the theme's `pdf/fonts` folder or installed).
 pub fn pdf_fonts(theme: &Theme, style: &PdfStyle) -> Result<FontSet> {
-    FontSet::load(&style.fonts, theme.dir.as_ref().map(|d| d.join("pdf/fonts")).as_deref())
+    FontSet::load(&style.fonts, &theme.font_files)
 }
 
 /// The fonts of the theme's PDF style.
@@ -193,9 +203,10 @@ fn render_into(
     options: &Options,
 ) -> Result<Vec<String>> {
     let mut clock = Clock::new(options.timings);
+    let fence = fence(content_root)?;
     let theme = match &options.theme {
         Some(theme) => theme.clone(),
-        None => std::sync::Arc::new(Theme::load(Some(&content_root.join(&model.site.theme)))?),
+        None => std::sync::Arc::new(Theme::load(Some((&fence, &model.site.theme)))?),
     };
     let style = PdfStyle::parse(&theme.pdf_style)?;
     let mut notes = Vec::new();
@@ -232,7 +243,7 @@ fn render_into(
     let ctx = RenderContext {
         model,
         sink,
-        content_root,
+        fence: &fence,
         findings,
         theme: &theme,
         documents: &documents,

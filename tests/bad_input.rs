@@ -7,10 +7,29 @@ mod common;
 use common::*;
 use serde_json::Value;
 
+/// One change to the content tree (paths under `content/`).
+enum Edit {
+    /// Writes a text file.
+    W(&'static str, &'static str),
+    /// Writes bytes (text in another encoding).
+    Bytes(&'static str, &'static [u8]),
+    /// Deletes a file.
+    Del(&'static str),
+    /// Makes a symbolic link; `{secret}` in the target stands for a file outside the content
+    /// folder that holds `SECRET`, which must never appear in any output.
+    Link(&'static str, &'static str),
+    /// Makes a FIFO.
+    Fifo(&'static str),
+}
+
+use Edit::*;
+
+/// What the file outside the content folder holds.
+const SECRET: &str = "TOP-SECRET-3f9a";
+
 struct Case {
     name: &'static str,
-    /// Files to write (path under content/, text); `None` deletes the file.
-    files: &'static [(&'static str, Option<&'static str>)],
+    files: &'static [Edit],
     code: &'static str,
     file: &'static str,
     line: u64,
@@ -25,11 +44,18 @@ const NURSE: &str = "institutions/clinic/posts/nurse.yaml";
 const INST: &str = "institutions/clinic/institution.yaml";
 const PEOPLE: &str = "institutions/clinic/people.yaml";
 const DEPTS: &str = "institutions/clinic/departments.yaml";
+const SIGNING: &str = "institutions/clinic/signing.yaml";
+/// A signing record of the nurse's letter, to which a case adds a scan.
+macro_rules! signed_nurse {
+    ($scan:literal) => {
+        concat!("signed:\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2-M9XD\n", $scan)
+    };
+}
 
 const CASES: &[Case] = &[
     Case {
         name: "unclosed quote",
-        files: &[(NURSE, Some("name: \"护士\ndepartment: nursing\n"))],
+        files: &[W(NURSE, "name: \"护士\ndepartment: nursing\n")],
         code: "yaml-syntax",
         file: NURSE,
         line: 1,
@@ -39,7 +65,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "tab indentation",
-        files: &[(DEPTS, Some("- id: leadership\n\tname: 院领导\n"))],
+        files: &[W(DEPTS, "- id: leadership\n\tname: 院领导\n")],
         code: "yaml-syntax",
         file: DEPTS,
         line: 2,
@@ -49,9 +75,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "misspelt key in a post",
-        files: &[(
+        files: &[W(
             NURSE,
-            Some("name: 护士\ndepartment: nursing\ncategory: employee\nreports_to: director\nscpoe: 本岗位\n"),
+            "name: 护士\ndepartment: nursing\ncategory: employee\nreports_to: director\nscpoe: 本岗位\n",
         )],
         code: "unknown-key",
         file: NURSE,
@@ -62,7 +88,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "misspelt key in an institution",
-        files: &[(INST, Some("name: 测试卫生院\nkind: township-health-centre\nemployes: 30\n"))],
+        files: &[W(INST, "name: 测试卫生院\nkind: township-health-centre\nemployes: 30\n")],
         code: "unknown-key",
         file: INST,
         line: 3,
@@ -72,7 +98,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "text where a number is expected",
-        files: &[(INST, Some("name: 测试卫生院\nkind: township-health-centre\nemployees: 三十\n"))],
+        files: &[W(INST, "name: 测试卫生院\nkind: township-health-centre\nemployees: 三十\n")],
         code: "wrong-type",
         file: INST,
         line: 3,
@@ -82,7 +108,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "Chinese yes for a boolean",
-        files: &[(INST, Some("name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nhazardous_goods: 是\n"))],
+        files: &[W(INST, "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nhazardous_goods: 是\n")],
         code: "wrong-type",
         file: INST,
         line: 4,
@@ -92,7 +118,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "list where text is expected",
-        files: &[(NURSE, Some("name: [护士]\ndepartment: nursing\n"))],
+        files: &[W(NURSE, "name: [护士]\ndepartment: nursing\n")],
         code: "wrong-type",
         file: NURSE,
         line: 1,
@@ -102,7 +128,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "missing required key",
-        files: &[(NURSE, Some("name: 护士\ncategory: employee\nscope: 本岗位\n"))],
+        files: &[W(NURSE, "name: 护士\ncategory: employee\nscope: 本岗位\n")],
         code: "missing-key",
         file: NURSE,
         line: 1,
@@ -112,7 +138,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "unknown institution kind",
-        files: &[(INST, Some("name: 测试卫生院\nkind: hostpital\nemployees: 30\n"))],
+        files: &[W(INST, "name: 测试卫生院\nkind: hostpital\nemployees: 30\n")],
         code: "unknown-value",
         file: INST,
         line: 2,
@@ -122,7 +148,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "same key twice",
-        files: &[(NURSE, Some("name: 护士\nname: 护师\ndepartment: nursing\n"))],
+        files: &[W(NURSE, "name: 护士\nname: 护师\ndepartment: nursing\n")],
         code: "duplicate-key",
         file: NURSE,
         line: 2,
@@ -132,9 +158,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "duplicate person id",
-        files: &[(
+        files: &[W(
             PEOPLE,
-            Some("- id: wang-li\n  name: 王丽\n  posts: [director]\n- id: wang-li\n  name: 王莉\n  posts: [nurse]\n"),
+            "- id: wang-li\n  name: 王丽\n  posts: [director]\n- id: wang-li\n  name: 王莉\n  posts: [nurse]\n",
         )],
         code: "duplicate-id",
         file: PEOPLE,
@@ -145,9 +171,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "duplicate post id from .yaml and .yml",
-        files: &[(
+        files: &[W(
             "institutions/clinic/posts/nurse.yml",
-            Some("name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\n"),
+            "name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\n",
         )],
         code: "duplicate-id",
         file: "institutions/clinic/posts/nurse.yml",
@@ -158,7 +184,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "reference to a missing department",
-        files: &[(NURSE, Some("name: 护士\ndepartment: nursin\ncategory: employee\nscope: 护理\n"))],
+        files: &[W(NURSE, "name: 护士\ndepartment: nursin\ncategory: employee\nscope: 护理\n")],
         code: "missing-reference",
         file: NURSE,
         line: 2,
@@ -168,7 +194,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "department referred to by its name",
-        files: &[(NURSE, Some("name: 护士\ndepartment: 护理组\ncategory: employee\nscope: 护理\n"))],
+        files: &[W(NURSE, "name: 护士\ndepartment: 护理组\ncategory: employee\nscope: 护理\n")],
         code: "missing-reference",
         file: NURSE,
         line: 2,
@@ -178,7 +204,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "reference to a missing category",
-        files: &[(NURSE, Some("name: 护士\ndepartment: nursing\ncategory: employe\nscope: 护理\n"))],
+        files: &[W(NURSE, "name: 护士\ndepartment: nursing\ncategory: employe\nscope: 护理\n")],
         code: "missing-reference",
         file: NURSE,
         line: 3,
@@ -188,9 +214,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "person holds a missing post",
-        files: &[(
+        files: &[W(
             PEOPLE,
-            Some("- id: wang-li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurses]\n"),
+            "- id: wang-li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurses]\n",
         )],
         code: "missing-reference",
         file: PEOPLE,
@@ -201,11 +227,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "parent institution that does not exist",
-        files: &[(
+        files: &[W(
             INST,
-            Some(
-                "name: 测试卫生院\nkind: township-health-centre\nparent: wjw\nemployees: 30\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
-            ),
+            "name: 测试卫生院\nkind: township-health-centre\nparent: wjw\nemployees: 30\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
         )],
         code: "missing-reference",
         file: INST,
@@ -216,11 +240,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "registered safety engineer who is not a person",
-        files: &[(
+        files: &[W(
             INST,
-            Some(
-                "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nhazardous_goods: true\nsafety_engineers:\n  - person: li-gong\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
-            ),
+            "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nhazardous_goods: true\nsafety_engineers:\n  - person: li-gong\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
         )],
         code: "missing-reference",
         file: INST,
@@ -231,11 +253,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "department tree with a cycle",
-        files: &[(
+        files: &[W(
             DEPTS,
-            Some(
-                "- id: leadership\n  name: 院领导\n  parent: nursing\n- id: nursing\n  name: 护理组\n  parent: leadership\n  head: nurse\n",
-            ),
+            "- id: leadership\n  name: 院领导\n  parent: nursing\n- id: nursing\n  name: 护理组\n  parent: leadership\n  head: nurse\n",
         )],
         code: "cycle",
         file: DEPTS,
@@ -246,9 +266,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "posts that report to each other",
-        files: &[(
+        files: &[W(
             "institutions/clinic/posts/director.yaml",
-            Some("name: 院长\ndepartment: leadership\ncategory: principal\nreports_to: nurse\nscope: 全院\n"),
+            "name: 院长\ndepartment: leadership\ncategory: principal\nreports_to: nurse\nscope: 全院\n",
         )],
         code: "cycle",
         file: "institutions/clinic/posts/director.yaml",
@@ -259,9 +279,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "upper-case person id",
-        files: &[(
+        files: &[W(
             PEOPLE,
-            Some("- id: Wang-Li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurse]\n"),
+            "- id: Wang-Li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurse]\n",
         )],
         code: "unsafe-id",
         file: PEOPLE,
@@ -273,10 +293,10 @@ const CASES: &[Case] = &[
     Case {
         name: "space in a post file name",
         files: &[
-            (NURSE, None),
-            (
+            Del(NURSE),
+            W(
                 "institutions/clinic/posts/head nurse.yaml",
-                Some("name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\n"),
+                "name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\n",
             ),
         ],
         code: "unsafe-id",
@@ -288,7 +308,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "path traversal in a department id",
-        files: &[(DEPTS, Some("- id: leadership\n  name: 院领导\n- id: ../nursing\n  name: 护理组\n"))],
+        files: &[W(DEPTS, "- id: leadership\n  name: 院领导\n- id: ../nursing\n  name: 护理组\n")],
         code: "unsafe-id",
         file: DEPTS,
         line: 3,
@@ -298,9 +318,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "double dash in a person id",
-        files: &[(
+        files: &[W(
             PEOPLE,
-            Some("- id: wang--li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurse]\n"),
+            "- id: wang--li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurse]\n",
         )],
         code: "unsafe-id",
         file: PEOPLE,
@@ -311,7 +331,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "day that does not exist",
-        files: &[("safeduty.yaml", Some("title: 测试站点\nas_of: 2023-02-30\n"))],
+        files: &[W("safeduty.yaml", "title: 测试站点\nas_of: 2023-02-30\n")],
         code: "invalid-date",
         file: "safeduty.yaml",
         line: 2,
@@ -321,7 +341,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "search index parts too small",
-        files: &[("safeduty.yaml", Some("title: 测试站点\nsearch_part_pages: 10\n"))],
+        files: &[W("safeduty.yaml", "title: 测试站点\nsearch_part_pages: 10\n")],
         code: "invalid-setting",
         file: "safeduty.yaml",
         line: 2,
@@ -331,7 +351,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "date written the Chinese way in front matter",
-        files: &[("pages/about.md", Some("---\ntitle: 关于本站\ndate: 2023年1月10日\n---\n\n正文。\n"))],
+        files: &[W("pages/about.md", "---\ntitle: 关于本站\ndate: 2023年1月10日\n---\n\n正文。\n")],
         code: "invalid-date",
         file: "pages/about.md",
         line: 3,
@@ -341,9 +361,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "category with no duties",
-        files: &[(
+        files: &[W(
             "categories/employee.yaml",
-            Some("name: 从业人员\nduties: []\nassessment: [无违章]\nrewards_penalties: [扣绩效]\n"),
+            "name: 从业人员\nduties: []\nassessment: [无违章]\nrewards_penalties: [扣绩效]\n",
         )],
         code: "empty-duties",
         file: "categories/employee.yaml",
@@ -354,9 +374,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "post with no category and no duties",
-        files: &[(
+        files: &[W(
             NURSE,
-            Some("name: 护士\ndepartment: nursing\nscope: 护理\nassessment: [无违章]\nrewards_penalties: [扣绩效]\n"),
+            "name: 护士\ndepartment: nursing\nscope: 护理\nassessment: [无违章]\nrewards_penalties: [扣绩效]\n",
         )],
         code: "empty-duties",
         file: NURSE,
@@ -367,9 +387,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "removing an item the category does not have",
-        files: &[(
+        files: &[W(
             NURSE,
-            Some("name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\nduties:\n  remove: [9]\n"),
+            "name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\nduties:\n  remove: [9]\n",
         )],
         code: "item-out-of-range",
         file: NURSE,
@@ -380,11 +400,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "an item both reworded and removed",
-        files: &[(
+        files: &[W(
             NURSE,
-            Some(
-                "name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\nduties:\n  replace:\n    - item: 2\n      text: 每班检查；\n  remove: [2]\n",
-            ),
+            "name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\nduties:\n  replace:\n    - item: 2\n      text: 每班检查；\n  remove: [2]\n",
         )],
         code: "item-out-of-range",
         file: NURSE,
@@ -395,11 +413,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "more than 100 employees with only a part-time officer",
-        files: &[(
+        files: &[W(
             INST,
-            Some(
-                "name: 测试卫生院\nkind: township-health-centre\nemployees: 150\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
-            ),
+            "name: 测试卫生院\nkind: township-health-centre\nemployees: 150\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
         )],
         code: "safety-staffing",
         file: INST,
@@ -410,11 +426,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "no safety officer at all",
-        files: &[(
+        files: &[W(
             INST,
-            Some(
-                "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nprincipal: director\nleadership_group:\n  chair: director\n",
-            ),
+            "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nprincipal: director\nleadership_group:\n  chair: director\n",
         )],
         code: "safety-staffing",
         file: INST,
@@ -425,11 +439,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "hazardous goods without a registered safety engineer",
-        files: &[(
+        files: &[W(
             INST,
-            Some(
-                "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nhazardous_goods: true\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
-            ),
+            "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nhazardous_goods: true\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
         )],
         code: "safety-engineer",
         file: INST,
@@ -440,11 +452,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "no principal",
-        files: &[(
+        files: &[W(
             INST,
-            Some(
-                "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
-            ),
+            "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
         )],
         code: "missing-principal",
         file: INST,
@@ -455,11 +465,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "leadership group chaired by someone else",
-        files: &[(
+        files: &[W(
             INST,
-            Some(
-                "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nprincipal: director\nleadership_group:\n  chair: nurse\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
-            ),
+            "name: 测试卫生院\nkind: township-health-centre\nemployees: 30\nprincipal: director\nleadership_group:\n  chair: nurse\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
         )],
         code: "leadership-group",
         file: INST,
@@ -470,7 +478,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "post without scope",
-        files: &[(NURSE, Some("name: 护士\ndepartment: nursing\ncategory: employee\n"))],
+        files: &[W(NURSE, "name: 护士\ndepartment: nursing\ncategory: employee\n")],
         code: "post-without-scope",
         file: NURSE,
         line: 1,
@@ -480,7 +488,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "post without assessment criteria",
-        files: &[(NURSE, Some("name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\nassessment: []\n"))],
+        files: &[W(NURSE, "name: 护士\ndepartment: nursing\ncategory: employee\nscope: 护理\nassessment: []\n")],
         code: "post-without-assessment",
         file: NURSE,
         line: 1,
@@ -490,11 +498,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "person without a post",
-        files: &[(
+        files: &[W(
             PEOPLE,
-            Some(
-                "- id: wang-li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurse]\n- id: sun-yu\n  name: 孙宇\n  posts: []\n",
-            ),
+            "- id: wang-li\n  name: 王丽\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurse]\n- id: sun-yu\n  name: 孙宇\n  posts: []\n",
         )],
         code: "person-without-post",
         file: PEOPLE,
@@ -505,7 +511,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "YAML file outside the layout",
-        files: &[("institutions/clinic/staff.yaml", Some("- 王丽\n"))],
+        files: &[W("institutions/clinic/staff.yaml", "- 王丽\n")],
         code: "unknown-file",
         file: "institutions/clinic/staff.yaml",
         line: 1,
@@ -515,7 +521,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "page without front matter",
-        files: &[("pages/about.md", Some("# 关于本站\n\n正文。\n"))],
+        files: &[W("pages/about.md", "# 关于本站\n\n正文。\n")],
         code: "front-matter",
         file: "pages/about.md",
         line: 1,
@@ -525,7 +531,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "unknown key in front matter",
-        files: &[("pages/about.md", Some("---\ntitle: 关于本站\nauthor: 办公室\n---\n\n正文。\n"))],
+        files: &[W("pages/about.md", "---\ntitle: 关于本站\nauthor: 办公室\n---\n\n正文。\n")],
         code: "unknown-key",
         file: "pages/about.md",
         line: 3,
@@ -535,9 +541,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "institution folder without institution.yaml",
-        files: &[(
+        files: &[W(
             "institutions/other/posts/doctor.yaml",
-            Some("name: 医师\ndepartment: x\ncategory: employee\nscope: 诊疗\n"),
+            "name: 医师\ndepartment: x\ncategory: employee\nscope: 诊疗\n",
         )],
         code: "missing-file",
         file: "institutions/other/posts/doctor.yaml",
@@ -548,7 +554,7 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "misspelt lint name in the config",
-        files: &[("safeduty.yaml", Some("title: 测试站点\nlints:\n  post-without-holdr: allow\n"))],
+        files: &[W("safeduty.yaml", "title: 测试站点\nlints:\n  post-without-holdr: allow\n")],
         code: "unknown-lint",
         file: "safeduty.yaml",
         line: 3,
@@ -558,9 +564,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "signing record for someone who does not hold the post",
-        files: &[(
+        files: &[W(
             "institutions/clinic/signing.yaml",
-            Some("signed:\n  - post: director\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2-M9XD\n"),
+            "signed:\n  - post: director\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2-M9XD\n",
         )],
         code: "not-holder",
         file: "institutions/clinic/signing.yaml",
@@ -571,9 +577,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "verification code copied wrongly",
-        files: &[(
+        files: &[W(
             "institutions/clinic/signing.yaml",
-            Some("signed:\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2M9XD\n"),
+            "signed:\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2M9XD\n",
         )],
         code: "invalid-code",
         file: "institutions/clinic/signing.yaml",
@@ -584,11 +590,9 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "scan of a signed letter that is not there",
-        files: &[(
+        files: &[W(
             "institutions/clinic/signing.yaml",
-            Some(
-                "signed:\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2-M9XD\n    scan: scans/missing.pdf\n",
-            ),
+            "signed:\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2-M9XD\n    scan: scans/missing.pdf\n",
         )],
         code: "missing-file",
         file: "institutions/clinic/signing.yaml",
@@ -599,22 +603,143 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "scan outside the institution's folder",
-        files: &[(
+        files: &[W(
             "institutions/clinic/signing.yaml",
-            Some(
-                "signed:\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2-M9XD\n    scan: /etc/hostname\n",
-            ),
+            "signed:\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2-M9XD\n    scan: /etc/hostname\n",
         )],
-        code: "missing-file",
+        code: "outside-content",
         file: "institutions/clinic/signing.yaml",
         line: 6,
         column: 11,
-        message: "no scan at `/etc/hostname`",
-        help: Some("inside institutions/clinic/"),
+        message: "scan `/etc/hostname` leaves its folder",
+        help: Some("relative to its folder"),
+    },
+    Case {
+        name: "scan path that climbs out with ..",
+        files: &[W(SIGNING, signed_nurse!("    scan: ../../../secret.txt\n"))],
+        code: "outside-content",
+        file: SIGNING,
+        line: 6,
+        column: 11,
+        message: "scan `../../../secret.txt` leaves its folder",
+        help: None,
+    },
+    Case {
+        name: "scan that is a link to a file outside the content",
+        files: &[
+            Link("institutions/clinic/scans/nurse.pdf", "{secret}"),
+            W(SIGNING, signed_nurse!("    scan: scans/nurse.pdf\n")),
+        ],
+        code: "outside-content",
+        file: "institutions/clinic/scans/nurse.pdf",
+        line: 1,
+        column: 1,
+        message: "is a link to",
+        help: Some("copy the file into it"),
+    },
+    Case {
+        name: "folder of scans that is a link out of the content",
+        files: &[Link("institutions/clinic/scans", "/etc"), W(SIGNING, signed_nurse!("    scan: scans/hostname\n"))],
+        code: "outside-content",
+        file: "institutions/clinic/scans",
+        line: 1,
+        column: 1,
+        message: "`institutions/clinic/scans` is a link to `/etc`, outside the content folder",
+        help: None,
+    },
+    Case {
+        name: "post file that is a link out of the content",
+        files: &[Link("institutions/clinic/posts/clerk.yaml", "{secret}")],
+        code: "outside-content",
+        file: "institutions/clinic/posts/clerk.yaml",
+        line: 1,
+        column: 1,
+        message: "outside the content folder",
+        help: None,
+    },
+    Case {
+        name: "link to the git folder",
+        files: &[W(".git/config", "[remote]\n"), Link("institutions/clinic/posts/clerk.yaml", "../../../.git/config")],
+        code: "outside-content",
+        file: "institutions/clinic/posts/clerk.yaml",
+        line: 1,
+        column: 1,
+        message: "a hidden file that is not content",
+        help: None,
+    },
+    Case {
+        name: "institution folder that is a link out of the content",
+        files: &[Link("institutions/other", "/etc")],
+        code: "outside-content",
+        file: "institutions/other",
+        line: 1,
+        column: 1,
+        message: "is a link to `/etc`",
+        help: None,
+    },
+    Case {
+        name: "dangling link",
+        files: &[Link("institutions/clinic/posts/clerk.yaml", "clerk-old.yaml")],
+        code: "broken-link",
+        file: "institutions/clinic/posts/clerk.yaml",
+        line: 1,
+        column: 1,
+        message: "which does not exist",
+        help: None,
+    },
+    Case {
+        name: "link loop",
+        files: &[Link("institutions/clinic/posts/again", "..")],
+        code: "broken-link",
+        file: "institutions/clinic/posts/again",
+        line: 1,
+        column: 1,
+        message: "leads back to a folder containing it",
+        help: None,
+    },
+    Case {
+        name: "FIFO as a post file",
+        files: &[Fifo("institutions/clinic/posts/clerk.yaml")],
+        code: "special-file",
+        file: "institutions/clinic/posts/clerk.yaml",
+        line: 1,
+        column: 1,
+        message: "is a FIFO (named pipe), not a file",
+        help: None,
+    },
+    Case {
+        name: "post file saved in GBK",
+        files: &[Bytes(NURSE, b"name: \xbb\xa4\xca\xbf\ndepartment: nursing\n")],
+        code: "read-error",
+        file: NURSE,
+        line: 1,
+        column: 7,
+        message: "saved in GBK",
+        help: Some("UTF-8"),
+    },
+    Case {
+        name: "people file saved as UTF-16",
+        files: &[Bytes(PEOPLE, b"\xff\xfe-\x00 \x00i\x00d\x00")],
+        code: "read-error",
+        file: PEOPLE,
+        line: 1,
+        column: 1,
+        message: "saved as UTF-16 (little-endian)",
+        help: Some("UTF-8"),
+    },
+    Case {
+        name: "file name in upper case",
+        files: &[W("institutions/clinic/Institution.yaml", "name: 测试卫生院\n")],
+        code: "unknown-file",
+        file: "institutions/clinic/Institution.yaml",
+        line: 1,
+        column: 1,
+        message: "names are lower-case",
+        help: Some("rename it to `institutions/clinic/institution.yaml`"),
     },
     Case {
         name: "empty post file",
-        files: &[(NURSE, Some(""))],
+        files: &[W(NURSE, "")],
         code: "yaml-syntax",
         file: NURSE,
         line: 1,
@@ -625,16 +750,36 @@ const CASES: &[Case] = &[
 ];
 
 fn apply(content: &std::path::Path, case: &Case) {
-    for (path, text) in case.files {
-        let path = content.join(path);
-        match text {
-            Some(text) => {
-                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-                std::fs::write(&path, text).unwrap();
+    let secret = content.parent().unwrap().join("secret.txt");
+    std::fs::write(&secret, SECRET).unwrap();
+    let parent = |path: &std::path::Path| std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    for edit in case.files {
+        match edit {
+            W(path, text) => write(content, path, text.as_bytes()),
+            Bytes(path, bytes) => write(content, path, bytes),
+            Del(path) => std::fs::remove_file(content.join(path)).unwrap(),
+            Link(path, target) => {
+                let path = content.join(path);
+                parent(&path);
+                let _ = std::fs::remove_file(&path);
+                std::os::unix::fs::symlink(target.replace("{secret}", secret.to_str().unwrap()), &path).unwrap();
             }
-            None => std::fs::remove_file(&path).unwrap(),
+            Fifo(path) => {
+                let path = content.join(path);
+                parent(&path);
+                let _ = std::fs::remove_file(&path);
+                let c = std::ffi::CString::new(path.to_str().unwrap()).unwrap();
+                // SAFETY: a valid NUL-terminated path.
+                assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);
+            }
         }
     }
+}
+
+fn write(content: &std::path::Path, path: &str, bytes: &[u8]) {
+    let path = content.join(path);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, bytes).unwrap();
 }
 
 #[test]
@@ -703,6 +848,12 @@ fn every_bad_input_is_reported_precisely_and_keeps_the_output() {
         }
         if text(&failed.stderr).contains("panicked") {
             failures.push(format!("{}: panic: {}", case.name, text(&failed.stderr)));
+        }
+        // Nothing from outside the content folder is ever read: not in messages, not in output.
+        let leaked = [&checked.stdout, &human.stderr, &failed.stderr].iter().any(|o| text(o).contains(SECRET))
+            || snapshot(&root.join("output")).values().any(|b| String::from_utf8_lossy(b).contains(SECRET));
+        if leaked {
+            failures.push(format!("{}: the file outside the content folder was read", case.name));
         }
     }
     assert!(CASES.len() >= 25);

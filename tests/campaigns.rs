@@ -360,7 +360,7 @@ const CASES: &[Case] = &[
         code: "missing-evidence",
         line: 7,
         column: 15,
-        message: "evidence file `evidence/plan.pdf` does not exist",
+        message: "no evidence file at `evidence/plan.pdf`",
         help: Some("relative to the campaign's folder"),
     },
     Case {
@@ -368,10 +368,10 @@ const CASES: &[Case] = &[
         file: PROGRESS,
         from: "file: evidence/plan.txt",
         to: "file: ../../safeduty.yaml",
-        code: "missing-evidence",
+        code: "outside-content",
         line: 7,
         column: 15,
-        message: "leaves the campaign folder",
+        message: "evidence file `../../safeduty.yaml` leaves its folder",
         help: None,
     },
     Case {

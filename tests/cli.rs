@@ -57,7 +57,7 @@ fn the_same_content_builds_the_same_bytes() {
 #[test]
 fn a_successful_build_replaces_the_whole_output_and_leaves_no_temporary_folder() {
     let dir = fixture("minimal");
-    std::fs::create_dir_all(dir.path().join("output")).unwrap();
+    assert!(run(&["build"], dir.path()).status.success());
     std::fs::write(dir.path().join("output/stale.html"), "old").unwrap();
     let out = run(&["build"], dir.path());
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -151,4 +151,72 @@ fn help_shows_examples() {
     for word in ["check", "build", "init", "Examples:"] {
         assert!(help.contains(word), "{help}");
     }
+}
+
+/// A scan that links to a file outside the content folder is refused by `check` and `build`,
+/// and the file's bytes reach neither the messages nor the output.
+#[test]
+fn a_link_out_of_the_content_is_never_followed() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    assert!(run(&["build"], root).status.success());
+    let before = snapshot(&root.join("output"));
+    std::fs::write(root.join("secret.txt"), "TOP-SECRET-71c2").unwrap();
+    let clinic = root.join("content/institutions/clinic");
+    std::fs::create_dir_all(clinic.join("scans")).unwrap();
+    std::os::unix::fs::symlink(root.join("secret.txt"), clinic.join("scans/nurse.pdf")).unwrap();
+    std::os::unix::fs::symlink("/etc", clinic.join("etc")).unwrap();
+    std::fs::write(
+        clinic.join("signing.yaml"),
+        "signed:\n  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: 7QK2-M9XD\n    scan: scans/nurse.pdf\n",
+    )
+    .unwrap();
+    for args in [&["check"][..], &["build"]] {
+        let out = run(args, root);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("institutions/clinic/scans/nurse.pdf:1:1"), "{stderr}");
+        assert!(stderr.contains("institutions/clinic/etc:1:1"), "{stderr}");
+        assert!(!stderr.contains("TOP-SECRET"));
+    }
+    assert_eq!(snapshot(&root.join("output")), before, "the previous output is intact");
+}
+
+/// `--out` never names a folder the build does not own: the content, a folder holding it, the
+/// current folder, a file, or a folder a build did not make. Nothing of theirs is touched.
+#[test]
+fn the_output_never_replaces_what_the_build_does_not_own() {
+    let dir = fixture("minimal");
+    let root = dir.path();
+    std::fs::write(root.join("notes.txt"), "keep me").unwrap();
+    std::fs::create_dir(root.join("photos")).unwrap();
+    std::fs::write(root.join("photos/a.jpg"), "jpeg").unwrap();
+    let content = snapshot(&root.join("content"));
+    for (out, why) in [
+        ("content", "overlaps the content folder"),
+        ("content/output", "overlaps the content folder"),
+        (".", "overlaps the content folder"),
+        ("notes.txt", "it is a file"),
+        ("photos", "was not made by safeduty"),
+    ] {
+        let built = run(&["build", "content", "--out", out], root);
+        let stderr = text(&built.stderr);
+        assert_eq!(built.status.code(), Some(1), "--out {out}: {stderr}");
+        assert!(stderr.contains(why), "--out {out}: {stderr}");
+    }
+    // The current folder, from inside the folder it would replace.
+    let sub = root.join("work");
+    std::fs::create_dir(&sub).unwrap();
+    let built = run(&["build", "../content", "--out", "."], &sub);
+    assert!(text(&built.stderr).contains("the current folder"), "{}", text(&built.stderr));
+    assert_eq!(snapshot(&root.join("content")), content, "the content is intact");
+    assert_eq!(std::fs::read_to_string(root.join("notes.txt")).unwrap(), "keep me");
+    assert!(root.join("photos/a.jpg").exists());
+    let names: Vec<String> =
+        std::fs::read_dir(root).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    assert!(!names.iter().any(|n| n.ends_with(".building")), "{names:?}");
+    // A build's own output is marked, and replaced by the next build.
+    assert!(run(&["build", "content", "--out", "site-out"], root).status.success());
+    assert!(root.join("site-out/.safeduty-output").is_file());
+    assert!(run(&["build", "content", "--out", "site-out"], root).status.success());
 }

@@ -111,9 +111,9 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
     }
     let tasks = phases(f, c, period, &owners, report);
 
-    let plan = Plan { period, units, items, tasks, owners, folder: content.root.join("campaigns").join(&dir.id) };
+    let plan = Plan { period, units, items, tasks, owners, folder: format!("campaigns/{}", dir.id) };
     if let Some(progress) = &dir.progress {
-        records(&plan, progress.file, &progress.value, report);
+        records(content, &plan, progress.file, &progress.value, report);
     }
     if let Some(issues) = &dir.issues {
         issue_list(&plan, issues.file, &issues.value, report);
@@ -227,7 +227,8 @@ struct Plan<'a> {
     items: BTreeMap<&'a str, Span>,
     tasks: BTreeMap<&'a str, Span>,
     owners: Owners<'a>,
-    folder: std::path::PathBuf,
+    /// The campaign's folder below the content root.
+    folder: String,
 }
 
 impl Plan<'_> {
@@ -258,7 +259,7 @@ impl Plan<'_> {
 }
 
 /// progress.yaml: records name tasks, assessments name participants and goal items.
-fn records(plan: &Plan, pf: FileId, progress: &raw::Progress, report: &mut Report) {
+fn records(content: &Content, plan: &Plan, pf: FileId, progress: &raw::Progress, report: &mut Report) {
     // Whether a task's done/verified records show evidence (this record or an earlier one).
     let mut evidenced: BTreeSet<&str> = BTreeSet::new();
     for r in &progress.records {
@@ -269,7 +270,7 @@ fn records(plan: &Plan, pf: FileId, progress: &raw::Progress, report: &mut Repor
             reference(report, "task", at(pf, &r.task), &r.task.value, candidates);
         }
         for e in &r.evidence {
-            evidence(&plan.folder, pf, e, report);
+            evidence(content, &plan.folder, pf, e, report);
         }
         if !r.evidence.is_empty() {
             evidenced.insert(&r.task.value);
@@ -416,34 +417,12 @@ fn unique<'a>(
     }
 }
 
-fn evidence(folder: &std::path::Path, file: FileId, e: &raw::Evidence, report: &mut Report) {
+fn evidence(content: &Content, folder: &str, file: FileId, e: &raw::Evidence, report: &mut Report) {
     if let Some(path) = &e.file {
-        let rel = &path.value;
-        let unsafe_path = rel.starts_with('/') || rel.split(['/', '\\']).any(|p| p == "..") || rel.contains('\\');
-        if unsafe_path {
-            report.push(
-                Diagnostic::new(
-                    "missing-evidence",
-                    at(file, path),
-                    format!("evidence path `{rel}` leaves the campaign folder"),
-                    "not inside the campaign folder",
-                )
-                .with_help("write the path relative to the campaign's folder, with `/`, e.g. evidence/plan.pdf"),
-            );
-        } else if !folder.join(rel).is_file() {
-            report.push(
-                Diagnostic::new(
-                    "missing-evidence",
-                    at(file, path),
-                    format!("evidence file `{rel}` does not exist"),
-                    "no such file",
-                )
-                .with_help(format!(
-                    "put the file at {} or correct the path (relative to the campaign's folder)",
-                    folder.join(rel).display()
-                )),
-            );
-        }
+        let help =
+            format!("put the file in {folder}/ or correct the path (relative to the campaign's folder, with `/`)");
+        let missing = ("missing-evidence", help);
+        super::named_file(content, (folder, &path.value), at(file, path), "evidence file", missing, report);
     }
     if let Some(url) = &e.url
         && !(url.value.starts_with("http://") || url.value.starts_with("https://"))

@@ -11,6 +11,7 @@ mod rules;
 pub mod signed;
 
 use crate::diagnostic::{Diagnostic, Report};
+use crate::fence::Refusal;
 use crate::load::Content;
 use crate::source::Span;
 
@@ -51,6 +52,30 @@ pub fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> {
         ));
     }
     index
+}
+
+/// A file the content names (a scan, an evidence file) must be a file inside the content
+/// folder (see `fence`). `base` is the folder it is named relative to; `what` names it in
+/// messages ("scan", "evidence file"); `missing` is the code and help for a file that is not there.
+pub(super) fn named_file(
+    content: &Content,
+    (base, rel): (&str, &str),
+    span: Span,
+    what: &str,
+    missing: (&'static str, String),
+    report: &mut Report,
+) {
+    // Content from a commit has no files beside it.
+    let Some(fence) = &content.fence else { return };
+    let Err(refusal) = fence.resolve(base, rel) else { return };
+    let d = match refusal {
+        Refusal::Missing => {
+            Diagnostic::new(missing.0, span, format!("no {what} at `{rel}`"), "no such file").with_help(missing.1)
+        }
+        other => Diagnostic::new(other.code(), span, format!("{what} `{rel}` {}", other.reason()), "not read")
+            .with_help(other.help()),
+    };
+    report.push(d);
 }
 
 /// Characters allowed in ids: they become folder names, file names and URL segments.

@@ -241,20 +241,10 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
             );
         }
         if let Some(scan) = &rec.scan {
-            let path = content.root.join("institutions").join(&inst.dir.id).join(&scan.value);
-            let inside =
-                std::path::Path::new(&scan.value).components().all(|c| matches!(c, std::path::Component::Normal(_)));
-            if !inside || !path.is_file() {
-                report.push(
-                    Diagnostic::new(
-                        "missing-file",
-                        at(f, scan),
-                        format!("no scan at `{}`", scan.value),
-                        "no such file",
-                    )
-                    .with_help(format!("scans are files inside institutions/{}/, named relative to it", inst.dir.id)),
-                );
-            }
+            let base = format!("institutions/{}", inst.dir.id);
+            let help = format!("scans are files inside institutions/{}/, named relative to it", inst.dir.id);
+            let missing = ("missing-file", help);
+            super::named_file(content, (&base, &scan.value), at(f, scan), "scan", missing, report);
         }
         let key = (rec.post.value.as_str(), rec.person.value.as_str());
         match seen.get(&key) {

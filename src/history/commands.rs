@@ -79,7 +79,7 @@ pub fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32, Strin
     };
     let (version, old) = repo.snapshot_at(commit)?;
     let changes = compare(&old, &snapshot(&model));
-    let theme = Theme::load(Some(&dir.join(&model.site.theme))).map_err(|e| e.to_string())?;
+    let theme = crate::pipeline::theme(dir, &model).map_err(|e| e.to_string())?;
     let docs = documents::all(&model, &theme).map_err(|e| e.to_string())?;
     let posts: Vec<ChangedPost> = changes
         .iter()
@@ -200,7 +200,7 @@ pub fn verify(dir: &Path, code: &str) -> Result<i32, String> {
         return Err(format!("`{code}` is not a verification code: codes have 8 letters or digits, like 7QK2-M9XD"));
     };
     let model = current(dir)?;
-    let theme = Theme::load(Some(&dir.join(&model.site.theme))).map_err(|e| e.to_string())?;
+    let theme = crate::pipeline::theme(dir, &model).map_err(|e| e.to_string())?;
     let now = documents::all(&model, &theme).map_err(|e| e.to_string())?;
     let mut out = String::new();
     let repo = Repo::open(dir)?;

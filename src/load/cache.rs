@@ -99,7 +99,7 @@ impl Cache {
     /// no such walk, or it does not have all of `written` (a file was created: walk again).
     pub(super) fn walk_with(&self, written: &[String]) -> Option<Vec<Found>> {
         let last = self.snapshot();
-        if last.walk.is_empty() || last.walk.iter().any(|f| matches!(f, Found::Unreadable { .. })) {
+        if last.walk.is_empty() || last.walk.iter().any(|f| matches!(f, Found::Refused { .. })) {
             return None;
         }
         let written: std::collections::HashSet<&str> = written.iter().map(String::as_str).collect();
@@ -109,9 +109,11 @@ impl Cache {
             .iter()
             .cloned()
             .map(|mut f| {
-                if let Found::File { name, unchanged, .. } = &mut f {
+                if let Found::File { name, unchanged, path, .. } = &mut f {
                     *unchanged = !written.contains(name.as_str());
-                    seen += usize::from(!*unchanged);
+                    // A file replaced by a link or a FIFO is no longer what the walk found.
+                    let still_a_file = || std::fs::symlink_metadata(&*path).is_ok_and(|m| m.is_file());
+                    seen += usize::from(!*unchanged && still_a_file());
                 }
                 f
             })

@@ -6,6 +6,7 @@
 
 mod cache;
 mod page;
+mod text;
 mod yaml;
 
 use std::collections::BTreeMap;
@@ -13,9 +14,10 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use walkdir::WalkDir;
 
 use crate::diagnostic::{Diagnostic, Report};
+pub use crate::fence::is_hidden;
+use crate::fence::{Fence, Refusal};
 use crate::raw;
 use crate::source::{FileId, Offset, Sources, Span};
 
@@ -84,6 +86,9 @@ pub struct Content {
     pub broken_categories: Vec<String>,
     /// Whether the tree was walked (false: the last walk was taken, see `Since::Written`).
     pub walked: bool,
+    /// The boundary of the content folder on disk (None: content from a commit), through which
+    /// checks look for the files that the content names (scans, evidence).
+    pub fence: Option<Fence>,
 }
 
 /// What a path inside the content root is.
@@ -102,13 +107,16 @@ enum Kind {
     Page(String),
     /// Not ours: images, scans, notes. Left alone.
     Other,
-    /// A YAML file in a place that has no meaning.
-    Unknown,
+    /// A YAML file in a place that has no meaning; the name it would have in lower case, when
+    /// that one has a meaning.
+    Unknown(Option<String>),
 }
 
 fn classify(rel: &[&str]) -> Kind {
     let stem = |name: &str| name.rsplit_once('.').map_or(name, |(s, _)| s).to_string();
-    let is_yaml = |name: &str| name.ends_with(".yaml") || name.ends_with(".yml");
+    // Extensions in any case: Windows shows `x.YAML` and `x.yaml` alike.
+    let extension = |name: &str| name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+    let is_yaml = |name: &str| matches!(extension(name).as_deref(), Some("yaml" | "yml"));
     match rel {
         ["safeduty.yaml"] => Kind::Config,
         ["categories", f] if is_yaml(f) => Kind::Category(stem(f)),
@@ -120,14 +128,20 @@ fn classify(rel: &[&str]) -> Kind {
         ["campaigns", c, "campaign.yaml"] => Kind::Campaign(c.to_string()),
         ["campaigns", c, "progress.yaml"] => Kind::Progress(c.to_string()),
         ["campaigns", c, "issues.yaml"] => Kind::Issues(c.to_string()),
-        ["pages", rest @ ..] if rest.last().is_some_and(|f| f.ends_with(".md")) => {
+        ["pages", rest @ ..] if rest.last().is_some_and(|f| extension(f).as_deref() == Some("md")) => {
             let mut slug: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
             if let Some(last) = slug.last_mut() {
                 *last = stem(last);
             }
             Kind::Page(slug.join("/"))
         }
-        [.., f] if is_yaml(f) => Kind::Unknown,
+        [.., f] if is_yaml(f) => {
+            // `Institution.yaml`: names are matched exactly, so say which name was meant.
+            let lower: Vec<String> = rel.iter().map(|c| c.to_ascii_lowercase()).collect();
+            let meant = lower.iter().map(String::as_str).collect::<Vec<_>>();
+            let known = lower.as_slice() != rel && !matches!(classify(&meant), Kind::Unknown(_) | Kind::Other);
+            Kind::Unknown(known.then(|| lower.join("/")))
+        }
         _ => Kind::Other,
     }
 }
@@ -177,37 +191,34 @@ pub fn load_cached(root: &Path, report: &mut Report, cache: Option<(&Cache, Sinc
         && !names.iter().any(|n| n == "safeduty.yaml")
         && let Some(found) = cache.walk_with(names)
     {
-        return assemble(root, found, false, report, Some((cache, Since::Written(names))));
+        return assemble(root, Fence::new(root).ok(), found, false, report, Some((cache, Since::Written(names))));
     }
-    let mut found = Vec::new();
+    let fence = match Fence::new(root) {
+        Ok(fence) => fence,
+        Err(e) => {
+            let refusal = Refusal::Io(e.to_string());
+            let found = vec![Found::Refused { name: root.display().to_string(), kind: Kind::Other, refusal }];
+            return assemble(root, None, found, true, report, cache);
+        }
+    };
     // The theme folder holds templates and styles, not content: leave it to the renderers.
-    let theme = root.join(theme_folder(root));
-    let walker = WalkDir::new(root)
-        .sort_by_file_name()
-        .into_iter()
-        // Skip hidden entries (.git, editor files) and editor backups (`~`), but not the root itself.
-        .filter_entry(|e| e.depth() == 0 || !(is_hidden(&e.file_name().to_string_lossy()) || e.path() == theme));
-    for entry in walker {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(err) => {
-                let name = err.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string());
-                found.push(Found::Unreadable { name, message: format!("cannot read: {err}") });
-                continue;
+    let theme = theme_folder(&fence);
+    let skip = |name: &str| name == theme || name.rsplit('/').next().is_some_and(is_hidden);
+    let mut found = Vec::new();
+    for walked in fence.walk("", skip) {
+        let rel: Vec<&str> = walked.name.split('/').collect();
+        let kind = classify(&rel);
+        match walked.refused {
+            // Every refused entry is reported, content or not: a link out of the folder is a
+            // mistake (or an attempt) wherever it is.
+            Some(refusal) => found.push(Found::Refused { name: walked.name, kind, refusal }),
+            None if matches!(kind, Kind::Other) => {}
+            None => {
+                found.push(Found::File { name: walked.name, kind, path: walked.path, bytes: None, unchanged: false })
             }
-        };
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel_path = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        let rel: Vec<String> = rel_path.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-        let kind = classify(&rel.iter().map(String::as_str).collect::<Vec<_>>());
-        if !matches!(kind, Kind::Other) {
-            let (name, path) = (rel.join("/"), entry.path().to_path_buf());
-            found.push(Found::File { name, kind, path, bytes: None, unchanged: false });
         }
     }
-    assemble(root, found, true, report, cache)
+    assemble(root, Some(fence), found, true, report, cache)
 }
 
 /// Reads and parses files given as (path relative to the content root with `/` separators,
@@ -235,13 +246,7 @@ pub fn load_files(root: &Path, files: Vec<(String, Vec<u8>)>, report: &mut Repor
             found.push(Found::File { path: root.join(&name), name, kind, bytes: Some(bytes), unchanged: false });
         }
     }
-    assemble(root, found, true, report, None)
-}
-
-/// Names that are not content: hidden (`.git`, editor swap files) or an editor's backup. The
-/// preview's file watcher ignores the same names.
-pub fn is_hidden(name: &str) -> bool {
-    name.starts_with('.') || name.ends_with('~')
+    assemble(root, None, found, true, report, None)
 }
 
 /// A file of the content tree (or a folder that could not be read), in walk order. Each becomes
@@ -249,30 +254,23 @@ pub fn is_hidden(name: &str) -> bool {
 /// on every core and still be numbered as a sequential walk numbers them.
 #[derive(Clone)]
 enum Found {
-    Unreadable {
-        name: String,
-        message: String,
-    },
+    /// Not read: a link out of the content folder, a special file (see `fence`).
+    Refused { name: String, kind: Kind, refusal: Refusal },
     /// `unchanged`: known not to have changed since the cache's load, so taken from it as it is.
-    File {
-        name: String,
-        kind: Kind,
-        path: PathBuf,
-        bytes: Option<Vec<u8>>,
-        unchanged: bool,
-    },
+    File { name: String, kind: Kind, path: PathBuf, bytes: Option<Vec<u8>>, unchanged: bool },
 }
 
 /// What reading and parsing one `Found` gave.
 enum Outcome {
-    /// No text: an empty source file and this diagnostic.
-    Unreadable(Diagnostic),
+    /// Not parsed: this diagnostic, and the text it quotes (empty for a file not read).
+    Unreadable(Diagnostic, Arc<str>),
     Parsed(Arc<str>, std::result::Result<Value, Diagnostic>),
 }
 
 /// Reads and parses every file in parallel, then puts the values in their folders in order.
 fn assemble(
     root: &Path,
+    fence: Option<Fence>,
     mut found: Vec<Found>,
     walked: bool,
     report: &mut Report,
@@ -286,27 +284,28 @@ fn assemble(
         .enumerate()
         .map(|(file, f)| outcome(file, f, before.as_deref().map(|last| &last.files)))
         .collect();
-    let mut content = Content { root: root.to_path_buf(), walked, ..Content::default() };
+    let mut content = Content { root: root.to_path_buf(), walked, fence, ..Content::default() };
     let mut folders = Folders::default();
     let mut kept = cache::Files::new();
     for (found, (outcome, entry)) in found.into_iter().zip(outcomes) {
         let (name, path, kind) = match found {
-            Found::Unreadable { name, .. } => (name, PathBuf::new(), None),
-            Found::File { name, path, kind, .. } => (name, path, Some(kind)),
+            Found::Refused { name, kind, .. } => (name, PathBuf::new(), kind),
+            Found::File { name, path, kind, .. } => (name, path, kind),
         };
         if let Some(entry) = entry {
             kept.insert(path.clone(), entry);
         }
         match outcome {
-            Outcome::Unreadable(diagnostic) => {
-                content.sources.add(name, path, Arc::from(""));
+            Outcome::Unreadable(diagnostic, text) => {
+                let file = content.sources.add(name, path, text);
                 report.push(diagnostic);
-                // A file (not a folder) that could not be read counts as broken.
-                content.broken_files += usize::from(kind.is_some());
+                // What the file would have defined is not reported missing: its own error is.
+                if !matches!(kind, Kind::Other) {
+                    broken(&mut content, &mut folders, kind, file);
+                }
             }
             Outcome::Parsed(text, value) => {
                 let file = content.sources.add(name, path, text);
-                let Some(kind) = kind else { continue };
                 match value {
                     Ok(value) => place(&mut content, &mut folders, kind, file, value),
                     Err(diagnostic) => {
@@ -328,9 +327,11 @@ fn assemble(
 /// file is unchanged. With a cache, also returns what to keep for the next load.
 fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (Outcome, Option<cache::Entry>) {
     let (kind, path, bytes) = match found {
-        Found::Unreadable { message, .. } => {
-            let d = Diagnostic::new("read-error", Span::file_start(file), message.clone(), "");
-            return (Outcome::Unreadable(d), None);
+        Found::Refused { name, refusal, .. } => {
+            let d =
+                Diagnostic::new(refusal.code(), Span::file_start(file), format!("`{name}` {}", refusal.reason()), "")
+                    .with_help(refusal.help());
+            return (Outcome::Unreadable(d, Arc::from("")), None);
         }
         Found::File { kind, path, bytes, unchanged, .. } => {
             let cached = before.and_then(|files| files.get(path.as_path()));
@@ -351,19 +352,22 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
     }
     let bytes = match bytes.take() {
         Some(bytes) => Ok(bytes),
-        None => std::fs::read(&*path).map_err(|e| e.to_string()),
+        None => crate::fence::read_no_follow(path).map_err(|e| e.to_string()),
     };
     let hit = match &bytes {
         Ok(bytes) => cached.filter(|e| e.text.as_bytes() == bytes.as_slice()),
         Err(_) => None,
     };
-    let outcome = match bytes.map(String::from_utf8) {
+    let outcome = match bytes.map(|b| text::decode(b, file)) {
         Ok(Ok(text)) => {
             if let Some(entry) = hit {
                 let entry = cache::Entry { stamp, ..entry.clone() };
                 return (Outcome::Parsed(entry.text.clone(), Ok(entry.value.clone())), Some(entry));
             }
-            let value = parse(kind, &text, file);
+            let value = match text::unprintable(&text, file) {
+                Some(d) => Err(d),
+                None => parse(kind, &text, file),
+            };
             let text: Arc<str> = Arc::from(text);
             // Pages hold their file id, which moves when files come and go: not kept.
             let entry = match &value {
@@ -374,16 +378,11 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
             };
             return (Outcome::Parsed(text, value), entry);
         }
-        Ok(Err(_)) => Outcome::Unreadable(
-            Diagnostic::new("read-error", Span::file_start(file), "file is not UTF-8 text", "")
-                .with_help("save the file as UTF-8 (in WPS/Notepad: 另存为 → 编码 UTF-8)"),
+        Ok(Err((diagnostic, shown))) => Outcome::Unreadable(diagnostic, Arc::from(shown)),
+        Err(err) => Outcome::Unreadable(
+            Diagnostic::new("read-error", Span::file_start(file), format!("cannot read: {err}"), ""),
+            Arc::from(""),
         ),
-        Err(err) => Outcome::Unreadable(Diagnostic::new(
-            "read-error",
-            Span::file_start(file),
-            format!("cannot read: {err}"),
-            "",
-        )),
     };
     (outcome, None)
 }
@@ -420,7 +419,16 @@ fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Result<Value, Di
         Kind::Progress(_) => Value::Progress(Arc::new(yaml::parse(text, file, at, "progress file")?)),
         Kind::Issues(_) => Value::Issues(Arc::new(yaml::parse(text, file, at, "issue")?)),
         Kind::Page(slug) => Value::Page(Arc::new(page::parse(text, file, slug.clone())?)),
-        Kind::Unknown => {
+        Kind::Unknown(Some(lower)) => {
+            return Err(Diagnostic::new(
+                "unknown-file",
+                Span::file_start(file),
+                "safeduty does not know what this YAML file is: file and folder names are lower-case",
+                "not part of the content layout",
+            )
+            .with_help(format!("rename it to `{lower}`")));
+        }
+        Kind::Unknown(None) => {
             return Err(Diagnostic::new(
                 "unknown-file",
                 Span::file_start(file),
@@ -485,10 +493,11 @@ fn broken(content: &mut Content, folders: &mut Folders, kind: Kind, file: FileId
 
 /// The theme folder's name: `theme:` in safeduty.yaml, or `theme`. Read ahead of the walk with
 /// a lenient look at that one key; the full config is parsed (and checked) with the rest.
-fn theme_folder(root: &Path) -> String {
-    std::fs::read_to_string(root.join("safeduty.yaml"))
+fn theme_folder(fence: &Fence) -> String {
+    fence
+        .read("", "safeduty.yaml")
         .ok()
-        .and_then(|text| theme_setting(&text))
+        .and_then(|bytes| theme_setting(std::str::from_utf8(&bytes).ok()?))
         .unwrap_or_else(|| "theme".to_string())
 }
 
@@ -505,7 +514,7 @@ mod tests {
     use super::*;
 
     fn copy_tree(from: &Path, to: &Path) {
-        for entry in WalkDir::new(from) {
+        for entry in walkdir::WalkDir::new(from) {
             let entry = entry.unwrap();
             let target = to.join(entry.path().strip_prefix(from).unwrap());
             if entry.file_type().is_dir() {

@@ -11,7 +11,7 @@ pub mod site;
 pub mod theme;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use crate::error::{Error, Result};
@@ -139,8 +139,8 @@ impl Sink {
 pub struct RenderContext<'a> {
     pub model: &'a Model,
     pub sink: &'a Sink,
-    /// The content folder: themes and evidence files are found relative to it.
-    pub content_root: &'a Path,
+    /// The content folder, through which scans and evidence files are read.
+    pub fence: &'a crate::fence::Fence,
     pub findings: &'a [Finding],
     /// The theme, loaded once per build.
     pub theme: &'a theme::Theme,

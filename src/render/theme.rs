@@ -6,11 +6,12 @@
 //! built-in one and replace a single block: `{% extends "default/post.html" %}`.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::PathBuf;
 
 use tera::Tera;
 
 use crate::error::{Error, Result};
+use crate::fence::Fence;
 
 macro_rules! theme_files {
     ($($path:literal),* $(,)?) => {
@@ -54,16 +55,18 @@ pub struct Theme {
     pub assets: BTreeMap<String, Vec<u8>>,
     /// `pdf/style.yaml`: page geometry, sizes and fonts of printed documents.
     pub pdf_style: String,
-    /// The theme override folder, where `pdf/fonts/` may hold font files.
-    pub dir: Option<std::path::PathBuf>,
+    /// Font files of the theme's `pdf/fonts/` folder, resolved inside the content folder.
+    pub font_files: Vec<PathBuf>,
 }
 
 impl Theme {
-    /// The built-in theme with the files of `overrides` (a theme folder) on top.
-    pub fn load(overrides: Option<&Path>) -> Result<Self> {
+    /// The built-in theme with the files of the content's theme folder (`folder`, below the
+    /// content root) on top; read through the fence, like all content.
+    pub fn load(overrides: Option<(&Fence, &str)>) -> Result<Self> {
         let mut templates: BTreeMap<String, String> = BTreeMap::new();
         let mut assets: BTreeMap<String, Vec<u8>> = BTreeMap::new();
         let mut pdf_style = String::new();
+        let mut font_files = Vec::new();
         for (path, text) in DEFAULT {
             if *path == "pdf/style.yaml" {
                 pdf_style = text.to_string();
@@ -75,17 +78,32 @@ impl Theme {
                 assets.insert(name.to_string(), text.as_bytes().to_vec());
             }
         }
-        if let Some(dir) = overrides.filter(|d| d.is_dir()) {
-            for (name, bytes) in files(&dir.join("templates"))? {
-                let text = String::from_utf8(bytes).map_err(|_| {
-                    Error::new(format!("{}: template is not UTF-8", dir.join("templates").join(&name).display()))
-                })?;
-                templates.insert(name, text);
+        if let Some((fence, folder)) = overrides {
+            if !folder.split('/').all(|c| !c.is_empty() && c != "." && c != "..") {
+                return Err(Error::new(format!(
+                    "theme folder `{folder}` leaves the content folder; name a folder inside it, e.g. `theme`"
+                )));
             }
-            assets.extend(files(&dir.join("static"))?);
-            let style = dir.join("pdf/style.yaml");
-            if style.is_file() {
-                pdf_style = std::fs::read_to_string(&style).map_err(|e| Error::io("read", &style, e))?;
+            let hidden = |name: &str| name.rsplit('/').next().is_some_and(crate::fence::is_hidden);
+            for walked in fence.walk(folder, hidden) {
+                if let Some(refused) = &walked.refused {
+                    return Err(Error::new(format!("{} {}; {}", walked.name, refused.reason(), refused.help())));
+                }
+                let name = walked.name.strip_prefix(folder).unwrap_or(&walked.name).trim_start_matches('/');
+                let read =
+                    || crate::fence::read_no_follow(&walked.path).map_err(|e| Error::io("read", &walked.path, e));
+                if let Some(template) = name.strip_prefix("templates/") {
+                    let text = String::from_utf8(read()?)
+                        .map_err(|_| Error::new(format!("{}: template is not UTF-8", walked.name)))?;
+                    templates.insert(template.to_string(), text);
+                } else if let Some(asset) = name.strip_prefix("static/") {
+                    assets.insert(asset.to_string(), read()?);
+                } else if name == "pdf/style.yaml" {
+                    pdf_style = String::from_utf8(read()?)
+                        .map_err(|_| Error::new(format!("{}: not UTF-8 text", walked.name)))?;
+                } else if name.starts_with("pdf/fonts/") {
+                    font_files.push(walked.path.clone());
+                }
             }
         }
         let mut tera = Tera::default();
@@ -96,26 +114,8 @@ impl Theme {
         tera.set_escape_fn(escape);
         // `{{ text | md }}` in the PDF templates: content text is never read as Markdown.
         tera.register_filter("md", super::documents::md_filter);
-        Ok(Theme { tera, assets, pdf_style, dir: overrides.filter(|d| d.is_dir()).map(Path::to_path_buf) })
+        Ok(Theme { tera, assets, pdf_style, font_files })
     }
-}
-
-/// Every file below `dir` as (relative path with `/`, bytes); none if `dir` does not exist.
-fn files(dir: &Path) -> Result<Vec<(String, Vec<u8>)>> {
-    if !dir.is_dir() {
-        return Ok(Vec::new());
-    }
-    let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Error::new(format!("cannot read theme: {e}")))?;
-        if entry.file_type().is_file() && !entry.file_name().to_string_lossy().starts_with('.') {
-            let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
-            let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-            let bytes = std::fs::read(entry.path()).map_err(|e| Error::io("read", entry.path(), e))?;
-            out.push((name, bytes));
-        }
-    }
-    Ok(out)
 }
 
 /// Escapes what HTML and XML require (`& < > " '`). Tera's default also escapes `/`, which

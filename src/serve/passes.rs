@@ -292,7 +292,7 @@ fn pages_theme(dir: &Path, model: &crate::model::Model, scoped: bool, shared: &S
     match kept.as_ref() {
         Some(theme) if scoped && inside => Ok(theme.clone()),
         _ => {
-            let theme = Arc::new(Theme::load(Some(&dir.join(&model.site.theme))).map_err(|e| e.message)?);
+            let theme = Arc::new(pipeline::theme(dir, model).map_err(|e| e.message)?);
             *kept = Some(theme.clone());
             Ok(theme)
         }

@@ -92,12 +92,14 @@ pub struct FontSet {
 }
 
 impl FontSet {
-    /// Finds the theme's families. `extra` is a folder of font files (the theme's pdf/fonts/).
-    pub fn load(fonts: &Fonts, extra: Option<&Path>) -> Result<Self> {
+    /// Finds the theme's families among the installed fonts and `extra`, font files of the
+    /// theme (its pdf/fonts/ folder).
+    pub fn load(fonts: &Fonts, extra: &[std::path::PathBuf]) -> Result<Self> {
         let mut db = fontdb::Database::new();
         db.load_system_fonts();
-        if let Some(dir) = extra.filter(|d| d.is_dir()) {
-            db.load_fonts_dir(dir);
+        for file in extra {
+            // Not fonts (a README beside them) are passed over, as fontdb does in a folder.
+            let _ = db.load_font_file(file);
         }
         let mut files: HashMap<std::path::PathBuf, Bytes> = HashMap::new();
         let mut pick = |role: &str, families: &[String]| -> Result<Face> {

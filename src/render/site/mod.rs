@@ -341,8 +341,8 @@ fn check_links(site: &Site, pages: &[String], links: &links::Links) -> Result<()
 fn scans(ctx: &RenderContext) -> Result<()> {
     for d in ctx.documents {
         if let Some(scan) = &d.scan {
-            let path = ctx.content_root.join("institutions").join(&d.institution).join(scan);
-            let bytes = std::fs::read(&path).map_err(|e| Error::io("read scan", &path, e))?;
+            let base = format!("institutions/{}", d.institution);
+            let bytes = ctx.fence.read(&base, scan).map_err(|r| Error::new(format!("{base}/{scan} {}", r.reason())))?;
             ctx.write(&format!("site/{}", views::scan_url(&d.institution, scan)), &bytes)?;
         }
     }

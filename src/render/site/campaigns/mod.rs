@@ -190,12 +190,11 @@ fn campaign(site: &Site, model: &Model, c: &Campaign, reports: &[&Document]) -> 
 
 /// Publishes the files that records name as evidence, next to the campaign's pages.
 fn evidence_files(site: &Site, c: &Campaign) -> Result<()> {
-    let folder = site.ctx.content_root.join("campaigns").join(&c.id);
+    let folder = format!("campaigns/{}", c.id);
     let files: std::collections::BTreeSet<&str> =
         c.records.iter().flat_map(|r| &r.evidence).filter_map(|e| e.file.as_deref()).collect();
     for f in files {
-        let path = folder.join(f);
-        let bytes = std::fs::read(&path).map_err(|e| Error::io("read evidence", &path, e))?;
+        let bytes = site.ctx.fence.read(&folder, f).map_err(|r| Error::new(format!("{folder}/{f} {}", r.reason())))?;
         site.ctx.write(&format!("site/{}", url::evidence(&c.id, f)), &bytes)?;
         site.extra.borrow_mut().push(url::evidence(&c.id, f));
     }
