@@ -224,7 +224,7 @@ fn run(cli: Cli) -> Result<i32, String> {
         Command::Check { dir, format, lints } => {
             lints.validate()?;
             require_dir(&dir)?;
-            let checked = pipeline::check(&dir, |l| lints.apply(l));
+            let checked = pipeline::check_prepared(&dir, |l| lints.apply(l), true);
             match format {
                 Format::Human => eprint!("{}", checked.report.render_human(&checked.sources, color())),
                 Format::Json => print!("{}", checked.report.render_json(&checked.sources)),
@@ -242,7 +242,8 @@ fn run(cli: Cli) -> Result<i32, String> {
             let default_out = if selection.is_everything() { "output" } else { "output/print" };
             let out = out.unwrap_or_else(|| PathBuf::from(default_out));
             let started = std::time::Instant::now();
-            let checked = pipeline::check(&dir, |l| lints.apply(l)).with_as_of(as_of.as_deref());
+            let checked =
+                pipeline::check_prepared(&dir, |l| lints.apply(l), selection.wants_pdf()).with_as_of(as_of.as_deref());
             if !checked.report.diagnostics.is_empty() {
                 eprint!("{}", checked.report.render_human(&checked.sources, color()));
             }
@@ -276,8 +277,11 @@ fn run(cli: Cli) -> Result<i32, String> {
             } else {
                 None
             };
+            let prepared = checked.prepared;
             let options = pipeline::Options {
                 selection,
+                theme: prepared.as_ref().map(|p| p.theme.clone()),
+                fonts: prepared.and_then(|p| p.fonts),
                 history,
                 progress: std::io::stderr().is_terminal(),
                 timings,

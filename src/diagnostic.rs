@@ -279,12 +279,31 @@ struct JsonLabel<'a> {
     label: &'a str,
 }
 
-/// "did you mean `x`?" for a misspelt name, from the names that would have been valid.
+/// "did you mean `x`?" for a misspelt name, from the names that would have been valid: only for
+/// a slip of the keyboard (one edit in a short name, a few in a long one). A name a few letters
+/// off is often another thing altogether (`dept-head` is not `deputy-head`), and a wrong
+/// suggestion is worse than the list of names that the caller shows instead.
 pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let limit = (wrong.chars().count() / 6).max(1);
     let best = candidates
         .into_iter()
-        .map(|c| (strsim::jaro_winkler(wrong, c), c))
-        .filter(|(score, _)| *score > 0.75)
-        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))?;
-    Some(format!("did you mean `{}`?", best.1))
+        .map(|c| (strsim::damerau_levenshtein(wrong, c), -strsim::jaro_winkler(wrong, c), c))
+        .filter(|(edits, _, _)| *edits <= limit)
+        .min_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then_with(|| a.2.cmp(b.2)))?;
+    Some(format!("did you mean `{}`?", best.2))
+}
+
+/// The plural of a kind of thing named in messages ("category" → "categories").
+pub fn plural(kind: &str) -> String {
+    match kind {
+        "person" => "people".to_string(),
+        k if k.ends_with('y') => format!("{}ies", &k[..k.len() - 1]),
+        k => format!("{k}s"),
+    }
+}
+
+/// A noun with its indefinite article ("an institution file").
+pub fn a(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {noun}")
 }

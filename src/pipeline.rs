@@ -26,12 +26,36 @@ pub struct Checked {
     pub laps: Vec<(&'static str, std::time::Duration)>,
     /// Whether the load walked the tree (see `load::Since`).
     pub walked: bool,
+    /// The theme and fonts, when the check prepared the build (`check_prepared`).
+    pub prepared: Option<render::preflight::Prepared>,
+    /// The lint levels in force: the content's, then the command line's.
+    pub levels: Levels,
 }
 
 /// Loads, checks and (if clean) resolves `dir`. `adjust` sets lint levels from the command
 /// line, after the content's own `lints:`.
 pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
     check_cached(dir, adjust, None)
+}
+
+/// Like `check`, and when the content is clean also prepares its build: loads the theme and
+/// (with `pdf`) the fonts, and checks what the build would otherwise reject only when making it
+/// (see `render::preflight`). `check` and `build` on the command line check this way.
+pub fn check_prepared(dir: &Path, adjust: impl FnOnce(&mut Levels), pdf: bool) -> Checked {
+    let mut checked = check(dir, adjust);
+    let (Some(model), Ok(fence)) = (&checked.model, Fence::new(dir)) else { return checked };
+    let started = std::time::Instant::now();
+    let mut report = std::mem::take(&mut checked.report);
+    checked.prepared = render::preflight::prepare(&fence, model, pdf, &mut checked.sources, &mut report);
+    let levels = &checked.levels;
+    report.finish(|code| levels.level(code));
+    if report.has_errors() {
+        checked.model = None;
+        checked.prepared = None;
+    }
+    checked.report = report;
+    checked.laps.push(("prepare the build (theme, fonts, characters)", started.elapsed()));
+    checked
 }
 
 /// What the preview knows from its last pass.
@@ -89,7 +113,15 @@ fn check_reusing(
         lap("check signing records");
     }
     drop(index);
-    Checked { sources: std::mem::take(&mut content.sources), report, model, laps, walked: content.walked }
+    Checked {
+        sources: std::mem::take(&mut content.sources),
+        report,
+        model,
+        laps,
+        walked: content.walked,
+        prepared: None,
+        levels,
+    }
 }
 
 impl Checked {
@@ -158,7 +190,7 @@ pub fn build(
 ) -> Result<Vec<String>> {
     let mut notes = Vec::new();
     write::atomically(out, content_root, |tmp| {
-        notes = render_into(model, findings, content_root, &Sink::Dir(tmp.to_path_buf()), options)?;
+        notes = render_into(model, findings, content_root, &Sink::dir(tmp), options)?;
         Ok(())
     })?;
     Ok(notes)

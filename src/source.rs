@@ -1,6 +1,6 @@
 //! The files an author wrote, kept in memory so that every diagnostic can quote them.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Index of a file in [`Sources`].
 pub type FileId = usize;
@@ -32,8 +32,9 @@ impl Sources {
         &self.files[id]
     }
 
-    pub fn find(&self, path: &Path) -> Option<FileId> {
-        self.files.iter().position(|f| f.path == path)
+    /// Every file with its id, in order.
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files.iter().enumerate()
     }
 }
 

@@ -64,8 +64,8 @@ fn done_after_the_deadline_is_done_late_and_an_open_issue_past_due_is_overdue() 
     assert!(!launch.contains("class=\"task is-overdue\""));
     assert!(launch.contains("<tr id=\"issue-expired-extinguisher\" class=\"is-overdue\">"));
     // Evidence: a published file and an outside link.
-    assert!(launch.contains("href=\"../../campaigns/drill/evidence/plan.txt\""));
-    assert!(dir.path().join("output/site/campaigns/drill/evidence/plan.txt").is_file());
+    assert!(launch.contains("href=\"../../campaigns/drill/files/evidence/plan.txt\""));
+    assert!(dir.path().join("output/site/campaigns/drill/files/evidence/plan.txt").is_file());
     assert!(launch.contains("href=\"https://oa.example.org/doc/42\""));
     let overview = page(dir.path(), "campaigns/drill/index.html");
     assert!(!overview.contains("逾期未完成的任务"));
@@ -408,6 +408,28 @@ const CASES: &[Case] = &[
         help: None,
     },
     Case {
+        name: "phase id that is the campaign's overview page",
+        file: CAMPAIGN,
+        from: "  - id: launch",
+        to: "  - id: index",
+        code: "reserved-id",
+        line: 21,
+        column: 9,
+        message: "phase id `index` is the name of the campaign's own page index.html",
+        help: None,
+    },
+    Case {
+        name: "phase id that is the matrix page",
+        file: CAMPAIGN,
+        from: "  - id: launch",
+        to: "  - id: matrix",
+        code: "reserved-id",
+        line: 21,
+        column: 9,
+        message: "phase id `matrix`",
+        help: None,
+    },
+    Case {
         name: "issue without a measure",
         file: ISSUES,
         from: "  measure: 更换灭火器。\n",
@@ -471,4 +493,51 @@ fn every_bad_campaign_input_is_reported_precisely_and_keeps_the_output() {
         }
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+}
+
+/// A campaign with no phases is an error, not an empty page.
+#[test]
+fn a_campaign_without_phases_is_an_error() {
+    let dir = fixture("campaign");
+    let path = dir.path().join("content").join(CAMPAIGN);
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let head = &yaml[..yaml.find("phases:").unwrap()];
+    std::fs::write(&path, format!("{head}phases: []\n")).unwrap();
+    let out = run(&["check", "content", "--format", "json"], dir.path());
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = report["diagnostics"].as_array().unwrap().iter().find(|d| d["code"] == "empty-list").cloned();
+    let found = found.unwrap_or_else(|| panic!("{report:#}"));
+    assert_eq!(
+        (found["file"].as_str(), found["message"].as_str()),
+        (Some(CAMPAIGN), Some("the campaign has no phases"))
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// Evidence files are published below `files/`: one named like a page cannot replace it, and
+/// one that links out of the content folder is refused.
+#[test]
+fn evidence_never_replaces_a_page_or_leaves_the_content() {
+    let dir = fixture("campaign");
+    let folder = dir.path().join("content/campaigns/drill");
+    std::fs::write(folder.join("index.html"), "<script>alert(1)</script>").unwrap();
+    let progress = folder.join("progress.yaml");
+    let yaml = std::fs::read_to_string(&progress).unwrap();
+    std::fs::write(&progress, yaml.replacen("file: evidence/plan.txt", "file: index.html", 1)).unwrap();
+    let built = run(&["build", "content", "--out", "output", "--only", "site"], dir.path());
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    let overview = std::fs::read_to_string(dir.path().join("output/site/campaigns/drill/index.html")).unwrap();
+    assert!(!overview.contains("alert(1)") && overview.contains("应急演练专项行动"));
+    assert!(dir.path().join("output/site/campaigns/drill/files/index.html").is_file());
+
+    std::fs::write(dir.path().join("secret.txt"), "TOP-SECRET").unwrap();
+    std::fs::remove_file(folder.join("index.html")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("secret.txt"), folder.join("index.html")).unwrap();
+    let out = run(&["check", "content", "--format", "json"], dir.path());
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> =
+        report["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["code"].as_str()).collect();
+    assert!(codes.contains(&"outside-content"), "{report:#}");
+    assert!(!text(&out.stdout).contains("TOP-SECRET"));
+    assert_eq!(out.status.code(), Some(1));
 }

@@ -170,12 +170,15 @@ fn a_character_no_font_has_is_an_error_naming_the_person() {
     let people = dir.path().join("content/institutions/clinic/people.yaml");
     let text = std::fs::read_to_string(&people).unwrap().replace("赵敏", "赵𱍐");
     std::fs::write(&people, text).unwrap();
-    let out = run(&["build"], dir.path());
-    assert_eq!(out.status.code(), Some(1));
-    let stderr = common::text(&out.stderr);
-    assert!(stderr.contains("𱍐 (U+31350)"), "{stderr}");
-    assert!(stderr.contains("the name of 赵𱍐 (institutions/clinic/people.yaml:4:7)"), "{stderr}");
-    assert!(stderr.contains("pdf/style.yaml"), "{stderr}");
+    // `check` finds it as `build` would, located where the name is written.
+    for command in ["check", "build"] {
+        let out = run(&[command], dir.path());
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        let stderr = common::text(&out.stderr);
+        assert!(stderr.contains("error[missing-glyph]: the character 𱍐 (U+31350)"), "{stderr}");
+        assert!(stderr.contains("institutions/clinic/people.yaml:5:"), "{stderr}");
+        assert!(stderr.contains("pdf/style.yaml"), "{stderr}");
+    }
     assert_eq!(snapshot(&dir.path().join("output")), before, "the previous output stays");
 }
 

@@ -283,3 +283,54 @@ fn a_person_page_shows_every_duty_of_the_posts_held() {
     assert_eq!(person.matches("class=\"duty-text\"").count(), 4);
     assert!(person.contains("正确使用医用氧气瓶；"));
 }
+
+/// Every output path has one writer. Ids that look like the site's own names (`index`,
+/// `matrix`, `files`, `cards`, `letters`, `departments`, `search`, `static`, `pdf`) build, and
+/// the build fails, rather than overwrite, if two things ever map to one path: so a build that
+/// succeeds wrote no path twice.
+#[test]
+fn ids_like_the_sites_own_names_never_share_a_path() {
+    let dir = fixture("campaign");
+    let clinic = dir.path().join("content/institutions/clinic");
+    let post = |id: &str, dept: &str| {
+        let yaml = format!("name: 岗位{id}\ndepartment: {dept}\ncategory: employee\nscope: 本岗位\n");
+        std::fs::write(clinic.join(format!("posts/{id}.yaml")), yaml).unwrap();
+    };
+    let names = ["index", "matrix", "files", "cards", "letters", "search", "static", "pdf", "scans"];
+    let mut departments = std::fs::read_to_string(clinic.join("departments.yaml")).unwrap();
+    let mut people = std::fs::read_to_string(clinic.join("people.yaml")).unwrap();
+    for name in ["index", "departments", "cards", "letters"] {
+        departments.push_str(&format!("- id: {name}\n  name: 科室{name}\n"));
+    }
+    for (i, name) in names.iter().enumerate() {
+        post(name, ["index", "departments", "cards", "letters"][i % 4]);
+        people.push_str(&format!("- id: {name}\n  name: 职工{i}\n  posts: [{name}]\n"));
+    }
+    std::fs::write(clinic.join("departments.yaml"), departments).unwrap();
+    std::fs::write(clinic.join("people.yaml"), people).unwrap();
+    for name in ["index", "search", "404", "matrix"] {
+        let page = format!("---\ntitle: 页面{name}\n---\n\n正文。\n");
+        std::fs::write(dir.path().join(format!("content/pages/{name}.md")), page).unwrap();
+    }
+    let out = run(&["build"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let site = dir.path().join("output/site");
+    for path in [
+        "index.html",
+        "search.html",
+        "pages/index.html",
+        "pages/search.html",
+        "institutions/clinic/posts/index.html",
+        "institutions/clinic/index.html",
+        "institutions/clinic/departments/index.html",
+        "institutions/clinic/people/index.html",
+        "pdf/clinic/cards/cards.pdf",
+        "pdf/clinic/cards.pdf",
+        "campaigns/drill/index.html",
+        "campaigns/drill/matrix.html",
+    ] {
+        assert!(site.join(path).is_file(), "{path}");
+    }
+    let home = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(!home.contains("页面index</h1>"), "a page took the home page's place");
+}

@@ -132,8 +132,27 @@ fn phases<'a>(
     let mut phase_ids = BTreeMap::new();
     let mut tasks: BTreeMap<&str, Span> = BTreeMap::new();
     let mut previous: Option<(&str, Span)> = None;
+    if c.phases.value.is_empty() {
+        report.push(
+            Diagnostic::new("empty-list", at(f, &c.phases), "the campaign has no phases", "empty list").with_help(
+                "list the campaign's phases (id, name, start, end and tasks), e.g. 全面启动, 强化落实, 巩固提升",
+            ),
+        );
+    }
     for phase in &c.phases.value {
         unique(&mut phase_ids, &phase.id, f, "phase", report);
+        // A phase's page is `<phase id>.html` beside the campaign's own pages.
+        if let Some(page) = ["index", "matrix"].into_iter().find(|p| *p == phase.id.value) {
+            report.push(
+                Diagnostic::new(
+                    "reserved-id",
+                    at(f, &phase.id),
+                    format!("phase id `{page}` is the name of the campaign's own page {page}.html"),
+                    "reserved",
+                )
+                .with_help("give the phase another id, e.g. `phase-1`"),
+            );
+        }
         let (start, end) = (date(f, &phase.start, report), date(f, &phase.end, report));
         let mut bounds = None;
         if let (Some(s), Some(e)) = (start, end) {

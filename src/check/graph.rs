@@ -61,10 +61,10 @@ fn cycle_diagnostic(kind: &str, key: &str, cycle: &[(&str, Span)]) -> Diagnostic
     let mut d = Diagnostic::new(
         "cycle",
         cycle[0].1,
-        format!("{kind}s form a cycle: {}", chain.join(" → ")),
+        format!("{} form a cycle: {}", crate::diagnostic::plural(kind), chain.join(" → ")),
         format!("`{key}` of `{}` starts the cycle", cycle[0].0),
     )
-    .with_help(format!("a {kind} cannot be above itself; change one `{key}` in the cycle"));
+    .with_help(format!("{} cannot be above itself; change one `{key}` in the cycle", crate::diagnostic::a(kind)));
     for (id, span) in &cycle[1..] {
         d = d.with_label(*span, format!("`{key}` of `{id}`"));
     }

@@ -24,7 +24,11 @@ pub fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> {
         report.push(
             Diagnostic::new("duplicate-id", again, format!("duplicate {kind} id `{id}`"), "defined again here")
                 .with_label(first, "first defined here")
-                .with_help(format!("ids must be unique among the {kind}s of an institution; rename one of them")),
+                .with_help(format!(
+                    "ids must be unique among the {} {}; rename one of them",
+                    crate::diagnostic::plural(kind),
+                    if kind == "category" { "of the content" } else { "of an institution" }
+                )),
         );
     });
     // The checks of single references and those of the whole graph need only the index: they
@@ -85,47 +89,68 @@ pub fn is_safe_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-        && id.len() <= 64
+        && id.len() <= MAX_ID
         && !id.contains("--")
+        && !windows_device(id)
+}
+
+/// The longest id: ids become file names, and a letter's file name joins two of them.
+const MAX_ID: usize = 64;
+
+/// Names Windows keeps for devices: a content repository with a file or folder so named cannot
+/// be checked out there.
+fn windows_device(id: &str) -> bool {
+    matches!(id, "con" | "prn" | "aux" | "nul")
+        || ["com", "lpt"].iter().any(|p| {
+            id.strip_prefix(p).is_some_and(|n| n.len() == 1 && n != "0" && n.chars().all(|c| c.is_ascii_digit()))
+        })
 }
 
 pub(super) fn unsafe_id(kind: &str, id: &str, span: Span, from_file_name: bool) -> Diagnostic {
-    let why = if id.chars().any(|c| c.is_ascii_uppercase()) {
-        "upper-case letters"
+    let why = if id.len() > MAX_ID {
+        "it is longer than 64 characters"
+    } else if windows_device(id) {
+        "Windows keeps this name for a device, so the content could not be checked out there"
+    } else if id.chars().any(|c| c.is_ascii_uppercase()) {
+        "it contains upper-case letters"
     } else if id.contains(' ') {
-        "a space"
+        "it contains a space"
     } else if id.contains('/') || id.contains('\\') || id.contains("..") {
-        "a path separator or `..`"
+        "it contains a path separator or `..`"
     } else if id.contains("--") {
-        "`--`"
+        "it contains `--`"
     } else if id.is_empty() {
-        "nothing"
+        "it is empty"
     } else if !id.is_ascii() {
-        "non-ASCII characters"
+        "it contains non-ASCII characters"
     } else {
-        "characters that are not allowed"
+        "it contains characters that are not allowed"
     };
-    let suggestion: String = id
-        .to_ascii_lowercase()
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
-        .collect::<String>()
-        .trim_matches('-')
-        .to_string();
+    let suggestion = safe_spelling(id);
     let mut help = ID_RULE.to_string();
     if from_file_name {
         help.push_str("; the id comes from the file or folder name, so rename it");
     }
-    if !suggestion.is_empty() && is_safe_id(&suggestion) && suggestion != id {
+    if !suggestion.is_empty() && is_safe_id(&suggestion) && suggestion != id && id.len() <= MAX_ID {
         help.push_str(&format!(", e.g. `{suggestion}`"));
     }
     Diagnostic::new(
         "unsafe-id",
         span,
-        format!("{kind} id `{id}` cannot be used in file names and URLs: it contains {why}"),
+        format!("{kind} id `{id}` cannot be used in file names and URLs: {why}"),
         "unsafe id",
     )
     .with_help(help)
+}
+
+/// What an unsafe id would be in allowed characters: `Head Nurse` → `head-nurse`.
+pub(super) fn safe_spelling(id: &str) -> String {
+    let dashed: String = id
+        .to_ascii_lowercase()
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .collect();
+    dashed.trim_matches('-').to_string()
 }
 
 fn ids(content: &Content, index: &Index, report: &mut Report) {
@@ -137,6 +162,18 @@ fn ids(content: &Content, index: &Index, report: &mut Report) {
     for (id, inst) in &index.institutions {
         if !is_safe_id(id) {
             report.push(unsafe_id("institution", id, inst.span, true));
+        }
+        // An institution's PDFs lie in pdf/<id>/, beside the campaigns' reports in pdf/campaigns/.
+        if *id == "campaigns" {
+            report.push(
+                Diagnostic::new(
+                    "reserved-id",
+                    inst.span,
+                    "institution id `campaigns` is the name of the folder of campaign reports (pdf/campaigns/)",
+                    "reserved",
+                )
+                .with_help("rename the institution's folder"),
+            );
         }
         for (id, def) in &inst.departments {
             if !is_safe_id(id) {

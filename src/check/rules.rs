@@ -97,6 +97,8 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
         let (f, p) = (post.file, &post.value);
         let span = at(f, &p.name);
         let category = p.category.as_ref().and_then(|c| index.categories.get(c.value.as_str()));
+        // A category that does not exist is reported as such; what it would give is unknown.
+        let unknown_category = p.category.is_some() && category.is_none();
         if p.scope.as_deref().is_none_or(|s| s.trim().is_empty()) {
             report.push(
                 Diagnostic::new(
@@ -109,7 +111,7 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
             );
         }
         let assessment = p.assessment.as_ref().or(category.map(|c| &c.value.assessment));
-        if assessment.is_none_or(|a| a.is_empty()) {
+        if assessment.is_none_or(|a| a.is_empty()) && !unknown_category {
             report.push(
                 Diagnostic::new(
                     "post-without-assessment",
@@ -121,7 +123,7 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
             );
         }
         let rewards = p.rewards_penalties.as_ref().or(category.map(|c| &c.value.rewards_penalties));
-        if rewards.is_none_or(|a| a.is_empty()) {
+        if rewards.is_none_or(|a| a.is_empty()) && !unknown_category {
             report.push(
                 Diagnostic::new(
                     "post-without-rewards",

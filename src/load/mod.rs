@@ -7,7 +7,7 @@
 mod cache;
 mod page;
 mod text;
-mod yaml;
+pub(crate) mod yaml;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -264,7 +264,7 @@ enum Found {
 enum Outcome {
     /// Not parsed: this diagnostic, and the text it quotes (empty for a file not read).
     Unreadable(Diagnostic, Arc<str>),
-    Parsed(Arc<str>, std::result::Result<Value, Diagnostic>),
+    Parsed(Arc<str>, std::result::Result<Value, Vec<Diagnostic>>),
 }
 
 /// Reads and parses every file in parallel, then puts the values in their folders in order.
@@ -308,8 +308,8 @@ fn assemble(
                 let file = content.sources.add(name, path, text);
                 match value {
                     Ok(value) => place(&mut content, &mut folders, kind, file, value),
-                    Err(diagnostic) => {
-                        report.push(diagnostic);
+                    Err(diagnostics) => {
+                        report.extend(diagnostics);
                         broken(&mut content, &mut folders, kind, file);
                     }
                 }
@@ -317,6 +317,22 @@ fn assemble(
         }
     }
     folders.into_content(&mut content);
+    // An empty folder, or the wrong one: building it would replace a site with an empty one.
+    if content.institutions.is_empty() && content.fence.is_some() {
+        let file = content.sources.add(".".to_string(), root.to_path_buf(), Arc::from(""));
+        report.push(
+            Diagnostic::new(
+                "no-institutions",
+                Span::file_start(file),
+                format!("the content folder `{}` has no institutions", root.display()),
+                "",
+            )
+            .with_help(
+                "an institution is a folder institutions/<id>/ with an institution.yaml; check that this is the \
+                 content folder, or start one with `safeduty init`",
+            ),
+        );
+    }
     if let (Some((cache, _)), Some(walk)) = (cache, walk) {
         cache.replace(kept, walk);
     }
@@ -365,7 +381,7 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
                 return (Outcome::Parsed(entry.text.clone(), Ok(entry.value.clone())), Some(entry));
             }
             let value = match text::unprintable(&text, file) {
-                Some(d) => Err(d),
+                Some(d) => Err(vec![d]),
                 None => parse(kind, &text, file),
             };
             let text: Arc<str> = Arc::from(text);
@@ -405,8 +421,18 @@ enum Value {
 }
 
 /// Parses one file of the content tree according to where it sits.
-fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Result<Value, Diagnostic> {
+fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Result<Value, Vec<Diagnostic>> {
     let at = Offset::default();
+    // A YAML file with nothing in it would read as an empty list or fail as a missing key; a
+    // file saved empty (an editor that crashed, a bad merge) is said to be what it is.
+    if !matches!(kind, Kind::Page(_) | Kind::Unknown(_)) && yaml::is_blank(text) {
+        return Err(vec![
+            Diagnostic::new("empty-file", Span::file_start(file), "the file is empty", "nothing here").with_help(
+                "a file saved empty loses what it held: restore it from git (`git checkout -- FILE`) or delete it; \
+             write `[]` for a list that is empty on purpose",
+            ),
+        ]);
+    }
     Ok(match kind {
         Kind::Config => Value::Config(Arc::new(yaml::parse(text, file, at, "site config (safeduty.yaml)")?)),
         Kind::Category(_) => Value::Category(Arc::new(yaml::parse(text, file, at, "category file")?)),
@@ -420,27 +446,31 @@ fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Result<Value, Di
         Kind::Issues(_) => Value::Issues(Arc::new(yaml::parse(text, file, at, "issue")?)),
         Kind::Page(slug) => Value::Page(Arc::new(page::parse(text, file, slug.clone())?)),
         Kind::Unknown(Some(lower)) => {
-            return Err(Diagnostic::new(
-                "unknown-file",
-                Span::file_start(file),
-                "safeduty does not know what this YAML file is: file and folder names are lower-case",
-                "not part of the content layout",
-            )
-            .with_help(format!("rename it to `{lower}`")));
+            return Err(vec![
+                Diagnostic::new(
+                    "unknown-file",
+                    Span::file_start(file),
+                    "safeduty does not know what this YAML file is: file and folder names are lower-case",
+                    "not part of the content layout",
+                )
+                .with_help(format!("rename it to `{lower}`")),
+            ]);
         }
         Kind::Unknown(None) => {
-            return Err(Diagnostic::new(
-                "unknown-file",
-                Span::file_start(file),
-                "safeduty does not know what this YAML file is",
-                "not part of the content layout",
-            )
-            .with_help(
-                "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
+            return Err(vec![
+                Diagnostic::new(
+                    "unknown-file",
+                    Span::file_start(file),
+                    "safeduty does not know what this YAML file is",
+                    "not part of the content layout",
+                )
+                .with_help(
+                    "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
                  institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml, \
                  institutions/<id>/posts/<id>.yaml, campaigns/<id>/campaign.yaml, campaigns/<id>/progress.yaml or \
                  campaigns/<id>/issues.yaml",
-            ));
+                ),
+            ]);
         }
         Kind::Other => unreachable!("files of no kind are not parsed"),
     })

@@ -16,7 +16,7 @@ pub struct Page {
     pub body: String,
 }
 
-pub fn parse(original: &str, file: FileId, slug: String) -> Result<Page, Diagnostic> {
+pub fn parse(original: &str, file: FileId, slug: String) -> Result<Page, Vec<Diagnostic>> {
     // Positions are counted in the file as written, byte order mark included.
     let text = original.strip_prefix('\u{feff}').unwrap_or(original);
     let bom = original.len() - text.len();
@@ -29,7 +29,9 @@ pub fn parse(original: &str, file: FileId, slug: String) -> Result<Page, Diagnos
         )
         .with_help("start the page with\n---\ntitle: 页面标题\n---\nand then the Markdown text")
     };
-    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")).ok_or_else(missing)?;
+    // The opening fence is a first line that is `---`, trailing spaces allowed as for the closing one.
+    let first = text.split_inclusive('\n').next().unwrap_or("");
+    let rest = if first.trim_end() == "---" { &text[first.len()..] } else { return Err(vec![missing()]) };
     let header_len = text.len() - rest.len();
     // The closing fence is a line that is exactly `---`.
     let mut end = None;
@@ -42,13 +44,10 @@ pub fn parse(original: &str, file: FileId, slug: String) -> Result<Page, Diagnos
         pos += line.len();
     }
     let Some((yaml_end, body_start)) = end else {
-        return Err(Diagnostic::new(
-            "front-matter",
-            Span::file_start(file),
-            "front matter is not closed",
-            "opened here",
-        )
-        .with_help("add a line `---` after the last front-matter key"));
+        return Err(vec![
+            Diagnostic::new("front-matter", Span::file_start(file), "front matter is not closed", "opened here")
+                .with_help("add a line `---` after the last front-matter key"),
+        ]);
     };
     let offset = Offset { lines: 1, bytes: bom + header_len };
     let meta = super::yaml::parse::<PageMeta>(&rest[..yaml_end], file, offset, "page front matter")?;

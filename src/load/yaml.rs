@@ -6,10 +6,62 @@ use serde_saphyr::Error;
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::source::{FileId, Offset, Span};
 
-/// Parses one YAML document; on failure returns the one diagnostic that explains it.
+/// Parses one YAML document; on failure returns the diagnostic that explains it, and with an
+/// unknown key every other unknown key of the file too (a user fixes them in one go).
 /// `what` names the kind of file for messages ("post file", "institution file").
-pub fn parse<T: DeserializeOwned>(text: &str, file: FileId, offset: Offset, what: &str) -> Result<T, Diagnostic> {
-    serde_saphyr::from_str::<T>(text).map_err(|e| to_diagnostic(&e, text, file, offset, what))
+pub fn parse<T: DeserializeOwned>(text: &str, file: FileId, offset: Offset, what: &str) -> Result<T, Vec<Diagnostic>> {
+    let first = match serde_saphyr::from_str::<T>(text) {
+        Ok(value) => return Ok(value),
+        Err(e) => to_diagnostic(&e, text, file, offset, what),
+    };
+    let mut found = vec![first];
+    // serde stops at the first unknown key: take that key's entry out (as spaces, so that every
+    // position stays) and parse again, as long as the next error is another unknown key.
+    let mut blanked = text.as_bytes().to_vec();
+    while found.len() < 50 {
+        let last = found.last().expect("one at least");
+        if last.code != "unknown-key" {
+            break;
+        }
+        blank_entry(&mut blanked, last.primary.span.start - offset.bytes);
+        let Ok(again) = std::str::from_utf8(&blanked) else { break };
+        let next = match serde_saphyr::from_str::<T>(again) {
+            Ok(_) => break,
+            Err(e) => to_diagnostic(&e, again, file, offset, what),
+        };
+        if next.code != "unknown-key" || found.iter().any(|d| d.primary.span == next.primary.span) {
+            break;
+        }
+        found.push(next);
+    }
+    Err(found)
+}
+
+/// Replaces the mapping entry whose key starts at `key` (the key's line from there, and the
+/// lines below it indented deeper) with spaces, keeping line breaks.
+fn blank_entry(text: &mut [u8], key: usize) {
+    let line_start = text[..key.min(text.len())].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+    let column = key - line_start;
+    let mut at = key;
+    let mut first = true;
+    while at < text.len() {
+        let end = text[at..].iter().position(|b| *b == b'\n').map_or(text.len(), |i| at + i);
+        if !first {
+            let line = &text[at..end];
+            let indent = line.iter().take_while(|b| **b == b' ').count();
+            let blank = line.iter().all(|b| b.is_ascii_whitespace()) || line.get(indent) == Some(&b'#');
+            if !blank && indent <= column {
+                break;
+            }
+        }
+        for b in &mut text[at..end] {
+            if *b != b'\r' {
+                *b = b' ';
+            }
+        }
+        first = false;
+        at = end + 1;
+    }
 }
 
 fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &str) -> Diagnostic {
@@ -44,7 +96,7 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
     match inner {
         Error::SerdeUnknownField { field, expected, .. } => {
             let mut help = did_you_mean(field, expected.iter().copied()).map(|h| h + " ").unwrap_or_default();
-            help.push_str(&format!("the keys of a {what} are: {}", expected.join(", ")));
+            help.push_str(&format!("the keys of {} are: {}", crate::diagnostic::a(what), expected.join(", ")));
             Diagnostic::new("unknown-key", span, format!("unknown key `{field}` in {what}"), "unknown key")
                 .with_help(help)
         }
@@ -103,6 +155,21 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
             )
             .with_help("keep one of the two lines")
         }
+        Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => {
+            Diagnostic::new("wrong-type", span, "wrong type: expected text, found nothing", "no value after the colon")
+                .with_help("write the text after the colon, or delete the line")
+        }
+        Error::MultipleDocuments { .. } => Diagnostic::new(
+            "yaml-syntax",
+            span,
+            format!("the {what} holds more than one YAML document"),
+            "a second document starts here",
+        )
+        .with_help("a line `---` starts a new document: delete it, and move what follows to the file it belongs in"),
+        Error::NonFiniteFloat { .. } => {
+            Diagnostic::new("wrong-type", span, "wrong type: expected a number, found infinity or NaN", "not a number")
+                .with_help("write a number such as `1.5`")
+        }
         Error::Eof { .. } => Diagnostic::new("yaml-syntax", span, format!("the {what} is empty"), "nothing here")
             .with_help("see README.md, \"Content reference\", for what this file holds"),
         other => {
@@ -111,6 +178,14 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
                 .with_help("check indentation (spaces, not tabs), colons after keys, and closing quotes and brackets")
         }
     }
+}
+
+/// Whether a YAML text holds no value: only blank lines, comments and document markers.
+pub fn is_blank(text: &str) -> bool {
+    text.trim_start_matches('\u{feff}')
+        .lines()
+        .map(str::trim)
+        .all(|l| l.is_empty() || l.starts_with('#') || l == "---" || l == "...")
 }
 
 fn scalar_help(ty: &str) -> (&'static str, &'static str) {

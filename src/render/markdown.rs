@@ -21,6 +21,20 @@ pub fn to_html(markdown: &str, allow_html: bool) -> String {
     out
 }
 
+/// The links and images of a Markdown text: destination, and where the link is written.
+pub fn links(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    Parser::new_ext(markdown, options)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) if safe_url(&dest_url) => {
+                Some((dest_url.to_string(), range))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Relative links and the schemes a document needs; not `javascript:`, `data:` and the like.
 fn safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();

@@ -4,8 +4,9 @@
 mod data;
 pub mod documents;
 pub mod kept;
-mod markdown;
+pub(crate) mod markdown;
 pub mod pdf;
+pub mod preflight;
 mod report;
 pub mod site;
 pub mod theme;
@@ -117,12 +118,17 @@ pub type Files = BTreeMap<String, Arc<Vec<u8>>>;
 
 /// Where rendered files go: a folder on disk (`build`) or memory (`serve`).
 pub enum Sink {
-    /// The root of the output being built (a temporary folder until the build succeeds).
-    Dir(PathBuf),
+    /// The root of the output being built (a temporary folder until the build succeeds), and
+    /// the paths written so far.
+    Dir(PathBuf, Mutex<std::collections::HashSet<String>>),
     Memory(Mutex<Files>),
 }
 
 impl Sink {
+    pub fn dir(root: &std::path::Path) -> Self {
+        Sink::Dir(root.to_path_buf(), Mutex::new(std::collections::HashSet::new()))
+    }
+
     pub fn memory() -> Self {
         Sink::Memory(Mutex::new(BTreeMap::new()))
     }
@@ -131,9 +137,30 @@ impl Sink {
     pub fn into_files(self) -> Files {
         match self {
             Sink::Memory(files) => files.into_inner().unwrap_or_else(|e| e.into_inner()),
-            Sink::Dir(_) => Files::new(),
+            Sink::Dir(..) => Files::new(),
         }
     }
+
+    /// Every output path has one writer: a second write of a path (two things that map to one
+    /// file) fails the build instead of silently replacing the first.
+    fn claim(&self, rel: &str) -> Result<()> {
+        match self {
+            Sink::Dir(_, written) if !lock(written).insert(rel.to_string()) => Err(twice(rel)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Keeps a file in a memory sink (see `claim`).
+    fn keep(files: &Mutex<Files>, rel: &str, bytes: Arc<Vec<u8>>) -> Result<()> {
+        match lock(files).insert(rel.to_string(), bytes) {
+            Some(_) => Err(twice(rel)),
+            None => Ok(()),
+        }
+    }
+}
+
+fn twice(rel: &str) -> Error {
+    Error::new(format!("two outputs of this build have the same path `{rel}`; rename one of the ids that make it"))
 }
 
 pub struct RenderContext<'a> {
@@ -177,8 +204,9 @@ impl RenderContext<'_> {
     /// Writes a file below the output root by streaming into it (big files need not be held
     /// in memory as a whole).
     pub fn write_with(&self, rel: &str, fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>) -> Result<()> {
+        self.sink.claim(rel)?;
         match self.sink {
-            Sink::Dir(out) => {
+            Sink::Dir(out, _) => {
                 let path = out.join(rel);
                 if let Some(parent) = path.parent() {
                     std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
@@ -188,38 +216,34 @@ impl RenderContext<'_> {
                 fill(&mut writer)?;
                 std::io::Write::flush(&mut writer).map_err(|e| Error::io("write", &path, e))
             }
-            Sink::Memory(_) => {
+            Sink::Memory(files) => {
                 let mut bytes = Vec::new();
                 fill(&mut bytes)?;
-                self.write_shared(rel, Arc::new(bytes))
+                Sink::keep(files, rel, Arc::new(bytes))
             }
         }
     }
 
     /// Writes a file below the output root (`rel` uses `/`), creating folders as needed.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        self.sink.claim(rel)?;
         match self.sink {
-            Sink::Dir(_) => self.write_to_disk(rel, bytes),
-            Sink::Memory(files) => {
-                lock(files).insert(rel.to_string(), Arc::new(bytes.to_vec()));
-                Ok(())
-            }
+            Sink::Dir(..) => self.write_to_disk(rel, bytes),
+            Sink::Memory(files) => Sink::keep(files, rel, Arc::new(bytes.to_vec())),
         }
     }
 
     /// Like `write`, for bytes made as shared ones (PDFs): the memory sink keeps them without a copy.
     pub fn write_shared(&self, rel: &str, bytes: Arc<Vec<u8>>) -> Result<()> {
+        self.sink.claim(rel)?;
         match self.sink {
-            Sink::Dir(_) => self.write_to_disk(rel, &bytes),
-            Sink::Memory(files) => {
-                lock(files).insert(rel.to_string(), bytes);
-                Ok(())
-            }
+            Sink::Dir(..) => self.write_to_disk(rel, &bytes),
+            Sink::Memory(files) => Sink::keep(files, rel, bytes),
         }
     }
 
     fn write_to_disk(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        let Sink::Dir(out) = self.sink else { unreachable!("called for a folder sink only") };
+        let Sink::Dir(out, _) = self.sink else { unreachable!("called for a folder sink only") };
         let path = out.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
@@ -238,4 +262,25 @@ pub trait Renderer: Send + Sync {
 /// The renderers of a full build, in order.
 pub fn all() -> Vec<Box<dyn Renderer>> {
     vec![Box::new(DataRenderer), Box::new(PdfRenderer), Box::new(SiteRenderer)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A second write of one path fails, on disk and in memory, instead of replacing the first.
+    #[test]
+    fn a_path_is_written_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for sink in [Sink::dir(dir.path()), Sink::memory()] {
+            let claim = |rel: &str| sink.claim(rel);
+            assert!(claim("site/index.html").is_ok());
+            assert!(matches!(&sink, Sink::Memory(_)) || claim("site/index.html").is_err());
+            if let Sink::Memory(files) = &sink {
+                assert!(Sink::keep(files, "a", Arc::new(vec![1])).is_ok());
+                let again = Sink::keep(files, "a", Arc::new(vec![2])).unwrap_err();
+                assert!(again.to_string().contains("same path `a`"));
+            }
+        }
+    }
 }

@@ -201,33 +201,8 @@ pub fn batches<'a, P>(inst: &Institution, laid: &'a [(&'a Document, Vec<P>)]) ->
 /// become an empty box. The error names the person (or post) and where it is written.
 fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
     let mut problems: BTreeMap<(char, String), String> = BTreeMap::new();
-    for doc in docs {
-        // The document number and the footer are printed too.
-        let footer = format!("{} 校验码 — 0123456789 —", doc.number.as_deref().unwrap_or(""));
-        for c in footer.chars().filter(|c| !fonts.body.has(*c)) {
-            let place = whereabouts(model, &doc.institution, c);
-            problems.entry((c, place)).or_insert_with(|| fonts.body.name.clone());
-        }
-        for block in &doc.blocks {
-            // Each text with the face that prints it (`layout`): a signature block's header
-            // is set in the heading face.
-            let texts: Vec<(&Face, &str)> = match block {
-                Block::Title(t) => vec![(&fonts.title, t)],
-                Block::Heading(t) => vec![(&fonts.heading, t)],
-                Block::Signatures { header, rows } => header
-                    .iter()
-                    .map(|h| (&fonts.heading, h.as_str()))
-                    .chain(rows.iter().flatten().map(|r| (&fonts.body, r.as_str())))
-                    .collect(),
-                _ => block.texts().into_iter().map(|t| (&fonts.body, t)).collect(),
-            };
-            for (face, text) in texts {
-                for c in text.chars().filter(|c| !face.has(*c)) {
-                    let place = whereabouts(model, &doc.institution, c);
-                    problems.entry((c, place)).or_insert_with(|| face.name.clone());
-                }
-            }
-        }
+    for (c, (font, institution)) in missing_glyphs(docs.iter().copied(), fonts) {
+        problems.entry((c, whereabouts(model, &institution, c))).or_insert(font);
     }
     if problems.is_empty() {
         return Ok(());
@@ -242,6 +217,38 @@ fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
         problems.len(),
         lines.join("\n")
     )))
+}
+
+/// The characters of `docs` that the face printing them lacks: each with that face's name and
+/// the institution of the first document that prints it.
+pub fn missing_glyphs<'a>(
+    docs: impl Iterator<Item = &'a Document>,
+    fonts: &FontSet,
+) -> BTreeMap<char, (String, String)> {
+    let mut missing = BTreeMap::new();
+    for doc in docs {
+        let mut note = |face: &Face, text: &str| {
+            for c in text.chars().filter(|c| !face.has(*c)) {
+                missing.entry(c).or_insert_with(|| (face.name.clone(), doc.institution.clone()));
+            }
+        };
+        // The document number and the footer are printed too.
+        note(&fonts.body, &format!("{} 校验码 — 0123456789 —", doc.number.as_deref().unwrap_or("")));
+        for block in &doc.blocks {
+            // Each text with the face that prints it (`layout`): a signature block's header
+            // is set in the heading face.
+            match block {
+                Block::Title(t) => note(&fonts.title, t),
+                Block::Heading(t) => note(&fonts.heading, t),
+                Block::Signatures { header, rows } => {
+                    header.iter().for_each(|h| note(&fonts.heading, h));
+                    rows.iter().flatten().for_each(|r| note(&fonts.body, r));
+                }
+                _ => block.texts().into_iter().for_each(|t| note(&fonts.body, t)),
+            }
+        }
+    }
+    missing
 }
 
 /// Who or what a character comes from: a person's name, a post's text, the institution's name,

@@ -2,7 +2,41 @@
 
 use serde::Deserialize;
 
+use serde_saphyr::Spanned;
+
+use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
+use crate::source::{FileId, Offset, Span};
+
+/// Where the style's numbers are written (the style parsed again, each number with its place).
+#[derive(Deserialize)]
+struct Spans {
+    page: SizeAt,
+    margin: MarginAt,
+    type_area: SizeAt,
+    lines_per_page: Spanned<u32>,
+    chars_per_line: Spanned<u32>,
+    sizes: SizesAt,
+}
+
+#[derive(Deserialize)]
+struct SizeAt {
+    width: Spanned<f32>,
+    height: Spanned<f32>,
+}
+
+#[derive(Deserialize)]
+struct MarginAt {
+    top: Spanned<f32>,
+    left: Spanned<f32>,
+}
+
+#[derive(Deserialize)]
+struct SizesAt {
+    title: Spanned<f32>,
+    body: Spanned<f32>,
+    footer: Spanned<f32>,
+}
 
 /// Points per millimetre.
 pub const MM: f32 = 72.0 / 25.4;
@@ -51,13 +85,101 @@ pub struct Fonts {
 }
 
 impl Style {
+    /// Parses and checks the style; the build's own check, after `check` located every problem
+    /// (see `check`).
     pub fn parse(yaml: &str) -> Result<Self> {
-        let style: Style =
-            serde_saphyr::from_str(yaml).map_err(|e| Error::new(format!("theme pdf/style.yaml: {e}")))?;
-        if style.lines_per_page == 0 || style.chars_per_line < 2 {
-            return Err(Error::new("theme pdf/style.yaml: lines_per_page and chars_per_line must be positive"));
+        Style::check(yaml, 0).map_err(|d| {
+            let problems: Vec<String> = d.iter().map(|d| d.message.clone()).collect();
+            Error::new(format!("theme pdf/style.yaml: {}", problems.join("; ")))
+        })
+    }
+
+    /// Parses the style and checks that it can print: finite, positive sizes, a type area inside
+    /// the page, lines that neither overlap nor crowd their characters into each other. Problems
+    /// are located in `file`, the style's source.
+    pub fn check(yaml: &str, file: FileId) -> std::result::Result<Self, Vec<Diagnostic>> {
+        let style: Style = crate::load::yaml::parse(yaml, file, Offset::default(), "PDF style (pdf/style.yaml)")?;
+        // The same document again, for where each number is written.
+        let at: Spans = crate::load::yaml::parse(yaml, file, Offset::default(), "PDF style (pdf/style.yaml)")?;
+        let span = |s: &Spanned<f32>| Span::from_yaml(file, &s.referenced, Offset::default());
+        let count = |s: &Spanned<u32>| Span::from_yaml(file, &s.referenced, Offset::default());
+        let mut problems = Vec::new();
+        let mut bad = |span: Span, message: String, help: &str| {
+            problems.push(Diagnostic::new("invalid-style", span, message, "here").with_help(help.to_string()));
+        };
+        let lengths = [
+            ("page.width", &at.page.width, 1000.0),
+            ("page.height", &at.page.height, 1000.0),
+            ("margin.top", &at.margin.top, 1000.0),
+            ("margin.left", &at.margin.left, 1000.0),
+            ("type_area.width", &at.type_area.width, 1000.0),
+            ("type_area.height", &at.type_area.height, 1000.0),
+            ("sizes.title", &at.sizes.title, 100.0),
+            ("sizes.body", &at.sizes.body, 100.0),
+            ("sizes.footer", &at.sizes.footer, 100.0),
+        ];
+        let mut sound = true;
+        for (key, value, max) in lengths {
+            let v = value.value;
+            // Margins may be 0; nothing else may.
+            let least = if key.starts_with("margin") { 0.0 } else { f32::MIN_POSITIVE };
+            if !v.is_finite() || v < least || v > max {
+                sound = false;
+                let unit = if key.starts_with("sizes") { "points" } else { "millimetres" };
+                bad(
+                    span(value),
+                    format!("`{key}: {v}` cannot be printed"),
+                    &format!("write a number of {unit} from 0 to {max}"),
+                );
+            }
         }
-        Ok(style)
+        for (key, value, least) in
+            [("lines_per_page", &at.lines_per_page, 1), ("chars_per_line", &at.chars_per_line, 2)]
+        {
+            if value.value < least || value.value > 80 {
+                sound = false;
+                let help = format!("write a whole number from {least} to 80");
+                bad(count(value), format!("`{key}: {}` is out of range", value.value), &help);
+            }
+        }
+        if sound {
+            if style.margin.top + style.type_area.height > style.page.height {
+                bad(
+                    span(&at.type_area.height),
+                    "the type area runs off the foot of the page".into(),
+                    "margin.top + type_area.height must not exceed page.height",
+                );
+            }
+            if style.margin.left + style.type_area.width > style.page.width {
+                bad(
+                    span(&at.type_area.width),
+                    "the type area runs off the side of the page".into(),
+                    "margin.left + type_area.width must not exceed page.width",
+                );
+            }
+            if style.pitch() < style.sizes.body {
+                bad(
+                    count(&at.lines_per_page),
+                    "lines would overlap: the type area is too low for so many lines of this size".into(),
+                    "use fewer lines, a taller type area, or a smaller sizes.body",
+                );
+            }
+            if style.tracking() < -0.25 * style.sizes.body {
+                bad(
+                    count(&at.chars_per_line),
+                    "characters would overlap: the type area is too narrow for so many characters of this size".into(),
+                    "use fewer characters per line, a wider type area, or a smaller sizes.body",
+                );
+            }
+        }
+        for (key, list) in
+            [("body", &style.fonts.body), ("heading", &style.fonts.heading), ("title", &style.fonts.title)]
+        {
+            if list.is_empty() {
+                bad(Span::file_start(file), format!("`fonts.{key}` names no font"), "name at least one font family");
+            }
+        }
+        if problems.is_empty() { Ok(style) } else { Err(problems) }
     }
 
     /// Distance between baselines: the type area's height shared by the lines.

@@ -54,7 +54,7 @@ fn attribute_values(html: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-fn is_internal(link: &str) -> bool {
+pub(crate) fn is_internal(link: &str) -> bool {
     !(link.is_empty()
         || link.starts_with('#')
         || link.starts_with("//")
@@ -67,7 +67,7 @@ fn is_internal(link: &str) -> bool {
 }
 
 /// Joins a relative link to the page's folder, folding `.` and `..`.
-fn resolve(dir: &str, link: &str) -> String {
+pub(crate) fn resolve(dir: &str, link: &str) -> String {
     let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
     for part in link.split('/') {
         match part {

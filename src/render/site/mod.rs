@@ -2,7 +2,7 @@
 //! struct; links are relative, so the site works under any sub-path and from file://.
 
 pub(crate) mod campaigns;
-mod links;
+pub(crate) mod links;
 pub mod search;
 pub mod views;
 
@@ -313,14 +313,24 @@ fn check_ui_files(bundle: &search::Bundle) -> Result<()> {
 fn check_links(site: &Site, pages: &[String], links: &links::Links) -> Result<()> {
     let mut files: std::collections::BTreeSet<String> = pages.iter().cloned().collect();
     files.extend(site.theme.assets.keys().map(|p| format!("static/{p}")));
-    files.extend(site.ctx.documents.iter().map(|d| d.file.clone()));
+    // Only what this build printed: a page never links a PDF that was not made.
+    files.extend(site.ctx.documents.iter().filter(|d| d.printed).map(|d| d.file.clone()));
     files.extend(site.ctx.documents.iter().filter_map(|d| Some(views::scan_url(&d.institution, d.scan.as_deref()?))));
+    let combined = |i: &str, name: &str| {
+        let prefix = format!("pdf/{i}/{name}/");
+        site.ctx
+            .documents
+            .iter()
+            .any(|d| d.printed && d.file.starts_with(&prefix))
+            .then(|| format!("pdf/{i}/{name}.pdf"))
+    };
     files.extend(
         site.ctx
             .model
             .institutions
             .iter()
-            .flat_map(|i| [format!("pdf/{}/cards.pdf", i.id), format!("pdf/{}/letters.pdf", i.id)]),
+            .flat_map(|i| [combined(&i.id, "cards"), combined(&i.id, "letters")])
+            .flatten(),
     );
     files.extend(site.extra.borrow().iter().cloned());
     // The search UI, which the index writes (or, in the preview's first pass, will write).

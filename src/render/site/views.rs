@@ -40,13 +40,59 @@ pub mod url {
     pub fn matrix(c: &str) -> String {
         format!("campaigns/{c}/matrix.html")
     }
-    /// An evidence file, at its path below the campaign's folder.
+    /// An evidence file, at its path below the campaign's folder, under `files/`: no file
+    /// name can then take the place of a page (`index.html`).
     pub fn evidence(c: &str, file: &str) -> String {
-        format!("campaigns/{c}/{file}")
+        format!("campaigns/{c}/files/{file}")
     }
     /// A phase report (PDF).
     pub fn report(c: &str, p: &str) -> String {
         format!("pdf/campaigns/{c}/{p}.pdf")
+    }
+
+    /// Whether the site has a page or file at `path` (below the site root): the functions above
+    /// read backwards, for links that content writes by hand.
+    pub fn exists(model: &crate::model::Model, theme: &crate::render::theme::Theme, path: &str) -> bool {
+        let parts: Vec<&str> = path.split('/').collect();
+        let stem = |f: &str, ext: &str| f.strip_suffix(ext).map(str::to_string);
+        let html = |f: &str| stem(f, ".html");
+        let inst = |i: &str| model.institution(i);
+        let campaign = |c: &str| model.campaigns.iter().find(|x| x.id == c);
+        match parts.as_slice() {
+            ["index.html" | "search.html" | "404.html" | "changes.html"] => true,
+            ["static", rest @ ..] => theme.assets.contains_key(&rest.join("/")),
+            ["pages", ..] => model.pages.iter().any(|p| page(&p.slug) == path),
+            ["institutions", i, "index.html" | "display.html"] => inst(i).is_some(),
+            ["institutions", i, "departments", f] => {
+                inst(i).is_some_and(|x| html(f).is_some_and(|d| x.departments.iter().any(|y| y.id == d)))
+            }
+            ["institutions", i, "posts", f] => {
+                inst(i).is_some_and(|x| html(f).is_some_and(|p| x.posts.iter().any(|y| y.id == p)))
+            }
+            ["institutions", i, "people", f] => {
+                inst(i).is_some_and(|x| html(f).is_some_and(|p| x.people.iter().any(|y| y.id == p)))
+            }
+            ["campaigns", "index.html"] => !model.campaigns.is_empty(),
+            ["campaigns", c, "index.html" | "matrix.html"] => campaign(c).is_some(),
+            ["campaigns", c, "files", rest @ ..] => campaign(c).is_some_and(|x| {
+                let file = rest.join("/");
+                x.records.iter().flat_map(|r| &r.evidence).any(|e| e.file.as_deref() == Some(file.as_str()))
+            }),
+            ["campaigns", c, f] => {
+                campaign(c).is_some_and(|x| html(f).is_some_and(|p| x.phases.iter().any(|y| y.id == p)))
+            }
+            ["pdf", "campaigns", c, f] => {
+                campaign(c).is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.phases.iter().any(|y| y.id == p)))
+            }
+            ["pdf", i, "cards.pdf" | "letters.pdf"] => inst(i).is_some(),
+            ["pdf", i, "cards", f] => {
+                inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.posts.iter().any(|y| y.id == p)))
+            }
+            ["pdf", i, "letters", f] => {
+                inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|l| x.letters.iter().any(|y| y.id == l)))
+            }
+            _ => false,
+        }
     }
 }
 
@@ -358,7 +404,7 @@ impl<'a> InstView<'a> {
             let file = format!("pdf/{}/{name}.pdf", i.id);
             self.documents
                 .iter()
-                .any(|d| d.file.starts_with(&format!("pdf/{}/{name}/", i.id)))
+                .any(|d| d.printed && d.file.starts_with(&format!("pdf/{}/{name}/", i.id)))
                 .then(|| Link::new(title, file))
         };
         InstitutionView {

@@ -1,0 +1,244 @@
+//! What `check` learns by preparing a build without making it, so that `check` passes only what
+//! `build` can make: the theme's files stay inside the content folder and its templates
+//! compile and render, its PDF style can print, every character a document prints is in its
+//! font, and every link a Markdown page makes leads to a page of the site. Each problem is a
+//! located diagnostic; what cannot be checked (no font installed) is said.
+
+use std::sync::Arc;
+
+use super::documents;
+use super::pdf::fonts::FontSet;
+use super::pdf::style::Style;
+use super::theme::Theme;
+use crate::diagnostic::{Diagnostic, Report};
+use crate::fence::Fence;
+use crate::model::Model;
+use crate::source::{Sources, Span};
+
+/// The theme, its PDF style and the fonts, ready for the build that follows the check.
+pub struct Prepared {
+    pub theme: Arc<Theme>,
+    pub fonts: Option<Arc<FontSet>>,
+}
+
+/// Prepares the build of `model`; `pdf` says whether printed documents are wanted (their fonts
+/// and characters are checked then).
+pub fn prepare(
+    fence: &Fence,
+    model: &Model,
+    pdf: bool,
+    sources: &mut Sources,
+    report: &mut Report,
+) -> Option<Prepared> {
+    let folder = model.site.theme.as_str();
+    let theme = theme(fence, folder, sources, report)?;
+    // The style as the build reads it: the theme's own file, or the built-in one.
+    let own = fence.resolve("", &format!("{folder}/pdf/style.yaml")).is_ok();
+    let name = if own { format!("{folder}/pdf/style.yaml") } else { "(built-in theme) pdf/style.yaml".to_string() };
+    let style_file =
+        sources.add(name, fence.root().join(folder).join("pdf/style.yaml"), Arc::from(theme.pdf_style.as_str()));
+    let style = match Style::check(&theme.pdf_style, style_file) {
+        Ok(style) => style,
+        Err(problems) => {
+            report.extend(problems);
+            return None;
+        }
+    };
+    links(model, &theme, sources, report);
+    if theme
+        .tera
+        .get_template_names()
+        .any(|n| !n.starts_with("default/") && !n.starts_with("pdf/") && overridden(fence, folder, n))
+    {
+        report.notes.push(
+            "the theme's own site templates were compiled, not rendered: `build` names a template that fails to render"
+                .into(),
+        );
+    }
+    let fonts = match pdf.then(|| crate::pipeline::pdf_fonts(&theme, &style)) {
+        None => None,
+        Some(Ok(fonts)) => Some(fonts),
+        Some(Err(e)) => {
+            let at = fonts_key(&theme.pdf_style, style_file);
+            report.push(
+                Diagnostic::new("pdf-not-made", at, format!("PDFs cannot be made: {}", e.message), "these fonts")
+                    .with_help("install Debian's fonts-noto-cjk, put a font file in the theme's pdf/fonts/ folder, or name an installed font here"),
+            );
+            report
+                .notes
+                .push("the characters of printed documents were not checked: no font to check them against".into());
+            None
+        }
+    };
+    // The documents' texts are made in every build (the site shows their codes), with or
+    // without fonts: their templates must render.
+    if let Err(e) = documents(model, &theme, fonts.as_ref(), sources, report) {
+        report.push(theme_diagnostic(fence, folder, &e.message, sources));
+        return None;
+    }
+    Some(Prepared { theme: Arc::new(theme), fonts: fonts.map(Arc::new) })
+}
+
+/// Whether the theme folder has its own copy of a template.
+fn overridden(fence: &Fence, folder: &str, template: &str) -> bool {
+    fence.resolve("", &format!("{folder}/templates/{template}")).is_ok()
+}
+
+/// Loads the theme; a link out of the content folder or a template that does not compile is
+/// reported at the file.
+fn theme(fence: &Fence, folder: &str, sources: &mut Sources, report: &mut Report) -> Option<Theme> {
+    let hidden = |name: &str| name.rsplit('/').next().is_some_and(crate::fence::is_hidden);
+    let mut refused = false;
+    for walked in fence.walk(folder, hidden) {
+        if let Some(r) = walked.refused {
+            let file = sources.add(walked.name.clone(), walked.path, Arc::from(""));
+            let message = format!("`{}` {}", walked.name, r.reason());
+            report.push(Diagnostic::new(r.code(), Span::file_start(file), message, "").with_help(r.help()));
+            refused = true;
+        }
+    }
+    if refused {
+        return None;
+    }
+    match Theme::load(Some((fence, folder))) {
+        Ok(theme) => Some(theme),
+        Err(e) => {
+            report.push(theme_diagnostic(fence, folder, &e.message, sources));
+            None
+        }
+    }
+}
+
+/// A template error located in the template's file when the message says where (tera quotes
+/// pest's `--> line:column`).
+fn theme_diagnostic(fence: &Fence, folder: &str, message: &str, sources: &mut Sources) -> Diagnostic {
+    let template = message.split('\'').nth(1).filter(|t| !t.contains(' '));
+    let place = message.split("--> ").nth(1).and_then(|rest| {
+        let (line, rest) = rest.split_once(':')?;
+        let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        Some((line.trim().parse::<u32>().ok()?, column.parse::<u32>().ok()?))
+    });
+    let name = template.map(|t| format!("{folder}/templates/{}", t.trim_start_matches("default/")));
+    let text = name.as_deref().and_then(|n| fence.read("", n).ok()).and_then(|b| String::from_utf8(b).ok());
+    let (file, span) = match (name, text) {
+        (Some(name), Some(text)) => {
+            let (line, column) = place.unwrap_or((1, 1));
+            let start = byte_at(&text, line, column);
+            let file = sources.add(name, fence.root().join(folder), Arc::from(text));
+            (file, Span { file, line, column, start, end: start })
+        }
+        _ => {
+            let file = sources.add(format!("{folder}/templates"), fence.root().join(folder), Arc::from(""));
+            (file, Span::file_start(file))
+        }
+    };
+    let _ = file;
+    // pest's own picture of the line is shown by our snippet; keep what it expected.
+    let expected = message.split("= ").nth(1).map(|e| e.trim().to_string());
+    let what = match template {
+        Some(t) if place.is_some() => format!("the theme's template `{t}` does not compile"),
+        Some(t) => format!("the theme's template `{t}`: {}", message.lines().next().unwrap_or(message)),
+        None => message.lines().next().unwrap_or(message).to_string(),
+    };
+    let help = "a template can also extend the built-in one and replace a block: {% extends \"default/post.html\" %}";
+    Diagnostic::new("theme-error", span, what, expected.as_deref().unwrap_or("here").to_string()).with_help(help)
+}
+
+fn byte_at(text: &str, line: u32, column: u32) -> usize {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1) as usize).map(str::len).sum();
+    let rest = &text[start.min(text.len())..];
+    start + rest.char_indices().nth(column.saturating_sub(1) as usize).map_or(rest.len(), |(i, _)| i)
+}
+
+/// Where the style names its fonts.
+fn fonts_key(style: &str, file: usize) -> Span {
+    let start = style.find("\nfonts:").map_or(0, |i| i + 1);
+    let line = style[..start].matches('\n').count() as u32 + 1;
+    Span { file, line, column: 1, start, end: start + 6 }
+}
+
+/// Makes every document's text, as the build will; with `fonts`, every character a document
+/// prints must be in the face that prints it, and each missing one is reported where it is
+/// first written in the content.
+fn documents(
+    model: &Model,
+    theme: &Theme,
+    fonts: Option<&FontSet>,
+    sources: &Sources,
+    report: &mut Report,
+) -> crate::error::Result<()> {
+    let mut missing = std::collections::BTreeMap::new();
+    for inst in &model.institutions {
+        let docs = documents::institution(model, theme, inst)?;
+        if let Some(fonts) = fonts {
+            missing.extend(super::pdf::missing_glyphs(docs.iter(), fonts));
+        }
+    }
+    let reports = super::report::all(model, &theme.tera)?;
+    if let Some(fonts) = fonts {
+        missing.extend(super::pdf::missing_glyphs(reports.iter(), fonts));
+    }
+    for (c, (font, _)) in missing {
+        let span = first_use(sources, c).unwrap_or_else(|| Span::file_start(0));
+        report.push(
+            Diagnostic::new(
+                "missing-glyph",
+                span,
+                format!("the character {c} (U+{:04X}) is not in the font {font}: it would print as an empty box", c as u32),
+                "here",
+            )
+            .with_help("name a font that has it in the theme's pdf/style.yaml (fonts), or put one in the theme's pdf/fonts/ folder"),
+        );
+    }
+    Ok(())
+}
+
+/// The first place a character is written in the content's files.
+fn first_use(sources: &Sources, c: char) -> Option<Span> {
+    sources.iter().find_map(|(file, src)| {
+        let start = src.text.find(c)?;
+        let before = &src.text[..start];
+        let line = before.matches('\n').count() as u32 + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+        Some(Span { file, line, column, start, end: start + c.len_utf8() })
+    })
+}
+
+/// Links in Markdown pages lead to pages of the site: a broken one would fail the build's
+/// link check, which blames the theme.
+fn links(model: &Model, theme: &Theme, sources: &Sources, report: &mut Report) {
+    for page in &model.pages {
+        // Its file: `pages/<slug>.md`, the extension in any case.
+        let name = format!("pages/{}.", page.slug);
+        let found =
+            sources.iter().find(|(_, f)| f.name.strip_prefix(&name).is_some_and(|e| e.eq_ignore_ascii_case("md")));
+        let Some((file, _)) = found else { continue };
+        let text = &sources.get(file).text;
+        let dir = super::site::views::url::page(&page.slug);
+        let dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+        for (link, range) in super::markdown::links(&page.markdown) {
+            let target = link.split(['#', '?']).next().unwrap_or("");
+            if target.is_empty() || !super::site::links::is_internal(&link) {
+                continue;
+            }
+            let path = super::site::links::resolve(dir, target);
+            if super::site::views::url::exists(model, theme, &path) {
+                continue;
+            }
+            // The Markdown follows the front matter: find the link's text in the file.
+            let start = text.find(&page.markdown[range.clone()]).map_or(0, |i| i);
+            let before = &text[..start];
+            let line = before.matches('\n').count() as u32 + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
+            report.push(
+                Diagnostic::new(
+                    "broken-page-link",
+                    Span { file, line, column, start, end: start + range.len() },
+                    format!("the link `{link}` leads to `{path}`, which the site does not have"),
+                    "this link",
+                )
+                .with_help("links are relative to the page's place on the site (pages/…): e.g. `../institutions/<id>/index.html`, `other-page.html`, `../index.html`"),
+            );
+        }
+    }
+}
