@@ -480,3 +480,49 @@ fn a_new_post_file_shows_then_goes() {
     std::fs::remove_file(&new).unwrap();
     wait_for(server.port, page, |b| b.contains("页面未找到"));
 }
+
+/// The preview answers only requests for this machine's names (a page elsewhere that points its
+/// own host name at 127.0.0.1 reads nothing), many idle connections cost no thread each and
+/// do not keep others out, and an idle connection is closed.
+#[test]
+fn the_preview_answers_only_this_machine_and_closes_idle_connections() {
+    let dir = fixture("minimal");
+    let server = start(dir.path());
+    let port = server.port;
+    let request = |host: &str| {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        write!(stream, "GET / HTTP/1.0\r\nHost: {host}\r\n\r\n").unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        response
+    };
+    assert!(request(&format!("127.0.0.1:{port}")).starts_with("HTTP/1.0 200"));
+    assert!(request(&format!("localhost:{port}")).starts_with("HTTP/1.0 200"));
+    let rebound = request(&format!("attacker.example:{port}"));
+    assert!(rebound.starts_with("HTTP/1.0 403") && !rebound.contains("测试卫生院"), "{rebound}");
+
+    let threads = || std::fs::read_dir(format!("/proc/{}/task", server.pid())).unwrap().count();
+    let before = threads();
+    let idle: Vec<TcpStream> = (0..300).map(|_| TcpStream::connect(("127.0.0.1", port)).unwrap()).collect();
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(threads() <= before + 2, "{} threads for 300 idle connections (before: {before})", threads());
+    let started = Instant::now();
+    assert_eq!(get(port, "/").0, 200);
+    assert!(started.elapsed() < Duration::from_secs(2), "a request waited behind idle connections");
+    // Closed by the server after a few seconds of silence: reading gives end of file.
+    let mut first = &idle[0];
+    first.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+    let mut buf = [0u8; 16];
+    assert_eq!(first.read(&mut buf).unwrap_or(0), 0);
+    assert!(started.elapsed() < Duration::from_secs(12));
+    // A kept-alive connection that goes quiet after a request is closed too.
+    let mut kept = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    kept.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+    write!(kept, "GET /static/style.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
+    let quiet = Instant::now();
+    let mut all = Vec::new();
+    let _ = kept.read_to_end(&mut all);
+    assert!(String::from_utf8_lossy(&all).starts_with("HTTP/1.1 200"));
+    assert!(quiet.elapsed() < Duration::from_secs(12), "kept open {:?}", quiet.elapsed());
+}

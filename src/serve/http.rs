@@ -12,13 +12,77 @@ use crate::render::site::escape;
 const LIVERELOAD_JS: &str = include_str!("../../themes/default/serve/livereload.js");
 const ERROR_OVERLAY: &str = include_str!("../../themes/default/serve/error.html");
 
-/// Answers one request (on a thread of its own).
-pub(super) fn respond(request: tiny_http::Request, shared: &Shared) {
-    let url = request.url().to_string();
-    let path = url.split_once('?').map_or(url.as_str(), |(p, _)| p);
-    let response = match path {
+/// At most this many connections are open at once; more wait in the kernel's queue. A
+/// connection costs no thread, only its file descriptor.
+const CONNECTIONS: usize = 512;
+/// At most this many requests are answered at once (a PDF request draws PDFs).
+const WORKERS: usize = 4;
+/// A connection that has not sent a request's head for this long is closed.
+const IDLE: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Serves `listener` until the process ends, on a thread of its own. hyper reads the requests;
+/// connections wait without a thread each, and an idle one is closed after `IDLE`.
+pub(super) fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> std::io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_io()
+        .enable_time()
+        .max_blocking_threads(WORKERS)
+        .thread_name("preview-http")
+        .build()?;
+    std::thread::Builder::new().name("preview-http".into()).spawn(move || {
+        runtime.block_on(async move {
+            let listener = match tokio::net::TcpListener::from_std(listener) {
+                Ok(l) => l,
+                Err(e) => return eprintln!("error: cannot serve: {e}"),
+            };
+            let open = Arc::new(tokio::sync::Semaphore::new(CONNECTIONS));
+            loop {
+                let Ok(permit) = open.clone().acquire_owned().await else { return };
+                let Ok((stream, _)) = listener.accept().await else { continue };
+                // Head and body go out at once, not after the browser's delayed acknowledgement.
+                let _ = stream.set_nodelay(true);
+                let shared = shared.clone();
+                tokio::spawn(async move {
+                    let service = hyper::service::service_fn(move |request| {
+                        let shared = shared.clone();
+                        async move {
+                            let answer = tokio::task::spawn_blocking(move || respond(&request, &shared)).await;
+                            let (status, kind, body) = answer.unwrap_or_else(|_| {
+                                (500, "text/plain; charset=utf-8", Arc::new(b"the preview failed to answer".to_vec()))
+                            });
+                            Ok::<_, std::convert::Infallible>(reply(status, kind, body))
+                        }
+                    });
+                    let _ = hyper::server::conn::http1::Builder::new()
+                        .timer(hyper_util::rt::TokioTimer::new())
+                        .header_read_timeout(IDLE)
+                        .serve_connection(hyper_util::rt::TokioIo::new(stream), service)
+                        .await;
+                    drop(permit);
+                });
+            }
+        });
+    })?;
+    Ok(())
+}
+
+/// A response: status, content type, and the bytes (shared with the files served).
+type Answer = (u16, &'static str, Arc<Vec<u8>>);
+
+/// Answers one request from what the passes published.
+fn respond<B>(request: &hyper::Request<B>, shared: &Shared) -> Answer {
+    // A web page elsewhere could point a host name of its own at 127.0.0.1 (DNS rebinding) and
+    // read the preview: only requests for this machine's own names are answered.
+    let host = request.headers().get(hyper::header::HOST).and_then(|h| h.to_str().ok());
+    if !host.is_none_or(is_loopback) {
+        let text = "the preview answers only requests for 127.0.0.1, localhost or [::1]";
+        return (403, "text/plain; charset=utf-8", Arc::new(text.as_bytes().to_vec()));
+    }
+    let path = request.uri().path();
+    match path {
         "/__safeduty/livereload.js" => {
-            reply(200, "text/javascript; charset=utf-8", Arc::new(LIVERELOAD_JS.as_bytes().to_vec()))
+            (200, "text/javascript; charset=utf-8", Arc::new(LIVERELOAD_JS.as_bytes().to_vec()))
         }
         "/__safeduty/changes" => {
             let (version, assets) = {
@@ -26,7 +90,7 @@ pub(super) fn respond(request: tiny_http::Request, shared: &Shared) {
                 (state.version, state.assets)
             };
             let json = format!("{{\"version\":{version},\"assets\":{assets}}}");
-            reply(200, "application/json", Arc::new(json.into_bytes()))
+            (200, "application/json", Arc::new(json.into_bytes()))
         }
         _ => {
             let key = percent_decode(path.trim_start_matches('/'));
@@ -36,19 +100,30 @@ pub(super) fn respond(request: tiny_http::Request, shared: &Shared) {
             if key.starts_with("pdf/") && !state.files.contains_key(&key) {
                 drop(state);
                 match pdf(&key, shared) {
-                    Ok(Some(bytes)) => reply(200, "application/pdf", bytes),
+                    Ok(Some(bytes)) => (200, "application/pdf", bytes),
                     Ok(None) => page(path, &lock(&shared.state)),
-                    Err(error) => reply(500, "text/plain; charset=utf-8", Arc::new(error.into_bytes())),
+                    Err(error) => (500, "text/plain; charset=utf-8", Arc::new(error.into_bytes())),
                 }
             } else {
                 page(path, &state)
             }
         }
-    };
-    let _ = request.respond(response);
+    }
 }
 
-fn page(path: &str, state: &State) -> Response {
+/// Whether a Host header names this machine: `127.0.0.1`, `localhost` or `[::1]`, with or
+/// without a port.
+fn is_loopback(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split_once(']').map_or(v6, |(a, _)| a),
+        None => host
+            .rsplit_once(':')
+            .map_or(host, |(name, port)| if port.chars().all(|c| c.is_ascii_digit()) { name } else { host }),
+    };
+    name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+fn page(path: &str, state: &State) -> Answer {
     let mut key = percent_decode(path.trim_start_matches('/'));
     if key.is_empty() || key.ends_with('/') {
         key.push_str("index.html");
@@ -64,13 +139,13 @@ fn page(path: &str, state: &State) -> Response {
         // Nothing was ever built: the first build failed.
         let html =
             "<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>safeduty</title><body></body></html>";
-        return reply(200, "text/html; charset=utf-8", Arc::new(inject(html, state).into_bytes()));
+        return (200, "text/html; charset=utf-8", Arc::new(inject(html, state).into_bytes()));
     };
     let kind = content_type(&key);
     if kind.starts_with("text/html") {
-        reply(status, kind, Arc::new(inject(&String::from_utf8_lossy(bytes), state).into_bytes()))
+        (status, kind, Arc::new(inject(&String::from_utf8_lossy(bytes), state).into_bytes()))
     } else {
-        reply(status, kind, bytes.clone())
+        (status, kind, bytes.clone())
     }
 }
 
@@ -119,13 +194,15 @@ impl AsRef<[u8]> for Body {
     }
 }
 
-type Response = tiny_http::Response<std::io::Cursor<Body>>;
-
-fn reply(status: u16, kind: &str, body: Arc<Vec<u8>>) -> Response {
-    let header = tiny_http::Header::from_bytes("Content-Type", kind).expect("valid header");
-    let no_cache = tiny_http::Header::from_bytes("Cache-Control", "no-store").expect("valid header");
-    let len = body.len();
-    tiny_http::Response::new(status.into(), vec![header, no_cache], std::io::Cursor::new(Body(body)), Some(len), None)
+fn reply(status: u16, kind: &str, body: Arc<Vec<u8>>) -> hyper::Response<http_body_util::Full<bytes::Bytes>> {
+    let mut response = hyper::Response::new(http_body_util::Full::new(bytes::Bytes::from_owner(Body(body))));
+    *response.status_mut() = hyper::StatusCode::from_u16(status).unwrap_or(hyper::StatusCode::INTERNAL_SERVER_ERROR);
+    let headers = response.headers_mut();
+    if let Ok(kind) = hyper::header::HeaderValue::from_str(kind) {
+        headers.insert(hyper::header::CONTENT_TYPE, kind);
+    }
+    headers.insert(hyper::header::CACHE_CONTROL, hyper::header::HeaderValue::from_static("no-store"));
+    response
 }
 
 fn content_type(path: &str) -> &'static str {
@@ -142,5 +219,18 @@ fn content_type(path: &str) -> &'static str {
         Some("wasm") => "application/wasm",
         Some("woff2") => "font/woff2",
         _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_this_machines_names_are_answered() {
+        for host in ["127.0.0.1", "127.0.0.1:8000", "localhost", "LOCALHOST:9", "[::1]", "[::1]:8000"] {
+            assert!(super::is_loopback(host), "{host}");
+        }
+        for host in ["evil.example", "evil.example:8000", "127.0.0.1.evil.example", "10.0.0.1:80", "[::2]:80", ""] {
+            assert!(!super::is_loopback(host), "{host}");
+        }
     }
 }

@@ -127,8 +127,10 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
         parsed: Default::default(),
         theme: Mutex::new(None),
     });
-    let server = listen(port).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
-    let addr = server.server_addr().to_ip().map_or_else(|| format!("127.0.0.1:{port}"), |a| a.to_string());
+    // Loopback only: the preview shows content that is not published yet.
+    let listener =
+        std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let addr = listener.local_addr().map_or_else(|_| format!("127.0.0.1:{port}"), |a| a.to_string());
 
     // Watch before the first build, so that no edit made after it can be missed.
     let (tx, rx) = std::sync::mpsc::channel();
@@ -175,14 +177,10 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
         }
         eprintln!("serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
 
-        let server_shared = shared.clone();
-        std::thread::spawn(move || {
-            for request in server.incoming_requests() {
-                let shared = server_shared.clone();
-                // One thread per request, so that a slow client never holds up another.
-                std::thread::spawn(move || http::respond(request, &shared));
-            }
-        });
+        if let Err(e) = http::serve(listener, shared.clone()) {
+            eprintln!("error: cannot serve: {e}");
+            return;
+        }
 
         // notify reports absolute paths.
         let root = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
@@ -204,34 +202,6 @@ pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
         drop(full);
     });
     Ok(())
-}
-
-/// The server, its sockets without Nagle's algorithm: tiny_http writes a response's head and
-/// body separately, and on a kept-alive connection the body then waited for the browser's
-/// delayed acknowledgement (40 ms for every page and style sheet of a reload).
-fn listen(port: u16) -> Result<tiny_http::Server, Box<dyn std::error::Error + Send + Sync>> {
-    let listener = std::net::TcpListener::bind(("127.0.0.1", port))?;
-    // Linux gives accepted sockets the listener's TCP_NODELAY.
-    #[cfg(unix)]
-    {
-        use std::os::fd::AsRawFd;
-        let on: libc::c_int = 1;
-        // SAFETY: a valid socket and a c_int option value of the size given.
-        let done = unsafe {
-            libc::setsockopt(
-                listener.as_raw_fd(),
-                libc::IPPROTO_TCP,
-                libc::TCP_NODELAY,
-                (&on as *const libc::c_int).cast(),
-                std::mem::size_of::<libc::c_int>() as libc::socklen_t,
-            )
-        };
-        if done != 0 {
-            // Only slower reloads: not a reason to refuse to serve.
-            eprintln!("warning: TCP_NODELAY not set: {}", std::io::Error::last_os_error());
-        }
-    }
-    tiny_http::Server::from_listener(listener, None)
 }
 
 /// The theme's PDF fonts, found once per theme (finding them takes longer than drawing an

@@ -65,6 +65,12 @@ pub struct Server {
     pub log: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
+impl Server {
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
