@@ -220,3 +220,48 @@ fn the_output_never_replaces_what_the_build_does_not_own() {
     assert!(root.join("site-out/.safeduty-output").is_file());
     assert!(run(&["build", "content", "--out", "site-out"], root).status.success());
 }
+
+/// A link inside the content folder means its target, as if copied there: a second institution
+/// that is a link to the first builds as two. Extensions count in any case; a front matter
+/// fence may carry trailing spaces.
+#[test]
+fn links_inside_the_content_and_upper_case_extensions_are_read() {
+    let dir = fixture("minimal");
+    let content = dir.path().join("content");
+    std::os::unix::fs::symlink("clinic", content.join("institutions/clinic-copy")).unwrap();
+    let posts = content.join("institutions/clinic/posts");
+    std::fs::rename(posts.join("nurse.yaml"), posts.join("nurse.YAML")).unwrap();
+    std::fs::write(content.join("pages/about.md"), "---  \ntitle: 关于本站\n---\n\n正文。\n").unwrap();
+    let out = run(&["build", "content", "--only", "site", "--out", "output"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let site = dir.path().join("output/site");
+    assert!(site.join("institutions/clinic-copy/posts/nurse.html").is_file());
+    assert!(site.join("institutions/clinic/posts/nurse.html").is_file());
+    assert!(site.join("pages/about.html").is_file());
+}
+
+/// Without a font for the PDFs the site is built, the missing PDFs are a warning (an error
+/// under --deny-warnings), and no page links a PDF that was not made.
+#[test]
+fn without_fonts_the_missing_pdfs_are_a_lint_and_never_linked() {
+    let dir = fixture("minimal");
+    let style = std::fs::read_to_string(repo().join("themes/default/pdf/style.yaml")).unwrap();
+    let theme = dir.path().join("content/theme/pdf");
+    std::fs::create_dir_all(&theme).unwrap();
+    std::fs::write(theme.join("style.yaml"), style.replace("Noto Serif CJK SC", "No Such Font").replace("Noto Sans CJK SC", "No Such Font")).unwrap();
+    let strict = run(&["build", "--deny-warnings"], dir.path());
+    assert_eq!(strict.status.code(), Some(1), "{}", text(&strict.stderr));
+    assert!(text(&strict.stderr).contains("error[pdf-not-made]"), "{}", text(&strict.stderr));
+    assert!(text(&strict.stderr).contains("theme/pdf/style.yaml:"), "{}", text(&strict.stderr));
+    assert!(!dir.path().join("output").exists());
+
+    let built = run(&["build"], dir.path());
+    assert!(built.status.success(), "{}", text(&built.stderr));
+    assert!(text(&built.stderr).contains("warning[pdf-not-made]"), "{}", text(&built.stderr));
+    let files = snapshot(&dir.path().join("output/site"));
+    assert!(!files.keys().any(|p| p.extension().is_some_and(|e| e == "pdf")));
+    for (path, bytes) in &files {
+        let html = String::from_utf8_lossy(bytes);
+        assert!(!html.contains(".pdf\""), "{} links a PDF that was not made", path.display());
+    }
+}
