@@ -10,7 +10,7 @@ use safeduty::render::{Part, Selection, documents, pdf::linebreak, theme::Theme}
 
 fn hot_paths(c: &mut Criterion) {
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let model = pipeline::check(&content, |_| {}).model.expect("the example content checks clean");
+    let model = safeduty::checked::check(&content, |_| {}).model.expect("the example content checks clean");
     let theme = Theme::load(None).expect("built-in theme");
 
     // Chinese line breaking of a post's whole duty list as one paragraph, 28 characters a line.

@@ -6,6 +6,7 @@
 //! [`render`] (one renderer per output) → [`write`] (atomic swap of the output folder).
 
 pub mod check;
+pub mod checked;
 pub mod cli;
 pub mod diagnostic;
 pub mod error;

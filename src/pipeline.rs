@@ -1,137 +1,41 @@
-//! The one place that orders the stages: load → check → resolve → render → write.
+//! The one place that orders the stages of a build: the checked model (`checked`: load → check
+//! → resolve) is prepared, rendered by every renderer side by side, and written.
 
 use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::Report;
+use crate::checked::{self, Checked};
 use crate::error::{Error, Result};
 use crate::fence::Fence;
 use crate::lints::Levels;
 use crate::model::Model;
 use crate::render::pdf::fonts::FontSet;
 use crate::render::pdf::style::Style as PdfStyle;
+use crate::render::preflight::Prepared;
 use crate::render::theme::Theme;
 use crate::render::{self, Files, Finding, RenderContext, Selection, Sink};
-use crate::source::Sources;
-use crate::{check, load, resolve, write};
+use crate::write;
 
-/// What loading and checking a content tree found.
-pub struct Checked {
-    pub sources: Sources,
-    pub report: Report,
-    /// Present when the content has no errors.
-    pub model: Option<Model>,
-    /// How long each stage took (`build --timings`).
-    pub laps: Vec<(&'static str, std::time::Duration)>,
-    /// Whether the load walked the tree (see `load::Since`).
-    pub walked: bool,
-    /// The theme and fonts, when the check prepared the build (`check_prepared`).
-    pub prepared: Option<render::preflight::Prepared>,
-    /// The lint levels in force: the content's, then the command line's.
-    pub levels: Levels,
-}
-
-/// Loads, checks and (if clean) resolves `dir`. `adjust` sets lint levels from the command
-/// line, after the content's own `lints:`.
-pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
-    check_cached(dir, adjust, None)
-}
-
-/// Like `check`, and when the content is clean also prepares its build: loads the theme and
-/// (with `pdf`) the fonts, and checks what the build would otherwise reject only when making it
-/// (see `render::preflight`). `check` and `build` on the command line check this way.
-pub fn check_prepared(dir: &Path, adjust: impl FnOnce(&mut Levels), pdf: bool) -> Checked {
-    let mut checked = check(dir, adjust);
-    let (Some(model), Ok(fence)) = (&checked.model, Fence::new(dir)) else { return checked };
+/// Checks the content like `checked::check`, and when it is clean also prepares its build:
+/// loads the theme and (with `pdf`) the fonts, and checks what the build would otherwise reject
+/// only when making it (see `render::preflight`). `check` and `build` on the command line check
+/// this way.
+pub fn check_prepared(dir: &Path, adjust: impl FnOnce(&mut Levels), pdf: bool) -> (Checked, Option<Prepared>) {
+    let mut checked = checked::check(dir, adjust);
+    let (Some(model), Ok(fence)) = (&checked.model, Fence::new(dir)) else { return (checked, None) };
     let started = std::time::Instant::now();
     let mut report = std::mem::take(&mut checked.report);
-    checked.prepared = render::preflight::prepare(&fence, model, pdf, &mut checked.sources, &mut report);
+    let mut prepared = render::preflight::prepare(&fence, model, pdf, &mut checked.sources, &mut report);
     let levels = &checked.levels;
     report.finish(|code| levels.level(code));
     if report.has_errors() {
         checked.model = None;
-        checked.prepared = None;
+        prepared = None;
     }
     checked.report = report;
     checked.laps.push(("prepare the build (theme, fonts, characters)", started.elapsed()));
-    checked
-}
-
-/// What the preview knows from its last pass.
-pub struct Known<'a> {
-    /// The files parsed then, and what the watcher saw change since.
-    pub cache: &'a load::Cache,
-    pub since: load::Since<'a>,
-    /// Institutions of the last model that may be taken as they are.
-    pub reuse: Option<resolve::Reuse<'a>>,
-}
-
-/// Like `check`, taking what did not change since the last pass from `known`.
-pub fn check_cached(dir: &Path, adjust: impl FnOnce(&mut Levels), known: Option<Known>) -> Checked {
-    let started = std::time::Instant::now();
-    let mut report = Report::default();
-    let content = load::load_cached(dir, &mut report, known.as_ref().map(|k| (k.cache, k.since)));
-    let loaded = started.elapsed();
-    let mut checked = check_reusing(content, report, adjust, known.and_then(|k| k.reuse));
-    checked.laps.insert(0, ("load", loaded));
-    checked
-}
-
-/// Checks and (if clean) resolves content already loaded (from disk, or from a commit).
-pub fn check_loaded(content: load::Content, report: Report, adjust: impl FnOnce(&mut Levels)) -> Checked {
-    check_reusing(content, report, adjust, None)
-}
-
-fn check_reusing(
-    mut content: load::Content,
-    mut report: Report,
-    adjust: impl FnOnce(&mut Levels),
-    reuse: Option<resolve::Reuse>,
-) -> Checked {
-    let mut laps = Vec::new();
-    let mut started = std::time::Instant::now();
-    let mut lap = |what| laps.push((what, std::mem::replace(&mut started, std::time::Instant::now()).elapsed()));
-    let index = check::check(&content, &mut report);
-    let mut levels = Levels::default();
-    if let Some(config) = &content.config {
-        for (code, level) in &config.value.lints {
-            levels.set(code, level.value);
-        }
-    }
-    adjust(&mut levels);
-    report.finish(|code| levels.level(code));
-    let mut model = None;
-    lap("check");
-    if !report.has_errors() {
-        let resolved = resolve::resolve_reusing(&content, &index, reuse);
-        lap("resolve");
-        // Some checks need the resolved model (which letters exist).
-        check::signed::check(&content, &resolved, &mut report);
-        report.finish(|code| levels.level(code));
-        model = (!report.has_errors()).then_some(resolved);
-        lap("check signing records");
-    }
-    drop(index);
-    Checked {
-        sources: std::mem::take(&mut content.sources),
-        report,
-        model,
-        laps,
-        walked: content.walked,
-        prepared: None,
-        levels,
-    }
-}
-
-impl Checked {
-    /// Computes progress and dates for `as_of` (`--as-of`) instead of the content's date of record.
-    pub fn with_as_of(mut self, as_of: Option<&str>) -> Self {
-        if let (Some(model), Some(day)) = (self.model.as_mut(), as_of) {
-            model.site.as_of = Some(day.to_string());
-        }
-        self
-    }
+    (checked, prepared)
 }
 
 /// How to render a checked model.
@@ -217,16 +121,6 @@ fn fence(content_root: &Path) -> Result<Fence> {
     Fence::new(content_root).map_err(|e| Error::io("open the content folder", content_root, e))
 }
 
-/// The fonts the theme's PDF style asks for (in the theme's `pdf/fonts` folder or installed).
-pub fn pdf_fonts(theme: &Theme, style: &PdfStyle) -> Result<FontSet> {
-    FontSet::load(&style.fonts, &theme.font_files)
-}
-
-/// The fonts of the theme's PDF style.
-pub fn theme_fonts(theme: &Theme) -> Result<FontSet> {
-    pdf_fonts(theme, &PdfStyle::parse(&theme.pdf_style)?)
-}
-
 fn render_into(
     model: &Model,
     findings: &[Finding],
@@ -246,7 +140,7 @@ fn render_into(
     // built, without PDFs, and the user is told why.
     let wants_pdf = options.selection.wants_pdf();
     let fonts = if wants_pdf {
-        match options.fonts.clone().map_or_else(|| pdf_fonts(&theme, &style).map(std::sync::Arc::new), Ok) {
+        match options.fonts.clone().map_or_else(|| FontSet::of_theme(&theme, &style).map(std::sync::Arc::new), Ok) {
             Ok(fonts) => Some(fonts),
             Err(e) => {
                 notes.push(format!("PDFs were not made: {e}"));

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::model::{Campaign, Issue, Phase, Record, Task};
+use crate::model::{Campaign, Department, Institution, Issue, Model, Person, Phase, Record, Ref, Task};
 use crate::raw::Status;
 
 /// Whether something due was done in time.
@@ -370,4 +370,44 @@ mod tests {
         assert_eq!(When::of("2017-01-01", "2017-12-31", "2017-12-31"), When::Running);
         assert_eq!(When::of("2017-01-01", "2017-12-31", "2018-01-01"), When::Finished);
     }
+}
+
+/// Who owns a task or an issue of a campaign.
+pub enum Owner<'a> {
+    Department(&'a Institution, &'a Department),
+    Person(&'a Institution, &'a Person),
+}
+
+/// The owners of a task or issue, each with what to call it: named with its institution when
+/// that is not the campaign's own (a participant's department, say), a person without it when
+/// their department is named already.
+pub fn owners<'a>(
+    model: &'a Model,
+    c: &Campaign,
+    department: Option<&Ref>,
+    person: Option<&Ref>,
+) -> Vec<(String, Owner<'a>)> {
+    let prefix = |inst: &Institution| {
+        if inst.id == c.institution {
+            String::new()
+        } else {
+            inst.short_name.clone().unwrap_or_else(|| inst.name.clone())
+        }
+    };
+    let mut out = Vec::new();
+    if let Some(d) = department
+        && let Some(inst) = model.institution(&d.institution)
+        && let Some(dept) = inst.department(&d.id)
+    {
+        out.push((format!("{}{}", prefix(inst), dept.name), Owner::Department(inst, dept)));
+    }
+    if let Some(p) = person
+        && let Some(inst) = model.institution(&p.institution)
+        && let Some(person) = inst.person(&p.id)
+    {
+        let name =
+            if department.is_some_and(|d| d.institution == p.institution) { String::new() } else { prefix(inst) };
+        out.push((format!("{name}{}", person.name), Owner::Person(inst, person)));
+    }
+    out
 }

@@ -248,7 +248,11 @@ fn without_fonts_the_missing_pdfs_are_a_lint_and_never_linked() {
     let style = std::fs::read_to_string(repo().join("themes/default/pdf/style.yaml")).unwrap();
     let theme = dir.path().join("content/theme/pdf");
     std::fs::create_dir_all(&theme).unwrap();
-    std::fs::write(theme.join("style.yaml"), style.replace("Noto Serif CJK SC", "No Such Font").replace("Noto Sans CJK SC", "No Such Font")).unwrap();
+    std::fs::write(
+        theme.join("style.yaml"),
+        style.replace("Noto Serif CJK SC", "No Such Font").replace("Noto Sans CJK SC", "No Such Font"),
+    )
+    .unwrap();
     let strict = run(&["build", "--deny-warnings"], dir.path());
     assert_eq!(strict.status.code(), Some(1), "{}", text(&strict.stderr));
     assert!(text(&strict.stderr).contains("error[pdf-not-made]"), "{}", text(&strict.stderr));

@@ -109,7 +109,7 @@ fn loading_and_checking_never_panic_on_mutated_content() {
         clean.load(Ordering::Relaxed)
     );
     let mut codes: Vec<(String, u64)> = codes.into_inner().unwrap().into_iter().collect();
-    codes.sort_by(|a, b| b.1.cmp(&a.1));
+    codes.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     let codes: Vec<String> = codes.iter().map(|(c, n)| format!("{c} {n}")).collect();
     eprintln!("fuzz: diagnostics seen (a sample of one run in 64): {}", codes.join(", "));
     let failures = failures.into_inner().unwrap();
@@ -122,7 +122,7 @@ fn run(tree: &Tree) -> Result<Report, String> {
     let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
         let mut report = Report::default();
         let content = safeduty::load::load_files(Path::new("content"), files, &mut report);
-        let checked = safeduty::pipeline::check_loaded(content, report, |_| {});
+        let checked = safeduty::checked::check_loaded(content, report, |_| {});
         let human = checked.report.render_human(&checked.sources, false);
         let json = checked.report.render_json(&checked.sources);
         (checked, human, json)
@@ -141,8 +141,18 @@ fn run(tree: &Tree) -> Result<Report, String> {
     for d in &checked.report.diagnostics {
         for span in std::iter::once(&d.primary.span).chain(d.secondary.iter().map(|l| &l.span)) {
             let text = &checked.sources.get(span.file).text;
-            if span.start > text.len() || span.end > text.len() || span.start > span.end || span.line == 0 || span.column == 0 {
-                return Err(format!("[{}] {}: span {span:?} outside its file of {} bytes", d.code, d.message, text.len()));
+            if span.start > text.len()
+                || span.end > text.len()
+                || span.start > span.end
+                || span.line == 0
+                || span.column == 0
+            {
+                return Err(format!(
+                    "[{}] {}: span {span:?} outside its file of {} bytes",
+                    d.code,
+                    d.message,
+                    text.len()
+                ));
             }
             let lines = text.matches('\n').count() as u32 + 1;
             if !text.is_empty() && span.line > lines {
@@ -175,7 +185,8 @@ fn corpus() -> Vec<(String, Tree)> {
         trees.push((fixture.to_string(), read_tree(&common::repo().join("tests/fixtures").join(fixture))));
     }
     let kept = common::repo().join("tests/fuzz/corpus");
-    let mut names: Vec<PathBuf> = std::fs::read_dir(&kept).map_or(Vec::new(), |d| d.map(|e| e.unwrap().path()).collect());
+    let mut names: Vec<PathBuf> =
+        std::fs::read_dir(&kept).map_or(Vec::new(), |d| d.map(|e| e.unwrap().path()).collect());
     names.sort();
     for dir in names.into_iter().filter(|d| d.is_dir()) {
         trees.push((dir.file_name().unwrap().to_string_lossy().into_owned(), read_tree(&dir)));
@@ -303,7 +314,8 @@ fn mutate(tree: &mut Tree, dictionary: &[Vec<u8>], rng: &mut Rng) {
         11 => {
             // Bytes of another encoding: GBK, UTF-16, a byte order mark, a stray byte.
             let (gbk, _, _) = encoding_rs::GBK.encode("护士长");
-            let junk: Vec<Vec<u8>> = vec![gbk.to_vec(), vec![0xFF, 0xFE, b'a', 0], vec![0xEF, 0xBB, 0xBF], vec![0xC3], vec![0]];
+            let junk: Vec<Vec<u8>> =
+                vec![gbk.to_vec(), vec![0xFF, 0xFE, b'a', 0], vec![0xEF, 0xBB, 0xBF], vec![0xC3], vec![0]];
             let j = &junk[rng.below(junk.len())];
             bytes.splice(at..at, j.iter().copied());
         }
@@ -328,7 +340,8 @@ fn mutate(tree: &mut Tree, dictionary: &[Vec<u8>], rng: &mut Rng) {
         }
         15 => {
             // A number written as something else, or a huge one.
-            let numbers: [&[u8]; 6] = [b"-1", b"99999999999999999999", b"0", b".nan", b"1e309", b"\xe4\xb8\x89\xe5\x8d\x81"];
+            let numbers: [&[u8]; 6] =
+                [b"-1", b"99999999999999999999", b"0", b".nan", b"1e309", b"\xe4\xb8\x89\xe5\x8d\x81"];
             bytes.splice(at..at, numbers[rng.below(numbers.len())].iter().copied());
         }
         _ => {

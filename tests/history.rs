@@ -327,10 +327,10 @@ fn content_given_as_files_resolves_like_content_on_disk() {
             (rel.join("/"), std::fs::read(e.path()).unwrap())
         })
         .collect();
-    let disk = safeduty::pipeline::check(&root, |_| {});
+    let disk = safeduty::checked::check(&root, |_| {});
     let mut report = safeduty::diagnostic::Report::default();
     let content = safeduty::load::load_files(&root, files, &mut report);
-    let given = safeduty::pipeline::check_loaded(content, report, |_| {});
+    let given = safeduty::checked::check_loaded(content, report, |_| {});
     let json = |m: Option<safeduty::model::Model>| serde_json::to_string(&m.expect("the example is clean")).unwrap();
     assert_eq!(json(disk.model), json(given.model));
 }

@@ -131,7 +131,12 @@ impl Git {
             let mode = entry.mode();
             if mode.is_tree() {
                 self.collect(entry.object_id(), &path, out)?;
-            } else if mode.is_blob() && [".yaml", ".yml", ".md"].iter().any(|e| name.ends_with(e)) {
+            } else if mode.is_blob()
+                && name
+                    .rsplit_once('.')
+                    .is_some_and(|(_, e)| ["yaml", "yml", "md"].iter().any(|x| e.eq_ignore_ascii_case(x)))
+            {
+                // Links (not blobs) are left out: what a link holds in git is its target's name.
                 let blob = self.repo.find_blob(entry.object_id()).map_err(err)?;
                 out.push((path, blob.data.clone()));
             }

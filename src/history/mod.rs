@@ -6,10 +6,8 @@
 //! such commit's files are loaded, checked and resolved like the content on disk; a commit
 //! whose content has errors is skipped with a note. Models are cached by content-tree id.
 
-pub mod commands;
 pub mod diff;
 pub mod git;
-pub mod views;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -39,7 +37,7 @@ pub struct Version {
 }
 
 impl Version {
-    fn of(c: &Commit, boundary: bool) -> Self {
+    pub(crate) fn of(c: &Commit, boundary: bool) -> Self {
         let hex = c.id.to_hex().to_string();
         Version {
             short: hex[..7].to_string(),
@@ -210,7 +208,7 @@ impl Repo {
                 let model = files.and_then(|files| {
                     let mut report = Report::default();
                     let content = crate::load::load_files(root, files, &mut report);
-                    let checked = crate::pipeline::check_loaded(content, report, |_| {});
+                    let checked = crate::checked::check_loaded(content, report, |_| {});
                     let errors = checked.report.count(crate::diagnostic::Severity::Error);
                     checked.model.map(Arc::new).ok_or_else(|| format!("the content had {errors} error(s)"))
                 });

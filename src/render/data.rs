@@ -1,6 +1,6 @@
 //! `data/`: the resolved model as JSON, and every duty as CSV for Excel and WPS.
 
-use super::{RenderContext, Renderer};
+use super::{RenderContext, Renderer, paths};
 use crate::error::{Error, Result};
 use crate::model::{Model, Origin};
 
@@ -17,11 +17,11 @@ impl Renderer for DataRenderer {
 
     // Streamed into the files: at 100,000 employees they are 250, 160 and 60 MB.
     fn render(&self, ctx: &RenderContext) -> Result<()> {
-        ctx.write_with("data/model.json", &mut |w| {
+        ctx.write_with(&paths::data("model.json"), &mut |w| {
             serde_json::to_writer_pretty(w, ctx.model).map_err(|e| Error::new(format!("model.json: {e}")))
         })?;
-        ctx.write_with("data/duties.csv", &mut |w| duties_csv(ctx.model, w))?;
-        ctx.write_with("data/documents.json", &mut |w| documents_json(ctx.documents, w))
+        ctx.write_with(&paths::data("duties.csv"), &mut |w| duties_csv(ctx.model, w))?;
+        ctx.write_with(&paths::data("documents.json"), &mut |w| documents_json(ctx.documents, w))
     }
 }
 

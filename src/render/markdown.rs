@@ -1,5 +1,6 @@
-//! Markdown → HTML for pages. Raw HTML in Markdown is shown as text unless the site's config
-//! says `allow_html: true`: content is written by many hands and served on an intranet.
+//! Markdown: pages' Markdown → HTML (raw HTML in Markdown is shown as text unless the site's
+//! config says `allow_html: true`: content is written by many hands and served on an
+//! intranet), and content text escaped for the PDF templates, which are Markdown.
 
 use pulldown_cmark::{Event, Options, Parser, Tag, html};
 
@@ -33,6 +34,28 @@ pub fn links(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
             _ => None,
         })
         .collect()
+}
+
+/// `{{ text | md }}`: content text is plain text, never Markdown. CommonMark lets a backslash
+/// escape any ASCII punctuation, so escaping all of it leaves nothing to interpret: no list
+/// markers (`1.`, `-`), rules (`---`), entities (`&amp;`), emphasis or tables. Line breaks and
+/// leading blanks (an indented code block) become single spaces.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4);
+    // Only ASCII blanks: an ideographic space (　) is text.
+    let words: Vec<&str> = text.split(|c: char| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).collect();
+    for c in words.join(" ").chars() {
+        if c.is_ascii_punctuation() {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+pub fn filter(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let text = tera::try_get_value!("md", "value", String, value);
+    Ok(tera::Value::String(escape(&text)))
 }
 
 /// Relative links and the schemes a document needs; not `javascript:`, `data:` and the like.

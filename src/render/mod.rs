@@ -1,10 +1,13 @@
 //! Stage 4, render: each output is a [`Renderer`] fed the same resolved model, writing into
 //! its own folder of the (temporary) output directory.
 
+mod cards;
 mod data;
+pub mod document;
 pub mod documents;
 pub mod kept;
 pub(crate) mod markdown;
+pub mod paths;
 pub mod pdf;
 pub mod preflight;
 mod report;

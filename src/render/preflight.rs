@@ -55,7 +55,7 @@ pub fn prepare(
                 .into(),
         );
     }
-    let fonts = match pdf.then(|| crate::pipeline::pdf_fonts(&theme, &style)) {
+    let fonts = match pdf.then(|| FontSet::of_theme(&theme, &style)) {
         None => None,
         Some(Ok(fonts)) => Some(fonts),
         Some(Err(e)) => {
@@ -214,7 +214,7 @@ fn links(model: &Model, theme: &Theme, sources: &Sources, report: &mut Report) {
             sources.iter().find(|(_, f)| f.name.strip_prefix(&name).is_some_and(|e| e.eq_ignore_ascii_case("md")));
         let Some((file, _)) = found else { continue };
         let text = &sources.get(file).text;
-        let dir = super::site::views::url::page(&page.slug);
+        let dir = super::paths::page(&page.slug);
         let dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
         for (link, range) in super::markdown::links(&page.markdown) {
             let target = link.split(['#', '?']).next().unwrap_or("");
@@ -222,7 +222,7 @@ fn links(model: &Model, theme: &Theme, sources: &Sources, report: &mut Report) {
                 continue;
             }
             let path = super::site::links::resolve(dir, target);
-            if super::site::views::url::exists(model, theme, &path) {
+            if super::paths::exists(model, theme, &path) {
                 continue;
             }
             // The Markdown follows the front matter: find the link's text in the file.

@@ -6,8 +6,8 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::documents::{Document, Kind, blocks, code, render};
-use super::site::views::url;
+use super::document::{Document, Kind, blocks, code, render};
+use super::paths;
 use crate::error::Result;
 use crate::model::{Campaign, Model, Phase, Ref};
 use crate::progress::{self, IssueState, Tally, Timeliness};
@@ -173,7 +173,7 @@ fn report(
         department: String::new(),
         post: String::new(),
         person: None,
-        file: url::report(&c.id, &p.id),
+        file: paths::report(&c.id, &p.id),
         title: format!("{}{}{}小结", inst_name, c.short_title, p.name),
         number: None,
         code: code(&blocks),
@@ -186,10 +186,10 @@ fn report(
 
 /// "办公室（陈静）": the owning department and person by name.
 fn owners(model: &Model, c: &Campaign, department: Option<&Ref>, person: Option<&Ref>) -> String {
-    let links = super::site::campaigns::owners(model, c, department, person);
-    match links.as_slice() {
-        [d, p] => format!("{}（{}）", d.title, p.title),
-        [one] => one.title.clone(),
+    let names: Vec<String> = progress::owners(model, c, department, person).into_iter().map(|(name, _)| name).collect();
+    match names.as_slice() {
+        [d, p] => format!("{d}（{p}）"),
+        [one] => one.clone(),
         _ => String::new(),
     }
 }

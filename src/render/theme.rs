@@ -113,7 +113,7 @@ impl Theme {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape);
         // `{{ text | md }}` in the PDF templates: content text is never read as Markdown.
-        tera.register_filter("md", super::documents::md_filter);
+        tera.register_filter("md", super::markdown::filter);
         Ok(Theme { tera, assets, pdf_style, font_files })
     }
 }

@@ -7,6 +7,7 @@ use std::sync::Arc;
 use super::pdfs::pdf;
 use super::{Shared, State};
 use crate::lock;
+use crate::render::paths;
 use crate::render::site::escape;
 
 const LIVERELOAD_JS: &str = include_str!("../../themes/default/serve/livereload.js");
@@ -97,7 +98,7 @@ fn respond<B>(request: &hyper::Request<B>, shared: &Shared) -> Answer {
             let state = lock(&shared.state);
             // Below `pdf/`: a scan of a signed letter (the pages pass publishes them), or a
             // document drawn when asked for.
-            if key.starts_with("pdf/") && !state.files.contains_key(&key) {
+            if paths::printed(&key).is_some() && !state.files.contains_key(&key) {
                 drop(state);
                 match pdf(&key, shared) {
                     Ok(Some(bytes)) => (200, "application/pdf", bytes),
@@ -126,14 +127,15 @@ fn is_loopback(host: &str) -> bool {
 fn page(path: &str, state: &State) -> Answer {
     let mut key = percent_decode(path.trim_start_matches('/'));
     if key.is_empty() || key.ends_with('/') {
-        key.push_str("index.html");
+        key.push_str(paths::HOME);
     }
-    if !state.files.contains_key(&key) && state.files.contains_key(&format!("{key}/index.html")) {
-        key.push_str("/index.html");
+    if !state.files.contains_key(&key) && state.files.contains_key(&format!("{key}/{}", paths::HOME)) {
+        key.push('/');
+        key.push_str(paths::HOME);
     }
     let (status, key) = match state.files.get(&key) {
         Some(_) => (200, key),
-        None => (404, "404.html".to_string()),
+        None => (404, paths::NOT_FOUND.to_string()),
     };
     let Some(bytes) = state.files.get(&key) else {
         // Nothing was ever built: the first build failed.

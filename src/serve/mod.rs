@@ -22,7 +22,6 @@ use notify::{RecursiveMode, Watcher};
 use crate::lints::Levels;
 use crate::lock;
 use crate::model::Model;
-use crate::pipeline;
 use crate::render::Files;
 use crate::render::documents;
 use crate::render::kept::SearchCache;
@@ -211,7 +210,8 @@ fn fonts(theme: &Arc<Theme>, shared: &Shared) -> Result<Arc<FontSet>, String> {
     match kept.as_ref() {
         Some((t, fonts)) if Arc::ptr_eq(t, theme) => Ok(fonts.clone()),
         _ => {
-            let fonts = Arc::new(pipeline::theme_fonts(theme).map_err(|e| e.message)?);
+            let style = crate::render::pdf::style::Style::parse(&theme.pdf_style).map_err(|e| e.message)?;
+            let fonts = Arc::new(FontSet::of_theme(theme, &style).map_err(|e| e.message)?);
             *kept = Some((theme.clone(), fonts.clone()));
             Ok(fonts)
         }

@@ -8,10 +8,12 @@ use std::time::Instant;
 
 use super::watch::Changes;
 use super::{Settings, Shared, below_site, fonts};
+use crate::checked;
 use crate::load;
 use crate::lock;
 use crate::model::Model;
 use crate::pipeline;
+use crate::render::paths;
 use crate::render::theme::Theme;
 use crate::render::{Files, Finding, Part, Selection};
 
@@ -166,7 +168,7 @@ pub(super) fn full_pass(settings: &Settings, shared: &Shared, mut generation: u6
 
 /// Files the second pass makes.
 fn is_second_pass(path: &str) -> bool {
-    path.starts_with("pagefind/")
+    paths::is_search_index(path)
 }
 
 /// The files of a first pass joined to the previous build's: the search index stays until the
@@ -178,13 +180,7 @@ fn merge(mut before: Files, new: Files, scope: Option<&BTreeSet<String>>) -> (Fi
     // a signed letter, below `pdf/`).
     let rendered_again = |path: &str| match scope {
         None => !is_second_pass(path),
-        Some(ids) => {
-            path.starts_with("pdf/")
-                || path
-                    .strip_prefix("institutions/")
-                    .and_then(|rest| rest.split('/').next())
-                    .is_some_and(|id| ids.contains(id))
-        }
+        Some(ids) => paths::printed(path).is_some() || paths::institution_of(path).is_some_and(|id| ids.contains(id)),
     };
     let gone = before.keys().filter(|k| rendered_again(k) && !new.contains_key(*k)).cloned().collect::<Vec<_>>();
     let mut changed = Changed { files: gone.len(), assets: false };
@@ -243,8 +239,8 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
         Some(names) => load::Since::Written(names),
         None => load::Since::Unknown,
     };
-    let known = pipeline::Known { cache: &shared.parsed, since, reuse: pass.reuse };
-    let mut checked = pipeline::check_cached(dir, settings.adjust, Some(known)).with_as_of(settings.as_of);
+    let known = checked::Known { cache: &shared.parsed, since, reuse: pass.reuse };
+    let mut checked = checked::check_cached(dir, settings.adjust, Some(known)).with_as_of(settings.as_of);
     if settings.timings {
         for (what, took) in &checked.laps {
             eprintln!("timing (pages): {what}: {:.0} ms", took.as_secs_f64() * 1000.0);

@@ -9,6 +9,7 @@ use super::{Shared, below_site, fonts};
 use crate::lock;
 use crate::model::Model;
 use crate::pipeline;
+use crate::render::paths;
 use crate::render::theme::Theme;
 use crate::render::{Files, Part, Selection};
 
@@ -80,18 +81,13 @@ fn lookup(drawing: &Drawing, key: &str) -> Result<Option<Arc<Vec<u8>>>, String> 
     drawing.as_ref().map(|files| files.get(key).cloned()).map_err(Clone::clone)
 }
 
-/// The institutions whose documents may include `key` (a path below the site root): the issuer
-/// of a campaign's phase report, `pdf/campaigns/<campaign>/…`, and the institution of
-/// `pdf/<id>/…` (an institution may be called `campaigns`).
-fn owners(model: &Model, key: &str) -> Vec<String> {
-    let mut parts = key.strip_prefix("pdf/").unwrap_or_default().split('/');
-    let first = parts.next().unwrap_or_default();
-    let issuer = match first {
-        "campaigns" => parts.next().and_then(|id| model.campaigns.iter().find(|c| c.id == id)),
-        _ => None,
-    };
-    let own = model.institutions.iter().find(|i| i.id == first);
-    issuer.map(|c| c.institution.clone()).into_iter().chain(own.map(|i| i.id.clone())).collect()
+/// The institution whose documents include `key` (a path below the site root): the issuer of a
+/// campaign's phase report, or the institution of its other PDFs.
+fn owner(model: &Model, key: &str) -> Option<String> {
+    match paths::printed(key)? {
+        paths::Printed::Campaign(id) => model.campaigns.iter().find(|c| c.id == id).map(|c| c.institution.clone()),
+        paths::Printed::Institution(id) => model.institution(id).map(|i| i.id.clone()),
+    }
 }
 
 /// The PDF at `key` (below the site root), drawn with the rest of its institution's documents
@@ -99,12 +95,10 @@ fn owners(model: &Model, key: &str) -> Vec<String> {
 /// the bytes are those `build` writes. Ok(None): no such PDF, or no fonts to draw it with.
 pub(super) fn pdf(key: &str, shared: &Shared) -> Result<Option<Arc<Vec<u8>>>, String> {
     let Some((model, _)) = lock(&shared.state).printable.clone() else { return Ok(None) };
-    for owner in owners(&model, key) {
-        if let Some(found) = drawn_or_draw(&owner, key, shared)? {
-            return Ok(Some(found));
-        }
+    match owner(&model, key) {
+        Some(owner) => drawn_or_draw(&owner, key, shared),
+        None => Ok(None),
     }
-    Ok(None)
 }
 
 /// `key` among the PDFs of `owner`, which are drawn first unless they are for the pages served.

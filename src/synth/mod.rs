@@ -803,7 +803,7 @@ fn signing(dir: &Path, specs: &[Spec], seed: u64, out: &mut Writer) -> Result<()
     if chosen.is_empty() {
         return Ok(());
     }
-    let checked = crate::pipeline::check(dir, |_| {});
+    let checked = crate::checked::check(dir, |_| {});
     let Some(model) = checked.model else {
         return Err(format!(
             "internal error: the generated content does not pass check:\n{}",

@@ -92,6 +92,11 @@ pub struct FontSet {
 }
 
 impl FontSet {
+    /// The fonts the theme's PDF style asks for (in the theme's `pdf/fonts` folder or installed).
+    pub fn of_theme(theme: &crate::render::theme::Theme, style: &super::style::Style) -> Result<Self> {
+        FontSet::load(&style.fonts, &theme.font_files)
+    }
+
     /// Finds the theme's families among the installed fonts and `extra`, font files of the
     /// theme (its pdf/fonts/ folder).
     pub fn load(fonts: &Fonts, extra: &[std::path::PathBuf]) -> Result<Self> {

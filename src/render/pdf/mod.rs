@@ -22,7 +22,7 @@ use rayon::prelude::*;
 
 use super::documents::{self, Block, Document, Kind};
 use super::kept::{self as cache};
-use super::{RenderContext, Renderer};
+use super::{RenderContext, Renderer, paths};
 use crate::error::{Error, Result};
 use crate::model::{Institution, Model};
 use embed::Subsets;
@@ -104,7 +104,7 @@ impl Renderer for PdfRenderer {
                     let key = doc_key(d);
                     let bytes = Arc::new(write::pdf(&ts, &subsets, &d.title, &[&drawn], false, &key[..16])?);
                     bar.inc(1);
-                    ctx.write_shared(&format!("site/{}", d.file), bytes)?;
+                    ctx.write_shared(&paths::in_site(&d.file), bytes)?;
                     Ok((d, drawn))
                 })
                 .collect::<Result<_>>()?;
@@ -118,7 +118,7 @@ impl Renderer for PdfRenderer {
                 let key = cache::key(&parts);
                 let pages: Vec<&[Vec<u8>]> = b.docs.iter().map(|(_, p)| *p).collect();
                 let bytes = Arc::new(write::pdf(&ts, &subsets, &b.title, &pages, true, &key[..16])?);
-                ctx.write_shared(&format!("site/{}", b.path), bytes)
+                ctx.write_shared(&paths::in_site(&b.path), bytes)
             })?;
             combined_us.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
             combined_pages.fetch_add(combined.iter().map(Batch::pages).sum(), Ordering::Relaxed);
@@ -185,11 +185,11 @@ pub fn batches<'a, P>(inst: &Institution, laid: &'a [(&'a Document, Vec<P>)]) ->
         }
         for (order, group) in by_dept {
             let Some(dept) = inst.departments.get(order) else { continue };
-            let path = format!("pdf/{}/departments/{}-{name}.pdf", inst.id, dept.id);
+            let path = paths::department_combined(&inst.id, &dept.id, name);
             out.push(Batch { path, title: format!("{}{}{}（合订）", inst.name, dept.name, label), docs: group });
         }
         out.push(Batch {
-            path: format!("pdf/{}/{name}.pdf", inst.id),
+            path: paths::combined(&inst.id, name),
             title: format!("{}{}（合订）", inst.name, label),
             docs,
         });

@@ -9,7 +9,7 @@ use super::embed::{self, Glyphs, ROLES, Subsets};
 use super::layout::{Page, Role, Typesetter};
 use super::style::MM;
 use crate::error::Result;
-use crate::render::documents::{CODE_ALPHABET, Document};
+use crate::render::document::{CODE_ALPHABET, Document};
 
 /// Text at a place on the page: `y` is its baseline, from the top; `spacing` follows every
 /// character.

@@ -2,6 +2,7 @@
 //! struct; links are relative, so the site works under any sub-path and from file://.
 
 pub(crate) mod campaigns;
+mod history;
 pub(crate) mod links;
 pub mod search;
 pub mod views;
@@ -17,9 +18,10 @@ use crate::error::{Error, Result};
 use crate::model::Model;
 use crate::render::documents::Document;
 use crate::render::kept::SearchCache;
+use crate::render::paths;
 pub use crate::render::theme::escape;
 use crate::render::theme::{Theme, template_error};
-use views::{InstView, Link, url};
+use views::{InstView, Link};
 
 pub struct SiteRenderer;
 
@@ -98,7 +100,7 @@ impl<'a> Site<'a> {
             .tera
             .render(template, &context)
             .map_err(|e| Error::new(format!("template {template} for {path}: {}", template_error(&e))))?;
-        self.ctx.write(&format!("site/{path}"), html.as_bytes())?;
+        self.ctx.write(&paths::in_site(path), html.as_bytes())?;
         self.written.borrow_mut().push((path.to_string(), html));
         Ok(())
     }
@@ -196,22 +198,22 @@ fn own_pages(
             title: page.title.clone(),
             date: page.date.clone(),
             doc_number: page.doc_number.clone(),
-            institution: institution.map(|i| Link::new(i.name.clone(), url::institution(&i.id))),
+            institution: institution.map(|i| Link::new(i.name.clone(), paths::institution(&i.id))),
             html: markdown::to_html(&page.markdown, model.site.allow_html),
         };
-        site.page("page.html", &url::page(&page.slug), &page.title, &[], view)?;
+        site.page("page.html", &paths::page(&page.slug), &page.title, &[], view)?;
     }
     // A web server shows the 404 page at the missing page's address, at any depth: its
     // links can only be right if they are absolute, so use the base URL when there is one.
     let root_404 = model.site.base_url.as_deref().map(|b| format!("{}/", b.trim_end_matches('/'))).unwrap_or_default();
-    site.page_at(&root_404, "404.html", "404.html", "页面未找到", &[], serde_json::json!({}))?;
+    site.page_at(&root_404, "404.html", paths::NOT_FOUND, "页面未找到", &[], serde_json::json!({}))?;
     let bundles: Vec<&str> = parts.iter().map(|p| p.bundle.as_str()).collect();
-    site.page("search.html", "search.html", "全文检索", &[], serde_json::json!({ "bundles": bundles }))?;
-    if let Some(history) = ctx.history {
-        site.page("changes.html", crate::history::views::CHANGELOG, "变更记录", &[], history.changelog(model))?;
+    site.page("search.html", paths::SEARCH, "全文检索", &[], serde_json::json!({ "bundles": bundles }))?;
+    if let Some(h) = ctx.history {
+        site.page("changes.html", paths::CHANGELOG, "变更记录", &[], history::changelog(h, model))?;
     }
     for (path, bytes) in &site.theme.assets {
-        ctx.write(&format!("site/static/{path}"), bytes)?;
+        ctx.write(&paths::in_site(&paths::asset(path)), bytes)?;
     }
     Ok(())
 }
@@ -248,7 +250,7 @@ fn render_part(
             check_ui_files(&bundle)?;
         }
         for (path, bytes) in bundle.iter() {
-            ctx.write(&format!("site/{path}"), bytes)?;
+            ctx.write(&paths::in_site(path), bytes)?;
         }
     }
     Ok(PartDone { paths, links })
@@ -266,12 +268,12 @@ pub fn index_rendered(model: &Model, files: &super::Files, kept: &SearchCache) -
         .collect();
     let mut pages: Vec<Vec<(&str, &[u8])>> = vec![Vec::new(); parts.len()];
     for (path, bytes) in files {
-        if !path.ends_with(".html") || path.starts_with(&format!("{}/", search::BUNDLE)) {
+        if !path.ends_with(".html") || paths::is_search_index(path) {
             continue;
         }
         // An institution's pages lie below its folder; the pages of no institution go first.
-        let k = match path.strip_prefix("institutions/").and_then(|rest| rest.split_once('/')) {
-            Some((id, _)) => part_of.get(id).copied(),
+        let k = match paths::institution_of(path) {
+            Some(id) => part_of.get(id).copied(),
             None => Some(0),
         };
         if let Some(k) = k {
@@ -312,17 +314,13 @@ fn check_ui_files(bundle: &search::Bundle) -> Result<()> {
 
 fn check_links(site: &Site, pages: &[String], links: &links::Links) -> Result<()> {
     let mut files: std::collections::BTreeSet<String> = pages.iter().cloned().collect();
-    files.extend(site.theme.assets.keys().map(|p| format!("static/{p}")));
+    files.extend(site.theme.assets.keys().map(|p| paths::asset(p)));
     // Only what this build printed: a page never links a PDF that was not made.
     files.extend(site.ctx.documents.iter().filter(|d| d.printed).map(|d| d.file.clone()));
-    files.extend(site.ctx.documents.iter().filter_map(|d| Some(views::scan_url(&d.institution, d.scan.as_deref()?))));
+    files.extend(site.ctx.documents.iter().filter_map(|d| Some(paths::scan(&d.institution, d.scan.as_deref()?))));
     let combined = |i: &str, name: &str| {
-        let prefix = format!("pdf/{i}/{name}/");
-        site.ctx
-            .documents
-            .iter()
-            .any(|d| d.printed && d.file.starts_with(&prefix))
-            .then(|| format!("pdf/{i}/{name}.pdf"))
+        let printed = site.ctx.documents.iter().any(|d| d.printed && paths::is_combined_in(&d.file, i, name));
+        printed.then(|| paths::combined(i, name))
     };
     files.extend(
         site.ctx
@@ -353,7 +351,7 @@ fn scans(ctx: &RenderContext) -> Result<()> {
         if let Some(scan) = &d.scan {
             let base = format!("institutions/{}", d.institution);
             let bytes = ctx.fence.read(&base, scan).map_err(|r| Error::new(format!("{base}/{scan} {}", r.reason())))?;
-            ctx.write(&format!("site/{}", views::scan_url(&d.institution, scan)), &bytes)?;
+            ctx.write(&paths::in_site(&paths::scan(&d.institution, scan)), &bytes)?;
         }
     }
     Ok(())
@@ -378,11 +376,11 @@ fn home(site: &Site, model: &Model, docs: &DocsOf, campaigns: &[campaigns::Campa
         institutions.iter().map(|i| i.people).sum(),
         institutions.iter().map(|i| i.duties).sum(),
     ];
-    let pages = model.pages.iter().map(|p| Link::new(p.title.clone(), url::page(&p.slug))).collect();
+    let pages = model.pages.iter().map(|p| Link::new(p.title.clone(), paths::page(&p.slug))).collect();
     let findings = site.ctx.findings;
-    let changelog = site.ctx.history.map(|_| crate::history::views::CHANGELOG);
+    let changelog = site.ctx.history.map(|_| paths::CHANGELOG);
     let home = Home { institutions, pages, totals, findings, campaigns, changelog };
-    site.page("index.html", "index.html", &model.site.title, &[], home)
+    site.page("index.html", paths::HOME, &model.site.title, &[], home)
 }
 
 fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummary]) -> Result<()> {
@@ -398,7 +396,7 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         .map(|(s, _)| s)
         .collect();
     let view = serde_json::json!({ "institution": v.view(), "findings": findings, "campaigns": campaigns });
-    site.page("institution.html", &url::institution(&inst.id), &inst.name, &[], view)?;
+    site.page("institution.html", &paths::institution(&inst.id), &inst.name, &[], view)?;
     #[derive(Serialize)]
     struct Display {
         institution: Link,
@@ -407,23 +405,23 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
     let title = format!("{}全员安全生产责任制公示", inst.name);
     site.page(
         "display.html",
-        &url::display(&inst.id),
+        &paths::display(&inst.id),
         &title,
         &crumbs,
         Display { institution: v.link(), sections: v.display() },
     )?;
     for d in &inst.departments {
-        site.page("department.html", &url::department(&inst.id, &d.id), &d.name, &crumbs, v.department(d))?;
+        site.page("department.html", &paths::department(&inst.id, &d.id), &d.name, &crumbs, v.department(d))?;
     }
     for p in &inst.posts {
         let dept = inst.department(&p.department).map(|d| v.department_link(d));
         let crumbs: Vec<Link> = crumbs.iter().cloned().chain(dept).collect();
-        let history = site.ctx.history.and_then(|h| h.post_view(&inst.id, &p.id));
+        let history = site.ctx.history.and_then(|h| history::post_view(h, &inst.id, &p.id));
         let card = serde_json::json!({ "card": v.card(p), "history": history });
-        site.page("post.html", &url::post(&inst.id, &p.id), &p.name, &crumbs, card)?;
+        site.page("post.html", &paths::post(&inst.id, &p.id), &p.name, &crumbs, card)?;
     }
     for person in &inst.people {
-        site.page("person.html", &url::person(&inst.id, &person.id), &person.name, &crumbs, v.person(person))?;
+        site.page("person.html", &paths::person(&inst.id, &person.id), &person.name, &crumbs, v.person(person))?;
     }
     Ok(())
 }
@@ -432,11 +430,11 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
 fn sitemap(site: &Site, model: &Model, paths: &[String]) -> Result<()> {
     let Some(base) = model.site.base_url.as_deref() else { return Ok(()) };
     let base = if base.ends_with('/') { base.to_string() } else { format!("{base}/") };
-    let mut pages: Vec<&String> = paths.iter().filter(|p| *p != "404.html" && *p != "search.html").collect();
+    let mut pages: Vec<&String> = paths.iter().filter(|p| *p != paths::NOT_FOUND && *p != paths::SEARCH).collect();
     pages.sort();
     let mut context = Context::new();
     context.insert("base", &base);
     context.insert("pages", &pages);
     let xml = site.theme.tera.render("sitemap.xml", &context).map_err(|e| Error::new(template_error(&e)))?;
-    site.ctx.write("site/sitemap.xml", xml.as_bytes()).map(|_| ())
+    site.ctx.write(&paths::in_site(paths::SITEMAP), xml.as_bytes()).map(|_| ())
 }

@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::model::{Institution, Model};
 
 /// Where the first part's bundle goes, below the site root; the search page loads it.
-pub const BUNDLE: &str = "pagefind";
+pub const BUNDLE: &str = crate::render::paths::SEARCH_BUNDLE;
 
 /// The bundle's files that pages link to.
 pub const UI_FILES: &[&str] = &["pagefind-ui.js", "pagefind-ui.css"];

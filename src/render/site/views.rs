@@ -6,95 +6,7 @@ use serde::Serialize;
 use crate::model::{Department, Duty, Institution, Model, Origin, Post};
 use crate::raw::OfficerKind;
 use crate::render::documents::{Document, Kind, Status};
-
-/// Where each page lives, relative to the site root. Links end in `.html` so that the site
-/// also works from a file share (file://), where folders have no index page.
-pub mod url {
-    pub fn institution(i: &str) -> String {
-        format!("institutions/{i}/index.html")
-    }
-    pub fn display(i: &str) -> String {
-        format!("institutions/{i}/display.html")
-    }
-    pub fn department(i: &str, d: &str) -> String {
-        format!("institutions/{i}/departments/{d}.html")
-    }
-    pub fn post(i: &str, p: &str) -> String {
-        format!("institutions/{i}/posts/{p}.html")
-    }
-    pub fn person(i: &str, p: &str) -> String {
-        format!("institutions/{i}/people/{p}.html")
-    }
-    pub fn page(slug: &str) -> String {
-        format!("pages/{slug}.html")
-    }
-    pub fn campaigns() -> String {
-        "campaigns/index.html".to_string()
-    }
-    pub fn campaign(c: &str) -> String {
-        format!("campaigns/{c}/index.html")
-    }
-    pub fn phase(c: &str, p: &str) -> String {
-        format!("campaigns/{c}/{p}.html")
-    }
-    pub fn matrix(c: &str) -> String {
-        format!("campaigns/{c}/matrix.html")
-    }
-    /// An evidence file, at its path below the campaign's folder, under `files/`: no file
-    /// name can then take the place of a page (`index.html`).
-    pub fn evidence(c: &str, file: &str) -> String {
-        format!("campaigns/{c}/files/{file}")
-    }
-    /// A phase report (PDF).
-    pub fn report(c: &str, p: &str) -> String {
-        format!("pdf/campaigns/{c}/{p}.pdf")
-    }
-
-    /// Whether the site has a page or file at `path` (below the site root): the functions above
-    /// read backwards, for links that content writes by hand.
-    pub fn exists(model: &crate::model::Model, theme: &crate::render::theme::Theme, path: &str) -> bool {
-        let parts: Vec<&str> = path.split('/').collect();
-        let stem = |f: &str, ext: &str| f.strip_suffix(ext).map(str::to_string);
-        let html = |f: &str| stem(f, ".html");
-        let inst = |i: &str| model.institution(i);
-        let campaign = |c: &str| model.campaigns.iter().find(|x| x.id == c);
-        match parts.as_slice() {
-            ["index.html" | "search.html" | "404.html" | "changes.html"] => true,
-            ["static", rest @ ..] => theme.assets.contains_key(&rest.join("/")),
-            ["pages", ..] => model.pages.iter().any(|p| page(&p.slug) == path),
-            ["institutions", i, "index.html" | "display.html"] => inst(i).is_some(),
-            ["institutions", i, "departments", f] => {
-                inst(i).is_some_and(|x| html(f).is_some_and(|d| x.departments.iter().any(|y| y.id == d)))
-            }
-            ["institutions", i, "posts", f] => {
-                inst(i).is_some_and(|x| html(f).is_some_and(|p| x.posts.iter().any(|y| y.id == p)))
-            }
-            ["institutions", i, "people", f] => {
-                inst(i).is_some_and(|x| html(f).is_some_and(|p| x.people.iter().any(|y| y.id == p)))
-            }
-            ["campaigns", "index.html"] => !model.campaigns.is_empty(),
-            ["campaigns", c, "index.html" | "matrix.html"] => campaign(c).is_some(),
-            ["campaigns", c, "files", rest @ ..] => campaign(c).is_some_and(|x| {
-                let file = rest.join("/");
-                x.records.iter().flat_map(|r| &r.evidence).any(|e| e.file.as_deref() == Some(file.as_str()))
-            }),
-            ["campaigns", c, f] => {
-                campaign(c).is_some_and(|x| html(f).is_some_and(|p| x.phases.iter().any(|y| y.id == p)))
-            }
-            ["pdf", "campaigns", c, f] => {
-                campaign(c).is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.phases.iter().any(|y| y.id == p)))
-            }
-            ["pdf", i, "cards.pdf" | "letters.pdf"] => inst(i).is_some(),
-            ["pdf", i, "cards", f] => {
-                inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.posts.iter().any(|y| y.id == p)))
-            }
-            ["pdf", i, "letters", f] => {
-                inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|l| x.letters.iter().any(|y| y.id == l)))
-            }
-            _ => false,
-        }
-    }
-}
+use crate::render::paths;
 
 #[derive(Serialize, Clone)]
 pub struct Link {
@@ -146,14 +58,9 @@ impl DocLink {
             code: d.code.clone(),
             number: d.number.clone(),
             status: d.status.clone(),
-            scan: d.scan.as_deref().map(|s| scan_url(&d.institution, s)),
+            scan: d.scan.as_deref().map(|s| paths::scan(&d.institution, s)),
         }
     }
-}
-
-/// Where a scan of a signed letter is published.
-pub fn scan_url(institution: &str, scan: &str) -> String {
-    format!("pdf/{institution}/scans/{scan}")
 }
 
 /// How many letters are signed, unsigned, or signed for an older text.
@@ -350,12 +257,16 @@ impl<'a> InstView<'a> {
     }
 
     pub fn link(&self) -> Link {
-        Link::new(self.inst.name.clone(), url::institution(&self.inst.id))
+        Link::new(self.inst.name.clone(), paths::institution(&self.inst.id))
     }
 
     pub fn post_ref(&self, post_id: &str) -> Option<PostRef> {
         let post = self.inst.post(post_id)?;
-        Some(PostRef { name: post.name.clone(), url: url::post(&self.inst.id, &post.id), holders: self.holders(post) })
+        Some(PostRef {
+            name: post.name.clone(),
+            url: paths::post(&self.inst.id, &post.id),
+            holders: self.holders(post),
+        })
     }
 
     fn post_refs(&self, ids: &[String]) -> Vec<PostRef> {
@@ -366,12 +277,12 @@ impl<'a> InstView<'a> {
         post.holders
             .iter()
             .filter_map(|h| self.inst.person(h))
-            .map(|p| Link::new(p.name.clone(), url::person(&self.inst.id, &p.id)))
+            .map(|p| Link::new(p.name.clone(), paths::person(&self.inst.id, &p.id)))
             .collect()
     }
 
     pub fn department_link(&self, d: &Department) -> Link {
-        Link::new(d.name.clone(), url::department(&self.inst.id, &d.id))
+        Link::new(d.name.clone(), paths::department(&self.inst.id, &d.id))
     }
 
     fn department_link_by_id(&self, id: &str) -> Option<Link> {
@@ -382,14 +293,14 @@ impl<'a> InstView<'a> {
         let i = self.inst;
         InstitutionSummary {
             name: i.name.clone(),
-            url: url::institution(&i.id),
+            url: paths::institution(&i.id),
             kind_label: i.kind_label,
             employees: i.employees,
             parent: i
                 .parent
                 .as_deref()
                 .and_then(|p| self.model.institution(p))
-                .map(|p| Link::new(p.name.clone(), url::institution(&p.id))),
+                .map(|p| Link::new(p.name.clone(), paths::institution(&p.id))),
             departments: i.departments.len(),
             posts: i.posts.len(),
             people: i.people.len(),
@@ -401,10 +312,10 @@ impl<'a> InstView<'a> {
     pub fn view(&self) -> InstitutionView {
         let i = self.inst;
         let batch = |name: &str, title: &str| {
-            let file = format!("pdf/{}/{name}.pdf", i.id);
+            let file = paths::combined(&i.id, name);
             self.documents
                 .iter()
-                .any(|d| d.printed && d.file.starts_with(&format!("pdf/{}/{name}/", i.id)))
+                .any(|d| d.printed && paths::is_combined_in(&d.file, &i.id, name))
                 .then(|| Link::new(title, file))
         };
         InstitutionView {
@@ -453,7 +364,7 @@ impl<'a> InstView<'a> {
                 .filter_map(|e| {
                     let p = i.person(&e.person)?;
                     Some(Engineer {
-                        person: Link::new(p.name.clone(), url::person(&i.id, &p.id)),
+                        person: Link::new(p.name.clone(), paths::person(&i.id, &p.id)),
                         certificate: e.certificate.clone(),
                     })
                 })
@@ -473,9 +384,9 @@ impl<'a> InstView<'a> {
                 .institutions
                 .iter()
                 .filter(|m| m.parent.as_deref() == Some(i.id.as_str()))
-                .map(|m| Link::new(m.name.clone(), url::institution(&m.id)))
+                .map(|m| Link::new(m.name.clone(), paths::institution(&m.id)))
                 .collect(),
-            display_url: url::display(&i.id),
+            display_url: paths::display(&i.id),
         }
     }
 
@@ -528,7 +439,7 @@ impl<'a> InstView<'a> {
                 .find(|d| d.kind == Kind::Card && d.post == post.id)
                 .map(|d| DocLink::of(d, "岗位安全生产责任清单（PDF）")),
             letters: self.letters_of(Some(&post.id), None),
-            url: url::post(&self.inst.id, &post.id),
+            url: paths::post(&self.inst.id, &post.id),
             institution: self.link(),
             department: self
                 .department_link_by_id(&post.department)

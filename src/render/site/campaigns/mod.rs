@@ -7,21 +7,22 @@ mod views;
 use rayon::prelude::*;
 
 use super::Site;
-use super::views::{Link, url};
+use super::views::Link;
 use crate::error::{Error, Result};
 use crate::model::{Campaign, Model, Phase};
 use crate::progress::{self, IssueState, Timeliness, When};
 use crate::raw::Status;
 use crate::render::documents::{Document, Kind};
+use crate::render::paths;
+pub use views::CampaignSummary;
 use views::*;
-pub use views::{CampaignSummary, owners};
 
 /// Writes every campaign's pages and publishes its evidence files.
 pub(super) fn pages(site: &Site, model: &Model, summaries: &[CampaignSummary]) -> Result<()> {
     if model.campaigns.is_empty() {
         return Ok(());
     }
-    site.page("campaigns.html", &url::campaigns(), "专项行动", &[], serde_json::json!({ "campaigns": summaries }))?;
+    site.page("campaigns.html", &paths::campaigns(), "专项行动", &[], serde_json::json!({ "campaigns": summaries }))?;
     // Found once: a province has a hundred thousand documents, and every phase links its report.
     let reports: Vec<&Document> = site.ctx.documents.iter().filter(|d| d.kind == Kind::Report).collect();
     // Side by side: a province has a campaign per county, each listing its institutions (80 ms of
@@ -51,7 +52,7 @@ pub fn summaries(model: &Model) -> Vec<CampaignSummary> {
             let as_of = progress::as_of(model.site.as_of.as_deref(), c);
             let tally = progress::campaign(c, as_of);
             CampaignSummary {
-                link: Link::new(c.title.clone(), url::campaign(&c.id)),
+                link: Link::new(c.title.clone(), paths::campaign(&c.id)),
                 doc_number: c.doc_number.clone(),
                 institution: institution_link(model, &c.institution),
                 start: c.start.clone(),
@@ -72,8 +73,8 @@ pub fn summaries(model: &Model) -> Vec<CampaignSummary> {
 
 fn campaign(site: &Site, model: &Model, c: &Campaign, reports: &[&Document]) -> Result<()> {
     let as_of = progress::as_of(model.site.as_of.as_deref(), c);
-    let crumbs = [Link::new("专项行动", url::campaigns())];
-    let here = Link::new(c.short_title.clone(), url::campaign(&c.id));
+    let crumbs = [Link::new("专项行动", paths::campaigns())];
+    let here = Link::new(c.short_title.clone(), paths::campaign(&c.id));
     let tasks: Vec<TaskView> = c
         .phases
         .iter()
@@ -135,22 +136,22 @@ fn campaign(site: &Site, model: &Model, c: &Campaign, reports: &[&Document]) -> 
         "goal_items": goal_items,
         "issues": issue_tally,
         "open_issues": issues.iter().filter(|i| i.state == IssueState::Open).collect::<Vec<_>>(),
-        "matrix": url::matrix(&c.id),
+        "matrix": paths::matrix(&c.id),
     });
-    site.page("campaign.html", &url::campaign(&c.id), &c.short_title, &crumbs, view)?;
+    site.page("campaign.html", &paths::campaign(&c.id), &c.short_title, &crumbs, view)?;
 
     let crumbs = [crumbs[0].clone(), here];
     for (n, p) in c.phases.iter().enumerate() {
-        let link = |p: &Phase| Link::new(p.name.clone(), url::phase(&c.id, &p.id));
+        let link = |p: &Phase| Link::new(p.name.clone(), paths::phase(&c.id, &p.id));
         let view = serde_json::json!({
             "campaign": header(model, c, as_of),
             "phase": phase_summary(reports, c, p, as_of),
-            "tasks": tasks.iter().filter(|t| t.phase.url == url::phase(&c.id, &p.id)).collect::<Vec<_>>(),
+            "tasks": tasks.iter().filter(|t| t.phase.url == paths::phase(&c.id, &p.id)).collect::<Vec<_>>(),
             "issues": issues.iter().filter(|i| i.found >= p.start && i.found <= p.end).collect::<Vec<_>>(),
             "previous": n.checked_sub(1).map(|i| link(&c.phases[i])),
             "next": c.phases.get(n + 1).map(link),
         });
-        site.page("phase.html", &url::phase(&c.id, &p.id), &p.name, &crumbs, view)?;
+        site.page("phase.html", &paths::phase(&c.id, &p.id), &p.name, &crumbs, view)?;
     }
 
     let rows: Vec<MatrixRow> = c
@@ -184,7 +185,7 @@ fn campaign(site: &Site, model: &Model, c: &Campaign, reports: &[&Document]) -> 
         "items": c.goal_items.iter().map(|g| serde_json::json!({"id": g.id, "name": g.name})).collect::<Vec<_>>(),
         "rows": rows,
     });
-    site.page("matrix.html", &url::matrix(&c.id), "“一必须五到位”落实情况检查表", &crumbs, view)?;
+    site.page("matrix.html", &paths::matrix(&c.id), "“一必须五到位”落实情况检查表", &crumbs, view)?;
     evidence_files(site, c)
 }
 
@@ -195,8 +196,8 @@ fn evidence_files(site: &Site, c: &Campaign) -> Result<()> {
         c.records.iter().flat_map(|r| &r.evidence).filter_map(|e| e.file.as_deref()).collect();
     for f in files {
         let bytes = site.ctx.fence.read(&folder, f).map_err(|r| Error::new(format!("{folder}/{f} {}", r.reason())))?;
-        site.ctx.write(&format!("site/{}", url::evidence(&c.id, f)), &bytes)?;
-        site.extra.borrow_mut().push(url::evidence(&c.id, f));
+        site.ctx.write(&paths::in_site(&paths::evidence(&c.id, f)), &bytes)?;
+        site.extra.borrow_mut().push(paths::evidence(&c.id, f));
     }
     Ok(())
 }

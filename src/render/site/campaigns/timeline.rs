@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::Campaign;
 use crate::progress::{self, Timeliness, When};
 use crate::raw::Status;
-use crate::render::site::views::url;
+use crate::render::paths;
 
 /// The chart in SVG user units.
 #[derive(Serialize)]
@@ -96,7 +96,7 @@ pub fn timeline(c: &Campaign, as_of: &str) -> Result<Timeline> {
                 width: round((b - a).max(2.0)),
                 name: p.name.clone(),
                 when: When::of(&p.start, &p.end, as_of),
-                url: url::phase(&c.id, &p.id),
+                url: paths::phase(&c.id, &p.id),
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -126,7 +126,7 @@ pub fn timeline(c: &Campaign, as_of: &str) -> Result<Timeline> {
                 label,
                 status: v.status,
                 timeliness: v.timeliness,
-                url: format!("{}#task-{}", url::phase(&c.id, &p.id), t.id),
+                url: format!("{}#task-{}", paths::phase(&c.id, &p.id), t.id),
             });
         }
     }

@@ -6,7 +6,8 @@ use crate::model::{Campaign, Issue, Model, Phase, Ref, Task};
 use crate::progress::{self, IssueState, Tally, Timeliness, When};
 use crate::raw::Status;
 use crate::render::documents::Document;
-use crate::render::site::views::{DocLink, Link, url};
+use crate::render::paths;
+use crate::render::site::views::{DocLink, Link};
 
 #[derive(Serialize)]
 pub struct CampaignSummary {
@@ -133,11 +134,11 @@ pub fn header(model: &Model, c: &Campaign, as_of: &str) -> serde_json::Value {
         "id": c.id,
         "title": c.title,
         "short_title": c.short_title,
-        "url": url::campaign(&c.id),
+        "url": paths::campaign(&c.id),
         "doc_number": c.doc_number,
         "institution": institution_link(model, &c.institution),
         "issued": c.issued,
-        "notice": c.page.as_ref().and_then(|slug| model.pages.iter().find(|p| &p.slug == slug)).map(|p| Link::new(p.title.clone(), url::page(&p.slug))),
+        "notice": c.page.as_ref().and_then(|slug| model.pages.iter().find(|p| &p.slug == slug)).map(|p| Link::new(p.title.clone(), paths::page(&p.slug))),
         "start": c.start,
         "end": c.end,
         "motto": c.motto,
@@ -151,10 +152,10 @@ pub fn header(model: &Model, c: &Campaign, as_of: &str) -> serde_json::Value {
 pub fn phase_summary(reports: &[&Document], c: &Campaign, p: &Phase, as_of: &str) -> PhaseSummary {
     let tally = progress::phase(c, p, as_of);
     let when = When::of(&p.start, &p.end, as_of);
-    let report_file = url::report(&c.id, &p.id);
+    let report_file = paths::report(&c.id, &p.id);
     let report = reports.iter().find(|d| d.file == report_file).map(|d| DocLink::of(d, "阶段小结（PDF）"));
     PhaseSummary {
-        link: Link::new(p.name.clone(), url::phase(&c.id, &p.id)),
+        link: Link::new(p.name.clone(), paths::phase(&c.id, &p.id)),
         name: p.name.clone(),
         start: p.start.clone(),
         end: p.end.clone(),
@@ -173,7 +174,7 @@ pub fn task(model: &Model, c: &Campaign, p: &Phase, t: &Task, as_of: &str) -> Ta
         id: t.id.clone(),
         what: t.what.clone(),
         label: task_label(t),
-        phase: Link::new(p.name.clone(), url::phase(&c.id, &p.id)),
+        phase: Link::new(p.name.clone(), paths::phase(&c.id, &p.id)),
         owners: owners(model, c, t.department.as_ref(), t.person.as_ref()),
         deadline: t.deadline.clone(),
         deadline_set: t.deadline_set,
@@ -196,9 +197,11 @@ pub fn task(model: &Model, c: &Campaign, p: &Phase, t: &Task, as_of: &str) -> Ta
                     .evidence
                     .iter()
                     .map(|e| match (&e.file, &e.url) {
-                        (Some(f), _) => {
-                            EvidenceView { title: e.title.clone(), url: Some(url::evidence(&c.id, f)), external: false }
-                        }
+                        (Some(f), _) => EvidenceView {
+                            title: e.title.clone(),
+                            url: Some(paths::evidence(&c.id, f)),
+                            external: false,
+                        },
                         (None, Some(u)) => {
                             EvidenceView { title: e.title.clone(), url: Some(u.clone()), external: true }
                         }
@@ -238,43 +241,24 @@ pub fn issue(model: &Model, c: &Campaign, i: &Issue, as_of: &str) -> IssueView {
     }
 }
 
-/// The owners of a task or issue, linked; named with their institution when it is not the
-/// campaign's own (a participant's department, say).
+/// The owners of a task or issue, linked (see `progress::owners`).
 pub fn owners(model: &Model, c: &Campaign, department: Option<&Ref>, person: Option<&Ref>) -> Vec<Link> {
-    let prefix = |inst: &crate::model::Institution| {
-        if inst.id == c.institution {
-            String::new()
-        } else {
-            inst.short_name.clone().unwrap_or_else(|| inst.name.clone())
-        }
+    let link = |(name, owner): (String, progress::Owner)| match owner {
+        progress::Owner::Department(i, d) => Link::new(name, paths::department(&i.id, &d.id)),
+        progress::Owner::Person(i, p) => Link::new(name, paths::person(&i.id, &p.id)),
     };
-    let mut out = Vec::new();
-    if let Some(d) = department
-        && let Some(inst) = model.institution(&d.institution)
-        && let Some(dept) = inst.department(&d.id)
-    {
-        out.push(Link::new(format!("{}{}", prefix(inst), dept.name), url::department(&inst.id, &dept.id)));
-    }
-    if let Some(p) = person
-        && let Some(inst) = model.institution(&p.institution)
-        && let Some(person) = inst.person(&p.id)
-    {
-        let name =
-            if department.is_some_and(|d| d.institution == p.institution) { String::new() } else { prefix(inst) };
-        out.push(Link::new(format!("{name}{}", person.name), url::person(&inst.id, &person.id)));
-    }
-    out
+    progress::owners(model, c, department, person).into_iter().map(link).collect()
 }
 
 pub fn institution_link(model: &Model, id: &str) -> Link {
     model
         .institution(id)
-        .map_or_else(|| Link::new(id, url::institution(id)), |i| Link::new(i.name.clone(), url::institution(&i.id)))
+        .map_or_else(|| Link::new(id, paths::institution(id)), |i| Link::new(i.name.clone(), paths::institution(&i.id)))
 }
 
 pub fn unit_link(model: &Model, inst: &str, dept: Option<&str>, name: &str) -> Link {
     match dept {
-        Some(d) => Link::new(name, url::department(inst, d)),
+        Some(d) => Link::new(name, paths::department(inst, d)),
         None => institution_link(model, inst),
     }
 }

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::lints::{self, Level, Levels};
+
+mod history;
 use crate::pipeline;
 
 const EXAMPLES: &str = "\
@@ -224,7 +226,7 @@ fn run(cli: Cli) -> Result<i32, String> {
         Command::Check { dir, format, lints } => {
             lints.validate()?;
             require_dir(&dir)?;
-            let checked = pipeline::check_prepared(&dir, |l| lints.apply(l), true);
+            let (checked, _) = pipeline::check_prepared(&dir, |l| lints.apply(l), true);
             match format {
                 Format::Human => eprint!("{}", checked.report.render_human(&checked.sources, color())),
                 Format::Json => print!("{}", checked.report.render_json(&checked.sources)),
@@ -242,8 +244,8 @@ fn run(cli: Cli) -> Result<i32, String> {
             let default_out = if selection.is_everything() { "output" } else { "output/print" };
             let out = out.unwrap_or_else(|| PathBuf::from(default_out));
             let started = std::time::Instant::now();
-            let checked =
-                pipeline::check_prepared(&dir, |l| lints.apply(l), selection.wants_pdf()).with_as_of(as_of.as_deref());
+            let (checked, prepared) = pipeline::check_prepared(&dir, |l| lints.apply(l), selection.wants_pdf());
+            let checked = checked.with_as_of(as_of.as_deref());
             if !checked.report.diagnostics.is_empty() {
                 eprint!("{}", checked.report.render_human(&checked.sources, color()));
             }
@@ -277,7 +279,6 @@ fn run(cli: Cli) -> Result<i32, String> {
             } else {
                 None
             };
-            let prepared = checked.prepared;
             let options = pipeline::Options {
                 selection,
                 theme: prepared.as_ref().map(|p| p.theme.clone()),
@@ -307,11 +308,11 @@ fn run(cli: Cli) -> Result<i32, String> {
         }
         Command::Changes { dir, since, format } => {
             require_dir(&dir)?;
-            crate::history::commands::changes(&dir, since.as_deref(), matches!(format, Format::Json))
+            history::changes(&dir, since.as_deref(), matches!(format, Format::Json))
         }
         Command::Verify { code, dir } => {
             require_dir(&dir)?;
-            crate::history::commands::verify(&dir, &code)
+            history::verify(&dir, &code)
         }
         Command::Serve { dir, port, as_of, timings, lints } => {
             lints.validate()?;

@@ -12,15 +12,15 @@ macro_rules! say {
 
 use serde::Serialize;
 
-use super::diff::ItemKind;
-use super::{PostChange, PostKind, Repo, Version, compare, snapshot};
+use crate::history::diff::ItemKind;
+use crate::history::{PostChange, PostKind, Repo, Version, compare, snapshot};
 use crate::model::{Letter, Model};
 use crate::render::documents::{self, Document, Kind};
 use crate::render::theme::Theme;
 
 /// Loads and checks the content on disk; Err with the diagnostics when it has errors.
 fn current(dir: &Path) -> Result<Model, String> {
-    let checked = crate::pipeline::check(dir, |_| {});
+    let checked = crate::checked::check(dir, |_| {});
     checked.model.ok_or_else(|| {
         format!(
             "{}the content in {} has errors; fix them first (safeduty check {})",
@@ -140,7 +140,7 @@ pub fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32, Strin
     Ok(0)
 }
 
-fn print_item(out: &mut String, item: &super::diff::ItemChange) {
+fn print_item(out: &mut String, item: &crate::history::diff::ItemChange) {
     let n = |x: Option<usize>| x.map_or(String::new(), |n| n.to_string());
     let text = |x: &Option<String>| x.clone().unwrap_or_default();
     let _ = match item.kind {
@@ -243,7 +243,7 @@ pub fn verify(dir: &Path, code: &str) -> Result<i32, String> {
             ),
             None => say!(out, "current: no, this document no longer exists in the content"),
         }
-        let old = super::snapshot(&old_model);
+        let old = snapshot(&old_model);
         let key = (d.institution.clone(), d.post.clone());
         let changes: Vec<PostChange> = compare(&old, &snapshot(&model))
             .into_iter()

@@ -1,0 +1,98 @@
+//! Stages 1 to 3 in their order: a content folder (or the files of a commit) is loaded, checked
+//! and, when it has no errors, resolved into the model that every renderer reads.
+
+use std::path::Path;
+
+use crate::diagnostic::Report;
+use crate::lints::Levels;
+use crate::model::Model;
+use crate::source::Sources;
+use crate::{check, load, resolve};
+
+/// What loading and checking a content tree found.
+pub struct Checked {
+    pub sources: Sources,
+    pub report: Report,
+    /// Present when the content has no errors.
+    pub model: Option<Model>,
+    /// How long each stage took (`build --timings`).
+    pub laps: Vec<(&'static str, std::time::Duration)>,
+    /// Whether the load walked the tree (see `load::Since`).
+    pub walked: bool,
+    /// The lint levels in force: the content's, then the command line's.
+    pub levels: Levels,
+}
+
+/// Loads, checks and (if clean) resolves `dir`. `adjust` sets lint levels from the command
+/// line, after the content's own `lints:`.
+pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
+    check_cached(dir, adjust, None)
+}
+
+/// What the preview knows from its last pass.
+pub struct Known<'a> {
+    /// The files parsed then, and what the watcher saw change since.
+    pub cache: &'a load::Cache,
+    pub since: load::Since<'a>,
+    /// Institutions of the last model that may be taken as they are.
+    pub reuse: Option<resolve::Reuse<'a>>,
+}
+
+/// Like `check`, taking what did not change since the last pass from `known`.
+pub fn check_cached(dir: &Path, adjust: impl FnOnce(&mut Levels), known: Option<Known>) -> Checked {
+    let started = std::time::Instant::now();
+    let mut report = Report::default();
+    let content = load::load_cached(dir, &mut report, known.as_ref().map(|k| (k.cache, k.since)));
+    let loaded = started.elapsed();
+    let mut checked = check_reusing(content, report, adjust, known.and_then(|k| k.reuse));
+    checked.laps.insert(0, ("load", loaded));
+    checked
+}
+
+/// Checks and (if clean) resolves content already loaded (from disk, or from a commit).
+pub fn check_loaded(content: load::Content, report: Report, adjust: impl FnOnce(&mut Levels)) -> Checked {
+    check_reusing(content, report, adjust, None)
+}
+
+fn check_reusing(
+    mut content: load::Content,
+    mut report: Report,
+    adjust: impl FnOnce(&mut Levels),
+    reuse: Option<resolve::Reuse>,
+) -> Checked {
+    let mut laps = Vec::new();
+    let mut started = std::time::Instant::now();
+    let mut lap = |what| laps.push((what, std::mem::replace(&mut started, std::time::Instant::now()).elapsed()));
+    let index = check::check(&content, &mut report);
+    let mut levels = Levels::default();
+    if let Some(config) = &content.config {
+        for (code, level) in &config.value.lints {
+            levels.set(code, level.value);
+        }
+    }
+    adjust(&mut levels);
+    report.finish(|code| levels.level(code));
+    let mut model = None;
+    lap("check");
+    if !report.has_errors() {
+        let resolved = resolve::resolve_reusing(&content, &index, reuse);
+        lap("resolve");
+        // Some checks need the resolved model (which letters exist).
+        check::signed::check(&content, &resolved, &mut report);
+        report.finish(|code| levels.level(code));
+        model = (!report.has_errors()).then_some(resolved);
+        lap("check signing records");
+    }
+    drop(index);
+    Checked { sources: std::mem::take(&mut content.sources), report, model, laps, walked: content.walked, levels }
+}
+
+impl Checked {
+    /// Computes progress and dates for `as_of` (`--as-of`) instead of the content's date of record.
+    pub fn with_as_of(mut self, as_of: Option<&str>) -> Self {
+        if let (Some(model), Some(day)) = (self.model.as_mut(), as_of) {
+            model.site.as_of = Some(day.to_string());
+        }
+        self
+    }
+}

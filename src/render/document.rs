@@ -1,0 +1,243 @@
+//! A printed document as every renderer sees it: its facts, its text as [`Block`]s and its
+//! verification code. A document's text comes from a Markdown template of the theme
+//! (`pdf/card.md`, `pdf/letter.md`, `pdf/report.md`) rendered with Tera, then read into blocks.
+
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use tera::Context;
+
+use super::theme::template_error;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// 岗位安全生产责任清单 (一岗一清单).
+    Card,
+    /// 安全生产责任书.
+    Letter,
+    /// A campaign phase's summary (阶段小结).
+    Report,
+}
+
+/// A piece of a document, as the typesetter sees it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// `# …`: centred, title size.
+    Title(String),
+    /// `## …`: a section heading, kept with what follows.
+    Heading(String),
+    /// A paragraph: justified, first line indented by two characters.
+    Paragraph(String),
+    /// `> …` lines: one line each, not indented (parties, facts).
+    Lines(Vec<String>),
+    /// `1. …`: a numbered item with a hanging indent, never split across pages.
+    Item { label: String, text: String },
+    /// A table: the signature block (header row, then one row per signature line).
+    Signatures { header: Vec<String>, rows: Vec<Vec<String>> },
+}
+
+/// Where a letter stands, from the content's signing records and its current code.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum Status {
+    Unsigned,
+    /// Signed for the text it carries now.
+    Signed {
+        date: String,
+    },
+    /// Signed, but for an older text: the code on the paper is not the current one.
+    Outdated {
+        date: String,
+        signed_code: String,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub kind: Kind,
+    pub institution: String,
+    pub department: String,
+    /// The post whose duties it carries (乙方's post for a letter).
+    pub post: String,
+    /// 乙方 of a letter.
+    pub person: Option<String>,
+    /// Path below the site root, e.g. `pdf/wsq-wjw/letters/office-head--li-na.pdf`.
+    pub file: String,
+    pub title: String,
+    /// 文号 of a letter, in the institution's document number style.
+    pub number: Option<String>,
+    /// Short hash of the text: a signed paper matches the exact version it was signed for.
+    pub code: String,
+    pub blocks: Vec<Block>,
+    /// Letters only.
+    pub status: Option<Status>,
+    /// A scan of the signed letter, relative to the institution's content folder.
+    pub scan: Option<String>,
+    /// Whether this build prints it (fonts found, and selected); its code and status count anyway.
+    pub printed: bool,
+}
+
+impl Block {
+    /// The block's text, in reading order.
+    pub fn texts(&self) -> Vec<&str> {
+        match self {
+            Block::Title(t) | Block::Heading(t) | Block::Paragraph(t) => vec![t],
+            Block::Lines(l) => l.iter().map(String::as_str).collect(),
+            Block::Item { label, text } => vec![label, text],
+            Block::Signatures { header, rows } => {
+                header.iter().chain(rows.iter().flatten()).map(String::as_str).collect()
+            }
+        }
+    }
+
+    fn tag(&self) -> u8 {
+        match self {
+            Block::Title(_) => 1,
+            Block::Heading(_) => 2,
+            Block::Paragraph(_) => 3,
+            Block::Lines(_) => 4,
+            Block::Item { .. } => 5,
+            Block::Signatures { .. } => 6,
+        }
+    }
+}
+
+pub(super) fn render(tera: &tera::Tera, name: &str, ctx: &Context) -> Result<String> {
+    tera.render(name, ctx).map_err(|e| Error::new(format!("template {name}: {}", template_error(&e))))
+}
+
+/// Reads the rendered Markdown into blocks. Anything else Markdown can express is read as text.
+pub fn blocks(markdown: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut lines: Vec<String> = Vec::new();
+    let mut in_quote = false;
+    let mut list_number: Option<u64> = None;
+    let mut table: Option<(Vec<String>, Vec<Vec<String>>)> = None;
+    let mut row: Vec<String> = Vec::new();
+    for event in Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES) {
+        match event {
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::SoftBreak | Event::HardBreak if in_quote => lines.push(std::mem::take(&mut text)),
+            Event::SoftBreak | Event::HardBreak => {}
+            Event::Start(Tag::BlockQuote(_)) => in_quote = true,
+            Event::End(TagEnd::BlockQuote(_)) => {
+                in_quote = false;
+                out.push(Block::Lines(std::mem::take(&mut lines)));
+            }
+            Event::Start(Tag::List(start)) => list_number = start,
+            Event::End(TagEnd::List(_)) => list_number = None,
+            Event::End(TagEnd::Heading(level)) => {
+                let t = std::mem::take(&mut text);
+                out.push(if level == pulldown_cmark::HeadingLevel::H1 { Block::Title(t) } else { Block::Heading(t) });
+            }
+            Event::End(TagEnd::Paragraph) if in_quote => lines.push(std::mem::take(&mut text)),
+            Event::End(TagEnd::Paragraph) if list_number.is_some() => {}
+            Event::End(TagEnd::Paragraph) => out.push(Block::Paragraph(std::mem::take(&mut text))),
+            Event::End(TagEnd::Item) => {
+                let n = list_number.unwrap_or(1);
+                out.push(Block::Item { label: format!("{n}．"), text: std::mem::take(&mut text) });
+                list_number = Some(n + 1);
+            }
+            Event::Start(Tag::Table(_)) => table = Some((Vec::new(), Vec::new())),
+            Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut text)),
+            Event::End(TagEnd::TableHead) => {
+                if let Some(t) = table.as_mut() {
+                    t.0 = std::mem::take(&mut row);
+                }
+            }
+            Event::End(TagEnd::TableRow) => {
+                if let Some(t) = table.as_mut() {
+                    t.1.push(std::mem::take(&mut row));
+                }
+            }
+            Event::End(TagEnd::Table) => {
+                if let Some((header, rows)) = table.take() {
+                    out.push(Block::Signatures { header, rows });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The characters of verification codes (Crockford's base32).
+pub const CODE_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// The verification code: the first 40 bits of SHA-256 over the document's text, in Crockford
+/// base32, e.g. `7QK2-M9XD`. Any change of a duty, a name or the template's text changes it; the
+/// document number does not (it is the letter's place in the list, which moves when people join).
+pub(super) fn code(blocks: &[Block]) -> String {
+    let mut hash = Sha256::new();
+    for b in blocks {
+        // The kind of block matters too (a heading is not a paragraph).
+        hash.update([b.tag()]);
+        for text in b.texts() {
+            hash.update(text.as_bytes());
+            hash.update([0u8]);
+        }
+    }
+    let digest = hash.finalize();
+    let bits = u64::from_be_bytes([0, 0, 0, digest[0], digest[1], digest[2], digest[3], digest[4]]);
+    let chars: String = (0..8).rev().map(|i| CODE_ALPHABET[((bits >> (i * 5)) & 31) as usize] as char).collect();
+    format!("{}-{}", &chars[..4], &chars[4..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_blocks() {
+        let md = "# 安全生产责任书\n\n> 甲方：某院\n> 乙方：张三\n\n正文一段。\n\n## 一、职责\n\n1. 第一条；\n2. 第二条。\n\n| 甲方 | 乙方 |\n|---|---|\n| 签字： | 签字： |\n";
+        assert_eq!(
+            blocks(md),
+            vec![
+                Block::Title("安全生产责任书".into()),
+                Block::Lines(vec!["甲方：某院".into(), "乙方：张三".into()]),
+                Block::Paragraph("正文一段。".into()),
+                Block::Heading("一、职责".into()),
+                Block::Item { label: "1．".into(), text: "第一条；".into() },
+                Block::Item { label: "2．".into(), text: "第二条。".into() },
+                Block::Signatures {
+                    header: vec!["甲方".into(), "乙方".into()],
+                    rows: vec![vec!["签字：".into(), "签字：".into()]]
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn content_text_never_turns_into_markdown() {
+        for text in [
+            "单　位",
+            "2. 子项",
+            "---",
+            "- 甲",
+            "  缩进的文字",
+            "&amp; 与 &lt;",
+            "A | B",
+            "*强调*",
+            "1) 第一",
+            "甲\r\n乙",
+        ] {
+            let md = format!("1. {}\n", crate::render::markdown::escape(text));
+            let blocks = blocks(&md);
+            let expected = text.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(blocks, vec![Block::Item { label: "1．".into(), text: expected }], "{text:?}");
+        }
+    }
+
+    #[test]
+    fn codes_are_short_stable_and_change_with_the_text() {
+        let a = code(&[Block::Paragraph("甲".into())]);
+        assert_eq!(a, code(&[Block::Paragraph("甲".into())]));
+        assert_ne!(a, code(&[Block::Paragraph("乙".into())]));
+        assert_ne!(a, code(&[Block::Heading("甲".into())]), "the kind of block counts");
+        assert_eq!(a.len(), 9);
+        assert!(a.chars().all(|c| c == '-' || c.is_ascii_digit() || c.is_ascii_uppercase()));
+    }
+}

@@ -1,0 +1,178 @@
+//! Where every output lives, both ways: the path of a thing, and the thing a path names. No
+//! other module spells an output path.
+//!
+//! Paths are below the site root unless they say otherwise; the output root holds `site/`
+//! (what a web server publishes) and `data/`. Pages end in `.html`, so that the site also works
+//! from a file share (file://), where folders have no index page.
+
+use crate::model::Model;
+use crate::render::theme::Theme;
+
+/// A file below the site root, as a path below the output root.
+pub fn in_site(path: &str) -> String {
+    format!("site/{path}")
+}
+
+/// A data export, as a path below the output root.
+pub fn data(name: &str) -> String {
+    format!("data/{name}")
+}
+
+pub const HOME: &str = "index.html";
+pub const SEARCH: &str = "search.html";
+pub const NOT_FOUND: &str = "404.html";
+pub const CHANGELOG: &str = "changes.html";
+pub const SITEMAP: &str = "sitemap.xml";
+
+/// The search index (pagefind's bundle): its first part, the others in `parts/<n>/`.
+pub const SEARCH_BUNDLE: &str = "pagefind";
+
+/// Whether a path is a file of the search index.
+pub fn is_search_index(path: &str) -> bool {
+    path.strip_prefix(SEARCH_BUNDLE).is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// A file of the theme's `static/` folder.
+pub fn asset(path: &str) -> String {
+    format!("static/{path}")
+}
+
+pub fn institution(i: &str) -> String {
+    format!("institutions/{i}/index.html")
+}
+pub fn display(i: &str) -> String {
+    format!("institutions/{i}/display.html")
+}
+pub fn department(i: &str, d: &str) -> String {
+    format!("institutions/{i}/departments/{d}.html")
+}
+pub fn post(i: &str, p: &str) -> String {
+    format!("institutions/{i}/posts/{p}.html")
+}
+pub fn person(i: &str, p: &str) -> String {
+    format!("institutions/{i}/people/{p}.html")
+}
+pub fn page(slug: &str) -> String {
+    format!("pages/{slug}.html")
+}
+pub fn campaigns() -> String {
+    "campaigns/index.html".to_string()
+}
+pub fn campaign(c: &str) -> String {
+    format!("campaigns/{c}/index.html")
+}
+pub fn phase(c: &str, p: &str) -> String {
+    format!("campaigns/{c}/{p}.html")
+}
+pub fn matrix(c: &str) -> String {
+    format!("campaigns/{c}/matrix.html")
+}
+/// An evidence file, at its path below the campaign's folder, under `files/`: no file
+/// name can then take the place of a page (`index.html`).
+pub fn evidence(c: &str, file: &str) -> String {
+    format!("campaigns/{c}/files/{file}")
+}
+/// A phase report (PDF).
+pub fn report(c: &str, p: &str) -> String {
+    format!("pdf/campaigns/{c}/{p}.pdf")
+}
+
+/// Whether the site has a page or file at `path` (below the site root): the functions above
+/// read backwards, for links that content writes by hand.
+pub fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').collect();
+    let stem = |f: &str, ext: &str| f.strip_suffix(ext).map(str::to_string);
+    let html = |f: &str| stem(f, ".html");
+    let inst = |i: &str| model.institution(i);
+    let campaign = |c: &str| model.campaigns.iter().find(|x| x.id == c);
+    match parts.as_slice() {
+        ["index.html" | "search.html" | "404.html" | "changes.html"] => true,
+        ["static", rest @ ..] => theme.assets.contains_key(&rest.join("/")),
+        ["pages", ..] => model.pages.iter().any(|p| page(&p.slug) == path),
+        ["institutions", i, "index.html" | "display.html"] => inst(i).is_some(),
+        ["institutions", i, "departments", f] => {
+            inst(i).is_some_and(|x| html(f).is_some_and(|d| x.departments.iter().any(|y| y.id == d)))
+        }
+        ["institutions", i, "posts", f] => {
+            inst(i).is_some_and(|x| html(f).is_some_and(|p| x.posts.iter().any(|y| y.id == p)))
+        }
+        ["institutions", i, "people", f] => {
+            inst(i).is_some_and(|x| html(f).is_some_and(|p| x.people.iter().any(|y| y.id == p)))
+        }
+        ["campaigns", "index.html"] => !model.campaigns.is_empty(),
+        ["campaigns", c, "index.html" | "matrix.html"] => campaign(c).is_some(),
+        ["campaigns", c, "files", rest @ ..] => campaign(c).is_some_and(|x| {
+            let file = rest.join("/");
+            x.records.iter().flat_map(|r| &r.evidence).any(|e| e.file.as_deref() == Some(file.as_str()))
+        }),
+        ["campaigns", c, f] => campaign(c).is_some_and(|x| html(f).is_some_and(|p| x.phases.iter().any(|y| y.id == p))),
+        ["pdf", "campaigns", c, f] => {
+            campaign(c).is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.phases.iter().any(|y| y.id == p)))
+        }
+        ["pdf", i, "cards.pdf" | "letters.pdf"] => inst(i).is_some(),
+        ["pdf", i, "cards", f] => {
+            inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.posts.iter().any(|y| y.id == p)))
+        }
+        ["pdf", i, "letters", f] => {
+            inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|l| x.letters.iter().any(|y| y.id == l)))
+        }
+        _ => false,
+    }
+}
+
+/// A duty card (PDF).
+pub fn card(institution: &str, post: &str) -> String {
+    format!("pdf/{institution}/cards/{post}.pdf")
+}
+
+/// A responsibility letter (PDF).
+pub fn letter(institution: &str, letter: &str) -> String {
+    format!("pdf/{institution}/letters/{letter}.pdf")
+}
+
+/// An institution's cards or letters in one file (`name`: `cards` or `letters`).
+pub fn combined(institution: &str, name: &str) -> String {
+    format!("pdf/{institution}/{name}.pdf")
+}
+
+/// Whether `path` is one of the documents that `combined(institution, name)` holds.
+pub fn is_combined_in(path: &str, institution: &str, name: &str) -> bool {
+    path.strip_prefix("pdf/")
+        .and_then(|p| p.strip_prefix(institution))
+        .and_then(|p| p.strip_prefix('/'))
+        .and_then(|p| p.strip_prefix(name))
+        .is_some_and(|p| p.starts_with('/'))
+}
+
+/// A department's cards or letters in one file.
+pub fn department_combined(institution: &str, department: &str, name: &str) -> String {
+    format!("pdf/{institution}/departments/{department}-{name}.pdf")
+}
+
+/// Where a scan of a signed letter is published; `scan` is its path in the institution's folder.
+pub fn scan(institution: &str, scan: &str) -> String {
+    format!("pdf/{institution}/scans/{scan}")
+}
+
+/// What a printed document's path names: the institution whose files hold it, or the
+/// campaign whose phase report it is.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Printed<'a> {
+    Institution(&'a str),
+    Campaign(&'a str),
+}
+
+/// The owner of a path below `pdf/`, if it is one.
+pub fn printed(path: &str) -> Option<Printed<'_>> {
+    let mut parts = path.strip_prefix("pdf/")?.split('/');
+    match (parts.next()?, parts.next()) {
+        ("campaigns", Some(c)) => Some(Printed::Campaign(c)),
+        (institution, Some(_)) => Some(Printed::Institution(institution)),
+        _ => None,
+    }
+}
+
+/// The institution whose pages lie below `path` (`institutions/<id>/…`), if any.
+pub fn institution_of(path: &str) -> Option<&str> {
+    path.strip_prefix("institutions/")?.split_once('/').map(|(id, _)| id)
+}
