@@ -40,7 +40,7 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
                     format!("campaign folder `{}` has no campaign.yaml", dir.id),
                     "this file belongs to a campaign that is not described",
                 )
-                .with_help(format!("add campaigns/{}/campaign.yaml (see README.md, \"Campaigns\")", dir.id)),
+                .with_help(format!("add campaigns/{}/campaign.yaml (see docs/content.md, \"Campaigns\")", dir.id)),
             );
         }
         return;

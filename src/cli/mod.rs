@@ -156,7 +156,7 @@ Examples:
 
 #[derive(Args)]
 struct LintArgs {
-    /// Report this lint as a warning (repeatable). Lints: see README.md.
+    /// Report this lint as a warning (repeatable). Lints: see docs/checks.md.
     #[arg(long = "warn", short = 'W', value_name = "LINT")]
     warn: Vec<String>,
     /// Report this lint as an error (repeatable).

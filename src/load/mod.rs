@@ -1,6 +1,6 @@
 //! Stage 1, load: read every file of the content tree and parse it into `raw` structs.
 //!
-//! Where a file sits decides what it is (see README.md, "Content layout"); ids of things that
+//! Where a file sits decides what it is (see docs/content.md, "Content layout"); ids of things that
 //! have a file of their own (categories, institutions, posts) are their file or folder names.
 //! A broken file is reported and skipped, and loading goes on, so that one run shows all problems.
 

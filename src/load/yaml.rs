@@ -171,7 +171,7 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
                 .with_help("write a number such as `1.5`")
         }
         Error::Eof { .. } => Diagnostic::new("yaml-syntax", span, format!("the {what} is empty"), "nothing here")
-            .with_help("see README.md, \"Content reference\", for what this file holds"),
+            .with_help("see docs/content.md, \"Content reference\", for what this file holds"),
         other => {
             let msg = strip_location(&other.to_string());
             Diagnostic::new("yaml-syntax", span, format!("YAML syntax error: {msg}"), msg)
@@ -194,7 +194,7 @@ fn scalar_help(ty: &str) -> (&'static str, &'static str) {
         "i8" | "i16" | "i32" | "i64" | "isize" => ("a whole number", "write digits only, e.g. `3` or `-1`"),
         "bool" | "boolean" => ("true or false", "write `true` or `false` (not 是/否, yes/no)"),
         "f32" | "f64" => ("a number", "write a number such as `1.5`"),
-        _ => ("a different kind of value", "see README.md, \"Content reference\""),
+        _ => ("a different kind of value", "see docs/content.md, \"Content reference\""),
     }
 }
 

@@ -6,7 +6,7 @@
 //! and cutting and compressing three CJK faces for each file was more than half of its cost
 //! (krilla, which wrote these files before, does exactly that and has no way to share a subset
 //! between documents). One shared subset makes a letter cost its own page; the price is a file
-//! that carries the glyphs of its institution's other documents too (measured in the README).
+//! that carries the glyphs of its institution's other documents too (measured in bench/README.md).
 
 use std::collections::BTreeSet;
 
