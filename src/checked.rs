@@ -16,11 +16,11 @@ pub struct Checked {
     /// Present when the content has no errors.
     pub model: Option<Model>,
     /// How long each stage took (`build --timings`).
-    pub laps: Vec<(&'static str, std::time::Duration)>,
+    pub(crate) laps: Vec<(&'static str, std::time::Duration)>,
     /// Whether the load walked the tree (see `load::Since`).
-    pub walked: bool,
+    pub(crate) walked: bool,
     /// The lint levels in force: the content's, then the command line's.
-    pub levels: Levels,
+    pub(crate) levels: Levels,
 }
 
 /// Loads, checks and (if clean) resolves `dir`. `adjust` sets lint levels from the command
@@ -30,16 +30,16 @@ pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
 }
 
 /// What the preview knows from its last pass.
-pub struct Known<'a> {
+pub(crate) struct Known<'a> {
     /// The files parsed then, and what the watcher saw change since.
-    pub cache: &'a load::Cache,
-    pub since: load::Since<'a>,
+    pub(crate) cache: &'a load::Cache,
+    pub(crate) since: load::Since<'a>,
     /// Institutions of the last model that may be taken as they are.
-    pub reuse: Option<resolve::Reuse<'a>>,
+    pub(crate) reuse: Option<resolve::Reuse<'a>>,
 }
 
 /// Like `check`, taking what did not change since the last pass from `known`.
-pub fn check_cached(dir: &Path, adjust: impl FnOnce(&mut Levels), known: Option<Known>) -> Checked {
+pub(crate) fn check_cached(dir: &Path, adjust: impl FnOnce(&mut Levels), known: Option<Known>) -> Checked {
     let started = std::time::Instant::now();
     let mut report = Report::default();
     let content = load::load_cached(dir, &mut report, known.as_ref().map(|k| (k.cache, k.since)));
@@ -89,7 +89,7 @@ fn check_reusing(
 
 impl Checked {
     /// Computes progress and dates for `as_of` (`--as-of`) instead of the content's date of record.
-    pub fn with_as_of(mut self, as_of: Option<&str>) -> Self {
+    pub(crate) fn with_as_of(mut self, as_of: Option<&str>) -> Self {
         if let (Some(model), Some(day)) = (self.model.as_mut(), as_of) {
             model.site.as_of = Some(day.to_string());
         }

@@ -14,7 +14,7 @@ use crate::source::{Sources, Span};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
@@ -22,24 +22,24 @@ pub enum Severity {
 #[derive(Debug, Clone)]
 pub struct Label {
     pub span: Span,
-    pub message: String,
+    pub(crate) message: String,
 }
 
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
     /// Stable kebab-case name, e.g. `unknown-key`; lints can be re-levelled by it.
     pub code: &'static str,
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     pub message: String,
     pub primary: Label,
     /// Other places that explain the finding ("first defined here").
     pub secondary: Vec<Label>,
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
 }
 
 impl Diagnostic {
     /// A finding at `span`; its severity comes from the lint table (see [`crate::lints`]).
-    pub fn new(code: &'static str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+    pub(crate) fn new(code: &'static str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
         Diagnostic {
             code,
             severity: Severity::Error,
@@ -50,17 +50,17 @@ impl Diagnostic {
         }
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
-    pub fn with_help_opt(mut self, help: Option<String>) -> Self {
+    pub(crate) fn with_help_opt(mut self, help: Option<String>) -> Self {
         self.help = help;
         self
     }
 
-    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
+    pub(crate) fn with_label(mut self, span: Span, message: impl Into<String>) -> Self {
         self.secondary.push(Label { span, message: message.into() });
         self
     }
@@ -71,15 +71,15 @@ impl Diagnostic {
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// Remarks about the run itself, e.g. checks that were skipped.
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 impl Report {
-    pub fn push(&mut self, d: Diagnostic) {
+    pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
     }
 
-    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
+    pub(crate) fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
         self.diagnostics.extend(ds);
     }
 
@@ -87,13 +87,13 @@ impl Report {
         self.diagnostics.iter().any(|d| d.severity == Severity::Error)
     }
 
-    pub fn count(&self, severity: Severity) -> usize {
+    pub(crate) fn count(&self, severity: Severity) -> usize {
         self.diagnostics.iter().filter(|d| d.severity == severity).count()
     }
 
     /// Applies the configured lint levels (dropping allowed findings) and sorts by place, so
     /// that the output is the same on every run.
-    pub fn finish(&mut self, level_of: impl Fn(&'static str) -> Level) {
+    pub(crate) fn finish(&mut self, level_of: impl Fn(&'static str) -> Level) {
         self.diagnostics.retain_mut(|d| match level_of(d.code) {
             Level::Allow => false,
             Level::Warn => {
@@ -212,7 +212,7 @@ fn render_one<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Vec<Group<'a>> {
 /// Whether printing `c` to a terminal could do something other than show a character: control
 /// characters (an escape sequence can clear the screen or retitle the window) and the
 /// bidirectional overrides that make text read differently from its bytes ("Trojan Source").
-pub fn is_unprintable(c: char) -> bool {
+pub(crate) fn is_unprintable(c: char) -> bool {
     (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
@@ -283,7 +283,7 @@ struct JsonLabel<'a> {
 /// a slip of the keyboard (one edit in a short name, a few in a long one). A name a few letters
 /// off is often another thing altogether (`dept-head` is not `deputy-head`), and a wrong
 /// suggestion is worse than the list of names that the caller shows instead.
-pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+pub(crate) fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let limit = (wrong.chars().count() / 6).max(1);
     let best = candidates
         .into_iter()
@@ -294,7 +294,7 @@ pub fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a st
 }
 
 /// The plural of a kind of thing named in messages ("category" → "categories").
-pub fn plural(kind: &str) -> String {
+pub(crate) fn plural(kind: &str) -> String {
     match kind {
         "person" => "people".to_string(),
         k if k.ends_with('y') => format!("{}ies", &k[..k.len() - 1]),
@@ -303,7 +303,7 @@ pub fn plural(kind: &str) -> String {
 }
 
 /// A noun with its indefinite article ("an institution file").
-pub fn a(noun: &str) -> String {
+pub(crate) fn a(noun: &str) -> String {
     let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
     format!("{article} {noun}")
 }

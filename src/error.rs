@@ -4,19 +4,19 @@ use std::fmt;
 use std::path::Path;
 
 #[derive(Debug)]
-pub struct Error {
-    pub message: String,
+pub(crate) struct Error {
+    pub(crate) message: String,
 }
 
-pub type Result<T> = std::result::Result<T, Error>;
+pub(crate) type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
-    pub fn new(message: impl Into<String>) -> Self {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
         Error { message: message.into() }
     }
 
     /// An I/O error with the path it happened on.
-    pub fn io(action: &str, path: &Path, err: std::io::Error) -> Self {
+    pub(crate) fn io(action: &str, path: &Path, err: std::io::Error) -> Self {
         Error::new(format!("cannot {action} {}: {err}", path.display()))
     }
 }

@@ -19,7 +19,7 @@ use std::path::{Component, Path, PathBuf};
 
 /// Why a path was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// A link (or a path written in the content) whose target lies outside the content folder.
     Outside { target: PathBuf },
     /// A link to a hidden file or folder (`.git`, `.env`): never content.
@@ -41,7 +41,7 @@ pub enum Refusal {
 impl Refusal {
     /// The diagnostic code: links and special files have their own, so that a user can find
     /// them in the docs.
-    pub fn code(&self) -> &'static str {
+    pub(crate) fn code(&self) -> &'static str {
         match self {
             Refusal::Outside { .. } | Refusal::Hidden { .. } | Refusal::Climbs => "outside-content",
             Refusal::Dangling { .. } | Refusal::Loop => "broken-link",
@@ -52,7 +52,7 @@ impl Refusal {
     }
 
     /// What is wrong, for a message that names the path it is about.
-    pub fn reason(&self) -> String {
+    pub(crate) fn reason(&self) -> String {
         match self {
             Refusal::Outside { target } => {
                 format!("is a link to `{}`, outside the content folder", target.display())
@@ -68,7 +68,7 @@ impl Refusal {
     }
 
     /// How to fix it.
-    pub fn help(&self) -> &'static str {
+    pub(crate) fn help(&self) -> &'static str {
         match self {
             Refusal::Outside { .. } | Refusal::Hidden { .. } => {
                 "a build reads only inside the content folder: copy the file into it instead of linking to it"
@@ -86,41 +86,31 @@ impl Refusal {
 
 /// A file the walk found: its name below the root, and the path to read it at.
 #[derive(Debug, Clone)]
-pub struct Walked {
+pub(crate) struct Walked {
     /// Path below the content root, `/`-separated (what diagnostics print).
-    pub name: String,
+    pub(crate) name: String,
     /// Where to read it: the file itself, or a link's resolved target.
-    pub path: PathBuf,
-    pub refused: Option<Refusal>,
+    pub(crate) path: PathBuf,
+    pub(crate) refused: Option<Refusal>,
 }
 
 /// The content folder, as given and as resolved.
 #[derive(Debug, Clone)]
-pub struct Fence {
+pub(crate) struct Fence {
     root: PathBuf,
     real: PathBuf,
 }
 
 impl Fence {
-    pub fn new(root: &Path) -> std::io::Result<Fence> {
+    pub(crate) fn new(root: &Path) -> std::io::Result<Fence> {
         Ok(Fence { root: root.to_path_buf(), real: root.canonicalize()? })
-    }
-
-    /// The content folder as given on the command line.
-    pub fn root(&self) -> &Path {
-        &self.root
-    }
-
-    /// The content folder with every link resolved.
-    pub fn real(&self) -> &Path {
-        &self.real
     }
 
     /// Every file below `under` (a folder below the root, `""` for the root), in name order,
     /// following links that stay inside; `skip` is told each name below the root (files and
     /// folders) and leaves out those it returns true for. Refused entries are in the list, in
     /// their place, so that they are reported where they are.
-    pub fn walk(&self, under: &str, skip: impl Fn(&str) -> bool) -> Vec<Walked> {
+    pub(crate) fn walk(&self, under: &str, skip: impl Fn(&str) -> bool) -> Vec<Walked> {
         let start = if under.is_empty() { self.root.clone() } else { self.root.join(under) };
         if !under.is_empty() {
             // A folder named in the content (the theme's) may itself be a link.
@@ -189,7 +179,7 @@ impl Fence {
 
     /// The real path of a file named in the content, relative to `base` (a folder below the
     /// root, `/`-separated): `scan: scans/a.pdf` in `institutions/x/signing.yaml`.
-    pub fn resolve(&self, base: &str, rel: &str) -> Result<PathBuf, Refusal> {
+    pub(crate) fn resolve(&self, base: &str, rel: &str) -> Result<PathBuf, Refusal> {
         let written = Path::new(rel);
         if rel.is_empty() || !written.components().all(|c| matches!(c, Component::Normal(_))) {
             return Err(Refusal::Climbs);
@@ -212,7 +202,7 @@ impl Fence {
     }
 
     /// The bytes of a file named in the content (see `resolve`).
-    pub fn read(&self, base: &str, rel: &str) -> Result<Vec<u8>, Refusal> {
+    pub(crate) fn read(&self, base: &str, rel: &str) -> Result<Vec<u8>, Refusal> {
         let real = self.resolve(base, rel)?;
         read_no_follow(&real).map_err(|e| Refusal::Io(e.to_string()))
     }
@@ -247,12 +237,12 @@ impl Fence {
 
 /// Names that are not content: hidden (`.git`, editor swap files) or an editor's backup. The
 /// preview's file watcher ignores the same names.
-pub fn is_hidden(name: &str) -> bool {
+pub(crate) fn is_hidden(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~')
 }
 
 /// Reads a file that the walk found, refusing it if it has become a link since.
-pub fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -314,7 +304,7 @@ mod tests {
     #[test]
     fn links_inside_mean_their_target_and_links_out_are_refused() {
         let (dir, fence) = tree();
-        let root = fence.root().to_path_buf();
+        let root = fence.root.clone();
         symlink("b/file.txt", root.join("a/inside.txt")).unwrap();
         symlink(dir.path().join("secret.txt"), root.join("a/outside.txt")).unwrap();
         symlink("../.git/config", root.join("a/hidden.txt")).unwrap();
@@ -338,7 +328,7 @@ mod tests {
     #[test]
     fn paths_written_in_the_content_stay_inside() {
         let (dir, fence) = tree();
-        let root = fence.root().to_path_buf();
+        let root = fence.root.clone();
         symlink(dir.path().join("secret.txt"), root.join("a/out.pdf")).unwrap();
         assert_eq!(fence.read("a", "b/file.txt").unwrap(), b"inside");
         assert_eq!(fence.read("a", "../secret.txt"), Err(Refusal::Climbs));
@@ -351,7 +341,7 @@ mod tests {
     #[test]
     fn special_files_are_refused_and_never_opened_blocking() {
         let (_dir, fence) = tree();
-        let fifo = fence.root().join("a/pipe.yaml");
+        let fifo = fence.root.join("a/pipe.yaml");
         let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
         // SAFETY: a valid NUL-terminated path.
         assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o644) }, 0);

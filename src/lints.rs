@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Level {
+pub(crate) enum Level {
     /// Not reported.
     Allow,
     /// Reported; does not fail `check` or `build`.
@@ -16,13 +16,13 @@ pub enum Level {
     Deny,
 }
 
-pub struct Lint {
-    pub code: &'static str,
-    pub default: Level,
+pub(crate) struct Lint {
+    pub(crate) code: &'static str,
+    pub(crate) default: Level,
     /// Whether users may lower it. Broken input (syntax, unknown keys, dangling references)
     /// can never be allowed: nothing sound can be built from it.
-    pub configurable: bool,
-    pub summary: &'static str,
+    pub(crate) configurable: bool,
+    pub(crate) summary: &'static str,
 }
 
 const fn hard(code: &'static str, summary: &'static str) -> Lint {
@@ -33,7 +33,7 @@ const fn rule(code: &'static str, default: Level, summary: &'static str) -> Lint
     Lint { code, default, configurable: true, summary }
 }
 
-pub const LINTS: &[Lint] = &[
+pub(crate) const LINTS: &[Lint] = &[
     hard("yaml-syntax", "the file is not valid YAML"),
     hard("unknown-key", "a key that safeduty does not know (often a typo)"),
     hard("wrong-type", "a value of the wrong type, e.g. text where a number is expected"),
@@ -88,7 +88,24 @@ pub const LINTS: &[Lint] = &[
     rule("done-without-evidence", Level::Warn, "a campaign task marked done or verified with no evidence recorded"),
 ];
 
-pub fn find(code: &str) -> Option<&'static Lint> {
+/// The lints a user may re-level, with what each reports: `check --help` lists them.
+pub(crate) fn help() -> String {
+    let mut out = String::from(
+        "Exit code 0 when there are no errors, 1 otherwise.\n\nLints (--warn, --deny, --allow, or `lints:` in safeduty.yaml):\n",
+    );
+    for lint in LINTS.iter().filter(|l| l.configurable) {
+        let level = match lint.default {
+            Level::Allow => "allow",
+            Level::Warn => "warn",
+            Level::Deny => "deny",
+        };
+        out.push_str(&format!("  {:<24} {level:<5} {}\n", lint.code, lint.summary));
+    }
+    out.push_str("\nEvery code, and what to do about it: docs/checks.md");
+    out
+}
+
+pub(crate) fn find(code: &str) -> Option<&'static Lint> {
     LINTS.iter().find(|l| l.code == code)
 }
 
@@ -100,7 +117,7 @@ pub struct Levels {
 
 impl Levels {
     /// Sets a lint's level; broken-input codes stay errors whatever is asked.
-    pub fn set(&mut self, code: &str, level: Level) -> bool {
+    pub(crate) fn set(&mut self, code: &str, level: Level) -> bool {
         match find(code) {
             Some(lint) if lint.configurable => {
                 self.overrides.insert(lint.code, level);
@@ -111,7 +128,7 @@ impl Levels {
     }
 
     /// Turns every warning into an error (`--deny-warnings`).
-    pub fn deny_warnings(&mut self) {
+    pub(crate) fn deny_warnings(&mut self) {
         for lint in LINTS.iter().filter(|l| l.configurable) {
             if self.level(lint.code) == Level::Warn {
                 self.overrides.insert(lint.code, Level::Deny);
@@ -119,7 +136,7 @@ impl Levels {
         }
     }
 
-    pub fn level(&self, code: &str) -> Level {
+    pub(crate) fn level(&self, code: &str) -> Level {
         if let Some(level) = self.overrides.get(code) {
             return *level;
         }

@@ -7,176 +7,176 @@ use crate::raw::{InstitutionKind, OfficerKind, Status};
 
 #[derive(Debug, Serialize)]
 pub struct Model {
-    pub site: Site,
-    pub categories: Vec<Category>,
-    pub institutions: Vec<std::sync::Arc<Institution>>,
-    pub campaigns: Vec<Campaign>,
-    pub pages: Vec<Page>,
+    pub(crate) site: Site,
+    pub(crate) categories: Vec<Category>,
+    pub(crate) institutions: Vec<std::sync::Arc<Institution>>,
+    pub(crate) campaigns: Vec<Campaign>,
+    pub(crate) pages: Vec<Page>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Site {
-    pub title: String,
-    pub subtitle: Option<String>,
-    pub base_url: Option<String>,
+pub(crate) struct Site {
+    pub(crate) title: String,
+    pub(crate) subtitle: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Theme override folder, relative to the content root.
-    pub theme: String,
-    pub footer: Option<String>,
-    pub allow_html: bool,
+    pub(crate) theme: String,
+    pub(crate) footer: Option<String>,
+    pub(crate) allow_html: bool,
     /// YYYY-MM-DD; the date of record for the build, from the content (never the clock).
-    pub as_of: Option<String>,
-    pub term_year: Option<u32>,
+    pub(crate) as_of: Option<String>,
+    pub(crate) term_year: Option<u32>,
     /// Pages per part of the search index.
-    pub search_part_pages: usize,
+    pub(crate) search_part_pages: usize,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Category {
-    pub id: String,
-    pub name: String,
-    pub title: String,
-    pub rank: u32,
+pub(crate) struct Category {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) title: String,
+    pub(crate) rank: u32,
     /// Its posts are leadership posts: they sign with the principal.
-    pub leadership: bool,
-    pub duties: Vec<String>,
+    pub(crate) leadership: bool,
+    pub(crate) duties: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Institution {
-    pub id: String,
-    pub name: String,
-    pub short_name: Option<String>,
-    pub kind: InstitutionKind,
-    pub kind_label: &'static str,
-    pub parent: Option<String>,
-    pub authority: Option<String>,
-    pub employees: u32,
-    pub hazardous_goods: bool,
-    pub doc_number: Option<String>,
+pub(crate) struct Institution {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) short_name: Option<String>,
+    pub(crate) kind: InstitutionKind,
+    pub(crate) kind_label: &'static str,
+    pub(crate) parent: Option<String>,
+    pub(crate) authority: Option<String>,
+    pub(crate) employees: u32,
+    pub(crate) hazardous_goods: bool,
+    pub(crate) doc_number: Option<String>,
     /// Post id of the principal.
-    pub principal: Option<String>,
-    pub leadership_group: Option<LeadershipGroup>,
-    pub safety_management: SafetyManagement,
-    pub safety_engineers: Vec<SafetyEngineer>,
+    pub(crate) principal: Option<String>,
+    pub(crate) leadership_group: Option<LeadershipGroup>,
+    pub(crate) safety_management: SafetyManagement,
+    pub(crate) safety_engineers: Vec<SafetyEngineer>,
     /// In tree order: each department after its parent.
-    pub departments: Vec<Department>,
+    pub(crate) departments: Vec<Department>,
     /// Ordered by department, then head first, then category rank.
-    pub posts: Vec<Post>,
-    pub people: Vec<Person>,
+    pub(crate) posts: Vec<Post>,
+    pub(crate) people: Vec<Person>,
     /// Responsibility letters to sign (层层签订), in department and post order.
-    pub letters: Vec<Letter>,
+    pub(crate) letters: Vec<Letter>,
     /// Where the institution is described (file:line:column), for messages about it.
-    pub source: String,
+    pub(crate) source: String,
 }
 
 /// One responsibility letter: 甲方 (the superior post, represented by its holder) and 乙方.
 #[derive(Debug, Clone, Serialize)]
-pub struct Letter {
+pub(crate) struct Letter {
     /// Unique in the institution: `<post>--<person>` of 乙方.
-    pub id: String,
+    pub(crate) id: String,
     /// 甲方: the superior post and the person who signs for it (None if the post is vacant).
-    pub party_a: Party,
+    pub(crate) party_a: Party,
     /// 乙方: the post whose duties the letter carries and the person who holds it.
-    pub party_b: Party,
+    pub(crate) party_b: Party,
     /// The record of its signing on paper, if any.
-    pub signed: Option<Signed>,
+    pub(crate) signed: Option<Signed>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Signed {
-    pub date: String,
+pub(crate) struct Signed {
+    pub(crate) date: String,
     /// The verification code printed on the signed paper.
-    pub code: String,
+    pub(crate) code: String,
     /// A scan of the signed paper, relative to the institution's folder.
-    pub scan: Option<String>,
+    pub(crate) scan: Option<String>,
 }
 
 impl Letter {
     /// A letter's id from 乙方's post and person. Ids may not contain `--`, so it is unambiguous.
-    pub fn id_for(post: &str, person: &str) -> String {
+    pub(crate) fn id_for(post: &str, person: &str) -> String {
         format!("{post}--{person}")
     }
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Party {
-    pub post: String,
-    pub person: Option<String>,
+pub(crate) struct Party {
+    pub(crate) post: String,
+    pub(crate) person: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct LeadershipGroup {
-    pub name: String,
-    pub chair: String,
-    pub deputy_chairs: Vec<String>,
-    pub members: Vec<String>,
-    pub office: Option<String>,
-    pub meets: Option<String>,
-    pub established: Option<String>,
+pub(crate) struct LeadershipGroup {
+    pub(crate) name: String,
+    pub(crate) chair: String,
+    pub(crate) deputy_chairs: Vec<String>,
+    pub(crate) members: Vec<String>,
+    pub(crate) office: Option<String>,
+    pub(crate) meets: Option<String>,
+    pub(crate) established: Option<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
-pub struct SafetyManagement {
+pub(crate) struct SafetyManagement {
     /// Department id of the safety management body.
-    pub body: Option<String>,
-    pub officers: Vec<Officer>,
+    pub(crate) body: Option<String>,
+    pub(crate) officers: Vec<Officer>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Officer {
-    pub post: String,
-    pub kind: OfficerKind,
+pub(crate) struct Officer {
+    pub(crate) post: String,
+    pub(crate) kind: OfficerKind,
 }
 
 #[derive(Debug, Serialize)]
-pub struct SafetyEngineer {
-    pub person: String,
-    pub certificate: Option<String>,
+pub(crate) struct SafetyEngineer {
+    pub(crate) person: String,
+    pub(crate) certificate: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Department {
-    pub id: String,
-    pub name: String,
-    pub parent: Option<String>,
+pub(crate) struct Department {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) parent: Option<String>,
     /// Post id of the head.
-    pub head: Option<String>,
+    pub(crate) head: Option<String>,
     /// 0 for top-level departments.
-    pub depth: usize,
-    pub children: Vec<String>,
-    pub posts: Vec<String>,
+    pub(crate) depth: usize,
+    pub(crate) children: Vec<String>,
+    pub(crate) posts: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Post {
-    pub id: String,
-    pub name: String,
-    pub department: String,
-    pub category: Option<String>,
-    pub reports_to: Option<String>,
-    pub scope: String,
-    pub business_duties: Vec<String>,
+pub(crate) struct Post {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) department: String,
+    pub(crate) category: Option<String>,
+    pub(crate) reports_to: Option<String>,
+    pub(crate) scope: String,
+    pub(crate) business_duties: Vec<String>,
     /// The final numbered list: the category's items (some reworded or removed) and the post's own.
-    pub duties: Vec<Duty>,
-    pub assessment: Vec<String>,
-    pub rewards_penalties: Vec<String>,
+    pub(crate) duties: Vec<Duty>,
+    pub(crate) assessment: Vec<String>,
+    pub(crate) rewards_penalties: Vec<String>,
     /// Person ids, in people.yaml order.
-    pub holders: Vec<String>,
+    pub(crate) holders: Vec<String>,
     /// Where the post is defined (file:line:column).
-    pub source: String,
+    pub(crate) source: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Duty {
-    pub number: u32,
-    pub text: String,
-    pub origin: Origin,
+pub(crate) struct Duty {
+    pub(crate) number: u32,
+    pub(crate) text: String,
+    pub(crate) origin: Origin,
 }
 
 /// Where a duty item comes from: shown on cards so that a post's own duties stand out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum Origin {
+pub(crate) enum Origin {
     /// Item `item` of the post's category, as is.
     Category { item: u32 },
     /// Item `item` of the category, reworded for this post.
@@ -186,179 +186,175 @@ pub enum Origin {
 }
 
 #[derive(Debug, Serialize)]
-pub struct Person {
-    pub id: String,
-    pub name: String,
-    pub title: Option<String>,
-    pub posts: Vec<String>,
+pub(crate) struct Person {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) title: Option<String>,
+    pub(crate) posts: Vec<String>,
     /// Where the person is listed (file:line:column): names are checked against the fonts.
-    pub source: String,
+    pub(crate) source: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Page {
-    pub slug: String,
-    pub title: String,
-    pub date: Option<String>,
-    pub doc_number: Option<String>,
-    pub institution: Option<String>,
-    pub weight: i32,
-    pub markdown: String,
+pub(crate) struct Page {
+    pub(crate) slug: String,
+    pub(crate) title: String,
+    pub(crate) date: Option<String>,
+    pub(crate) doc_number: Option<String>,
+    pub(crate) institution: Option<String>,
+    pub(crate) weight: i32,
+    pub(crate) markdown: String,
 }
 
 /// A time-boxed campaign (专项行动): its plan from campaign.yaml, its records from progress.yaml
 /// and issues.yaml. Dates are YYYY-MM-DD strings (checked), so they compare as text.
 #[derive(Debug, Serialize)]
-pub struct Campaign {
-    pub id: String,
-    pub title: String,
-    pub short_title: String,
-    pub doc_number: Option<String>,
+pub(crate) struct Campaign {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    pub(crate) short_title: String,
+    pub(crate) doc_number: Option<String>,
     /// The issuing institution's id.
-    pub institution: String,
-    pub issued: Option<String>,
+    pub(crate) institution: String,
+    pub(crate) issued: Option<String>,
     /// Slug of the notice's page.
-    pub page: Option<String>,
-    pub start: String,
-    pub end: String,
-    pub motto: Option<String>,
-    pub goal: String,
-    pub participants: Vec<Unit>,
-    pub goal_items: Vec<GoalItem>,
-    pub phases: Vec<Phase>,
+    pub(crate) page: Option<String>,
+    pub(crate) start: String,
+    pub(crate) end: String,
+    pub(crate) motto: Option<String>,
+    pub(crate) goal: String,
+    pub(crate) participants: Vec<Unit>,
+    pub(crate) goal_items: Vec<GoalItem>,
+    pub(crate) phases: Vec<Phase>,
     /// Progress records, by date (stable for records of one day).
-    pub records: Vec<Record>,
+    pub(crate) records: Vec<Record>,
     /// Assessments of units against goal items, by date.
-    pub checklist: Vec<Assessment>,
+    pub(crate) checklist: Vec<Assessment>,
     /// 问题清单, in file order.
-    pub issues: Vec<Issue>,
+    pub(crate) issues: Vec<Issue>,
 }
 
 /// A participating unit: an institution, or a department of one.
 #[derive(Debug, Clone, Serialize)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// As written: `<institution>` or `<institution>/<department>`.
-    pub id: String,
-    pub institution: String,
-    pub department: Option<String>,
-    pub name: String,
+    pub(crate) id: String,
+    pub(crate) institution: String,
+    pub(crate) department: Option<String>,
+    pub(crate) name: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct GoalItem {
-    pub id: String,
-    pub name: String,
-    pub text: String,
-    pub criteria: Vec<Criterion>,
+pub(crate) struct GoalItem {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) text: String,
+    pub(crate) criteria: Vec<Criterion>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Criterion {
-    pub text: String,
-    pub target: Option<String>,
+pub(crate) struct Criterion {
+    pub(crate) text: String,
+    pub(crate) target: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Phase {
-    pub id: String,
-    pub name: String,
-    pub start: String,
-    pub end: String,
-    pub aim: Option<String>,
-    pub tasks: Vec<Task>,
+pub(crate) struct Phase {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) start: String,
+    pub(crate) end: String,
+    pub(crate) aim: Option<String>,
+    pub(crate) tasks: Vec<Task>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Task {
-    pub id: String,
-    pub what: String,
-    pub department: Option<Ref>,
-    pub person: Option<Ref>,
+pub(crate) struct Task {
+    pub(crate) id: String,
+    pub(crate) what: String,
+    pub(crate) department: Option<Ref>,
+    pub(crate) person: Option<Ref>,
     /// The task's own deadline, or the end of its phase.
-    pub deadline: String,
+    pub(crate) deadline: String,
     /// Whether the deadline was written (else it is the phase's end).
-    pub deadline_set: bool,
-    pub deliverable: Option<String>,
-    pub activities: Vec<String>,
+    pub(crate) deadline_set: bool,
+    pub(crate) deliverable: Option<String>,
+    pub(crate) activities: Vec<String>,
 }
 
 /// A department or person of some institution.
 #[derive(Debug, Clone, Serialize)]
-pub struct Ref {
-    pub institution: String,
-    pub id: String,
+pub(crate) struct Ref {
+    pub(crate) institution: String,
+    pub(crate) id: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Record {
-    pub task: String,
-    pub date: String,
-    pub status: Status,
-    pub note: Option<String>,
-    pub evidence: Vec<Evidence>,
+pub(crate) struct Record {
+    pub(crate) task: String,
+    pub(crate) date: String,
+    pub(crate) status: Status,
+    pub(crate) note: Option<String>,
+    pub(crate) evidence: Vec<Evidence>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Evidence {
-    pub title: String,
+pub(crate) struct Evidence {
+    pub(crate) title: String,
     /// Relative to the campaign's content folder.
-    pub file: Option<String>,
-    pub url: Option<String>,
+    pub(crate) file: Option<String>,
+    pub(crate) url: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Assessment {
-    pub unit: String,
-    pub date: String,
-    pub items: std::collections::BTreeMap<String, Status>,
-    pub note: Option<String>,
+pub(crate) struct Assessment {
+    pub(crate) unit: String,
+    pub(crate) date: String,
+    pub(crate) items: std::collections::BTreeMap<String, Status>,
+    pub(crate) note: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Issue {
-    pub id: String,
-    pub item: Option<String>,
-    pub found: String,
-    pub problem: String,
-    pub measure: String,
-    pub department: Ref,
-    pub person: Option<Ref>,
-    pub deadline: String,
-    pub closed: Option<String>,
-    pub verified: Option<String>,
-    pub note: Option<String>,
+pub(crate) struct Issue {
+    pub(crate) id: String,
+    pub(crate) item: Option<String>,
+    pub(crate) found: String,
+    pub(crate) problem: String,
+    pub(crate) measure: String,
+    pub(crate) department: Ref,
+    pub(crate) person: Option<Ref>,
+    pub(crate) deadline: String,
+    pub(crate) closed: Option<String>,
+    pub(crate) verified: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 impl Model {
-    pub fn institution(&self, id: &str) -> Option<&Institution> {
+    pub(crate) fn institution(&self, id: &str) -> Option<&Institution> {
         self.institutions.iter().find(|i| i.id == id).map(|i| &**i)
     }
 
-    pub fn category(&self, id: &str) -> Option<&Category> {
+    pub(crate) fn category(&self, id: &str) -> Option<&Category> {
         self.categories.iter().find(|c| c.id == id)
     }
 }
 
 impl Institution {
-    pub fn post(&self, id: &str) -> Option<&Post> {
+    pub(crate) fn post(&self, id: &str) -> Option<&Post> {
         self.posts.iter().find(|p| p.id == id)
     }
 
-    pub fn department(&self, id: &str) -> Option<&Department> {
+    pub(crate) fn department(&self, id: &str) -> Option<&Department> {
         self.departments.iter().find(|d| d.id == id)
     }
 
-    pub fn person(&self, id: &str) -> Option<&Person> {
+    pub(crate) fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
     }
 }
 
 impl Campaign {
-    pub fn phase_of_task(&self, task: &str) -> Option<(&Phase, &Task)> {
-        self.phases.iter().find_map(|p| p.tasks.iter().find(|t| t.id == task).map(|t| (p, t)))
-    }
-
-    pub fn goal_item(&self, id: &str) -> Option<&GoalItem> {
+    pub(crate) fn goal_item(&self, id: &str) -> Option<&GoalItem> {
         self.goal_items.iter().find(|g| g.id == id)
     }
 }

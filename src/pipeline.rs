@@ -21,7 +21,7 @@ use crate::write;
 /// loads the theme and (with `pdf`) the fonts, and checks what the build would otherwise reject
 /// only when making it (see `render::preflight`). `check` and `build` on the command line check
 /// this way.
-pub fn check_prepared(dir: &Path, adjust: impl FnOnce(&mut Levels), pdf: bool) -> (Checked, Option<Prepared>) {
+pub(crate) fn check_prepared(dir: &Path, adjust: impl FnOnce(&mut Levels), pdf: bool) -> (Checked, Option<Prepared>) {
     let mut checked = checked::check(dir, adjust);
     let (Some(model), Ok(fence)) = (&checked.model, Fence::new(dir)) else { return (checked, None) };
     let started = std::time::Instant::now();
@@ -40,30 +40,30 @@ pub fn check_prepared(dir: &Path, adjust: impl FnOnce(&mut Levels), pdf: bool) -
 
 /// How to render a checked model.
 #[derive(Clone)]
-pub struct Options {
-    pub selection: Selection,
+pub(crate) struct Options {
+    pub(crate) selection: Selection,
     /// Build the site's search index (the preview defers it).
-    pub search: bool,
+    pub(crate) search: bool,
     /// Link documents as printed even though this pass makes no PDFs (the preview, which draws
     /// them when they are asked for).
-    pub link_unprinted: bool,
+    pub(crate) link_unprinted: bool,
     /// Show progress bars (a terminal is watching).
-    pub progress: bool,
+    pub(crate) progress: bool,
     /// Report how long each stage took (as notes).
-    pub timings: bool,
+    pub(crate) timings: bool,
     /// The content's revision history, for the site's 修订记录 and 变更记录 (None: no git).
-    pub history: Option<std::sync::Arc<crate::history::History>>,
+    pub(crate) history: Option<std::sync::Arc<crate::history::History>>,
     /// The preview's quick pass after an edit inside these institutions' folders: only their
     /// pages and the pages of no institution are rendered; the rest are the previous build's.
-    pub pages_of: Option<std::collections::BTreeSet<String>>,
+    pub(crate) pages_of: Option<std::collections::BTreeSet<String>>,
     /// The preview's documents of its previous pages pass: those of institutions outside
     /// `pages_of` are taken from there (see `documents::codes_reusing`).
-    pub documents_cache: Option<std::sync::Arc<render::documents::Cache>>,
+    pub(crate) documents_cache: Option<std::sync::Arc<render::documents::Cache>>,
     /// The theme, when the caller has it loaded already (the preview, after an edit that left
     /// the theme alone); None: loaded from the content's theme folder.
-    pub theme: Option<std::sync::Arc<Theme>>,
+    pub(crate) theme: Option<std::sync::Arc<Theme>>,
     /// The theme's PDF fonts, when the caller has them loaded already (the preview).
-    pub fonts: Option<std::sync::Arc<FontSet>>,
+    pub(crate) fonts: Option<std::sync::Arc<FontSet>>,
 }
 
 impl Default for Options {
@@ -85,7 +85,7 @@ impl Default for Options {
 
 /// Renders a checked model into `out`, replacing it only if every renderer succeeds. Returns
 /// notes for the user (e.g. PDFs skipped for want of a font).
-pub fn build(
+pub(crate) fn build(
     model: &Model,
     findings: &[Finding],
     content_root: &Path,
@@ -101,7 +101,7 @@ pub fn build(
 }
 
 /// Renders a checked model into memory: (path under the output root, bytes), and notes.
-pub fn build_in_memory(
+pub(crate) fn build_in_memory(
     model: &Model,
     findings: &[Finding],
     content_root: &Path,
@@ -113,7 +113,7 @@ pub fn build_in_memory(
 }
 
 /// The content's theme: the built-in one with the content's theme folder on top.
-pub fn theme(content_root: &Path, model: &Model) -> Result<Theme> {
+pub(crate) fn theme(content_root: &Path, model: &Model) -> Result<Theme> {
     Theme::load(Some((&fence(content_root)?, &model.site.theme)))
 }
 
@@ -175,7 +175,6 @@ fn render_into(
         documents: &documents,
         fonts: fonts.as_deref(),
         pdf_style: &style,
-        selection: &options.selection,
         search: options.search,
         progress: options.progress,
         history: options.history.as_deref(),

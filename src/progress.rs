@@ -10,7 +10,7 @@ use crate::raw::Status;
 /// Whether something due was done in time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Timeliness {
+pub(crate) enum Timeliness {
     /// Not done, not yet due.
     Pending,
     /// Not done, and the deadline has passed.
@@ -31,7 +31,7 @@ impl Timeliness {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Timeliness::Pending => "",
             Timeliness::Overdue => "逾期未完成",
@@ -42,17 +42,17 @@ impl Timeliness {
 }
 
 #[derive(Debug)]
-pub struct TaskProgress<'a> {
+pub(crate) struct TaskProgress<'a> {
     /// The latest record's status on the day (not started without one).
-    pub status: Status,
+    pub(crate) status: Status,
     /// The first day it was recorded done (or verified).
-    pub done_on: Option<&'a str>,
-    pub timeliness: Timeliness,
+    pub(crate) done_on: Option<&'a str>,
+    pub(crate) timeliness: Timeliness,
     /// Its records up to the day, oldest first.
-    pub records: Vec<&'a Record>,
+    pub(crate) records: Vec<&'a Record>,
 }
 
-pub fn task<'a>(campaign: &'a Campaign, task: &Task, as_of: &str) -> TaskProgress<'a> {
+pub(crate) fn task<'a>(campaign: &'a Campaign, task: &Task, as_of: &str) -> TaskProgress<'a> {
     let records: Vec<&Record> =
         campaign.records.iter().filter(|r| r.task == task.id && r.date.as_str() <= as_of).collect();
     let status = records.last().map_or(Status::NotStarted, |r| r.status);
@@ -63,7 +63,7 @@ pub fn task<'a>(campaign: &'a Campaign, task: &Task, as_of: &str) -> TaskProgres
 /// Where an issue of the 问题清单 stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum IssueState {
+pub(crate) enum IssueState {
     /// Found after the day: not shown.
     NotFound,
     Open,
@@ -73,7 +73,7 @@ pub enum IssueState {
 }
 
 impl IssueState {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             IssueState::NotFound => "",
             IssueState::Open => "整改中",
@@ -83,7 +83,7 @@ impl IssueState {
     }
 }
 
-pub fn issue(issue: &Issue, as_of: &str) -> (IssueState, Timeliness) {
+pub(crate) fn issue(issue: &Issue, as_of: &str) -> (IssueState, Timeliness) {
     fn on<'a>(d: &'a Option<String>, as_of: &str) -> Option<&'a str> {
         d.as_deref().filter(|d| *d <= as_of)
     }
@@ -102,14 +102,14 @@ pub fn issue(issue: &Issue, as_of: &str) -> (IssueState, Timeliness) {
 /// Whether a period lies before, around or after the day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum When {
+pub(crate) enum When {
     Upcoming,
     Running,
     Finished,
 }
 
 impl When {
-    pub fn of(start: &str, end: &str, as_of: &str) -> Self {
+    pub(crate) fn of(start: &str, end: &str, as_of: &str) -> Self {
         if as_of < start {
             When::Upcoming
         } else if as_of > end {
@@ -119,7 +119,7 @@ impl When {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             When::Upcoming => "未开始",
             When::Running => "进行中",
@@ -130,16 +130,16 @@ impl When {
 
 /// Task counts of a phase (or a whole campaign) on the day.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Tally {
-    pub total: usize,
-    pub done: usize,
-    pub verified: usize,
-    pub overdue: usize,
-    pub late: usize,
+pub(crate) struct Tally {
+    pub(crate) total: usize,
+    pub(crate) done: usize,
+    pub(crate) verified: usize,
+    pub(crate) overdue: usize,
+    pub(crate) late: usize,
 }
 
 impl Tally {
-    pub fn add(&mut self, p: &TaskProgress) {
+    pub(crate) fn add(&mut self, p: &TaskProgress) {
         self.total += 1;
         self.done += usize::from(p.status.is_done());
         self.verified += usize::from(p.status == Status::Verified);
@@ -148,12 +148,12 @@ impl Tally {
     }
 
     /// Done share in whole percent.
-    pub fn percent(&self) -> u32 {
+    pub(crate) fn percent(&self) -> u32 {
         (self.done * 100).checked_div(self.total).unwrap_or(0) as u32
     }
 }
 
-pub fn phase(campaign: &Campaign, phase: &Phase, as_of: &str) -> Tally {
+pub(crate) fn phase(campaign: &Campaign, phase: &Phase, as_of: &str) -> Tally {
     let mut tally = Tally::default();
     for t in &phase.tasks {
         tally.add(&task(campaign, t, as_of));
@@ -162,7 +162,7 @@ pub fn phase(campaign: &Campaign, phase: &Phase, as_of: &str) -> Tally {
 }
 
 /// Task counts of the whole campaign on the day.
-pub fn campaign(campaign: &Campaign, as_of: &str) -> Tally {
+pub(crate) fn campaign(campaign: &Campaign, as_of: &str) -> Tally {
     let mut tally = Tally::default();
     for p in &campaign.phases {
         for t in &p.tasks {
@@ -173,7 +173,7 @@ pub fn campaign(campaign: &Campaign, as_of: &str) -> Tally {
 }
 
 /// A unit's state on a goal item: its latest assessment of that item up to the day.
-pub fn cell<'a>(campaign: &'a Campaign, unit: &str, item: &str, as_of: &str) -> Option<(Status, &'a str)> {
+pub(crate) fn cell<'a>(campaign: &'a Campaign, unit: &str, item: &str, as_of: &str) -> Option<(Status, &'a str)> {
     campaign
         .checklist
         .iter()
@@ -184,13 +184,13 @@ pub fn cell<'a>(campaign: &'a Campaign, unit: &str, item: &str, as_of: &str) -> 
 
 /// The day a campaign's progress is shown for: the site's date of record (`as_of` in
 /// safeduty.yaml, or `--as-of`), else the campaign's last record.
-pub fn as_of<'a>(site_as_of: Option<&'a str>, campaign: &'a Campaign) -> &'a str {
+pub(crate) fn as_of<'a>(site_as_of: Option<&'a str>, campaign: &'a Campaign) -> &'a str {
     site_as_of.unwrap_or_else(|| last_record(campaign))
 }
 
 /// The day progress is shown for when the content sets none: the campaign's last record, so
 /// that the result depends on the content alone.
-pub fn last_record(campaign: &Campaign) -> &str {
+pub(crate) fn last_record(campaign: &Campaign) -> &str {
     let records = campaign.records.iter().map(|r| r.date.as_str());
     let checks = campaign.checklist.iter().map(|a| a.date.as_str());
     let issues = campaign
@@ -202,16 +202,16 @@ pub fn last_record(campaign: &Campaign) -> &str {
 
 /// Campaigns for unit tests (here and in the timeline's).
 #[cfg(test)]
-pub mod fixtures {
+pub(crate) mod fixtures {
     use crate::model::{Campaign, Phase, Record, Task};
     use crate::raw::Status;
 
     /// Tasks as (id, deadline).
-    pub type Tasks<'a> = &'a [(&'a str, &'a str)];
+    pub(crate) type Tasks<'a> = &'a [(&'a str, &'a str)];
 
     /// A campaign from 2016-07-01 to 2018-12-31 with these phases (id, start, end, tasks) and
     /// records (task, date, status).
-    pub fn campaign(phases: &[(&str, &str, &str, Tasks)], records: &[(&str, &str, Status)]) -> Campaign {
+    pub(crate) fn campaign(phases: &[(&str, &str, &str, Tasks)], records: &[(&str, &str, Status)]) -> Campaign {
         Campaign {
             id: "c".into(),
             title: "专项行动".into(),
@@ -373,7 +373,7 @@ mod tests {
 }
 
 /// Who owns a task or an issue of a campaign.
-pub enum Owner<'a> {
+pub(crate) enum Owner<'a> {
     Department(&'a Institution, &'a Department),
     Person(&'a Institution, &'a Person),
 }
@@ -381,7 +381,7 @@ pub enum Owner<'a> {
 /// The owners of a task or issue, each with what to call it: named with its institution when
 /// that is not the campaign's own (a participant's department, say), a person without it when
 /// their department is named already.
-pub fn owners<'a>(
+pub(crate) fn owners<'a>(
     model: &'a Model,
     c: &Campaign,
     department: Option<&Ref>,

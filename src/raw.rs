@@ -12,69 +12,69 @@ use crate::lints::Level;
 /// `safeduty.yaml` in the content root: site settings and lint levels.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Config {
+pub(crate) struct Config {
     /// Site title, e.g. 全员安全生产责任制.
-    pub title: String,
+    pub(crate) title: String,
     #[serde(default)]
-    pub subtitle: Option<String>,
+    pub(crate) subtitle: Option<String>,
     /// Where the site is published; links stay relative, this is for the sitemap only.
     #[serde(default)]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Folder, relative to the content root, whose `templates/` and `static/` files override
     /// the built-in theme's (default `theme`).
     #[serde(default)]
-    pub theme: Option<String>,
+    pub(crate) theme: Option<String>,
     #[serde(default)]
-    pub footer: Option<String>,
+    pub(crate) footer: Option<String>,
     /// Pass raw HTML in Markdown pages through (default: shown as text).
     #[serde(default)]
-    pub allow_html: bool,
+    pub(crate) allow_html: bool,
     /// The date documents and progress are computed for (YYYY-MM-DD); never the clock.
     #[serde(default)]
-    pub as_of: Option<Spanned<String>>,
+    pub(crate) as_of: Option<Spanned<String>>,
     /// The term year printed on letters (defaults to the year of `as_of`).
     #[serde(default)]
-    pub term_year: Option<u32>,
+    pub(crate) term_year: Option<u32>,
     /// Pages per part of the search index (default 2000). A bigger site is indexed in parts,
     /// side by side, that the search page merges: pagefind's cost grows faster than the pages.
     #[serde(default)]
-    pub search_part_pages: Option<Spanned<usize>>,
+    pub(crate) search_part_pages: Option<Spanned<usize>>,
     #[serde(default)]
-    pub lints: BTreeMap<String, Spanned<Level>>,
+    pub(crate) lints: BTreeMap<String, Spanned<Level>>,
 }
 
 /// `categories/<id>.yaml`: a role category and its default duties (the seed's annex).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Category {
+pub(crate) struct Category {
     /// e.g. 单位主要负责人
-    pub name: Spanned<String>,
+    pub(crate) name: Spanned<String>,
     /// Heading of the duty list, e.g. 单位主要负责人安全生产职责.
     #[serde(default)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     /// Sort order among categories (principal first).
     #[serde(default)]
-    pub rank: u32,
+    pub(crate) rank: u32,
     /// Posts of this category belong to the leadership (领导班子): their holders sign their
     /// responsibility letters with the principal.
     #[serde(default)]
-    pub leadership: bool,
-    pub duties: Spanned<Vec<Spanned<String>>>,
+    pub(crate) leadership: bool,
+    pub(crate) duties: Spanned<Vec<Spanned<String>>>,
     /// The last duty is a catch-all ("法律、法规、规章规定的其他安全生产职责") that stays last
     /// after a post adds its own items.
     #[serde(default)]
-    pub keep_last: bool,
+    pub(crate) keep_last: bool,
     /// Default assessment criteria for posts of this category.
     #[serde(default)]
-    pub assessment: Vec<String>,
+    pub(crate) assessment: Vec<String>,
     /// Default rewards and penalties for posts of this category.
     #[serde(default)]
-    pub rewards_penalties: Vec<String>,
+    pub(crate) rewards_penalties: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum InstitutionKind {
+pub(crate) enum InstitutionKind {
     HealthCommission,
     Hospital,
     TownshipHealthCentre,
@@ -86,7 +86,7 @@ pub enum InstitutionKind {
 }
 
 impl InstitutionKind {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Self::HealthCommission => "卫生健康委员会",
             Self::Hospital => "医院",
@@ -103,78 +103,78 @@ impl InstitutionKind {
 /// `institutions/<id>/institution.yaml`; the folder name is the institution's id.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Institution {
-    pub name: Spanned<String>,
+pub(crate) struct Institution {
+    pub(crate) name: Spanned<String>,
     #[serde(default)]
-    pub short_name: Option<String>,
-    pub kind: Spanned<InstitutionKind>,
+    pub(crate) short_name: Option<String>,
+    pub(crate) kind: Spanned<InstitutionKind>,
     /// Supervising institution, when it is part of this content (its id).
     #[serde(default)]
-    pub parent: Option<Spanned<String>>,
+    pub(crate) parent: Option<Spanned<String>>,
     /// Supervising authority by name, when it is not part of this content.
     #[serde(default)]
-    pub authority: Option<String>,
-    pub employees: Spanned<u32>,
+    pub(crate) authority: Option<String>,
+    pub(crate) employees: Spanned<u32>,
     #[serde(default)]
-    pub hazardous_goods: bool,
+    pub(crate) hazardous_goods: bool,
     /// Document number style, e.g. 乌卫健发〔{year}〕{number}号.
     #[serde(default)]
-    pub doc_number: Option<String>,
+    pub(crate) doc_number: Option<String>,
     /// The principal's post id.
     #[serde(default)]
-    pub principal: Option<Spanned<String>>,
+    pub(crate) principal: Option<Spanned<String>>,
     #[serde(default)]
-    pub leadership_group: Option<Spanned<LeadershipGroup>>,
+    pub(crate) leadership_group: Option<Spanned<LeadershipGroup>>,
     #[serde(default)]
-    pub safety_management: Option<Spanned<SafetyManagement>>,
+    pub(crate) safety_management: Option<Spanned<SafetyManagement>>,
     #[serde(default)]
-    pub safety_engineers: Vec<SafetyEngineer>,
+    pub(crate) safety_engineers: Vec<SafetyEngineer>,
 }
 
 /// 安全生产领导小组.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LeadershipGroup {
+pub(crate) struct LeadershipGroup {
     #[serde(default)]
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// Post id of the chair; must be the principal.
-    pub chair: Spanned<String>,
+    pub(crate) chair: Spanned<String>,
     #[serde(default)]
-    pub deputy_chairs: Vec<Spanned<String>>,
+    pub(crate) deputy_chairs: Vec<Spanned<String>>,
     #[serde(default)]
-    pub members: Vec<Spanned<String>>,
+    pub(crate) members: Vec<Spanned<String>>,
     /// Department that runs the group's office.
     #[serde(default)]
-    pub office: Option<Spanned<String>>,
+    pub(crate) office: Option<Spanned<String>>,
     /// How often it meets, e.g. 每季度至少一次.
     #[serde(default)]
-    pub meets: Option<String>,
+    pub(crate) meets: Option<String>,
     #[serde(default)]
-    pub established: Option<Spanned<String>>,
+    pub(crate) established: Option<Spanned<String>>,
 }
 
 /// 安全生产管理机构 and 安全生产管理人员.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SafetyManagement {
+pub(crate) struct SafetyManagement {
     /// Department id of the safety management body, if there is one.
     #[serde(default)]
-    pub body: Option<Spanned<String>>,
+    pub(crate) body: Option<Spanned<String>>,
     #[serde(default)]
-    pub officers: Vec<Officer>,
+    pub(crate) officers: Vec<Officer>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Officer {
-    pub post: Spanned<String>,
+pub(crate) struct Officer {
+    pub(crate) post: Spanned<String>,
     #[serde(rename = "type")]
-    pub kind: OfficerKind,
+    pub(crate) kind: OfficerKind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum OfficerKind {
+pub(crate) enum OfficerKind {
     FullTime,
     PartTime,
 }
@@ -182,241 +182,241 @@ pub enum OfficerKind {
 /// 注册安全工程师.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SafetyEngineer {
-    pub person: Spanned<String>,
+pub(crate) struct SafetyEngineer {
+    pub(crate) person: Spanned<String>,
     #[serde(default)]
-    pub certificate: Option<String>,
+    pub(crate) certificate: Option<String>,
 }
 
 /// One entry of `institutions/<id>/departments.yaml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Department {
-    pub id: Spanned<String>,
-    pub name: String,
+pub(crate) struct Department {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
     #[serde(default)]
-    pub parent: Option<Spanned<String>>,
+    pub(crate) parent: Option<Spanned<String>>,
     /// Post id of the department head (本部门安全生产第一责任人).
     #[serde(default)]
-    pub head: Option<Spanned<String>>,
+    pub(crate) head: Option<Spanned<String>>,
 }
 
 /// `institutions/<id>/posts/<post>.yaml`; the file name is the post's id.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Post {
-    pub name: Spanned<String>,
-    pub department: Spanned<String>,
+pub(crate) struct Post {
+    pub(crate) name: Spanned<String>,
+    pub(crate) department: Spanned<String>,
     /// Role category whose duties the post inherits.
     #[serde(default)]
-    pub category: Option<Spanned<String>>,
+    pub(crate) category: Option<Spanned<String>>,
     #[serde(default)]
-    pub reports_to: Option<Spanned<String>>,
+    pub(crate) reports_to: Option<Spanned<String>>,
     /// 责任范围.
     #[serde(default)]
-    pub scope: Option<String>,
+    pub(crate) scope: Option<String>,
     /// Business duties of a leader (一岗双责).
     #[serde(default)]
-    pub business_duties: Vec<String>,
+    pub(crate) business_duties: Vec<String>,
     #[serde(default)]
-    pub duties: PostDuties,
+    pub(crate) duties: PostDuties,
     /// 考核标准; defaults to the category's.
     #[serde(default)]
-    pub assessment: Option<Vec<String>>,
+    pub(crate) assessment: Option<Vec<String>>,
     /// 奖惩办法; defaults to the category's.
     #[serde(default)]
-    pub rewards_penalties: Option<Vec<String>>,
+    pub(crate) rewards_penalties: Option<Vec<String>>,
 }
 
 /// How a post changes its category's duty list, item by item.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PostDuties {
+pub(crate) struct PostDuties {
     /// The post's own duties, after the category's (before a `keep_last` catch-all).
     #[serde(default)]
-    pub add: Vec<Spanned<String>>,
+    pub(crate) add: Vec<Spanned<String>>,
     /// Category items reworded for this post, by item number.
     #[serde(default)]
-    pub replace: Vec<Replace>,
+    pub(crate) replace: Vec<Replace>,
     /// Category items that do not apply to this post, by item number.
     #[serde(default)]
-    pub remove: Vec<Spanned<u32>>,
+    pub(crate) remove: Vec<Spanned<u32>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Replace {
-    pub item: Spanned<u32>,
-    pub text: Spanned<String>,
+pub(crate) struct Replace {
+    pub(crate) item: Spanned<u32>,
+    pub(crate) text: Spanned<String>,
 }
 
 /// One entry of `institutions/<id>/people.yaml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Person {
-    pub id: Spanned<String>,
-    pub name: String,
+pub(crate) struct Person {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
     /// Professional or administrative title, e.g. 副主任医师.
     #[serde(default)]
-    pub title: Option<String>,
-    pub posts: Spanned<Vec<Spanned<String>>>,
+    pub(crate) title: Option<String>,
+    pub(crate) posts: Spanned<Vec<Spanned<String>>>,
 }
 
 /// `institutions/<id>/signing.yaml`: who signs with whom beyond the derived pairs, and which
 /// letters were signed on paper.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Signing {
+pub(crate) struct Signing {
     /// Letters to add: 甲方's post signs with 乙方's post (all holders, or one person).
     #[serde(default)]
-    pub pairs: Vec<Pair>,
+    pub(crate) pairs: Vec<Pair>,
     /// Derived letters not to make: 乙方's post (all holders, or one person).
     #[serde(default)]
-    pub exclude: Vec<LetterRef>,
+    pub(crate) exclude: Vec<LetterRef>,
     /// Letters signed on paper.
     #[serde(default)]
-    pub signed: Vec<Signed>,
+    pub(crate) signed: Vec<Signed>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Pair {
-    pub party_a: Spanned<String>,
-    pub party_b: Spanned<String>,
+pub(crate) struct Pair {
+    pub(crate) party_a: Spanned<String>,
+    pub(crate) party_b: Spanned<String>,
     #[serde(default)]
-    pub person: Option<Spanned<String>>,
+    pub(crate) person: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct LetterRef {
-    pub post: Spanned<String>,
+pub(crate) struct LetterRef {
+    pub(crate) post: Spanned<String>,
     #[serde(default)]
-    pub person: Option<Spanned<String>>,
+    pub(crate) person: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Signed {
+pub(crate) struct Signed {
     /// 乙方's post and person: they name the letter.
-    pub post: Spanned<String>,
-    pub person: Spanned<String>,
-    pub date: Spanned<String>,
+    pub(crate) post: Spanned<String>,
+    pub(crate) person: Spanned<String>,
+    pub(crate) date: Spanned<String>,
     /// The verification code printed on the signed paper (e.g. 7QK2-M9XD).
-    pub code: Spanned<String>,
+    pub(crate) code: Spanned<String>,
     /// A scan of the signed paper, relative to the institution's folder.
     #[serde(default)]
-    pub scan: Option<Spanned<String>>,
+    pub(crate) scan: Option<Spanned<String>>,
 }
 
 /// Front matter of `pages/**/*.md`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PageMeta {
-    pub title: String,
+pub(crate) struct PageMeta {
+    pub(crate) title: String,
     #[serde(default)]
-    pub date: Option<Spanned<String>>,
+    pub(crate) date: Option<Spanned<String>>,
     /// e.g. 乌卫健发〔2022〕124号.
     #[serde(default)]
-    pub doc_number: Option<String>,
+    pub(crate) doc_number: Option<String>,
     /// Issuing institution id.
     #[serde(default)]
-    pub institution: Option<Spanned<String>>,
+    pub(crate) institution: Option<Spanned<String>>,
     /// Sort order in lists (smaller first), then date.
     #[serde(default)]
-    pub weight: i32,
+    pub(crate) weight: i32,
 }
 
 /// `campaigns/<id>/campaign.yaml`: a time-boxed campaign (专项行动) and its plan; the folder
 /// name is its id.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Campaign {
-    pub title: Spanned<String>,
+pub(crate) struct Campaign {
+    pub(crate) title: Spanned<String>,
     #[serde(default)]
-    pub short_title: Option<String>,
+    pub(crate) short_title: Option<String>,
     /// e.g. 连救〔2016〕26号.
     #[serde(default)]
-    pub doc_number: Option<String>,
+    pub(crate) doc_number: Option<String>,
     /// The issuing institution's id: owners are its departments and people unless written
     /// `<institution>/<id>`.
-    pub institution: Spanned<String>,
+    pub(crate) institution: Spanned<String>,
     /// Date of issue.
     #[serde(default)]
-    pub issued: Option<Spanned<String>>,
+    pub(crate) issued: Option<Spanned<String>>,
     /// The notice as a page of the site (its slug under pages/).
     #[serde(default)]
-    pub page: Option<Spanned<String>>,
-    pub start: Spanned<String>,
-    pub end: Spanned<String>,
+    pub(crate) page: Option<Spanned<String>>,
+    pub(crate) start: Spanned<String>,
+    pub(crate) end: Spanned<String>,
     /// A one-line requirement, e.g. 一年全面启动，二年强化落实，三年巩固提升.
     #[serde(default)]
-    pub motto: Option<String>,
-    pub goal: String,
+    pub(crate) motto: Option<String>,
+    pub(crate) goal: String,
     /// The units whose state the checklist matrix shows: `<institution>` or `<institution>/<department>`.
-    pub participants: Spanned<Vec<Spanned<String>>>,
-    pub goal_items: Spanned<Vec<GoalItem>>,
-    pub phases: Spanned<Vec<Phase>>,
+    pub(crate) participants: Spanned<Vec<Spanned<String>>>,
+    pub(crate) goal_items: Spanned<Vec<GoalItem>>,
+    pub(crate) phases: Spanned<Vec<Phase>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct GoalItem {
-    pub id: Spanned<String>,
-    pub name: String,
-    pub text: String,
+pub(crate) struct GoalItem {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
+    pub(crate) text: String,
     #[serde(default)]
-    pub criteria: Vec<Criterion>,
+    pub(crate) criteria: Vec<Criterion>,
 }
 
 /// A measurable criterion of a goal item, e.g. 培训合格率 100%.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Criterion {
-    pub text: String,
+pub(crate) struct Criterion {
+    pub(crate) text: String,
     #[serde(default)]
-    pub target: Option<String>,
+    pub(crate) target: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Phase {
-    pub id: Spanned<String>,
-    pub name: String,
-    pub start: Spanned<String>,
-    pub end: Spanned<String>,
+pub(crate) struct Phase {
+    pub(crate) id: Spanned<String>,
+    pub(crate) name: String,
+    pub(crate) start: Spanned<String>,
+    pub(crate) end: Spanned<String>,
     #[serde(default)]
-    pub aim: Option<String>,
+    pub(crate) aim: Option<String>,
     #[serde(default)]
-    pub tasks: Vec<Task>,
+    pub(crate) tasks: Vec<Task>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Task {
+pub(crate) struct Task {
     /// Unique in the campaign: progress records name it.
-    pub id: Spanned<String>,
-    pub what: String,
+    pub(crate) id: Spanned<String>,
+    pub(crate) what: String,
     /// Owning department.
     #[serde(default)]
-    pub department: Option<Spanned<String>>,
+    pub(crate) department: Option<Spanned<String>>,
     /// Owning person.
     #[serde(default)]
-    pub person: Option<Spanned<String>>,
+    pub(crate) person: Option<Spanned<String>>,
     /// Defaults to the end of the phase.
     #[serde(default)]
-    pub deadline: Option<Spanned<String>>,
+    pub(crate) deadline: Option<Spanned<String>>,
     #[serde(default)]
-    pub deliverable: Option<String>,
+    pub(crate) deliverable: Option<String>,
     /// Activities the task consists of, e.g. the "four ones" (四个一).
     #[serde(default)]
-    pub activities: Vec<String>,
+    pub(crate) activities: Vec<String>,
 }
 
 /// Where a task or a checklist cell stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Status {
+pub(crate) enum Status {
     NotStarted,
     InProgress,
     Done,
@@ -424,7 +424,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Self::NotStarted => "未开始",
             Self::InProgress => "进行中",
@@ -433,7 +433,7 @@ impl Status {
         }
     }
 
-    pub fn is_done(self) -> bool {
+    pub(crate) fn is_done(self) -> bool {
         matches!(self, Self::Done | Self::Verified)
     }
 }
@@ -441,71 +441,71 @@ impl Status {
 /// `campaigns/<id>/progress.yaml`.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Progress {
+pub(crate) struct Progress {
     #[serde(default)]
-    pub records: Vec<Record>,
+    pub(crate) records: Vec<Record>,
     /// Assessments of the participating units against the goal items.
     #[serde(default)]
-    pub checklist: Vec<Assessment>,
+    pub(crate) checklist: Vec<Assessment>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Record {
-    pub task: Spanned<String>,
-    pub date: Spanned<String>,
-    pub status: Spanned<Status>,
+pub(crate) struct Record {
+    pub(crate) task: Spanned<String>,
+    pub(crate) date: Spanned<String>,
+    pub(crate) status: Spanned<Status>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
     #[serde(default)]
-    pub evidence: Vec<Evidence>,
+    pub(crate) evidence: Vec<Evidence>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Evidence {
-    pub title: String,
+pub(crate) struct Evidence {
+    pub(crate) title: String,
     /// A file relative to the campaign's folder; published with the site.
     #[serde(default)]
-    pub file: Option<Spanned<String>>,
+    pub(crate) file: Option<Spanned<String>>,
     /// A link, e.g. to the intranet's document system.
     #[serde(default)]
-    pub url: Option<Spanned<String>>,
+    pub(crate) url: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Assessment {
+pub(crate) struct Assessment {
     /// One of the campaign's participants.
-    pub unit: Spanned<String>,
-    pub date: Spanned<String>,
+    pub(crate) unit: Spanned<String>,
+    pub(crate) date: Spanned<String>,
     /// Goal item id → state.
-    pub items: BTreeMap<String, Spanned<Status>>,
+    pub(crate) items: BTreeMap<String, Spanned<Status>>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// One entry of `campaigns/<id>/issues.yaml` (问题清单).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Issue {
-    pub id: Spanned<String>,
+pub(crate) struct Issue {
+    pub(crate) id: Spanned<String>,
     /// The goal item it falls short of.
     #[serde(default)]
-    pub item: Option<Spanned<String>>,
-    pub found: Spanned<String>,
-    pub problem: String,
-    pub measure: String,
-    pub department: Spanned<String>,
+    pub(crate) item: Option<Spanned<String>>,
+    pub(crate) found: Spanned<String>,
+    pub(crate) problem: String,
+    pub(crate) measure: String,
+    pub(crate) department: Spanned<String>,
     #[serde(default)]
-    pub person: Option<Spanned<String>>,
-    pub deadline: Spanned<String>,
+    pub(crate) person: Option<Spanned<String>>,
+    pub(crate) deadline: Spanned<String>,
     /// Rectified on.
     #[serde(default)]
-    pub closed: Option<Spanned<String>>,
+    pub(crate) closed: Option<Spanned<String>>,
     /// Checked on site on.
     #[serde(default)]
-    pub verified: Option<Spanned<String>>,
+    pub(crate) verified: Option<Spanned<String>>,
     #[serde(default)]
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }

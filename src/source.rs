@@ -1,7 +1,5 @@
 //! The files an author wrote, kept in memory so that every diagnostic can quote them.
 
-use std::path::PathBuf;
-
 /// Index of a file in [`Sources`].
 pub type FileId = usize;
 
@@ -9,9 +7,7 @@ pub type FileId = usize;
 #[derive(Debug)]
 pub struct SourceFile {
     /// Path relative to the content root, with `/` separators: what diagnostics print.
-    pub name: String,
-    /// Absolute or caller-relative path on disk.
-    pub path: PathBuf,
+    pub(crate) name: String,
     /// Shared with the preview's cache of parsed files: a rebuild neither copies nor frees it.
     pub text: std::sync::Arc<str>,
 }
@@ -23,8 +19,8 @@ pub struct Sources {
 }
 
 impl Sources {
-    pub fn add(&mut self, name: String, path: PathBuf, text: std::sync::Arc<str>) -> FileId {
-        self.files.push(SourceFile { name, path, text });
+    pub(crate) fn add(&mut self, name: String, text: std::sync::Arc<str>) -> FileId {
+        self.files.push(SourceFile { name, text });
         self.files.len() - 1
     }
 
@@ -33,7 +29,7 @@ impl Sources {
     }
 
     /// Every file with its id, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files.iter().enumerate()
     }
 }
@@ -50,13 +46,13 @@ pub struct Span {
 
 impl Span {
     /// The start of a file: for findings about a whole file.
-    pub fn file_start(file: FileId) -> Self {
+    pub(crate) fn file_start(file: FileId) -> Self {
         Span { file, line: 1, column: 1, start: 0, end: 0 }
     }
 
     /// Converts a position reported by the YAML parser. `offset` shifts it for YAML that sits
     /// inside a larger file (Markdown front matter).
-    pub fn from_yaml(file: FileId, loc: &serde_saphyr::Location, offset: Offset) -> Self {
+    pub(crate) fn from_yaml(file: FileId, loc: &serde_saphyr::Location, offset: Offset) -> Self {
         let span = loc.span();
         let start = span.byte_offset().unwrap_or(0) as usize + offset.bytes;
         let len = span.byte_len().unwrap_or(0) as usize;
@@ -72,7 +68,7 @@ impl Span {
 
 /// Where an embedded YAML document starts inside its file.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Offset {
-    pub lines: u32,
-    pub bytes: usize,
+pub(crate) struct Offset {
+    pub(crate) lines: u32,
+    pub(crate) bytes: usize,
 }

@@ -12,12 +12,12 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 /// The file that marks a folder as a safeduty output, which the next build may replace.
-pub const MARKER: &str = ".safeduty-output";
+pub(crate) const MARKER: &str = ".safeduty-output";
 const MARKER_TEXT: &str = "This folder was made by `safeduty build`; the next build replaces it whole.\n";
 
 /// Runs `fill` on a fresh temporary folder next to `out`, then swaps it in for `out`.
 /// `content` is the content folder, which the output may not overlap.
-pub fn atomically(out: &Path, content: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
+pub(crate) fn atomically(out: &Path, content: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<()> {
     let out = claim(out, content)?;
     let parent = out.parent().expect("a claimed output has a parent").to_path_buf();
     std::fs::create_dir_all(&parent).map_err(|e| Error::io("create folder", &parent, e))?;

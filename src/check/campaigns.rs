@@ -13,7 +13,7 @@ use crate::load::{CampaignDir, Content};
 use crate::raw;
 use crate::source::{FileId, Span};
 
-pub fn check(content: &Content, index: &Index, report: &mut Report) {
+pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
     for dir in &content.campaigns {
         if !super::is_safe_id(&dir.id) {
             let span = Span::file_start(dir.first_file.unwrap_or(0));

@@ -6,7 +6,7 @@ use super::index::{Index, at};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::source::Span;
 
-pub fn check(index: &Index, report: &mut Report) {
+pub(crate) fn check(index: &Index, report: &mut Report) {
     for inst in index.institutions.values() {
         // A definition's span lies in the file that defines it: links are spanned in that file.
         let dept_parent = |id: &str| {

@@ -10,35 +10,35 @@ use crate::source::{Offset, Span};
 
 /// Where something with an id was defined, and its display name.
 #[derive(Debug, Clone, Copy)]
-pub struct Def<'a, T> {
-    pub span: Span,
-    pub name: &'a str,
-    pub value: &'a T,
+pub(crate) struct Def<'a, T> {
+    pub(crate) span: Span,
+    pub(crate) name: &'a str,
+    pub(crate) value: &'a T,
 }
 
-pub type Table<'a, T> = BTreeMap<&'a str, Def<'a, T>>;
+pub(crate) type Table<'a, T> = BTreeMap<&'a str, Def<'a, T>>;
 
-pub struct InstIndex<'a> {
-    pub dir: &'a InstitutionDir,
-    pub span: Span,
-    pub departments: Table<'a, raw::Department>,
-    pub posts: Table<'a, raw::Post>,
-    pub people: Table<'a, raw::Person>,
+pub(crate) struct InstIndex<'a> {
+    pub(crate) dir: &'a InstitutionDir,
+    pub(crate) span: Span,
+    pub(crate) departments: Table<'a, raw::Department>,
+    pub(crate) posts: Table<'a, raw::Post>,
+    pub(crate) people: Table<'a, raw::Person>,
 }
 
-pub struct Index<'a> {
-    pub categories: Table<'a, raw::Category>,
-    pub institutions: BTreeMap<&'a str, InstIndex<'a>>,
+pub(crate) struct Index<'a> {
+    pub(crate) categories: Table<'a, raw::Category>,
+    pub(crate) institutions: BTreeMap<&'a str, InstIndex<'a>>,
 }
 
 /// A span for a `Spanned` value of file `file`.
-pub fn at<T>(file: usize, s: &Spanned<T>) -> Span {
+pub(crate) fn at<T>(file: usize, s: &Spanned<T>) -> Span {
     Span::from_yaml(file, &s.referenced, Offset::default())
 }
 
 impl<'a> Index<'a> {
     /// Builds the tables, keeping the first definition of an id; `on_duplicate` hears about the rest.
-    pub fn build(content: &'a Content, mut on_duplicate: impl FnMut(&str, &str, Span, Span)) -> Self {
+    pub(crate) fn build(content: &'a Content, mut on_duplicate: impl FnMut(&str, &str, Span, Span)) -> Self {
         let mut categories = Table::new();
         for c in &content.categories {
             let def = Def { span: Span::file_start(c.file), name: &c.value.name.value, value: &*c.value };

@@ -5,21 +5,21 @@
 
 mod campaigns;
 mod graph;
-pub mod index;
+pub(crate) mod index;
 mod refs;
 mod rules;
-pub mod signed;
+pub(crate) mod signed;
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::fence::Refusal;
 use crate::load::Content;
 use crate::source::Span;
 
-pub use index::Index;
+pub(crate) use index::Index;
 
 /// Runs every check. Cross-file checks are skipped while some file could not be parsed,
 /// since a reference into a broken file would look dangling.
-pub fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> {
+pub(crate) fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> {
     let index = Index::build(content, |kind, id, again, first| {
         report.push(
             Diagnostic::new("duplicate-id", again, format!("duplicate {kind} id `{id}`"), "defined again here")
@@ -83,9 +83,9 @@ pub(super) fn named_file(
 }
 
 /// Characters allowed in ids: they become folder names, file names and URL segments.
-pub const ID_RULE: &str = "ids may use lower-case ASCII letters a-z, digits 0-9, `-` and `_`, must start with a letter or digit, and may not contain `--` (it joins post and person in letter names)";
+pub(crate) const ID_RULE: &str = "ids may use lower-case ASCII letters a-z, digits 0-9, `-` and `_`, must start with a letter or digit, and may not contain `--` (it joins post and person in letter names)";
 
-pub fn is_safe_id(id: &str) -> bool {
+pub(crate) fn is_safe_id(id: &str) -> bool {
     let mut chars = id.chars();
     chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')

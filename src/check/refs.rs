@@ -8,7 +8,7 @@ use crate::lints;
 use crate::load::Content;
 use crate::source::Span;
 
-pub fn check(content: &Content, index: &Index, report: &mut Report) {
+pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
     config(content, report);
     for c in &content.categories {
         if c.value.duties.value.is_empty() {

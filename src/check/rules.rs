@@ -5,9 +5,9 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::raw::OfficerKind;
 
 /// Staff count above which a safety management body or a full-time officer is required.
-pub const STAFF_THRESHOLD: u32 = 100;
+pub(crate) const STAFF_THRESHOLD: u32 = 100;
 
-pub fn check(index: &Index, report: &mut Report) {
+pub(crate) fn check(index: &Index, report: &mut Report) {
     for inst in index.institutions.values() {
         if let Some(loaded) = &inst.dir.institution {
             institution(loaded.file, &loaded.value, report);

@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::load::Content;
 use crate::model::{Letter, Model};
 
-pub fn check(content: &Content, model: &Model, report: &mut Report) {
+pub(crate) fn check(content: &Content, model: &Model, report: &mut Report) {
     for dir in &content.institutions {
         let (Some(signing), Some(inst)) = (&dir.signing, model.institution(&dir.id)) else { continue };
         for rec in &signing.value.signed {

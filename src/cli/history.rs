@@ -64,7 +64,7 @@ struct ChangesReport<'a> {
 }
 
 /// `safeduty changes`: posts whose resolved duties differ between `since` and the content now.
-pub fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32, String> {
+pub(crate) fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32, String> {
     let model = current(dir)?;
     let repo = open(dir)?;
     let spec = since.unwrap_or("HEAD");
@@ -164,7 +164,7 @@ fn is_date(s: &str) -> bool {
 
 /// A code as printed, normalised: upper case, Crockford's look-alikes (O→0, I and L→1), no
 /// dash or blanks; None when it cannot be a code.
-pub fn normalise(code: &str) -> Option<String> {
+pub(crate) fn normalise(code: &str) -> Option<String> {
     let chars: String = code
         .chars()
         .filter(|c| !matches!(c, '-' | ' ' | '　'))
@@ -195,7 +195,7 @@ fn kind_name(d: &Document) -> &'static str {
 
 /// `safeduty verify`: which document and version a printed code belongs to, and whether it is
 /// still current.
-pub fn verify(dir: &Path, code: &str) -> Result<i32, String> {
+pub(crate) fn verify(dir: &Path, code: &str) -> Result<i32, String> {
     let Some(code) = normalise(code) else {
         return Err(format!("`{code}` is not a verification code: codes have 8 letters or digits, like 7QK2-M9XD"));
     };

@@ -25,7 +25,7 @@ Examples:
 
 #[derive(Parser)]
 #[command(name = "safeduty", version, about = "Duty cards, responsibility letters and an intranet site for the all-staff work-safety responsibility system (全员安全生产责任制).", after_help = EXAMPLES)]
-pub struct Cli {
+pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
 }
@@ -34,7 +34,8 @@ pub struct Cli {
 enum Command {
     /// Check the content and report every problem with file, line and column.
     #[command(
-        after_help = "Exit code 0 when there are no errors, 1 otherwise.\n\nExamples:\n  safeduty check\n  safeduty check content --format json\n  safeduty check --deny-warnings\n  safeduty check --allow post-without-holder"
+        after_help = "Exit code 0 when there are no errors, 1 otherwise.\n\nExamples:\n  safeduty check\n  safeduty check content --format json\n  safeduty check --deny-warnings\n  safeduty check --allow post-without-holder",
+        after_long_help = lints::help()
     )]
     Check {
         /// Content folder.

@@ -6,11 +6,11 @@ use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
 
 /// How alike two items must be (share of characters in common, 0–1) to count as one item
 /// reworded rather than one removed and another added.
-pub const REWORDED_AT_LEAST: f32 = 0.5;
+pub(crate) const REWORDED_AT_LEAST: f32 = 0.5;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ItemKind {
+pub(crate) enum ItemKind {
     Added,
     Removed,
     Reworded,
@@ -20,27 +20,27 @@ pub enum ItemKind {
 
 /// One changed duty item.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ItemChange {
-    pub kind: ItemKind,
+pub(crate) struct ItemChange {
+    pub(crate) kind: ItemKind,
     /// Its number in the older list (removed, reworded, moved).
-    pub old_number: Option<usize>,
+    pub(crate) old_number: Option<usize>,
     /// Its number in the newer list (added, reworded, moved).
-    pub new_number: Option<usize>,
-    pub old: Option<String>,
-    pub new: Option<String>,
+    pub(crate) new_number: Option<usize>,
+    pub(crate) old: Option<String>,
+    pub(crate) new: Option<String>,
     /// Reworded items: the text with deletions and insertions marked.
-    pub segments: Vec<Segment>,
+    pub(crate) segments: Vec<Segment>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Segment {
+pub(crate) struct Segment {
     /// `equal`, `delete` or `insert`.
-    pub tag: &'static str,
-    pub text: String,
+    pub(crate) tag: &'static str,
+    pub(crate) text: String,
 }
 
 /// The changes from `old` to `new`, in the newer list's order, removed items last.
-pub fn compare(old: &[String], new: &[String]) -> Vec<ItemChange> {
+pub(crate) fn compare(old: &[String], new: &[String]) -> Vec<ItemChange> {
     let mut removed: Vec<usize> = Vec::new();
     let mut added: Vec<usize> = Vec::new();
     for op in similar::capture_diff_slices(Algorithm::Myers, old, new) {

@@ -7,10 +7,10 @@ use std::path::Path;
 use gix::ObjectId;
 
 /// Files of a content tree: (path relative to the content folder, bytes).
-pub type Files = Vec<(String, Vec<u8>)>;
+pub(crate) type Files = Vec<(String, Vec<u8>)>;
 
 /// The repository holding a content folder.
-pub struct Git {
+pub(crate) struct Git {
     repo: gix::Repository,
     /// The content folder inside the repository, `/`-separated ("" at the root).
     prefix: String,
@@ -18,28 +18,28 @@ pub struct Git {
 
 /// A commit on the first-parent line from HEAD.
 #[derive(Debug, Clone)]
-pub struct Commit {
-    pub id: ObjectId,
+pub(crate) struct Commit {
+    pub(crate) id: ObjectId,
     /// Committer date in the committer's time zone, YYYY-MM-DD.
-    pub date: String,
+    pub(crate) date: String,
     /// The first line of the message.
-    pub summary: String,
+    pub(crate) summary: String,
     /// The content folder's tree at this commit (None: the folder did not exist).
-    pub content_tree: Option<ObjectId>,
+    pub(crate) content_tree: Option<ObjectId>,
 }
 
 /// The first-parent line from HEAD, oldest first.
 #[derive(Debug, Default)]
-pub struct Log {
-    pub commits: Vec<Commit>,
+pub(crate) struct Log {
+    pub(crate) commits: Vec<Commit>,
     /// The walk stopped at a shallow clone's boundary: older commits are not in the repository.
-    pub shallow: bool,
+    pub(crate) shallow: bool,
 }
 
 impl Log {
     /// The commits that changed the content folder (the first one that has it, and every one
     /// whose content tree differs from its parent's), oldest first.
-    pub fn content_commits(&self) -> Vec<&Commit> {
+    pub(crate) fn content_commits(&self) -> Vec<&Commit> {
         let mut out: Vec<&Commit> = Vec::new();
         let mut previous: Option<ObjectId> = None;
         for c in &self.commits {
@@ -58,7 +58,7 @@ fn err(e: impl std::fmt::Display) -> String {
 
 impl Git {
     /// The repository that holds `content_dir`, or None when it is not inside a git work tree.
-    pub fn open(content_dir: &Path) -> Option<Git> {
+    pub(crate) fn open(content_dir: &Path) -> Option<Git> {
         let repo = gix::discover(content_dir).ok()?;
         let workdir = repo.workdir()?.canonicalize().ok()?;
         let content = content_dir.canonicalize().ok()?;
@@ -69,7 +69,7 @@ impl Git {
     }
 
     /// Walks the first-parent line from HEAD. An unborn HEAD (no commit yet) gives an empty log.
-    pub fn log(&self) -> Result<Log, String> {
+    pub(crate) fn log(&self) -> Result<Log, String> {
         let mut log = Log::default();
         let Ok(head) = self.repo.head_id() else {
             return Ok(log);
@@ -95,7 +95,7 @@ impl Git {
     }
 
     /// A commit's date, message and content tree.
-    pub fn commit(&self, id: ObjectId) -> Result<Commit, String> {
+    pub(crate) fn commit(&self, id: ObjectId) -> Result<Commit, String> {
         let commit = self.repo.find_commit(id).map_err(err)?;
         let time = commit.committer().map_err(err)?.time().map_err(err)?;
         let message = commit.message_raw_sloppy().to_string();
@@ -116,7 +116,7 @@ impl Git {
 
     /// The files of a content tree that the loader reads (YAML and Markdown), with paths
     /// relative to the content folder.
-    pub fn files(&self, tree: ObjectId) -> Result<Files, String> {
+    pub(crate) fn files(&self, tree: ObjectId) -> Result<Files, String> {
         let mut out = Vec::new();
         self.collect(tree, "", &mut out)?;
         Ok(out)
@@ -146,7 +146,7 @@ impl Git {
 
     /// A commit named by `spec`: `HEAD`, a branch or tag, a full or abbreviated commit id on the
     /// first-parent line, each optionally followed by `~N` or `^` (first parents).
-    pub fn resolve(&self, spec: &str, log: &Log) -> Result<ObjectId, String> {
+    pub(crate) fn resolve(&self, spec: &str, log: &Log) -> Result<ObjectId, String> {
         let cut = spec.find(['~', '^']).unwrap_or(spec.len());
         let (base, suffix) = spec.split_at(cut);
         let mut id = self.base(base, log)?;

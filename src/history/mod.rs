@@ -6,8 +6,8 @@
 //! such commit's files are loaded, checked and resolved like the content on disk; a commit
 //! whose content has errors is skipped with a note. Models are cached by content-tree id.
 
-pub mod diff;
-pub mod git;
+pub(crate) mod diff;
+pub(crate) mod git;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -24,16 +24,16 @@ use git::{Commit, Git, Log};
 /// A version of the content: a commit, or the folder as it is now when that differs from the
 /// last commit ("not yet committed").
 #[derive(Debug, Clone, Serialize)]
-pub struct Version {
+pub(crate) struct Version {
     /// Full commit id; None for uncommitted content.
-    pub commit: Option<String>,
+    pub(crate) commit: Option<String>,
     /// Seven digits of the id, or 尚未提交.
-    pub short: String,
+    pub(crate) short: String,
     /// YYYY-MM-DD (None for uncommitted content).
-    pub date: Option<String>,
-    pub summary: String,
+    pub(crate) date: Option<String>,
+    pub(crate) summary: String,
     /// The oldest commit of a shallow clone: what came before it is not in the repository.
-    pub boundary: bool,
+    pub(crate) boundary: bool,
 }
 
 impl Version {
@@ -59,7 +59,7 @@ impl Version {
     }
 
     /// `abc1234 2024-03-01 “message”`, for the command line.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         match &self.date {
             Some(date) => format!("commit {} of {date} “{}”", self.short, self.summary),
             None => "uncommitted changes in the content folder".to_string(),
@@ -69,18 +69,18 @@ impl Version {
 
 /// A post's resolved duties in one version.
 #[derive(Debug, Clone, PartialEq)]
-pub struct PostState {
+pub(crate) struct PostState {
     /// The post's place in the model: (institution, post) in their display order.
-    pub order: (usize, usize),
-    pub institution_name: String,
-    pub post_name: String,
-    pub duties: Vec<String>,
+    pub(crate) order: (usize, usize),
+    pub(crate) institution_name: String,
+    pub(crate) post_name: String,
+    pub(crate) duties: Vec<String>,
 }
 
 /// Every post's duties in one version, by (institution id, post id).
-pub type Snapshot = BTreeMap<(String, String), PostState>;
+pub(crate) type Snapshot = BTreeMap<(String, String), PostState>;
 
-pub fn snapshot(model: &Model) -> Snapshot {
+pub(crate) fn snapshot(model: &Model) -> Snapshot {
     let mut out = Snapshot::new();
     for (i, inst) in model.institutions.iter().enumerate() {
         for (p, post) in inst.posts.iter().enumerate() {
@@ -100,7 +100,7 @@ pub fn snapshot(model: &Model) -> Snapshot {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum PostKind {
+pub(crate) enum PostKind {
     /// A new post: every item is added.
     Created,
     /// The post no longer exists.
@@ -111,18 +111,18 @@ pub enum PostKind {
 
 /// What changed in one post's resolved duty list between two versions.
 #[derive(Debug, Clone, Serialize)]
-pub struct PostChange {
-    pub institution: String,
-    pub institution_name: String,
-    pub post: String,
-    pub post_name: String,
-    pub kind: PostKind,
-    pub items: Vec<ItemChange>,
+pub(crate) struct PostChange {
+    pub(crate) institution: String,
+    pub(crate) institution_name: String,
+    pub(crate) post: String,
+    pub(crate) post_name: String,
+    pub(crate) kind: PostKind,
+    pub(crate) items: Vec<ItemChange>,
 }
 
 /// The posts whose duty lists differ between `old` and `new`, in the newer version's order of
 /// institutions and posts (removed posts in the older one's, after them).
-pub fn compare(old: &Snapshot, new: &Snapshot) -> Vec<PostChange> {
+pub(crate) fn compare(old: &Snapshot, new: &Snapshot) -> Vec<PostChange> {
     let mut keys: Vec<&(String, String)> = old.keys().chain(new.keys()).collect();
     keys.sort();
     keys.dedup();
@@ -153,9 +153,9 @@ pub fn compare(old: &Snapshot, new: &Snapshot) -> Vec<PostChange> {
 }
 
 /// A content repository: its log and the models of its versions, loaded on demand.
-pub struct Repo {
-    pub git: Git,
-    pub log: Log,
+pub(crate) struct Repo {
+    pub(crate) git: Git,
+    pub(crate) log: Log,
     root: PathBuf,
 }
 
@@ -170,7 +170,7 @@ fn versions() -> std::sync::MutexGuard<'static, Versions> {
 
 impl Repo {
     /// The repository holding `content_dir`; None when it is not in a git work tree.
-    pub fn open(content_dir: &Path) -> Result<Option<Repo>, String> {
+    pub(crate) fn open(content_dir: &Path) -> Result<Option<Repo>, String> {
         let Some(git) = Git::open(content_dir) else {
             return Ok(None);
         };
@@ -179,14 +179,14 @@ impl Repo {
     }
 
     /// The resolved model of a content tree (cached); Err says why it could not be made.
-    pub fn model_at(&self, tree: ObjectId) -> Result<Arc<Model>, String> {
+    pub(crate) fn model_at(&self, tree: ObjectId) -> Result<Arc<Model>, String> {
         self.preload(&[tree]);
         versions().get(&(self.root.clone(), tree)).cloned().unwrap_or_else(|| Err("not loaded".into()))
     }
 
     /// Loads the models of the content commits: the files are read from git one commit after
     /// the other, then loaded, checked and resolved on every core.
-    pub fn preload_all(&self) {
+    pub(crate) fn preload_all(&self) {
         let trees: Vec<ObjectId> = self.log.content_commits().iter().filter_map(|c| c.content_tree).collect();
         self.preload(&trees);
     }
@@ -219,7 +219,7 @@ impl Repo {
     }
 
     /// The content as it was at a commit (an empty snapshot if the folder did not exist).
-    pub fn snapshot_at(&self, commit: ObjectId) -> Result<(Version, Snapshot), String> {
+    pub(crate) fn snapshot_at(&self, commit: ObjectId) -> Result<(Version, Snapshot), String> {
         let c = self.commit_info(commit)?;
         let version = Version::of(&c, false);
         match c.content_tree {
@@ -239,31 +239,31 @@ impl Repo {
     }
 
     /// The newest commit on the first-parent line dated on or before `date` (YYYY-MM-DD).
-    pub fn commit_on_or_before(&self, date: &str) -> Option<ObjectId> {
+    pub(crate) fn commit_on_or_before(&self, date: &str) -> Option<ObjectId> {
         self.log.commits.iter().rev().find(|c| c.date.as_str() <= date).map(|c| c.id)
     }
 }
 
 /// One version in the history and what it changed.
 #[derive(Debug, Clone, Serialize)]
-pub struct Entry {
-    pub version: Version,
-    pub changes: Vec<PostChange>,
+pub(crate) struct Entry {
+    pub(crate) version: Version,
+    pub(crate) changes: Vec<PostChange>,
 }
 
 /// The duty history of a content folder, oldest first.
 #[derive(Debug, Default)]
-pub struct History {
-    pub entries: Vec<Entry>,
+pub(crate) struct History {
+    pub(crate) entries: Vec<Entry>,
     /// Remarks for the changelog page (in Chinese): commits skipped, a shallow clone.
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
     /// The repository is a shallow clone: the first entry is the boundary, not a beginning.
-    pub shallow: bool,
+    pub(crate) shallow: bool,
 }
 
 impl History {
     /// The history of the content in `repo`, ending with the uncommitted state `current`.
-    pub fn build(repo: &Repo, current: &Model) -> History {
+    pub(crate) fn build(repo: &Repo, current: &Model) -> History {
         let mut history = History { shallow: repo.log.shallow, ..History::default() };
         repo.preload_all();
         let oldest = repo.log.commits.first().map(|c| c.id);
@@ -302,7 +302,7 @@ impl History {
     }
 
     /// The entries that changed one post, oldest first, with its change.
-    pub fn of_post<'a>(
+    pub(crate) fn of_post<'a>(
         &'a self,
         institution: &'a str,
         post: &'a str,
@@ -313,14 +313,14 @@ impl History {
     }
 
     /// The version whose text of the post is in force now: the last one that changed it.
-    pub fn in_force_since(&self, institution: &str, post: &str) -> Option<&Version> {
+    pub(crate) fn in_force_since(&self, institution: &str, post: &str) -> Option<&Version> {
         let changed = |e: &&Entry| e.changes.iter().any(|c| c.institution == institution && c.post == post);
         self.entries.iter().rev().find(changed).map(|e| &e.version)
     }
 }
 
 /// The history for a site build, or a note saying why there is none.
-pub fn for_site(content_dir: &Path, current: &Model) -> (Option<History>, Option<String>) {
+pub(crate) fn for_site(content_dir: &Path, current: &Model) -> (Option<History>, Option<String>) {
     match Repo::open(content_dir) {
         Ok(Some(repo)) if repo.log.commits.is_empty() => {
             (None, Some("the content's git repository has no commit yet: no revision history on the site".into()))
@@ -345,7 +345,7 @@ pub fn for_site(content_dir: &Path, current: &Model) -> (Option<History>, Option
 }
 
 /// Counts of item changes, for short summaries.
-pub fn counts(items: &[ItemChange]) -> [usize; 4] {
+pub(crate) fn counts(items: &[ItemChange]) -> [usize; 4] {
     let n = |k: ItemKind| items.iter().filter(|i| i.kind == k).count();
     [n(ItemKind::Added), n(ItemKind::Removed), n(ItemKind::Reworded), n(ItemKind::Moved)]
 }

@@ -28,7 +28,7 @@ const FILES: &[(&str, &str)] = &[
     ("pages/about.md", include_str!("scaffold/pages/about.md")),
 ];
 
-pub fn init(dir: &Path) -> Result<(), String> {
+pub(crate) fn init(dir: &Path) -> Result<(), String> {
     if dir.exists()
         && std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?.next().is_some()
     {

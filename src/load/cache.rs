@@ -17,21 +17,21 @@ use super::{Found, Value};
 use crate::lock;
 
 #[derive(Default)]
-pub struct Cache {
+pub(crate) struct Cache {
     last: Mutex<Arc<Last>>,
 }
 
 /// What the last load kept.
 #[derive(Default)]
 pub(super) struct Last {
-    pub files: Files,
+    pub(crate) files: Files,
     /// Its walk of the tree, in order.
     walk: Vec<Found>,
 }
 
 /// What the caller of a cached load knows of the changes since the cache's last load.
 #[derive(Clone, Copy)]
-pub enum Since<'a> {
+pub(crate) enum Since<'a> {
     /// Nothing: walk the tree and compare every file with what the cache kept.
     Unknown,
     /// Only these files (names below the content root, `/`-separated, as in diagnostics) were
@@ -44,10 +44,10 @@ pub(super) type Files = HashMap<PathBuf, Entry>;
 /// A file as it was read, and what it gave.
 #[derive(Clone)]
 pub(super) struct Entry {
-    pub text: Arc<str>,
-    pub value: Value,
+    pub(crate) text: Arc<str>,
+    pub(crate) value: Value,
     /// None: compare the bytes next time.
-    pub stamp: Option<Stamp>,
+    pub(crate) stamp: Option<Stamp>,
 }
 
 /// Size and times of a file.

@@ -16,79 +16,78 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, Report};
-pub use crate::fence::is_hidden;
+pub(crate) use crate::fence::is_hidden;
 use crate::fence::{Fence, Refusal};
 use crate::raw;
 use crate::source::{FileId, Offset, Sources, Span};
 
-pub use cache::{Cache, Since};
-pub use page::Page;
+pub(crate) use cache::{Cache, Since};
+pub(crate) use page::Page;
 
 /// A value that has a file of its own, its id taken from the file (or folder) name.
 #[derive(Debug)]
-pub struct Named<T> {
-    pub id: String,
-    pub file: FileId,
-    pub value: Arc<T>,
+pub(crate) struct Named<T> {
+    pub(crate) id: String,
+    pub(crate) file: FileId,
+    pub(crate) value: Arc<T>,
 }
 
 /// A value parsed from a file (lists of departments or people).
 #[derive(Debug)]
-pub struct Loaded<T> {
-    pub file: FileId,
-    pub value: Arc<T>,
+pub(crate) struct Loaded<T> {
+    pub(crate) file: FileId,
+    pub(crate) value: Arc<T>,
 }
 
 /// Everything found under one `institutions/<id>/` folder.
 #[derive(Debug, Default)]
-pub struct InstitutionDir {
-    pub id: String,
-    pub institution: Option<Loaded<raw::Institution>>,
-    pub departments: Vec<Loaded<Vec<raw::Department>>>,
-    pub people: Vec<Loaded<Vec<raw::Person>>>,
-    pub posts: Vec<Named<raw::Post>>,
-    pub signing: Option<Loaded<raw::Signing>>,
+pub(crate) struct InstitutionDir {
+    pub(crate) id: String,
+    pub(crate) institution: Option<Loaded<raw::Institution>>,
+    pub(crate) departments: Vec<Loaded<Vec<raw::Department>>>,
+    pub(crate) people: Vec<Loaded<Vec<raw::Person>>>,
+    pub(crate) posts: Vec<Named<raw::Post>>,
+    pub(crate) signing: Option<Loaded<raw::Signing>>,
     /// First file seen in the folder: where to point when institution.yaml is missing.
-    pub first_file: Option<FileId>,
+    pub(crate) first_file: Option<FileId>,
     /// Ids of posts whose files could not be parsed: references to them are not dangling.
-    pub broken_posts: Vec<String>,
+    pub(crate) broken_posts: Vec<String>,
     /// Kinds ("department", "person") whose list file could not be parsed.
-    pub broken_lists: Vec<&'static str>,
-    pub broken_institution: bool,
+    pub(crate) broken_lists: Vec<&'static str>,
+    pub(crate) broken_institution: bool,
 }
 
 /// Everything found under one `campaigns/<id>/` folder.
 #[derive(Debug, Default)]
-pub struct CampaignDir {
-    pub id: String,
-    pub campaign: Option<Loaded<raw::Campaign>>,
-    pub progress: Option<Loaded<raw::Progress>>,
-    pub issues: Option<Loaded<Vec<raw::Issue>>>,
+pub(crate) struct CampaignDir {
+    pub(crate) id: String,
+    pub(crate) campaign: Option<Loaded<raw::Campaign>>,
+    pub(crate) progress: Option<Loaded<raw::Progress>>,
+    pub(crate) issues: Option<Loaded<Vec<raw::Issue>>>,
     /// First file seen in the folder: where to point when campaign.yaml is missing.
-    pub first_file: Option<FileId>,
+    pub(crate) first_file: Option<FileId>,
     /// Some file of the folder could not be parsed.
-    pub broken: bool,
+    pub(crate) broken: bool,
 }
 
 /// The whole content tree, parsed but not yet checked.
 #[derive(Debug, Default)]
 pub struct Content {
-    pub root: PathBuf,
-    pub sources: Sources,
-    pub config: Option<Loaded<raw::Config>>,
-    pub categories: Vec<Named<raw::Category>>,
-    pub institutions: Vec<InstitutionDir>,
-    pub campaigns: Vec<CampaignDir>,
-    pub pages: Vec<Arc<Page>>,
+    pub(crate) sources: Sources,
+    pub(crate) config: Option<Loaded<raw::Config>>,
+    pub(crate) categories: Vec<Named<raw::Category>>,
+    pub(crate) institutions: Vec<InstitutionDir>,
+    pub(crate) campaigns: Vec<CampaignDir>,
+    pub(crate) pages: Vec<Arc<Page>>,
     /// How many files could not be parsed: checks across files are unreliable then.
-    pub broken_files: usize,
+    pub(crate) broken_files: usize,
     /// Ids of categories whose files could not be parsed.
-    pub broken_categories: Vec<String>,
+    pub(crate) broken_categories: Vec<String>,
     /// Whether the tree was walked (false: the last walk was taken, see `Since::Written`).
-    pub walked: bool,
+    pub(crate) walked: bool,
     /// The boundary of the content folder on disk (None: content from a commit), through which
     /// checks look for the files that the content names (scans, evidence).
-    pub fence: Option<Fence>,
+    pub(crate) fence: Option<Fence>,
 }
 
 /// What a path inside the content root is.
@@ -176,14 +175,9 @@ impl Folders {
     }
 }
 
-/// Reads and parses `root`. Never fails: problems become diagnostics in `report`.
-pub fn load(root: &Path, report: &mut Report) -> Content {
-    load_cached(root, report, None)
-}
-
 /// Like `load`, taking files whose bytes did not change since the last load from `cache`;
 /// `since` says what the caller knows of what changed.
-pub fn load_cached(root: &Path, report: &mut Report, cache: Option<(&Cache, Since)>) -> Content {
+pub(crate) fn load_cached(root: &Path, report: &mut Report, cache: Option<(&Cache, Since)>) -> Content {
     // The preview after files were written in place: the last walk's files, of which only the
     // written ones are read (a walk and a stamp per file are most of a cached load).
     // Not after `safeduty.yaml` changed: it says which folder holds the theme, not content.
@@ -284,7 +278,7 @@ fn assemble(
         .enumerate()
         .map(|(file, f)| outcome(file, f, before.as_deref().map(|last| &last.files)))
         .collect();
-    let mut content = Content { root: root.to_path_buf(), walked, fence, ..Content::default() };
+    let mut content = Content { walked, fence, ..Content::default() };
     let mut folders = Folders::default();
     let mut kept = cache::Files::new();
     for (found, (outcome, entry)) in found.into_iter().zip(outcomes) {
@@ -297,7 +291,7 @@ fn assemble(
         }
         match outcome {
             Outcome::Unreadable(diagnostic, text) => {
-                let file = content.sources.add(name, path, text);
+                let file = content.sources.add(name, text);
                 report.push(diagnostic);
                 // What the file would have defined is not reported missing: its own error is.
                 if !matches!(kind, Kind::Other) {
@@ -305,7 +299,7 @@ fn assemble(
                 }
             }
             Outcome::Parsed(text, value) => {
-                let file = content.sources.add(name, path, text);
+                let file = content.sources.add(name, text);
                 match value {
                     Ok(value) => place(&mut content, &mut folders, kind, file, value),
                     Err(diagnostics) => {
@@ -319,7 +313,7 @@ fn assemble(
     folders.into_content(&mut content);
     // An empty folder, or the wrong one: building it would replace a site with an empty one.
     if content.institutions.is_empty() && content.fence.is_some() {
-        let file = content.sources.add(".".to_string(), root.to_path_buf(), Arc::from(""));
+        let file = content.sources.add(".".to_string(), Arc::from(""));
         report.push(
             Diagnostic::new(
                 "no-institutions",

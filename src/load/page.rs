@@ -5,18 +5,18 @@ use crate::raw::PageMeta;
 use crate::source::{FileId, Offset, Span};
 
 #[derive(Debug)]
-pub struct Page {
+pub(crate) struct Page {
     /// Path under `pages/` without `.md`, e.g. `notices/2022-124`.
-    pub slug: String,
-    pub file: FileId,
-    pub meta: PageMeta,
+    pub(crate) slug: String,
+    pub(crate) file: FileId,
+    pub(crate) meta: PageMeta,
     /// Where the front matter starts, for positions inside it.
-    pub meta_offset: Offset,
+    pub(crate) meta_offset: Offset,
     /// Markdown after the front matter.
-    pub body: String,
+    pub(crate) body: String,
 }
 
-pub fn parse(original: &str, file: FileId, slug: String) -> Result<Page, Vec<Diagnostic>> {
+pub(crate) fn parse(original: &str, file: FileId, slug: String) -> Result<Page, Vec<Diagnostic>> {
     // Positions are counted in the file as written, byte order mark included.
     let text = original.strip_prefix('\u{feff}').unwrap_or(original);
     let bom = original.len() - text.len();

@@ -10,7 +10,7 @@ in the status bar → Save with Encoding → UTF-8; or run `iconv -f GB18030 -t 
 
 /// The file's text; or a diagnostic at the first byte that is not UTF-8, and the text as far as
 /// it can be read (decoded from GBK or UTF-16 when it is that), for the diagnostic to quote.
-pub fn decode(bytes: Vec<u8>, file: FileId) -> Result<String, (Diagnostic, String)> {
+pub(crate) fn decode(bytes: Vec<u8>, file: FileId) -> Result<String, (Diagnostic, String)> {
     let error = match String::from_utf8(bytes) {
         Ok(text) => return Ok(text),
         Err(e) => e,
@@ -54,7 +54,7 @@ pub fn decode(bytes: Vec<u8>, file: FileId) -> Result<String, (Diagnostic, Strin
 /// A control character or bidirectional override in the file, written as it is or as a YAML
 /// escape (`"\e[2J"`): names and duties are printed on pages, in PDFs and in terminals, where
 /// such a character hides or rewrites text.
-pub fn unprintable(text: &str, file: FileId) -> Option<Diagnostic> {
+pub(crate) fn unprintable(text: &str, file: FileId) -> Option<Diagnostic> {
     let at = |start: usize, what: String| {
         let before = &text[..start];
         let line = before.matches('\n').count() as u32 + 1;

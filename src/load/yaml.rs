@@ -9,7 +9,12 @@ use crate::source::{FileId, Offset, Span};
 /// Parses one YAML document; on failure returns the diagnostic that explains it, and with an
 /// unknown key every other unknown key of the file too (a user fixes them in one go).
 /// `what` names the kind of file for messages ("post file", "institution file").
-pub fn parse<T: DeserializeOwned>(text: &str, file: FileId, offset: Offset, what: &str) -> Result<T, Vec<Diagnostic>> {
+pub(crate) fn parse<T: DeserializeOwned>(
+    text: &str,
+    file: FileId,
+    offset: Offset,
+    what: &str,
+) -> Result<T, Vec<Diagnostic>> {
     let first = match serde_saphyr::from_str::<T>(text) {
         Ok(value) => return Ok(value),
         Err(e) => to_diagnostic(&e, text, file, offset, what),
@@ -181,7 +186,7 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
 }
 
 /// Whether a YAML text holds no value: only blank lines, comments and document markers.
-pub fn is_blank(text: &str) -> bool {
+pub(crate) fn is_blank(text: &str) -> bool {
     text.trim_start_matches('\u{feff}')
         .lines()
         .map(str::trim)

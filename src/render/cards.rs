@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::{Institution, Letter, Model, Post};
 
 /// The cards and letters of one institution, with their texts.
-pub fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
+pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
     let year = model.site.term_year.map_or_else(|| "　　".to_string(), |y| y.to_string());
     let tera = &theme.tera;
     let cards = inst.posts.iter().enumerate().map(|(n, post)| card(tera, model, inst, post, n + 1));

@@ -4,7 +4,7 @@ use super::{RenderContext, Renderer, paths};
 use crate::error::{Error, Result};
 use crate::model::{Model, Origin};
 
-pub struct DataRenderer;
+pub(crate) struct DataRenderer;
 
 impl Renderer for DataRenderer {
     fn name(&self) -> &'static str {
@@ -67,7 +67,7 @@ fn cell(text: &str) -> std::borrow::Cow<'_, str> {
 
 /// One row per duty item. Starts with a UTF-8 byte order mark: without it Excel and WPS on
 /// Windows read the file as GBK and show garbled Chinese.
-pub fn duties_csv(model: &Model, out: &mut dyn std::io::Write) -> Result<()> {
+pub(crate) fn duties_csv(model: &Model, out: &mut dyn std::io::Write) -> Result<()> {
     out.write_all(b"\xEF\xBB\xBF").map_err(|e| Error::new(format!("duties.csv: {e}")))?;
     {
         let mut w = csv::Writer::from_writer(out);

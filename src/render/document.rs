@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Kind {
+pub(crate) enum Kind {
     /// 岗位安全生产责任清单 (一岗一清单).
     Card,
     /// 安全生产责任书.
@@ -23,7 +23,7 @@ pub enum Kind {
 
 /// A piece of a document, as the typesetter sees it.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Block {
+pub(crate) enum Block {
     /// `# …`: centred, title size.
     Title(String),
     /// `## …`: a section heading, kept with what follows.
@@ -41,7 +41,7 @@ pub enum Block {
 /// Where a letter stands, from the content's signing records and its current code.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]
-pub enum Status {
+pub(crate) enum Status {
     Unsigned,
     /// Signed for the text it carries now.
     Signed {
@@ -55,33 +55,33 @@ pub enum Status {
 }
 
 #[derive(Debug, Clone)]
-pub struct Document {
-    pub kind: Kind,
-    pub institution: String,
-    pub department: String,
+pub(crate) struct Document {
+    pub(crate) kind: Kind,
+    pub(crate) institution: String,
+    pub(crate) department: String,
     /// The post whose duties it carries (乙方's post for a letter).
-    pub post: String,
+    pub(crate) post: String,
     /// 乙方 of a letter.
-    pub person: Option<String>,
+    pub(crate) person: Option<String>,
     /// Path below the site root, e.g. `pdf/wsq-wjw/letters/office-head--li-na.pdf`.
-    pub file: String,
-    pub title: String,
+    pub(crate) file: String,
+    pub(crate) title: String,
     /// 文号 of a letter, in the institution's document number style.
-    pub number: Option<String>,
+    pub(crate) number: Option<String>,
     /// Short hash of the text: a signed paper matches the exact version it was signed for.
-    pub code: String,
-    pub blocks: Vec<Block>,
+    pub(crate) code: String,
+    pub(crate) blocks: Vec<Block>,
     /// Letters only.
-    pub status: Option<Status>,
+    pub(crate) status: Option<Status>,
     /// A scan of the signed letter, relative to the institution's content folder.
-    pub scan: Option<String>,
+    pub(crate) scan: Option<String>,
     /// Whether this build prints it (fonts found, and selected); its code and status count anyway.
-    pub printed: bool,
+    pub(crate) printed: bool,
 }
 
 impl Block {
     /// The block's text, in reading order.
-    pub fn texts(&self) -> Vec<&str> {
+    pub(crate) fn texts(&self) -> Vec<&str> {
         match self {
             Block::Title(t) | Block::Heading(t) | Block::Paragraph(t) => vec![t],
             Block::Lines(l) => l.iter().map(String::as_str).collect(),
@@ -109,7 +109,7 @@ pub(super) fn render(tera: &tera::Tera, name: &str, ctx: &Context) -> Result<Str
 }
 
 /// Reads the rendered Markdown into blocks. Anything else Markdown can express is read as text.
-pub fn blocks(markdown: &str) -> Vec<Block> {
+pub(crate) fn blocks(markdown: &str) -> Vec<Block> {
     let mut out = Vec::new();
     let mut text = String::new();
     let mut lines: Vec<String> = Vec::new();
@@ -165,7 +165,7 @@ pub fn blocks(markdown: &str) -> Vec<Block> {
 }
 
 /// The characters of verification codes (Crockford's base32).
-pub const CODE_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+pub(crate) const CODE_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /// The verification code: the first 40 bits of SHA-256 over the document's text, in Crockford
 /// base32, e.g. `7QK2-M9XD`. Any change of a duty, a name or the template's text changes it; the

@@ -12,25 +12,25 @@ use crate::error::Result;
 use crate::lock;
 use crate::model::{Institution, Model};
 
-pub use super::cards::institution;
-pub use super::document::{Block, Document, Kind, Status};
+pub(crate) use super::cards::institution;
+pub(crate) use super::document::{Block, Document, Kind, Status};
 
 /// Every card and letter of the model, institution by institution, and every phase report.
-pub fn all(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
+pub(crate) fn all(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
     documents(model, theme, true)
 }
 
 /// Like `all`, but the cards and letters keep only their codes and facts, not their texts: a
 /// province's texts are a gigabyte, and the PDF renderer makes them again institution by
 /// institution (`institution`). Phase reports keep theirs.
-pub fn codes(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
+pub(crate) fn codes(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
     documents(model, theme, false)
 }
 
 /// The cards and letters of the institutions `ids`, with their texts, then their phase reports:
 /// all that a build of their documents alone needs (`build --institution` without the site or
 /// the data export, the preview's PDFs), without making a province's other documents.
-pub fn of_institutions(model: &Model, theme: &Theme, ids: &BTreeSet<String>) -> Result<Vec<Document>> {
+pub(crate) fn of_institutions(model: &Model, theme: &Theme, ids: &BTreeSet<String>) -> Result<Vec<Document>> {
     let mut docs = Vec::new();
     for inst in model.institutions.iter().filter(|i| ids.contains(&i.id)) {
         docs.extend(institution(model, theme, inst)?);
@@ -43,7 +43,7 @@ pub fn of_institutions(model: &Model, theme: &Theme, ids: &BTreeSet<String>) -> 
 /// other institutions' documents are the ones `reuse.cache` kept from the previous pass (nothing
 /// they are made of changed). They are moved, not copied: the caller gives them back when its
 /// pass is done (`keep`).
-pub fn codes_reusing(model: &Model, theme: &Theme, reuse: Reuse) -> Result<Vec<Document>> {
+pub(crate) fn codes_reusing(model: &Model, theme: &Theme, reuse: Reuse) -> Result<Vec<Document>> {
     let kept = reuse.edited.map(|_| std::mem::take(&mut *lock(&reuse.cache.by_institution))).unwrap_or_default();
     let keep = |inst: &Institution| reuse.edited.is_some_and(|ids| !ids.contains(&inst.id));
     let per_institution = per_institution(model, theme, false, |inst| kept.get(&inst.id).filter(|_| keep(inst)))?;
@@ -53,7 +53,7 @@ pub fn codes_reusing(model: &Model, theme: &Theme, reuse: Reuse) -> Result<Vec<D
 
 /// Gives the documents of a pass back to `cache`, institution by institution, for the next
 /// pass (`codes_reusing`); phase reports are made again each time.
-pub fn keep(cache: &Cache, documents: Vec<Document>) {
+pub(crate) fn keep(cache: &Cache, documents: Vec<Document>) {
     let mut by_institution: BTreeMap<String, Vec<Document>> = BTreeMap::new();
     for d in documents.into_iter().filter(|d| d.kind != Kind::Report) {
         by_institution.entry(d.institution.clone()).or_default().push(d);
@@ -63,17 +63,17 @@ pub fn keep(cache: &Cache, documents: Vec<Document>) {
 
 /// Documents kept between the preview's pages passes (codes and facts, no texts), by institution.
 #[derive(Default)]
-pub struct Cache {
+pub(crate) struct Cache {
     by_institution: std::sync::Mutex<BTreeMap<String, Arc<Vec<Document>>>>,
 }
 
 /// What `codes_reusing` may take from a previous pass.
 #[derive(Clone, Copy)]
-pub struct Reuse<'a> {
-    pub cache: &'a Cache,
+pub(crate) struct Reuse<'a> {
+    pub(crate) cache: &'a Cache,
     /// The institutions whose folders changed since the pass that filled the cache; None: the
     /// change may lie anywhere (settings, categories, the theme), and everything is made again.
-    pub edited: Option<&'a BTreeSet<String>>,
+    pub(crate) edited: Option<&'a BTreeSet<String>>,
 }
 
 fn documents(model: &Model, theme: &Theme, texts: bool) -> Result<Vec<Document>> {

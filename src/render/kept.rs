@@ -11,12 +11,12 @@ use sha2::{Digest, Sha256};
 use crate::error::Result;
 use crate::lock;
 
-pub type Key = [u8; 32];
+pub(crate) type Key = [u8; 32];
 
 /// Parts of the search index, by their pages.
-pub type SearchCache = Kept<std::sync::Arc<crate::render::site::search::Bundle>>;
+pub(crate) type SearchCache = Kept<std::sync::Arc<crate::render::site::search::Bundle>>;
 
-pub struct Kept<V> {
+pub(crate) struct Kept<V> {
     values: Mutex<HashMap<Key, V>>,
     /// Keys asked for since the last sweep.
     used: Mutex<HashSet<Key>>,
@@ -38,7 +38,7 @@ impl<V> Default for Kept<V> {
 
 impl<V: Clone> Kept<V> {
     /// The value for `key`, made by `make` when it is not kept yet.
-    pub fn get_or_make(&self, key: Key, make: impl FnOnce() -> Result<V>) -> Result<V> {
+    pub(crate) fn get_or_make(&self, key: Key, make: impl FnOnce() -> Result<V>) -> Result<V> {
         lock(&self.used).insert(key);
         if let Some(value) = lock(&self.values).get(&key) {
             return Ok(value.clone());
@@ -51,7 +51,7 @@ impl<V: Clone> Kept<V> {
     }
 
     /// Forgets what the last build did not ask for, so that memory follows the content.
-    pub fn sweep(&self) {
+    pub(crate) fn sweep(&self) {
         let used = std::mem::take(&mut *lock(&self.used));
         lock(&self.values).retain(|k, _| used.contains(k));
         let made = self.made.swap(0, std::sync::atomic::Ordering::Relaxed);
@@ -59,13 +59,13 @@ impl<V: Clone> Kept<V> {
     }
 
     /// (made, kept) in the last build.
-    pub fn last_build(&self) -> (usize, usize) {
+    pub(crate) fn last_build(&self) -> (usize, usize) {
         *lock(&self.last)
     }
 }
 
 /// A key over parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ.
-pub fn key(parts: &[&[u8]]) -> Key {
+pub(crate) fn key(parts: &[&[u8]]) -> Key {
     let mut hash = Sha256::new();
     for p in parts {
         hash.update((p.len() as u64).to_le_bytes());

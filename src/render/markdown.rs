@@ -4,7 +4,7 @@
 
 use pulldown_cmark::{Event, Options, Parser, Tag, html};
 
-pub fn to_html(markdown: &str, allow_html: bool) -> String {
+pub(crate) fn to_html(markdown: &str, allow_html: bool) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let events = Parser::new_ext(markdown, options).map(|event| match event {
         Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Event::Text(raw),
@@ -23,7 +23,7 @@ pub fn to_html(markdown: &str, allow_html: bool) -> String {
 }
 
 /// The links and images of a Markdown text: destination, and where the link is written.
-pub fn links(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
+pub(crate) fn links(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     Parser::new_ext(markdown, options)
         .into_offset_iter()
@@ -40,7 +40,7 @@ pub fn links(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
 /// escape any ASCII punctuation, so escaping all of it leaves nothing to interpret: no list
 /// markers (`1.`, `-`), rules (`---`), entities (`&amp;`), emphasis or tables. Line breaks and
 /// leading blanks (an indented code block) become single spaces.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     // Only ASCII blanks: an ideographic space (　) is text.
     let words: Vec<&str> = text.split(|c: char| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).collect();
@@ -53,7 +53,10 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-pub fn filter(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+pub(crate) fn filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
     let text = tera::try_get_value!("md", "value", String, value);
     Ok(tera::Value::String(escape(&text)))
 }

@@ -3,16 +3,16 @@
 
 mod cards;
 mod data;
-pub mod document;
-pub mod documents;
-pub mod kept;
+pub(crate) mod document;
+pub(crate) mod documents;
+pub(crate) mod kept;
 pub(crate) mod markdown;
-pub mod paths;
-pub mod pdf;
-pub mod preflight;
+pub(crate) mod paths;
+pub(crate) mod pdf;
+pub(crate) mod preflight;
 mod report;
-pub mod site;
-pub mod theme;
+pub(crate) mod site;
+pub(crate) mod theme;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -22,24 +22,24 @@ use crate::error::{Error, Result};
 use crate::lock;
 use crate::model::Model;
 
-pub use data::DataRenderer;
-pub use pdf::PdfRenderer;
-pub use site::SiteRenderer;
+pub(crate) use data::DataRenderer;
+pub(crate) use pdf::PdfRenderer;
+pub(crate) use site::SiteRenderer;
 
 /// A warning from `check` that did not stop the build: the site shows it where it belongs.
 #[derive(Debug, Clone, serde::Serialize)]
-pub struct Finding {
+pub(crate) struct Finding {
     /// The institution whose files it is about, if any.
-    pub institution: Option<String>,
-    pub code: &'static str,
-    pub message: String,
+    pub(crate) institution: Option<String>,
+    pub(crate) code: &'static str,
+    pub(crate) message: String,
     /// file:line:column, for the author who fixes it.
-    pub place: String,
+    pub(crate) place: String,
 }
 
 impl Finding {
     /// The warnings of a report, each placed with the institution its file belongs to.
-    pub fn from_report(report: &crate::diagnostic::Report, sources: &crate::source::Sources) -> Vec<Finding> {
+    pub(crate) fn from_report(report: &crate::diagnostic::Report, sources: &crate::source::Sources) -> Vec<Finding> {
         report
             .diagnostics
             .iter()
@@ -63,15 +63,15 @@ impl Finding {
 
 /// What a build makes: everything by default; `build --only … --institution …` narrows it.
 #[derive(Debug, Clone, Default)]
-pub struct Selection {
+pub(crate) struct Selection {
     /// None: all parts.
-    pub parts: Option<std::collections::BTreeSet<Part>>,
+    pub(crate) parts: Option<std::collections::BTreeSet<Part>>,
     /// None: every institution (applies to printed documents).
-    pub institutions: Option<std::collections::BTreeSet<String>>,
+    pub(crate) institutions: Option<std::collections::BTreeSet<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
-pub enum Part {
+pub(crate) enum Part {
     /// The intranet site (output/site/).
     Site,
     /// model.json and duties.csv (output/data/).
@@ -85,12 +85,12 @@ pub enum Part {
 }
 
 impl Selection {
-    pub fn wants(&self, part: Part) -> bool {
+    pub(crate) fn wants(&self, part: Part) -> bool {
         self.parts.as_ref().is_none_or(|p| p.contains(&part))
     }
 
     /// Whether a document of `kind` for `institution` is printed in this build.
-    pub fn prints(&self, kind: documents::Kind, institution: &str) -> bool {
+    pub(crate) fn prints(&self, kind: documents::Kind, institution: &str) -> bool {
         let part = match kind {
             documents::Kind::Card => Part::Cards,
             documents::Kind::Letter => Part::Letters,
@@ -100,27 +100,27 @@ impl Selection {
     }
 
     /// Whether any printed document is wanted.
-    pub fn wants_pdf(&self) -> bool {
+    pub(crate) fn wants_pdf(&self) -> bool {
         [Part::Cards, Part::Letters, Part::Reports].into_iter().any(|p| self.wants(p))
     }
 
     /// The institutions whose documents this build needs; None: every institution's, because
     /// the site or the data export lists them all.
-    pub fn documents_of(&self) -> Option<&std::collections::BTreeSet<String>> {
+    pub(crate) fn documents_of(&self) -> Option<&std::collections::BTreeSet<String>> {
         self.institutions.as_ref().filter(|_| !self.wants(Part::Site) && !self.wants(Part::Data))
     }
 
-    pub fn is_everything(&self) -> bool {
+    pub(crate) fn is_everything(&self) -> bool {
         self.parts.is_none() && self.institutions.is_none()
     }
 }
 
 /// Rendered files: path below the output root → bytes, shared so that the preview serves them
 /// without copying.
-pub type Files = BTreeMap<String, Arc<Vec<u8>>>;
+pub(crate) type Files = BTreeMap<String, Arc<Vec<u8>>>;
 
 /// Where rendered files go: a folder on disk (`build`) or memory (`serve`).
-pub enum Sink {
+pub(crate) enum Sink {
     /// The root of the output being built (a temporary folder until the build succeeds), and
     /// the paths written so far.
     Dir(PathBuf, Mutex<std::collections::HashSet<String>>),
@@ -128,16 +128,16 @@ pub enum Sink {
 }
 
 impl Sink {
-    pub fn dir(root: &std::path::Path) -> Self {
+    pub(crate) fn dir(root: &std::path::Path) -> Self {
         Sink::Dir(root.to_path_buf(), Mutex::new(std::collections::HashSet::new()))
     }
 
-    pub fn memory() -> Self {
+    pub(crate) fn memory() -> Self {
         Sink::Memory(Mutex::new(BTreeMap::new()))
     }
 
     /// The files written to a memory sink.
-    pub fn into_files(self) -> Files {
+    pub(crate) fn into_files(self) -> Files {
         match self {
             Sink::Memory(files) => files.into_inner().unwrap_or_else(|e| e.into_inner()),
             Sink::Dir(..) => Files::new(),
@@ -166,38 +166,37 @@ fn twice(rel: &str) -> Error {
     Error::new(format!("two outputs of this build have the same path `{rel}`; rename one of the ids that make it"))
 }
 
-pub struct RenderContext<'a> {
-    pub model: &'a Model,
-    pub sink: &'a Sink,
+pub(crate) struct RenderContext<'a> {
+    pub(crate) model: &'a Model,
+    pub(crate) sink: &'a Sink,
     /// The content folder, through which scans and evidence files are read.
-    pub fence: &'a crate::fence::Fence,
-    pub findings: &'a [Finding],
+    pub(crate) fence: &'a crate::fence::Fence,
+    pub(crate) findings: &'a [Finding],
     /// The theme, loaded once per build.
-    pub theme: &'a theme::Theme,
+    pub(crate) theme: &'a theme::Theme,
     /// Every card and letter, computed once: the PDF renderer prints them (those marked printed),
     /// the site links them and shows their codes and signing status.
-    pub documents: &'a [documents::Document],
+    pub(crate) documents: &'a [documents::Document],
     /// The fonts of printed documents, found once per build; None when none is installed.
-    pub fonts: Option<&'a pdf::fonts::FontSet>,
+    pub(crate) fonts: Option<&'a pdf::fonts::FontSet>,
     /// The theme's `pdf/style.yaml`, parsed once per build.
-    pub pdf_style: &'a pdf::style::Style,
-    pub selection: &'a Selection,
+    pub(crate) pdf_style: &'a pdf::style::Style,
     /// Build the site's search index.
-    pub search: bool,
+    pub(crate) search: bool,
     /// Show a progress bar for long runs (a terminal is watching).
-    pub progress: bool,
+    pub(crate) progress: bool,
     /// The content's revision history (None: not in git, or not asked for).
-    pub history: Option<&'a crate::history::History>,
+    pub(crate) history: Option<&'a crate::history::History>,
     /// Where renderers note how long their own stages took, for `--timings` (None: not asked).
-    pub laps: Option<&'a std::sync::Mutex<Vec<String>>>,
+    pub(crate) laps: Option<&'a std::sync::Mutex<Vec<String>>>,
     /// Render only these institutions' pages and the pages of no institution (the preview's
     /// quick pass; see `pipeline::Options::pages_of`).
-    pub pages_of: Option<&'a std::collections::BTreeSet<String>>,
+    pub(crate) pages_of: Option<&'a std::collections::BTreeSet<String>>,
 }
 
 impl RenderContext<'_> {
     /// Notes that a stage of a renderer took `took` (shown by `--timings`).
-    pub fn lap(&self, what: &str, took: std::time::Duration) {
+    pub(crate) fn lap(&self, what: &str, took: std::time::Duration) {
         if let Some(laps) = self.laps {
             let line = format!("timing: {what}: {:.0} ms", took.as_secs_f64() * 1000.0);
             lock(laps).push(line);
@@ -206,7 +205,11 @@ impl RenderContext<'_> {
 
     /// Writes a file below the output root by streaming into it (big files need not be held
     /// in memory as a whole).
-    pub fn write_with(&self, rel: &str, fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>) -> Result<()> {
+    pub(crate) fn write_with(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>,
+    ) -> Result<()> {
         self.sink.claim(rel)?;
         match self.sink {
             Sink::Dir(out, _) => {
@@ -228,7 +231,7 @@ impl RenderContext<'_> {
     }
 
     /// Writes a file below the output root (`rel` uses `/`), creating folders as needed.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+    pub(crate) fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         self.sink.claim(rel)?;
         match self.sink {
             Sink::Dir(..) => self.write_to_disk(rel, bytes),
@@ -237,7 +240,7 @@ impl RenderContext<'_> {
     }
 
     /// Like `write`, for bytes made as shared ones (PDFs): the memory sink keeps them without a copy.
-    pub fn write_shared(&self, rel: &str, bytes: Arc<Vec<u8>>) -> Result<()> {
+    pub(crate) fn write_shared(&self, rel: &str, bytes: Arc<Vec<u8>>) -> Result<()> {
         self.sink.claim(rel)?;
         match self.sink {
             Sink::Dir(..) => self.write_to_disk(rel, &bytes),
@@ -255,7 +258,7 @@ impl RenderContext<'_> {
     }
 }
 
-pub trait Renderer: Send + Sync {
+pub(crate) trait Renderer: Send + Sync {
     fn name(&self) -> &'static str;
     /// Whether this build asks for this renderer's output.
     fn wanted(&self, selection: &Selection) -> bool;
@@ -263,7 +266,7 @@ pub trait Renderer: Send + Sync {
 }
 
 /// The renderers of a full build, in order.
-pub fn all() -> Vec<Box<dyn Renderer>> {
+pub(crate) fn all() -> Vec<Box<dyn Renderer>> {
     vec![Box::new(DataRenderer), Box::new(PdfRenderer), Box::new(SiteRenderer)]
 }
 

@@ -9,77 +9,77 @@ use crate::model::Model;
 use crate::render::theme::Theme;
 
 /// A file below the site root, as a path below the output root.
-pub fn in_site(path: &str) -> String {
+pub(crate) fn in_site(path: &str) -> String {
     format!("site/{path}")
 }
 
 /// A data export, as a path below the output root.
-pub fn data(name: &str) -> String {
+pub(crate) fn data(name: &str) -> String {
     format!("data/{name}")
 }
 
-pub const HOME: &str = "index.html";
-pub const SEARCH: &str = "search.html";
-pub const NOT_FOUND: &str = "404.html";
-pub const CHANGELOG: &str = "changes.html";
-pub const SITEMAP: &str = "sitemap.xml";
+pub(crate) const HOME: &str = "index.html";
+pub(crate) const SEARCH: &str = "search.html";
+pub(crate) const NOT_FOUND: &str = "404.html";
+pub(crate) const CHANGELOG: &str = "changes.html";
+pub(crate) const SITEMAP: &str = "sitemap.xml";
 
 /// The search index (pagefind's bundle): its first part, the others in `parts/<n>/`.
-pub const SEARCH_BUNDLE: &str = "pagefind";
+pub(crate) const SEARCH_BUNDLE: &str = "pagefind";
 
 /// Whether a path is a file of the search index.
-pub fn is_search_index(path: &str) -> bool {
+pub(crate) fn is_search_index(path: &str) -> bool {
     path.strip_prefix(SEARCH_BUNDLE).is_some_and(|rest| rest.starts_with('/'))
 }
 
 /// A file of the theme's `static/` folder.
-pub fn asset(path: &str) -> String {
+pub(crate) fn asset(path: &str) -> String {
     format!("static/{path}")
 }
 
-pub fn institution(i: &str) -> String {
+pub(crate) fn institution(i: &str) -> String {
     format!("institutions/{i}/index.html")
 }
-pub fn display(i: &str) -> String {
+pub(crate) fn display(i: &str) -> String {
     format!("institutions/{i}/display.html")
 }
-pub fn department(i: &str, d: &str) -> String {
+pub(crate) fn department(i: &str, d: &str) -> String {
     format!("institutions/{i}/departments/{d}.html")
 }
-pub fn post(i: &str, p: &str) -> String {
+pub(crate) fn post(i: &str, p: &str) -> String {
     format!("institutions/{i}/posts/{p}.html")
 }
-pub fn person(i: &str, p: &str) -> String {
+pub(crate) fn person(i: &str, p: &str) -> String {
     format!("institutions/{i}/people/{p}.html")
 }
-pub fn page(slug: &str) -> String {
+pub(crate) fn page(slug: &str) -> String {
     format!("pages/{slug}.html")
 }
-pub fn campaigns() -> String {
+pub(crate) fn campaigns() -> String {
     "campaigns/index.html".to_string()
 }
-pub fn campaign(c: &str) -> String {
+pub(crate) fn campaign(c: &str) -> String {
     format!("campaigns/{c}/index.html")
 }
-pub fn phase(c: &str, p: &str) -> String {
+pub(crate) fn phase(c: &str, p: &str) -> String {
     format!("campaigns/{c}/{p}.html")
 }
-pub fn matrix(c: &str) -> String {
+pub(crate) fn matrix(c: &str) -> String {
     format!("campaigns/{c}/matrix.html")
 }
 /// An evidence file, at its path below the campaign's folder, under `files/`: no file
 /// name can then take the place of a page (`index.html`).
-pub fn evidence(c: &str, file: &str) -> String {
+pub(crate) fn evidence(c: &str, file: &str) -> String {
     format!("campaigns/{c}/files/{file}")
 }
 /// A phase report (PDF).
-pub fn report(c: &str, p: &str) -> String {
+pub(crate) fn report(c: &str, p: &str) -> String {
     format!("pdf/campaigns/{c}/{p}.pdf")
 }
 
 /// Whether the site has a page or file at `path` (below the site root): the functions above
 /// read backwards, for links that content writes by hand.
-pub fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
+pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
     let parts: Vec<&str> = path.split('/').collect();
     let stem = |f: &str, ext: &str| f.strip_suffix(ext).map(str::to_string);
     let html = |f: &str| stem(f, ".html");
@@ -121,22 +121,22 @@ pub fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
 }
 
 /// A duty card (PDF).
-pub fn card(institution: &str, post: &str) -> String {
+pub(crate) fn card(institution: &str, post: &str) -> String {
     format!("pdf/{institution}/cards/{post}.pdf")
 }
 
 /// A responsibility letter (PDF).
-pub fn letter(institution: &str, letter: &str) -> String {
+pub(crate) fn letter(institution: &str, letter: &str) -> String {
     format!("pdf/{institution}/letters/{letter}.pdf")
 }
 
 /// An institution's cards or letters in one file (`name`: `cards` or `letters`).
-pub fn combined(institution: &str, name: &str) -> String {
+pub(crate) fn combined(institution: &str, name: &str) -> String {
     format!("pdf/{institution}/{name}.pdf")
 }
 
 /// Whether `path` is one of the documents that `combined(institution, name)` holds.
-pub fn is_combined_in(path: &str, institution: &str, name: &str) -> bool {
+pub(crate) fn is_combined_in(path: &str, institution: &str, name: &str) -> bool {
     path.strip_prefix("pdf/")
         .and_then(|p| p.strip_prefix(institution))
         .and_then(|p| p.strip_prefix('/'))
@@ -145,25 +145,25 @@ pub fn is_combined_in(path: &str, institution: &str, name: &str) -> bool {
 }
 
 /// A department's cards or letters in one file.
-pub fn department_combined(institution: &str, department: &str, name: &str) -> String {
+pub(crate) fn department_combined(institution: &str, department: &str, name: &str) -> String {
     format!("pdf/{institution}/departments/{department}-{name}.pdf")
 }
 
 /// Where a scan of a signed letter is published; `scan` is its path in the institution's folder.
-pub fn scan(institution: &str, scan: &str) -> String {
+pub(crate) fn scan(institution: &str, scan: &str) -> String {
     format!("pdf/{institution}/scans/{scan}")
 }
 
 /// What a printed document's path names: the institution whose files hold it, or the
 /// campaign whose phase report it is.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Printed<'a> {
+pub(crate) enum Printed<'a> {
     Institution(&'a str),
     Campaign(&'a str),
 }
 
 /// The owner of a path below `pdf/`, if it is one.
-pub fn printed(path: &str) -> Option<Printed<'_>> {
+pub(crate) fn printed(path: &str) -> Option<Printed<'_>> {
     let mut parts = path.strip_prefix("pdf/")?.split('/');
     match (parts.next()?, parts.next()) {
         ("campaigns", Some(c)) => Some(Printed::Campaign(c)),
@@ -173,6 +173,6 @@ pub fn printed(path: &str) -> Option<Printed<'_>> {
 }
 
 /// The institution whose pages lie below `path` (`institutions/<id>/…`), if any.
-pub fn institution_of(path: &str) -> Option<&str> {
+pub(crate) fn institution_of(path: &str) -> Option<&str> {
     path.strip_prefix("institutions/")?.split_once('/').map(|(id, _)| id)
 }

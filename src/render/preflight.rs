@@ -16,14 +16,14 @@ use crate::model::Model;
 use crate::source::{Sources, Span};
 
 /// The theme, its PDF style and the fonts, ready for the build that follows the check.
-pub struct Prepared {
-    pub theme: Arc<Theme>,
-    pub fonts: Option<Arc<FontSet>>,
+pub(crate) struct Prepared {
+    pub(crate) theme: Arc<Theme>,
+    pub(crate) fonts: Option<Arc<FontSet>>,
 }
 
 /// Prepares the build of `model`; `pdf` says whether printed documents are wanted (their fonts
 /// and characters are checked then).
-pub fn prepare(
+pub(crate) fn prepare(
     fence: &Fence,
     model: &Model,
     pdf: bool,
@@ -35,8 +35,7 @@ pub fn prepare(
     // The style as the build reads it: the theme's own file, or the built-in one.
     let own = fence.resolve("", &format!("{folder}/pdf/style.yaml")).is_ok();
     let name = if own { format!("{folder}/pdf/style.yaml") } else { "(built-in theme) pdf/style.yaml".to_string() };
-    let style_file =
-        sources.add(name, fence.root().join(folder).join("pdf/style.yaml"), Arc::from(theme.pdf_style.as_str()));
+    let style_file = sources.add(name, Arc::from(theme.pdf_style.as_str()));
     let style = match Style::check(&theme.pdf_style, style_file) {
         Ok(style) => style,
         Err(problems) => {
@@ -91,7 +90,7 @@ fn theme(fence: &Fence, folder: &str, sources: &mut Sources, report: &mut Report
     let mut refused = false;
     for walked in fence.walk(folder, hidden) {
         if let Some(r) = walked.refused {
-            let file = sources.add(walked.name.clone(), walked.path, Arc::from(""));
+            let file = sources.add(walked.name.clone(), Arc::from(""));
             let message = format!("`{}` {}", walked.name, r.reason());
             report.push(Diagnostic::new(r.code(), Span::file_start(file), message, "").with_help(r.help()));
             refused = true;
@@ -124,11 +123,11 @@ fn theme_diagnostic(fence: &Fence, folder: &str, message: &str, sources: &mut So
         (Some(name), Some(text)) => {
             let (line, column) = place.unwrap_or((1, 1));
             let start = byte_at(&text, line, column);
-            let file = sources.add(name, fence.root().join(folder), Arc::from(text));
+            let file = sources.add(name, Arc::from(text));
             (file, Span { file, line, column, start, end: start })
         }
         _ => {
-            let file = sources.add(format!("{folder}/templates"), fence.root().join(folder), Arc::from(""));
+            let file = sources.add(format!("{folder}/templates"), Arc::from(""));
             (file, Span::file_start(file))
         }
     };

@@ -47,7 +47,7 @@ struct IssueLine {
 }
 
 /// A report for every phase that has begun on the day of record.
-pub fn all(model: &Model, tera: &tera::Tera) -> Result<Vec<Document>> {
+pub(crate) fn all(model: &Model, tera: &tera::Tera) -> Result<Vec<Document>> {
     let mut out = Vec::new();
     for c in &model.campaigns {
         let as_of = progress::as_of(model.site.as_of.as_deref(), c);
@@ -61,7 +61,7 @@ pub fn all(model: &Model, tera: &tera::Tera) -> Result<Vec<Document>> {
 }
 
 /// 2016-08-20 → 2016年8月20日.
-pub fn chinese_date(date: &str) -> String {
+pub(crate) fn chinese_date(date: &str) -> String {
     let mut parts = date.split('-').map(|p| p.trim_start_matches('0'));
     match (parts.next(), parts.next(), parts.next()) {
         (Some(y), Some(m), Some(d)) => format!("{y}年{m}月{d}日"),

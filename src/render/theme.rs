@@ -49,20 +49,20 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "static/favicon.svg",
 ];
 
-pub struct Theme {
-    pub tera: Tera,
+pub(crate) struct Theme {
+    pub(crate) tera: Tera,
     /// Files copied as they are (path inside `static/`, contents).
-    pub assets: BTreeMap<String, Vec<u8>>,
+    pub(crate) assets: BTreeMap<String, Vec<u8>>,
     /// `pdf/style.yaml`: page geometry, sizes and fonts of printed documents.
-    pub pdf_style: String,
+    pub(crate) pdf_style: String,
     /// Font files of the theme's `pdf/fonts/` folder, resolved inside the content folder.
-    pub font_files: Vec<PathBuf>,
+    pub(crate) font_files: Vec<PathBuf>,
 }
 
 impl Theme {
     /// The built-in theme with the files of the content's theme folder (`folder`, below the
     /// content root) on top; read through the fence, like all content.
-    pub fn load(overrides: Option<(&Fence, &str)>) -> Result<Self> {
+    pub(crate) fn load(overrides: Option<(&Fence, &str)>) -> Result<Self> {
         let mut templates: BTreeMap<String, String> = BTreeMap::new();
         let mut assets: BTreeMap<String, Vec<u8>> = BTreeMap::new();
         let mut pdf_style = String::new();
@@ -120,7 +120,7 @@ impl Theme {
 
 /// Escapes what HTML and XML require (`& < > " '`). Tera's default also escapes `/`, which
 /// makes every relative link in an `href` unreadable (`..&#x2F;index.html`) for no gain.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     for c in text.chars() {
         match c {
@@ -136,7 +136,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Tera's errors nest their causes; show the whole chain.
-pub fn template_error(e: &tera::Error) -> String {
+pub(crate) fn template_error(e: &tera::Error) -> String {
     let mut msg = e.to_string();
     let mut source = std::error::Error::source(e);
     while let Some(cause) = source {

@@ -4,7 +4,7 @@
 use crate::load::{CampaignDir, Content};
 use crate::model::*;
 
-pub fn campaigns(content: &Content, institutions: &[std::sync::Arc<Institution>]) -> Vec<Campaign> {
+pub(crate) fn campaigns(content: &Content, institutions: &[std::sync::Arc<Institution>]) -> Vec<Campaign> {
     content.campaigns.iter().filter_map(|dir| campaign(dir, institutions)).collect()
 }
 

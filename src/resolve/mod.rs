@@ -19,23 +19,19 @@ use crate::source::Span;
 /// Pages per part of the search index: measured with pagefind 1.6 on this project's pages, an
 /// index of 1,500 pages takes 0.9 s and one of 16,000 takes 15 s (not 9), so parts of about
 /// 2,000 keep the cost linear, and the search page merges few enough of them to stay quick.
-pub const DEFAULT_SEARCH_PART_PAGES: usize = 2000;
+pub(crate) const DEFAULT_SEARCH_PART_PAGES: usize = 2000;
 
 /// Institutions an earlier resolve made, to be taken as they are: the preview's, after files
 /// inside the folders of `edited` alone were written (so the settings, the categories and every
 /// other institution's files are as they were when `model` was resolved).
 #[derive(Clone, Copy)]
-pub struct Reuse<'a> {
-    pub model: &'a Model,
-    pub edited: &'a BTreeSet<String>,
-}
-
-pub fn resolve(content: &Content, index: &Index) -> Model {
-    resolve_reusing(content, index, None)
+pub(crate) struct Reuse<'a> {
+    pub(crate) model: &'a Model,
+    pub(crate) edited: &'a BTreeSet<String>,
 }
 
 /// Like `resolve`, taking the institutions outside `reuse.edited` from `reuse.model`.
-pub fn resolve_reusing(content: &Content, index: &Index, reuse: Option<Reuse>) -> Model {
+pub(crate) fn resolve_reusing(content: &Content, index: &Index, reuse: Option<Reuse>) -> Model {
     let mut categories: Vec<Category> = content
         .categories
         .iter()
@@ -412,7 +408,7 @@ fn post(id: &str, p: &raw::Post, index: &Index, categories: &[Category], holders
 
 /// The final numbered duty list of a post. The post's own items follow the category's, except
 /// that a category's catch-all last item (`keep_last`) stays last.
-pub fn duties(category: &[String], keep_last: bool, edits: &raw::PostDuties) -> Vec<Duty> {
+pub(crate) fn duties(category: &[String], keep_last: bool, edits: &raw::PostDuties) -> Vec<Duty> {
     let removed: BTreeSet<u32> = edits.remove.iter().map(|r| r.value).collect();
     let replaced: BTreeMap<u32, &str> = edits.replace.iter().map(|r| (r.item.value, r.text.value.as_str())).collect();
     let mut list: Vec<Duty> = Vec::new();

@@ -89,19 +89,19 @@ struct Shared {
 }
 
 /// How every rebuild is made.
-pub struct Settings<'a> {
+pub(crate) struct Settings<'a> {
     /// The content folder.
-    pub dir: &'a Path,
+    pub(crate) dir: &'a Path,
     /// Overrides the content's date of record.
-    pub as_of: Option<&'a str>,
+    pub(crate) as_of: Option<&'a str>,
     /// Print how long each stage of each rebuild took.
-    pub timings: bool,
+    pub(crate) timings: bool,
     /// Sets lint levels (from the command line).
-    pub adjust: &'a (dyn Fn(&mut Levels) + Sync),
+    pub(crate) adjust: &'a (dyn Fn(&mut Levels) + Sync),
 }
 
 /// Serves `settings.dir` until the process is stopped.
-pub fn serve(settings: &Settings, port: u16) -> Result<(), String> {
+pub(crate) fn serve(settings: &Settings, port: u16) -> Result<(), String> {
     let dir = settings.dir;
     let state = State {
         files: BTreeMap::new(),

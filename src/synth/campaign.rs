@@ -76,7 +76,7 @@ fn plus(date: &str, days: i64) -> String {
 }
 
 /// Writes `campaigns/<commission>-rollout/` for a commission and the institutions under it.
-pub fn write(commission: &InstOut, members: &[&Spec], rng: &mut Rng, out: &mut Writer) -> Result<(), String> {
+pub(crate) fn write(commission: &InstOut, members: &[&Spec], rng: &mut Rng, out: &mut Writer) -> Result<(), String> {
     let s = commission.spec;
     let deputy = commission.people.iter().find(|p| p.post == commission.deputy).map(|p| p.id.clone());
     let mut y = String::new();

@@ -21,25 +21,25 @@ use tables::{Dept, Item8, Staff};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
-pub struct Options {
-    pub institutions: usize,
-    pub employees: usize,
-    pub seed: u64,
+pub(crate) struct Options {
+    pub(crate) institutions: usize,
+    pub(crate) employees: usize,
+    pub(crate) seed: u64,
 }
 
 /// The fewest people an institution is generated with (its leaders, office, safety officer and
 /// one department).
-pub const MIN_EMPLOYEES: usize = 12;
+pub(crate) const MIN_EMPLOYEES: usize = 12;
 
 /// What was generated.
 #[derive(Debug, Default)]
-pub struct Summary {
-    pub institutions: usize,
-    pub departments: usize,
-    pub posts: usize,
-    pub people: usize,
-    pub campaigns: usize,
-    pub files: usize,
+pub(crate) struct Summary {
+    pub(crate) institutions: usize,
+    pub(crate) departments: usize,
+    pub(crate) posts: usize,
+    pub(crate) people: usize,
+    pub(crate) campaigns: usize,
+    pub(crate) files: usize,
 }
 
 /// SplitMix64 (Steele, Lea and Flood 2014): tiny, fast, and fixed forever.
@@ -79,7 +79,7 @@ impl Rng {
 }
 
 /// Writes a new content tree into `dir` (which must not exist, or be empty).
-pub fn synth(dir: &Path, options: &Options) -> Result<Summary, String> {
+pub(crate) fn synth(dir: &Path, options: &Options) -> Result<Summary, String> {
     let Options { institutions: n, employees: m, seed } = *options;
     if n == 0 {
         return Err("--institutions must be at least 1".into());

@@ -2,7 +2,7 @@
 //! departments, posts, titles and post-specific duties (written after the example content).
 
 /// Common surnames with their pinyin (for ids), most frequent first.
-pub const SURNAMES: &[(&str, &str)] = &[
+pub(crate) const SURNAMES: &[(&str, &str)] = &[
     ("王", "wang"),
     ("李", "li"),
     ("张", "zhang"),
@@ -108,7 +108,7 @@ pub const SURNAMES: &[(&str, &str)] = &[
 ];
 
 /// Characters of given names with their pinyin.
-pub const GIVEN: &[(&str, &str)] = &[
+pub(crate) const GIVEN: &[(&str, &str)] = &[
     ("伟", "wei"),
     ("芳", "fang"),
     ("娜", "na"),
@@ -244,7 +244,7 @@ pub const GIVEN: &[(&str, &str)] = &[
 ];
 
 /// Mongolian-style given names, written whole (as in 乌审旗): about one person in twenty.
-pub const WHOLE_NAMES: &[(&str, &str)] = &[
+pub(crate) const WHOLE_NAMES: &[(&str, &str)] = &[
     ("斯琴", "siqin"),
     ("呼和", "huhe"),
     ("奥云", "aoyun"),
@@ -258,7 +258,7 @@ pub const WHOLE_NAMES: &[(&str, &str)] = &[
 ];
 
 /// First and second halves of place names (with pinyin): 280 places.
-pub const PLACE_A: &[(&str, &str)] = &[
+pub(crate) const PLACE_A: &[(&str, &str)] = &[
     ("东", "dong"),
     ("西", "xi"),
     ("南", "nan"),
@@ -280,7 +280,7 @@ pub const PLACE_A: &[(&str, &str)] = &[
     ("广", "guang"),
     ("临", "lin"),
 ];
-pub const PLACE_B: &[(&str, &str)] = &[
+pub(crate) const PLACE_B: &[(&str, &str)] = &[
     ("城", "cheng"),
     ("河", "he"),
     ("山", "shan"),
@@ -297,9 +297,9 @@ pub const PLACE_B: &[(&str, &str)] = &[
     ("桥", "qiao"),
 ];
 /// County-level suffixes.
-pub const COUNTY_KIND: &[(&str, &str)] = &[("县", "xian"), ("区", "qu"), ("旗", "qi")];
+pub(crate) const COUNTY_KIND: &[(&str, &str)] = &[("县", "xian"), ("区", "qu"), ("旗", "qi")];
 /// Towns: first and second halves.
-pub const TOWN_A: &[(&str, &str)] = &[
+pub(crate) const TOWN_A: &[(&str, &str)] = &[
     ("大", "da"),
     ("小", "xiao"),
     ("白", "bai"),
@@ -317,7 +317,7 @@ pub const TOWN_A: &[(&str, &str)] = &[
     ("草", "cao"),
     ("沙", "sha"),
 ];
-pub const TOWN_B: &[(&str, &str)] = &[
+pub(crate) const TOWN_B: &[(&str, &str)] = &[
     ("庄", "zhuang"),
     ("集", "ji"),
     ("营", "ying"),
@@ -334,7 +334,7 @@ pub const TOWN_B: &[(&str, &str)] = &[
 
 /// What happens to item 8 of the employee category (特种作业人员须持证上岗) for a post.
 #[derive(Clone, Copy)]
-pub enum Item8 {
+pub(crate) enum Item8 {
     Keep,
     /// Not a special operation: the item does not apply.
     Remove,
@@ -343,35 +343,35 @@ pub enum Item8 {
 }
 
 /// A post below the head of a department.
-pub struct Staff {
-    pub slug: &'static str,
-    pub name: &'static str,
+pub(crate) struct Staff {
+    pub(crate) slug: &'static str,
+    pub(crate) name: &'static str,
     /// Professional titles its holders have.
-    pub titles: &'static [&'static str],
-    pub scope: &'static str,
-    pub item8: Item8,
+    pub(crate) titles: &'static [&'static str],
+    pub(crate) scope: &'static str,
+    pub(crate) item8: Item8,
     /// The post's own duties.
-    pub duties: &'static [&'static str],
+    pub(crate) duties: &'static [&'static str],
     /// How many of the department's people hold it, relatively.
-    pub weight: u32,
+    pub(crate) weight: u32,
 }
 
 /// A department of an institution.
-pub struct Dept {
-    pub slug: &'static str,
-    pub name: &'static str,
+pub(crate) struct Dept {
+    pub(crate) slug: &'static str,
+    pub(crate) name: &'static str,
     /// The head's post title.
-    pub head: &'static str,
+    pub(crate) head: &'static str,
     /// What the department answers for (the head's scope).
-    pub scope: &'static str,
+    pub(crate) scope: &'static str,
     /// The head's department-specific duty.
-    pub head_duty: &'static str,
-    pub staff: &'static [Staff],
+    pub(crate) head_duty: &'static str,
+    pub(crate) staff: &'static [Staff],
     /// Large institutions have several of it (病区, 分站), named by this pattern.
-    pub repeats: Option<&'static str>,
+    pub(crate) repeats: Option<&'static str>,
 }
 
-pub const HEAD_DUTY: &str = "作为本科室安全生产第一责任人，组织本科室人员签订岗位安全生产责任书并督促履职；";
+pub(crate) const HEAD_DUTY: &str = "作为本科室安全生产第一责任人，组织本科室人员签订岗位安全生产责任书并督促履职；";
 
 const OXYGEN: &str = "正确使用和保管医用氧气瓶，严禁烟火、油脂接触，氧气瓶远离暖气片和火源；";
 const EVACUATE: &str = "熟悉病区消防通道和灭火器材位置，掌握病人疏散程序，每年参加一次消防演练；";
@@ -444,7 +444,7 @@ const BOILER: Staff = Staff {
     weight: 1,
 };
 
-pub const OFFICE_DEPT: Dept = Dept {
+pub(crate) const OFFICE_DEPT: Dept = Dept {
     slug: "office",
     name: "办公室",
     head: "办公室主任",
@@ -454,7 +454,7 @@ pub const OFFICE_DEPT: Dept = Dept {
     repeats: None,
 };
 
-pub const HOSPITAL: &[Dept] = &[
+pub(crate) const HOSPITAL: &[Dept] = &[
     Dept {
         slug: "medical-affairs",
         name: "医务科",
@@ -643,7 +643,7 @@ pub const HOSPITAL: &[Dept] = &[
     },
 ];
 
-pub const TOWNSHIP: &[Dept] = &[
+pub(crate) const TOWNSHIP: &[Dept] = &[
     Dept {
         slug: "outpatient",
         name: "门诊部",
@@ -707,7 +707,7 @@ pub const TOWNSHIP: &[Dept] = &[
     },
 ];
 
-pub const COMMISSION: &[Dept] = &[
+pub(crate) const COMMISSION: &[Dept] = &[
     Dept {
         slug: "medical-administration",
         name: "医政医管股",
@@ -755,7 +755,7 @@ pub const COMMISSION: &[Dept] = &[
     },
 ];
 
-pub const CDC: &[Dept] = &[
+pub(crate) const CDC: &[Dept] = &[
     Dept {
         slug: "communicable-disease",
         name: "传染病防制科",
@@ -837,7 +837,7 @@ pub const CDC: &[Dept] = &[
     },
 ];
 
-pub const EMERGENCY: &[Dept] = &[
+pub(crate) const EMERGENCY: &[Dept] = &[
     Dept {
         slug: "dispatch",
         name: "指挥调度科",

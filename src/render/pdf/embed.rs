@@ -25,10 +25,11 @@ use crate::render::kept as cache;
 /// more than the default for 15 % more time (measured on Noto Serif CJK subsets).
 const FONT_LEVEL: u32 = 6;
 
-pub const ROLES: [Role; 3] = [Role::Body, Role::Heading, Role::Title];
+pub(crate) const ROLES: [Role; 3] = [Role::Body, Role::Heading, Role::Title];
 
 /// The fonts' registry and ordering, as the PDF names them for Identity-H encoded fonts.
-pub const SYSTEM_INFO: SystemInfo = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
+pub(crate) const SYSTEM_INFO: SystemInfo =
+    SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
 
 fn slot(role: Role) -> usize {
     match role {
@@ -40,58 +41,58 @@ fn slot(role: Role) -> usize {
 
 /// The characters a group of documents prints, per face role.
 #[derive(Default)]
-pub struct Glyphs {
+pub(crate) struct Glyphs {
     chars: [BTreeSet<char>; 3],
 }
 
 impl Glyphs {
-    pub fn add(&mut self, role: Role, text: &str) {
+    pub(crate) fn add(&mut self, role: Role, text: &str) {
         self.chars[slot(role)].extend(text.chars());
     }
 
     /// Names this set of characters: the files drawn with it depend on it.
-    pub fn key(&self) -> cache::Key {
+    pub(crate) fn key(&self) -> cache::Key {
         let texts: Vec<String> = self.chars.iter().map(|set| set.iter().collect()).collect();
         cache::key(&texts.iter().map(String::as_bytes).collect::<Vec<_>>())
     }
 }
 
 /// One face cut down to the characters of a group, ready to be copied into its files.
-pub struct Subset {
+pub(crate) struct Subset {
     /// Glyph id in the whole face → character id in the subset (the code drawn, Identity-H),
     /// sorted by glyph id.
     cids: Vec<(u16, u16)>,
     /// `ABCDEF+PostScriptName`: the tag names the subset, as PDF readers expect.
-    pub base_font: String,
+    pub(crate) base_font: String,
     /// A bare CFF program (FontFile3, CIDFontType0C) or else a TrueType file (FontFile2).
-    pub cff: bool,
+    pub(crate) cff: bool,
     /// The font program, deflated.
-    pub program: Vec<u8>,
+    pub(crate) program: Vec<u8>,
     /// Its length before deflating (a TrueType program's `/Length1`).
-    pub program_length: usize,
+    pub(crate) program_length: usize,
     /// The ToUnicode CMap (character id → text, for copying and search), deflated.
-    pub to_unicode: Vec<u8>,
+    pub(crate) to_unicode: Vec<u8>,
     /// Advance of each character id, in thousandths of an em.
-    pub widths: Vec<f32>,
-    pub descriptor: Descriptor,
+    pub(crate) widths: Vec<f32>,
+    pub(crate) descriptor: Descriptor,
 }
 
 /// What a PDF's font descriptor says about a face; from the whole face (its bounding box from
 /// the `head` table: larger than the subset's, which PDF allows).
-pub struct Descriptor {
-    pub bbox: [f32; 4],
-    pub italic_angle: f32,
-    pub ascent: f32,
-    pub descent: f32,
-    pub cap_height: f32,
-    pub stem_v: f32,
-    pub serif: bool,
+pub(crate) struct Descriptor {
+    pub(crate) bbox: [f32; 4],
+    pub(crate) italic_angle: f32,
+    pub(crate) ascent: f32,
+    pub(crate) descent: f32,
+    pub(crate) cap_height: f32,
+    pub(crate) stem_v: f32,
+    pub(crate) serif: bool,
 }
 
 impl Subset {
     /// The bytes to draw `text` with (two per character, big-endian), skipping characters the
     /// face lacks (`coverage` has already refused documents with such characters).
-    pub fn encode(&self, face: &Face, text: &str) -> Vec<u8> {
+    pub(crate) fn encode(&self, face: &Face, text: &str) -> Vec<u8> {
         let mut out = Vec::with_capacity(text.len());
         for c in text.chars() {
             let Some((gid, _)) = face.glyph(c) else { continue };
@@ -104,12 +105,12 @@ impl Subset {
 }
 
 /// The subsets of a group's faces; `None` for a role the group never prints.
-pub struct Subsets {
-    pub faces: [Option<Subset>; 3],
+pub(crate) struct Subsets {
+    pub(crate) faces: [Option<Subset>; 3],
 }
 
 impl Subsets {
-    pub fn new(fonts: &FontSet, glyphs: &Glyphs) -> Result<Self> {
+    pub(crate) fn new(fonts: &FontSet, glyphs: &Glyphs) -> Result<Self> {
         let key = glyphs.key();
         let mut faces = [None, None, None];
         for role in ROLES {
@@ -130,7 +131,7 @@ impl Subsets {
         Ok(Subsets { faces })
     }
 
-    pub fn get(&self, role: Role) -> Option<&Subset> {
+    pub(crate) fn get(&self, role: Role) -> Option<&Subset> {
         self.faces[slot(role)].as_ref()
     }
 }
@@ -234,7 +235,7 @@ fn subset_tag(key: &cache::Key) -> String {
 
 /// zlib at `level` (0–9), with one compressor per thread, reset between streams: a new one
 /// allocates and clears its tables, which cost more than a page's stream itself.
-pub fn deflate(data: &[u8], level: u32) -> Result<Vec<u8>> {
+pub(crate) fn deflate(data: &[u8], level: u32) -> Result<Vec<u8>> {
     use flate2::{Compress, Compression, FlushCompress, Status};
     thread_local! {
         static COMPRESSORS: std::cell::RefCell<Vec<Option<Compress>>> = const { std::cell::RefCell::new(Vec::new()) };

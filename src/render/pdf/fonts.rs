@@ -15,11 +15,11 @@ use crate::error::{Error, Result};
 
 /// One face: its bytes (the whole file, shared by the faces of one collection), its index in
 /// the file, and what it has for each character, looked up once.
-pub struct Face {
+pub(crate) struct Face {
     /// What the theme called it, for messages.
-    pub name: String,
+    pub(crate) name: String,
     data: Bytes,
-    pub index: u32,
+    pub(crate) index: u32,
     /// The Basic Multilingual Plane (every character of a Chinese document, in practice), one
     /// slot per character, filled on first use and read without a lock by every thread:
     /// a lookup per printed character must not wait for the other cores.
@@ -44,7 +44,7 @@ impl Face {
     }
 
     /// The glyph for `c` and its advance in em, if the face has it.
-    pub fn glyph(&self, c: char) -> Option<(u16, f32)> {
+    pub(crate) fn glyph(&self, c: char) -> Option<(u16, f32)> {
         let Some(slot) = self.bmp.get(c as usize) else {
             let mut astral = crate::lock(&self.astral);
             return *astral.entry(c).or_insert_with(|| self.look_up(c));
@@ -62,7 +62,7 @@ impl Face {
     }
 
     /// The whole font file (all faces of a collection).
-    pub fn bytes(&self) -> &[u8] {
+    pub(crate) fn bytes(&self) -> &[u8] {
         (*self.data).as_ref()
     }
 
@@ -76,30 +76,30 @@ impl Face {
     }
 
     /// Advance of `c` at `size` points (0 for a character the face lacks).
-    pub fn advance(&self, c: char, size: f32) -> f32 {
+    pub(crate) fn advance(&self, c: char, size: f32) -> f32 {
         self.glyph(c).map_or(0.0, |(_, em)| em * size)
     }
 
-    pub fn has(&self, c: char) -> bool {
+    pub(crate) fn has(&self, c: char) -> bool {
         c.is_whitespace() || c.is_control() || self.glyph(c).is_some()
     }
 }
 
-pub struct FontSet {
-    pub body: Face,
-    pub heading: Face,
-    pub title: Face,
+pub(crate) struct FontSet {
+    pub(crate) body: Face,
+    pub(crate) heading: Face,
+    pub(crate) title: Face,
 }
 
 impl FontSet {
     /// The fonts the theme's PDF style asks for (in the theme's `pdf/fonts` folder or installed).
-    pub fn of_theme(theme: &crate::render::theme::Theme, style: &super::style::Style) -> Result<Self> {
+    pub(crate) fn of_theme(theme: &crate::render::theme::Theme, style: &super::style::Style) -> Result<Self> {
         FontSet::load(&style.fonts, &theme.font_files)
     }
 
     /// Finds the theme's families among the installed fonts and `extra`, font files of the
     /// theme (its pdf/fonts/ folder).
-    pub fn load(fonts: &Fonts, extra: &[std::path::PathBuf]) -> Result<Self> {
+    pub(crate) fn load(fonts: &Fonts, extra: &[std::path::PathBuf]) -> Result<Self> {
         let mut db = fontdb::Database::new();
         db.load_system_fonts();
         for file in extra {

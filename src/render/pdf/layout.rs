@@ -12,7 +12,7 @@ use super::style::{MM, Style};
 use crate::render::documents::Block;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Role {
+pub(crate) enum Role {
     Body,
     Heading,
     Title,
@@ -20,25 +20,25 @@ pub enum Role {
 
 /// Text drawn from `x` on a line, with `spacing` added after every character but the last.
 #[derive(Debug, Clone)]
-pub struct Run {
-    pub role: Role,
-    pub size: f32,
-    pub x: f32,
-    pub text: String,
-    pub spacing: f32,
+pub(crate) struct Run {
+    pub(crate) role: Role,
+    pub(crate) size: f32,
+    pub(crate) x: f32,
+    pub(crate) text: String,
+    pub(crate) spacing: f32,
 }
 
 /// A horizontal rule on a line (where to sign).
 #[derive(Debug, Clone, Copy)]
-pub struct Rule {
-    pub x0: f32,
-    pub x1: f32,
+pub(crate) struct Rule {
+    pub(crate) x0: f32,
+    pub(crate) x1: f32,
 }
 
 #[derive(Debug, Clone, Default)]
-pub struct Line {
-    pub runs: Vec<Run>,
-    pub rules: Vec<Rule>,
+pub(crate) struct Line {
+    pub(crate) runs: Vec<Run>,
+    pub(crate) rules: Vec<Rule>,
 }
 
 /// How a group of lines may be split across pages.
@@ -60,13 +60,13 @@ struct Chunk {
 }
 
 /// A positioned line: its grid row on the page.
-pub struct Placed {
-    pub row: usize,
-    pub line: Line,
+pub(crate) struct Placed {
+    pub(crate) row: usize,
+    pub(crate) line: Line,
 }
 
-pub struct Page {
-    pub lines: Vec<Placed>,
+pub(crate) struct Page {
+    pub(crate) lines: Vec<Placed>,
 }
 
 /// Where a paragraph goes: its left edge and width, and the indents of its first and
@@ -85,13 +85,13 @@ impl Frame {
     }
 }
 
-pub struct Typesetter<'a> {
-    pub style: &'a Style,
-    pub fonts: &'a FontSet,
+pub(crate) struct Typesetter<'a> {
+    pub(crate) style: &'a Style,
+    pub(crate) fonts: &'a FontSet,
 }
 
 impl Typesetter<'_> {
-    pub fn face(&self, role: Role) -> &Face {
+    pub(crate) fn face(&self, role: Role) -> &Face {
         match role {
             Role::Body => &self.fonts.body,
             Role::Heading => &self.fonts.heading,
@@ -262,7 +262,7 @@ impl Typesetter<'_> {
     }
 
     /// Lays `blocks` out on pages.
-    pub fn pages(&self, blocks: &[Block], number: Option<&str>) -> Vec<Page> {
+    pub(crate) fn pages(&self, blocks: &[Block], number: Option<&str>) -> Vec<Page> {
         let chunks = self.chunks(blocks, number);
         let mut lines: Vec<std::slice::Iter<Line>> = chunks.iter().map(|c| c.lines.iter()).collect();
         place(&chunks, self.style.lines_per_page as usize)

@@ -27,7 +27,7 @@ const TOLERANCE: f32 = 0.01;
 /// Byte offsets `i` (0 < i <= text.len(), on char boundaries, ascending) at which a line may end,
 /// i.e. a break between text[..i] and text[i..] is allowed. Always includes text.len() (if text is non-empty).
 /// The bool is true for mandatory breaks (after '\n', and at the end).
-pub fn opportunities(text: &str) -> Vec<(usize, bool)> {
+pub(crate) fn opportunities(text: &str) -> Vec<(usize, bool)> {
     let mut base = unicode_linebreak::linebreaks(text).peekable();
     let mut out = Vec::new();
     // The character before the boundary, and the last one before it that is not a blank: a line
@@ -237,7 +237,13 @@ fn fits(width: f32, available: f32) -> bool {
 /// `”，` the ideograph still comes down. `first` applies to the first line of `text` only, not
 /// after each `\n`. Assumes `advance(c) + tracking >= 0`, so that a line never gets narrower as it
 /// gets longer: the first break that does not fit ends the search.
-pub fn fill(text: &str, advance: impl Fn(char) -> f32, tracking: f32, first: f32, rest: f32) -> Vec<Range<usize>> {
+pub(crate) fn fill(
+    text: &str,
+    advance: impl Fn(char) -> f32,
+    tracking: f32,
+    first: f32,
+    rest: f32,
+) -> Vec<Range<usize>> {
     let breaks = opportunities(text);
     let mut lines = Vec::new();
     let mut start = 0;
@@ -274,7 +280,7 @@ pub fn fill(text: &str, advance: impl Fn(char) -> f32, tracking: f32, first: f32
 }
 
 /// The width of `text` on one line with `tracking` between characters (trailing spaces excluded).
-pub fn width(text: &str, advance: impl Fn(char) -> f32, tracking: f32) -> f32 {
+pub(crate) fn width(text: &str, advance: impl Fn(char) -> f32, tracking: f32) -> f32 {
     let mut meter = Meter::default();
     for c in text.chars() {
         meter.push(c, advance(c));

@@ -7,10 +7,10 @@
 //! same bytes.
 
 mod embed;
-pub mod fonts;
+pub(crate) mod fonts;
 mod layout;
-pub mod linebreak;
-pub mod style;
+pub(crate) mod linebreak;
+pub(crate) mod style;
 mod write;
 
 use std::collections::BTreeMap;
@@ -29,7 +29,7 @@ use embed::Subsets;
 use fonts::{Face, FontSet};
 use layout::{Page, Typesetter};
 
-pub struct PdfRenderer;
+pub(crate) struct PdfRenderer;
 
 impl Renderer for PdfRenderer {
     fn name(&self) -> &'static str {
@@ -149,23 +149,23 @@ fn progress(show: bool, len: u64) -> indicatif::ProgressBar {
 }
 
 /// A combined file for printing; `P` is a page (laid out or drawn).
-pub struct Batch<'a, P> {
+pub(crate) struct Batch<'a, P> {
     /// Below the site root.
-    pub path: String,
-    pub title: String,
-    pub docs: Vec<(&'a Document, &'a [P])>,
+    pub(crate) path: String,
+    pub(crate) title: String,
+    pub(crate) docs: Vec<(&'a Document, &'a [P])>,
 }
 
 impl<P> Batch<'_, P> {
     /// Its pages, with the blank pages that start each document on a new sheet.
-    pub fn pages(&self) -> usize {
+    pub(crate) fn pages(&self) -> usize {
         self.docs.iter().map(|(_, p)| p.len() + p.len() % 2).sum()
     }
 }
 
 /// An institution's combined files for printing: all of it and per department, in department
 /// and post order. `laid` are its documents with their pages.
-pub fn batches<'a, P>(inst: &Institution, laid: &'a [(&'a Document, Vec<P>)]) -> Vec<Batch<'a, P>> {
+pub(crate) fn batches<'a, P>(inst: &Institution, laid: &'a [(&'a Document, Vec<P>)]) -> Vec<Batch<'a, P>> {
     let mut out = Vec::new();
     for (kind, name, label) in
         [(Kind::Card, "cards", "岗位安全生产责任清单"), (Kind::Letter, "letters", "安全生产责任书")]
@@ -221,7 +221,7 @@ fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
 
 /// The characters of `docs` that the face printing them lacks: each with that face's name and
 /// the institution of the first document that prints it.
-pub fn missing_glyphs<'a>(
+pub(crate) fn missing_glyphs<'a>(
     docs: impl Iterator<Item = &'a Document>,
     fonts: &FontSet,
 ) -> BTreeMap<char, (String, String)> {

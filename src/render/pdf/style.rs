@@ -39,55 +39,55 @@ struct SizesAt {
 }
 
 /// Points per millimetre.
-pub const MM: f32 = 72.0 / 25.4;
+pub(crate) const MM: f32 = 72.0 / 25.4;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Style {
-    pub page: Size,
-    pub margin: Margin,
-    pub type_area: Size,
-    pub lines_per_page: u32,
-    pub chars_per_line: u32,
-    pub sizes: Sizes,
-    pub fonts: Fonts,
+pub(crate) struct Style {
+    pub(crate) page: Size,
+    pub(crate) margin: Margin,
+    pub(crate) type_area: Size,
+    pub(crate) lines_per_page: u32,
+    pub(crate) chars_per_line: u32,
+    pub(crate) sizes: Sizes,
+    pub(crate) fonts: Fonts,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Size {
-    pub width: f32,
-    pub height: f32,
+pub(crate) struct Size {
+    pub(crate) width: f32,
+    pub(crate) height: f32,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Margin {
-    pub top: f32,
-    pub left: f32,
+pub(crate) struct Margin {
+    pub(crate) top: f32,
+    pub(crate) left: f32,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Sizes {
-    pub title: f32,
-    pub body: f32,
-    pub footer: f32,
+pub(crate) struct Sizes {
+    pub(crate) title: f32,
+    pub(crate) body: f32,
+    pub(crate) footer: f32,
 }
 
 /// Font families per role, first found wins; `Family:bold` for the bold face.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Fonts {
-    pub body: Vec<String>,
-    pub heading: Vec<String>,
-    pub title: Vec<String>,
+pub(crate) struct Fonts {
+    pub(crate) body: Vec<String>,
+    pub(crate) heading: Vec<String>,
+    pub(crate) title: Vec<String>,
 }
 
 impl Style {
     /// Parses and checks the style; the build's own check, after `check` located every problem
     /// (see `check`).
-    pub fn parse(yaml: &str) -> Result<Self> {
+    pub(crate) fn parse(yaml: &str) -> Result<Self> {
         Style::check(yaml, 0).map_err(|d| {
             let problems: Vec<String> = d.iter().map(|d| d.message.clone()).collect();
             Error::new(format!("theme pdf/style.yaml: {}", problems.join("; ")))
@@ -97,7 +97,7 @@ impl Style {
     /// Parses the style and checks that it can print: finite, positive sizes, a type area inside
     /// the page, lines that neither overlap nor crowd their characters into each other. Problems
     /// are located in `file`, the style's source.
-    pub fn check(yaml: &str, file: FileId) -> std::result::Result<Self, Vec<Diagnostic>> {
+    pub(crate) fn check(yaml: &str, file: FileId) -> std::result::Result<Self, Vec<Diagnostic>> {
         let style: Style = crate::load::yaml::parse(yaml, file, Offset::default(), "PDF style (pdf/style.yaml)")?;
         // The same document again, for where each number is written.
         let at: Spans = crate::load::yaml::parse(yaml, file, Offset::default(), "PDF style (pdf/style.yaml)")?;
@@ -183,13 +183,13 @@ impl Style {
     }
 
     /// Distance between baselines: the type area's height shared by the lines.
-    pub fn pitch(&self) -> f32 {
+    pub(crate) fn pitch(&self) -> f32 {
         self.type_area.height * MM / self.lines_per_page as f32
     }
 
     /// Space between characters so that `chars_per_line` body characters fill the type area
     /// (GB/T 9704: 28 characters of 16 pt in 156 mm, which needs a little negative tracking).
-    pub fn tracking(&self) -> f32 {
+    pub(crate) fn tracking(&self) -> f32 {
         let n = self.chars_per_line as f32;
         (self.type_area.width * MM - n * self.sizes.body) / (n - 1.0)
     }

@@ -13,17 +13,17 @@ use crate::render::document::{CODE_ALPHABET, Document};
 
 /// Text at a place on the page: `y` is its baseline, from the top; `spacing` follows every
 /// character.
-pub struct Text {
-    pub role: Role,
-    pub size: f32,
-    pub x: f32,
-    pub y: f32,
-    pub text: String,
-    pub spacing: f32,
+pub(crate) struct Text {
+    pub(crate) role: Role,
+    pub(crate) size: f32,
+    pub(crate) x: f32,
+    pub(crate) y: f32,
+    pub(crate) text: String,
+    pub(crate) spacing: f32,
 }
 
 /// Everything printed on page `number` (from 1) of `doc`: its lines and its footer.
-pub fn texts(ts: &Typesetter, doc: &Document, page: &Page, number: usize) -> Vec<Text> {
+pub(crate) fn texts(ts: &Typesetter, doc: &Document, page: &Page, number: usize) -> Vec<Text> {
     let style = ts.style;
     let mut out = Vec::new();
     for placed in &page.lines {
@@ -45,7 +45,7 @@ pub fn texts(ts: &Typesetter, doc: &Document, page: &Page, number: usize) -> Vec
 }
 
 /// The characters `docs` print, per face.
-pub fn glyphs(ts: &Typesetter, docs: &[(&Document, Vec<Page>)]) -> Glyphs {
+pub(crate) fn glyphs(ts: &Typesetter, docs: &[(&Document, Vec<Page>)]) -> Glyphs {
     let mut glyphs = Glyphs::default();
     // Every character a code or a page number may have: an edit changes codes, and should
     // change the subsets only when it brings a new character of its own.
@@ -94,7 +94,7 @@ fn footer(ts: &Typesetter, doc: &Document, page: usize) -> [Text; 2] {
 /// A document's pages drawn and deflated. A page's bytes are the same in the document's own
 /// file and in every combined file that holds it (they share the institution's subsets and
 /// font names), so each page is drawn once.
-pub fn draw(ts: &Typesetter, subsets: &Subsets, doc: &Document, pages: &[Page]) -> Result<Vec<Vec<u8>>> {
+pub(crate) fn draw(ts: &Typesetter, subsets: &Subsets, doc: &Document, pages: &[Page]) -> Result<Vec<Vec<u8>>> {
     let height = ts.style.page.height * MM;
     pages.iter().enumerate().map(|(n, page)| page_content(ts, subsets, doc, page, n + 1, height)).collect()
 }
@@ -103,7 +103,7 @@ pub fn draw(ts: &Typesetter, subsets: &Subsets, doc: &Document, pages: &[Page]) 
 /// `duplex` starts each document on a new sheet by adding a blank page after one with an odd
 /// page count. `id` names the file (its trailer ID): derived from what it shows, so the same
 /// input gives the same bytes.
-pub fn pdf(
+pub(crate) fn pdf(
     ts: &Typesetter,
     subsets: &Subsets,
     title: &str,

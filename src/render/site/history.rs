@@ -10,64 +10,64 @@ use crate::render::paths;
 
 /// The 修订记录 section of a post page.
 #[derive(Serialize)]
-pub struct PostHistoryView {
+pub(crate) struct PostHistoryView {
     /// 2024-03-01, 尚未提交, or 2024-03-01（或更早）at a shallow clone's boundary.
-    pub in_force_since: String,
-    pub uncommitted: bool,
+    pub(crate) in_force_since: String,
+    pub(crate) uncommitted: bool,
     /// Newest first.
-    pub entries: Vec<PostEntryView>,
-    pub changelog: String,
+    pub(crate) entries: Vec<PostEntryView>,
+    pub(crate) changelog: String,
 }
 
 #[derive(Serialize)]
-pub struct PostEntryView {
-    pub version: Version,
-    pub kind: PostKind,
-    pub kind_label: &'static str,
-    pub items: Vec<ItemChange>,
+pub(crate) struct PostEntryView {
+    pub(crate) version: Version,
+    pub(crate) kind: PostKind,
+    pub(crate) kind_label: &'static str,
+    pub(crate) items: Vec<ItemChange>,
 }
 
 /// The changelog page: days, newest first; in each day the commits, in each the institutions.
 #[derive(Serialize)]
-pub struct ChangelogView {
-    pub days: Vec<Day>,
-    pub notes: Vec<String>,
+pub(crate) struct ChangelogView {
+    pub(crate) days: Vec<Day>,
+    pub(crate) notes: Vec<String>,
 }
 
 #[derive(Serialize)]
-pub struct Day {
+pub(crate) struct Day {
     /// YYYY-MM-DD or 尚未提交.
-    pub date: String,
-    pub versions: Vec<VersionChanges>,
+    pub(crate) date: String,
+    pub(crate) versions: Vec<VersionChanges>,
 }
 
 #[derive(Serialize)]
-pub struct VersionChanges {
-    pub version: Version,
-    pub institutions: Vec<InstitutionChanges>,
+pub(crate) struct VersionChanges {
+    pub(crate) version: Version,
+    pub(crate) institutions: Vec<InstitutionChanges>,
 }
 
 #[derive(Serialize)]
-pub struct InstitutionChanges {
-    pub name: String,
+pub(crate) struct InstitutionChanges {
+    pub(crate) name: String,
     /// None when the institution no longer exists.
-    pub url: Option<String>,
+    pub(crate) url: Option<String>,
     /// Posts created in this version, listed briefly (a new institution has dozens).
-    pub created: Vec<ChangedPost>,
+    pub(crate) created: Vec<ChangedPost>,
     /// Posts changed or removed.
-    pub posts: Vec<ChangedPost>,
+    pub(crate) posts: Vec<ChangedPost>,
 }
 
 #[derive(Serialize)]
-pub struct ChangedPost {
-    pub name: String,
+pub(crate) struct ChangedPost {
+    pub(crate) name: String,
     /// None when the post no longer exists.
-    pub url: Option<String>,
-    pub kind: PostKind,
-    pub kind_label: &'static str,
+    pub(crate) url: Option<String>,
+    pub(crate) kind: PostKind,
+    pub(crate) kind_label: &'static str,
     /// 新增 2 条，删除 1 条，修改 1 条
-    pub summary: String,
-    pub items: Vec<ItemChange>,
+    pub(crate) summary: String,
+    pub(crate) items: Vec<ItemChange>,
 }
 
 fn kind_label(kind: PostKind) -> &'static str {
@@ -93,7 +93,7 @@ fn summary(c: &PostChange) -> String {
 }
 
 /// The post's revision record; None when the history does not mention the post.
-pub fn post_view(history: &History, institution: &str, post: &str) -> Option<PostHistoryView> {
+pub(crate) fn post_view(history: &History, institution: &str, post: &str) -> Option<PostHistoryView> {
     let since = history.in_force_since(institution, post)?;
     let in_force_since = match (&since.date, since.boundary) {
         (Some(d), true) => format!("{d}（或更早）"),
@@ -119,7 +119,7 @@ pub fn post_view(history: &History, institution: &str, post: &str) -> Option<Pos
 }
 
 /// The changelog of the whole site.
-pub fn changelog(history: &History, model: &Model) -> ChangelogView {
+pub(crate) fn changelog(history: &History, model: &Model) -> ChangelogView {
     let mut days: Vec<Day> = Vec::new();
     for entry in history.entries.iter().rev() {
         let date = entry.version.date.clone().unwrap_or_else(|| "尚未提交".to_string());

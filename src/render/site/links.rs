@@ -10,13 +10,13 @@ use std::collections::{BTreeMap, BTreeSet};
 /// (in page order) that links it and the link as written. A province's site has a hundred
 /// thousand pages; keeping targets rather than pages keeps this small.
 #[derive(Default)]
-pub struct Links {
+pub(crate) struct Links {
     targets: BTreeMap<String, (String, String)>,
 }
 
 impl Links {
     /// Records the relative links of `html`, the page at `page` (its path from the site root).
-    pub fn add(&mut self, page: &str, html: &str) {
+    pub(crate) fn add(&mut self, page: &str, html: &str) {
         let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
         for link in attribute_values(html).filter(|v| is_internal(v)) {
             let target = link.split(['#', '?']).next().unwrap_or("");
@@ -27,14 +27,14 @@ impl Links {
     }
 
     /// Adds another page set's links; for a target both link, the first set's page is kept.
-    pub fn extend(&mut self, later: Links) {
+    pub(crate) fn extend(&mut self, later: Links) {
         for (target, first) in later.targets {
             self.targets.entry(target).or_insert(first);
         }
     }
 
     /// The links to missing files, as (page, link as written); `files` are all files of the site.
-    pub fn broken(&self, files: &BTreeSet<String>) -> Vec<(&str, &str)> {
+    pub(crate) fn broken(&self, files: &BTreeSet<String>) -> Vec<(&str, &str)> {
         self.targets
             .iter()
             .filter(|(target, _)| !files.contains(*target))

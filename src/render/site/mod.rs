@@ -4,8 +4,8 @@
 pub(crate) mod campaigns;
 mod history;
 pub(crate) mod links;
-pub mod search;
-pub mod views;
+pub(crate) mod search;
+pub(crate) mod views;
 
 use std::sync::Arc;
 
@@ -19,11 +19,11 @@ use crate::model::Model;
 use crate::render::documents::Document;
 use crate::render::kept::SearchCache;
 use crate::render::paths;
-pub use crate::render::theme::escape;
+pub(crate) use crate::render::theme::escape;
 use crate::render::theme::{Theme, template_error};
 use views::{InstView, Link};
 
-pub struct SiteRenderer;
+pub(crate) struct SiteRenderer;
 
 /// Settings every page shows.
 #[derive(Serialize, Clone, Copy)]
@@ -259,7 +259,7 @@ fn render_part(
 /// The search index of pages rendered before (the preview's, as it serves them: path below the
 /// site root → bytes), as `build` makes it: the files of every part, below the site root. A
 /// part none of whose pages changed since the last call is taken from `kept`.
-pub fn index_rendered(model: &Model, files: &super::Files, kept: &SearchCache) -> Result<super::Files> {
+pub(crate) fn index_rendered(model: &Model, files: &super::Files, kept: &SearchCache) -> Result<super::Files> {
     let parts = search::parts(model);
     let part_of: std::collections::HashMap<&str, usize> = parts
         .iter()

@@ -17,29 +17,29 @@ use crate::error::{Error, Result};
 use crate::model::{Institution, Model};
 
 /// Where the first part's bundle goes, below the site root; the search page loads it.
-pub const BUNDLE: &str = crate::render::paths::SEARCH_BUNDLE;
+pub(crate) const BUNDLE: &str = crate::render::paths::SEARCH_BUNDLE;
 
 /// The bundle's files that pages link to.
-pub const UI_FILES: &[&str] = &["pagefind-ui.js", "pagefind-ui.css"];
+pub(crate) const UI_FILES: &[&str] = &["pagefind-ui.js", "pagefind-ui.css"];
 
 /// One part of the index: a run of institutions (in model order) and, in the first part, the
 /// pages that belong to no institution.
-pub struct Part {
-    pub institutions: Range<usize>,
+pub(crate) struct Part {
+    pub(crate) institutions: Range<usize>,
     /// The bundle's folder below the site root, ending in `/`.
-    pub bundle: String,
+    pub(crate) bundle: String,
 }
 
 impl Part {
     /// The first part holds the pages of no institution and the search UI.
-    pub fn is_first(&self) -> bool {
+    pub(crate) fn is_first(&self) -> bool {
         self.bundle.trim_end_matches('/') == BUNDLE
     }
 }
 
 /// Splits the institutions into parts of about `model.site.search_part_pages` pages; an
 /// institution is never split (it is the unit a reader searches most).
-pub fn parts(model: &Model) -> Vec<Part> {
+pub(crate) fn parts(model: &Model) -> Vec<Part> {
     let limit = model.site.search_part_pages;
     let mut parts: Vec<Part> = Vec::new();
     let mut pages = 0;
@@ -86,12 +86,12 @@ fn err(e: impl std::fmt::Display) -> Error {
 }
 
 /// The bundle's files: (path from the site root, bytes).
-pub type Bundle = Vec<(String, Vec<u8>)>;
+pub(crate) type Bundle = Vec<(String, Vec<u8>)>;
 
 /// Indexes one part's pages (path from the site root, HTML), in the order given, into the
 /// bundle at `part.bundle`. Result URLs stay relative to the site root, where the search page
 /// is, so results work under any sub-path.
-pub fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle> {
+pub(crate) fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle> {
     let first = part.is_first();
     // Pagefind's API is async; a runtime of the calling thread is enough to drive it.
     let runtime = tokio::runtime::Builder::new_current_thread()

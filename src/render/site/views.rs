@@ -9,49 +9,49 @@ use crate::render::documents::{Document, Kind, Status};
 use crate::render::paths;
 
 #[derive(Serialize, Clone)]
-pub struct Link {
-    pub title: String,
-    pub url: String,
+pub(crate) struct Link {
+    pub(crate) title: String,
+    pub(crate) url: String,
 }
 
 impl Link {
-    pub fn new(title: impl Into<String>, url: String) -> Self {
+    pub(crate) fn new(title: impl Into<String>, url: String) -> Self {
         Link { title: title.into(), url }
     }
 }
 
 #[derive(Serialize)]
-pub struct PostRef {
-    pub name: String,
-    pub url: String,
-    pub holders: Vec<Link>,
+pub(crate) struct PostRef {
+    pub(crate) name: String,
+    pub(crate) url: String,
+    pub(crate) holders: Vec<Link>,
 }
 
 #[derive(Serialize)]
-pub struct DutyView {
-    pub number: u32,
-    pub text: String,
+pub(crate) struct DutyView {
+    pub(crate) number: u32,
+    pub(crate) text: String,
     /// `category`, `replaced` or `post`: a CSS class and a filter for templates.
-    pub origin: &'static str,
-    pub origin_label: String,
+    pub(crate) origin: &'static str,
+    pub(crate) origin_label: String,
 }
 
 /// A printed document as the site shows it: a link to its PDF and its verification code.
 #[derive(Serialize, Clone)]
-pub struct DocLink {
-    pub title: String,
+pub(crate) struct DocLink {
+    pub(crate) title: String,
     /// The PDF, when this build printed it.
-    pub url: Option<String>,
-    pub code: String,
-    pub number: Option<String>,
+    pub(crate) url: Option<String>,
+    pub(crate) code: String,
+    pub(crate) number: Option<String>,
     /// Letters: signed, unsigned, or signed for an older text.
-    pub status: Option<Status>,
+    pub(crate) status: Option<Status>,
     /// Letters: the scan of the signed paper, below the site root.
-    pub scan: Option<String>,
+    pub(crate) scan: Option<String>,
 }
 
 impl DocLink {
-    pub fn of(d: &Document, title: impl Into<String>) -> Self {
+    pub(crate) fn of(d: &Document, title: impl Into<String>) -> Self {
         DocLink {
             title: title.into(),
             url: d.printed.then(|| d.file.clone()),
@@ -65,15 +65,15 @@ impl DocLink {
 
 /// How many letters are signed, unsigned, or signed for an older text.
 #[derive(Serialize, Default, Clone)]
-pub struct Tally {
-    pub total: usize,
-    pub signed: usize,
-    pub unsigned: usize,
-    pub outdated: usize,
+pub(crate) struct Tally {
+    pub(crate) total: usize,
+    pub(crate) signed: usize,
+    pub(crate) unsigned: usize,
+    pub(crate) outdated: usize,
 }
 
 impl Tally {
-    pub fn of<'a>(docs: impl Iterator<Item = &'a Document>) -> Self {
+    pub(crate) fn of<'a>(docs: impl Iterator<Item = &'a Document>) -> Self {
         let mut t = Tally::default();
         for d in docs {
             match &d.status {
@@ -89,153 +89,153 @@ impl Tally {
 }
 
 #[derive(Serialize)]
-pub struct DepartmentTally {
-    pub department: Link,
-    pub tally: Tally,
+pub(crate) struct DepartmentTally {
+    pub(crate) department: Link,
+    pub(crate) tally: Tally,
 }
 
 /// The signing status (层层签订) of an institution, by department, with names.
 #[derive(Serialize)]
-pub struct SigningView {
-    pub tally: Tally,
-    pub departments: Vec<DepartmentTally>,
-    pub unsigned: Vec<DocLink>,
-    pub outdated: Vec<DocLink>,
+pub(crate) struct SigningView {
+    pub(crate) tally: Tally,
+    pub(crate) departments: Vec<DepartmentTally>,
+    pub(crate) unsigned: Vec<DocLink>,
+    pub(crate) outdated: Vec<DocLink>,
 }
 
 #[derive(Serialize)]
-pub struct Card {
-    pub name: String,
+pub(crate) struct Card {
+    pub(crate) name: String,
     /// The card's PDF, when PDFs were made.
-    pub pdf: Option<DocLink>,
+    pub(crate) pdf: Option<DocLink>,
     /// Letters carrying this post's duties, one per holder.
-    pub letters: Vec<DocLink>,
-    pub url: String,
-    pub institution: Link,
-    pub department: Link,
-    pub category: Option<String>,
-    pub reports_to: Option<PostRef>,
-    pub holders: Vec<Link>,
-    pub scope: String,
-    pub business_duties: Vec<String>,
-    pub duties: Vec<DutyView>,
-    pub own_duties: usize,
-    pub assessment: Vec<String>,
-    pub rewards_penalties: Vec<String>,
+    pub(crate) letters: Vec<DocLink>,
+    pub(crate) url: String,
+    pub(crate) institution: Link,
+    pub(crate) department: Link,
+    pub(crate) category: Option<String>,
+    pub(crate) reports_to: Option<PostRef>,
+    pub(crate) holders: Vec<Link>,
+    pub(crate) scope: String,
+    pub(crate) business_duties: Vec<String>,
+    pub(crate) duties: Vec<DutyView>,
+    pub(crate) own_duties: usize,
+    pub(crate) assessment: Vec<String>,
+    pub(crate) rewards_penalties: Vec<String>,
 }
 
 #[derive(Serialize)]
-pub struct InstitutionSummary {
-    pub name: String,
-    pub url: String,
-    pub kind_label: &'static str,
-    pub employees: u32,
-    pub parent: Option<Link>,
-    pub departments: usize,
-    pub posts: usize,
-    pub people: usize,
-    pub duties: usize,
+pub(crate) struct InstitutionSummary {
+    pub(crate) name: String,
+    pub(crate) url: String,
+    pub(crate) kind_label: &'static str,
+    pub(crate) employees: u32,
+    pub(crate) parent: Option<Link>,
+    pub(crate) departments: usize,
+    pub(crate) posts: usize,
+    pub(crate) people: usize,
+    pub(crate) duties: usize,
     /// Letters of the institution by status (when PDFs were made).
-    pub signing: Tally,
+    pub(crate) signing: Tally,
 }
 
 #[derive(Serialize)]
-pub struct DepartmentRow {
-    pub link: Link,
-    pub depth: usize,
-    pub head: Option<PostRef>,
-    pub posts: usize,
+pub(crate) struct DepartmentRow {
+    pub(crate) link: Link,
+    pub(crate) depth: usize,
+    pub(crate) head: Option<PostRef>,
+    pub(crate) posts: usize,
 }
 
 #[derive(Serialize)]
-pub struct Officer {
-    pub post: PostRef,
-    pub kind_label: &'static str,
+pub(crate) struct Officer {
+    pub(crate) post: PostRef,
+    pub(crate) kind_label: &'static str,
 }
 
 #[derive(Serialize)]
-pub struct Engineer {
-    pub person: Link,
-    pub certificate: Option<String>,
+pub(crate) struct Engineer {
+    pub(crate) person: Link,
+    pub(crate) certificate: Option<String>,
 }
 
 #[derive(Serialize)]
-pub struct Group {
-    pub name: String,
-    pub chair: PostRef,
-    pub deputy_chairs: Vec<PostRef>,
-    pub members: Vec<PostRef>,
-    pub office: Option<Link>,
-    pub meets: Option<String>,
-    pub established: Option<String>,
+pub(crate) struct Group {
+    pub(crate) name: String,
+    pub(crate) chair: PostRef,
+    pub(crate) deputy_chairs: Vec<PostRef>,
+    pub(crate) members: Vec<PostRef>,
+    pub(crate) office: Option<Link>,
+    pub(crate) meets: Option<String>,
+    pub(crate) established: Option<String>,
 }
 
 #[derive(Serialize)]
-pub struct InstitutionView {
-    pub summary: InstitutionSummary,
+pub(crate) struct InstitutionView {
+    pub(crate) summary: InstitutionSummary,
     /// Combined files for printing (all cards, all letters), when PDFs were made.
-    pub batches: Vec<Link>,
-    pub signing: SigningView,
-    pub short_name: Option<String>,
-    pub authority: Option<String>,
-    pub hazardous_goods: bool,
-    pub principal: Option<PostRef>,
-    pub group: Option<Group>,
-    pub body: Option<Link>,
-    pub officers: Vec<Officer>,
-    pub engineers: Vec<Engineer>,
-    pub departments: Vec<DepartmentRow>,
-    pub members: Vec<Link>,
-    pub display_url: String,
+    pub(crate) batches: Vec<Link>,
+    pub(crate) signing: SigningView,
+    pub(crate) short_name: Option<String>,
+    pub(crate) authority: Option<String>,
+    pub(crate) hazardous_goods: bool,
+    pub(crate) principal: Option<PostRef>,
+    pub(crate) group: Option<Group>,
+    pub(crate) body: Option<Link>,
+    pub(crate) officers: Vec<Officer>,
+    pub(crate) engineers: Vec<Engineer>,
+    pub(crate) departments: Vec<DepartmentRow>,
+    pub(crate) members: Vec<Link>,
+    pub(crate) display_url: String,
 }
 
 #[derive(Serialize)]
-pub struct DepartmentView {
-    pub name: String,
-    pub institution: Link,
-    pub parent: Option<Link>,
-    pub children: Vec<Link>,
-    pub head: Option<PostRef>,
-    pub posts: Vec<PostRef>,
+pub(crate) struct DepartmentView {
+    pub(crate) name: String,
+    pub(crate) institution: Link,
+    pub(crate) parent: Option<Link>,
+    pub(crate) children: Vec<Link>,
+    pub(crate) head: Option<PostRef>,
+    pub(crate) posts: Vec<PostRef>,
 }
 
 #[derive(Serialize)]
-pub struct PersonPost {
-    pub post: PostRef,
-    pub department: Link,
+pub(crate) struct PersonPost {
+    pub(crate) post: PostRef,
+    pub(crate) department: Link,
     /// The post's full card: a person's page shows every duty they answer for.
-    pub card: Card,
+    pub(crate) card: Card,
 }
 
 #[derive(Serialize)]
-pub struct PersonView {
-    pub name: String,
+pub(crate) struct PersonView {
+    pub(crate) name: String,
     /// The letters this person signs as 乙方.
-    pub letters: Vec<DocLink>,
+    pub(crate) letters: Vec<DocLink>,
     /// Professional title (职称); not `title`, which every page has for its own title.
-    pub job_title: Option<String>,
-    pub institution: Link,
-    pub posts: Vec<PersonPost>,
+    pub(crate) job_title: Option<String>,
+    pub(crate) institution: Link,
+    pub(crate) posts: Vec<PersonPost>,
 }
 
 #[derive(Serialize)]
-pub struct DisplaySection {
-    pub department: String,
-    pub depth: usize,
-    pub cards: Vec<Card>,
+pub(crate) struct DisplaySection {
+    pub(crate) department: String,
+    pub(crate) depth: usize,
+    pub(crate) cards: Vec<Card>,
 }
 
 /// Views over one institution of the model.
-pub struct InstView<'a> {
-    pub model: &'a Model,
-    pub inst: &'a Institution,
+pub(crate) struct InstView<'a> {
+    pub(crate) model: &'a Model,
+    pub(crate) inst: &'a Institution,
     /// The institution's printed documents.
-    pub documents: Vec<&'a Document>,
+    pub(crate) documents: Vec<&'a Document>,
 }
 
 impl<'a> InstView<'a> {
     /// `docs`: every institution's documents, by institution id.
-    pub fn new(
+    pub(crate) fn new(
         model: &'a Model,
         inst: &'a Institution,
         docs: &std::collections::HashMap<&str, Vec<&'a Document>>,
@@ -256,11 +256,11 @@ impl<'a> InstView<'a> {
             .collect()
     }
 
-    pub fn link(&self) -> Link {
+    pub(crate) fn link(&self) -> Link {
         Link::new(self.inst.name.clone(), paths::institution(&self.inst.id))
     }
 
-    pub fn post_ref(&self, post_id: &str) -> Option<PostRef> {
+    pub(crate) fn post_ref(&self, post_id: &str) -> Option<PostRef> {
         let post = self.inst.post(post_id)?;
         Some(PostRef {
             name: post.name.clone(),
@@ -273,7 +273,7 @@ impl<'a> InstView<'a> {
         ids.iter().filter_map(|id| self.post_ref(id)).collect()
     }
 
-    pub fn holders(&self, post: &Post) -> Vec<Link> {
+    pub(crate) fn holders(&self, post: &Post) -> Vec<Link> {
         post.holders
             .iter()
             .filter_map(|h| self.inst.person(h))
@@ -281,7 +281,7 @@ impl<'a> InstView<'a> {
             .collect()
     }
 
-    pub fn department_link(&self, d: &Department) -> Link {
+    pub(crate) fn department_link(&self, d: &Department) -> Link {
         Link::new(d.name.clone(), paths::department(&self.inst.id, &d.id))
     }
 
@@ -289,7 +289,7 @@ impl<'a> InstView<'a> {
         self.inst.department(id).map(|d| self.department_link(d))
     }
 
-    pub fn summary(&self) -> InstitutionSummary {
+    pub(crate) fn summary(&self) -> InstitutionSummary {
         let i = self.inst;
         InstitutionSummary {
             name: i.name.clone(),
@@ -309,7 +309,7 @@ impl<'a> InstView<'a> {
         }
     }
 
-    pub fn view(&self) -> InstitutionView {
+    pub(crate) fn view(&self) -> InstitutionView {
         let i = self.inst;
         let batch = |name: &str, title: &str| {
             let file = paths::combined(&i.id, name);
@@ -396,7 +396,7 @@ impl<'a> InstView<'a> {
         DocLink::of(d, format!("{who}（{post}）"))
     }
 
-    pub fn signing(&self) -> SigningView {
+    pub(crate) fn signing(&self) -> SigningView {
         let letters = || self.documents.iter().copied().filter(|d| d.kind == Kind::Letter);
         SigningView {
             tally: Tally::of(letters()),
@@ -418,7 +418,7 @@ impl<'a> InstView<'a> {
         }
     }
 
-    pub fn department(&self, d: &Department) -> DepartmentView {
+    pub(crate) fn department(&self, d: &Department) -> DepartmentView {
         DepartmentView {
             name: d.name.clone(),
             institution: self.link(),
@@ -429,7 +429,7 @@ impl<'a> InstView<'a> {
         }
     }
 
-    pub fn card(&self, post: &Post) -> Card {
+    pub(crate) fn card(&self, post: &Post) -> Card {
         let category = post.category.as_deref().and_then(|c| self.model.category(c));
         Card {
             name: post.name.clone(),
@@ -456,7 +456,7 @@ impl<'a> InstView<'a> {
         }
     }
 
-    pub fn person(&self, person: &crate::model::Person) -> PersonView {
+    pub(crate) fn person(&self, person: &crate::model::Person) -> PersonView {
         PersonView {
             name: person.name.clone(),
             letters: self.letters_of(None, Some(&person.id)),
@@ -477,7 +477,7 @@ impl<'a> InstView<'a> {
         }
     }
 
-    pub fn display(&self) -> Vec<DisplaySection> {
+    pub(crate) fn display(&self) -> Vec<DisplaySection> {
         self.inst
             .departments
             .iter()

@@ -14,7 +14,7 @@ use crate::progress::{self, IssueState, Timeliness, When};
 use crate::raw::Status;
 use crate::render::documents::{Document, Kind};
 use crate::render::paths;
-pub use views::CampaignSummary;
+pub(crate) use views::CampaignSummary;
 use views::*;
 
 /// Writes every campaign's pages and publishes its evidence files.
@@ -44,7 +44,7 @@ pub(super) fn pages(site: &Site, model: &Model, summaries: &[CampaignSummary]) -
     Ok(())
 }
 
-pub fn summaries(model: &Model) -> Vec<CampaignSummary> {
+pub(crate) fn summaries(model: &Model) -> Vec<CampaignSummary> {
     model
         .campaigns
         .iter()

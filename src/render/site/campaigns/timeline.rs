@@ -14,7 +14,7 @@ use crate::render::paths;
 
 /// The chart in SVG user units.
 #[derive(Serialize)]
-pub struct Timeline {
+pub(crate) struct Timeline {
     width: f64,
     height: f64,
     /// Left edge of the time axis (labels sit left of it).
@@ -62,7 +62,7 @@ fn day(date: &str) -> Result<NaiveDate> {
 }
 
 /// Lays the campaign out on a time axis: year ticks, phase bars, one row per task.
-pub fn timeline(c: &Campaign, as_of: &str) -> Result<Timeline> {
+pub(crate) fn timeline(c: &Campaign, as_of: &str) -> Result<Timeline> {
     const WIDTH: f64 = 960.0;
     const X0: f64 = 200.0;
     const X1: f64 = 940.0;

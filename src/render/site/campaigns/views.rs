@@ -10,126 +10,126 @@ use crate::render::paths;
 use crate::render::site::views::{DocLink, Link};
 
 #[derive(Serialize)]
-pub struct CampaignSummary {
-    pub link: Link,
-    pub doc_number: Option<String>,
-    pub institution: Link,
-    pub start: String,
-    pub end: String,
-    pub as_of: String,
-    pub when_label: &'static str,
+pub(crate) struct CampaignSummary {
+    pub(crate) link: Link,
+    pub(crate) doc_number: Option<String>,
+    pub(crate) institution: Link,
+    pub(crate) start: String,
+    pub(crate) end: String,
+    pub(crate) as_of: String,
+    pub(crate) when_label: &'static str,
     /// The phase running on the day, if any.
-    pub current: Option<String>,
-    pub tally: Tally,
-    pub percent: u32,
+    pub(crate) current: Option<String>,
+    pub(crate) tally: Tally,
+    pub(crate) percent: u32,
 }
 
 #[derive(Serialize)]
-pub struct PhaseSummary {
-    pub link: Link,
-    pub name: String,
-    pub start: String,
-    pub end: String,
-    pub aim: Option<String>,
-    pub when: When,
-    pub when_label: &'static str,
-    pub tally: Tally,
-    pub percent: u32,
-    pub report: Option<DocLink>,
+pub(crate) struct PhaseSummary {
+    pub(crate) link: Link,
+    pub(crate) name: String,
+    pub(crate) start: String,
+    pub(crate) end: String,
+    pub(crate) aim: Option<String>,
+    pub(crate) when: When,
+    pub(crate) when_label: &'static str,
+    pub(crate) tally: Tally,
+    pub(crate) percent: u32,
+    pub(crate) report: Option<DocLink>,
 }
 
 #[derive(Serialize)]
-pub struct EvidenceView {
-    pub title: String,
+pub(crate) struct EvidenceView {
+    pub(crate) title: String,
     /// Below the site root (a published file) or absolute (a link).
-    pub url: Option<String>,
-    pub external: bool,
+    pub(crate) url: Option<String>,
+    pub(crate) external: bool,
 }
 
 #[derive(Serialize)]
-pub struct RecordView {
-    pub date: String,
-    pub status: Status,
-    pub status_label: &'static str,
-    pub note: Option<String>,
-    pub evidence: Vec<EvidenceView>,
+pub(crate) struct RecordView {
+    pub(crate) date: String,
+    pub(crate) status: Status,
+    pub(crate) status_label: &'static str,
+    pub(crate) note: Option<String>,
+    pub(crate) evidence: Vec<EvidenceView>,
 }
 
 #[derive(Serialize)]
-pub struct TaskView {
-    pub id: String,
-    pub what: String,
-    pub label: String,
-    pub phase: Link,
-    pub owners: Vec<Link>,
-    pub deadline: String,
-    pub deadline_set: bool,
-    pub deliverable: Option<String>,
-    pub activities: Vec<String>,
-    pub status: Status,
-    pub status_label: &'static str,
-    pub timeliness: Timeliness,
-    pub timeliness_label: &'static str,
-    pub done_on: Option<String>,
-    pub records: Vec<RecordView>,
+pub(crate) struct TaskView {
+    pub(crate) id: String,
+    pub(crate) what: String,
+    pub(crate) label: String,
+    pub(crate) phase: Link,
+    pub(crate) owners: Vec<Link>,
+    pub(crate) deadline: String,
+    pub(crate) deadline_set: bool,
+    pub(crate) deliverable: Option<String>,
+    pub(crate) activities: Vec<String>,
+    pub(crate) status: Status,
+    pub(crate) status_label: &'static str,
+    pub(crate) timeliness: Timeliness,
+    pub(crate) timeliness_label: &'static str,
+    pub(crate) done_on: Option<String>,
+    pub(crate) records: Vec<RecordView>,
 }
 
 #[derive(Serialize)]
-pub struct IssueView {
-    pub id: String,
-    pub item: Option<String>,
-    pub found: String,
-    pub problem: String,
-    pub measure: String,
-    pub owners: Vec<Link>,
-    pub deadline: String,
-    pub closed: Option<String>,
-    pub verified: Option<String>,
-    pub state: IssueState,
-    pub state_label: &'static str,
-    pub timeliness: Timeliness,
-    pub timeliness_label: &'static str,
-    pub note: Option<String>,
+pub(crate) struct IssueView {
+    pub(crate) id: String,
+    pub(crate) item: Option<String>,
+    pub(crate) found: String,
+    pub(crate) problem: String,
+    pub(crate) measure: String,
+    pub(crate) owners: Vec<Link>,
+    pub(crate) deadline: String,
+    pub(crate) closed: Option<String>,
+    pub(crate) verified: Option<String>,
+    pub(crate) state: IssueState,
+    pub(crate) state_label: &'static str,
+    pub(crate) timeliness: Timeliness,
+    pub(crate) timeliness_label: &'static str,
+    pub(crate) note: Option<String>,
 }
 
 #[derive(Serialize, Default)]
-pub struct IssueTally {
-    pub total: usize,
-    pub open: usize,
-    pub overdue: usize,
-    pub closed: usize,
-    pub verified: usize,
+pub(crate) struct IssueTally {
+    pub(crate) total: usize,
+    pub(crate) open: usize,
+    pub(crate) overdue: usize,
+    pub(crate) closed: usize,
+    pub(crate) verified: usize,
 }
 
 #[derive(Serialize)]
-pub struct GoalItemView {
-    pub id: String,
-    pub name: String,
-    pub text: String,
-    pub criteria: Vec<crate::model::Criterion>,
+pub(crate) struct GoalItemView {
+    pub(crate) id: String,
+    pub(crate) name: String,
+    pub(crate) text: String,
+    pub(crate) criteria: Vec<crate::model::Criterion>,
     /// Units done or verified on the item, of all participants.
-    pub done: usize,
-    pub verified: usize,
-    pub units: usize,
-    pub issues_open: usize,
+    pub(crate) done: usize,
+    pub(crate) verified: usize,
+    pub(crate) units: usize,
+    pub(crate) issues_open: usize,
 }
 
 #[derive(Serialize)]
-pub struct CellView {
-    pub status: Option<Status>,
-    pub label: &'static str,
-    pub date: Option<String>,
+pub(crate) struct CellView {
+    pub(crate) status: Option<Status>,
+    pub(crate) label: &'static str,
+    pub(crate) date: Option<String>,
 }
 
 #[derive(Serialize)]
-pub struct MatrixRow {
-    pub unit: Link,
-    pub cells: Vec<CellView>,
-    pub done: usize,
-    pub note: Option<String>,
+pub(crate) struct MatrixRow {
+    pub(crate) unit: Link,
+    pub(crate) cells: Vec<CellView>,
+    pub(crate) done: usize,
+    pub(crate) note: Option<String>,
 }
 
-pub fn header(model: &Model, c: &Campaign, as_of: &str) -> serde_json::Value {
+pub(crate) fn header(model: &Model, c: &Campaign, as_of: &str) -> serde_json::Value {
     serde_json::json!({
         "id": c.id,
         "title": c.title,
@@ -149,7 +149,7 @@ pub fn header(model: &Model, c: &Campaign, as_of: &str) -> serde_json::Value {
 }
 
 /// `reports`: the phase reports among the documents.
-pub fn phase_summary(reports: &[&Document], c: &Campaign, p: &Phase, as_of: &str) -> PhaseSummary {
+pub(crate) fn phase_summary(reports: &[&Document], c: &Campaign, p: &Phase, as_of: &str) -> PhaseSummary {
     let tally = progress::phase(c, p, as_of);
     let when = When::of(&p.start, &p.end, as_of);
     let report_file = paths::report(&c.id, &p.id);
@@ -168,7 +168,7 @@ pub fn phase_summary(reports: &[&Document], c: &Campaign, p: &Phase, as_of: &str
     }
 }
 
-pub fn task(model: &Model, c: &Campaign, p: &Phase, t: &Task, as_of: &str) -> TaskView {
+pub(crate) fn task(model: &Model, c: &Campaign, p: &Phase, t: &Task, as_of: &str) -> TaskView {
     let progress = progress::task(c, t, as_of);
     TaskView {
         id: t.id.clone(),
@@ -214,13 +214,13 @@ pub fn task(model: &Model, c: &Campaign, p: &Phase, t: &Task, as_of: &str) -> Ta
 }
 
 /// A short name for a task in the chart: its deliverable, or the start of its text.
-pub fn task_label(t: &Task) -> String {
+pub(crate) fn task_label(t: &Task) -> String {
     let text = t.deliverable.as_deref().unwrap_or(&t.what);
     let short: String = text.chars().take(14).collect();
     if short.chars().count() < text.chars().count() { format!("{short}…") } else { short }
 }
 
-pub fn issue(model: &Model, c: &Campaign, i: &Issue, as_of: &str) -> IssueView {
+pub(crate) fn issue(model: &Model, c: &Campaign, i: &Issue, as_of: &str) -> IssueView {
     let (state, timeliness) = progress::issue(i, as_of);
     let on = |d: &Option<String>| d.clone().filter(|d| d.as_str() <= as_of);
     IssueView {
@@ -242,7 +242,7 @@ pub fn issue(model: &Model, c: &Campaign, i: &Issue, as_of: &str) -> IssueView {
 }
 
 /// The owners of a task or issue, linked (see `progress::owners`).
-pub fn owners(model: &Model, c: &Campaign, department: Option<&Ref>, person: Option<&Ref>) -> Vec<Link> {
+pub(crate) fn owners(model: &Model, c: &Campaign, department: Option<&Ref>, person: Option<&Ref>) -> Vec<Link> {
     let link = |(name, owner): (String, progress::Owner)| match owner {
         progress::Owner::Department(i, d) => Link::new(name, paths::department(&i.id, &d.id)),
         progress::Owner::Person(i, p) => Link::new(name, paths::person(&i.id, &p.id)),
@@ -250,13 +250,13 @@ pub fn owners(model: &Model, c: &Campaign, department: Option<&Ref>, person: Opt
     progress::owners(model, c, department, person).into_iter().map(link).collect()
 }
 
-pub fn institution_link(model: &Model, id: &str) -> Link {
+pub(crate) fn institution_link(model: &Model, id: &str) -> Link {
     model
         .institution(id)
         .map_or_else(|| Link::new(id, paths::institution(id)), |i| Link::new(i.name.clone(), paths::institution(&i.id)))
 }
 
-pub fn unit_link(model: &Model, inst: &str, dept: Option<&str>, name: &str) -> Link {
+pub(crate) fn unit_link(model: &Model, inst: &str, dept: Option<&str>, name: &str) -> Link {
     match dept {
         Some(d) => Link::new(name, paths::department(inst, d)),
         None => institution_link(model, inst),
