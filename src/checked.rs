@@ -6,6 +6,7 @@ use std::path::Path;
 use crate::diagnostic::Report;
 use crate::lints::Levels;
 use crate::model::Model;
+use crate::notes::{Clock, Lap};
 use crate::source::Sources;
 use crate::{check, load, resolve};
 
@@ -16,7 +17,7 @@ pub struct Checked {
     /// Present when the content has no errors.
     pub model: Option<Model>,
     /// How long each stage took (`build --timings`).
-    pub(crate) laps: Vec<(&'static str, std::time::Duration)>,
+    pub(crate) laps: Vec<Lap>,
     /// Whether the load walked the tree (see `load::Since`).
     pub(crate) walked: bool,
     /// The lint levels in force: the content's, then the command line's.
@@ -45,7 +46,7 @@ pub(crate) fn check_cached(dir: &Path, adjust: impl FnOnce(&mut Levels), known: 
     let content = load::load_cached(dir, &mut report, known.as_ref().map(|k| (k.cache, k.since)));
     let loaded = started.elapsed();
     let mut checked = check_reusing(content, report, adjust, known.and_then(|k| k.reuse));
-    checked.laps.insert(0, ("load", loaded));
+    checked.laps.insert(0, Lap { what: "load".into(), took: loaded });
     checked
 }
 
@@ -60,9 +61,7 @@ fn check_reusing(
     adjust: impl FnOnce(&mut Levels),
     reuse: Option<resolve::Reuse>,
 ) -> Checked {
-    let mut laps = Vec::new();
-    let mut started = std::time::Instant::now();
-    let mut lap = |what| laps.push((what, std::mem::replace(&mut started, std::time::Instant::now()).elapsed()));
+    let mut clock = Clock::new(true);
     let index = check::check(&content, &mut report);
     let mut levels = Levels::default();
     if let Some(config) = &content.config {
@@ -73,18 +72,25 @@ fn check_reusing(
     adjust(&mut levels);
     report.finish(|code| levels.level(code));
     let mut model = None;
-    lap("check");
+    clock.lap("check");
     if !report.has_errors() {
         let resolved = resolve::resolve_reusing(&content, &index, reuse);
-        lap("resolve");
+        clock.lap("resolve");
         // Some checks need the resolved model (which letters exist).
         check::signed::check(&content, &resolved, &mut report);
         report.finish(|code| levels.level(code));
         model = (!report.has_errors()).then_some(resolved);
-        lap("check signing records");
+        clock.lap("check signing records");
     }
     drop(index);
-    Checked { sources: std::mem::take(&mut content.sources), report, model, laps, walked: content.walked, levels }
+    Checked {
+        sources: std::mem::take(&mut content.sources),
+        report,
+        model,
+        laps: clock.laps,
+        walked: content.walked,
+        levels,
+    }
 }
 
 impl Checked {

@@ -21,6 +21,7 @@ pub(crate) mod init;
 pub mod lints;
 pub mod load;
 pub mod model;
+pub(crate) mod notes;
 pub mod pipeline;
 pub(crate) mod progress;
 pub(crate) mod raw;

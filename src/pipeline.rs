@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::fence::Fence;
 use crate::lints::Levels;
 use crate::model::Model;
+use crate::notes::{Clock, Lap, Notes};
 use crate::render::pdf::fonts::FontSet;
 use crate::render::pdf::style::Style as PdfStyle;
 use crate::render::preflight::Prepared;
@@ -34,7 +35,7 @@ pub(crate) fn check_prepared(dir: &Path, adjust: impl FnOnce(&mut Levels), pdf: 
         prepared = None;
     }
     checked.report = report;
-    checked.laps.push(("prepare the build (theme, fonts, characters)", started.elapsed()));
+    checked.laps.push(Lap { what: "prepare the build (theme, fonts, characters)".into(), took: started.elapsed() });
     (checked, prepared)
 }
 
@@ -84,15 +85,15 @@ impl Default for Options {
 }
 
 /// Renders a checked model into `out`, replacing it only if every renderer succeeds. Returns
-/// notes for the user (e.g. PDFs skipped for want of a font).
+/// what to tell the user (e.g. PDFs skipped for want of a font, and timings).
 pub(crate) fn build(
     model: &Model,
     findings: &[Finding],
     content_root: &Path,
     out: &Path,
     options: &Options,
-) -> Result<Vec<String>> {
-    let mut notes = Vec::new();
+) -> Result<Notes> {
+    let mut notes = Notes::default();
     write::atomically(out, content_root, |tmp| {
         notes = render_into(model, findings, content_root, &Sink::dir(tmp), options)?;
         Ok(())
@@ -106,7 +107,7 @@ pub(crate) fn build_in_memory(
     findings: &[Finding],
     content_root: &Path,
     options: &Options,
-) -> Result<(Files, Vec<String>)> {
+) -> Result<(Files, Notes)> {
     let sink = Sink::memory();
     let notes = render_into(model, findings, content_root, &sink, options)?;
     Ok((sink.into_files(), notes))
@@ -127,7 +128,7 @@ fn render_into(
     content_root: &Path,
     sink: &Sink,
     options: &Options,
-) -> Result<Vec<String>> {
+) -> Result<Notes> {
     let mut clock = Clock::new(options.timings);
     let fence = fence(content_root)?;
     let theme = match &options.theme {
@@ -135,7 +136,7 @@ fn render_into(
         None => std::sync::Arc::new(Theme::load(Some((&fence, &model.site.theme)))?),
     };
     let style = PdfStyle::parse(&theme.pdf_style)?;
-    let mut notes = Vec::new();
+    let mut notes = Notes::default();
     // Fonts are looked for only when PDFs are wanted. Without a CJK font the site is still
     // built, without PDFs, and the user is told why.
     let wants_pdf = options.selection.wants_pdf();
@@ -143,7 +144,7 @@ fn render_into(
         match options.fonts.clone().map_or_else(|| FontSet::of_theme(&theme, &style).map(std::sync::Arc::new), Ok) {
             Ok(fonts) => Some(fonts),
             Err(e) => {
-                notes.push(format!("PDFs were not made: {e}"));
+                notes.warnings.push(format!("PDFs were not made: {e}"));
                 None
             }
         }
@@ -184,12 +185,12 @@ fn render_into(
     // Renderers are independent: run them side by side (the site's search index overlaps the
     // PDFs' typesetting).
     let renderers: Vec<_> = render::all().into_iter().filter(|r| r.wanted(&options.selection)).collect();
-    let laps: Vec<String> = renderers
+    let laps: Vec<Lap> = renderers
         .par_iter()
         .map(|renderer| {
             let started = std::time::Instant::now();
-            renderer.render(&ctx).map_err(|e| Error::new(format!("{} renderer: {e}", renderer.name())))?;
-            Ok(format!("timing: {} renderer: {:.0} ms", renderer.name(), started.elapsed().as_secs_f64() * 1000.0))
+            renderer.render(&ctx).map_err(|e| e.context(format_args!("{} renderer", renderer.name())))?;
+            Ok(Lap { what: format!("{} renderer", renderer.name()), took: started.elapsed() })
         })
         .collect::<Result<_>>()?;
     clock.lap("renderers, side by side");
@@ -198,28 +199,9 @@ fn render_into(
         render::documents::keep(cache, documents);
     }
     if options.timings {
-        notes.extend(laps);
-        notes.extend(stage_laps.into_inner().unwrap_or_else(|e| e.into_inner()));
+        notes.laps.extend(laps);
+        notes.laps.extend(stage_laps.into_inner().unwrap_or_else(|e| e.into_inner()));
     }
-    notes.extend(clock.laps);
+    notes.laps.extend(clock.laps);
     Ok(notes)
-}
-
-/// Wall time per stage, for `build --timings`.
-struct Clock {
-    last: Option<std::time::Instant>,
-    laps: Vec<String>,
-}
-
-impl Clock {
-    fn new(on: bool) -> Self {
-        Clock { last: on.then(std::time::Instant::now), laps: Vec::new() }
-    }
-
-    fn lap(&mut self, what: &str) {
-        if let Some(last) = self.last {
-            self.laps.push(format!("timing: {what}: {:.0} ms", last.elapsed().as_secs_f64() * 1000.0));
-            self.last = Some(std::time::Instant::now());
-        }
-    }
 }

@@ -9,7 +9,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind, Result};
 
 /// The file that marks a folder as a safeduty output, which the next build may replace.
 pub(crate) const MARKER: &str = ".safeduty-output";
@@ -54,7 +54,9 @@ fn swap(new: &Path, out: &Path, old: &Path) -> Result<()> {
     #[cfg(target_os = "linux")]
     {
         use std::os::unix::ffi::OsStrExt;
-        let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::new("NUL in a path"));
+        let c = |p: &Path| {
+            std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::usage("a path with a NUL character"))
+        };
         let (a, b) = (c(new)?, c(out)?);
         // SAFETY: two valid NUL-terminated paths, relative to the current folder.
         let done =
@@ -81,7 +83,7 @@ fn swap(new: &Path, out: &Path, old: &Path) -> Result<()> {
 /// that a build did not make.
 fn claim(out: &Path, content: &Path) -> Result<PathBuf> {
     let refuse = |why: String, help: &str| {
-        Err(Error::new(format!("refusing to write the output to `{}`: {why}; {help}", out.display())))
+        Err(Error::new(Kind::Output, format!("refusing to write the output to `{}`: {why}; {help}", out.display())))
     };
     let name_it = "name a folder of its own, e.g. `--out output`";
     let real = absolute(out).map_err(|e| Error::io("find", out, e))?;
@@ -154,10 +156,10 @@ fn remove_owned(path: &Path) -> Result<()> {
         return Ok(());
     }
     if !owned(path)? {
-        return Err(Error::new(format!(
-            "`{}` is in the way of the build and was not made by safeduty; move it elsewhere",
-            path.display()
-        )));
+        return Err(Error::new(
+            Kind::Output,
+            format!("`{}` is in the way of the build and was not made by safeduty; move it elsewhere", path.display()),
+        ));
     }
     std::fs::remove_dir_all(path).map_err(|e| Error::io("remove", path, e))
 }
@@ -260,7 +262,7 @@ mod tests {
             .unwrap();
         let failed = atomically(&out, &content, |tmp| {
             std::fs::write(tmp.join("a"), "2").unwrap();
-            Err(Error::new("renderer failed"))
+            Err(Error::internal("renderer failed"))
         });
         assert!(failed.is_err());
         assert_eq!(std::fs::read_to_string(out.join("a")).unwrap(), "1");

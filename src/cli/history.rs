@@ -12,6 +12,7 @@ macro_rules! say {
 
 use serde::Serialize;
 
+use crate::error::{Error, Result};
 use crate::history::diff::ItemKind;
 use crate::history::{PostChange, PostKind, Repo, Version, compare, snapshot};
 use crate::model::{Letter, Model};
@@ -19,23 +20,26 @@ use crate::render::documents::{self, Document, Kind};
 use crate::render::theme::Theme;
 
 /// Loads and checks the content on disk; Err with the diagnostics when it has errors.
-fn current(dir: &Path) -> Result<Model, String> {
+fn current(dir: &Path) -> Result<Model> {
     let checked = crate::checked::check(dir, |_| {});
     checked.model.ok_or_else(|| {
-        format!(
+        Error::content(format!(
             "{}the content in {} has errors; fix them first (safeduty check {})",
             checked.report.render_human(&checked.sources, false),
             dir.display(),
             dir.display()
-        )
+        ))
     })
 }
 
-fn open(dir: &Path) -> Result<Repo, String> {
+fn open(dir: &Path) -> Result<Repo> {
     match Repo::open(dir)? {
         Some(repo) if !repo.log.commits.is_empty() => Ok(repo),
-        Some(_) => Err(format!("the git repository of {} has no commit yet", dir.display())),
-        None => Err(format!("{} is not in a git repository, so it has no history to compare with", dir.display())),
+        Some(_) => Err(Error::history(format!("the git repository of {} has no commit yet", dir.display()))),
+        None => Err(Error::usage(format!(
+            "{} is not in a git repository, so it has no history to compare with",
+            dir.display()
+        ))),
     }
 }
 
@@ -64,23 +68,23 @@ struct ChangesReport<'a> {
 }
 
 /// `safeduty changes`: posts whose resolved duties differ between `since` and the content now.
-pub(crate) fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32, String> {
+pub(crate) fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32> {
     let model = current(dir)?;
     let repo = open(dir)?;
     let spec = since.unwrap_or("HEAD");
     let commit = if is_date(spec) {
         if chrono::NaiveDate::parse_from_str(spec, "%Y-%m-%d").is_err() {
-            return Err(format!("`{spec}` is not a valid date (YYYY-MM-DD)"));
+            return Err(Error::usage(format!("`{spec}` is not a valid date (YYYY-MM-DD)")));
         }
         repo.commit_on_or_before(spec)
-            .ok_or_else(|| format!("no commit on or before {spec} in the content's history"))?
+            .ok_or_else(|| Error::usage(format!("no commit on or before {spec} in the content's history")))?
     } else {
         repo.git.resolve(spec, &repo.log)?
     };
     let (version, old) = repo.snapshot_at(commit)?;
     let changes = compare(&old, &snapshot(&model));
-    let theme = crate::pipeline::theme(dir, &model).map_err(|e| e.to_string())?;
-    let docs = documents::all(&model, &theme).map_err(|e| e.to_string())?;
+    let theme = crate::pipeline::theme(dir, &model)?;
+    let docs = documents::all(&model, &theme)?;
     let posts: Vec<ChangedPost> = changes
         .iter()
         .map(|c| {
@@ -104,7 +108,7 @@ pub(crate) fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32
     let report = ChangesReport { since: &version, posts };
     let mut out = String::new();
     if json {
-        let json = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+        let json = serde_json::to_string_pretty(&report).map_err(|e| Error::internal(e.to_string()))?;
         emit(&format!("{json}\n"));
         return Ok(0);
     }
@@ -195,13 +199,15 @@ fn kind_name(d: &Document) -> &'static str {
 
 /// `safeduty verify`: which document and version a printed code belongs to, and whether it is
 /// still current.
-pub(crate) fn verify(dir: &Path, code: &str) -> Result<i32, String> {
+pub(crate) fn verify(dir: &Path, code: &str) -> Result<i32> {
     let Some(code) = normalise(code) else {
-        return Err(format!("`{code}` is not a verification code: codes have 8 letters or digits, like 7QK2-M9XD"));
+        return Err(Error::usage(format!(
+            "`{code}` is not a verification code: codes have 8 letters or digits, like 7QK2-M9XD"
+        )));
     };
     let model = current(dir)?;
-    let theme = crate::pipeline::theme(dir, &model).map_err(|e| e.to_string())?;
-    let now = documents::all(&model, &theme).map_err(|e| e.to_string())?;
+    let theme = crate::pipeline::theme(dir, &model)?;
+    let now = documents::all(&model, &theme)?;
     let mut out = String::new();
     let repo = Repo::open(dir)?;
     if let Some(d) = now.iter().find(|d| d.code == code) {
@@ -272,12 +278,7 @@ pub(crate) fn verify(dir: &Path, code: &str) -> Result<i32, String> {
 
 /// The oldest commit of the unbroken run of versions, from commit `from` (default: the newest)
 /// back, in which document `d` has its code; None when `from` does not have it (uncommitted text).
-fn first_with(
-    repo: &Repo,
-    theme: &Theme,
-    d: &Document,
-    from: Option<gix::ObjectId>,
-) -> Result<Option<Version>, String> {
+fn first_with(repo: &Repo, theme: &Theme, d: &Document, from: Option<gix::ObjectId>) -> Result<Option<Version>> {
     let mut first = None;
     let commits = repo.log.content_commits();
     let Some(newest) = commits.len().checked_sub(1) else {
@@ -287,7 +288,7 @@ fn first_with(
     for c in commits[..=start].iter().rev() {
         let Some(tree) = c.content_tree else { break };
         let Ok(model) = repo.model_at(tree) else { continue };
-        let docs = documents::all(&model, theme).map_err(|e| e.to_string())?;
+        let docs = documents::all(&model, theme)?;
         if docs.iter().any(|o| same_document(o, d) && o.code == d.code) {
             first = Some(Version::of(c, false));
         } else {

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::error::{Error, Result};
 use crate::lints::{self, Level, Levels};
 
 mod history;
@@ -173,15 +174,17 @@ struct LintArgs {
 
 impl LintArgs {
     /// Checks the names first, so that a typo is an error rather than silently ignored.
-    fn validate(&self) -> Result<(), String> {
+    fn validate(&self) -> Result<()> {
         for name in self.warn.iter().chain(&self.deny).chain(&self.allow) {
             match lints::find(name) {
                 Some(l) if l.configurable => {}
-                Some(_) => return Err(format!("lint `{name}` reports broken input and cannot be re-levelled")),
+                Some(_) => {
+                    return Err(Error::usage(format!("lint `{name}` reports broken input and cannot be re-levelled")));
+                }
                 None => {
                     let configurable = lints::LINTS.iter().filter(|l| l.configurable).map(|l| l.code);
                     let hint = crate::diagnostic::did_you_mean(name, configurable).unwrap_or_default();
-                    return Err(format!("unknown lint `{name}` {hint}"));
+                    return Err(Error::usage(format!("unknown lint `{name}` {hint}")));
                 }
             }
         }
@@ -211,8 +214,8 @@ pub fn main() -> i32 {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("error: {message}");
+        Err(error) => {
+            eprintln!("error: {error}");
             1
         }
     }
@@ -222,7 +225,7 @@ fn color() -> bool {
     std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none()
 }
 
-fn run(cli: Cli) -> Result<i32, String> {
+fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Check { dir, format, lints } => {
             lints.validate()?;
@@ -251,8 +254,8 @@ fn run(cli: Cli) -> Result<i32, String> {
                 eprint!("{}", checked.report.render_human(&checked.sources, color()));
             }
             if timings {
-                for (what, took) in &checked.laps {
-                    eprintln!("timing: {what}: {:.0} ms", took.as_secs_f64() * 1000.0);
+                for lap in &checked.laps {
+                    eprintln!("timing: {lap}");
                 }
             }
             let Some(model) = checked.model else {
@@ -264,7 +267,7 @@ fn run(cli: Cli) -> Result<i32, String> {
                 if model.institution(id).is_none() {
                     let ids = model.institutions.iter().map(|i| i.id.as_str());
                     let hint = crate::diagnostic::did_you_mean(id, ids).unwrap_or_default();
-                    return Err(format!("no institution with id `{id}` {hint}"));
+                    return Err(Error::usage(format!("no institution with id `{id}` {hint}")));
                 }
             }
             let history = if selection.wants(crate::render::Part::Site) {
@@ -290,13 +293,12 @@ fn run(cli: Cli) -> Result<i32, String> {
                 ..Default::default()
             };
             let notes = pipeline::build(&model, &findings, &dir, &out, &options)
-                .map_err(|e| format!("{e}; {} was left as it was", out.display()))?;
-            for note in notes {
-                if note.starts_with("timing:") {
-                    eprintln!("{note}");
-                } else {
-                    eprintln!("warning: {note}");
-                }
+                .map_err(|e| Error::new(e.kind, format!("{e}; {} was left as it was", out.display())))?;
+            for warning in &notes.warnings {
+                eprintln!("warning: {warning}");
+            }
+            for lap in &notes.laps {
+                eprintln!("timing: {lap}");
             }
             let posts: usize = model.institutions.iter().map(|i| i.posts.len()).sum();
             eprintln!(
@@ -348,23 +350,23 @@ fn run(cli: Cli) -> Result<i32, String> {
     }
 }
 
-fn validate_date(date: Option<&str>) -> Result<(), String> {
+fn validate_date(date: Option<&str>) -> Result<()> {
     match date {
         Some(d) if d.len() != 10 || chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() => {
-            Err(format!("--as-of `{d}` is not a valid date; write it as YYYY-MM-DD, e.g. 2017-06-30"))
+            Err(Error::usage(format!("--as-of `{d}` is not a valid date; write it as YYYY-MM-DD, e.g. 2017-06-30")))
         }
         _ => Ok(()),
     }
 }
 
-fn require_dir(dir: &Path) -> Result<(), String> {
+fn require_dir(dir: &Path) -> Result<()> {
     if dir.is_dir() {
         Ok(())
     } else {
-        Err(format!(
+        Err(Error::usage(format!(
             "content folder `{}` does not exist; run this in the folder that has `content/`, name the folder, or create one with `safeduty init {}`",
             dir.display(),
             dir.display()
-        ))
+        )))
     }
 }

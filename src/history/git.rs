@@ -6,6 +6,8 @@ use std::path::Path;
 
 use gix::ObjectId;
 
+use crate::error::{Error, Result};
+
 /// Files of a content tree: (path relative to the content folder, bytes).
 pub(crate) type Files = Vec<(String, Vec<u8>)>;
 
@@ -52,8 +54,8 @@ impl Log {
     }
 }
 
-fn err(e: impl std::fmt::Display) -> String {
-    e.to_string()
+fn err(e: impl std::fmt::Display) -> Error {
+    Error::history(e.to_string())
 }
 
 impl Git {
@@ -69,7 +71,7 @@ impl Git {
     }
 
     /// Walks the first-parent line from HEAD. An unborn HEAD (no commit yet) gives an empty log.
-    pub(crate) fn log(&self) -> Result<Log, String> {
+    pub(crate) fn log(&self) -> Result<Log> {
         let mut log = Log::default();
         let Ok(head) = self.repo.head_id() else {
             return Ok(log);
@@ -95,7 +97,7 @@ impl Git {
     }
 
     /// A commit's date, message and content tree.
-    pub(crate) fn commit(&self, id: ObjectId) -> Result<Commit, String> {
+    pub(crate) fn commit(&self, id: ObjectId) -> Result<Commit> {
         let commit = self.repo.find_commit(id).map_err(err)?;
         let time = commit.committer().map_err(err)?.time().map_err(err)?;
         let message = commit.message_raw_sloppy().to_string();
@@ -105,7 +107,7 @@ impl Git {
     }
 
     /// The content folder's tree inside a commit's root tree.
-    fn content_tree(&self, root: ObjectId) -> Result<Option<ObjectId>, String> {
+    fn content_tree(&self, root: ObjectId) -> Result<Option<ObjectId>> {
         if self.prefix.is_empty() {
             return Ok(Some(root));
         }
@@ -116,13 +118,13 @@ impl Git {
 
     /// The files of a content tree that the loader reads (YAML and Markdown), with paths
     /// relative to the content folder.
-    pub(crate) fn files(&self, tree: ObjectId) -> Result<Files, String> {
+    pub(crate) fn files(&self, tree: ObjectId) -> Result<Files> {
         let mut out = Vec::new();
         self.collect(tree, "", &mut out)?;
         Ok(out)
     }
 
-    fn collect(&self, tree: ObjectId, dir: &str, out: &mut Files) -> Result<(), String> {
+    fn collect(&self, tree: ObjectId, dir: &str, out: &mut Files) -> Result<()> {
         let tree = self.repo.find_tree(tree).map_err(err)?;
         for entry in tree.iter() {
             let entry = entry.map_err(err)?;
@@ -146,7 +148,7 @@ impl Git {
 
     /// A commit named by `spec`: `HEAD`, a branch or tag, a full or abbreviated commit id on the
     /// first-parent line, each optionally followed by `~N` or `^` (first parents).
-    pub(crate) fn resolve(&self, spec: &str, log: &Log) -> Result<ObjectId, String> {
+    pub(crate) fn resolve(&self, spec: &str, log: &Log) -> Result<ObjectId> {
         let cut = spec.find(['~', '^']).unwrap_or(spec.len());
         let (base, suffix) = spec.split_at(cut);
         let mut id = self.base(base, log)?;
@@ -159,23 +161,27 @@ impl Git {
             } else if let Some(r) = rest.strip_prefix('^') {
                 (1, r)
             } else {
-                return Err(format!("cannot read revision `{spec}`"));
+                return Err(Error::usage(format!("cannot read revision `{spec}`")));
             };
             for _ in 0..steps {
                 let commit = self.repo.find_commit(id).map_err(err)?;
                 let parent = commit.parent_ids().next().map(|p| p.detach());
-                id = parent
-                    .filter(|p| self.repo.has_object(p))
-                    .ok_or_else(|| format!("revision `{spec}` goes past the oldest commit in the repository"))?;
+                id = parent.filter(|p| self.repo.has_object(p)).ok_or_else(|| {
+                    Error::usage(format!("revision `{spec}` goes past the oldest commit in the repository"))
+                })?;
             }
             rest = tail;
         }
         Ok(id)
     }
 
-    fn base(&self, base: &str, log: &Log) -> Result<ObjectId, String> {
+    fn base(&self, base: &str, log: &Log) -> Result<ObjectId> {
         if base == "HEAD" || base == "@" || base.is_empty() {
-            return self.repo.head_id().map(|i| i.detach()).map_err(|_| "the repository has no commit yet".to_string());
+            return self
+                .repo
+                .head_id()
+                .map(|i| i.detach())
+                .map_err(|_| Error::history("the repository has no commit yet"));
         }
         if base.len() >= 4 && base.chars().all(|c| c.is_ascii_hexdigit()) {
             let lower = base.to_ascii_lowercase();
@@ -184,7 +190,7 @@ impl Git {
             match found.as_slice() {
                 [one] => return Ok(*one),
                 [] => {}
-                _ => return Err(format!("commit id `{base}` is ambiguous; give more digits")),
+                _ => return Err(Error::usage(format!("commit id `{base}` is ambiguous; give more digits"))),
             }
             if let Ok(full) = ObjectId::from_hex(lower.as_bytes())
                 && let Ok(commit) = self.repo.find_commit(full)
@@ -194,9 +200,9 @@ impl Git {
         }
         match self.repo.try_find_reference(base) {
             Ok(Some(mut r)) => r.peel_to_commit().map(|c| c.id).map_err(err),
-            _ => Err(format!(
+            _ => Err(Error::usage(format!(
                 "no commit, branch or tag `{base}` in the content's repository (commit ids are looked up on the first-parent line from HEAD)"
-            )),
+            ))),
         }
     }
 }

@@ -17,6 +17,7 @@ use gix::ObjectId;
 use serde::Serialize;
 
 use crate::diagnostic::Report;
+use crate::error::{Error, Result};
 use crate::model::Model;
 use diff::{ItemChange, ItemKind};
 use git::{Commit, Git, Log};
@@ -159,7 +160,7 @@ pub(crate) struct Repo {
     root: PathBuf,
 }
 
-type Versions = HashMap<(PathBuf, ObjectId), Result<Arc<Model>, String>>;
+type Versions = HashMap<(PathBuf, ObjectId), Result<Arc<Model>>>;
 
 /// Resolved versions by content folder and content-tree id, kept for the whole process: the
 /// preview rebuilds on every save and then needs only the versions it has not seen.
@@ -170,18 +171,22 @@ fn versions() -> std::sync::MutexGuard<'static, Versions> {
 
 impl Repo {
     /// The repository holding `content_dir`; None when it is not in a git work tree.
-    pub(crate) fn open(content_dir: &Path) -> Result<Option<Repo>, String> {
+    pub(crate) fn open(content_dir: &Path) -> Result<Option<Repo>> {
         let Some(git) = Git::open(content_dir) else {
             return Ok(None);
         };
-        let log = git.log().map_err(|e| format!("cannot read the history of {}: {e}", content_dir.display()))?;
+        let log =
+            git.log().map_err(|e| e.context(format_args!("cannot read the history of {}", content_dir.display())))?;
         Ok(Some(Repo { git, log, root: content_dir.to_path_buf() }))
     }
 
     /// The resolved model of a content tree (cached); Err says why it could not be made.
-    pub(crate) fn model_at(&self, tree: ObjectId) -> Result<Arc<Model>, String> {
+    pub(crate) fn model_at(&self, tree: ObjectId) -> Result<Arc<Model>> {
         self.preload(&[tree]);
-        versions().get(&(self.root.clone(), tree)).cloned().unwrap_or_else(|| Err("not loaded".into()))
+        versions()
+            .get(&(self.root.clone(), tree))
+            .cloned()
+            .unwrap_or_else(|| Err(Error::internal("a version of the content was not loaded")))
     }
 
     /// Loads the models of the content commits: the files are read from git one commit after
@@ -199,10 +204,9 @@ impl Repo {
         };
         todo.sort();
         todo.dedup();
-        let files: Vec<(ObjectId, Result<git::Files, String>)> =
-            todo.into_iter().map(|t| (t, self.git.files(t))).collect();
+        let files: Vec<(ObjectId, Result<git::Files>)> = todo.into_iter().map(|t| (t, self.git.files(t))).collect();
         let root = self.root.as_path();
-        let models: Vec<(ObjectId, Result<Arc<Model>, String>)> = files
+        let models: Vec<(ObjectId, Result<Arc<Model>>)> = files
             .into_par_iter()
             .map(|(tree, files)| {
                 let model = files.and_then(|files| {
@@ -210,7 +214,10 @@ impl Repo {
                     let content = crate::load::load_files(root, files, &mut report);
                     let checked = crate::checked::check_loaded(content, report, |_| {});
                     let errors = checked.report.count(crate::diagnostic::Severity::Error);
-                    checked.model.map(Arc::new).ok_or_else(|| format!("the content had {errors} error(s)"))
+                    checked
+                        .model
+                        .map(Arc::new)
+                        .ok_or_else(|| Error::content(format!("the content had {errors} error(s)")))
                 });
                 (tree, model)
             })
@@ -219,7 +226,7 @@ impl Repo {
     }
 
     /// The content as it was at a commit (an empty snapshot if the folder did not exist).
-    pub(crate) fn snapshot_at(&self, commit: ObjectId) -> Result<(Version, Snapshot), String> {
+    pub(crate) fn snapshot_at(&self, commit: ObjectId) -> Result<(Version, Snapshot)> {
         let c = self.commit_info(commit)?;
         let version = Version::of(&c, false);
         match c.content_tree {
@@ -227,11 +234,11 @@ impl Repo {
             Some(tree) => self
                 .model_at(tree)
                 .map(|m| (version.clone(), snapshot(&m)))
-                .map_err(|e| format!("the content at {} cannot be read: {e}", version.describe())),
+                .map_err(|e| Error::new(e.kind, format!("the content at {} cannot be read: {e}", version.describe()))),
         }
     }
 
-    fn commit_info(&self, id: ObjectId) -> Result<Commit, String> {
+    fn commit_info(&self, id: ObjectId) -> Result<Commit> {
         if let Some(c) = self.log.commits.iter().find(|c| c.id == id) {
             return Ok(c.clone());
         }
@@ -286,7 +293,7 @@ impl History {
                     c.date,
                     version.short,
                     c.summary,
-                    e.replace("the content had ", "").replace(" error(s)", " 处错误")
+                    e.message.replace("the content had ", "").replace(" error(s)", " 处错误")
                 )),
             }
         }

@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use crate::error::{Error, Result};
+
 /// (path in the new tree, contents). The categories are the ones of the example content, so
 /// there is a single transcription of the annex in the repository.
 const FILES: &[(&str, &str)] = &[
@@ -28,18 +30,16 @@ const FILES: &[(&str, &str)] = &[
     ("pages/about.md", include_str!("scaffold/pages/about.md")),
 ];
 
-pub(crate) fn init(dir: &Path) -> Result<(), String> {
-    if dir.exists()
-        && std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?.next().is_some()
-    {
-        return Err(format!("{} exists and is not empty; name a new folder", dir.display()));
+pub(crate) fn init(dir: &Path) -> Result<()> {
+    if dir.exists() && std::fs::read_dir(dir).map_err(|e| Error::io("read", dir, e))?.next().is_some() {
+        return Err(Error::usage(format!("{} exists and is not empty; name a new folder", dir.display())));
     }
     for (rel, text) in FILES {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
         }
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(&path, text).map_err(|e| Error::io("write", &path, e))?;
     }
     Ok(())
 }

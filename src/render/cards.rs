@@ -50,7 +50,7 @@ fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post, n: us
 }
 
 fn letter_doc(tera: &tera::Tera, inst: &Institution, l: &Letter, n: usize, year: &str) -> Result<Document> {
-    let post = inst.post(&l.party_b.post).ok_or_else(|| Error::new(format!("letter {}: no post", l.id)))?;
+    let post = inst.post(&l.party_b.post).ok_or_else(|| Error::internal(format!("letter {}: no post", l.id)))?;
     let person = |id: &Option<String>| id.as_deref().and_then(|p| inst.person(p)).map_or("", |p| p.name.as_str());
     let department = inst.department(&post.department).map_or(post.department.as_str(), |d| d.name.as_str());
     let party_a_post = inst.post(&l.party_a.post).map_or("", |p| p.name.as_str());

@@ -18,7 +18,7 @@ impl Renderer for DataRenderer {
     // Streamed into the files: at 100,000 employees they are 250, 160 and 60 MB.
     fn render(&self, ctx: &RenderContext) -> Result<()> {
         ctx.write_with(&paths::data("model.json"), &mut |w| {
-            serde_json::to_writer_pretty(w, ctx.model).map_err(|e| Error::new(format!("model.json: {e}")))
+            serde_json::to_writer_pretty(w, ctx.model).map_err(|e| Error::internal(format!("model.json: {e}")))
         })?;
         ctx.write_with(&paths::data("duties.csv"), &mut |w| duties_csv(ctx.model, w))?;
         ctx.write_with(&paths::data("documents.json"), &mut |w| documents_json(ctx.documents, w))
@@ -57,7 +57,7 @@ fn documents_json(docs: &[crate::render::documents::Document], out: &mut dyn std
             title: &d.title,
         })
         .collect();
-    serde_json::to_writer_pretty(out, &list).map_err(|e| Error::new(format!("documents.json: {e}")))
+    serde_json::to_writer_pretty(out, &list).map_err(|e| Error::internal(format!("documents.json: {e}")))
 }
 
 /// A cell that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe.
@@ -68,10 +68,10 @@ fn cell(text: &str) -> std::borrow::Cow<'_, str> {
 /// One row per duty item. Starts with a UTF-8 byte order mark: without it Excel and WPS on
 /// Windows read the file as GBK and show garbled Chinese.
 pub(crate) fn duties_csv(model: &Model, out: &mut dyn std::io::Write) -> Result<()> {
-    out.write_all(b"\xEF\xBB\xBF").map_err(|e| Error::new(format!("duties.csv: {e}")))?;
+    out.write_all(b"\xEF\xBB\xBF").map_err(|e| Error::internal(format!("duties.csv: {e}")))?;
     {
         let mut w = csv::Writer::from_writer(out);
-        let err = |e: csv::Error| Error::new(format!("duties.csv: {e}"));
+        let err = |e: csv::Error| Error::internal(format!("duties.csv: {e}"));
         w.write_record([
             "单位",
             "单位编号",
@@ -117,7 +117,7 @@ pub(crate) fn duties_csv(model: &Model, out: &mut dyn std::io::Write) -> Result<
                 }
             }
         }
-        w.flush().map_err(|e| Error::new(format!("duties.csv: {e}")))?;
+        w.flush().map_err(|e| Error::internal(format!("duties.csv: {e}")))?;
     }
     Ok(())
 }

@@ -105,7 +105,7 @@ impl Block {
 }
 
 pub(super) fn render(tera: &tera::Tera, name: &str, ctx: &Context) -> Result<String> {
-    tera.render(name, ctx).map_err(|e| Error::new(format!("template {name}: {}", template_error(&e))))
+    tera.render(name, ctx).map_err(|e| Error::theme(format!("template {name}: {}", template_error(&e))))
 }
 
 /// Reads the rendered Markdown into blocks. Anything else Markdown can express is read as text.

@@ -163,7 +163,7 @@ impl Sink {
 }
 
 fn twice(rel: &str) -> Error {
-    Error::new(format!("two outputs of this build have the same path `{rel}`; rename one of the ids that make it"))
+    Error::internal(format!("two outputs of this build have the same path `{rel}`; rename one of the ids that make it"))
 }
 
 pub(crate) struct RenderContext<'a> {
@@ -188,7 +188,7 @@ pub(crate) struct RenderContext<'a> {
     /// The content's revision history (None: not in git, or not asked for).
     pub(crate) history: Option<&'a crate::history::History>,
     /// Where renderers note how long their own stages took, for `--timings` (None: not asked).
-    pub(crate) laps: Option<&'a std::sync::Mutex<Vec<String>>>,
+    pub(crate) laps: Option<&'a std::sync::Mutex<Vec<crate::notes::Lap>>>,
     /// Render only these institutions' pages and the pages of no institution (the preview's
     /// quick pass; see `pipeline::Options::pages_of`).
     pub(crate) pages_of: Option<&'a std::collections::BTreeSet<String>>,
@@ -198,8 +198,7 @@ impl RenderContext<'_> {
     /// Notes that a stage of a renderer took `took` (shown by `--timings`).
     pub(crate) fn lap(&self, what: &str, took: std::time::Duration) {
         if let Some(laps) = self.laps {
-            let line = format!("timing: {what}: {:.0} ms", took.as_secs_f64() * 1000.0);
-            lock(laps).push(line);
+            lock(laps).push(crate::notes::Lap { what: what.to_string(), took });
         }
     }
 

@@ -103,7 +103,7 @@ fn respond<B>(request: &hyper::Request<B>, shared: &Shared) -> Answer {
                 match pdf(&key, shared) {
                     Ok(Some(bytes)) => (200, "application/pdf", bytes),
                     Ok(None) => page(path, &lock(&shared.state)),
-                    Err(error) => (500, "text/plain; charset=utf-8", Arc::new(error.into_bytes())),
+                    Err(error) => (500, "text/plain; charset=utf-8", Arc::new(error.message.into_bytes())),
                 }
             } else {
                 page(path, &state)

@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
+use crate::error::{Error, Result};
 use crate::lints::Levels;
 use crate::lock;
 use crate::model::Model;
@@ -101,7 +102,7 @@ pub(crate) struct Settings<'a> {
 }
 
 /// Serves `settings.dir` until the process is stopped.
-pub(crate) fn serve(settings: &Settings, port: u16) -> Result<(), String> {
+pub(crate) fn serve(settings: &Settings, port: u16) -> Result<()> {
     let dir = settings.dir;
     let state = State {
         files: BTreeMap::new(),
@@ -127,8 +128,8 @@ pub(crate) fn serve(settings: &Settings, port: u16) -> Result<(), String> {
         theme: Mutex::new(None),
     });
     // Loopback only: the preview shows content that is not published yet.
-    let listener =
-        std::net::TcpListener::bind(("127.0.0.1", port)).map_err(|e| format!("cannot listen on port {port}: {e}"))?;
+    let listener = std::net::TcpListener::bind(("127.0.0.1", port))
+        .map_err(|e| Error::usage(format!("cannot listen on port {port}: {e}")))?;
     let addr = listener.local_addr().map_or_else(|_| format!("127.0.0.1:{port}"), |a| a.to_string());
 
     // Watch before the first build, so that no edit made after it can be missed.
@@ -136,8 +137,10 @@ pub(crate) fn serve(settings: &Settings, port: u16) -> Result<(), String> {
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
     })
-    .map_err(|e| format!("cannot watch files: {e}"))?;
-    watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| format!("cannot watch {}: {e}", dir.display()))?;
+    .map_err(|e| Error::internal(format!("cannot watch files: {e}")))?;
+    watcher
+        .watch(dir, RecursiveMode::Recursive)
+        .map_err(|e| Error::internal(format!("cannot watch {}: {e}", dir.display())))?;
     // The pages first; the search index follows on a thread of their own, so that the preview
     // opens at once and an edit shows while a big site is still being indexed. PDFs are drawn
     // when a browser asks for them, an institution's at a time.
@@ -205,13 +208,13 @@ pub(crate) fn serve(settings: &Settings, port: u16) -> Result<(), String> {
 
 /// The theme's PDF fonts, found once per theme (finding them takes longer than drawing an
 /// institution's files).
-fn fonts(theme: &Arc<Theme>, shared: &Shared) -> Result<Arc<FontSet>, String> {
+fn fonts(theme: &Arc<Theme>, shared: &Shared) -> Result<Arc<FontSet>> {
     let mut kept = lock(&shared.fonts);
     match kept.as_ref() {
         Some((t, fonts)) if Arc::ptr_eq(t, theme) => Ok(fonts.clone()),
         _ => {
-            let style = crate::render::pdf::style::Style::parse(&theme.pdf_style).map_err(|e| e.message)?;
-            let fonts = Arc::new(FontSet::of_theme(theme, &style).map_err(|e| e.message)?);
+            let style = crate::render::pdf::style::Style::parse(&theme.pdf_style)?;
+            let fonts = Arc::new(FontSet::of_theme(theme, &style)?);
             *kept = Some((theme.clone(), fonts.clone()));
             Ok(fonts)
         }

@@ -9,6 +9,7 @@ use std::time::Instant;
 use super::watch::Changes;
 use super::{Settings, Shared, below_site, fonts};
 use crate::checked;
+use crate::error::Result;
 use crate::load;
 use crate::lock;
 use crate::model::Model;
@@ -97,7 +98,7 @@ pub(super) fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes
             }
             Err(error) => {
                 eprintln!("{error}\nbuild failed after {ms:.0} ms; still serving the last good build");
-                state.error = Some(error);
+                state.error = Some(error.message);
                 state.version += 1;
                 None
             }
@@ -233,7 +234,7 @@ struct Built {
 }
 
 /// The pipeline into memory: the site's pages, without search index.
-fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, String> {
+fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built> {
     let dir = settings.dir;
     let since = match pass.written {
         Some(names) => load::Since::Written(names),
@@ -242,12 +243,12 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
     let known = checked::Known { cache: &shared.parsed, since, reuse: pass.reuse };
     let mut checked = checked::check_cached(dir, settings.adjust, Some(known)).with_as_of(settings.as_of);
     if settings.timings {
-        for (what, took) in &checked.laps {
-            eprintln!("timing (pages): {what}: {:.0} ms", took.as_secs_f64() * 1000.0);
+        for lap in &checked.laps {
+            eprintln!("timing (pages): {lap}");
         }
     }
     let Some(model) = checked.model.take().map(Arc::new) else {
-        return Err(checked.report.render_human(&checked.sources, false));
+        return Err(crate::error::Error::content(checked.report.render_human(&checked.sources, false)));
     };
     let model = &model;
     let findings = Finding::from_report(&checked.report, &checked.sources);
@@ -266,12 +267,12 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
         timings: settings.timings,
         ..Default::default()
     };
-    let (files, notes) = pipeline::build_in_memory(model, &findings, dir, &options).map_err(|e| e.message)?;
-    for note in &notes {
-        match note.strip_prefix("timing: ") {
-            Some(timing) => eprintln!("timing (pages): {timing}"),
-            None => eprintln!("warning: {note}"),
-        }
+    let (files, notes) = pipeline::build_in_memory(model, &findings, dir, &options)?;
+    for warning in &notes.warnings {
+        eprintln!("warning: {warning}");
+    }
+    for lap in &notes.laps {
+        eprintln!("timing (pages): {lap}");
     }
     let files = below_site(files);
     let walked = checked.walked;
@@ -281,14 +282,14 @@ fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built, Stri
 /// The theme for a pages pass: the previous pass's after an edit inside some institutions'
 /// folders, when the theme lies inside the content folder (a theme elsewhere is not watched:
 /// it is loaded again with every edit), else loaded and kept.
-fn pages_theme(dir: &Path, model: &crate::model::Model, scoped: bool, shared: &Shared) -> Result<Arc<Theme>, String> {
+fn pages_theme(dir: &Path, model: &crate::model::Model, scoped: bool, shared: &Shared) -> Result<Arc<Theme>> {
     let inside =
         Path::new(&model.site.theme).components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     let mut kept = lock(&shared.theme);
     match kept.as_ref() {
         Some(theme) if scoped && inside => Ok(theme.clone()),
         _ => {
-            let theme = Arc::new(pipeline::theme(dir, model).map_err(|e| e.message)?);
+            let theme = Arc::new(pipeline::theme(dir, model)?);
             *kept = Some(theme.clone());
             Ok(theme)
         }

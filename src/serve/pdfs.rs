@@ -6,6 +6,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::{Shared, below_site, fonts};
+use crate::error::Result;
 use crate::lock;
 use crate::model::Model;
 use crate::pipeline;
@@ -18,7 +19,7 @@ use crate::render::{Files, Part, Selection};
 const DRAWN_BUDGET: usize = 256 << 20;
 
 /// An institution's PDFs (below the site root), or why they could not be drawn.
-type Drawing = std::result::Result<Files, String>;
+type Drawing = Result<Files>;
 
 /// The PDFs drawn for browsers, by institution, from the model of the pages served.
 #[derive(Default)]
@@ -45,7 +46,7 @@ impl Drawn {
     }
 
     /// `key` among the PDFs of `owner` drawn for the pages pass `generation`; None: not drawn.
-    fn find(&mut self, generation: u64, owner: &str, key: &str) -> Option<Result<Option<Arc<Vec<u8>>>, String>> {
+    fn find(&mut self, generation: u64, owner: &str, key: &str) -> Option<Result<Option<Arc<Vec<u8>>>>> {
         if generation != self.generation {
             return None;
         }
@@ -77,7 +78,7 @@ impl Drawn {
 }
 
 /// `key` among a drawing's files, or why there are none.
-fn lookup(drawing: &Drawing, key: &str) -> Result<Option<Arc<Vec<u8>>>, String> {
+fn lookup(drawing: &Drawing, key: &str) -> Result<Option<Arc<Vec<u8>>>> {
     drawing.as_ref().map(|files| files.get(key).cloned()).map_err(Clone::clone)
 }
 
@@ -93,7 +94,7 @@ fn owner(model: &Model, key: &str) -> Option<String> {
 /// The PDF at `key` (below the site root), drawn with the rest of its institution's documents
 /// the first time it is asked for: an institution's files take a few tens of milliseconds, and
 /// the bytes are those `build` writes. Ok(None): no such PDF, or no fonts to draw it with.
-pub(super) fn pdf(key: &str, shared: &Shared) -> Result<Option<Arc<Vec<u8>>>, String> {
+pub(super) fn pdf(key: &str, shared: &Shared) -> Result<Option<Arc<Vec<u8>>>> {
     let Some((model, _)) = lock(&shared.state).printable.clone() else { return Ok(None) };
     match owner(&model, key) {
         Some(owner) => drawn_or_draw(&owner, key, shared),
@@ -102,7 +103,7 @@ pub(super) fn pdf(key: &str, shared: &Shared) -> Result<Option<Arc<Vec<u8>>>, St
 }
 
 /// `key` among the PDFs of `owner`, which are drawn first unless they are for the pages served.
-fn drawn_or_draw(owner: &str, key: &str, shared: &Shared) -> Result<Option<Arc<Vec<u8>>>, String> {
+fn drawn_or_draw(owner: &str, key: &str, shared: &Shared) -> Result<Option<Arc<Vec<u8>>>> {
     let served = || {
         let state = lock(&shared.state);
         let (model, theme) = state.printable.clone().filter(|_| state.pdfs)?;
@@ -142,9 +143,9 @@ fn draw(owner: &str, model: &Model, theme: Arc<Theme>, shared: &Shared) -> Drawi
         },
         ..Default::default()
     };
-    let (files, notes) = pipeline::build_in_memory(model, &[], &shared.dir, &options).map_err(|e| e.message)?;
-    for note in &notes {
-        eprintln!("warning: {note}");
+    let (files, notes) = pipeline::build_in_memory(model, &[], &shared.dir, &options)?;
+    for warning in &notes.warnings {
+        eprintln!("warning: {warning}");
     }
     let files = below_site(files);
     eprintln!("drew the {} PDFs of {owner} in {:.0} ms", files.len(), started.elapsed().as_secs_f64() * 1000.0);

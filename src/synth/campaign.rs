@@ -6,6 +6,7 @@
 use std::fmt::Write;
 
 use super::{InstOut, Rng, Spec, Writer, q};
+use crate::error::Result;
 
 const AS_OF: &str = "2023-01-10";
 
@@ -76,7 +77,7 @@ fn plus(date: &str, days: i64) -> String {
 }
 
 /// Writes `campaigns/<commission>-rollout/` for a commission and the institutions under it.
-pub(crate) fn write(commission: &InstOut, members: &[&Spec], rng: &mut Rng, out: &mut Writer) -> Result<(), String> {
+pub(crate) fn write(commission: &InstOut, members: &[&Spec], rng: &mut Rng, out: &mut Writer) -> Result<()> {
     let s = commission.spec;
     let deputy = commission.people.iter().find(|p| p.post == commission.deputy).map(|p| p.id.clone());
     let mut y = String::new();

@@ -17,6 +17,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::error::{Error, Result};
+
 use tables::{Dept, Item8, Staff};
 
 /// What to generate.
@@ -79,21 +81,19 @@ impl Rng {
 }
 
 /// Writes a new content tree into `dir` (which must not exist, or be empty).
-pub(crate) fn synth(dir: &Path, options: &Options) -> Result<Summary, String> {
+pub(crate) fn synth(dir: &Path, options: &Options) -> Result<Summary> {
     let Options { institutions: n, employees: m, seed } = *options;
     if n == 0 {
-        return Err("--institutions must be at least 1".into());
+        return Err(Error::usage("--institutions must be at least 1"));
     }
     if m < n * MIN_EMPLOYEES {
-        return Err(format!(
+        return Err(Error::usage(format!(
             "{n} institutions need at least {} employees ({MIN_EMPLOYEES} each); got {m}",
             n * MIN_EMPLOYEES
-        ));
+        )));
     }
-    if dir.exists()
-        && std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?.next().is_some()
-    {
-        return Err(format!("{} exists and is not empty; name a new folder", dir.display()));
+    if dir.exists() && std::fs::read_dir(dir).map_err(|e| Error::io("read", dir, e))?.next().is_some() {
+        return Err(Error::usage(format!("{} exists and is not empty; name a new folder", dir.display())));
     }
     let mut rng = Rng::new(seed);
     let mut out = Writer { root: dir.to_path_buf(), files: 0 };
@@ -141,12 +141,12 @@ struct Writer {
 }
 
 impl Writer {
-    fn write(&mut self, rel: &str, text: &str) -> Result<(), String> {
+    fn write(&mut self, rel: &str, text: &str) -> Result<()> {
         let path = self.root.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
         }
-        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(&path, text).map_err(|e| Error::io("write", &path, e))?;
         self.files += 1;
         Ok(())
     }
@@ -691,7 +691,7 @@ fn person_name(rng: &mut Rng, used: &mut BTreeSet<String>) -> (String, String) {
 }
 
 impl InstOut<'_> {
-    fn write(&self, out: &mut Writer) -> Result<(), String> {
+    fn write(&self, out: &mut Writer) -> Result<()> {
         let s = self.spec;
         let base = format!("institutions/{}", s.id);
         let kind = match s.kind {
@@ -797,7 +797,7 @@ impl InstOut<'_> {
 /// `signing.yaml` for about a fifth of the institutions: most letters signed on paper with the
 /// code they carry, a few for an older text (the site lists them as to be signed again). The
 /// codes are the letters' real ones, so the tree is read back and its documents computed.
-fn signing(dir: &Path, specs: &[Spec], seed: u64, out: &mut Writer) -> Result<(), String> {
+fn signing(dir: &Path, specs: &[Spec], seed: u64, out: &mut Writer) -> Result<()> {
     let mut rng = Rng::new(seed ^ 0x5349_474E);
     let chosen: BTreeSet<&str> = specs.iter().filter(|_| rng.chance(20)).map(|s| s.id.as_str()).collect();
     if chosen.is_empty() {
@@ -805,13 +805,13 @@ fn signing(dir: &Path, specs: &[Spec], seed: u64, out: &mut Writer) -> Result<()
     }
     let checked = crate::checked::check(dir, |_| {});
     let Some(model) = checked.model else {
-        return Err(format!(
-            "internal error: the generated content does not pass check:\n{}",
+        return Err(Error::internal(format!(
+            "the generated content does not pass check:\n{}",
             checked.report.render_human(&checked.sources, false)
-        ));
+        )));
     };
-    let theme = crate::render::theme::Theme::load(None).map_err(|e| e.message)?;
-    let docs = crate::render::documents::all(&model, &theme).map_err(|e| e.message)?;
+    let theme = crate::render::theme::Theme::load(None)?;
+    let docs = crate::render::documents::all(&model, &theme)?;
     let mut by_inst: BTreeMap<&str, Vec<&crate::render::documents::Document>> = BTreeMap::new();
     for d in docs.iter().filter(|d| d.kind == crate::render::documents::Kind::Letter) {
         if chosen.contains(d.institution.as_str()) {

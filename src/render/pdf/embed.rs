@@ -137,7 +137,7 @@ impl Subsets {
 }
 
 fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
-    let fail = |what: &str| Error::new(format!("font {}: {what}", face.name));
+    let fail = |what: &str| Error::theme(format!("font {}: {what}", face.name));
     let font = skrifa::FontRef::from_index(face.bytes(), face.index).map_err(|_| fail("cannot be read"))?;
     // Glyphs in ascending id order, .notdef first: the same characters give the same subset.
     let mut by_gid: Vec<(u16, char)> = chars.iter().filter_map(|&c| Some((face.glyph(c)?.0, c))).collect();
@@ -252,7 +252,7 @@ pub(crate) fn deflate(data: &[u8], level: u32) -> Result<Vec<u8>> {
             match z.compress_vec(&data[read..], &mut out, FlushCompress::Finish) {
                 Ok(Status::StreamEnd) => return Ok(out),
                 Ok(_) => out.reserve(out.capacity().max(1024)),
-                Err(e) => return Err(Error::new(format!("pdf: deflate failed: {e}"))),
+                Err(e) => return Err(Error::internal(format!("pdf: deflate failed: {e}"))),
             }
         }
     })

@@ -139,11 +139,11 @@ impl FontSet {
                     _ => continue,
                 };
                 if skrifa::FontRef::from_index((*data).as_ref(), index).is_err() {
-                    return Err(Error::new(format!("font {spec}: cannot be read as OpenType")));
+                    return Err(Error::theme(format!("font {spec}: cannot be read as OpenType")));
                 }
                 return Ok(Face::new(spec.clone(), data, index));
             }
-            Err(Error::new(format!(
+            Err(Error::theme(format!(
                 "no font for {role} text: none of {families:?} is installed. Install Debian's fonts-noto-cjk \
                  (apt-get install fonts-noto-cjk), put a font file in the theme's pdf/fonts/ folder, or name an \
                  installed font under `fonts.{role}` in the theme's pdf/style.yaml"

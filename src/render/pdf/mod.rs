@@ -69,9 +69,10 @@ impl Renderer for PdfRenderer {
             let mine: Vec<&Document> = mine
                 .into_iter()
                 .map(|d| match d.blocks.is_empty() {
-                    true => {
-                        texts.get(d.file.as_str()).copied().ok_or_else(|| Error::new(format!("no text for {}", d.file)))
-                    }
+                    true => texts
+                        .get(d.file.as_str())
+                        .copied()
+                        .ok_or_else(|| Error::internal(format!("no text for {}", d.file))),
                     false => Ok(d),
                 })
                 .collect::<Result<_>>()?;
@@ -212,7 +213,7 @@ fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
         .take(20)
         .map(|((c, place), font)| format!("  {c} (U+{:04X}) in {place}: not in the font {font}", *c as u32))
         .collect();
-    Err(Error::new(format!(
+    Err(Error::theme(format!(
         "{} character(s) cannot be printed:\n{}\nhelp: name a font that has them in the theme's pdf/style.yaml (fonts), or put one in the theme's pdf/fonts/ folder",
         problems.len(),
         lines.join("\n")

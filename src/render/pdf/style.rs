@@ -90,7 +90,7 @@ impl Style {
     pub(crate) fn parse(yaml: &str) -> Result<Self> {
         Style::check(yaml, 0).map_err(|d| {
             let problems: Vec<String> = d.iter().map(|d| d.message.clone()).collect();
-            Error::new(format!("theme pdf/style.yaml: {}", problems.join("; ")))
+            Error::theme(format!("theme pdf/style.yaml: {}", problems.join("; ")))
         })
     }
 

@@ -14,7 +14,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{RenderContext, Renderer, markdown};
-use crate::error::{Error, Result};
+use crate::error::{Error, Kind, Result};
 use crate::model::Model;
 use crate::render::documents::Document;
 use crate::render::kept::SearchCache;
@@ -89,7 +89,7 @@ impl<'a> Site<'a> {
         crumbs: &[Link],
         data: impl Serialize,
     ) -> Result<()> {
-        let mut context = Context::from_serialize(data).map_err(|e| Error::new(template_error(&e)))?;
+        let mut context = Context::from_serialize(data).map_err(|e| Error::theme(template_error(&e)))?;
         context.insert("site", &self.site);
         context.insert("root", root);
         context.insert("title", title);
@@ -99,7 +99,7 @@ impl<'a> Site<'a> {
             .theme
             .tera
             .render(template, &context)
-            .map_err(|e| Error::new(format!("template {template} for {path}: {}", template_error(&e))))?;
+            .map_err(|e| Error::theme(format!("template {template} for {path}: {}", template_error(&e))))?;
         self.ctx.write(&paths::in_site(path), html.as_bytes())?;
         self.written.borrow_mut().push((path.to_string(), html));
         Ok(())
@@ -306,7 +306,7 @@ fn check_ui_files(bundle: &search::Bundle) -> Result<()> {
     for ui in search::UI_FILES {
         let path = format!("{}/{ui}", search::BUNDLE);
         if !bundle.iter().any(|(p, _)| *p == path) {
-            return Err(Error::new(format!("search index: pagefind wrote no {path}")));
+            return Err(Error::internal(format!("search index: pagefind wrote no {path}")));
         }
     }
     Ok(())
@@ -337,7 +337,7 @@ fn check_links(site: &Site, pages: &[String], links: &links::Links) -> Result<()
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Error::new(format!(
+        Err(Error::theme(format!(
             "{} broken internal link(s) (page: link, the first page for each); check the theme's templates:\n{}",
             problems.len(),
             problems.join("\n")
@@ -350,7 +350,10 @@ fn scans(ctx: &RenderContext) -> Result<()> {
     for d in ctx.documents {
         if let Some(scan) = &d.scan {
             let base = format!("institutions/{}", d.institution);
-            let bytes = ctx.fence.read(&base, scan).map_err(|r| Error::new(format!("{base}/{scan} {}", r.reason())))?;
+            let bytes = ctx
+                .fence
+                .read(&base, scan)
+                .map_err(|r| Error::new(Kind::Io, format!("{base}/{scan} {}", r.reason())))?;
             ctx.write(&paths::in_site(&paths::scan(&d.institution, scan)), &bytes)?;
         }
     }
@@ -435,6 +438,6 @@ fn sitemap(site: &Site, model: &Model, paths: &[String]) -> Result<()> {
     let mut context = Context::new();
     context.insert("base", &base);
     context.insert("pages", &pages);
-    let xml = site.theme.tera.render("sitemap.xml", &context).map_err(|e| Error::new(template_error(&e)))?;
+    let xml = site.theme.tera.render("sitemap.xml", &context).map_err(|e| Error::theme(template_error(&e)))?;
     site.ctx.write(&paths::in_site(paths::SITEMAP), xml.as_bytes()).map(|_| ())
 }

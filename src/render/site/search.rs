@@ -82,7 +82,7 @@ fn unused(name: &str, first: bool) -> bool {
 
 /// Pagefind reports `anyhow` errors; only their text is kept.
 fn err(e: impl std::fmt::Display) -> Error {
-    Error::new(format!("search index: {e}"))
+    Error::internal(format!("search index: {e}"))
 }
 
 /// The bundle's files: (path from the site root, bytes).
@@ -96,7 +96,7 @@ pub(crate) fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle>
     // Pagefind's API is async; a runtime of the calling thread is enough to drive it.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
-        .map_err(|e| Error::new(format!("search index: cannot start its runtime: {e}")))?;
+        .map_err(|e| Error::internal(format!("search index: cannot start its runtime: {e}")))?;
     runtime.block_on(async {
         let mut index = PagefindIndex::new(None).map_err(err)?;
         for (path, html) in unindexed_left_out(pages) {

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 
 use super::Site;
 use super::views::Link;
-use crate::error::{Error, Result};
+use crate::error::{self, Error, Result};
 use crate::model::{Campaign, Model, Phase};
 use crate::progress::{self, IssueState, Timeliness, When};
 use crate::raw::Status;
@@ -195,7 +195,11 @@ fn evidence_files(site: &Site, c: &Campaign) -> Result<()> {
     let files: std::collections::BTreeSet<&str> =
         c.records.iter().flat_map(|r| &r.evidence).filter_map(|e| e.file.as_deref()).collect();
     for f in files {
-        let bytes = site.ctx.fence.read(&folder, f).map_err(|r| Error::new(format!("{folder}/{f} {}", r.reason())))?;
+        let bytes = site
+            .ctx
+            .fence
+            .read(&folder, f)
+            .map_err(|r| Error::new(error::Kind::Io, format!("{folder}/{f} {}", r.reason())))?;
         site.ctx.write(&paths::in_site(&paths::evidence(&c.id, f)), &bytes)?;
         site.extra.borrow_mut().push(paths::evidence(&c.id, f));
     }

@@ -58,7 +58,7 @@ struct Mark {
 }
 
 fn day(date: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| Error::new(format!("not a date: {date}")))
+    NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| Error::internal(format!("not a date: {date}")))
 }
 
 /// Lays the campaign out on a time axis: year ticks, phase bars, one row per task.
