@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use crate::date::Date;
 use crate::diagnostic::Report;
 use crate::lints::Levels;
 use crate::model::Model;
@@ -95,9 +96,9 @@ fn check_reusing(
 
 impl Checked {
     /// Computes progress and dates for `as_of` (`--as-of`) instead of the content's date of record.
-    pub(crate) fn with_as_of(mut self, as_of: Option<&str>) -> Self {
+    pub(crate) fn with_as_of(mut self, as_of: Option<Date>) -> Self {
         if let (Some(model), Some(day)) = (self.model.as_mut(), as_of) {
-            model.site.as_of = Some(day.to_string());
+            model.site.as_of = Some(day);
         }
         self
     }

@@ -13,6 +13,7 @@ pub mod bench;
 pub(crate) mod check;
 pub mod checked;
 pub mod cli;
+pub(crate) mod date;
 pub mod diagnostic;
 pub(crate) mod error;
 pub(crate) mod fence;

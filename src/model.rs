@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::date::Date;
+
 use crate::raw::{InstitutionKind, OfficerKind, Status};
 
 #[derive(Debug, Serialize)]
@@ -24,7 +26,7 @@ pub(crate) struct Site {
     pub(crate) footer: Option<String>,
     pub(crate) allow_html: bool,
     /// YYYY-MM-DD; the date of record for the build, from the content (never the clock).
-    pub(crate) as_of: Option<String>,
+    pub(crate) as_of: Option<Date>,
     pub(crate) term_year: Option<u32>,
     /// Pages per part of the search index.
     pub(crate) search_part_pages: usize,
@@ -84,7 +86,7 @@ pub(crate) struct Letter {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct Signed {
-    pub(crate) date: String,
+    pub(crate) date: Date,
     /// The verification code printed on the signed paper.
     pub(crate) code: String,
     /// A scan of the signed paper, relative to the institution's folder.
@@ -112,7 +114,7 @@ pub(crate) struct LeadershipGroup {
     pub(crate) members: Vec<String>,
     pub(crate) office: Option<String>,
     pub(crate) meets: Option<String>,
-    pub(crate) established: Option<String>,
+    pub(crate) established: Option<Date>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -199,7 +201,7 @@ pub(crate) struct Person {
 pub(crate) struct Page {
     pub(crate) slug: String,
     pub(crate) title: String,
-    pub(crate) date: Option<String>,
+    pub(crate) date: Option<Date>,
     pub(crate) doc_number: Option<String>,
     pub(crate) institution: Option<String>,
     pub(crate) weight: i32,
@@ -207,7 +209,7 @@ pub(crate) struct Page {
 }
 
 /// A time-boxed campaign (专项行动): its plan from campaign.yaml, its records from progress.yaml
-/// and issues.yaml. Dates are YYYY-MM-DD strings (checked), so they compare as text.
+/// and issues.yaml.
 #[derive(Debug, Serialize)]
 pub(crate) struct Campaign {
     pub(crate) id: String,
@@ -216,11 +218,11 @@ pub(crate) struct Campaign {
     pub(crate) doc_number: Option<String>,
     /// The issuing institution's id.
     pub(crate) institution: String,
-    pub(crate) issued: Option<String>,
+    pub(crate) issued: Option<Date>,
     /// Slug of the notice's page.
     pub(crate) page: Option<String>,
-    pub(crate) start: String,
-    pub(crate) end: String,
+    pub(crate) start: Date,
+    pub(crate) end: Date,
     pub(crate) motto: Option<String>,
     pub(crate) goal: String,
     pub(crate) participants: Vec<Unit>,
@@ -262,8 +264,8 @@ pub(crate) struct Criterion {
 pub(crate) struct Phase {
     pub(crate) id: String,
     pub(crate) name: String,
-    pub(crate) start: String,
-    pub(crate) end: String,
+    pub(crate) start: Date,
+    pub(crate) end: Date,
     pub(crate) aim: Option<String>,
     pub(crate) tasks: Vec<Task>,
 }
@@ -275,7 +277,7 @@ pub(crate) struct Task {
     pub(crate) department: Option<Ref>,
     pub(crate) person: Option<Ref>,
     /// The task's own deadline, or the end of its phase.
-    pub(crate) deadline: String,
+    pub(crate) deadline: Date,
     /// Whether the deadline was written (else it is the phase's end).
     pub(crate) deadline_set: bool,
     pub(crate) deliverable: Option<String>,
@@ -292,7 +294,7 @@ pub(crate) struct Ref {
 #[derive(Debug, Serialize)]
 pub(crate) struct Record {
     pub(crate) task: String,
-    pub(crate) date: String,
+    pub(crate) date: Date,
     pub(crate) status: Status,
     pub(crate) note: Option<String>,
     pub(crate) evidence: Vec<Evidence>,
@@ -309,7 +311,7 @@ pub(crate) struct Evidence {
 #[derive(Debug, Serialize)]
 pub(crate) struct Assessment {
     pub(crate) unit: String,
-    pub(crate) date: String,
+    pub(crate) date: Date,
     pub(crate) items: std::collections::BTreeMap<String, Status>,
     pub(crate) note: Option<String>,
 }
@@ -318,14 +320,14 @@ pub(crate) struct Assessment {
 pub(crate) struct Issue {
     pub(crate) id: String,
     pub(crate) item: Option<String>,
-    pub(crate) found: String,
+    pub(crate) found: Date,
     pub(crate) problem: String,
     pub(crate) measure: String,
     pub(crate) department: Ref,
     pub(crate) person: Option<Ref>,
-    pub(crate) deadline: String,
-    pub(crate) closed: Option<String>,
-    pub(crate) verified: Option<String>,
+    pub(crate) deadline: Date,
+    pub(crate) closed: Option<Date>,
+    pub(crate) verified: Option<Date>,
     pub(crate) note: Option<String>,
 }
 

@@ -1,9 +1,10 @@
 //! Campaign progress on a given day (`as_of`): where each task, issue, phase and checklist cell
 //! stands. Pure functions of the model and the date, so that a build is reproducible and the
-//! arithmetic is tested on its own. Dates are checked YYYY-MM-DD strings: they compare as text.
+//! arithmetic is tested on its own.
 
 use serde::Serialize;
 
+use crate::date::Date;
 use crate::model::{Campaign, Department, Institution, Issue, Model, Person, Phase, Record, Ref, Task};
 use crate::raw::Status;
 
@@ -22,7 +23,7 @@ pub(crate) enum Timeliness {
 }
 
 impl Timeliness {
-    fn of(done_on: Option<&str>, deadline: &str, as_of: &str) -> Self {
+    fn of(done_on: Option<Date>, deadline: Date, as_of: Date) -> Self {
         match done_on {
             Some(d) if d <= deadline => Timeliness::OnTime,
             Some(_) => Timeliness::Late,
@@ -46,18 +47,17 @@ pub(crate) struct TaskProgress<'a> {
     /// The latest record's status on the day (not started without one).
     pub(crate) status: Status,
     /// The first day it was recorded done (or verified).
-    pub(crate) done_on: Option<&'a str>,
+    pub(crate) done_on: Option<Date>,
     pub(crate) timeliness: Timeliness,
     /// Its records up to the day, oldest first.
     pub(crate) records: Vec<&'a Record>,
 }
 
-pub(crate) fn task<'a>(campaign: &'a Campaign, task: &Task, as_of: &str) -> TaskProgress<'a> {
-    let records: Vec<&Record> =
-        campaign.records.iter().filter(|r| r.task == task.id && r.date.as_str() <= as_of).collect();
+pub(crate) fn task<'a>(campaign: &'a Campaign, task: &Task, as_of: Date) -> TaskProgress<'a> {
+    let records: Vec<&Record> = campaign.records.iter().filter(|r| r.task == task.id && r.date <= as_of).collect();
     let status = records.last().map_or(Status::NotStarted, |r| r.status);
-    let done_on = records.iter().find(|r| r.status.is_done()).map(|r| r.date.as_str());
-    TaskProgress { status, done_on, timeliness: Timeliness::of(done_on, &task.deadline, as_of), records }
+    let done_on = records.iter().find(|r| r.status.is_done()).map(|r| r.date);
+    TaskProgress { status, done_on, timeliness: Timeliness::of(done_on, task.deadline, as_of), records }
 }
 
 /// Where an issue of the 问题清单 stands.
@@ -83,20 +83,18 @@ impl IssueState {
     }
 }
 
-pub(crate) fn issue(issue: &Issue, as_of: &str) -> (IssueState, Timeliness) {
-    fn on<'a>(d: &'a Option<String>, as_of: &str) -> Option<&'a str> {
-        d.as_deref().filter(|d| *d <= as_of)
-    }
-    let state = if issue.found.as_str() > as_of {
+pub(crate) fn issue(issue: &Issue, as_of: Date) -> (IssueState, Timeliness) {
+    let on = |d: Option<Date>| d.filter(|d| *d <= as_of);
+    let state = if issue.found > as_of {
         IssueState::NotFound
-    } else if on(&issue.verified, as_of).is_some() {
+    } else if on(issue.verified).is_some() {
         IssueState::Verified
-    } else if on(&issue.closed, as_of).is_some() {
+    } else if on(issue.closed).is_some() {
         IssueState::Closed
     } else {
         IssueState::Open
     };
-    (state, Timeliness::of(on(&issue.closed, as_of), &issue.deadline, as_of))
+    (state, Timeliness::of(on(issue.closed), issue.deadline, as_of))
 }
 
 /// Whether a period lies before, around or after the day.
@@ -109,7 +107,7 @@ pub(crate) enum When {
 }
 
 impl When {
-    pub(crate) fn of(start: &str, end: &str, as_of: &str) -> Self {
+    pub(crate) fn of(start: Date, end: Date, as_of: Date) -> Self {
         if as_of < start {
             When::Upcoming
         } else if as_of > end {
@@ -153,7 +151,7 @@ impl Tally {
     }
 }
 
-pub(crate) fn phase(campaign: &Campaign, phase: &Phase, as_of: &str) -> Tally {
+pub(crate) fn phase(campaign: &Campaign, phase: &Phase, as_of: Date) -> Tally {
     let mut tally = Tally::default();
     for t in &phase.tasks {
         tally.add(&task(campaign, t, as_of));
@@ -162,7 +160,7 @@ pub(crate) fn phase(campaign: &Campaign, phase: &Phase, as_of: &str) -> Tally {
 }
 
 /// Task counts of the whole campaign on the day.
-pub(crate) fn campaign(campaign: &Campaign, as_of: &str) -> Tally {
+pub(crate) fn campaign(campaign: &Campaign, as_of: Date) -> Tally {
     let mut tally = Tally::default();
     for p in &campaign.phases {
         for t in &p.tasks {
@@ -173,31 +171,28 @@ pub(crate) fn campaign(campaign: &Campaign, as_of: &str) -> Tally {
 }
 
 /// A unit's state on a goal item: its latest assessment of that item up to the day.
-pub(crate) fn cell<'a>(campaign: &'a Campaign, unit: &str, item: &str, as_of: &str) -> Option<(Status, &'a str)> {
+pub(crate) fn cell(campaign: &Campaign, unit: &str, item: &str, as_of: Date) -> Option<(Status, Date)> {
     campaign
         .checklist
         .iter()
-        .filter(|a| a.unit == unit && a.date.as_str() <= as_of)
-        .filter_map(|a| a.items.get(item).map(|s| (*s, a.date.as_str())))
+        .filter(|a| a.unit == unit && a.date <= as_of)
+        .filter_map(|a| a.items.get(item).map(|s| (*s, a.date)))
         .next_back()
 }
 
 /// The day a campaign's progress is shown for: the site's date of record (`as_of` in
 /// safeduty.yaml, or `--as-of`), else the campaign's last record.
-pub(crate) fn as_of<'a>(site_as_of: Option<&'a str>, campaign: &'a Campaign) -> &'a str {
+pub(crate) fn as_of(site_as_of: Option<Date>, campaign: &Campaign) -> Date {
     site_as_of.unwrap_or_else(|| last_record(campaign))
 }
 
 /// The day progress is shown for when the content sets none: the campaign's last record, so
 /// that the result depends on the content alone.
-pub(crate) fn last_record(campaign: &Campaign) -> &str {
-    let records = campaign.records.iter().map(|r| r.date.as_str());
-    let checks = campaign.checklist.iter().map(|a| a.date.as_str());
-    let issues = campaign
-        .issues
-        .iter()
-        .flat_map(|i| [Some(i.found.as_str()), i.closed.as_deref(), i.verified.as_deref()].into_iter().flatten());
-    records.chain(checks).chain(issues).max().unwrap_or(campaign.start.as_str())
+pub(crate) fn last_record(campaign: &Campaign) -> Date {
+    let records = campaign.records.iter().map(|r| r.date);
+    let checks = campaign.checklist.iter().map(|a| a.date);
+    let issues = campaign.issues.iter().flat_map(|i| [Some(i.found), i.closed, i.verified].into_iter().flatten());
+    records.chain(checks).chain(issues).max().unwrap_or(campaign.start)
 }
 
 /// Campaigns for unit tests (here and in the timeline's).
@@ -231,8 +226,8 @@ pub(crate) mod fixtures {
                 .map(|(id, start, end, tasks)| Phase {
                     id: id.to_string(),
                     name: format!("{id}阶段"),
-                    start: start.to_string(),
-                    end: end.to_string(),
+                    start: (*start).into(),
+                    end: (*end).into(),
                     aim: None,
                     tasks: tasks.iter().map(|(id, deadline)| task(id, deadline)).collect(),
                 })
@@ -241,7 +236,7 @@ pub(crate) mod fixtures {
                 .iter()
                 .map(|(task, date, status)| Record {
                     task: task.to_string(),
-                    date: date.to_string(),
+                    date: (*date).into(),
                     status: *status,
                     note: None,
                     evidence: vec![],
@@ -277,7 +272,7 @@ mod tests {
     }
 
     fn state(c: &Campaign, task: usize, as_of: &str) -> (Status, Timeliness) {
-        let p = super::task(c, &c.phases[0].tasks[task], as_of);
+        let p = super::task(c, &c.phases[0].tasks[task], as_of.into());
         (p.status, p.timeliness)
     }
 
@@ -306,18 +301,21 @@ mod tests {
     #[test]
     fn the_first_done_record_counts_and_verification_keeps_it() {
         let c = campaign(&[("summary", "2016-12-20", Status::Done), ("summary", "2017-01-06", Status::Verified)]);
-        let p = task(&c, &c.phases[0].tasks[1], "2017-02-01");
-        assert_eq!((p.status, p.done_on, p.timeliness), (Status::Verified, Some("2016-12-20"), Timeliness::OnTime));
+        let p = task(&c, &c.phases[0].tasks[1], "2017-02-01".into());
+        assert_eq!(
+            (p.status, p.done_on, p.timeliness),
+            (Status::Verified, Some("2016-12-20".into()), Timeliness::OnTime)
+        );
         assert_eq!(p.records.len(), 2);
     }
 
     #[test]
     fn a_phase_tally_counts_done_overdue_and_late() {
         let c = campaign(&[("registration", "2016-09-02", Status::Done)]);
-        let t = phase(&c, &c.phases[0], "2017-01-05");
+        let t = phase(&c, &c.phases[0], "2017-01-05".into());
         assert_eq!(t, Tally { total: 2, done: 1, verified: 0, overdue: 1, late: 1 });
         assert_eq!(t.percent(), 50);
-        assert_eq!(phase(&c, &c.phases[0], "2016-07-01").overdue, 0);
+        assert_eq!(phase(&c, &c.phases[0], "2016-07-01".into()).overdue, 0);
     }
 
     #[test]
@@ -336,11 +334,11 @@ mod tests {
             verified: Some("2017-05-10".into()),
             note: None,
         };
-        assert_eq!(issue(&i, "2017-03-19").0, IssueState::NotFound);
-        assert_eq!(issue(&i, "2017-04-30"), (IssueState::Open, Timeliness::Pending));
-        assert_eq!(issue(&i, "2017-05-01"), (IssueState::Open, Timeliness::Overdue));
-        assert_eq!(issue(&i, "2017-05-02"), (IssueState::Closed, Timeliness::Late));
-        assert_eq!(issue(&i, "2017-05-10"), (IssueState::Verified, Timeliness::Late));
+        assert_eq!(issue(&i, "2017-03-19".into()).0, IssueState::NotFound);
+        assert_eq!(issue(&i, "2017-04-30".into()), (IssueState::Open, Timeliness::Pending));
+        assert_eq!(issue(&i, "2017-05-01".into()), (IssueState::Open, Timeliness::Overdue));
+        assert_eq!(issue(&i, "2017-05-02".into()), (IssueState::Closed, Timeliness::Late));
+        assert_eq!(issue(&i, "2017-05-10".into()), (IssueState::Verified, Timeliness::Late));
     }
 
     #[test]
@@ -356,19 +354,23 @@ mod tests {
             a("2016-12-20", &[("training", Status::InProgress), ("lawful", Status::Done)]),
             a("2017-12-22", &[("training", Status::Verified)]),
         ];
-        assert_eq!(cell(&c, "i/d", "training", "2016-12-19"), None);
-        assert_eq!(cell(&c, "i/d", "training", "2017-06-30"), Some((Status::InProgress, "2016-12-20")));
-        assert_eq!(cell(&c, "i/d", "training", "2018-01-01"), Some((Status::Verified, "2017-12-22")));
-        assert_eq!(cell(&c, "i/d", "lawful", "2018-01-01"), Some((Status::Done, "2016-12-20")), "not re-assessed");
-        assert_eq!(last_record(&c), "2017-12-22");
+        assert_eq!(cell(&c, "i/d", "training", "2016-12-19".into()), None);
+        assert_eq!(cell(&c, "i/d", "training", "2017-06-30".into()), Some((Status::InProgress, "2016-12-20".into())));
+        assert_eq!(cell(&c, "i/d", "training", "2018-01-01".into()), Some((Status::Verified, "2017-12-22".into())));
+        assert_eq!(
+            cell(&c, "i/d", "lawful", "2018-01-01".into()),
+            Some((Status::Done, "2016-12-20".into())),
+            "not re-assessed"
+        );
+        assert_eq!(last_record(&c), "2017-12-22".into());
     }
 
     #[test]
     fn periods_are_upcoming_running_or_finished() {
-        assert_eq!(When::of("2017-01-01", "2017-12-31", "2016-12-31"), When::Upcoming);
-        assert_eq!(When::of("2017-01-01", "2017-12-31", "2017-01-01"), When::Running);
-        assert_eq!(When::of("2017-01-01", "2017-12-31", "2017-12-31"), When::Running);
-        assert_eq!(When::of("2017-01-01", "2017-12-31", "2018-01-01"), When::Finished);
+        assert_eq!(When::of("2017-01-01".into(), "2017-12-31".into(), "2016-12-31".into()), When::Upcoming);
+        assert_eq!(When::of("2017-01-01".into(), "2017-12-31".into(), "2017-01-01".into()), When::Running);
+        assert_eq!(When::of("2017-01-01".into(), "2017-12-31".into(), "2017-12-31".into()), When::Running);
+        assert_eq!(When::of("2017-01-01".into(), "2017-12-31".into(), "2018-01-01".into()), When::Finished);
     }
 }
 

@@ -3,6 +3,7 @@
 use serde_saphyr::Spanned;
 
 use super::index::{Index, InstIndex, Table, at};
+use crate::date::{self, Date};
 use crate::diagnostic::{Diagnostic, Report, did_you_mean};
 use crate::lints;
 use crate::load::Content;
@@ -439,18 +440,21 @@ pub(super) fn reference<'a>(
     false
 }
 
+/// Every date of the content is checked here; resolve reads only dates that passed.
 pub(super) fn check_date(span: Span, text: &str, report: &mut Report) {
-    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok().filter(|_| text.len() == 10);
-    match date {
-        None => report.push(
+    match Date::parse(text) {
+        Ok(_) => {}
+        Err(date::Invalid::NotADate) => report.push(
             Diagnostic::new("invalid-date", span, format!("`{text}` is not a valid date"), "not a date")
                 .with_help("write dates as YYYY-MM-DD, e.g. 2022-09-13, and make sure the day exists"),
         ),
-        // Year 0 or 9999 is a placeholder or a slip, never a date of record.
-        Some(d) if !(1900..=2100).contains(&chrono::Datelike::year(&d)) => report.push(
+        Err(date::Invalid::OutOfRange) => report.push(
             Diagnostic::new("invalid-date", span, format!("`{text}` is not a plausible date"), "year out of range")
-                .with_help("dates of record lie between the years 1900 and 2100"),
+                .with_help(format!(
+                    "dates of record lie between the years {} and {}",
+                    date::YEARS.start(),
+                    date::YEARS.end()
+                )),
         ),
-        Some(_) => {}
     }
 }

@@ -73,7 +73,7 @@ pub(crate) fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32
     let repo = open(dir)?;
     let spec = since.unwrap_or("HEAD");
     let commit = if is_date(spec) {
-        if chrono::NaiveDate::parse_from_str(spec, "%Y-%m-%d").is_err() {
+        if crate::date::Date::parse(spec).is_err() {
             return Err(Error::usage(format!("`{spec}` is not a valid date (YYYY-MM-DD)")));
         }
         repo.commit_on_or_before(spec)

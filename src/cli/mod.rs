@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::lints::{self, Level, Levels};
 
@@ -239,7 +240,7 @@ fn run(cli: Cli) -> Result<i32> {
         }
         Command::Build { dir, out, only, institution, timings, as_of, lints } => {
             lints.validate()?;
-            validate_date(as_of.as_deref())?;
+            let as_of = as_of_day(as_of.as_deref())?;
             require_dir(&dir)?;
             let selection = crate::render::Selection {
                 parts: (!only.is_empty()).then(|| only.into_iter().collect()),
@@ -249,7 +250,7 @@ fn run(cli: Cli) -> Result<i32> {
             let out = out.unwrap_or_else(|| PathBuf::from(default_out));
             let started = std::time::Instant::now();
             let (checked, prepared) = pipeline::check_prepared(&dir, |l| lints.apply(l), selection.wants_pdf());
-            let checked = checked.with_as_of(as_of.as_deref());
+            let checked = checked.with_as_of(as_of);
             if !checked.report.diagnostics.is_empty() {
                 eprint!("{}", checked.report.render_human(&checked.sources, color()));
             }
@@ -319,10 +320,10 @@ fn run(cli: Cli) -> Result<i32> {
         }
         Command::Serve { dir, port, as_of, timings, lints } => {
             lints.validate()?;
-            validate_date(as_of.as_deref())?;
+            let as_of = as_of_day(as_of.as_deref())?;
             require_dir(&dir)?;
             let adjust = |l: &mut crate::lints::Levels| lints.apply(l);
-            let settings = crate::serve::Settings { dir: &dir, as_of: as_of.as_deref(), timings, adjust: &adjust };
+            let settings = crate::serve::Settings { dir: &dir, as_of, timings, adjust: &adjust };
             crate::serve::serve(&settings, port)?;
             Ok(0)
         }
@@ -350,13 +351,14 @@ fn run(cli: Cli) -> Result<i32> {
     }
 }
 
-fn validate_date(date: Option<&str>) -> Result<()> {
-    match date {
-        Some(d) if d.len() != 10 || chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_err() => {
-            Err(Error::usage(format!("--as-of `{d}` is not a valid date; write it as YYYY-MM-DD, e.g. 2017-06-30")))
-        }
-        _ => Ok(()),
-    }
+/// The day of `--as-of`, read as dates in the content are.
+fn as_of_day(date: Option<&str>) -> Result<Option<Date>> {
+    date.map(|d| {
+        Date::parse(d).map_err(|_| {
+            Error::usage(format!("--as-of `{d}` is not a valid date; write it as YYYY-MM-DD, e.g. 2017-06-30"))
+        })
+    })
+    .transpose()
 }
 
 fn require_dir(dir: &Path) -> Result<()> {

@@ -209,7 +209,5 @@ impl Git {
 
 /// A commit time as a date in its own time zone.
 fn date(seconds: i64, offset: i32) -> String {
-    chrono::DateTime::from_timestamp(seconds + i64::from(offset), 0)
-        .map(|d| d.date_naive().format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+    crate::date::Date::of_moment(seconds, offset).map(|d| d.to_string()).unwrap_or_default()
 }

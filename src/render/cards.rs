@@ -69,8 +69,8 @@ fn letter_doc(tera: &tera::Tera, inst: &Institution, l: &Letter, n: usize, year:
     let code = code(&blocks);
     let status = match &l.signed {
         None => Status::Unsigned,
-        Some(s) if s.code == code => Status::Signed { date: s.date.clone() },
-        Some(s) => Status::Outdated { date: s.date.clone(), signed_code: s.code.clone() },
+        Some(s) if s.code == code => Status::Signed { date: s.date },
+        Some(s) => Status::Outdated { date: s.date, signed_code: s.code.clone() },
     };
     Ok(Document {
         kind: Kind::Letter,

@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use tera::Context;
 
 use super::theme::template_error;
+use crate::date::Date;
 use crate::error::{Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -45,11 +46,11 @@ pub(crate) enum Status {
     Unsigned,
     /// Signed for the text it carries now.
     Signed {
-        date: String,
+        date: Date,
     },
     /// Signed, but for an older text: the code on the paper is not the current one.
     Outdated {
-        date: String,
+        date: Date,
         signed_code: String,
     },
 }

@@ -8,6 +8,7 @@ use tera::Context;
 
 use super::document::{Document, Kind, blocks, code, render};
 use super::paths;
+use crate::date::Date;
 use crate::error::Result;
 use crate::model::{Campaign, Model, Phase, Ref};
 use crate::progress::{self, IssueState, Tally, Timeliness};
@@ -50,23 +51,14 @@ struct IssueLine {
 pub(crate) fn all(model: &Model, tera: &tera::Tera) -> Result<Vec<Document>> {
     let mut out = Vec::new();
     for c in &model.campaigns {
-        let as_of = progress::as_of(model.site.as_of.as_deref(), c);
+        let as_of = progress::as_of(model.site.as_of, c);
         for (n, p) in c.phases.iter().enumerate() {
-            if p.start.as_str() <= as_of {
+            if p.start <= as_of {
                 out.push(report(model, tera, c, p, c.phases.get(n + 1), as_of)?);
             }
         }
     }
     Ok(out)
-}
-
-/// 2016-08-20 → 2016年8月20日.
-pub(crate) fn chinese_date(date: &str) -> String {
-    let mut parts = date.split('-').map(|p| p.trim_start_matches('0'));
-    match (parts.next(), parts.next(), parts.next()) {
-        (Some(y), Some(m), Some(d)) => format!("{y}年{m}月{d}日"),
-        _ => date.to_string(),
-    }
 }
 
 fn report(
@@ -75,10 +67,10 @@ fn report(
     c: &Campaign,
     p: &Phase,
     next: Option<&Phase>,
-    as_of: &str,
+    as_of: Date,
 ) -> Result<Document> {
     // The day of the report: the phase's end, or the date of record while it runs.
-    let as_of = if p.end.as_str() < as_of { p.end.as_str() } else { as_of };
+    let as_of = p.end.min(as_of);
     let inst = model.institution(&c.institution);
     let inst_name = inst.map_or(c.institution.as_str(), |i| i.name.as_str());
     let mut tally = Tally::default();
@@ -91,9 +83,9 @@ fn report(
             TaskLine {
                 what: t.what.clone(),
                 owners: owners(model, c, t.department.as_ref(), t.person.as_ref()),
-                deadline: chinese_date(&t.deadline),
+                deadline: t.deadline.chinese(),
                 status: pr.status.label(),
-                done_on: pr.done_on.map(chinese_date),
+                done_on: pr.done_on.map(Date::chinese),
                 timeliness: pr.timeliness.label(),
                 notes: pr.records.iter().filter_map(|r| r.note.clone()).collect(),
             }
@@ -122,16 +114,16 @@ fn report(
     let issues: Vec<IssueLine> = c
         .issues
         .iter()
-        .filter(|i| i.found >= p.start && i.found <= p.end && i.found.as_str() <= as_of)
+        .filter(|i| i.found >= p.start && i.found <= p.end && i.found <= as_of)
         .map(|i| {
             let (state, timeliness) = progress::issue(i, as_of);
             IssueLine {
                 problem: i.problem.clone(),
                 measure: i.measure.clone(),
                 owners: owners(model, c, Some(&i.department), i.person.as_ref()),
-                deadline: chinese_date(&i.deadline),
+                deadline: i.deadline.chinese(),
                 state: state.label(),
-                closed: i.closed.as_deref().filter(|d| *d <= as_of).map(chinese_date),
+                closed: i.closed.filter(|d| *d <= as_of).map(Date::chinese),
                 timeliness: if timeliness == Timeliness::Pending { "" } else { timeliness.label() },
             }
         })
@@ -149,9 +141,9 @@ fn report(
     );
     ctx.insert(
         "phase",
-        &serde_json::json!({ "name": p.name, "aim": p.aim, "start": chinese_date(&p.start), "end": chinese_date(&p.end), "finished": p.end.as_str() <= as_of }),
+        &serde_json::json!({ "name": p.name, "aim": p.aim, "start": p.start.chinese(), "end": p.end.chinese(), "finished": p.end <= as_of }),
     );
-    ctx.insert("as_of", &chinese_date(as_of));
+    ctx.insert("as_of", &as_of.chinese());
     ctx.insert("tally", &tally);
     ctx.insert("on_time", &(tally.done - tally.late));
     ctx.insert("tasks", &tasks);
@@ -161,11 +153,11 @@ fn report(
     ctx.insert(
         "next",
         &next.map(|n| {
-            serde_json::json!({ "name": n.name, "aim": n.aim, "start": chinese_date(&n.start), "end": chinese_date(&n.end),
+            serde_json::json!({ "name": n.name, "aim": n.aim, "start": n.start.chinese(), "end": n.end.chinese(),
                 "tasks": n.tasks.iter().map(|t| &t.what).collect::<Vec<_>>() })
         }),
     );
-    ctx.insert("date", &chinese_date(as_of));
+    ctx.insert("date", &as_of.chinese());
     let blocks = blocks(&render(tera, "pdf/report.md", &ctx)?);
     Ok(Document {
         kind: Kind::Report,

@@ -1,6 +1,7 @@
 //! Campaigns: the plan, records and issues as the model holds them (refs made explicit,
 //! deadlines defaulted, records in date order).
 
+use super::day;
 use crate::load::{CampaignDir, Content};
 use crate::model::*;
 
@@ -40,8 +41,8 @@ fn campaign(dir: &CampaignDir, institutions: &[std::sync::Arc<Institution>]) -> 
         .map(|p| Phase {
             id: p.id.value.clone(),
             name: p.name.clone(),
-            start: p.start.value.clone(),
-            end: p.end.value.clone(),
+            start: day(&p.start),
+            end: day(&p.end),
             aim: p.aim.clone(),
             tasks: p
                 .tasks
@@ -51,7 +52,7 @@ fn campaign(dir: &CampaignDir, institutions: &[std::sync::Arc<Institution>]) -> 
                     what: t.what.clone(),
                     department: t.department.as_ref().map(|d| reference(&d.value)),
                     person: t.person.as_ref().map(|d| reference(&d.value)),
-                    deadline: t.deadline.as_ref().map_or_else(|| p.end.value.clone(), |d| d.value.clone()),
+                    deadline: day(t.deadline.as_ref().unwrap_or(&p.end)),
                     deadline_set: t.deadline.is_some(),
                     deliverable: t.deliverable.clone(),
                     activities: t.activities.clone(),
@@ -66,7 +67,7 @@ fn campaign(dir: &CampaignDir, institutions: &[std::sync::Arc<Institution>]) -> 
                 .iter()
                 .map(|r| Record {
                     task: r.task.value.clone(),
-                    date: r.date.value.clone(),
+                    date: day(&r.date),
                     status: r.status.value,
                     note: r.note.clone(),
                     evidence: r
@@ -82,21 +83,21 @@ fn campaign(dir: &CampaignDir, institutions: &[std::sync::Arc<Institution>]) -> 
                 .collect()
         })
         .unwrap_or_default();
-    records.sort_by(|a, b| a.date.cmp(&b.date));
+    records.sort_by_key(|a| a.date);
     let mut checklist: Vec<Assessment> = progress
         .map(|p| {
             p.checklist
                 .iter()
                 .map(|a| Assessment {
                     unit: a.unit.value.clone(),
-                    date: a.date.value.clone(),
+                    date: day(&a.date),
                     items: a.items.iter().map(|(k, v)| (k.clone(), v.value)).collect(),
                     note: a.note.clone(),
                 })
                 .collect()
         })
         .unwrap_or_default();
-    checklist.sort_by(|a, b| a.date.cmp(&b.date));
+    checklist.sort_by_key(|a| a.date);
     let issues = dir
         .issues
         .as_ref()
@@ -106,14 +107,14 @@ fn campaign(dir: &CampaignDir, institutions: &[std::sync::Arc<Institution>]) -> 
                 .map(|i| Issue {
                     id: i.id.value.clone(),
                     item: i.item.as_ref().map(|x| x.value.clone()),
-                    found: i.found.value.clone(),
+                    found: day(&i.found),
                     problem: i.problem.clone(),
                     measure: i.measure.clone(),
                     department: reference(&i.department.value),
                     person: i.person.as_ref().map(|p| reference(&p.value)),
-                    deadline: i.deadline.value.clone(),
-                    closed: i.closed.as_ref().map(|d| d.value.clone()),
-                    verified: i.verified.as_ref().map(|d| d.value.clone()),
+                    deadline: day(&i.deadline),
+                    closed: i.closed.as_ref().map(day),
+                    verified: i.verified.as_ref().map(day),
                     note: i.note.clone(),
                 })
                 .collect()
@@ -125,10 +126,10 @@ fn campaign(dir: &CampaignDir, institutions: &[std::sync::Arc<Institution>]) -> 
         short_title: c.short_title.clone().unwrap_or_else(|| c.title.value.clone()),
         doc_number: c.doc_number.clone(),
         institution: issuer.clone(),
-        issued: c.issued.as_ref().map(|d| d.value.clone()),
+        issued: c.issued.as_ref().map(day),
         page: c.page.as_ref().map(|p| p.value.clone()),
-        start: c.start.value.clone(),
-        end: c.end.value.clone(),
+        start: day(&c.start),
+        end: day(&c.end),
         motto: c.motto.clone(),
         goal: c.goal.clone(),
         participants,

@@ -11,10 +11,12 @@ use std::sync::Arc;
 
 use crate::check::Index;
 use crate::check::index::at;
+use crate::date::Date;
 use crate::load::{Content, InstitutionDir};
 use crate::model::*;
 use crate::raw;
 use crate::source::Span;
+use serde_saphyr::Spanned;
 
 /// Pages per part of the search index: measured with pagefind 1.6 on this project's pages, an
 /// index of 1,500 pages takes 0.9 s and one of 16,000 takes 15 s (not 9), so parts of about
@@ -28,6 +30,12 @@ pub(crate) const DEFAULT_SEARCH_PART_PAGES: usize = 2000;
 pub(crate) struct Reuse<'a> {
     pub(crate) model: &'a Model,
     pub(crate) edited: &'a BTreeSet<String>,
+}
+
+/// A date of the content: `check` read every one, and resolve runs only when it found none
+/// wrong.
+pub(super) fn day(text: &Spanned<String>) -> Date {
+    Date::parse(&text.value).expect("check reads every date before resolve")
 }
 
 /// Like `resolve`, taking the institutions outside `reuse.edited` from `reuse.model`.
@@ -70,7 +78,7 @@ pub(crate) fn resolve_reusing(content: &Content, index: &Index, reuse: Option<Re
         .map(|p| Page {
             slug: p.slug.clone(),
             title: p.meta.title.clone(),
-            date: p.meta.date.as_ref().map(|d| d.value.clone()),
+            date: p.meta.date.as_ref().map(day),
             doc_number: p.meta.doc_number.clone(),
             institution: p.meta.institution.as_ref().map(|i| i.value.clone()),
             weight: p.meta.weight,
@@ -89,8 +97,8 @@ pub(crate) fn resolve_reusing(content: &Content, index: &Index, reuse: Option<Re
                 theme: c.theme.clone().unwrap_or_else(|| "theme".into()),
                 footer: c.footer.clone(),
                 allow_html: c.allow_html,
-                as_of: c.as_of.as_ref().map(|d| d.value.clone()),
-                term_year: c.term_year.or_else(|| c.as_of.as_ref().and_then(|d| d.value.get(..4)?.parse().ok())),
+                as_of: c.as_of.as_ref().map(day),
+                term_year: c.term_year.or_else(|| c.as_of.as_ref().map(|d| day(d).year() as u32)),
                 search_part_pages: c.search_part_pages.as_ref().map_or(DEFAULT_SEARCH_PART_PAGES, |n| n.value),
             }
         }
@@ -188,7 +196,7 @@ fn institution(content: &Content, dir: &InstitutionDir, index: &Index, categorie
                 members: ids(&g.members),
                 office: g.office.as_ref().map(|o| o.value.clone()),
                 meets: g.meets.clone(),
-                established: g.established.as_ref().map(|d| d.value.clone()),
+                established: g.established.as_ref().map(day),
             }
         }),
         safety_management: raw.safety_management.as_ref().map_or_else(SafetyManagement::default, |s| {
@@ -247,7 +255,7 @@ fn apply_signing(letters: &mut Vec<Letter>, s: &raw::Signing, posts: &[Post]) {
     for rec in &s.signed {
         if let Some(l) = letters.iter_mut().find(|l| matches(l, &rec.post.value, Some(&rec.person.value))) {
             l.signed = Some(Signed {
-                date: rec.date.value.clone(),
+                date: day(&rec.date),
                 code: rec.code.value.clone(),
                 scan: rec.scan.as_ref().map(|s| s.value.clone()),
             });

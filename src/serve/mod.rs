@@ -94,7 +94,7 @@ pub(crate) struct Settings<'a> {
     /// The content folder.
     pub(crate) dir: &'a Path,
     /// Overrides the content's date of record.
-    pub(crate) as_of: Option<&'a str>,
+    pub(crate) as_of: Option<crate::date::Date>,
     /// Print how long each stage of each rebuild took.
     pub(crate) timings: bool,
     /// Sets lint levels (from the command line).

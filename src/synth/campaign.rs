@@ -72,8 +72,7 @@ const PROBLEMS: &[(&str, &str, &str)] = &[
 
 /// A day `days` after `date` (both YYYY-MM-DD).
 fn plus(date: &str, days: i64) -> String {
-    let d = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap_or_default();
-    (d + chrono::Duration::days(days)).format("%Y-%m-%d").to_string()
+    crate::date::Date::parse(date).map_or_else(|_| date.to_string(), |d| d.plus_days(days).to_string())
 }
 
 /// Writes `campaigns/<commission>-rollout/` for a commission and the institutions under it.

@@ -14,6 +14,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{RenderContext, Renderer, markdown};
+use crate::date::Date;
 use crate::error::{Error, Kind, Result};
 use crate::model::Model;
 use crate::render::documents::Document;
@@ -31,7 +32,7 @@ struct SiteView<'a> {
     title: &'a str,
     subtitle: Option<&'a str>,
     footer: Option<&'a str>,
-    as_of: Option<&'a str>,
+    as_of: Option<Date>,
     /// Whether there are campaigns (the masthead links them).
     campaigns: bool,
 }
@@ -39,7 +40,7 @@ struct SiteView<'a> {
 #[derive(Serialize)]
 struct PageView {
     title: String,
-    date: Option<String>,
+    date: Option<Date>,
     doc_number: Option<String>,
     institution: Option<Link>,
     html: String,
@@ -66,7 +67,7 @@ impl<'a> Site<'a> {
                 title: &model.site.title,
                 subtitle: model.site.subtitle.as_deref(),
                 footer: model.site.footer.as_deref(),
-                as_of: model.site.as_of.as_deref(),
+                as_of: model.site.as_of,
                 campaigns: !model.campaigns.is_empty(),
             },
             written: Default::default(),
@@ -196,7 +197,7 @@ fn own_pages(
         let institution = page.institution.as_deref().and_then(|i| model.institution(i));
         let view = PageView {
             title: page.title.clone(),
-            date: page.date.clone(),
+            date: page.date,
             doc_number: page.doc_number.clone(),
             institution: institution.map(|i| Link::new(i.name.clone(), paths::institution(&i.id))),
             html: markdown::to_html(&page.markdown, model.site.allow_html),

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::date::Date;
 use crate::model::{Department, Duty, Institution, Model, Origin, Post};
 use crate::raw::OfficerKind;
 use crate::render::documents::{Document, Kind, Status};
@@ -167,7 +168,7 @@ pub(crate) struct Group {
     pub(crate) members: Vec<PostRef>,
     pub(crate) office: Option<Link>,
     pub(crate) meets: Option<String>,
-    pub(crate) established: Option<String>,
+    pub(crate) established: Option<Date>,
 }
 
 #[derive(Serialize)]
@@ -340,7 +341,7 @@ impl<'a> InstView<'a> {
                     members: self.post_refs(&g.members),
                     office: g.office.as_deref().and_then(|o| self.department_link_by_id(o)),
                     meets: g.meets.clone(),
-                    established: g.established.clone(),
+                    established: g.established,
                 })
             }),
             body: i.safety_management.body.as_deref().and_then(|b| self.department_link_by_id(b)),

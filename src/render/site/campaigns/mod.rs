@@ -49,20 +49,20 @@ pub(crate) fn summaries(model: &Model) -> Vec<CampaignSummary> {
         .campaigns
         .iter()
         .map(|c| {
-            let as_of = progress::as_of(model.site.as_of.as_deref(), c);
+            let as_of = progress::as_of(model.site.as_of, c);
             let tally = progress::campaign(c, as_of);
             CampaignSummary {
                 link: Link::new(c.title.clone(), paths::campaign(&c.id)),
                 doc_number: c.doc_number.clone(),
                 institution: institution_link(model, &c.institution),
-                start: c.start.clone(),
-                end: c.end.clone(),
-                as_of: as_of.to_string(),
-                when_label: When::of(&c.start, &c.end, as_of).label(),
+                start: c.start,
+                end: c.end,
+                as_of,
+                when_label: When::of(c.start, c.end, as_of).label(),
                 current: c
                     .phases
                     .iter()
-                    .find(|p| When::of(&p.start, &p.end, as_of) == When::Running)
+                    .find(|p| When::of(p.start, p.end, as_of) == When::Running)
                     .map(|p| p.name.clone()),
                 percent: tally.percent(),
                 tally,
@@ -72,7 +72,7 @@ pub(crate) fn summaries(model: &Model) -> Vec<CampaignSummary> {
 }
 
 fn campaign(site: &Site, model: &Model, c: &Campaign, reports: &[&Document]) -> Result<()> {
-    let as_of = progress::as_of(model.site.as_of.as_deref(), c);
+    let as_of = progress::as_of(model.site.as_of, c);
     let crumbs = [Link::new("专项行动", paths::campaigns())];
     let here = Link::new(c.short_title.clone(), paths::campaign(&c.id));
     let tasks: Vec<TaskView> = c
@@ -123,7 +123,7 @@ fn campaign(site: &Site, model: &Model, c: &Campaign, reports: &[&Document]) -> 
         })
         .collect();
     let phases: Vec<PhaseSummary> = c.phases.iter().map(|p| phase_summary(reports, c, p, as_of)).collect();
-    let when = When::of(&c.start, &c.end, as_of);
+    let when = When::of(c.start, c.end, as_of);
     let view = serde_json::json!({
         "campaign": header(model, c, as_of),
         "when": when,
@@ -131,7 +131,7 @@ fn campaign(site: &Site, model: &Model, c: &Campaign, reports: &[&Document]) -> 
         "tally": tally,
         "percent": tally.percent(),
         "phases": phases,
-        "timeline": timeline::timeline(c, as_of)?,
+        "timeline": timeline::timeline(c, as_of),
         "overdue": tasks.iter().filter(|t| t.timeliness == Timeliness::Overdue).collect::<Vec<_>>(),
         "goal_items": goal_items,
         "issues": issue_tally,
@@ -170,8 +170,7 @@ fn campaign(site: &Site, model: &Model, c: &Campaign, reports: &[&Document]) -> 
                     }
                 })
                 .collect();
-            let note =
-                c.checklist.iter().rfind(|a| a.unit == u.id && a.date.as_str() <= as_of).and_then(|a| a.note.clone());
+            let note = c.checklist.iter().rfind(|a| a.unit == u.id && a.date <= as_of).and_then(|a| a.note.clone());
             MatrixRow {
                 unit: unit_link(model, &u.institution, u.department.as_deref(), &u.name),
                 done: cells.iter().filter(|x| x.status.is_some_and(Status::is_done)).count(),

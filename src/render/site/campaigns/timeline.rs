@@ -2,11 +2,10 @@
 //! phase's start to its deadline, a dot where it was done, and the day of the figures. The theme
 //! draws it as inline SVG (`partials/timeline.html`), so it reads without JavaScript.
 
-use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::views::task_label;
-use crate::error::{Error, Result};
+use crate::date::Date;
 use crate::model::Campaign;
 use crate::progress::{self, Timeliness, When};
 use crate::raw::Status;
@@ -57,49 +56,42 @@ struct Mark {
     url: String,
 }
 
-fn day(date: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| Error::internal(format!("not a date: {date}")))
-}
-
 /// Lays the campaign out on a time axis: year ticks, phase bars, one row per task.
-pub(crate) fn timeline(c: &Campaign, as_of: &str) -> Result<Timeline> {
+pub(crate) fn timeline(c: &Campaign, as_of: Date) -> Timeline {
     const WIDTH: f64 = 960.0;
     const X0: f64 = 200.0;
     const X1: f64 = 940.0;
     const PHASE_Y: f64 = 34.0;
     const ROW: f64 = 22.0;
-    let (start, end) = (day(&c.start)?, day(&c.end)?);
-    let span = ((end - start).num_days().max(1)) as f64;
-    let x = |date: &str| -> Result<f64> {
-        let d = day(date)?.clamp(start, end);
-        Ok(X0 + (d - start).num_days() as f64 / span * (X1 - X0))
-    };
+    let (start, end) = (c.start, c.end);
+    let span = start.days_until(end).max(1) as f64;
+    let x = |d: Date| X0 + start.days_until(d.clamp(start, end)) as f64 / span * (X1 - X0);
     let round = |v: f64| (v * 10.0).round() / 10.0;
     let mut ticks = Vec::new();
-    let mut first = NaiveDate::from_ymd_opt(start.year(), 1, 1);
+    let mut first = Date::first_of(start.year(), 1);
     while let Some(t) = first.filter(|t| *t <= end) {
         for month in [1, 7] {
-            if let Some(m) = NaiveDate::from_ymd_opt(t.year(), month, 1).filter(|m| *m >= start && *m <= end) {
+            if let Some(m) = Date::first_of(t.year(), month).filter(|m| *m >= start && *m <= end) {
                 let label = if month == 1 { format!("{}年", m.year()) } else { "7月".to_string() };
-                ticks.push(Tick { x: round(x(&m.format("%Y-%m-%d").to_string())?), label });
+                ticks.push(Tick { x: round(x(m)), label });
             }
         }
-        first = NaiveDate::from_ymd_opt(t.year() + 1, 1, 1);
+        first = Date::first_of(t.year() + 1, 1);
     }
     let phases = c
         .phases
         .iter()
         .map(|p| {
-            let (a, b) = (x(&p.start)?, x(&p.end)?);
-            Ok(Bar {
+            let (a, b) = (x(p.start), x(p.end));
+            Bar {
                 x: round(a),
                 width: round((b - a).max(2.0)),
                 name: p.name.clone(),
-                when: When::of(&p.start, &p.end, as_of),
+                when: When::of(p.start, p.end, as_of),
                 url: paths::phase(&c.id, &p.id),
-            })
+            }
         })
-        .collect::<Result<Vec<_>>>()?;
+        .collect();
     let mut marks = Vec::new();
     let mut row = 0.0;
     for p in &c.phases {
@@ -110,9 +102,9 @@ pub(crate) fn timeline(c: &Campaign, as_of: &str) -> Result<Timeline> {
             row += 1.0;
             marks.push(Mark {
                 y,
-                x_start: round(x(&p.start)?),
-                x_deadline: round(x(&t.deadline)?),
-                x_done: v.done_on.map(&x).transpose()?.map(round),
+                x_start: round(x(p.start)),
+                x_deadline: round(x(t.deadline)),
+                x_done: v.done_on.map(|d| round(x(d))),
                 title: format!(
                     "{label}：{}，期限 {}{}",
                     v.status.label(),
@@ -130,10 +122,9 @@ pub(crate) fn timeline(c: &Campaign, as_of: &str) -> Result<Timeline> {
             });
         }
     }
-    let today = (as_of >= c.start.as_str() && as_of <= c.end.as_str())
-        .then(|| x(as_of).map(|x| Tick { x: round(x), label: format!("截至 {as_of}") }))
-        .transpose()?;
-    Ok(Timeline {
+    let today =
+        (as_of >= c.start && as_of <= c.end).then(|| Tick { x: round(x(as_of)), label: format!("截至 {as_of}") });
+    Timeline {
         width: WIDTH,
         height: PHASE_Y + 46.0 + row * ROW + 10.0,
         x0: X0,
@@ -142,7 +133,7 @@ pub(crate) fn timeline(c: &Campaign, as_of: &str) -> Result<Timeline> {
         phases,
         tasks: marks,
         today,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -160,7 +151,7 @@ mod tests {
 
     #[test]
     fn dates_map_onto_the_axis_in_proportion() {
-        let t = timeline(&campaign(), "2017-06-30").unwrap();
+        let t = timeline(&campaign(), "2017-06-30".into());
         // The axis runs from the campaign's first to its last day.
         assert_eq!(t.phases[0].x, t.x0);
         assert!((t.phases[1].x + t.phases[1].width - t.x1).abs() < 0.1);
@@ -180,8 +171,8 @@ mod tests {
 
     #[test]
     fn no_day_marker_outside_the_campaign() {
-        assert!(timeline(&campaign(), "2016-06-30").unwrap().today.is_none());
-        assert!(timeline(&campaign(), "2019-01-01").unwrap().today.is_none());
-        assert!(timeline(&campaign(), "2018-12-31").unwrap().today.is_some());
+        assert!(timeline(&campaign(), "2016-06-30".into()).today.is_none());
+        assert!(timeline(&campaign(), "2019-01-01".into()).today.is_none());
+        assert!(timeline(&campaign(), "2018-12-31".into()).today.is_some());
     }
 }

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::date::Date;
 use crate::model::{Campaign, Issue, Model, Phase, Ref, Task};
 use crate::progress::{self, IssueState, Tally, Timeliness, When};
 use crate::raw::Status;
@@ -14,9 +15,9 @@ pub(crate) struct CampaignSummary {
     pub(crate) link: Link,
     pub(crate) doc_number: Option<String>,
     pub(crate) institution: Link,
-    pub(crate) start: String,
-    pub(crate) end: String,
-    pub(crate) as_of: String,
+    pub(crate) start: Date,
+    pub(crate) end: Date,
+    pub(crate) as_of: Date,
     pub(crate) when_label: &'static str,
     /// The phase running on the day, if any.
     pub(crate) current: Option<String>,
@@ -28,8 +29,8 @@ pub(crate) struct CampaignSummary {
 pub(crate) struct PhaseSummary {
     pub(crate) link: Link,
     pub(crate) name: String,
-    pub(crate) start: String,
-    pub(crate) end: String,
+    pub(crate) start: Date,
+    pub(crate) end: Date,
     pub(crate) aim: Option<String>,
     pub(crate) when: When,
     pub(crate) when_label: &'static str,
@@ -48,7 +49,7 @@ pub(crate) struct EvidenceView {
 
 #[derive(Serialize)]
 pub(crate) struct RecordView {
-    pub(crate) date: String,
+    pub(crate) date: Date,
     pub(crate) status: Status,
     pub(crate) status_label: &'static str,
     pub(crate) note: Option<String>,
@@ -62,7 +63,7 @@ pub(crate) struct TaskView {
     pub(crate) label: String,
     pub(crate) phase: Link,
     pub(crate) owners: Vec<Link>,
-    pub(crate) deadline: String,
+    pub(crate) deadline: Date,
     pub(crate) deadline_set: bool,
     pub(crate) deliverable: Option<String>,
     pub(crate) activities: Vec<String>,
@@ -70,7 +71,7 @@ pub(crate) struct TaskView {
     pub(crate) status_label: &'static str,
     pub(crate) timeliness: Timeliness,
     pub(crate) timeliness_label: &'static str,
-    pub(crate) done_on: Option<String>,
+    pub(crate) done_on: Option<Date>,
     pub(crate) records: Vec<RecordView>,
 }
 
@@ -78,13 +79,13 @@ pub(crate) struct TaskView {
 pub(crate) struct IssueView {
     pub(crate) id: String,
     pub(crate) item: Option<String>,
-    pub(crate) found: String,
+    pub(crate) found: Date,
     pub(crate) problem: String,
     pub(crate) measure: String,
     pub(crate) owners: Vec<Link>,
-    pub(crate) deadline: String,
-    pub(crate) closed: Option<String>,
-    pub(crate) verified: Option<String>,
+    pub(crate) deadline: Date,
+    pub(crate) closed: Option<Date>,
+    pub(crate) verified: Option<Date>,
     pub(crate) state: IssueState,
     pub(crate) state_label: &'static str,
     pub(crate) timeliness: Timeliness,
@@ -129,7 +130,7 @@ pub(crate) struct MatrixRow {
     pub(crate) note: Option<String>,
 }
 
-pub(crate) fn header(model: &Model, c: &Campaign, as_of: &str) -> serde_json::Value {
+pub(crate) fn header(model: &Model, c: &Campaign, as_of: Date) -> serde_json::Value {
     serde_json::json!({
         "id": c.id,
         "title": c.title,
@@ -149,16 +150,16 @@ pub(crate) fn header(model: &Model, c: &Campaign, as_of: &str) -> serde_json::Va
 }
 
 /// `reports`: the phase reports among the documents.
-pub(crate) fn phase_summary(reports: &[&Document], c: &Campaign, p: &Phase, as_of: &str) -> PhaseSummary {
+pub(crate) fn phase_summary(reports: &[&Document], c: &Campaign, p: &Phase, as_of: Date) -> PhaseSummary {
     let tally = progress::phase(c, p, as_of);
-    let when = When::of(&p.start, &p.end, as_of);
+    let when = When::of(p.start, p.end, as_of);
     let report_file = paths::report(&c.id, &p.id);
     let report = reports.iter().find(|d| d.file == report_file).map(|d| DocLink::of(d, "阶段小结（PDF）"));
     PhaseSummary {
         link: Link::new(p.name.clone(), paths::phase(&c.id, &p.id)),
         name: p.name.clone(),
-        start: p.start.clone(),
-        end: p.end.clone(),
+        start: p.start,
+        end: p.end,
         aim: p.aim.clone(),
         when,
         when_label: when.label(),
@@ -168,7 +169,7 @@ pub(crate) fn phase_summary(reports: &[&Document], c: &Campaign, p: &Phase, as_o
     }
 }
 
-pub(crate) fn task(model: &Model, c: &Campaign, p: &Phase, t: &Task, as_of: &str) -> TaskView {
+pub(crate) fn task(model: &Model, c: &Campaign, p: &Phase, t: &Task, as_of: Date) -> TaskView {
     let progress = progress::task(c, t, as_of);
     TaskView {
         id: t.id.clone(),
@@ -176,7 +177,7 @@ pub(crate) fn task(model: &Model, c: &Campaign, p: &Phase, t: &Task, as_of: &str
         label: task_label(t),
         phase: Link::new(p.name.clone(), paths::phase(&c.id, &p.id)),
         owners: owners(model, c, t.department.as_ref(), t.person.as_ref()),
-        deadline: t.deadline.clone(),
+        deadline: t.deadline,
         deadline_set: t.deadline_set,
         deliverable: t.deliverable.clone(),
         activities: t.activities.clone(),
@@ -184,12 +185,12 @@ pub(crate) fn task(model: &Model, c: &Campaign, p: &Phase, t: &Task, as_of: &str
         status_label: progress.status.label(),
         timeliness: progress.timeliness,
         timeliness_label: progress.timeliness.label(),
-        done_on: progress.done_on.map(str::to_string),
+        done_on: progress.done_on,
         records: progress
             .records
             .iter()
             .map(|r| RecordView {
-                date: r.date.clone(),
+                date: r.date,
                 status: r.status,
                 status_label: r.status.label(),
                 note: r.note.clone(),
@@ -220,17 +221,17 @@ pub(crate) fn task_label(t: &Task) -> String {
     if short.chars().count() < text.chars().count() { format!("{short}…") } else { short }
 }
 
-pub(crate) fn issue(model: &Model, c: &Campaign, i: &Issue, as_of: &str) -> IssueView {
+pub(crate) fn issue(model: &Model, c: &Campaign, i: &Issue, as_of: Date) -> IssueView {
     let (state, timeliness) = progress::issue(i, as_of);
-    let on = |d: &Option<String>| d.clone().filter(|d| d.as_str() <= as_of);
+    let on = |d: &Option<Date>| d.filter(|d| *d <= as_of);
     IssueView {
         id: i.id.clone(),
         item: i.item.as_deref().and_then(|x| c.goal_item(x)).map(|g| g.name.clone()),
-        found: i.found.clone(),
+        found: i.found,
         problem: i.problem.clone(),
         measure: i.measure.clone(),
         owners: owners(model, c, Some(&i.department), i.person.as_ref()),
-        deadline: i.deadline.clone(),
+        deadline: i.deadline,
         closed: on(&i.closed),
         verified: on(&i.verified),
         state,
