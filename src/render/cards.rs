@@ -1,7 +1,7 @@
 //! Duty cards (岗位安全生产责任清单) and responsibility letters (安全生产责任书) of an
 //! institution: their texts from the theme's templates, their numbers, codes and signing status.
 
-use tera::Context;
+use serde::Serialize;
 
 use super::document::{Document, Kind, Status, blocks, code, render};
 use super::paths;
@@ -18,20 +18,80 @@ pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> R
     cards.chain(letters).collect()
 }
 
+/// What a post's card and letters print of its duties: the site's card shows the same (see
+/// `site::views::Card`), so a new field of a post is added here once.
+#[derive(Serialize)]
+pub(crate) struct PostText<'a> {
+    pub(crate) scope: &'a str,
+    pub(crate) business_duties: &'a [String],
+    pub(crate) assessment: &'a [String],
+    pub(crate) rewards_penalties: &'a [String],
+}
+
+impl<'a> PostText<'a> {
+    pub(crate) fn of(post: &'a Post) -> Self {
+        PostText {
+            scope: &post.scope,
+            business_duties: &post.business_duties,
+            assessment: &post.assessment,
+            rewards_penalties: &post.rewards_penalties,
+        }
+    }
+}
+
+/// What `pdf/card.md` sees.
+#[derive(Serialize)]
+struct CardView<'a> {
+    institution: &'a str,
+    department: &'a str,
+    post: &'a str,
+    category: Option<&'a str>,
+    holders: Vec<&'a str>,
+    reports_to: Option<&'a str>,
+    duties: Vec<&'a str>,
+    #[serde(flatten)]
+    text: PostText<'a>,
+}
+
+/// What `pdf/letter.md` sees.
+#[derive(Serialize)]
+struct LetterView<'a> {
+    institution: &'a str,
+    year: &'a str,
+    party_a: PartyView<'a>,
+    party_b: PartyView<'a>,
+    duties: Vec<&'a str>,
+    #[serde(flatten)]
+    text: PostText<'a>,
+}
+
+#[derive(Serialize)]
+struct PartyView<'a> {
+    post: &'a str,
+    person: &'a str,
+    /// 乙方's department.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    department: Option<&'a str>,
+}
+
+fn duties(post: &Post) -> Vec<&str> {
+    post.duties.iter().map(|d| d.text.as_str()).collect()
+}
+
 /// A card's number: the institution's id and the post's place in the institution, e.g.
 /// `WSQ-HOSPITAL-023` (cards are not official documents, so they get no 文号).
 fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post, n: usize) -> Result<Document> {
-    let mut ctx = Context::new();
-    ctx.insert("institution", &inst.name);
-    let department = inst.department(&post.department).map_or(post.department.as_str(), |d| d.name.as_str());
-    ctx.insert("department", department);
-    ctx.insert("post", &post.name);
-    ctx.insert("category", &post.category.as_deref().and_then(|c| model.category(c)).map(|c| &c.name));
-    let holders: Vec<&str> = post.holders.iter().filter_map(|h| inst.person(h)).map(|p| p.name.as_str()).collect();
-    ctx.insert("holders", &holders);
-    ctx.insert("reports_to", &post.reports_to.as_deref().and_then(|r| inst.post(r)).map(|p| &p.name));
-    insert_duties(&mut ctx, post);
-    let blocks = blocks(&render(tera, "pdf/card.md", &ctx)?);
+    let view = CardView {
+        institution: &inst.name,
+        department: inst.department(&post.department).map_or(post.department.as_str(), |d| d.name.as_str()),
+        post: &post.name,
+        category: post.category.as_deref().and_then(|c| model.category(c)).map(|c| c.name.as_str()),
+        holders: post.holders.iter().filter_map(|h| inst.person(h)).map(|p| p.name.as_str()).collect(),
+        reports_to: post.reports_to.as_deref().and_then(|r| inst.post(r)).map(|p| p.name.as_str()),
+        duties: duties(post),
+        text: PostText::of(post),
+    };
+    let blocks = blocks(&render(tera, "pdf/card.md", &view)?);
     Ok(Document {
         kind: Kind::Card,
         institution: inst.id.clone(),
@@ -54,16 +114,15 @@ fn letter_doc(tera: &tera::Tera, inst: &Institution, l: &Letter, n: usize, year:
     let person = |id: &Option<String>| id.as_deref().and_then(|p| inst.person(p)).map_or("", |p| p.name.as_str());
     let department = inst.department(&post.department).map_or(post.department.as_str(), |d| d.name.as_str());
     let party_a_post = inst.post(&l.party_a.post).map_or("", |p| p.name.as_str());
-    let mut ctx = Context::new();
-    ctx.insert("institution", &inst.name);
-    ctx.insert("year", year);
-    ctx.insert("party_a", &serde_json::json!({ "post": party_a_post, "person": person(&l.party_a.person) }));
-    ctx.insert(
-        "party_b",
-        &serde_json::json!({ "post": post.name, "person": person(&l.party_b.person), "department": department }),
-    );
-    insert_duties(&mut ctx, post);
-    let blocks = blocks(&render(tera, "pdf/letter.md", &ctx)?);
+    let view = LetterView {
+        institution: &inst.name,
+        year,
+        party_a: PartyView { post: party_a_post, person: person(&l.party_a.person), department: None },
+        party_b: PartyView { post: &post.name, person: person(&l.party_b.person), department: Some(department) },
+        duties: duties(post),
+        text: PostText::of(post),
+    };
+    let blocks = blocks(&render(tera, "pdf/letter.md", &view)?);
     let number =
         inst.doc_number.as_ref().map(|style| style.replace("{year}", year).replace("{number}", &n.to_string()));
     let code = code(&blocks);
@@ -87,13 +146,4 @@ fn letter_doc(tera: &tera::Tera, inst: &Institution, l: &Letter, n: usize, year:
         scan: l.signed.as_ref().and_then(|s| s.scan.clone()),
         printed: false,
     })
-}
-
-fn insert_duties(ctx: &mut Context, post: &Post) {
-    let duties: Vec<&str> = post.duties.iter().map(|d| d.text.as_str()).collect();
-    ctx.insert("duties", &duties);
-    ctx.insert("scope", &post.scope);
-    ctx.insert("business_duties", &post.business_duties);
-    ctx.insert("assessment", &post.assessment);
-    ctx.insert("rewards_penalties", &post.rewards_penalties);
 }

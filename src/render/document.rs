@@ -105,8 +105,10 @@ impl Block {
     }
 }
 
-pub(super) fn render(tera: &tera::Tera, name: &str, ctx: &Context) -> Result<String> {
-    tera.render(name, ctx).map_err(|e| Error::theme(format!("template {name}: {}", template_error(&e))))
+/// Renders a document's template with its view.
+pub(super) fn render(tera: &tera::Tera, name: &str, view: &impl serde::Serialize) -> Result<String> {
+    let ctx = Context::from_serialize(view).map_err(|e| Error::internal(format!("template {name}: {e}")))?;
+    tera.render(name, &ctx).map_err(|e| Error::theme(format!("template {name}: {}", template_error(&e))))
 }
 
 /// Reads the rendered Markdown into blocks. Anything else Markdown can express is read as text.

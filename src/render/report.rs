@@ -4,7 +4,6 @@
 //! from the theme's `pdf/report.md`; it is typeset like the letters.
 
 use serde::Serialize;
-use tera::Context;
 
 use super::document::{Document, Kind, blocks, code, render};
 use super::paths;
@@ -13,6 +12,60 @@ use crate::error::Result;
 use crate::model::{Campaign, Model, Phase, Ref};
 use crate::progress::{self, IssueState, Tally, Timeliness};
 use crate::raw::Status;
+
+/// What `pdf/report.md` sees.
+#[derive(Serialize)]
+struct ReportView<'a> {
+    institution: &'a str,
+    campaign: CampaignLine<'a>,
+    phase: PhaseLine<'a>,
+    /// The day of the figures, 2017年6月30日.
+    as_of: String,
+    tally: Tally,
+    on_time: usize,
+    tasks: Vec<TaskLine>,
+    items: Vec<ItemLine>,
+    issues: Vec<IssueLine>,
+    open_issues: usize,
+    next: Option<PhaseLine<'a>>,
+    /// The report's date: the day of the figures.
+    date: String,
+}
+
+#[derive(Serialize)]
+struct CampaignLine<'a> {
+    title: &'a str,
+    doc_number: Option<&'a str>,
+    motto: Option<&'a str>,
+    goal: &'a str,
+}
+
+#[derive(Serialize)]
+struct PhaseLine<'a> {
+    name: &'a str,
+    aim: Option<&'a str>,
+    start: String,
+    end: String,
+    /// This phase's report: whether it ended by the day of the figures.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    finished: Option<bool>,
+    /// The next phase's: what it will do.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tasks: Option<Vec<&'a str>>,
+}
+
+impl<'a> PhaseLine<'a> {
+    fn of(p: &'a Phase) -> Self {
+        PhaseLine {
+            name: &p.name,
+            aim: p.aim.as_deref(),
+            start: p.start.chinese(),
+            end: p.end.chinese(),
+            finished: None,
+            tasks: None,
+        }
+    }
+}
 
 #[derive(Serialize)]
 struct TaskLine {
@@ -133,32 +186,27 @@ fn report(
         .iter()
         .filter(|i| i.found >= p.start && i.found <= p.end && progress::issue(i, as_of).0 == IssueState::Open)
         .count();
-    let mut ctx = Context::new();
-    ctx.insert("institution", inst_name);
-    ctx.insert(
-        "campaign",
-        &serde_json::json!({ "title": c.title, "doc_number": c.doc_number, "motto": c.motto, "goal": c.goal }),
-    );
-    ctx.insert(
-        "phase",
-        &serde_json::json!({ "name": p.name, "aim": p.aim, "start": p.start.chinese(), "end": p.end.chinese(), "finished": p.end <= as_of }),
-    );
-    ctx.insert("as_of", &as_of.chinese());
-    ctx.insert("tally", &tally);
-    ctx.insert("on_time", &(tally.done - tally.late));
-    ctx.insert("tasks", &tasks);
-    ctx.insert("items", &items);
-    ctx.insert("issues", &issues);
-    ctx.insert("open_issues", &open);
-    ctx.insert(
-        "next",
-        &next.map(|n| {
-            serde_json::json!({ "name": n.name, "aim": n.aim, "start": n.start.chinese(), "end": n.end.chinese(),
-                "tasks": n.tasks.iter().map(|t| &t.what).collect::<Vec<_>>() })
-        }),
-    );
-    ctx.insert("date", &as_of.chinese());
-    let blocks = blocks(&render(tera, "pdf/report.md", &ctx)?);
+    let view = ReportView {
+        institution: inst_name,
+        campaign: CampaignLine {
+            title: &c.title,
+            doc_number: c.doc_number.as_deref(),
+            motto: c.motto.as_deref(),
+            goal: &c.goal,
+        },
+        phase: PhaseLine { finished: Some(p.end <= as_of), ..PhaseLine::of(p) },
+        as_of: as_of.chinese(),
+        tally,
+        on_time: tally.done - tally.late,
+        tasks,
+        items,
+        issues,
+        open_issues: open,
+        next: next
+            .map(|n| PhaseLine { tasks: Some(n.tasks.iter().map(|t| t.what.as_str()).collect()), ..PhaseLine::of(n) }),
+        date: as_of.chinese(),
+    };
+    let blocks = blocks(&render(tera, "pdf/report.md", &view)?);
     Ok(Document {
         kind: Kind::Report,
         institution: c.institution.clone(),

@@ -207,9 +207,17 @@ fn own_pages(
     // A web server shows the 404 page at the missing page's address, at any depth: its
     // links can only be right if they are absolute, so use the base URL when there is one.
     let root_404 = model.site.base_url.as_deref().map(|b| format!("{}/", b.trim_end_matches('/'))).unwrap_or_default();
-    site.page_at(&root_404, "404.html", paths::NOT_FOUND, "页面未找到", &[], serde_json::json!({}))?;
-    let bundles: Vec<&str> = parts.iter().map(|p| p.bundle.as_str()).collect();
-    site.page("search.html", paths::SEARCH, "全文检索", &[], serde_json::json!({ "bundles": bundles }))?;
+    /// Pages whose template needs nothing of its own.
+    #[derive(Serialize)]
+    struct Nothing {}
+    site.page_at(&root_404, "404.html", paths::NOT_FOUND, "页面未找到", &[], Nothing {})?;
+    #[derive(Serialize)]
+    struct SearchPage<'a> {
+        /// The search index's parts, which the page loads one after the other.
+        bundles: Vec<&'a str>,
+    }
+    let bundles = parts.iter().map(|p| p.bundle.as_str()).collect();
+    site.page("search.html", paths::SEARCH, "全文检索", &[], SearchPage { bundles })?;
     if let Some(h) = ctx.history {
         site.page("changes.html", paths::CHANGELOG, "变更记录", &[], history::changelog(h, model))?;
     }
@@ -399,12 +407,18 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         .filter(|(_, c)| c.institution == inst.id || c.participants.iter().any(|u| u.institution == inst.id))
         .map(|(s, _)| s)
         .collect();
-    let view = serde_json::json!({ "institution": v.view(), "findings": findings, "campaigns": campaigns });
+    #[derive(Serialize)]
+    struct InstitutionPage<'a> {
+        institution: views::InstitutionView,
+        findings: Vec<&'a crate::render::Finding>,
+        campaigns: Vec<&'a campaigns::CampaignSummary>,
+    }
+    let view = InstitutionPage { institution: v.view(), findings, campaigns };
     site.page("institution.html", &paths::institution(&inst.id), &inst.name, &[], view)?;
     #[derive(Serialize)]
-    struct Display {
+    struct Display<'a> {
         institution: Link,
-        sections: Vec<views::DisplaySection>,
+        sections: Vec<views::DisplaySection<'a>>,
     }
     let title = format!("{}全员安全生产责任制公示", inst.name);
     site.page(
@@ -421,8 +435,13 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         let dept = inst.department(&p.department).map(|d| v.department_link(d));
         let crumbs: Vec<Link> = crumbs.iter().cloned().chain(dept).collect();
         let history = site.ctx.history.and_then(|h| history::post_view(h, &inst.id, &p.id));
-        let card = serde_json::json!({ "card": v.card(p), "history": history });
-        site.page("post.html", &paths::post(&inst.id, &p.id), &p.name, &crumbs, card)?;
+        #[derive(Serialize)]
+        struct PostPage<'a> {
+            card: views::Card<'a>,
+            history: Option<history::PostHistoryView>,
+        }
+        let page = PostPage { card: v.card(p), history };
+        site.page("post.html", &paths::post(&inst.id, &p.id), &p.name, &crumbs, page)?;
     }
     for person in &inst.people {
         site.page("person.html", &paths::person(&inst.id, &person.id), &person.name, &crumbs, v.person(person))?;
@@ -431,14 +450,18 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
 }
 
 /// `sitemap.xml`, when the site's address is known: the protocol wants full URLs.
-fn sitemap(site: &Site, model: &Model, paths: &[String]) -> Result<()> {
+fn sitemap(site: &Site, model: &Model, written: &[String]) -> Result<()> {
+    #[derive(Serialize)]
+    struct Sitemap<'a> {
+        /// The site's address, ending in `/`.
+        base: String,
+        pages: Vec<&'a String>,
+    }
     let Some(base) = model.site.base_url.as_deref() else { return Ok(()) };
     let base = if base.ends_with('/') { base.to_string() } else { format!("{base}/") };
-    let mut pages: Vec<&String> = paths.iter().filter(|p| *p != paths::NOT_FOUND && *p != paths::SEARCH).collect();
+    let mut pages: Vec<&String> = written.iter().filter(|p| *p != paths::NOT_FOUND && *p != paths::SEARCH).collect();
     pages.sort();
-    let mut context = Context::new();
-    context.insert("base", &base);
-    context.insert("pages", &pages);
+    let context = Context::from_serialize(Sitemap { base, pages }).map_err(|e| Error::internal(e.to_string()))?;
     let xml = site.theme.tera.render("sitemap.xml", &context).map_err(|e| Error::theme(template_error(&e)))?;
     site.ctx.write(&paths::in_site(paths::SITEMAP), xml.as_bytes()).map(|_| ())
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::model::{Department, Duty, Institution, Model, Origin, Post};
 use crate::raw::OfficerKind;
+use crate::render::cards::PostText;
 use crate::render::documents::{Document, Kind, Status};
 use crate::render::paths;
 
@@ -105,7 +106,7 @@ pub(crate) struct SigningView {
 }
 
 #[derive(Serialize)]
-pub(crate) struct Card {
+pub(crate) struct Card<'a> {
     pub(crate) name: String,
     /// The card's PDF, when PDFs were made.
     pub(crate) pdf: Option<DocLink>,
@@ -117,12 +118,11 @@ pub(crate) struct Card {
     pub(crate) category: Option<String>,
     pub(crate) reports_to: Option<PostRef>,
     pub(crate) holders: Vec<Link>,
-    pub(crate) scope: String,
-    pub(crate) business_duties: Vec<String>,
     pub(crate) duties: Vec<DutyView>,
     pub(crate) own_duties: usize,
-    pub(crate) assessment: Vec<String>,
-    pub(crate) rewards_penalties: Vec<String>,
+    /// Scope, business duties, assessment, rewards and penalties: as the PDFs print them.
+    #[serde(flatten)]
+    pub(crate) text: PostText<'a>,
 }
 
 #[derive(Serialize)]
@@ -201,29 +201,29 @@ pub(crate) struct DepartmentView {
 }
 
 #[derive(Serialize)]
-pub(crate) struct PersonPost {
+pub(crate) struct PersonPost<'a> {
     pub(crate) post: PostRef,
     pub(crate) department: Link,
     /// The post's full card: a person's page shows every duty they answer for.
-    pub(crate) card: Card,
+    pub(crate) card: Card<'a>,
 }
 
 #[derive(Serialize)]
-pub(crate) struct PersonView {
+pub(crate) struct PersonView<'a> {
     pub(crate) name: String,
     /// The letters this person signs as 乙方.
     pub(crate) letters: Vec<DocLink>,
     /// Professional title (职称); not `title`, which every page has for its own title.
     pub(crate) job_title: Option<String>,
     pub(crate) institution: Link,
-    pub(crate) posts: Vec<PersonPost>,
+    pub(crate) posts: Vec<PersonPost<'a>>,
 }
 
 #[derive(Serialize)]
-pub(crate) struct DisplaySection {
+pub(crate) struct DisplaySection<'a> {
     pub(crate) department: String,
     pub(crate) depth: usize,
-    pub(crate) cards: Vec<Card>,
+    pub(crate) cards: Vec<Card<'a>>,
 }
 
 /// Views over one institution of the model.
@@ -430,7 +430,7 @@ impl<'a> InstView<'a> {
         }
     }
 
-    pub(crate) fn card(&self, post: &Post) -> Card {
+    pub(crate) fn card(&self, post: &'a Post) -> Card<'a> {
         let category = post.category.as_deref().and_then(|c| self.model.category(c));
         Card {
             name: post.name.clone(),
@@ -448,16 +448,13 @@ impl<'a> InstView<'a> {
             category: category.map(|c| c.name.clone()),
             reports_to: post.reports_to.as_deref().and_then(|r| self.post_ref(r)),
             holders: self.holders(post),
-            scope: post.scope.clone(),
-            business_duties: post.business_duties.clone(),
             duties: post.duties.iter().map(duty_view).collect(),
             own_duties: post.duties.iter().filter(|d| d.origin == Origin::Post).count(),
-            assessment: post.assessment.clone(),
-            rewards_penalties: post.rewards_penalties.clone(),
+            text: PostText::of(post),
         }
     }
 
-    pub(crate) fn person(&self, person: &crate::model::Person) -> PersonView {
+    pub(crate) fn person(&self, person: &crate::model::Person) -> PersonView<'a> {
         PersonView {
             name: person.name.clone(),
             letters: self.letters_of(None, Some(&person.id)),
@@ -478,7 +475,7 @@ impl<'a> InstView<'a> {
         }
     }
 
-    pub(crate) fn display(&self) -> Vec<DisplaySection> {
+    pub(crate) fn display(&self) -> Vec<DisplaySection<'a>> {
         self.inst
             .departments
             .iter()

@@ -22,7 +22,7 @@ pub(super) fn pages(site: &Site, model: &Model, summaries: &[CampaignSummary]) -
     if model.campaigns.is_empty() {
         return Ok(());
     }
-    site.page("campaigns.html", &paths::campaigns(), "专项行动", &[], serde_json::json!({ "campaigns": summaries }))?;
+    site.page("campaigns.html", &paths::campaigns(), "专项行动", &[], CampaignsPage { campaigns: summaries })?;
     // Found once: a province has a hundred thousand documents, and every phase links its report.
     let reports: Vec<&Document> = site.ctx.documents.iter().filter(|d| d.kind == Kind::Report).collect();
     // Side by side: a province has a campaign per county, each listing its institutions (80 ms of
@@ -124,33 +124,33 @@ fn campaign(site: &Site, model: &Model, c: &Campaign, reports: &[&Document]) -> 
         .collect();
     let phases: Vec<PhaseSummary> = c.phases.iter().map(|p| phase_summary(reports, c, p, as_of)).collect();
     let when = When::of(c.start, c.end, as_of);
-    let view = serde_json::json!({
-        "campaign": header(model, c, as_of),
-        "when": when,
-        "when_label": when.label(),
-        "tally": tally,
-        "percent": tally.percent(),
-        "phases": phases,
-        "timeline": timeline::timeline(c, as_of),
-        "overdue": tasks.iter().filter(|t| t.timeliness == Timeliness::Overdue).collect::<Vec<_>>(),
-        "goal_items": goal_items,
-        "issues": issue_tally,
-        "open_issues": issues.iter().filter(|i| i.state == IssueState::Open).collect::<Vec<_>>(),
-        "matrix": paths::matrix(&c.id),
-    });
+    let view = CampaignPage {
+        campaign: header(model, c, as_of),
+        when,
+        when_label: when.label(),
+        tally,
+        percent: tally.percent(),
+        phases,
+        timeline: timeline::timeline(c, as_of),
+        overdue: tasks.iter().filter(|t| t.timeliness == Timeliness::Overdue).collect(),
+        goal_items,
+        issues: issue_tally,
+        open_issues: issues.iter().filter(|i| i.state == IssueState::Open).collect(),
+        matrix: paths::matrix(&c.id),
+    };
     site.page("campaign.html", &paths::campaign(&c.id), &c.short_title, &crumbs, view)?;
 
     let crumbs = [crumbs[0].clone(), here];
     for (n, p) in c.phases.iter().enumerate() {
         let link = |p: &Phase| Link::new(p.name.clone(), paths::phase(&c.id, &p.id));
-        let view = serde_json::json!({
-            "campaign": header(model, c, as_of),
-            "phase": phase_summary(reports, c, p, as_of),
-            "tasks": tasks.iter().filter(|t| t.phase.url == paths::phase(&c.id, &p.id)).collect::<Vec<_>>(),
-            "issues": issues.iter().filter(|i| i.found >= p.start && i.found <= p.end).collect::<Vec<_>>(),
-            "previous": n.checked_sub(1).map(|i| link(&c.phases[i])),
-            "next": c.phases.get(n + 1).map(link),
-        });
+        let view = PhasePage {
+            campaign: header(model, c, as_of),
+            phase: phase_summary(reports, c, p, as_of),
+            tasks: tasks.iter().filter(|t| t.phase.url == paths::phase(&c.id, &p.id)).collect(),
+            issues: issues.iter().filter(|i| i.found >= p.start && i.found <= p.end).collect(),
+            previous: n.checked_sub(1).map(|i| link(&c.phases[i])),
+            next: c.phases.get(n + 1).map(link),
+        };
         site.page("phase.html", &paths::phase(&c.id, &p.id), &p.name, &crumbs, view)?;
     }
 
@@ -179,11 +179,11 @@ fn campaign(site: &Site, model: &Model, c: &Campaign, reports: &[&Document]) -> 
             }
         })
         .collect();
-    let view = serde_json::json!({
-        "campaign": header(model, c, as_of),
-        "items": c.goal_items.iter().map(|g| serde_json::json!({"id": g.id, "name": g.name})).collect::<Vec<_>>(),
-        "rows": rows,
-    });
+    let view = MatrixPage {
+        campaign: header(model, c, as_of),
+        items: c.goal_items.iter().map(|g| ItemName { id: &g.id, name: &g.name }).collect(),
+        rows,
+    };
     site.page("matrix.html", &paths::matrix(&c.id), "“一必须五到位”落实情况检查表", &crumbs, view)?;
     evidence_files(site, c)
 }

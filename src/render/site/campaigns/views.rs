@@ -130,23 +130,92 @@ pub(crate) struct MatrixRow {
     pub(crate) note: Option<String>,
 }
 
-pub(crate) fn header(model: &Model, c: &Campaign, as_of: Date) -> serde_json::Value {
-    serde_json::json!({
-        "id": c.id,
-        "title": c.title,
-        "short_title": c.short_title,
-        "url": paths::campaign(&c.id),
-        "doc_number": c.doc_number,
-        "institution": institution_link(model, &c.institution),
-        "issued": c.issued,
-        "notice": c.page.as_ref().and_then(|slug| model.pages.iter().find(|p| &p.slug == slug)).map(|p| Link::new(p.title.clone(), paths::page(&p.slug))),
-        "start": c.start,
-        "end": c.end,
-        "motto": c.motto,
-        "goal": c.goal,
-        "as_of": as_of,
-        "units": c.participants.len(),
-    })
+/// What every page of a campaign shows at its top.
+#[derive(Serialize)]
+pub(crate) struct CampaignHeader<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) title: &'a str,
+    pub(crate) short_title: &'a str,
+    pub(crate) url: String,
+    pub(crate) doc_number: Option<&'a str>,
+    pub(crate) institution: Link,
+    pub(crate) issued: Option<Date>,
+    /// The notice's page.
+    pub(crate) notice: Option<Link>,
+    pub(crate) start: Date,
+    pub(crate) end: Date,
+    pub(crate) motto: Option<&'a str>,
+    pub(crate) goal: &'a str,
+    pub(crate) as_of: Date,
+    pub(crate) units: usize,
+}
+
+pub(crate) fn header<'a>(model: &Model, c: &'a Campaign, as_of: Date) -> CampaignHeader<'a> {
+    let notice = c.page.as_ref().and_then(|slug| model.pages.iter().find(|p| &p.slug == slug));
+    CampaignHeader {
+        id: &c.id,
+        title: &c.title,
+        short_title: &c.short_title,
+        url: paths::campaign(&c.id),
+        doc_number: c.doc_number.as_deref(),
+        institution: institution_link(model, &c.institution),
+        issued: c.issued,
+        notice: notice.map(|p| Link::new(p.title.clone(), paths::page(&p.slug))),
+        start: c.start,
+        end: c.end,
+        motto: c.motto.as_deref(),
+        goal: &c.goal,
+        as_of,
+        units: c.participants.len(),
+    }
+}
+
+/// The campaign's overview page.
+#[derive(Serialize)]
+pub(crate) struct CampaignPage<'a> {
+    pub(crate) campaign: CampaignHeader<'a>,
+    pub(crate) when: When,
+    pub(crate) when_label: &'static str,
+    pub(crate) tally: Tally,
+    pub(crate) percent: u32,
+    pub(crate) phases: Vec<PhaseSummary>,
+    pub(crate) timeline: super::timeline::Timeline,
+    pub(crate) overdue: Vec<&'a TaskView>,
+    pub(crate) goal_items: Vec<GoalItemView>,
+    pub(crate) issues: IssueTally,
+    pub(crate) open_issues: Vec<&'a IssueView>,
+    pub(crate) matrix: String,
+}
+
+/// A phase's page.
+#[derive(Serialize)]
+pub(crate) struct PhasePage<'a> {
+    pub(crate) campaign: CampaignHeader<'a>,
+    pub(crate) phase: PhaseSummary,
+    pub(crate) tasks: Vec<&'a TaskView>,
+    pub(crate) issues: Vec<&'a IssueView>,
+    pub(crate) previous: Option<Link>,
+    pub(crate) next: Option<Link>,
+}
+
+/// The checklist matrix: units against goal items.
+#[derive(Serialize)]
+pub(crate) struct MatrixPage<'a> {
+    pub(crate) campaign: CampaignHeader<'a>,
+    pub(crate) items: Vec<ItemName<'a>>,
+    pub(crate) rows: Vec<MatrixRow>,
+}
+
+#[derive(Serialize)]
+pub(crate) struct ItemName<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) name: &'a str,
+}
+
+/// The list of campaigns.
+#[derive(Serialize)]
+pub(crate) struct CampaignsPage<'a> {
+    pub(crate) campaigns: &'a [CampaignSummary],
 }
 
 /// `reports`: the phase reports among the documents.
