@@ -5,6 +5,7 @@
 //! A broken file is reported and skipped, and loading goes on, so that one run shows all problems.
 
 mod cache;
+mod layout;
 mod page;
 mod text;
 pub(crate) mod yaml;
@@ -19,9 +20,10 @@ use crate::diagnostic::{Diagnostic, Report};
 pub(crate) use crate::fence::is_hidden;
 use crate::fence::{Fence, Refusal};
 use crate::raw;
-use crate::source::{FileId, Offset, Sources, Span};
+use crate::source::{FileId, Sources, Span};
 
 pub(crate) use cache::{Cache, Since};
+use layout::{Kind, Value, classify, parse};
 pub(crate) use page::Page;
 
 /// A value that has a file of its own, its id taken from the file (or folder) name.
@@ -88,61 +90,6 @@ pub struct Content {
     /// The boundary of the content folder on disk (None: content from a commit), through which
     /// checks look for the files that the content names (scans, evidence).
     pub(crate) fence: Option<Fence>,
-}
-
-/// What a path inside the content root is.
-#[derive(Clone)]
-enum Kind {
-    Config,
-    Category(String),
-    Institution(String),
-    Departments(String),
-    People(String),
-    Signing(String),
-    Post(String, String),
-    Campaign(String),
-    Progress(String),
-    Issues(String),
-    Page(String),
-    /// Not ours: images, scans, notes. Left alone.
-    Other,
-    /// A YAML file in a place that has no meaning; the name it would have in lower case, when
-    /// that one has a meaning.
-    Unknown(Option<String>),
-}
-
-fn classify(rel: &[&str]) -> Kind {
-    let stem = |name: &str| name.rsplit_once('.').map_or(name, |(s, _)| s).to_string();
-    // Extensions in any case: Windows shows `x.YAML` and `x.yaml` alike.
-    let extension = |name: &str| name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
-    let is_yaml = |name: &str| matches!(extension(name).as_deref(), Some("yaml" | "yml"));
-    match rel {
-        ["safeduty.yaml"] => Kind::Config,
-        ["categories", f] if is_yaml(f) => Kind::Category(stem(f)),
-        ["institutions", i, "institution.yaml"] => Kind::Institution(i.to_string()),
-        ["institutions", i, "departments.yaml"] => Kind::Departments(i.to_string()),
-        ["institutions", i, "people.yaml"] => Kind::People(i.to_string()),
-        ["institutions", i, "signing.yaml"] => Kind::Signing(i.to_string()),
-        ["institutions", i, "posts", f] if is_yaml(f) => Kind::Post(i.to_string(), stem(f)),
-        ["campaigns", c, "campaign.yaml"] => Kind::Campaign(c.to_string()),
-        ["campaigns", c, "progress.yaml"] => Kind::Progress(c.to_string()),
-        ["campaigns", c, "issues.yaml"] => Kind::Issues(c.to_string()),
-        ["pages", rest @ ..] if rest.last().is_some_and(|f| extension(f).as_deref() == Some("md")) => {
-            let mut slug: Vec<String> = rest.iter().map(|s| s.to_string()).collect();
-            if let Some(last) = slug.last_mut() {
-                *last = stem(last);
-            }
-            Kind::Page(slug.join("/"))
-        }
-        [.., f] if is_yaml(f) => {
-            // `Institution.yaml`: names are matched exactly, so say which name was meant.
-            let lower: Vec<String> = rel.iter().map(|c| c.to_ascii_lowercase()).collect();
-            let meant = lower.iter().map(String::as_str).collect::<Vec<_>>();
-            let known = lower.as_slice() != rel && !matches!(classify(&meant), Kind::Unknown(_) | Kind::Other);
-            Kind::Unknown(known.then(|| lower.join("/")))
-        }
-        _ => Kind::Other,
-    }
 }
 
 /// The folders found so far, by id: files of one folder are gathered before checks see them.
@@ -395,79 +342,6 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
         ),
     };
     (outcome, None)
-}
-
-/// A file's parsed value, before it is put in its folder. Shared, so that `Cache` can hand
-/// the same value to the next load.
-#[derive(Clone)]
-enum Value {
-    Config(Arc<raw::Config>),
-    Category(Arc<raw::Category>),
-    Institution(Arc<raw::Institution>),
-    Departments(Arc<Vec<raw::Department>>),
-    People(Arc<Vec<raw::Person>>),
-    Signing(Arc<raw::Signing>),
-    Post(Arc<raw::Post>),
-    Campaign(Arc<raw::Campaign>),
-    Progress(Arc<raw::Progress>),
-    Issues(Arc<Vec<raw::Issue>>),
-    Page(Arc<Page>),
-}
-
-/// Parses one file of the content tree according to where it sits.
-fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Result<Value, Vec<Diagnostic>> {
-    let at = Offset::default();
-    // A YAML file with nothing in it would read as an empty list or fail as a missing key; a
-    // file saved empty (an editor that crashed, a bad merge) is said to be what it is.
-    if !matches!(kind, Kind::Page(_) | Kind::Unknown(_)) && yaml::is_blank(text) {
-        return Err(vec![
-            Diagnostic::new("empty-file", Span::file_start(file), "the file is empty", "nothing here").with_help(
-                "a file saved empty loses what it held: restore it from git (`git checkout -- FILE`) or delete it; \
-             write `[]` for a list that is empty on purpose",
-            ),
-        ]);
-    }
-    Ok(match kind {
-        Kind::Config => Value::Config(Arc::new(yaml::parse(text, file, at, "site config (safeduty.yaml)")?)),
-        Kind::Category(_) => Value::Category(Arc::new(yaml::parse(text, file, at, "category file")?)),
-        Kind::Institution(_) => Value::Institution(Arc::new(yaml::parse(text, file, at, "institution file")?)),
-        Kind::Departments(_) => Value::Departments(Arc::new(yaml::parse(text, file, at, "department")?)),
-        Kind::People(_) => Value::People(Arc::new(yaml::parse(text, file, at, "person")?)),
-        Kind::Signing(_) => Value::Signing(Arc::new(yaml::parse(text, file, at, "signing file")?)),
-        Kind::Post(..) => Value::Post(Arc::new(yaml::parse(text, file, at, "post file")?)),
-        Kind::Campaign(_) => Value::Campaign(Arc::new(yaml::parse(text, file, at, "campaign file")?)),
-        Kind::Progress(_) => Value::Progress(Arc::new(yaml::parse(text, file, at, "progress file")?)),
-        Kind::Issues(_) => Value::Issues(Arc::new(yaml::parse(text, file, at, "issue")?)),
-        Kind::Page(slug) => Value::Page(Arc::new(page::parse(text, file, slug.clone())?)),
-        Kind::Unknown(Some(lower)) => {
-            return Err(vec![
-                Diagnostic::new(
-                    "unknown-file",
-                    Span::file_start(file),
-                    "safeduty does not know what this YAML file is: file and folder names are lower-case",
-                    "not part of the content layout",
-                )
-                .with_help(format!("rename it to `{lower}`")),
-            ]);
-        }
-        Kind::Unknown(None) => {
-            return Err(vec![
-                Diagnostic::new(
-                    "unknown-file",
-                    Span::file_start(file),
-                    "safeduty does not know what this YAML file is",
-                    "not part of the content layout",
-                )
-                .with_help(
-                    "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
-                 institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml, \
-                 institutions/<id>/posts/<id>.yaml, campaigns/<id>/campaign.yaml, campaigns/<id>/progress.yaml or \
-                 campaigns/<id>/issues.yaml",
-                ),
-            ]);
-        }
-        Kind::Other => unreachable!("files of no kind are not parsed"),
-    })
 }
 
 /// Puts a parsed value where checks look for it.

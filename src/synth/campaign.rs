@@ -5,7 +5,8 @@
 
 use std::fmt::Write;
 
-use super::{InstOut, Rng, Spec, Writer, q};
+use super::institution::InstOut;
+use super::{Rng, Spec, Writer, q};
 use crate::error::Result;
 
 const AS_OF: &str = "2023-01-10";
