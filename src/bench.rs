@@ -27,7 +27,7 @@ pub fn theme() -> BuiltIn {
 
 /// Every card's and letter's text from the theme's templates, and its code.
 pub fn documents(model: &Model, theme: &BuiltIn) -> usize {
-    documents::all(model, &theme.0).expect("documents").len()
+    documents::make(model, &theme.0, documents::Which::All).expect("documents").len()
 }
 
 /// Every page of the site (no search index), or one institution's letters and their combined

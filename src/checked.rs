@@ -44,7 +44,7 @@ pub(crate) struct Known<'a> {
 pub(crate) fn check_cached(dir: &Path, adjust: impl FnOnce(&mut Levels), known: Option<Known>) -> Checked {
     let started = std::time::Instant::now();
     let mut report = Report::default();
-    let content = load::load_cached(dir, &mut report, known.as_ref().map(|k| (k.cache, k.since)));
+    let content = load::load(dir, &mut report, known.as_ref().map(|k| (k.cache, k.since)));
     let loaded = started.elapsed();
     let mut checked = check_reusing(content, report, adjust, known.and_then(|k| k.reuse));
     checked.laps.insert(0, Lap { what: "load".into(), took: loaded });
@@ -75,7 +75,7 @@ fn check_reusing(
     let mut model = None;
     clock.lap("check");
     if !report.has_errors() {
-        let resolved = resolve::resolve_reusing(&content, &index, reuse);
+        let resolved = resolve::resolve(&content, &index, reuse);
         clock.lap("resolve");
         // Some checks need the resolved model (which letters exist).
         check::signed::check(&content, &resolved, &mut report);

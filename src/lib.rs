@@ -29,6 +29,7 @@ pub(crate) mod raw;
 pub mod render;
 pub(crate) mod resolve;
 pub(crate) mod serve;
+pub(crate) mod session;
 pub mod source;
 pub(crate) mod synth;
 pub(crate) mod write;

@@ -11,6 +11,7 @@ use crate::fence::Fence;
 use crate::lints::Levels;
 use crate::model::Model;
 use crate::notes::{Clock, Lap, Notes};
+use crate::render::documents::Which;
 use crate::render::pdf::fonts::FontSet;
 use crate::render::pdf::style::Style as PdfStyle;
 use crate::render::preflight::Prepared;
@@ -45,26 +46,32 @@ pub(crate) struct Options {
     pub(crate) selection: Selection,
     /// Build the site's search index (the preview defers it).
     pub(crate) search: bool,
-    /// Link documents as printed even though this pass makes no PDFs (the preview, which draws
-    /// them when they are asked for).
-    pub(crate) link_unprinted: bool,
     /// Show progress bars (a terminal is watching).
     pub(crate) progress: bool,
     /// Report how long each stage took (as notes).
     pub(crate) timings: bool,
     /// The content's revision history, for the site's 修订记录 and 变更记录 (None: no git).
     pub(crate) history: Option<std::sync::Arc<crate::history::History>>,
-    /// The preview's quick pass after an edit inside these institutions' folders: only their
-    /// pages and the pages of no institution are rendered; the rest are the previous build's.
-    pub(crate) pages_of: Option<std::collections::BTreeSet<String>>,
-    /// The preview's documents of its previous pages pass: those of institutions outside
-    /// `pages_of` are taken from there (see `documents::codes_reusing`).
-    pub(crate) documents_cache: Option<std::sync::Arc<render::documents::Cache>>,
-    /// The theme, when the caller has it loaded already (the preview, after an edit that left
-    /// the theme alone); None: loaded from the content's theme folder.
+    /// The theme, when the caller has it loaded already (`check_prepared`, the preview); None:
+    /// loaded from the content's theme folder.
     pub(crate) theme: Option<std::sync::Arc<Theme>>,
-    /// The theme's PDF fonts, when the caller has them loaded already (the preview).
+    /// The theme's PDF fonts, when the caller has them already.
     pub(crate) fonts: Option<std::sync::Arc<FontSet>>,
+    /// A pages pass of the preview (see `session`).
+    pub(crate) preview: Option<Preview>,
+}
+
+/// What a pages pass of the preview asks of the render, beyond a build's options.
+#[derive(Clone)]
+pub(crate) struct Preview {
+    /// Link documents as printed though this pass makes no PDFs (drawn when asked for).
+    pub(crate) link_unprinted: bool,
+    /// After an edit inside these institutions' folders: only their pages and the pages of no
+    /// institution are rendered; the rest are the previous pass's.
+    pub(crate) pages_of: Option<std::collections::BTreeSet<String>>,
+    /// The documents of the previous pass: those of institutions outside `pages_of` are taken
+    /// from there (see `documents::Which::Reusing`), and this pass's are given back.
+    pub(crate) documents: std::sync::Arc<render::documents::Cache>,
 }
 
 impl Default for Options {
@@ -72,14 +79,12 @@ impl Default for Options {
         Options {
             selection: Selection::default(),
             search: true,
-            link_unprinted: false,
             progress: false,
             timings: false,
             history: None,
-            pages_of: None,
-            documents_cache: None,
             theme: None,
             fonts: None,
+            preview: None,
         }
     }
 }
@@ -152,19 +157,22 @@ fn render_into(
         None
     };
     clock.lap("theme and fonts");
-    let mut documents = match &options.documents_cache {
-        Some(cache) => {
-            let reuse = render::documents::Reuse { cache, edited: options.pages_of.as_ref() };
-            render::documents::codes_reusing(model, &theme, reuse)?
+    let preview = options.preview.as_ref();
+    let pages_of = preview.and_then(|p| p.pages_of.as_ref());
+    let mut documents = match preview {
+        Some(p) => {
+            let reuse = render::documents::Reuse { cache: &p.documents, edited: pages_of };
+            render::documents::make(model, &theme, Which::Reusing(reuse))?
         }
         None => match options.selection.documents_of() {
-            Some(ids) => render::documents::of_institutions(model, &theme, ids)?,
-            None => render::documents::codes(model, &theme)?,
+            Some(ids) => render::documents::make(model, &theme, Which::Of(ids))?,
+            None => render::documents::make(model, &theme, Which::Codes)?,
         },
     };
     clock.lap("document texts and codes");
     for d in &mut documents {
-        d.printed = options.link_unprinted || (fonts.is_some() && options.selection.prints(d.kind, &d.institution));
+        let linked = preview.is_some_and(|p| p.link_unprinted);
+        d.printed = linked || (fonts.is_some() && options.selection.prints(d.kind, &d.institution));
     }
     let stage_laps = std::sync::Mutex::new(Vec::new());
     let ctx = RenderContext {
@@ -180,7 +188,7 @@ fn render_into(
         progress: options.progress,
         history: options.history.as_deref(),
         laps: options.timings.then_some(&stage_laps),
-        pages_of: options.pages_of.as_ref(),
+        pages_of,
     };
     // Renderers are independent: run them side by side (the site's search index overlaps the
     // PDFs' typesetting).
@@ -195,8 +203,8 @@ fn render_into(
         .collect::<Result<_>>()?;
     clock.lap("renderers, side by side");
     // The renderers are done with the documents (`ctx` borrowed them last).
-    if let Some(cache) = &options.documents_cache {
-        render::documents::keep(cache, documents);
+    if let Some(p) = preview {
+        render::documents::keep(&p.documents, documents);
     }
     if options.timings {
         notes.laps.extend(laps);

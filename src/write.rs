@@ -34,7 +34,7 @@ pub(crate) fn atomically(out: &Path, content: &Path, fill: impl FnOnce(&Path) ->
     // Marked first: a leftover of a killed build is known to be ours.
     let marked = std::fs::write(building.join(MARKER), MARKER_TEXT).map_err(|e| Error::io("write", &building, e));
     if let Err(e) = marked.and_then(|()| fill(&building)) {
-        let _ = std::fs::remove_dir_all(&building);
+        let _ = remove_owned(&building);
         return Err(e);
     }
     if out.exists() {
@@ -151,6 +151,7 @@ fn owned(dir: &Path) -> Result<bool> {
 }
 
 /// Removes a leftover of an earlier build, if there is one; refuses to remove anything else.
+/// The marker goes last: a build killed while removing leaves a folder still known as its own.
 fn remove_owned(path: &Path) -> Result<()> {
     if std::fs::symlink_metadata(path).is_err() {
         return Ok(());
@@ -160,6 +161,18 @@ fn remove_owned(path: &Path) -> Result<()> {
             Kind::Output,
             format!("`{}` is in the way of the build and was not made by safeduty; move it elsewhere", path.display()),
         ));
+    }
+    for entry in std::fs::read_dir(path).map_err(|e| Error::io("read", path, e))? {
+        let entry = entry.map_err(|e| Error::io("read", path, e))?;
+        if entry.file_name() == MARKER {
+            continue;
+        }
+        let child = entry.path();
+        let removed = match entry.file_type() {
+            Ok(kind) if kind.is_dir() => std::fs::remove_dir_all(&child),
+            _ => std::fs::remove_file(&child),
+        };
+        removed.map_err(|e| Error::io("remove", &child, e))?;
     }
     std::fs::remove_dir_all(path).map_err(|e| Error::io("remove", path, e))
 }

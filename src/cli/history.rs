@@ -33,7 +33,7 @@ fn current(dir: &Path) -> Result<Model> {
 }
 
 fn open(dir: &Path) -> Result<Repo> {
-    match Repo::open(dir)? {
+    match Repo::open(dir, Default::default())? {
         Some(repo) if !repo.log.commits.is_empty() => Ok(repo),
         Some(_) => Err(Error::history(format!("the git repository of {} has no commit yet", dir.display()))),
         None => Err(Error::usage(format!(
@@ -84,7 +84,7 @@ pub(crate) fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32
     let (version, old) = repo.snapshot_at(commit)?;
     let changes = compare(&old, &snapshot(&model));
     let theme = crate::pipeline::theme(dir, &model)?;
-    let docs = documents::all(&model, &theme)?;
+    let docs = documents::make(&model, &theme, documents::Which::All)?;
     let posts: Vec<ChangedPost> = changes
         .iter()
         .map(|c| {
@@ -207,9 +207,9 @@ pub(crate) fn verify(dir: &Path, code: &str) -> Result<i32> {
     };
     let model = current(dir)?;
     let theme = crate::pipeline::theme(dir, &model)?;
-    let now = documents::all(&model, &theme)?;
+    let now = documents::make(&model, &theme, documents::Which::All)?;
     let mut out = String::new();
-    let repo = Repo::open(dir)?;
+    let repo = Repo::open(dir, Default::default())?;
     if let Some(d) = now.iter().find(|d| d.code == code) {
         say!(out, "{code}: {} “{}”, {}", kind_name(d), d.title, d.file);
         // The commit that introduced this text, when it is committed.
@@ -235,7 +235,7 @@ pub(crate) fn verify(dir: &Path, code: &str) -> Result<i32> {
     for c in repo.log.content_commits().into_iter().rev() {
         let Some(tree) = c.content_tree else { continue };
         let Ok(old_model) = repo.model_at(tree) else { continue };
-        let Ok(docs) = documents::all(&old_model, &theme) else { continue };
+        let Ok(docs) = documents::make(&old_model, &theme, documents::Which::All) else { continue };
         let Some(d) = docs.iter().find(|d| d.code == code) else { continue };
         let first = first_with(&repo, &theme, d, Some(c.id))?.unwrap_or_else(|| Version::of(c, false));
         say!(out, "{code}: {} “{}”", kind_name(d), d.title);
@@ -288,7 +288,7 @@ fn first_with(repo: &Repo, theme: &Theme, d: &Document, from: Option<gix::Object
     for c in commits[..=start].iter().rev() {
         let Some(tree) = c.content_tree else { break };
         let Ok(model) = repo.model_at(tree) else { continue };
-        let docs = documents::all(&model, theme)?;
+        let docs = documents::make(&model, theme, documents::Which::All)?;
         if docs.iter().any(|o| same_document(o, d) && o.code == d.code) {
             first = Some(Version::of(c, false));
         } else {

@@ -273,7 +273,7 @@ fn run(cli: Cli) -> Result<i32> {
             }
             let history = if selection.wants(crate::render::Part::Site) {
                 let read = std::time::Instant::now();
-                let (history, note) = crate::history::for_site(&dir, &model);
+                let (history, note) = crate::history::for_site(&dir, &model, Default::default());
                 if let Some(note) = note {
                     eprintln!("note: {note}");
                 }

@@ -158,32 +158,40 @@ pub(crate) struct Repo {
     pub(crate) git: Git,
     pub(crate) log: Log,
     root: PathBuf,
+    versions: Arc<Versions>,
 }
 
-type Versions = HashMap<(PathBuf, ObjectId), Result<Arc<Model>>>;
+/// The resolved versions of content folders, by folder and content-tree id. A command makes
+/// its own; the preview keeps one for its whole session and then resolves only the versions it
+/// has not seen.
+#[derive(Default)]
+pub(crate) struct Versions(std::sync::Mutex<ByTree>);
 
-/// Resolved versions by content folder and content-tree id, kept for the whole process: the
-/// preview rebuilds on every save and then needs only the versions it has not seen.
-fn versions() -> std::sync::MutexGuard<'static, Versions> {
-    static VERSIONS: std::sync::OnceLock<std::sync::Mutex<Versions>> = std::sync::OnceLock::new();
-    crate::lock(VERSIONS.get_or_init(Default::default))
+/// Models by content folder and content-tree id, or why one could not be made.
+type ByTree = HashMap<(PathBuf, ObjectId), Result<Arc<Model>>>;
+
+impl Versions {
+    fn lock(&self) -> std::sync::MutexGuard<'_, ByTree> {
+        crate::lock(&self.0)
+    }
 }
 
 impl Repo {
     /// The repository holding `content_dir`; None when it is not in a git work tree.
-    pub(crate) fn open(content_dir: &Path) -> Result<Option<Repo>> {
+    pub(crate) fn open(content_dir: &Path, versions: Arc<Versions>) -> Result<Option<Repo>> {
         let Some(git) = Git::open(content_dir) else {
             return Ok(None);
         };
         let log =
             git.log().map_err(|e| e.context(format_args!("cannot read the history of {}", content_dir.display())))?;
-        Ok(Some(Repo { git, log, root: content_dir.to_path_buf() }))
+        Ok(Some(Repo { git, log, root: content_dir.to_path_buf(), versions }))
     }
 
     /// The resolved model of a content tree (cached); Err says why it could not be made.
     pub(crate) fn model_at(&self, tree: ObjectId) -> Result<Arc<Model>> {
         self.preload(&[tree]);
-        versions()
+        self.versions
+            .lock()
             .get(&(self.root.clone(), tree))
             .cloned()
             .unwrap_or_else(|| Err(Error::internal("a version of the content was not loaded")))
@@ -199,7 +207,7 @@ impl Repo {
     fn preload(&self, trees: &[ObjectId]) {
         use rayon::prelude::*;
         let mut todo: Vec<ObjectId> = {
-            let known = versions();
+            let known = self.versions.lock();
             trees.iter().copied().filter(|t| !known.contains_key(&(self.root.clone(), *t))).collect()
         };
         todo.sort();
@@ -222,7 +230,7 @@ impl Repo {
                 (tree, model)
             })
             .collect();
-        versions().extend(models.into_iter().map(|(tree, model)| ((self.root.clone(), tree), model)));
+        self.versions.lock().extend(models.into_iter().map(|(tree, model)| ((self.root.clone(), tree), model)));
     }
 
     /// The content as it was at a commit (an empty snapshot if the folder did not exist).
@@ -327,8 +335,12 @@ impl History {
 }
 
 /// The history for a site build, or a note saying why there is none.
-pub(crate) fn for_site(content_dir: &Path, current: &Model) -> (Option<History>, Option<String>) {
-    match Repo::open(content_dir) {
+pub(crate) fn for_site(
+    content_dir: &Path,
+    current: &Model,
+    versions: Arc<Versions>,
+) -> (Option<History>, Option<String>) {
+    match Repo::open(content_dir, versions) {
         Ok(Some(repo)) if repo.log.commits.is_empty() => {
             (None, Some("the content's git repository has no commit yet: no revision history on the site".into()))
         }

@@ -122,9 +122,10 @@ impl Folders {
     }
 }
 
-/// Like `load`, taking files whose bytes did not change since the last load from `cache`;
-/// `since` says what the caller knows of what changed.
-pub(crate) fn load_cached(root: &Path, report: &mut Report, cache: Option<(&Cache, Since)>) -> Content {
+/// Reads and parses `root`. Never fails: problems become diagnostics in `report`. With a
+/// `cache` (the preview), files whose bytes did not change since the last load are taken from
+/// it; `since` says what the caller knows of what changed.
+pub(crate) fn load(root: &Path, report: &mut Report, cache: Option<(&Cache, Since)>) -> Content {
     // The preview after files were written in place: the last walk's files, of which only the
     // written ones are read (a walk and a stamp per file are most of a cached load).
     // Not after `safeduty.yaml` changed: it says which folder holds the theme, not content.
@@ -433,7 +434,7 @@ mod tests {
         let cache = Cache::default();
         let load_with = |cache: Option<&Cache>| {
             let mut report = Report::default();
-            let content = load_cached(dir.path(), &mut report, cache.map(|c| (c, Since::Unknown)));
+            let content = load(dir.path(), &mut report, cache.map(|c| (c, Since::Unknown)));
             format!("{content:#?}\n{:#?}", report.diagnostics)
         };
         assert_eq!(load_with(Some(&cache)), load_with(None), "first load, filling the cache");
@@ -464,7 +465,7 @@ mod tests {
         let walks = std::cell::Cell::new(0);
         let load_with = |since: Option<Since>| {
             let mut report = Report::default();
-            let mut content = load_cached(dir.path(), &mut report, since.map(|s| (&cache, s)));
+            let mut content = load(dir.path(), &mut report, since.map(|s| (&cache, s)));
             walks.set(walks.get() + usize::from(since.is_some() && content.walked));
             content.walked = true;
             format!("{content:#?}\n{:#?}", report.diagnostics)

@@ -15,44 +15,55 @@ use crate::model::{Institution, Model};
 pub(crate) use super::cards::institution;
 pub(crate) use super::document::{Block, Document, Kind, Status};
 
-/// Every card and letter of the model, institution by institution, and every phase report.
-pub(crate) fn all(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
-    documents(model, theme, true)
+/// Which documents a build makes, and with what.
+#[derive(Clone, Copy)]
+pub(crate) enum Which<'a> {
+    /// Every card and letter with its text, then every phase report.
+    All,
+    /// Every document, but cards and letters keep only their codes and facts, not their texts:
+    /// a province's texts are a gigabyte, and the PDF renderer makes them again institution by
+    /// institution (`institution`). Phase reports keep theirs.
+    Codes,
+    /// The cards and letters of these institutions, with their texts, then their phase
+    /// reports: all that a build of their documents alone needs (`build --institution` without
+    /// the site or the data export, the preview's PDFs).
+    Of(&'a BTreeSet<String>),
+    /// As `Codes`, for the preview: after an edit inside the folders of `reuse.edited`, the
+    /// other institutions' documents are the ones `reuse.cache` kept from the previous pass
+    /// (nothing they are made of changed). They are moved, not copied: the caller gives them
+    /// back when its pass is done (`keep`).
+    Reusing(Reuse<'a>),
 }
 
-/// Like `all`, but the cards and letters keep only their codes and facts, not their texts: a
-/// province's texts are a gigabyte, and the PDF renderer makes them again institution by
-/// institution (`institution`). Phase reports keep theirs.
-pub(crate) fn codes(model: &Model, theme: &Theme) -> Result<Vec<Document>> {
-    documents(model, theme, false)
-}
-
-/// The cards and letters of the institutions `ids`, with their texts, then their phase reports:
-/// all that a build of their documents alone needs (`build --institution` without the site or
-/// the data export, the preview's PDFs), without making a province's other documents.
-pub(crate) fn of_institutions(model: &Model, theme: &Theme, ids: &BTreeSet<String>) -> Result<Vec<Document>> {
-    let mut docs = Vec::new();
-    for inst in model.institutions.iter().filter(|i| ids.contains(&i.id)) {
-        docs.extend(institution(model, theme, inst)?);
+/// The documents of the model that `which` asks for, institution by institution in model
+/// order, then the phase reports.
+pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Vec<Document>> {
+    match which {
+        Which::All => finish(model, theme, per_institution(model, theme, true, |_| None)?),
+        Which::Codes => finish(model, theme, per_institution(model, theme, false, |_| None)?),
+        Which::Of(ids) => {
+            let mut docs = Vec::new();
+            for inst in model.institutions.iter().filter(|i| ids.contains(&i.id)) {
+                docs.extend(institution(model, theme, inst)?);
+            }
+            let reports = super::report::all(model, &theme.tera)?;
+            docs.extend(reports.into_iter().filter(|d| ids.contains(&d.institution)));
+            Ok(docs)
+        }
+        Which::Reusing(reuse) => {
+            let kept =
+                reuse.edited.map(|_| std::mem::take(&mut *lock(&reuse.cache.by_institution))).unwrap_or_default();
+            let keep = |inst: &Institution| reuse.edited.is_some_and(|ids| !ids.contains(&inst.id));
+            let per_institution =
+                per_institution(model, theme, false, |inst| kept.get(&inst.id).filter(|_| keep(inst)))?;
+            drop(kept);
+            finish(model, theme, per_institution)
+        }
     }
-    docs.extend(super::report::all(model, &theme.tera)?.into_iter().filter(|d| ids.contains(&d.institution)));
-    Ok(docs)
-}
-
-/// Like `codes`, for the preview: after an edit inside the folders of `reuse.edited`, the
-/// other institutions' documents are the ones `reuse.cache` kept from the previous pass (nothing
-/// they are made of changed). They are moved, not copied: the caller gives them back when its
-/// pass is done (`keep`).
-pub(crate) fn codes_reusing(model: &Model, theme: &Theme, reuse: Reuse) -> Result<Vec<Document>> {
-    let kept = reuse.edited.map(|_| std::mem::take(&mut *lock(&reuse.cache.by_institution))).unwrap_or_default();
-    let keep = |inst: &Institution| reuse.edited.is_some_and(|ids| !ids.contains(&inst.id));
-    let per_institution = per_institution(model, theme, false, |inst| kept.get(&inst.id).filter(|_| keep(inst)))?;
-    drop(kept);
-    finish(model, theme, per_institution)
 }
 
 /// Gives the documents of a pass back to `cache`, institution by institution, for the next
-/// pass (`codes_reusing`); phase reports are made again each time.
+/// pass (`Which::Reusing`); phase reports are made again each time.
 pub(crate) fn keep(cache: &Cache, documents: Vec<Document>) {
     let mut by_institution: BTreeMap<String, Vec<Document>> = BTreeMap::new();
     for d in documents.into_iter().filter(|d| d.kind != Kind::Report) {
@@ -67,18 +78,13 @@ pub(crate) struct Cache {
     by_institution: std::sync::Mutex<BTreeMap<String, Arc<Vec<Document>>>>,
 }
 
-/// What `codes_reusing` may take from a previous pass.
+/// What `Which::Reusing` may take from a previous pass.
 #[derive(Clone, Copy)]
 pub(crate) struct Reuse<'a> {
     pub(crate) cache: &'a Cache,
     /// The institutions whose folders changed since the pass that filled the cache; None: the
     /// change may lie anywhere (settings, categories, the theme), and everything is made again.
     pub(crate) edited: Option<&'a BTreeSet<String>>,
-}
-
-fn documents(model: &Model, theme: &Theme, texts: bool) -> Result<Vec<Document>> {
-    let per_institution = per_institution(model, theme, texts, |_| None)?;
-    finish(model, theme, per_institution)
 }
 
 /// Every institution's cards and letters, those `kept` gives taken as they are.

@@ -38,8 +38,9 @@ pub(super) fn day(text: &Spanned<String>) -> Date {
     Date::parse(&text.value).expect("check reads every date before resolve")
 }
 
-/// Like `resolve`, taking the institutions outside `reuse.edited` from `reuse.model`.
-pub(crate) fn resolve_reusing(content: &Content, index: &Index, reuse: Option<Reuse>) -> Model {
+/// The model of checked content. With `reuse` (the preview), the institutions outside
+/// `reuse.edited` are taken from `reuse.model`.
+pub(crate) fn resolve(content: &Content, index: &Index, reuse: Option<Reuse>) -> Model {
     let mut categories: Vec<Category> = content
         .categories
         .iter()

@@ -13,22 +13,18 @@ mod pdfs;
 mod watch;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
 use crate::error::{Error, Result};
-use crate::lints::Levels;
-use crate::lock;
 use crate::model::Model;
 use crate::render::Files;
-use crate::render::documents;
-use crate::render::kept::SearchCache;
-use crate::render::pdf::fonts::FontSet;
 use crate::render::theme::Theme;
-use passes::{Face, full_pass, quick_pass};
+pub(crate) use crate::session::Settings;
+use crate::session::{Face, Session};
+use passes::{full_pass, quick_pass};
 use pdfs::Drawn;
 use watch::{Changes, triggers_rebuild};
 
@@ -42,7 +38,7 @@ struct State {
     /// The last good build of the site: path below the site root → bytes.
     files: Files,
     /// What other pages show of each institution, as of the last good build (see `Face`).
-    faces: BTreeMap<String, Face>,
+    faces: Arc<BTreeMap<String, Face>>,
     /// The errors of the latest build, if it failed.
     error: Option<String>,
     /// Goes up whenever what a browser shows changes.
@@ -65,40 +61,15 @@ struct State {
 /// What the watcher, the search pass and the request threads share.
 struct Shared {
     state: Mutex<State>,
-    /// The content folder.
-    dir: PathBuf,
+    /// What passes keep between them, and the rule of what an edit lets them keep.
+    session: Session,
     /// PDFs drawn when a browser asked for them.
     drawn: Mutex<Drawn>,
-    /// The fonts of the theme PDFs were last drawn with (finding them takes longer than
-    /// drawing an institution's files).
-    fonts: Mutex<Option<(Arc<Theme>, Arc<FontSet>)>>,
     /// Held while PDFs are drawn: a page's PDFs are asked for together, and drawn once.
     drawing: Mutex<()>,
     /// Held by a pages pass: the watcher's and, rarely, the search pass's (see `full_pass`)
-    /// must not interleave their use of the parsed files.
+    /// must not interleave their use of the session's parsed files.
     paging: Mutex<()>,
-    /// Parts of the search index of the previous rebuild: only those with a changed page are
-    /// indexed again.
-    search: Arc<SearchCache>,
-    /// Documents' codes and facts of the previous pages pass, for the institutions an edit left alone.
-    documents: Arc<documents::Cache>,
-    /// Parsed content files, for the files an edit left alone.
-    parsed: crate::load::Cache,
-    /// The theme of the previous pages pass, for edits that leave it alone (Tera parses every
-    /// template when a theme is loaded).
-    theme: Mutex<Option<Arc<Theme>>>,
-}
-
-/// How every rebuild is made.
-pub(crate) struct Settings<'a> {
-    /// The content folder.
-    pub(crate) dir: &'a Path,
-    /// Overrides the content's date of record.
-    pub(crate) as_of: Option<crate::date::Date>,
-    /// Print how long each stage of each rebuild took.
-    pub(crate) timings: bool,
-    /// Sets lint levels (from the command line).
-    pub(crate) adjust: &'a (dyn Fn(&mut Levels) + Sync),
 }
 
 /// Serves `settings.dir` until the process is stopped.
@@ -106,7 +77,7 @@ pub(crate) fn serve(settings: &Settings, port: u16) -> Result<()> {
     let dir = settings.dir;
     let state = State {
         files: BTreeMap::new(),
-        faces: BTreeMap::new(),
+        faces: Arc::default(),
         error: None,
         version: 0,
         assets: 0,
@@ -117,15 +88,10 @@ pub(crate) fn serve(settings: &Settings, port: u16) -> Result<()> {
     };
     let shared = Arc::new(Shared {
         state: Mutex::new(state),
-        dir: dir.to_path_buf(),
+        session: Session::new(dir),
         drawn: Mutex::default(),
-        fonts: Mutex::default(),
         drawing: Mutex::new(()),
         paging: Mutex::new(()),
-        search: Arc::default(),
-        documents: Arc::default(),
-        parsed: Default::default(),
-        theme: Mutex::new(None),
     });
     // Loopback only: the preview shows content that is not published yet.
     let listener = std::net::TcpListener::bind(("127.0.0.1", port))
@@ -204,25 +170,4 @@ pub(crate) fn serve(settings: &Settings, port: u16) -> Result<()> {
         drop(full);
     });
     Ok(())
-}
-
-/// The theme's PDF fonts, found once per theme (finding them takes longer than drawing an
-/// institution's files).
-fn fonts(theme: &Arc<Theme>, shared: &Shared) -> Result<Arc<FontSet>> {
-    let mut kept = lock(&shared.fonts);
-    match kept.as_ref() {
-        Some((t, fonts)) if Arc::ptr_eq(t, theme) => Ok(fonts.clone()),
-        _ => {
-            let style = crate::render::pdf::style::Style::parse(&theme.pdf_style)?;
-            let fonts = Arc::new(FontSet::of_theme(theme, &style)?);
-            *kept = Some((theme.clone(), fonts.clone()));
-            Ok(fonts)
-        }
-    }
-}
-
-/// The files the pipeline wrote below `site/`, by their path from the site root (what the
-/// preview serves).
-fn below_site(files: Files) -> Files {
-    files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect()
 }

@@ -2,34 +2,14 @@
 //! published (swapped in later).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Component, Path};
-use std::sync::Arc;
 use std::time::Instant;
 
 use super::watch::Changes;
-use super::{Settings, Shared, below_site, fonts};
-use crate::checked;
-use crate::error::Result;
-use crate::load;
+use super::{Settings, Shared};
 use crate::lock;
-use crate::model::Model;
-use crate::pipeline;
+use crate::render::Files;
 use crate::render::paths;
-use crate::render::theme::Theme;
-use crate::render::{Files, Finding, Part, Selection};
-
-/// What the pages of other institutions show of an institution: its name, short name and
-/// parent (the parent's page lists its members). While these stay, an edit inside its folder
-/// changes its own pages and the pages of no institution only.
-pub(super) type Face = (String, Option<String>, Option<String>);
-
-fn faces(model: &crate::model::Model) -> BTreeMap<String, Face> {
-    model
-        .institutions
-        .iter()
-        .map(|i| (i.id.clone(), (i.name.clone(), i.short_name.clone(), i.parent.clone())))
-        .collect()
-}
+use crate::session::{Edit, Last};
 
 /// A rebuild has two passes: this one, the pages, published at once (the browser reloads), then
 /// `full_pass`, the search index, swapped in without a reload. After an edit inside
@@ -37,29 +17,16 @@ fn faces(model: &crate::model::Model) -> BTreeMap<String, Face> {
 /// institution, and keeps the rest. Returns the pass's generation when it succeeded.
 pub(super) fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes) -> Option<u64> {
     let _one = lock(&shared.paging);
-    let edited = changes.institutions();
-    let written = changes.since();
     let started = Instant::now();
-    let (pdfs, faces_before, failed, before) = {
+    // After a failed pass, edits made since the last good one may lie anywhere: no last pass.
+    let (pdfs, last) = {
         let state = lock(&shared.state);
-        (state.pdfs, state.faces.clone(), state.error.is_some(), state.printable.as_ref().map(|(m, _)| m.clone()))
+        let last = state.printable.as_ref().filter(|_| state.error.is_none());
+        (state.pdfs, last.map(|(model, _)| Last { model: model.clone(), faces: state.faces.clone() }))
     };
-    // Files written in place inside some institutions' folders, and read alone: the other
-    // institutions resolve as they did in the last good pass (after a failed one, the files
-    // parsed since may lie anywhere).
-    let reuse = match (&edited, &written, &before) {
-        (Some(edited), Some(_), Some(model)) if !failed => Some(crate::resolve::Reuse { model, edited }),
-        _ => None,
-    };
-    let scope = |model: &crate::model::Model| {
-        // After a failed pass, edits made since the last good one may lie anywhere.
-        let edited = edited.as_ref().filter(|_| !failed)?;
-        // Every institution's, not only the edited ones': an edit that landed after this batch of
-        // events but before the files were read is in the model already.
-        (faces(model) == faces_before).then(|| edited.clone())
-    };
-    let reused = reuse.is_some();
-    let result = build(settings, Pass { link_pdfs: pdfs, scope: &scope, written: written.as_deref(), reuse }, shared);
+    let edit = Edit { institutions: changes.institutions(), written: changes.since() };
+    let result = shared.session.pages(settings, &edit, last.as_ref(), pdfs);
+    drop(last);
     let ms = started.elapsed().as_secs_f64() * 1000.0;
     let (mut stale, mut old_model) = (BTreeMap::new(), None);
     let outcome = {
@@ -72,17 +39,17 @@ pub(super) fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes
                     Some(ids) => format!("the pages of {} institution(s) and the site's own pages", ids.len()),
                     None => "every page".to_string(),
                 };
-                let read = match (built.walked, reused) {
+                let read = match (built.walked, built.reused) {
                     (true, _) => "",
                     (false, false) => " (read the written files only)",
                     (false, true) => " (read the written files only; other institutions as resolved before)",
                 };
                 eprintln!("rebuilt {how} in {ms:.0} ms: {changed} file(s) changed{read}");
                 state.files = files;
-                state.faces = built.faces;
+                state.faces = built.last.faces;
                 state.generation += 1;
                 state.linked = pdfs;
-                old_model = state.printable.replace((built.model, built.theme));
+                old_model = state.printable.replace((built.last.model, built.theme));
                 // PDFs drawn from the previous model are stale: a phase report shows every
                 // institution's progress, so any edit may change any institution's PDFs, and
                 // drawing them again is quick. Freed after the state's lock is let go.
@@ -116,7 +83,7 @@ pub(super) fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes
 pub(super) fn full_pass(settings: &Settings, shared: &Shared, mut generation: u64) {
     let started = Instant::now();
     let Some((_, theme)) = lock(&shared.state).printable.clone() else { return };
-    let printable = fonts(&theme, shared).is_ok();
+    let printable = shared.session.fonts(&theme).is_ok();
     let relink = {
         let mut state = lock(&shared.state);
         if state.generation != generation {
@@ -140,7 +107,7 @@ pub(super) fn full_pass(settings: &Settings, shared: &Shared, mut generation: u6
             state.files.iter().filter(|(k, _)| !is_second_pass(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
         (model, pages)
     };
-    let index = match crate::render::site::index_rendered(&model, &pages, &shared.search) {
+    let (index, (indexed, unchanged)) = match shared.session.search_index(&model, &pages) {
         Ok(index) => index,
         // Rare (pagefind failed); the pages stay, with the previous search index.
         Err(error) => return eprintln!("search index not updated:\n{}", error.message),
@@ -159,7 +126,6 @@ pub(super) fn full_pass(settings: &Settings, shared: &Shared, mut generation: u6
         old
     };
     drop((old, pages));
-    let (indexed, unchanged) = shared.search.last_build();
     eprintln!(
         "search index updated in {:.0} ms ({indexed} of {} parts indexed)",
         started.elapsed().as_secs_f64() * 1000.0,
@@ -205,93 +171,4 @@ struct Changed {
     files: usize,
     /// Whether any of them is not a page.
     assets: bool,
-}
-
-/// What a pages pass is told.
-#[derive(Clone, Copy)]
-struct Pass<'a> {
-    /// Whether the pages link the PDFs (drawn when asked for): fonts were found.
-    link_pdfs: bool,
-    /// Says, from the checked model, whether only some institutions' pages are needed.
-    scope: &'a dyn Fn(&crate::model::Model) -> Option<BTreeSet<String>>,
-    /// The only files written since the last pages pass, when the watcher knows.
-    written: Option<&'a [String]>,
-    /// Institutions of the last good pass's model that resolve the same (see `quick_pass`).
-    reuse: Option<crate::resolve::Reuse<'a>>,
-}
-
-/// What a pass made.
-struct Built {
-    /// Whether the load walked the tree (else it read the files written only).
-    walked: bool,
-    /// The files below `site/`, which the preview serves.
-    files: Files,
-    model: Arc<Model>,
-    theme: Arc<Theme>,
-    /// The institutions whose pages alone were rendered (with the pages of no institution).
-    scope: Option<BTreeSet<String>>,
-    faces: BTreeMap<String, Face>,
-}
-
-/// The pipeline into memory: the site's pages, without search index.
-fn build(settings: &Settings, pass: Pass, shared: &Shared) -> Result<Built> {
-    let dir = settings.dir;
-    let since = match pass.written {
-        Some(names) => load::Since::Written(names),
-        None => load::Since::Unknown,
-    };
-    let known = checked::Known { cache: &shared.parsed, since, reuse: pass.reuse };
-    let mut checked = checked::check_cached(dir, settings.adjust, Some(known)).with_as_of(settings.as_of);
-    if settings.timings {
-        for lap in &checked.laps {
-            eprintln!("timing (pages): {lap}");
-        }
-    }
-    let Some(model) = checked.model.take().map(Arc::new) else {
-        return Err(crate::error::Error::content(checked.report.render_human(&checked.sources, false)));
-    };
-    let model = &model;
-    let findings = Finding::from_report(&checked.report, &checked.sources);
-    // The revision history, as `build` shows it; the preview does not repeat its notes (no git, shallow).
-    let history = crate::history::for_site(dir, model).0.map(std::sync::Arc::new);
-    let scope = (pass.scope)(model);
-    let theme = pages_theme(dir, model, scope.is_some(), shared)?;
-    let options = pipeline::Options {
-        theme: Some(theme.clone()),
-        selection: Selection { parts: Some([Part::Site].into_iter().collect()), institutions: None },
-        search: false,
-        link_unprinted: pass.link_pdfs,
-        history,
-        pages_of: scope.clone(),
-        documents_cache: Some(shared.documents.clone()),
-        timings: settings.timings,
-        ..Default::default()
-    };
-    let (files, notes) = pipeline::build_in_memory(model, &findings, dir, &options)?;
-    for warning in &notes.warnings {
-        eprintln!("warning: {warning}");
-    }
-    for lap in &notes.laps {
-        eprintln!("timing (pages): {lap}");
-    }
-    let files = below_site(files);
-    let walked = checked.walked;
-    Ok(Built { files, model: model.clone(), theme, scope, faces: faces(model), walked })
-}
-
-/// The theme for a pages pass: the previous pass's after an edit inside some institutions'
-/// folders, when the theme lies inside the content folder (a theme elsewhere is not watched:
-/// it is loaded again with every edit), else loaded and kept.
-fn pages_theme(dir: &Path, model: &crate::model::Model, scoped: bool, shared: &Shared) -> Result<Arc<Theme>> {
-    let inside =
-        Path::new(&model.site.theme).components().all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
-    let mut kept = lock(&shared.theme);
-    match kept.as_ref() {
-        Some(theme) if scoped && inside => Ok(theme.clone()),
-        _ => {
-            let theme = Arc::new(pipeline::theme(dir, model)?);
-            *kept = Some(theme.clone());
-            Ok(theme)
-        }
-    }
 }

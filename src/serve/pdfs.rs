@@ -5,14 +5,13 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::{Shared, below_site, fonts};
+use super::Shared;
 use crate::error::Result;
 use crate::lock;
 use crate::model::Model;
-use crate::pipeline;
+use crate::render::Files;
 use crate::render::paths;
 use crate::render::theme::Theme;
-use crate::render::{Files, Part, Selection};
 
 /// The PDFs drawn for browsers are kept up to this many bytes (the institutions asked for
 /// least recently are forgotten first): a province's PDFs are tens of gigabytes.
@@ -129,25 +128,10 @@ fn drawn_or_draw(owner: &str, key: &str, shared: &Shared) -> Result<Option<Arc<V
     found
 }
 
-/// Every PDF of `owner` (cards, letters, combined files, the phase reports it issues), through
-/// the pipeline, as `build --institution OWNER --only cards,letters,reports` makes them.
+/// Every PDF of `owner` (see `Session::pdfs`), timed.
 fn draw(owner: &str, model: &Model, theme: Arc<Theme>, shared: &Shared) -> Drawing {
     let started = Instant::now();
-    let fonts = fonts(&theme, shared)?;
-    let options = pipeline::Options {
-        theme: Some(theme),
-        fonts: Some(fonts),
-        selection: Selection {
-            parts: Some([Part::Cards, Part::Letters, Part::Reports].into_iter().collect()),
-            institutions: Some([owner.to_string()].into_iter().collect()),
-        },
-        ..Default::default()
-    };
-    let (files, notes) = pipeline::build_in_memory(model, &[], &shared.dir, &options)?;
-    for warning in &notes.warnings {
-        eprintln!("warning: {warning}");
-    }
-    let files = below_site(files);
+    let files = shared.session.pdfs(model, theme, owner)?;
     eprintln!("drew the {} PDFs of {owner} in {:.0} ms", files.len(), started.elapsed().as_secs_f64() * 1000.0);
     Ok(files)
 }

@@ -359,7 +359,7 @@ fn signing(dir: &Path, specs: &[Spec], seed: u64, out: &mut Writer) -> Result<()
         )));
     };
     let theme = crate::render::theme::Theme::load(None)?;
-    let docs = crate::render::documents::all(&model, &theme)?;
+    let docs = crate::render::documents::make(&model, &theme, crate::render::documents::Which::All)?;
     let mut by_inst: BTreeMap<&str, Vec<&crate::render::documents::Document>> = BTreeMap::new();
     for d in docs.iter().filter(|d| d.kind == crate::render::documents::Kind::Letter) {
         if chosen.contains(d.institution.as_str()) {

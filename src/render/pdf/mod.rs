@@ -59,7 +59,7 @@ impl Renderer for PdfRenderer {
         // province.
         ctx.model.institutions.par_iter().try_for_each(|inst| {
             let Some(mine) = printed_of.get(inst.id.as_str()).cloned() else { return Ok(()) };
-            // The build kept codes, not texts (see `documents::codes`): make this institution's
+            // The build kept codes, not texts (see `documents::Which::Codes`): make this institution's
             // texts again, for as long as its files take.
             let texts = match mine.iter().any(|d| d.blocks.is_empty()) {
                 true => documents::institution(ctx.model, ctx.theme, inst)?,
