@@ -84,7 +84,7 @@ pub(crate) fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32
     let (version, old) = repo.snapshot_at(commit)?;
     let changes = compare(&old, &snapshot(&model));
     let theme = crate::pipeline::theme(dir, &model)?;
-    let docs = documents::make(&model, &theme, documents::Which::All)?;
+    let docs = documents::make(&model, &theme, documents::Which::CardsAndLetters)?;
     let posts: Vec<ChangedPost> = changes
         .iter()
         .map(|c| {

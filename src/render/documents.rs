@@ -20,6 +20,8 @@ pub(crate) use super::document::{Block, Document, Kind, Status};
 pub(crate) enum Which<'a> {
     /// Every card and letter with its text, then every phase report.
     All,
+    /// Every card and letter with its text, no phase report (what `changes` lists to sign again).
+    CardsAndLetters,
     /// Every document, but cards and letters keep only their codes and facts, not their texts:
     /// a province's texts are a gigabyte, and the PDF renderer makes them again institution by
     /// institution (`institution`). Phase reports keep theirs.
@@ -40,6 +42,11 @@ pub(crate) enum Which<'a> {
 pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Vec<Document>> {
     match which {
         Which::All => finish(model, theme, per_institution(model, theme, true, |_| None)?),
+        Which::CardsAndLetters => {
+            let mut by_id = per_institution(model, theme, true, |_| None)?;
+            let ordered = model.institutions.iter().filter_map(|i| by_id.remove(&i.id));
+            Ok(ordered.flat_map(Arc::unwrap_or_clone).collect())
+        }
         Which::Codes => finish(model, theme, per_institution(model, theme, false, |_| None)?),
         Which::Of(ids) => {
             let mut docs = Vec::new();
