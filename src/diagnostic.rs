@@ -227,13 +227,18 @@ fn printable(text: &str) -> Cow<'_, str> {
     )
 }
 
-/// Source text to quote, its unprintable characters replaced by as many `?` as they take bytes,
-/// so that every span still points at the same place.
+/// Source text to quote, its unprintable characters (and carriage returns that do not end a
+/// line, which send a terminal's cursor back over the line) replaced by as many `?` as they
+/// take bytes, so that every span still points at the same place.
 fn shown(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(is_unprintable) {
+    let lone_cr = |i: usize| text.as_bytes()[i] == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n');
+    if !text.chars().any(is_unprintable) && !text.match_indices('\r').any(|(i, _)| lone_cr(i)) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(|c| if is_unprintable(c) { "?".repeat(c.len_utf8()) } else { c.to_string() }).collect())
+    let hidden = |(i, c): (usize, char)| {
+        if is_unprintable(c) || (c == '\r' && lone_cr(i)) { "?".repeat(c.len_utf8()) } else { c.to_string() }
+    };
+    Cow::Owned(text.char_indices().map(hidden).collect())
 }
 
 /// Keeps a span inside the text and on character boundaries, so a stale or odd span can never

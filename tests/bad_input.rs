@@ -1000,6 +1000,16 @@ const CASES: &[Case] = &[
         help: Some("pdf/style.yaml"),
     },
     Case {
+        name: "carriage return that does not end a line",
+        files: &[W("safeduty.yaml", "title: 测试站点\r\nas_of: 2023\r01-10\r\n")],
+        code: "control-character",
+        file: "safeduty.yaml",
+        line: 2,
+        column: 12,
+        message: "a carriage return that does not end a line",
+        help: Some("line endings"),
+    },
+    Case {
         name: "empty post file",
         files: &[W(NURSE, "")],
         code: "empty-file",

@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_saphyr::Spanned;
 
+use super::ids::{is_safe_id, unsafe_id};
 use super::index::{Index, at};
-use super::refs::{check_date, institution_broken, name_of, reference, table_ref};
+use super::refs::{check_date, institution_broken, name_of, named_file, reference, table_ref};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::load::{CampaignDir, Content};
 use crate::raw;
@@ -15,9 +16,9 @@ use crate::source::{FileId, Span};
 
 pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
     for dir in &content.campaigns {
-        if !super::is_safe_id(&dir.id) {
+        if !is_safe_id(&dir.id) {
             let span = Span::file_start(dir.first_file.unwrap_or(0));
-            report.push(super::unsafe_id("campaign", &dir.id, span, true));
+            report.push(unsafe_id("campaign", &dir.id, span, true));
         }
         campaign(content, index, dir, report);
     }
@@ -422,8 +423,8 @@ fn unique<'a>(
     report: &mut Report,
 ) {
     let span = at(file, id);
-    if !super::is_safe_id(&id.value) {
-        report.push(super::unsafe_id(kind, &id.value, span, false));
+    if !is_safe_id(&id.value) {
+        report.push(unsafe_id(kind, &id.value, span, false));
     }
     if let Some(first) = seen.get(id.value.as_str()) {
         report.push(
@@ -441,7 +442,7 @@ fn evidence(content: &Content, folder: &str, file: FileId, e: &raw::Evidence, re
         let help =
             format!("put the file in {folder}/ or correct the path (relative to the campaign's folder, with `/`)");
         let missing = ("missing-evidence", help);
-        super::named_file(content, (folder, &path.value), at(file, path), "evidence file", missing, report);
+        named_file(content, (folder, &path.value), at(file, path), "evidence file", missing, report);
     }
     if let Some(url) = &e.url
         && !(url.value.starts_with("http://") || url.value.starts_with("https://"))

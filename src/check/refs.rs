@@ -2,9 +2,11 @@
 
 use serde_saphyr::Spanned;
 
+use super::ids::{is_safe_id, safe_spelling};
 use super::index::{Index, InstIndex, Table, at};
 use crate::date::{self, Date};
 use crate::diagnostic::{Diagnostic, Report, did_you_mean};
+use crate::fence::Refusal;
 use crate::lints;
 use crate::load::Content;
 use crate::source::Span;
@@ -276,7 +278,7 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
             let base = format!("institutions/{}", inst.dir.id);
             let help = format!("scans are files inside institutions/{}/, named relative to it", inst.dir.id);
             let missing = ("missing-file", help);
-            super::named_file(content, (&base, &scan.value), at(f, scan), "scan", missing, report);
+            named_file(content, (&base, &scan.value), at(f, scan), "scan", missing, report);
         }
         let key = (rec.post.value.as_str(), rec.person.value.as_str());
         match seen.get(&key) {
@@ -416,8 +418,8 @@ pub(super) fn reference<'a>(
     // `department: nursing` for a department defined as `Nursing`: the id's own error says to
     // rename it, after which this reference is right.
     // (Ids of participants join two ids with `/`.)
-    let safe = |c: &str| c.split('/').all(super::is_safe_id);
-    if candidates.clone().any(|(c, _)| !safe(c) && super::safe_spelling(c) == id) {
+    let safe = |c: &str| c.split('/').all(is_safe_id);
+    if candidates.clone().any(|(c, _)| !safe(c) && safe_spelling(c) == id) {
         return true;
     }
     let candidates = candidates.filter(|(c, _)| safe(c));
@@ -457,4 +459,28 @@ pub(super) fn check_date(span: Span, text: &str, report: &mut Report) {
                 )),
         ),
     }
+}
+
+/// A file the content names (a scan, an evidence file) must be a file inside the content
+/// folder (see `fence`). `base` is the folder it is named relative to; `what` names it in
+/// messages ("scan", "evidence file"); `missing` is the code and help for a file that is not there.
+pub(super) fn named_file(
+    content: &Content,
+    (base, rel): (&str, &str),
+    span: Span,
+    what: &str,
+    missing: (&'static str, String),
+    report: &mut Report,
+) {
+    // Content from a commit has no files beside it.
+    let Some(fence) = &content.fence else { return };
+    let Err(refusal) = fence.resolve(base, rel) else { return };
+    let d = match refusal {
+        Refusal::Missing => {
+            Diagnostic::new(missing.0, span, format!("no {what} at `{rel}`"), "no such file").with_help(missing.1)
+        }
+        other => Diagnostic::new(other.code(), span, format!("{what} `{rel}` {}", other.reason()), "not read")
+            .with_help(other.help()),
+    };
+    report.push(d);
 }

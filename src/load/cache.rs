@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
-use super::{Found, Value};
+use super::layout::{Found, Value};
 use crate::lock;
 
 #[derive(Default)]

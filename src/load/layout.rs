@@ -1,10 +1,13 @@
 //! Where a file sits decides what it is (see docs/content.md, "Content layout"), and what it
 //! is decides how it is parsed.
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
-use super::{Page, page, yaml};
+use super::page::{self, Page};
+use super::yaml;
 use crate::diagnostic::Diagnostic;
+use crate::fence::Refusal;
 use crate::raw;
 use crate::source::{FileId, Offset, Span};
 
@@ -134,4 +137,15 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
         }
         Kind::Other => unreachable!("files of no kind are not parsed"),
     })
+}
+
+/// A file of the content tree (or a folder that could not be read), in walk order. Each becomes
+/// one source file, so its `FileId` is its place in the list: the files can be read and parsed
+/// on every core and still be numbered as a sequential walk numbers them.
+#[derive(Clone)]
+pub(super) enum Found {
+    /// Not read: a link out of the content folder, a special file (see `fence`).
+    Refused { name: String, kind: Kind, refusal: Refusal },
+    /// `unchanged`: known not to have changed since the cache's load, so taken from it as it is.
+    File { name: String, kind: Kind, path: PathBuf, bytes: Option<Vec<u8>>, unchanged: bool },
 }

@@ -23,7 +23,7 @@ use crate::raw;
 use crate::source::{FileId, Sources, Span};
 
 pub(crate) use cache::{Cache, Since};
-use layout::{Kind, Value, classify, parse};
+use layout::{Found, Kind, Value, classify, parse};
 pub(crate) use page::Page;
 
 /// A value that has a file of its own, its id taken from the file (or folder) name.
@@ -189,17 +189,6 @@ pub fn load_files(root: &Path, files: Vec<(String, Vec<u8>)>, report: &mut Repor
         }
     }
     assemble(root, None, found, true, report, None)
-}
-
-/// A file of the content tree (or a folder that could not be read), in walk order. Each becomes
-/// one source file, so its `FileId` is its place in the list: the files can be read and parsed
-/// on every core and still be numbered as a sequential walk numbers them.
-#[derive(Clone)]
-enum Found {
-    /// Not read: a link out of the content folder, a special file (see `fence`).
-    Refused { name: String, kind: Kind, refusal: Refusal },
-    /// `unchanged`: known not to have changed since the cache's load, so taken from it as it is.
-    File { name: String, kind: Kind, path: PathBuf, bytes: Option<Vec<u8>>, unchanged: bool },
 }
 
 /// What reading and parsing one `Found` gave.

@@ -66,6 +66,16 @@ pub(crate) fn unprintable(text: &str, file: FileId) -> Option<Diagnostic> {
     if let Some((i, c)) = text.char_indices().find(|(_, c)| crate::diagnostic::is_unprintable(*c)) {
         return Some(at(i, format!("the file holds the invisible character U+{:04X}", c as u32)));
     }
+    // A carriage return not followed by a line feed: old Mac line endings, or a stray one.
+    // Editors and YAML count it as a line break, other tools do not, so no line number would
+    // mean the same to everyone.
+    if let Some(i) = text.match_indices('\r').map(|(i, _)| i).find(|i| text.as_bytes().get(i + 1) != Some(&b'\n')) {
+        return Some(
+            at(i, "the file has a carriage return that does not end a line".to_string()).with_help(
+                "save the file with Windows (CRLF) or Unix (LF) line endings, e.g. in VS Code: click CRLF/LF in the status bar",
+            ),
+        );
+    }
     // Only a double-quoted YAML scalar can make one from an escape, and only with a backslash.
     if !text.contains('\\') {
         return None;
@@ -128,5 +138,7 @@ mod tests {
         assert_eq!((d.primary.span.line, d.primary.span.column), (2, 9));
         assert!(unprintable("path: 'C:\\temp'\nname: \"a\\\"b\"\n", 0).is_none());
         assert!(unprintable("name: \"\\u202Eabc\"\n", 0).is_some());
+        let d = unprintable("id: a\r\nas_of: 2023\r01-10\r\n", 0).unwrap();
+        assert_eq!((d.primary.span.line, d.primary.span.column), (2, 12));
     }
 }

@@ -1,6 +1,7 @@
 //! `data/`: the resolved model as JSON, and every duty as CSV for Excel and WPS.
 
-use super::{RenderContext, Renderer, paths};
+use super::context::{Part, RenderContext, Renderer, Selection};
+use super::paths;
 use crate::error::{Error, Result};
 use crate::model::{Model, Origin};
 
@@ -11,8 +12,8 @@ impl Renderer for DataRenderer {
         "data"
     }
 
-    fn wanted(&self, selection: &super::Selection) -> bool {
-        selection.wants(super::Part::Data)
+    fn wanted(&self, selection: &Selection) -> bool {
+        selection.wants(Part::Data)
     }
 
     // Streamed into the files: at 100,000 employees they are 250, 160 and 60 MB.

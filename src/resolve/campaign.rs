@@ -1,7 +1,9 @@
 //! Campaigns: the plan, records and issues as the model holds them (refs made explicit,
 //! deadlines defaulted, records in date order).
 
-use super::day;
+use serde_saphyr::Spanned;
+
+use crate::date::Date;
 use crate::load::{CampaignDir, Content};
 use crate::model::*;
 
@@ -153,4 +155,10 @@ fn campaign(dir: &CampaignDir, institutions: &[std::sync::Arc<Institution>]) -> 
         checklist,
         issues,
     })
+}
+
+/// A date of the content: `check` read every one, and resolve runs only when it found none
+/// wrong.
+pub(super) fn day(text: &Spanned<String>) -> Date {
+    Date::parse(&text.value).expect("check reads every date before resolve")
 }

@@ -5,18 +5,18 @@
 
 mod campaign;
 
+use campaign::day;
+
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 use crate::check::Index;
 use crate::check::index::at;
-use crate::date::Date;
 use crate::load::{Content, InstitutionDir};
 use crate::model::*;
 use crate::raw;
 use crate::source::Span;
-use serde_saphyr::Spanned;
 
 /// Pages per part of the search index: measured with pagefind 1.6 on this project's pages, an
 /// index of 1,500 pages takes 0.9 s and one of 16,000 takes 15 s (not 9), so parts of about
@@ -30,12 +30,6 @@ pub(crate) const DEFAULT_SEARCH_PART_PAGES: usize = 2000;
 pub(crate) struct Reuse<'a> {
     pub(crate) model: &'a Model,
     pub(crate) edited: &'a BTreeSet<String>,
-}
-
-/// A date of the content: `check` read every one, and resolve runs only when it found none
-/// wrong.
-pub(super) fn day(text: &Spanned<String>) -> Date {
-    Date::parse(&text.value).expect("check reads every date before resolve")
 }
 
 /// The model of checked content. With `reuse` (the preview), the institutions outside

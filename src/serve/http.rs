@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::pdfs::pdf;
-use super::{Shared, State};
+use super::state::{Shared, State};
 use crate::lock;
 use crate::render::paths;
 use crate::render::site::escape;

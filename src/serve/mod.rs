@@ -7,9 +7,11 @@
 //! index after), `pdfs` draws an institution's PDFs when a browser asks for one, and `http`
 //! answers requests from what the passes published.
 
+mod drawn;
 mod http;
 mod passes;
 mod pdfs;
+mod state;
 mod watch;
 
 use std::collections::BTreeMap;
@@ -19,58 +21,16 @@ use std::time::Duration;
 use notify::{RecursiveMode, Watcher};
 
 use crate::error::{Error, Result};
-use crate::model::Model;
-use crate::render::Files;
-use crate::render::theme::Theme;
+use crate::session::Session;
 pub(crate) use crate::session::Settings;
-use crate::session::{Face, Session};
 use passes::{full_pass, quick_pass};
-use pdfs::Drawn;
+use state::{Shared, State};
 use watch::{Changes, triggers_rebuild};
 
 /// Events closer together than this are one change (an editor's save is several events).
 const DEBOUNCE: Duration = Duration::from_millis(15);
 /// How long the second pass (the search index) waits after an edit's pages pass.
 const SETTLE: Duration = Duration::from_millis(500);
-
-/// What the preview serves, and how it came to be.
-struct State {
-    /// The last good build of the site: path below the site root → bytes.
-    files: Files,
-    /// What other pages show of each institution, as of the last good build (see `Face`).
-    faces: Arc<BTreeMap<String, Face>>,
-    /// The errors of the latest build, if it failed.
-    error: Option<String>,
-    /// Goes up whenever what a browser shows changes.
-    version: u64,
-    /// The version at which a file other than a page (a style sheet, an image) last changed:
-    /// a browser swaps in a page's new body, unless this moved, when it reloads.
-    assets: u64,
-    /// Whether PDFs can be made (the last full pass found the theme's fonts): the next pages
-    /// pass links them then, and they are drawn when asked for.
-    pdfs: bool,
-    /// Whether the pages served link PDFs (what `pdfs` was when they were made).
-    linked: bool,
-    /// Counts first passes: a second pass started before the latest first pass is stale, and
-    /// so are PDFs drawn from an older model.
-    generation: u64,
-    /// The model and theme of the pages served, from which PDFs are drawn when asked for.
-    printable: Option<(Arc<Model>, Arc<Theme>)>,
-}
-
-/// What the watcher, the search pass and the request threads share.
-struct Shared {
-    state: Mutex<State>,
-    /// What passes keep between them, and the rule of what an edit lets them keep.
-    session: Session,
-    /// PDFs drawn when a browser asked for them.
-    drawn: Mutex<Drawn>,
-    /// Held while PDFs are drawn: a page's PDFs are asked for together, and drawn once.
-    drawing: Mutex<()>,
-    /// Held by a pages pass: the watcher's and, rarely, the search pass's (see `full_pass`)
-    /// must not interleave their use of the session's parsed files.
-    paging: Mutex<()>,
-}
 
 /// Serves `settings.dir` until the process is stopped.
 pub(crate) fn serve(settings: &Settings, port: u16) -> Result<()> {

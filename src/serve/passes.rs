@@ -4,11 +4,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Instant;
 
+use super::state::Shared;
 use super::watch::Changes;
-use super::{Settings, Shared};
 use crate::lock;
 use crate::render::Files;
 use crate::render::paths;
+use crate::session::Settings;
 use crate::session::{Edit, Last};
 
 /// A rebuild has two passes: this one, the pages, published at once (the browser reloads), then

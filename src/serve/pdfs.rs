@@ -1,85 +1,16 @@
 //! PDFs drawn when a browser asks for one: an institution's files at a time, through the
 //! pipeline, kept within a memory budget.
 
-use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::Shared;
+use super::drawn::{Drawing, lookup};
+use super::state::Shared;
 use crate::error::Result;
 use crate::lock;
 use crate::model::Model;
-use crate::render::Files;
 use crate::render::paths;
 use crate::render::theme::Theme;
-
-/// The PDFs drawn for browsers are kept up to this many bytes (the institutions asked for
-/// least recently are forgotten first): a province's PDFs are tens of gigabytes.
-const DRAWN_BUDGET: usize = 256 << 20;
-
-/// An institution's PDFs (below the site root), or why they could not be drawn.
-type Drawing = Result<Files>;
-
-/// The PDFs drawn for browsers, by institution, from the model of the pages served.
-#[derive(Default)]
-pub(super) struct Drawn {
-    /// The pages pass they were drawn from (`State::generation`).
-    generation: u64,
-    /// Institution id → (when last asked for, its PDFs).
-    by_institution: BTreeMap<String, (u64, Drawing)>,
-    bytes: usize,
-    /// Counts requests, for "least recently asked for".
-    clock: u64,
-}
-
-impl Drawn {
-    /// Moves on to the pages pass `generation`: what was drawn for an older one is returned, to
-    /// be freed outside any lock.
-    pub(super) fn advance(&mut self, generation: u64) -> BTreeMap<String, (u64, Drawing)> {
-        if generation <= self.generation {
-            return BTreeMap::new();
-        }
-        self.generation = generation;
-        self.bytes = 0;
-        std::mem::take(&mut self.by_institution)
-    }
-
-    /// `key` among the PDFs of `owner` drawn for the pages pass `generation`; None: not drawn.
-    fn find(&mut self, generation: u64, owner: &str, key: &str) -> Option<Result<Option<Arc<Vec<u8>>>>> {
-        if generation != self.generation {
-            return None;
-        }
-        self.clock += 1;
-        let (used, drawing) = self.by_institution.get_mut(owner)?;
-        *used = self.clock;
-        Some(lookup(drawing, key))
-    }
-
-    /// Keeps what was drawn for `owner`, forgetting the institutions asked for least recently
-    /// beyond the budget.
-    fn keep(&mut self, generation: u64, owner: &str, drawing: Drawing) {
-        if generation != self.generation {
-            return;
-        }
-        let size = |d: &Drawing| d.as_ref().map_or(0, |files| files.values().map(|f| f.len()).sum::<usize>());
-        self.clock += 1;
-        self.bytes += size(&drawing);
-        if let Some((_, old)) = self.by_institution.insert(owner.to_string(), (self.clock, drawing)) {
-            self.bytes -= size(&old);
-        }
-        while self.bytes > DRAWN_BUDGET && self.by_institution.len() > 1 {
-            let oldest = self.by_institution.iter().min_by_key(|(_, (used, _))| *used).map(|(id, _)| id.clone());
-            if let Some((_, old)) = oldest.and_then(|id| self.by_institution.remove(&id)) {
-                self.bytes -= size(&old);
-            }
-        }
-    }
-}
-
-/// `key` among a drawing's files, or why there are none.
-fn lookup(drawing: &Drawing, key: &str) -> Result<Option<Arc<Vec<u8>>>> {
-    drawing.as_ref().map(|files| files.get(key).cloned()).map_err(Clone::clone)
-}
 
 /// The institution whose documents include `key` (a path below the site root): the issuer of a
 /// campaign's phase report, or the institution of its other PDFs.

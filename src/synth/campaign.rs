@@ -6,7 +6,7 @@
 use std::fmt::Write;
 
 use super::institution::InstOut;
-use super::{Rng, Spec, Writer, q};
+use super::spec::{Rng, Spec, Writer, q};
 use crate::error::Result;
 
 const AS_OF: &str = "2023-01-10";

@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use super::names;
+use super::spec::{Kind, Rng, Spec, Writer, q};
 use super::tables::{self, Dept, Item8, Staff};
-use super::{Kind, Rng, Spec, Writer, q};
 use crate::error::Result;
 
 pub(super) fn first(s: &str) -> &str {

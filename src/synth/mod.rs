@@ -13,6 +13,7 @@
 mod campaign;
 mod institution;
 mod names;
+mod spec;
 mod tables;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,6 +23,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 use institution::{first, organise};
+use spec::{Kind, Rng, Spec, Writer, q};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
@@ -44,42 +46,6 @@ pub(crate) struct Summary {
     pub(crate) people: usize,
     pub(crate) campaigns: usize,
     pub(crate) files: usize,
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014): tiny, fast, and fixed forever.
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Self {
-        Rng(seed)
-    }
-
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in 0..n (n > 0); the bias of the modulo is negligible for these sizes.
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            items.swap(i, self.below(i + 1));
-        }
-    }
 }
 
 /// Writes a new content tree into `dir` (which must not exist, or be empty).
@@ -137,38 +103,6 @@ const CATEGORIES: &[(&str, &str)] = &[
 ];
 const ABOUT: &str = include_str!("../../content/pages/about.md");
 
-struct Writer {
-    root: std::path::PathBuf,
-    files: usize,
-}
-
-impl Writer {
-    fn write(&mut self, rel: &str, text: &str) -> Result<()> {
-        let path = self.root.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io("create", parent, e))?;
-        }
-        std::fs::write(&path, text).map_err(|e| Error::io("write", &path, e))?;
-        self.files += 1;
-        Ok(())
-    }
-}
-
-/// A YAML double-quoted scalar.
-fn q(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// Place names, drawn once per tree.
 struct Names {
     /// (name, pinyin) of the city.
@@ -216,26 +150,6 @@ fn config(names: &Names) -> String {
          lints:\n  post-without-holder: warn\n",
         q(&format!("{}卫生健康系统安全生产责任体系", names.city.0))
     )
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Kind {
-    Commission,
-    Hospital,
-    Cdc,
-    Emergency,
-    Township,
-}
-
-/// An institution before its organisation is drawn.
-struct Spec {
-    id: String,
-    name: String,
-    short_name: String,
-    kind: Kind,
-    parent: Option<String>,
-    doc_prefix: String,
-    employees: usize,
 }
 
 /// Names, kinds, places in the tree and head counts of every institution.

@@ -20,9 +20,10 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use super::context::{RenderContext, Renderer, Selection};
 use super::documents::{self, Block, Document, Kind};
 use super::kept::{self as cache};
-use super::{RenderContext, Renderer, paths};
+use super::paths;
 use crate::error::{Error, Result};
 use crate::model::{Institution, Model};
 use embed::Subsets;
@@ -36,7 +37,7 @@ impl Renderer for PdfRenderer {
         "pdf"
     }
 
-    fn wanted(&self, selection: &super::Selection) -> bool {
+    fn wanted(&self, selection: &Selection) -> bool {
         selection.wants_pdf()
     }
 

@@ -4,6 +4,7 @@
 pub(crate) mod campaigns;
 mod history;
 pub(crate) mod links;
+mod page;
 pub(crate) mod search;
 pub(crate) mod views;
 
@@ -13,7 +14,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use super::{RenderContext, Renderer, markdown};
+use super::context::{Files, Finding, Part, RenderContext, Renderer, Selection};
+use super::markdown;
 use crate::date::Date;
 use crate::error::{Error, Kind, Result};
 use crate::model::Model;
@@ -21,21 +23,11 @@ use crate::render::documents::Document;
 use crate::render::kept::SearchCache;
 use crate::render::paths;
 pub(crate) use crate::render::theme::escape;
-use crate::render::theme::{Theme, template_error};
+use crate::render::theme::template_error;
+use page::Site;
 use views::{InstView, Link};
 
 pub(crate) struct SiteRenderer;
-
-/// Settings every page shows.
-#[derive(Serialize, Clone, Copy)]
-struct SiteView<'a> {
-    title: &'a str,
-    subtitle: Option<&'a str>,
-    footer: Option<&'a str>,
-    as_of: Option<Date>,
-    /// Whether there are campaigns (the masthead links them).
-    campaigns: bool,
-}
 
 #[derive(Serialize)]
 struct PageView {
@@ -44,67 +36,6 @@ struct PageView {
     doc_number: Option<String>,
     institution: Option<Link>,
     html: String,
-}
-
-struct Site<'a> {
-    ctx: &'a RenderContext<'a>,
-    theme: &'a Theme,
-    site: SiteView<'a>,
-    /// The pages written by this unit of work, with their HTML, in order: they go to the
-    /// search index and the link check, then are dropped.
-    written: std::cell::RefCell<Vec<(String, String)>>,
-    /// Other files written (evidence): pages may link them.
-    extra: std::cell::RefCell<Vec<String>>,
-}
-
-impl<'a> Site<'a> {
-    fn new(ctx: &'a RenderContext<'a>) -> Self {
-        let model = ctx.model;
-        Site {
-            ctx,
-            theme: ctx.theme,
-            site: SiteView {
-                title: &model.site.title,
-                subtitle: model.site.subtitle.as_deref(),
-                footer: model.site.footer.as_deref(),
-                as_of: model.site.as_of,
-                campaigns: !model.campaigns.is_empty(),
-            },
-            written: Default::default(),
-            extra: Default::default(),
-        }
-    }
-
-    /// Renders `template` to `site/<path>`. `crumbs` lead from home to the page's parent.
-    fn page(&self, template: &str, path: &str, title: &str, crumbs: &[Link], data: impl Serialize) -> Result<()> {
-        self.page_at(&"../".repeat(path.matches('/').count()), template, path, title, crumbs, data)
-    }
-
-    /// Like `page`, with an explicit prefix for links to the site root.
-    fn page_at(
-        &self,
-        root: &str,
-        template: &str,
-        path: &str,
-        title: &str,
-        crumbs: &[Link],
-        data: impl Serialize,
-    ) -> Result<()> {
-        let mut context = Context::from_serialize(data).map_err(|e| Error::theme(template_error(&e)))?;
-        context.insert("site", &self.site);
-        context.insert("root", root);
-        context.insert("title", title);
-        context.insert("crumbs", crumbs);
-        context.insert("path", path);
-        let html = self
-            .theme
-            .tera
-            .render(template, &context)
-            .map_err(|e| Error::theme(format!("template {template} for {path}: {}", template_error(&e))))?;
-        self.ctx.write(&paths::in_site(path), html.as_bytes())?;
-        self.written.borrow_mut().push((path.to_string(), html));
-        Ok(())
-    }
 }
 
 /// What a part of the site leaves once its pages are written and indexed.
@@ -129,8 +60,8 @@ impl Renderer for SiteRenderer {
         "site"
     }
 
-    fn wanted(&self, selection: &crate::render::Selection) -> bool {
-        selection.wants(crate::render::Part::Site)
+    fn wanted(&self, selection: &Selection) -> bool {
+        selection.wants(Part::Site)
     }
 
     fn render(&self, ctx: &RenderContext) -> Result<()> {
@@ -268,7 +199,7 @@ fn render_part(
 /// The search index of pages rendered before (the preview's, as it serves them: path below the
 /// site root → bytes), as `build` makes it: the files of every part, below the site root. A
 /// part none of whose pages changed since the last call is taken from `kept`.
-pub(crate) fn index_rendered(model: &Model, files: &super::Files, kept: &SearchCache) -> Result<super::Files> {
+pub(crate) fn index_rendered(model: &Model, files: &Files, kept: &SearchCache) -> Result<Files> {
     let parts = search::parts(model);
     let part_of: std::collections::HashMap<&str, usize> = parts
         .iter()
@@ -375,7 +306,7 @@ fn home(site: &Site, model: &Model, docs: &DocsOf, campaigns: &[campaigns::Campa
         institutions: Vec<views::InstitutionSummary>,
         pages: Vec<Link>,
         totals: [usize; 4],
-        findings: &'a [crate::render::Finding],
+        findings: &'a [Finding],
         campaigns: &'a [campaigns::CampaignSummary],
         /// The changelog page, when the content is in git.
         changelog: Option<&'static str>,
@@ -410,7 +341,7 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
     #[derive(Serialize)]
     struct InstitutionPage<'a> {
         institution: views::InstitutionView,
-        findings: Vec<&'a crate::render::Finding>,
+        findings: Vec<&'a Finding>,
         campaigns: Vec<&'a campaigns::CampaignSummary>,
     }
     let view = InstitutionPage { institution: v.view(), findings, campaigns };

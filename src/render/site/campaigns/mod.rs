@@ -6,7 +6,7 @@ mod views;
 
 use rayon::prelude::*;
 
-use super::Site;
+use super::page::Site;
 use super::views::Link;
 use crate::error::{self, Error, Result};
 use crate::model::{Campaign, Model, Phase};

@@ -4,9 +4,8 @@
 
 use serde::Serialize;
 
-use super::views::task_label;
 use crate::date::Date;
-use crate::model::Campaign;
+use crate::model::{Campaign, Task};
 use crate::progress::{self, Timeliness, When};
 use crate::raw::Status;
 use crate::render::paths;
@@ -134,6 +133,13 @@ pub(crate) fn timeline(c: &Campaign, as_of: Date) -> Timeline {
         tasks: marks,
         today,
     }
+}
+
+/// A short name for a task in the chart: its deliverable, or the start of its text.
+pub(crate) fn task_label(t: &Task) -> String {
+    let text = t.deliverable.as_deref().unwrap_or(&t.what);
+    let short: String = text.chars().take(14).collect();
+    if short.chars().count() < text.chars().count() { format!("{short}…") } else { short }
 }
 
 #[cfg(test)]

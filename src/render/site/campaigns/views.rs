@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::timeline::{Timeline, task_label};
 use crate::date::Date;
 use crate::model::{Campaign, Issue, Model, Phase, Ref, Task};
 use crate::progress::{self, IssueState, Tally, Timeliness, When};
@@ -179,7 +180,7 @@ pub(crate) struct CampaignPage<'a> {
     pub(crate) tally: Tally,
     pub(crate) percent: u32,
     pub(crate) phases: Vec<PhaseSummary>,
-    pub(crate) timeline: super::timeline::Timeline,
+    pub(crate) timeline: Timeline,
     pub(crate) overdue: Vec<&'a TaskView>,
     pub(crate) goal_items: Vec<GoalItemView>,
     pub(crate) issues: IssueTally,
@@ -281,13 +282,6 @@ pub(crate) fn task(model: &Model, c: &Campaign, p: &Phase, t: &Task, as_of: Date
             })
             .collect(),
     }
-}
-
-/// A short name for a task in the chart: its deliverable, or the start of its text.
-pub(crate) fn task_label(t: &Task) -> String {
-    let text = t.deliverable.as_deref().unwrap_or(&t.what);
-    let short: String = text.chars().take(14).collect();
-    if short.chars().count() < text.chars().count() { format!("{short}…") } else { short }
 }
 
 pub(crate) fn issue(model: &Model, c: &Campaign, i: &Issue, as_of: Date) -> IssueView {

@@ -1,0 +1,273 @@
+//! What every renderer is given and how it writes: the selection of parts, the warnings to
+//! show, the sink its files go to, and the context of one build.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use super::document::{Document, Kind};
+use super::pdf::fonts::FontSet;
+use super::pdf::style::Style;
+use super::theme::Theme;
+use crate::error::{Error, Result};
+use crate::lock;
+use crate::model::Model;
+
+/// A warning from `check` that did not stop the build: the site shows it where it belongs.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(crate) struct Finding {
+    /// The institution whose files it is about, if any.
+    pub(crate) institution: Option<String>,
+    pub(crate) code: &'static str,
+    pub(crate) message: String,
+    /// file:line:column, for the author who fixes it.
+    pub(crate) place: String,
+}
+
+impl Finding {
+    /// The warnings of a report, each placed with the institution its file belongs to.
+    pub(crate) fn from_report(report: &crate::diagnostic::Report, sources: &crate::source::Sources) -> Vec<Finding> {
+        report
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diagnostic::Severity::Warning)
+            .map(|d| {
+                let span = d.primary.span;
+                let file = &sources.get(span.file).name;
+                Finding {
+                    institution: file
+                        .strip_prefix("institutions/")
+                        .and_then(|r| r.split('/').next())
+                        .map(str::to_string),
+                    code: d.code,
+                    message: d.message.clone(),
+                    place: format!("{file}:{}:{}", span.line, span.column),
+                }
+            })
+            .collect()
+    }
+}
+
+/// What a build makes: everything by default; `build --only … --institution …` narrows it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Selection {
+    /// None: all parts.
+    pub(crate) parts: Option<std::collections::BTreeSet<Part>>,
+    /// None: every institution (applies to printed documents).
+    pub(crate) institutions: Option<std::collections::BTreeSet<String>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
+pub(crate) enum Part {
+    /// The intranet site (output/site/).
+    Site,
+    /// model.json and duties.csv (output/data/).
+    Data,
+    /// Duty cards (PDF).
+    Cards,
+    /// Responsibility letters (PDF).
+    Letters,
+    /// Campaign phase reports (PDF).
+    Reports,
+}
+
+impl Selection {
+    pub(crate) fn wants(&self, part: Part) -> bool {
+        self.parts.as_ref().is_none_or(|p| p.contains(&part))
+    }
+
+    /// Whether a document of `kind` for `institution` is printed in this build.
+    pub(crate) fn prints(&self, kind: Kind, institution: &str) -> bool {
+        let part = match kind {
+            Kind::Card => Part::Cards,
+            Kind::Letter => Part::Letters,
+            Kind::Report => Part::Reports,
+        };
+        self.wants(part) && self.institutions.as_ref().is_none_or(|i| i.contains(institution))
+    }
+
+    /// Whether any printed document is wanted.
+    pub(crate) fn wants_pdf(&self) -> bool {
+        [Part::Cards, Part::Letters, Part::Reports].into_iter().any(|p| self.wants(p))
+    }
+
+    /// The institutions whose documents this build needs; None: every institution's, because
+    /// the site or the data export lists them all.
+    pub(crate) fn documents_of(&self) -> Option<&std::collections::BTreeSet<String>> {
+        self.institutions.as_ref().filter(|_| !self.wants(Part::Site) && !self.wants(Part::Data))
+    }
+
+    pub(crate) fn is_everything(&self) -> bool {
+        self.parts.is_none() && self.institutions.is_none()
+    }
+}
+
+/// Rendered files: path below the output root → bytes, shared so that the preview serves them
+/// without copying.
+pub(crate) type Files = BTreeMap<String, Arc<Vec<u8>>>;
+
+/// Where rendered files go: a folder on disk (`build`) or memory (`serve`).
+pub(crate) enum Sink {
+    /// The root of the output being built (a temporary folder until the build succeeds), and
+    /// the paths written so far.
+    Dir(PathBuf, Mutex<std::collections::HashSet<String>>),
+    Memory(Mutex<Files>),
+}
+
+impl Sink {
+    pub(crate) fn dir(root: &std::path::Path) -> Self {
+        Sink::Dir(root.to_path_buf(), Mutex::new(std::collections::HashSet::new()))
+    }
+
+    pub(crate) fn memory() -> Self {
+        Sink::Memory(Mutex::new(BTreeMap::new()))
+    }
+
+    /// The files written to a memory sink.
+    pub(crate) fn into_files(self) -> Files {
+        match self {
+            Sink::Memory(files) => files.into_inner().unwrap_or_else(|e| e.into_inner()),
+            Sink::Dir(..) => Files::new(),
+        }
+    }
+
+    /// Every output path has one writer: a second write of a path (two things that map to one
+    /// file) fails the build instead of silently replacing the first.
+    fn claim(&self, rel: &str) -> Result<()> {
+        match self {
+            Sink::Dir(_, written) if !lock(written).insert(rel.to_string()) => Err(twice(rel)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Keeps a file in a memory sink (see `claim`).
+    fn keep(files: &Mutex<Files>, rel: &str, bytes: Arc<Vec<u8>>) -> Result<()> {
+        match lock(files).insert(rel.to_string(), bytes) {
+            Some(_) => Err(twice(rel)),
+            None => Ok(()),
+        }
+    }
+}
+
+fn twice(rel: &str) -> Error {
+    Error::internal(format!("two outputs of this build have the same path `{rel}`; rename one of the ids that make it"))
+}
+
+pub(crate) struct RenderContext<'a> {
+    pub(crate) model: &'a Model,
+    pub(crate) sink: &'a Sink,
+    /// The content folder, through which scans and evidence files are read.
+    pub(crate) fence: &'a crate::fence::Fence,
+    pub(crate) findings: &'a [Finding],
+    /// The theme, loaded once per build.
+    pub(crate) theme: &'a Theme,
+    /// Every card and letter, computed once: the PDF renderer prints them (those marked printed),
+    /// the site links them and shows their codes and signing status.
+    pub(crate) documents: &'a [Document],
+    /// The fonts of printed documents, found once per build; None when none is installed.
+    pub(crate) fonts: Option<&'a FontSet>,
+    /// The theme's `pdf/style.yaml`, parsed once per build.
+    pub(crate) pdf_style: &'a Style,
+    /// Build the site's search index.
+    pub(crate) search: bool,
+    /// Show a progress bar for long runs (a terminal is watching).
+    pub(crate) progress: bool,
+    /// The content's revision history (None: not in git, or not asked for).
+    pub(crate) history: Option<&'a crate::history::History>,
+    /// Where renderers note how long their own stages took, for `--timings` (None: not asked).
+    pub(crate) laps: Option<&'a std::sync::Mutex<Vec<crate::notes::Lap>>>,
+    /// Render only these institutions' pages and the pages of no institution (the preview's
+    /// quick pass; see `pipeline::Options::pages_of`).
+    pub(crate) pages_of: Option<&'a std::collections::BTreeSet<String>>,
+}
+
+impl RenderContext<'_> {
+    /// Notes that a stage of a renderer took `took` (shown by `--timings`).
+    pub(crate) fn lap(&self, what: &str, took: std::time::Duration) {
+        if let Some(laps) = self.laps {
+            lock(laps).push(crate::notes::Lap { what: what.to_string(), took });
+        }
+    }
+
+    /// Writes a file below the output root by streaming into it (big files need not be held
+    /// in memory as a whole).
+    pub(crate) fn write_with(
+        &self,
+        rel: &str,
+        fill: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<()>,
+    ) -> Result<()> {
+        self.sink.claim(rel)?;
+        match self.sink {
+            Sink::Dir(out, _) => {
+                let path = out.join(rel);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
+                }
+                let file = std::fs::File::create(&path).map_err(|e| Error::io("write", &path, e))?;
+                let mut writer = std::io::BufWriter::with_capacity(1 << 20, file);
+                fill(&mut writer)?;
+                std::io::Write::flush(&mut writer).map_err(|e| Error::io("write", &path, e))
+            }
+            Sink::Memory(files) => {
+                let mut bytes = Vec::new();
+                fill(&mut bytes)?;
+                Sink::keep(files, rel, Arc::new(bytes))
+            }
+        }
+    }
+
+    /// Writes a file below the output root (`rel` uses `/`), creating folders as needed.
+    pub(crate) fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        self.sink.claim(rel)?;
+        match self.sink {
+            Sink::Dir(..) => self.write_to_disk(rel, bytes),
+            Sink::Memory(files) => Sink::keep(files, rel, Arc::new(bytes.to_vec())),
+        }
+    }
+
+    /// Like `write`, for bytes made as shared ones (PDFs): the memory sink keeps them without a copy.
+    pub(crate) fn write_shared(&self, rel: &str, bytes: Arc<Vec<u8>>) -> Result<()> {
+        self.sink.claim(rel)?;
+        match self.sink {
+            Sink::Dir(..) => self.write_to_disk(rel, &bytes),
+            Sink::Memory(files) => Sink::keep(files, rel, bytes),
+        }
+    }
+
+    fn write_to_disk(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let Sink::Dir(out, _) = self.sink else { unreachable!("called for a folder sink only") };
+        let path = out.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
+        }
+        std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))
+    }
+}
+
+pub(crate) trait Renderer: Send + Sync {
+    fn name(&self) -> &'static str;
+    /// Whether this build asks for this renderer's output.
+    fn wanted(&self, selection: &Selection) -> bool;
+    fn render(&self, ctx: &RenderContext) -> Result<()>;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A second write of one path fails, on disk and in memory, instead of replacing the first.
+    #[test]
+    fn a_path_is_written_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for sink in [Sink::dir(dir.path()), Sink::memory()] {
+            let claim = |rel: &str| sink.claim(rel);
+            assert!(claim("site/index.html").is_ok());
+            assert!(matches!(&sink, Sink::Memory(_)) || claim("site/index.html").is_err());
+            if let Sink::Memory(files) = &sink {
+                assert!(Sink::keep(files, "a", Arc::new(vec![1])).is_ok());
+                let again = Sink::keep(files, "a", Arc::new(vec![2])).unwrap_err();
+                assert!(again.to_string().contains("same path `a`"));
+            }
+        }
+    }
+}

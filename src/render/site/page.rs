@@ -1,0 +1,90 @@
+//! Writing a page of the site: a theme template fed its view and what every page shows.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::views::Link;
+use crate::date::Date;
+use crate::error::{Error, Result};
+use crate::render::context::RenderContext;
+use crate::render::paths;
+use crate::render::theme::{Theme, template_error};
+
+/// Settings every page shows.
+#[derive(Serialize, Clone, Copy)]
+pub(super) struct SiteView<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    footer: Option<&'a str>,
+    as_of: Option<Date>,
+    /// Whether there are campaigns (the masthead links them).
+    campaigns: bool,
+}
+
+pub(super) struct Site<'a> {
+    pub(super) ctx: &'a RenderContext<'a>,
+    pub(super) theme: &'a Theme,
+    pub(super) site: SiteView<'a>,
+    /// The pages written by this unit of work, with their HTML, in order: they go to the
+    /// search index and the link check, then are dropped.
+    pub(super) written: std::cell::RefCell<Vec<(String, String)>>,
+    /// Other files written (evidence): pages may link them.
+    pub(super) extra: std::cell::RefCell<Vec<String>>,
+}
+
+impl<'a> Site<'a> {
+    pub(super) fn new(ctx: &'a RenderContext<'a>) -> Self {
+        let model = ctx.model;
+        Site {
+            ctx,
+            theme: ctx.theme,
+            site: SiteView {
+                title: &model.site.title,
+                subtitle: model.site.subtitle.as_deref(),
+                footer: model.site.footer.as_deref(),
+                as_of: model.site.as_of,
+                campaigns: !model.campaigns.is_empty(),
+            },
+            written: Default::default(),
+            extra: Default::default(),
+        }
+    }
+
+    /// Renders `template` to `site/<path>`. `crumbs` lead from home to the page's parent.
+    pub(super) fn page(
+        &self,
+        template: &str,
+        path: &str,
+        title: &str,
+        crumbs: &[Link],
+        data: impl Serialize,
+    ) -> Result<()> {
+        self.page_at(&"../".repeat(path.matches('/').count()), template, path, title, crumbs, data)
+    }
+
+    /// Like `page`, with an explicit prefix for links to the site root.
+    pub(super) fn page_at(
+        &self,
+        root: &str,
+        template: &str,
+        path: &str,
+        title: &str,
+        crumbs: &[Link],
+        data: impl Serialize,
+    ) -> Result<()> {
+        let mut context = Context::from_serialize(data).map_err(|e| Error::theme(template_error(&e)))?;
+        context.insert("site", &self.site);
+        context.insert("root", root);
+        context.insert("title", title);
+        context.insert("crumbs", crumbs);
+        context.insert("path", path);
+        let html = self
+            .theme
+            .tera
+            .render(template, &context)
+            .map_err(|e| Error::theme(format!("template {template} for {path}: {}", template_error(&e))))?;
+        self.ctx.write(&paths::in_site(path), html.as_bytes())?;
+        self.written.borrow_mut().push((path.to_string(), html));
+        Ok(())
+    }
+}
