@@ -232,7 +232,7 @@ fn faces(model: &Model) -> BTreeMap<String, Face> {
 
 /// The files below `site/`, by their path from the site root (what the preview serves).
 fn below_site(files: Files) -> Files {
-    files.into_iter().filter_map(|(k, v)| Some((k.strip_prefix("site/")?.to_string(), v))).collect()
+    files.into_iter().filter_map(|(k, v)| Some((crate::render::paths::below_site(&k)?.to_string(), v))).collect()
 }
 
 fn say(notes: &Notes, pass: &str) {

@@ -13,6 +13,11 @@ pub(crate) fn in_site(path: &str) -> String {
     format!("site/{path}")
 }
 
+/// A path below the output root as a path below the site root, if it is in the site.
+pub(crate) fn below_site(path: &str) -> Option<&str> {
+    path.strip_prefix("site/")
+}
+
 /// A data export, as a path below the output root.
 pub(crate) fn data(name: &str) -> String {
     format!("data/{name}")
@@ -26,6 +31,16 @@ pub(crate) const SITEMAP: &str = "sitemap.xml";
 
 /// The search index (pagefind's bundle): its first part, the others in `parts/<n>/`.
 pub(crate) const SEARCH_BUNDLE: &str = "pagefind";
+
+/// A file of the search index's first part (the search page loads its UI from there).
+pub(crate) fn search_file(name: &str) -> String {
+    format!("{SEARCH_BUNDLE}/{name}")
+}
+
+/// The folder of a part of the search index: the first part's, or the `n`th's (from 2).
+pub(crate) fn search_part(n: usize) -> String {
+    if n <= 1 { format!("{SEARCH_BUNDLE}/") } else { format!("{SEARCH_BUNDLE}/parts/{n}/") }
+}
 
 /// Whether a path is a file of the search index.
 pub(crate) fn is_search_index(path: &str) -> bool {

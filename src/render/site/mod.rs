@@ -244,7 +244,7 @@ pub(crate) fn index_rendered(model: &Model, files: &Files, kept: &SearchCache) -
 /// The first part carries the search UI that pages link to.
 fn check_ui_files(bundle: &search::Bundle) -> Result<()> {
     for ui in search::UI_FILES {
-        let path = format!("{}/{ui}", search::BUNDLE);
+        let path = paths::search_file(ui);
         if !bundle.iter().any(|(p, _)| *p == path) {
             return Err(Error::internal(format!("search index: pagefind wrote no {path}")));
         }
@@ -272,7 +272,7 @@ fn check_links(site: &Site, pages: &[String], links: &links::Links) -> Result<()
     );
     files.extend(site.extra.borrow().iter().cloned());
     // The search UI, which the index writes (or, in the preview's first pass, will write).
-    files.extend(search::UI_FILES.iter().map(|f| format!("{}/{f}", search::BUNDLE)));
+    files.extend(search::UI_FILES.iter().map(|f| paths::search_file(f)));
     let problems: Vec<String> = links.broken(&files).iter().map(|(page, link)| format!("  {page}: {link}")).collect();
     if problems.is_empty() {
         Ok(())

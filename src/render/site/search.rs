@@ -13,6 +13,8 @@ use std::ops::Range;
 
 use pagefind::api::PagefindIndex;
 
+use crate::render::paths;
+
 use crate::error::{Error, Result};
 use crate::model::{Institution, Model};
 
@@ -51,18 +53,14 @@ pub(crate) fn parts(model: &Model) -> Vec<Part> {
                 pages += own;
             }
             _ => {
-                let bundle = if parts.is_empty() {
-                    format!("{BUNDLE}/")
-                } else {
-                    format!("{BUNDLE}/parts/{}/", parts.len() + 1)
-                };
+                let bundle = paths::search_part(parts.len() + 1);
                 parts.push(Part { institutions: i..i + 1, bundle });
                 pages = own;
             }
         }
     }
     if parts.is_empty() {
-        parts.push(Part { institutions: 0..0, bundle: format!("{BUNDLE}/") });
+        parts.push(Part { institutions: 0..0, bundle: paths::search_part(1) });
     }
     parts
 }
