@@ -143,3 +143,20 @@ impl Levels {
         find(code).map_or(Level::Deny, |l| l.default)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every code a diagnostic can carry is in the table, and explained in docs/checks.md.
+    #[test]
+    fn every_code_is_documented() {
+        let docs = include_str!("../docs/checks.md");
+        let missing: Vec<&str> =
+            super::LINTS.iter().map(|l| l.code).filter(|c| !docs.contains(&format!("`{c}`"))).collect();
+        assert!(missing.is_empty(), "not in docs/checks.md: {missing:?}");
+        let mut codes: Vec<&str> = super::LINTS.iter().map(|l| l.code).collect();
+        codes.sort_unstable();
+        let before = codes.len();
+        codes.dedup();
+        assert_eq!(codes.len(), before, "a code twice in the table");
+    }
+}
