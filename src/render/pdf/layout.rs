@@ -50,6 +50,10 @@ enum Keep {
     Paragraph,
     /// A heading: at least two lines of what follows must fit after it.
     WithNext,
+    /// Never split, and never alone at the top of a page: the signature block. A page of
+    /// signatures without text could be put under any other text (the office writes
+    /// 此页无正文 on such a page by hand); the last lines of the text before it come along.
+    WithPrevious,
 }
 
 struct Chunk {
@@ -213,7 +217,7 @@ impl Typesetter<'_> {
                     out.push(Chunk { lines, keep: Keep::Whole, space_before: 0 });
                 }
                 Block::Signatures { header, rows } => {
-                    out.push(Chunk { lines: self.signatures(header, rows), keep: Keep::Whole, space_before: 1 })
+                    out.push(Chunk { lines: self.signatures(header, rows), keep: Keep::WithPrevious, space_before: 1 })
                 }
             }
         }
@@ -277,6 +281,19 @@ impl Typesetter<'_> {
     }
 }
 
+/// Takes the last lines of chunk `i - 1` off `page`, to go to the next page with chunk `i`
+/// (`needs` rows): two, or all of them when three or fewer are there (so that none is left
+/// alone); none if they would not fit beside it. Returns how many.
+fn carry(page: &mut Vec<(usize, usize)>, i: usize, needs: usize, per_page: usize) -> usize {
+    let there = page.iter().rev().take_while(|(c, _)| i > 0 && *c == i - 1).count();
+    let take = if there <= 3 { there } else { 2 };
+    if take == 0 || take + needs > per_page || take == page.len() {
+        return 0;
+    }
+    page.truncate(page.len() - take);
+    take
+}
+
 /// Decides where every line goes: for each page, (chunk index, row) of its lines, in order.
 fn place(chunks: &[Chunk], per_page: usize) -> Vec<Vec<(usize, usize)>> {
     let mut pages: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
@@ -289,7 +306,7 @@ fn place(chunks: &[Chunk], per_page: usize) -> Vec<Vec<(usize, usize)>> {
         let left = per_page.saturating_sub(row);
         let fits = n <= left;
         let new_page = match chunk.keep {
-            Keep::Whole => !fits && n <= per_page,
+            Keep::Whole | Keep::WithPrevious => !fits && n <= per_page,
             // A heading needs room for itself and what must follow it on the same page: all
             // of an unsplittable block, or two lines of a paragraph.
             Keep::WithNext => {
@@ -301,9 +318,25 @@ fn place(chunks: &[Chunk], per_page: usize) -> Vec<Vec<(usize, usize)>> {
             }
             Keep::Paragraph => false,
         };
-        if new_page && row > 0 {
+        // The text before ended at the foot of the last page: this one opens a new page.
+        let opens_page = row == 0 && pages.len() > 1 && pages.last().is_some_and(Vec::is_empty);
+        if (new_page && row > 0) || (opens_page && chunk.keep == Keep::WithPrevious) {
+            if opens_page {
+                pages.pop();
+            }
+            let carried = match chunk.keep {
+                Keep::WithPrevious => carry(pages.last_mut().expect("a page"), i, n + chunk.space_before, per_page),
+                _ => 0,
+            };
             pages.push(Vec::new());
             row = 0;
+            for _ in 0..carried {
+                pages.last_mut().expect("a page").push((i - 1, row));
+                row += 1;
+            }
+            if row > 0 {
+                row += chunk.space_before;
+            }
         }
         let mut remaining = n;
         while remaining > 0 {
@@ -385,6 +418,22 @@ mod tests {
         let got = paginate(&[chunk(18, Keep::Whole), chunk(1, Keep::WithNext), chunk(4, Keep::Whole)], 22);
         assert_eq!(got[1], vec![(1, 0)], "{got:?}");
         assert_eq!(got[2][0], (1, 1));
+    }
+
+    #[test]
+    fn the_signatures_never_open_a_page_without_text() {
+        // 18 used by a paragraph, 4 left: the 5-line signature block goes over, with the
+        // paragraph's last two lines.
+        let got = paginate(&[chunk(10, Keep::Whole), chunk(8, Keep::Paragraph), chunk(5, Keep::WithPrevious)], 22);
+        assert_eq!(got[1].iter().filter(|(p, _)| *p == 1).count(), 2, "{got:?}");
+        assert_eq!(got[2][0], (1, 2), "after the carried lines: {got:?}");
+        // A paragraph of three lines goes over whole, not leaving one behind.
+        let got = paginate(&[chunk(15, Keep::Whole), chunk(3, Keep::Paragraph), chunk(5, Keep::WithPrevious)], 22);
+        assert!(got[1].iter().all(|(p, _)| *p == 1), "{got:?}");
+        // The text ends at the very foot of a page: its last lines come over all the same.
+        let got = paginate(&[chunk(19, Keep::Whole), chunk(3, Keep::Paragraph), chunk(5, Keep::WithPrevious)], 22);
+        assert!(got[1].iter().all(|(p, _)| *p == 1), "{got:?}");
+        assert_eq!(got[2][0], (1, 3), "{got:?}");
     }
 
     #[test]
