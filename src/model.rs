@@ -37,6 +37,8 @@ pub(crate) struct Category {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) title: String,
+    /// Where its duties come from, when not from the guidance's annex.
+    pub(crate) basis: Option<String>,
     pub(crate) rank: u32,
     /// Its posts are leadership posts: they sign with the principal.
     pub(crate) leadership: bool,
@@ -54,7 +56,7 @@ pub(crate) struct Institution {
     pub(crate) authority: Option<String>,
     pub(crate) employees: u32,
     pub(crate) hazardous_goods: bool,
-    pub(crate) doc_number: Option<String>,
+    pub(crate) letter_numbers: LetterNumbers,
     /// Post id of the principal.
     pub(crate) principal: Option<String>,
     pub(crate) leadership_group: Option<LeadershipGroup>,
@@ -76,6 +78,8 @@ pub(crate) struct Institution {
 pub(crate) struct Letter {
     /// Unique in the institution: `<post>--<person>` of 乙方.
     pub(crate) id: String,
+    /// Which level of 层层签订 the letter binds.
+    pub(crate) level: Level,
     /// 甲方: the superior post and the person who signs for it (None if the post is vacant).
     pub(crate) party_a: Party,
     /// 乙方: the post whose duties the letter carries and the person who holds it.
@@ -100,15 +104,82 @@ impl Letter {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// How the letters of an institution are numbered.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "style", rename_all = "kebab-case")]
+pub(crate) enum LetterNumbers {
+    None,
+    /// 责任书编号: the year and the letter's place, e.g. 2023-007.
+    Register,
+    /// A 发文字号 in the institution's style, e.g. 乌人医发〔{year}〕{number}号.
+    Document(String),
+}
+
+impl LetterNumbers {
+    /// The number of the `n`th letter of the year `year` (blank when the year is unknown).
+    pub(crate) fn number(&self, year: Option<u32>, n: usize) -> Option<String> {
+        match self {
+            LetterNumbers::None => None,
+            LetterNumbers::Register => Some(match year {
+                Some(y) => format!("编号：{y}-{n:03}"),
+                None => format!("编号：{n:03}"),
+            }),
+            LetterNumbers::Document(style) => {
+                let year = year.map_or_else(|| "　　".to_string(), |y| y.to_string());
+                Some(style.replace("{year}", &year).replace("{number}", &n.to_string()))
+            }
+        }
+    }
+}
+
+/// A party to a letter: what it binds (an institution, a department, or a person in a post),
+/// and who signs for it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Party {
+    /// The institution of the signer's post: the letter's own, or the commission above it.
+    pub(crate) institution: String,
+    pub(crate) signs_for: SignsFor,
+    /// The signer's post, and its holder (None when it is vacant).
     pub(crate) post: String,
     pub(crate) person: Option<String>,
+}
+
+/// What a party binds. An institution or a department signs under its seal, by its head.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "kebab-case")]
+pub(crate) enum SignsFor {
+    Institution,
+    Department(String),
+    /// The signer alone, for the post they hold.
+    Person,
+}
+
+/// The levels of 层层签订 (guidance 二(一)–(三)): each level's head is its first responsible
+/// person, and signs with the level above.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Level {
+    /// A health commission and the principal of a member institution (安全生产目标责任书).
+    Commission,
+    /// The institution (its principal) and a member of its leadership.
+    Leadership,
+    /// The institution (its principal, or the leader who supervises the department) and a
+    /// top-level department (its head).
+    Department,
+    /// A department (its head) and a unit under it (its head).
+    SubUnit,
+    /// A department or unit (its head), or the institution where there is none, and a person
+    /// in a post.
+    Post,
 }
 
 #[derive(Debug, Serialize)]
 pub(crate) struct LeadershipGroup {
     pub(crate) name: String,
+    /// 委员会 (主任, 副主任, 委员) or 领导小组 (组长, 副组长, 成员), from its name.
+    pub(crate) committee: bool,
+    /// The body's own duties.
+    pub(crate) duties: Vec<String>,
     pub(crate) chair: String,
     pub(crate) deputy_chairs: Vec<String>,
     pub(crate) members: Vec<String>,
@@ -143,6 +214,10 @@ pub(crate) struct Department {
     pub(crate) parent: Option<String>,
     /// Post id of the head.
     pub(crate) head: Option<String>,
+    /// The department's own duties, for the area or business it runs.
+    pub(crate) duties: Vec<String>,
+    /// The leader's post that supervises it (分管), if one does.
+    pub(crate) supervisor: Option<String>,
     /// 0 for top-level departments.
     pub(crate) depth: usize,
     pub(crate) children: Vec<String>,
@@ -158,6 +233,8 @@ pub(crate) struct Post {
     pub(crate) reports_to: Option<String>,
     pub(crate) scope: String,
     pub(crate) business_duties: Vec<String>,
+    /// The departments a leader supervises (分管), in the institution's order.
+    pub(crate) supervises: Vec<String>,
     /// The final numbered list: the category's items (some reworded or removed) and the post's own.
     pub(crate) duties: Vec<Duty>,
     pub(crate) assessment: Vec<String>,

@@ -57,6 +57,13 @@ pub(crate) struct Edit {
     pub(crate) written: Option<Vec<String>>,
 }
 
+/// `edited` and the institutions whose parent is one of them, as the last pass knew them.
+fn with_members(edited: &BTreeSet<String>, last: Option<&Last>) -> BTreeSet<String> {
+    let members = last.into_iter().flat_map(|l| l.model.institutions.iter());
+    let members = members.filter(|i| i.parent.as_ref().is_some_and(|p| edited.contains(p))).map(|i| i.id.clone());
+    edited.iter().cloned().chain(members).collect()
+}
+
 /// What the pages of other institutions show of an institution: its name, short name and
 /// parent (the parent's page lists its members).
 pub(crate) type Face = (String, Option<String>, Option<String>);
@@ -122,7 +129,10 @@ impl Session {
             Some(names) => crate::load::Since::Written(names),
             None => crate::load::Since::Unknown,
         };
-        let reuse = match (&edit.institutions, &edit.written, last) {
+        // A member's letter with its health commission names the commission's principal: an
+        // edit of a commission is an edit of its members too.
+        let edited = edit.institutions.as_ref().map(|e| with_members(e, last));
+        let reuse = match (&edited, &edit.written, last) {
             (Some(edited), Some(_), Some(last)) => Some(crate::resolve::Reuse { model: &last.model, edited }),
             _ => None,
         };
@@ -141,7 +151,7 @@ impl Session {
         let faces = Arc::new(faces(&model));
         // Every institution's faces, not only the edited ones': an edit that landed after the
         // watcher's batch but before the files were read is in the model already.
-        let scope = match (&edit.institutions, last) {
+        let scope = match (&edited, last) {
             (Some(edited), Some(last)) if *last.faces == *faces => Some(edited.clone()),
             _ => None,
         };

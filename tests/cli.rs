@@ -10,9 +10,13 @@ fn init_makes_a_tree_that_checks_clean_and_builds() {
     let dir = tempfile::tempdir().unwrap();
     let out = run(&["init", "site"], dir.path());
     assert!(out.status.success(), "{}", text(&out.stderr));
-    let checked = run(&["check", "site"], dir.path());
+    let checked = run(&["check", "site", "--format", "json"], dir.path());
     assert!(checked.status.success(), "{}", text(&checked.stderr));
-    assert!(text(&checked.stderr).contains("no problems found"));
+    // The one finding is the reminder to list everyone employed (全员): the example lists four.
+    let report: Value = serde_json::from_slice(&checked.stdout).unwrap();
+    let codes: Vec<&str> =
+        report["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["staff-coverage"]);
     let built = run(&["build", "site", "--out", "out"], dir.path());
     assert!(built.status.success(), "{}", text(&built.stderr));
     let model: Value = serde_json::from_slice(&std::fs::read(dir.path().join("out/data/model.json")).unwrap()).unwrap();

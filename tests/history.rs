@@ -57,7 +57,7 @@ fn page(dir: &Path, rel: &str) -> String {
 /// The verification code the site shows for the nurse's letter.
 fn letter_code(dir: &Path) -> String {
     let html = page(dir, "institutions/clinic/posts/nurse.html");
-    let at = html.find("安全生产责任书（护士　赵敏）").expect("letter listed");
+    let at = html.find("安全生产责任书：护士　赵敏").expect("letter listed");
     html[at..].split("校验码 ").nth(1).unwrap()[..9].to_string()
 }
 
@@ -91,7 +91,11 @@ fn repository() -> (tempfile::TempDir, String) {
     let director = std::fs::read_to_string(d.join("content/institutions/clinic/posts/director.yaml")).unwrap();
     write(d, "institutions/clinic/posts/director.yaml", "name: [院长\n");
     commit(d, "2023-05-01", "误提交的损坏文件");
-    write(d, "institutions/clinic/posts/director.yaml", &format!("{director}duties:\n  remove: [2]\n"));
+    write(
+        d,
+        "institutions/clinic/posts/director.yaml",
+        &format!("{director}duties:\n  remove: [组织制定本单位安全生产规章制度和操作规程]\n"),
+    );
     commit(d, "2023-05-02", "院长职责：删除第二条");
     (dir, first_code)
 }
@@ -291,6 +295,7 @@ fn served(port: u16, path: &str, pred: impl Fn(&str) -> bool) -> String {
     let started = std::time::Instant::now();
     loop {
         let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+        stream.set_read_timeout(Some(std::time::Duration::from_secs(30))).unwrap();
         write!(stream, "GET {path} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
         let mut body = String::new();
         stream.read_to_string(&mut body).unwrap();

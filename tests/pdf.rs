@@ -121,14 +121,17 @@ fn the_letter_reads_back_as_the_chinese_it_was_made_from() {
     let flat: String = text.split_whitespace().collect();
     for expected in [
         "安全生产责任书",
-        "甲方：测试卫生院",
-        "乙方：赵敏（护理组护士）",
+        // The nurse heads 护理组: she signs for it, the principal for the clinic.
+        "甲方：测试卫生院负责人：院长王丽",
+        "乙方：护理组负责人：护士赵敏",
+        "编号：2023-001",
         "认真遵守安全生产规章制度和安全操作规程；",
         "正确使用医用氧气瓶；",
         "法律、法规、规章规定的其他安全生产职责。",
         "全年无违章作业行为",
         "违章作业的，扣减当月绩效",
-        "责任人（签字）：",
+        "单位（盖章）：科室（盖章）：",
+        "负责人（签字）：",
         "自2023年1月1日起至2023年12月31日止。",
     ] {
         assert!(flat.contains(expected), "{expected} not in:\n{text}");
@@ -307,7 +310,7 @@ fn a_truetype_face_is_embedded_whole_to_the_rules() {
     let font_files = objects.matches("/FontFile2").count();
     assert!(font_files >= 1 && objects.matches("/Length1").count() >= font_files, "every FontFile2 has /Length1");
     let text: String = tool("pdftotext", &[path, "-"]).split_whitespace().collect();
-    assert!(text.contains("乙方：赵敏") && text.contains("正确使用医用氧气瓶；"), "{text}");
+    assert!(text.contains("负责人：护士赵敏") && text.contains("正确使用医用氧气瓶；"), "{text}");
 }
 
 /// Two roles printed with the same face still get subsets with different names (PDF 32000
@@ -338,7 +341,7 @@ fn a_glyph_shared_by_two_characters_reads_back_once() {
     let pdf = build(dir.path());
     let letter = pdf.join("letters/nurse--zhao-min.pdf");
     let text: String = tool("pdftotext", &[letter.to_str().unwrap(), "-"]).split_whitespace().collect();
-    assert!(text.contains("乙方：赵一敏"), "{text}");
+    assert!(text.contains("负责人：护士赵一敏"), "{text}");
     // Readers differ in which of two entries for one glyph they keep: there must be one.
     let objects = uncompressed(&letter).to_uppercase();
     assert!(objects.contains("<4E00>") && !objects.contains("<2F00>"), "one text per glyph: the ideograph's");

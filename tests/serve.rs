@@ -196,7 +196,7 @@ fn the_preview_serves_scans_of_signed_letters_without_drawing() {
     let dir = fixture("minimal");
     let server = start(dir.path());
     let person = get(server.port, "/institutions/clinic/people/zhao-min.html").1;
-    let letter = person.find("安全生产责任书（护士　赵敏）").expect("the letter is listed");
+    let letter = person.find("安全生产责任书：护士　赵敏").expect("the letter is listed");
     let code = person[letter..].split("校验码 ").nth(1).unwrap()[..9].to_string();
     let inst = dir.path().join("content/institutions/clinic");
     std::fs::create_dir_all(inst.join("scans")).unwrap();
@@ -445,7 +445,7 @@ fn an_edit_in_one_institution_renews_its_documents_and_keeps_the_others() {
     let server = start(dir.path());
     let port = server.port;
     let (tuke, other) = (home_row(port, "乌审旗图克镇卫生院"), home_row(port, "连云港市急救中心"));
-    assert!(tuke.contains("12/16"), "{tuke}");
+    assert!(tuke.contains("12/17"), "{tuke}");
 
     let signing = dir.path().join("content/institutions/wsq-tuke/signing.yaml");
     let yaml = std::fs::read_to_string(&signing).unwrap();
@@ -454,7 +454,7 @@ fn an_edit_in_one_institution_renews_its_documents_and_keeps_the_others() {
     std::fs::write(&signing, format!("{}{}", &yaml[..first], &yaml[second..])).unwrap();
     let (line, _) = log_line(&server, 0, "rebuilt");
     assert!(line.contains("the pages of 1 institution(s)"), "{line}");
-    assert!(home_row(port, "乌审旗图克镇卫生院").contains("11/16"), "{}", home_row(port, "乌审旗图克镇卫生院"));
+    assert!(home_row(port, "乌审旗图克镇卫生院").contains("11/17"), "{}", home_row(port, "乌审旗图克镇卫生院"));
     assert_eq!(home_row(port, "连云港市急救中心"), other, "the other institutions' documents are kept");
 }
 
@@ -525,4 +525,25 @@ fn the_preview_answers_only_this_machine_and_closes_idle_connections() {
     let _ = kept.read_to_end(&mut all);
     assert!(String::from_utf8_lossy(&all).starts_with("HTTP/1.1 200"));
     assert!(quiet.elapsed() < Duration::from_secs(12), "kept open {:?}", quiet.elapsed());
+}
+
+/// A member's letter with its health commission names the commission's principal: an edit in
+/// the commission's folder shows on the member's pages too.
+#[test]
+fn an_edit_in_a_commission_shows_in_its_members_letters() {
+    let dir = example();
+    let server = start(dir.path());
+    let page = "/institutions/wsq-hospital/people/yang-zhiqiang.html";
+    wait_for(server.port, page, |b| b.contains("乌审旗卫生健康委员会　主任　高振华"));
+    let people = dir.path().join("content/institutions/wsq-wjw/people.yaml");
+    let yaml = std::fs::read_to_string(&people).unwrap();
+    // Written in place: the pass reads this file alone and keeps the institutions not edited.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(&people)
+        .unwrap()
+        .write_all(yaml.replacen("name: 高振华", "name: 高振中", 1).as_bytes())
+        .unwrap();
+    wait_for(server.port, page, |b| b.contains("乌审旗卫生健康委员会　主任　高振中"));
 }

@@ -40,7 +40,7 @@ fn letters_are_derived_from_the_organisation() {
 fn a_signed_letter_turns_outdated_when_its_duties_change() {
     let dir = fixture("minimal");
     model(dir.path());
-    let letter = "安全生产责任书（护士　赵敏）";
+    let letter = "安全生产责任书：护士　赵敏";
     let code = code_of(&site(dir.path(), "institutions/clinic/people/zhao-min.html"), letter);
     let inst = dir.path().join("content/institutions/clinic");
     std::fs::create_dir_all(inst.join("scans")).unwrap();
@@ -98,7 +98,7 @@ fn documents_json_lists_every_document_with_its_code_and_status() {
     let code = letter["code"].as_str().unwrap();
     assert_eq!(
         code,
-        code_of(&site(dir.path(), "institutions/clinic/people/zhao-min.html"), "安全生产责任书（护士　赵敏）")
+        code_of(&site(dir.path(), "institutions/clinic/people/zhao-min.html"), "安全生产责任书：护士　赵敏")
     );
 }
 

@@ -1,12 +1,14 @@
 //! Stage 2, check: everything that can be wrong with loaded content, reported all at once.
 //!
-//! `index` builds the id tables; `refs` follows every reference; `graph` finds cycles;
-//! `rules` applies the seed documents' staffing and completeness rules.
+//! `index` builds the id tables; `refs` follows every reference; `duties` judges duty lists;
+//! `graph` finds cycles; `rules` applies the seed documents' staffing and completeness rules.
 
 mod campaigns;
+mod duties;
 mod graph;
 pub(crate) mod ids;
 pub(crate) mod index;
+mod levels;
 mod refs;
 mod rules;
 pub(crate) mod signed;
@@ -40,6 +42,8 @@ pub(crate) fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> 
         || {
             ids(content, &index, report);
             refs::check(content, &index, report);
+            duties::check(content, &index, report);
+            levels::check(&index, report);
             campaigns::check(content, &index, report);
         },
         || {

@@ -198,7 +198,7 @@ fn institution(content: &Content, index: &Index, inst: &InstIndex, report: &mut 
                 }
             }
         };
-        duty_edits(f, &post.id, p, category.map(|c| c.value), report);
+        super::duties::edits(f, &post.id, p, category.map(|c| c.value), report);
     }
 }
 
@@ -305,98 +305,6 @@ fn is_code(code: &str) -> bool {
         s.len() == 4 && s.chars().all(|c| c.is_ascii_digit() || (c.is_ascii_uppercase() && !"ILOU".contains(c)))
     };
     code.split_once('-').is_some_and(|(a, b)| ok(a) && ok(b))
-}
-
-/// `replace` and `remove` must name items the category has; a post must end with duties.
-fn duty_edits(
-    file: usize,
-    id: &str,
-    p: &crate::raw::Post,
-    category: Option<&crate::raw::Category>,
-    report: &mut Report,
-) {
-    let count = category.map_or(0, |c| c.duties.value.len());
-    let items = p.duties.replace.iter().map(|r| &r.item).chain(&p.duties.remove);
-    for item in items {
-        if item.value == 0 || item.value as usize > count {
-            let (msg, help) = match category {
-                None => (
-                    format!("post `{id}` changes item {} but has no category", item.value),
-                    "add `category: …` to the post, or list its duties under `add:`".to_string(),
-                ),
-                Some(_) => (
-                    format!("item {} does not exist: the category has items 1 to {count}", item.value),
-                    format!("use an item number from 1 to {count}"),
-                ),
-            };
-            report.push(Diagnostic::new("item-out-of-range", at(file, item), msg, "no such item").with_help(help));
-        }
-    }
-    let mut reworded: std::collections::BTreeMap<u32, Span> = std::collections::BTreeMap::new();
-    for r in &p.duties.replace {
-        match reworded.get(&r.item.value) {
-            Some(first) => report.push(
-                Diagnostic::new(
-                    "duplicate-item",
-                    at(file, &r.item),
-                    format!("item {} is reworded twice", r.item.value),
-                    "again here",
-                )
-                .with_label(*first, "first reworded here")
-                .with_help("keep one `replace` entry for the item, with the wording that applies"),
-            ),
-            None => {
-                reworded.insert(r.item.value, at(file, &r.item));
-            }
-        }
-    }
-    let mut removed_at: std::collections::BTreeMap<u32, Span> = std::collections::BTreeMap::new();
-    for rm in &p.duties.remove {
-        match removed_at.get(&rm.value) {
-            Some(first) => report.push(
-                Diagnostic::new(
-                    "duplicate-item",
-                    at(file, rm),
-                    format!("item {} is removed twice", rm.value),
-                    "again here",
-                )
-                .with_label(*first, "first removed here")
-                .with_help("list each item to remove once"),
-            ),
-            None => {
-                removed_at.insert(rm.value, at(file, rm));
-            }
-        }
-    }
-    for r in &p.duties.replace {
-        if let Some(rm) = p.duties.remove.iter().find(|x| x.value == r.item.value) {
-            report.push(
-                Diagnostic::new(
-                    "item-out-of-range",
-                    at(file, rm),
-                    format!("item {} is both reworded and removed", rm.value),
-                    "removed here",
-                )
-                .with_label(at(file, &r.item), "reworded here")
-                .with_help("keep one: `replace` to reword the item, or `remove` to drop it"),
-            );
-        }
-    }
-    let removed: std::collections::BTreeSet<u32> =
-        p.duties.remove.iter().map(|r| r.value).filter(|n| (1..=count as u32).contains(n)).collect();
-    if category.is_some() && count > 0 && removed.len() >= count && p.duties.add.is_empty() {
-        report.push(
-            Diagnostic::new("empty-duties", Span::file_start(file), format!("post `{id}` ends up with no duties"), "")
-                .with_help("a post must keep at least one duty; remove fewer items or add the post's own"),
-        );
-    } else if category.is_none() && p.category.is_none() && p.duties.add.is_empty() {
-        report.push(
-            Diagnostic::new("empty-duties", at(file, &p.name), format!("post `{id}` has no duties"), "this post")
-                .with_help(
-                    "give the post a `category:` (its duties are inherited) or list its own under `duties: add:`",
-                ),
-        );
-    }
 }
 
 pub(super) fn table_ref<T>(report: &mut Report, kind: &str, span: Span, id: &str, table: &Table<T>) -> bool {

@@ -11,6 +11,8 @@ pub(crate) fn check(index: &Index, report: &mut Report) {
     for inst in index.institutions.values() {
         if let Some(loaded) = &inst.dir.institution {
             institution(loaded.file, &loaded.value, report);
+            numbers(loaded.file, &loaded.value, report);
+            coverage(loaded.file, &loaded.value, inst.people.len(), report);
         }
         posts(index, inst, report);
     }
@@ -86,6 +88,73 @@ fn institution(f: usize, i: &crate::raw::Institution, report: &mut Report) {
                 "hazardous goods: true",
             )
             .with_help("add `safety_engineers: [{person: <person id>, certificate: …}]`"),
+        );
+    }
+}
+
+/// A document number style must number: `{year}` and `{number}` are all it may hold, and
+/// `letter_numbers: document` needs one.
+fn numbers(f: usize, i: &crate::raw::Institution, report: &mut Report) {
+    use crate::raw::LetterNumbering;
+    if let Some(style) = &i.doc_number {
+        let mut rest = style.value.as_str();
+        while let Some(open) = rest.find('{') {
+            let close = rest[open..].find('}').map(|c| open + c);
+            let name = close.map_or(&rest[open..], |c| &rest[open..=c]);
+            if name != "{year}" && name != "{number}" {
+                report.push(
+                    Diagnostic::new(
+                        "invalid-doc-number",
+                        at(f, style),
+                        format!("`{name}` in doc_number is not a placeholder: it would print as written on every letter"),
+                        "unknown placeholder",
+                    )
+                    .with_help("use `{year}` for the year and `{number}` for the letter's number, e.g. 乌人医发〔{year}〕{number}号"),
+                );
+            }
+            rest = close.map_or("", |c| &rest[c + 1..]);
+        }
+        if !style.value.contains("{number}") {
+            report.push(
+                Diagnostic::new(
+                    "invalid-doc-number",
+                    at(f, style),
+                    "doc_number has no `{number}`: every letter would get the same number",
+                    "no `{number}`",
+                )
+                .with_help("add `{number}` where the letter's number goes, e.g. 乌人医发〔{year}〕{number}号"),
+            );
+        }
+    }
+    if let Some(n) = &i.letter_numbers
+        && n.value == LetterNumbering::Document
+        && i.doc_number.is_none()
+    {
+        report.push(
+            Diagnostic::new(
+                "invalid-doc-number",
+                at(f, n),
+                "letters are numbered as documents, but the institution has no `doc_number`",
+                "needs `doc_number`",
+            )
+            .with_help("add `doc_number: <style>`, e.g. 乌人医发〔{year}〕{number}号, or number letters as `register`"),
+        );
+    }
+}
+
+/// 全员: everyone employed holds a post and a duty list. Fewer people listed than employed
+/// means some staff have no duties on record.
+fn coverage(f: usize, i: &crate::raw::Institution, listed: usize, report: &mut Report) {
+    let employees = i.employees.value as usize;
+    if listed < employees {
+        report.push(
+            Diagnostic::new(
+                "staff-coverage",
+                at(f, &i.employees),
+                format!("{listed} people listed for {employees} employees: the other {} have no post and no duties on record", employees - listed),
+                format!("{employees} employees"),
+            )
+            .with_help("list every employee in people.yaml with their posts (全员), or correct `employees:`"),
         );
     }
 }

@@ -9,6 +9,9 @@ use serde_saphyr::Spanned;
 
 use crate::lints::Level;
 
+mod item;
+pub(crate) use item::{ItemRef, Miss};
+
 /// `safeduty.yaml` in the content root: site settings and lint levels.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -52,6 +55,9 @@ pub(crate) struct Category {
     /// Heading of the duty list, e.g. 单位主要负责人安全生产职责.
     #[serde(default)]
     pub(crate) title: Option<String>,
+    /// Where the duties come from, when not from the annex of the guidance (printed under them).
+    #[serde(default)]
+    pub(crate) basis: Option<String>,
     /// Sort order among categories (principal first).
     #[serde(default)]
     pub(crate) rank: u32,
@@ -119,7 +125,12 @@ pub(crate) struct Institution {
     pub(crate) hazardous_goods: bool,
     /// Document number style, e.g. 乌卫健发〔{year}〕{number}号.
     #[serde(default)]
-    pub(crate) doc_number: Option<String>,
+    pub(crate) doc_number: Option<Spanned<String>>,
+    /// How letters are numbered: `register` (责任书编号, e.g. 2023-007), `document` (a 发文字号
+    /// in the style of `doc_number`) or `none`. Default: `document` when `doc_number` is given,
+    /// else `register`.
+    #[serde(default)]
+    pub(crate) letter_numbers: Option<Spanned<LetterNumbering>>,
     /// The principal's post id.
     #[serde(default)]
     pub(crate) principal: Option<Spanned<String>>,
@@ -129,6 +140,27 @@ pub(crate) struct Institution {
     pub(crate) safety_management: Option<Spanned<SafetyManagement>>,
     #[serde(default)]
     pub(crate) safety_engineers: Vec<SafetyEngineer>,
+    /// Who signs with the heads of the top-level departments for the institution: its principal
+    /// (the default) or the leader who supervises the department (分管领导).
+    #[serde(default)]
+    pub(crate) department_heads_sign_with: Option<Spanned<HeadsSignWith>>,
+}
+
+/// How an institution numbers its letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum LetterNumbering {
+    None,
+    Register,
+    Document,
+}
+
+/// Who signs a department head's letter for the institution.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum HeadsSignWith {
+    Principal,
+    Supervisor,
 }
 
 /// 安全生产领导小组.
@@ -149,6 +181,9 @@ pub(crate) struct LeadershipGroup {
     /// How often it meets, e.g. 每季度至少一次.
     #[serde(default)]
     pub(crate) meets: Option<String>,
+    /// The body's own duties (安委会 / 领导小组职责).
+    #[serde(default)]
+    pub(crate) duties: Vec<Spanned<String>>,
     #[serde(default)]
     pub(crate) established: Option<Spanned<String>>,
 }
@@ -199,6 +234,9 @@ pub(crate) struct Department {
     /// Post id of the department head (本部门安全生产第一责任人).
     #[serde(default)]
     pub(crate) head: Option<Spanned<String>>,
+    /// The department's own duties: for the area or business it runs (各职能部门所管辖区域或业务的安全生产工作职责).
+    #[serde(default)]
+    pub(crate) duties: Vec<Spanned<String>>,
 }
 
 /// `institutions/<id>/posts/<post>.yaml`; the file name is the post's id.
@@ -218,6 +256,9 @@ pub(crate) struct Post {
     /// Business duties of a leader (一岗双责).
     #[serde(default)]
     pub(crate) business_duties: Vec<String>,
+    /// The departments a leader supervises (分管).
+    #[serde(default)]
+    pub(crate) supervises: Vec<Spanned<String>>,
     #[serde(default)]
     pub(crate) duties: PostDuties,
     /// 考核标准; defaults to the category's.
@@ -235,18 +276,18 @@ pub(crate) struct PostDuties {
     /// The post's own duties, after the category's (before a `keep_last` catch-all).
     #[serde(default)]
     pub(crate) add: Vec<Spanned<String>>,
-    /// Category items reworded for this post, by item number.
+    /// Category items reworded for this post.
     #[serde(default)]
     pub(crate) replace: Vec<Replace>,
-    /// Category items that do not apply to this post, by item number.
+    /// Category items that do not apply to this post.
     #[serde(default)]
-    pub(crate) remove: Vec<Spanned<u32>>,
+    pub(crate) remove: Vec<Spanned<ItemRef>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Replace {
-    pub(crate) item: Spanned<u32>,
+    pub(crate) item: Spanned<ItemRef>,
     pub(crate) text: Spanned<String>,
 }
 

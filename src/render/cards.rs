@@ -7,14 +7,15 @@ use super::document::{Document, Kind, Status, blocks, code, render};
 use super::paths;
 use super::theme::Theme;
 use crate::error::{Error, Result};
-use crate::model::{Institution, Letter, Model, Post};
+use crate::model::{Institution, Letter, Level, Model, Party, Post, SignsFor};
 
 /// The cards and letters of one institution, with their texts.
 pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
     let year = model.site.term_year.map_or_else(|| "　　".to_string(), |y| y.to_string());
     let tera = &theme.tera;
     let cards = inst.posts.iter().enumerate().map(|(n, post)| card(tera, model, inst, post, n + 1));
-    let letters = inst.letters.iter().enumerate().map(|(n, letter)| letter_doc(tera, inst, letter, n + 1, &year));
+    let letters =
+        inst.letters.iter().enumerate().map(|(n, letter)| letter_doc(tera, model, inst, letter, n + 1, &year));
     cards.chain(letters).collect()
 }
 
@@ -26,11 +27,15 @@ pub(crate) struct PostText<'a> {
     pub(crate) business_duties: &'a [String],
     pub(crate) assessment: &'a [String],
     pub(crate) rewards_penalties: &'a [String],
+    /// Where the category's duties come from, when not from the guidance's annex.
+    pub(crate) basis: Option<&'a str>,
 }
 
 impl<'a> PostText<'a> {
-    pub(crate) fn of(post: &'a Post) -> Self {
+    pub(crate) fn of(model: &'a Model, post: &'a Post) -> Self {
+        let category = post.category.as_deref().and_then(|c| model.category(c));
         PostText {
+            basis: category.and_then(|c| c.basis.as_deref()),
             scope: &post.scope,
             business_duties: &post.business_duties,
             assessment: &post.assessment,
@@ -56,22 +61,59 @@ struct CardView<'a> {
 /// What `pdf/letter.md` sees.
 #[derive(Serialize)]
 struct LetterView<'a> {
+    /// 安全生产目标责任书 between a commission and a member, else 安全生产责任书.
+    title: &'static str,
+    /// The level of 层层签订 (`commission`, `leadership`, `department`, `sub-unit`, `post`).
+    level: Level,
     institution: &'a str,
     year: &'a str,
     party_a: PartyView<'a>,
     party_b: PartyView<'a>,
+    /// When 乙方 signs for a department: the department's own duties, which the letter binds
+    /// beside the head's.
+    department_duties: &'a [String],
     duties: Vec<&'a str>,
     #[serde(flatten)]
     text: PostText<'a>,
 }
 
+/// A party as a letter names it: what it binds and who signs for it.
 #[derive(Serialize)]
 struct PartyView<'a> {
+    /// The institution or department it binds ("" for a person signing for their post).
+    unit: &'a str,
+    /// What stamps it: 单位 or 科室 ("" for a person, who has no seal).
+    seal: &'static str,
+    /// The signer's post and name (the name is "" while the post is vacant).
     post: &'a str,
     person: &'a str,
-    /// 乙方's department.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    department: Option<&'a str>,
+    /// The department of the signer's post.
+    department: &'a str,
+}
+
+impl<'a> PartyView<'a> {
+    fn of(model: &'a Model, party: &'a Party) -> Self {
+        let inst = model.institution(&party.institution);
+        let post = inst.and_then(|i| i.post(&party.post));
+        let department = post.and_then(|p| inst?.department(&p.department)).map_or("", |d| d.name.as_str());
+        let (unit, seal) = match &party.signs_for {
+            SignsFor::Institution => (inst.map_or("", |i| i.name.as_str()), "单位"),
+            SignsFor::Department(d) => (inst.and_then(|i| i.department(d)).map_or("", |d| d.name.as_str()), "科室"),
+            SignsFor::Person => ("", ""),
+        };
+        let person = party.person.as_deref().and_then(|p| inst?.person(p)).map_or("", |p| p.name.as_str());
+        PartyView { unit, seal, post: post.map_or("", |p| p.name.as_str()), person, department }
+    }
+
+    /// The party in one line, as the site lists it: what it binds, then who signs for it.
+    fn text(&self) -> String {
+        let words = if self.unit.is_empty() {
+            [self.person, self.department, self.post]
+        } else {
+            [self.unit, self.post, self.person]
+        };
+        words.iter().filter(|w| !w.is_empty()).copied().collect::<Vec<_>>().join("　")
+    }
 }
 
 fn duties(post: &Post) -> Vec<&str> {
@@ -89,7 +131,7 @@ fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post, n: us
         holders: post.holders.iter().filter_map(|h| inst.person(h)).map(|p| p.name.as_str()).collect(),
         reports_to: post.reports_to.as_deref().and_then(|r| inst.post(r)).map(|p| p.name.as_str()),
         duties: duties(post),
-        text: PostText::of(post),
+        text: PostText::of(model, post),
     };
     let blocks = blocks(&render(tera, "pdf/card.md", &view)?);
     Ok(Document {
@@ -105,26 +147,39 @@ fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post, n: us
         blocks,
         status: None,
         scan: None,
+        parties: None,
+        heading: "",
         printed: false,
     })
 }
 
-fn letter_doc(tera: &tera::Tera, inst: &Institution, l: &Letter, n: usize, year: &str) -> Result<Document> {
+fn letter_doc(
+    tera: &tera::Tera,
+    model: &Model,
+    inst: &Institution,
+    l: &Letter,
+    n: usize,
+    year: &str,
+) -> Result<Document> {
     let post = inst.post(&l.party_b.post).ok_or_else(|| Error::internal(format!("letter {}: no post", l.id)))?;
     let person = |id: &Option<String>| id.as_deref().and_then(|p| inst.person(p)).map_or("", |p| p.name.as_str());
-    let department = inst.department(&post.department).map_or(post.department.as_str(), |d| d.name.as_str());
-    let party_a_post = inst.post(&l.party_a.post).map_or("", |p| p.name.as_str());
+    let title = if l.level == Level::Commission { "安全生产目标责任书" } else { "安全生产责任书" };
     let view = LetterView {
+        title,
+        level: l.level,
         institution: &inst.name,
         year,
-        party_a: PartyView { post: party_a_post, person: person(&l.party_a.person), department: None },
-        party_b: PartyView { post: &post.name, person: person(&l.party_b.person), department: Some(department) },
+        party_a: PartyView::of(model, &l.party_a),
+        party_b: PartyView::of(model, &l.party_b),
+        department_duties: match &l.party_b.signs_for {
+            SignsFor::Department(d) => inst.department(d).map_or(&[][..], |d| &d.duties),
+            _ => &[],
+        },
         duties: duties(post),
-        text: PostText::of(post),
+        text: PostText::of(model, post),
     };
     let blocks = blocks(&render(tera, "pdf/letter.md", &view)?);
-    let number =
-        inst.doc_number.as_ref().map(|style| style.replace("{year}", year).replace("{number}", &n.to_string()));
+    let number = inst.letter_numbers.number(model.site.term_year, n);
     let code = code(&blocks);
     let status = match &l.signed {
         None => Status::Unsigned,
@@ -138,12 +193,14 @@ fn letter_doc(tera: &tera::Tera, inst: &Institution, l: &Letter, n: usize, year:
         post: post.id.clone(),
         person: l.party_b.person.clone(),
         file: paths::letter(&inst.id, &l.id),
-        title: format!("{}　{}安全生产责任书", inst.name, person(&l.party_b.person)),
+        title: format!("{}　{}{title}", inst.name, person(&l.party_b.person)),
         code,
         number,
         blocks,
         status: Some(status),
         scan: l.signed.as_ref().and_then(|s| s.scan.clone()),
+        parties: Some([view.party_a.text(), view.party_b.text()]),
+        heading: title,
         printed: false,
     })
 }

@@ -76,6 +76,10 @@ pub(crate) struct Document {
     pub(crate) status: Option<Status>,
     /// A scan of the signed letter, relative to the institution's content folder.
     pub(crate) scan: Option<String>,
+    /// Letters: 甲方 and 乙方 as the site names them (what each binds, and who signs for it),
+    /// and what the letter is called (安全生产责任书, or 安全生产目标责任书 with a commission).
+    pub(crate) parties: Option<[String; 2]>,
+    pub(crate) heading: &'static str,
     /// Whether this build prints it (fonts found, and selected); its code and status count anyway.
     pub(crate) printed: bool,
 }

@@ -220,6 +220,8 @@ fn report(
         blocks,
         status: None,
         scan: None,
+        parties: None,
+        heading: "",
         printed: false,
     })
 }

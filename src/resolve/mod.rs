@@ -4,8 +4,11 @@
 //! panics on a dangling one (it skips it), because a renderer must not crash a preview server.
 
 mod campaign;
+mod signing;
 
 use campaign::day;
+use raw::HeadsSignWith;
+use signing::Organisation;
 
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -43,6 +46,7 @@ pub(crate) fn resolve(content: &Content, index: &Index, reuse: Option<Reuse>) ->
             id: c.id.clone(),
             name: c.value.name.value.clone(),
             title: c.value.title.clone().unwrap_or_else(|| format!("{}安全生产职责", c.value.name.value)),
+            basis: c.value.basis.clone(),
             rank: c.value.rank,
             leadership: c.value.leadership,
             duties: c.value.duties.value.iter().map(|d| d.value.clone()).collect(),
@@ -50,6 +54,8 @@ pub(crate) fn resolve(content: &Content, index: &Index, reuse: Option<Reuse>) ->
         .collect();
     categories.sort_by(|a, b| (a.rank, &a.id).cmp(&(b.rank, &b.id)));
 
+    // Who signs for each commission: its members' principals sign with it.
+    let commissions = signing::commissions(content);
     // Institutions resolve independently: on every core (a province has thousands).
     let before: HashMap<&str, &Arc<Institution>> = reuse
         .map(|r| {
@@ -62,7 +68,7 @@ pub(crate) fn resolve(content: &Content, index: &Index, reuse: Option<Reuse>) ->
             .par_iter()
             .filter_map(|dir| match before.get(dir.id.as_str()) {
                 Some(kept) => Some(Arc::clone(kept)),
-                None => institution(content, dir, index, &categories).map(Arc::new),
+                None => institution(content, dir, index, &categories, &commissions).map(Arc::new),
             })
             .collect(),
     );
@@ -118,7 +124,13 @@ fn place(content: &Content, span: Span) -> String {
     format!("{}:{}:{}", content.sources.get(span.file).name, span.line, span.column)
 }
 
-fn institution(content: &Content, dir: &InstitutionDir, index: &Index, categories: &[Category]) -> Option<Institution> {
+fn institution(
+    content: &Content,
+    dir: &InstitutionDir,
+    index: &Index,
+    categories: &[Category],
+    commissions: &HashMap<&str, Party>,
+) -> Option<Institution> {
     let loaded = dir.institution.as_ref()?;
     let raw = &loaded.value;
     let departments = departments(dir);
@@ -146,10 +158,17 @@ fn institution(content: &Content, dir: &InstitutionDir, index: &Index, categorie
         (dept_order.get(p.department.as_str()).copied().unwrap_or(usize::MAX), !head, cat, p.id.clone())
     };
     posts.sort_by_cached_key(rank);
+    // A leader's departments in the institution's order.
+    for p in &mut posts {
+        p.supervises.sort_by_key(|id| dept_order.get(id.as_str()).copied().unwrap_or(usize::MAX));
+    }
     let mut departments = departments;
     for d in &mut departments {
         d.posts = posts.iter().filter(|p| p.department == d.id).map(|p| p.id.clone()).collect();
+        // The first leader (in post order) who names it; check reports a second.
+        d.supervisor = posts.iter().find(|p| p.supervises.contains(&d.id)).map(|p| p.id.clone());
     }
+
     let mut seen = BTreeSet::new();
     let people: Vec<Person> = dir
         .people
@@ -165,9 +184,18 @@ fn institution(content: &Content, dir: &InstitutionDir, index: &Index, categorie
         })
         .collect();
     let principal = raw.principal.as_ref().map(|p| p.value.clone());
-    let mut letters = letters(principal.as_deref(), &departments, &posts, categories);
-    if let Some(signing) = &dir.signing {
-        apply_signing(&mut letters, &signing.value, &posts);
+    let org = Organisation {
+        institution: &dir.id,
+        principal: principal.as_deref(),
+        departments: &departments,
+        posts: &posts,
+        categories,
+        heads_sign_with: raw.department_heads_sign_with.as_ref().map_or(HeadsSignWith::Principal, |h| h.value),
+    };
+    let commission = raw.parent.as_ref().and_then(|p| commissions.get(p.value.as_str()));
+    let mut letters = signing::letters(&org, commission);
+    if let Some(s) = &dir.signing {
+        signing::apply(&mut letters, &s.value, &org);
     }
     let ids = |v: &[serde_saphyr::Spanned<String>]| v.iter().map(|s| s.value.clone()).collect::<Vec<_>>();
     Some(Institution {
@@ -180,12 +208,21 @@ fn institution(content: &Content, dir: &InstitutionDir, index: &Index, categorie
         authority: raw.authority.clone(),
         employees: raw.employees.value,
         hazardous_goods: raw.hazardous_goods,
-        doc_number: raw.doc_number.clone(),
+        letter_numbers: match (raw.letter_numbers.as_ref().map(|l| l.value), &raw.doc_number) {
+            (Some(raw::LetterNumbering::None), _) => LetterNumbers::None,
+            (Some(raw::LetterNumbering::Register), _) | (None, None) => LetterNumbers::Register,
+            // `check` refuses `document` without a style.
+            (_, Some(style)) => LetterNumbers::Document(style.value.clone()),
+            (Some(raw::LetterNumbering::Document), None) => LetterNumbers::Register,
+        },
         principal,
         leadership_group: raw.leadership_group.as_ref().map(|g| {
             let g = &g.value;
+            let name = g.name.clone().unwrap_or_else(|| "安全生产领导小组".into());
             LeadershipGroup {
-                name: g.name.clone().unwrap_or_else(|| "安全生产领导小组".into()),
+                committee: name.contains("委员会"),
+                duties: g.duties.iter().map(|d| d.value.clone()).collect(),
+                name,
                 chair: g.chair.value.clone(),
                 deputy_chairs: ids(&g.deputy_chairs),
                 members: ids(&g.members),
@@ -216,103 +253,6 @@ fn institution(content: &Content, dir: &InstitutionDir, index: &Index, categorie
         letters,
         source: place(content, at(loaded.file, &raw.name)),
     })
-}
-
-/// The content's own pairs and exclusions, then its signing records.
-fn apply_signing(letters: &mut Vec<Letter>, s: &raw::Signing, posts: &[Post]) {
-    let matches = |l: &Letter, post: &str, person: Option<&str>| {
-        l.party_b.post == post && person.is_none_or(|p| l.party_b.person.as_deref() == Some(p))
-    };
-    for ex in &s.exclude {
-        letters.retain(|l| !matches(l, &ex.post.value, ex.person.as_ref().map(|p| p.value.as_str())));
-    }
-    for pair in &s.pairs {
-        let Some(post) = posts.iter().find(|p| p.id == pair.party_b.value) else { continue };
-        let holders: Vec<&String> = match &pair.person {
-            Some(p) => vec![&p.value],
-            None => post.holders.iter().collect(),
-        };
-        let signer = posts.iter().find(|p| p.id == pair.party_a.value).and_then(|p| p.holders.first().cloned());
-        for holder in holders {
-            let letter = Letter {
-                id: Letter::id_for(&post.id, holder),
-                party_a: Party { post: pair.party_a.value.clone(), person: signer.clone() },
-                party_b: Party { post: post.id.clone(), person: Some(holder.clone()) },
-                signed: None,
-            };
-            // A pair for a letter that already exists changes who signs it as 甲方.
-            match letters.iter_mut().find(|l| l.id == letter.id) {
-                Some(existing) => existing.party_a = letter.party_a,
-                None => letters.push(letter),
-            }
-        }
-    }
-    for rec in &s.signed {
-        if let Some(l) = letters.iter_mut().find(|l| matches(l, &rec.post.value, Some(&rec.person.value))) {
-            l.signed = Some(Signed {
-                date: day(&rec.date),
-                code: rec.code.value.clone(),
-                scan: rec.scan.as_ref().map(|s| s.value.clone()),
-            });
-        }
-    }
-}
-
-/// Who signs with whom (层层签订), derived from the organisation: the principal signs with every
-/// leader (deputy head for safety, other leadership members) and every department head; each
-/// department head signs with every holder of a post in the department. A department without a
-/// head is led by its nearest ancestor's head, and failing that by the principal.
-fn letters(
-    principal: Option<&str>,
-    departments: &[Department],
-    posts: &[Post],
-    categories: &[Category],
-) -> Vec<Letter> {
-    let post = |id: &str| posts.iter().find(|p| p.id == id);
-    let party = |post_id: &str| Party {
-        post: post_id.to_string(),
-        person: post(post_id).and_then(|p| p.holders.first().cloned()),
-    };
-    let is_leader = |p: &Post| {
-        p.category.as_ref().and_then(|c| categories.iter().find(|k| &k.id == c)).is_some_and(|c| c.leadership)
-    };
-    let heads: BTreeSet<&str> = departments.iter().filter_map(|d| d.head.as_deref()).collect();
-    // The post that signs with holders of posts in department `d`.
-    let superior = |d: &str| -> Option<&str> {
-        let mut cur = departments.iter().find(|x| x.id == d);
-        while let Some(dep) = cur {
-            // A vacant head's post cannot sign: the next level up does.
-            if let Some(head) = dep.head.as_deref().filter(|h| post(h).is_some_and(|p| !p.holders.is_empty())) {
-                return Some(head);
-            }
-            cur = dep.parent.as_deref().and_then(|p| departments.iter().find(|x| x.id == p));
-        }
-        principal
-    };
-    let mut seen = BTreeSet::new();
-    let mut out = Vec::new();
-    for p in posts {
-        if Some(p.id.as_str()) == principal {
-            continue;
-        }
-        let signer = if is_leader(p) || heads.contains(p.id.as_str()) {
-            principal
-        } else {
-            superior(&p.department).filter(|s| *s != p.id)
-        };
-        let Some(signer) = signer.or(principal) else { continue };
-        for holder in &p.holders {
-            if seen.insert((p.id.clone(), holder.clone())) {
-                out.push(Letter {
-                    id: Letter::id_for(&p.id, holder),
-                    party_a: party(signer),
-                    party_b: Party { post: p.id.clone(), person: Some(holder.clone()) },
-                    signed: None,
-                });
-            }
-        }
-    }
-    out
 }
 
 /// Institutions with each supervising institution before the ones it supervises (siblings as
@@ -375,6 +315,8 @@ fn departments(dir: &InstitutionDir) -> Vec<Department> {
             name: d.name.clone(),
             parent: d.parent.as_ref().map(|p| p.value.clone()),
             head: d.head.as_ref().map(|h| h.value.clone()),
+            duties: d.duties.iter().map(|x| x.value.clone()).collect(),
+            supervisor: None,
             depth,
             children: kids.iter().map(|c| c.id.value.clone()).collect(),
             posts: Vec::new(),
@@ -397,6 +339,7 @@ fn post(id: &str, p: &raw::Post, index: &Index, categories: &[Category], holders
         reports_to: p.reports_to.as_ref().map(|r| r.value.clone()),
         scope: p.scope.clone().unwrap_or_default(),
         business_duties: p.business_duties.clone(),
+        supervises: p.supervises.iter().map(|d| d.value.clone()).collect(),
         duties: duties(category.map_or(&[][..], |c| &c.duties), keep_last, &p.duties),
         assessment: p.assessment.clone().or_else(|| raw_category.map(|c| c.assessment.clone())).unwrap_or_default(),
         rewards_penalties: p
@@ -412,8 +355,11 @@ fn post(id: &str, p: &raw::Post, index: &Index, categories: &[Category], holders
 /// The final numbered duty list of a post. The post's own items follow the category's, except
 /// that a category's catch-all last item (`keep_last`) stays last.
 pub(crate) fn duties(category: &[String], keep_last: bool, edits: &raw::PostDuties) -> Vec<Duty> {
-    let removed: BTreeSet<u32> = edits.remove.iter().map(|r| r.value).collect();
-    let replaced: BTreeMap<u32, &str> = edits.replace.iter().map(|r| (r.item.value, r.text.value.as_str())).collect();
+    // `check` found each reference naming exactly one item.
+    let item = |r: &raw::ItemRef| r.find(category).map_or(0, |i| i as u32 + 1);
+    let removed: BTreeSet<u32> = edits.remove.iter().map(|r| item(&r.value)).collect();
+    let replaced: BTreeMap<u32, &str> =
+        edits.replace.iter().map(|r| (item(&r.item.value), r.text.value.as_str())).collect();
     let mut list: Vec<Duty> = Vec::new();
     for (i, text) in category.iter().enumerate() {
         let item = i as u32 + 1;
@@ -475,8 +421,8 @@ mod tests {
     }
 
     #[test]
-    fn replace_and_remove_keep_item_numbers_of_the_category() {
-        let list = duties(&category(), true, &edits("replace: [{item: 2, text: 乙乙；}]\nremove: [1]\nadd: [丁；]"));
+    fn replace_and_remove_name_items_by_their_text() {
+        let list = duties(&category(), true, &edits("replace: [{item: 乙, text: 乙乙；}]\nremove: [甲]\nadd: [丁；]"));
         assert_eq!(
             texts(&list),
             vec![
@@ -489,7 +435,7 @@ mod tests {
 
     #[test]
     fn removing_the_last_item_appends_own_duties_at_the_end() {
-        let list = duties(&category(), true, &edits("remove: [3]\nadd: [丁；]"));
+        let list = duties(&category(), true, &edits("remove: [其他职责]\nadd: [丁；]"));
         assert_eq!(texts(&list).iter().map(|t| t.1).collect::<Vec<_>>(), vec!["甲；", "乙；", "丁；"]);
     }
 }

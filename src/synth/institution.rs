@@ -435,10 +435,10 @@ impl InstOut<'_> {
                 match p.item8 {
                     Item8::Keep => {}
                     Item8::Remove => {
-                        let _ = writeln!(y, "  remove: [8]");
+                        let _ = writeln!(y, "  remove: [特种作业人员须持证上岗]");
                     }
                     Item8::Replace(text) => {
-                        let _ = writeln!(y, "  replace:\n    - item: 8\n      text: {}", q(text));
+                        let _ = writeln!(y, "  replace:\n    - item: 特种作业人员须持证上岗\n      text: {}", q(text));
                     }
                 }
                 if !p.add.is_empty() {

@@ -81,7 +81,7 @@ test('searching 隐患 from the masthead finds posts, and a result opens', async
   await page.getByRole('heading', { level: 1 }).waitFor();
   assert.ok(!page.url().includes('search.html'), 'left the search page');
   assert.match(await page.locator('main').innerText(), /隐患/);
-  assert.match(title, /（.+）$/, 'result titles name the institution');
+  assert.match(title, / · .+$/, 'result titles name the institution');
 });
 
 test('a multi-word query 应急演练 finds the principal duty', async () => {

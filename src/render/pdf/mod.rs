@@ -25,7 +25,7 @@ use super::documents::{self, Block, Document, Kind};
 use super::kept::{self as cache};
 use super::paths;
 use crate::error::{Error, Result};
-use crate::model::{Institution, Model};
+use crate::model::{Institution, LetterNumbers, Model};
 use embed::Subsets;
 use fonts::{Face, FontSet};
 use layout::{Page, Typesetter};
@@ -275,7 +275,9 @@ fn whereabouts(model: &Model, institution: &str, c: char) -> String {
     if inst.name.contains(c) {
         return format!("{} ({})", inst.name, inst.source);
     }
-    if inst.doc_number.as_deref().is_some_and(|n| n.contains(c)) {
+    if let LetterNumbers::Document(style) = &inst.letter_numbers
+        && style.contains(c)
+    {
         return format!("the doc_number of {} ({})", inst.name, inst.source);
     }
     "the theme's pdf templates".into()

@@ -349,6 +349,8 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
     #[derive(Serialize)]
     struct Display<'a> {
         institution: Link,
+        /// The safety committee or leadership group, with its duties.
+        group: Option<views::Group>,
         sections: Vec<views::DisplaySection<'a>>,
     }
     let title = format!("{}全员安全生产责任制公示", inst.name);
@@ -357,7 +359,7 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         &paths::display(&inst.id),
         &title,
         &crumbs,
-        Display { institution: v.link(), sections: v.display() },
+        Display { institution: v.link(), group: v.group(), sections: v.display() },
     )?;
     for d in &inst.departments {
         site.page("department.html", &paths::department(&inst.id, &d.id), &d.name, &crumbs, v.department(d))?;

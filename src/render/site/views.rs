@@ -50,6 +50,8 @@ pub(crate) struct DocLink {
     pub(crate) status: Option<Status>,
     /// Letters: the scan of the signed paper, below the site root.
     pub(crate) scan: Option<String>,
+    /// Letters: 甲方 and 乙方, each what it binds and who signs for it.
+    pub(crate) parties: Option<[String; 2]>,
 }
 
 impl DocLink {
@@ -61,6 +63,7 @@ impl DocLink {
             number: d.number.clone(),
             status: d.status.clone(),
             scan: d.scan.as_deref().map(|s| paths::scan(&d.institution, s)),
+            parties: d.parties.clone(),
         }
     }
 }
@@ -117,6 +120,8 @@ pub(crate) struct Card<'a> {
     pub(crate) department: Link,
     pub(crate) category: Option<String>,
     pub(crate) reports_to: Option<PostRef>,
+    /// The departments a leader supervises (分管).
+    pub(crate) supervises: Vec<Link>,
     pub(crate) holders: Vec<Link>,
     pub(crate) duties: Vec<DutyView>,
     pub(crate) own_duties: usize,
@@ -132,6 +137,8 @@ pub(crate) struct InstitutionSummary {
     pub(crate) kind_label: &'static str,
     pub(crate) employees: u32,
     pub(crate) parent: Option<Link>,
+    /// The supervising authority by name, when it is not in the content.
+    pub(crate) authority: Option<String>,
     pub(crate) departments: usize,
     pub(crate) posts: usize,
     pub(crate) people: usize,
@@ -145,6 +152,8 @@ pub(crate) struct DepartmentRow {
     pub(crate) link: Link,
     pub(crate) depth: usize,
     pub(crate) head: Option<PostRef>,
+    /// The leader who supervises it (分管).
+    pub(crate) supervisor: Option<PostRef>,
     pub(crate) posts: usize,
 }
 
@@ -163,12 +172,39 @@ pub(crate) struct Engineer {
 #[derive(Serialize)]
 pub(crate) struct Group {
     pub(crate) name: String,
+    /// 安全生产委员会 or 安全生产领导小组, and the titles of its roles and office.
+    pub(crate) kind: &'static str,
+    pub(crate) titles: GroupTitles,
+    pub(crate) duties: Vec<String>,
     pub(crate) chair: PostRef,
     pub(crate) deputy_chairs: Vec<PostRef>,
     pub(crate) members: Vec<PostRef>,
     pub(crate) office: Option<Link>,
     pub(crate) meets: Option<String>,
     pub(crate) established: Option<Date>,
+}
+
+/// What a body calls its chair, deputies, members and office: a committee (委员会) has a
+/// 主任, a group (领导小组) a 组长.
+#[derive(Serialize)]
+pub(crate) struct GroupTitles {
+    pub(crate) chair: &'static str,
+    pub(crate) deputy: &'static str,
+    pub(crate) member: &'static str,
+    pub(crate) office: &'static str,
+}
+
+impl GroupTitles {
+    fn of(committee: bool) -> Self {
+        match committee {
+            true => {
+                GroupTitles { chair: "主任", deputy: "副主任", member: "委员", office: "委员会办公室" }
+            }
+            false => {
+                GroupTitles { chair: "组长", deputy: "副组长", member: "成员", office: "领导小组办公室" }
+            }
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -197,6 +233,9 @@ pub(crate) struct DepartmentView {
     pub(crate) parent: Option<Link>,
     pub(crate) children: Vec<Link>,
     pub(crate) head: Option<PostRef>,
+    pub(crate) supervisor: Option<PostRef>,
+    /// The department's own duties, for the area or business it runs.
+    pub(crate) duties: Vec<String>,
     pub(crate) posts: Vec<PostRef>,
 }
 
@@ -223,6 +262,8 @@ pub(crate) struct PersonView<'a> {
 pub(crate) struct DisplaySection<'a> {
     pub(crate) department: String,
     pub(crate) depth: usize,
+    /// The department's own duties.
+    pub(crate) duties: Vec<String>,
     pub(crate) cards: Vec<Card<'a>>,
 }
 
@@ -252,7 +293,7 @@ impl<'a> InstView<'a> {
             .map(|d| {
                 let who = d.person.as_deref().and_then(|p| self.inst.person(p)).map_or("", |p| p.name.as_str());
                 let post = self.inst.post(&d.post).map_or("", |p| p.name.as_str());
-                DocLink::of(d, format!("安全生产责任书（{post}　{who}）"))
+                DocLink::of(d, format!("{}：{post}　{who}", d.heading))
             })
             .collect()
     }
@@ -302,12 +343,31 @@ impl<'a> InstView<'a> {
                 .as_deref()
                 .and_then(|p| self.model.institution(p))
                 .map(|p| Link::new(p.name.clone(), paths::institution(&p.id))),
+            authority: i.authority.clone(),
             departments: i.departments.len(),
             posts: i.posts.len(),
             people: i.people.len(),
             duties: i.posts.iter().map(|p| p.duties.len()).sum(),
             signing: Tally::of(self.documents.iter().copied()),
         }
+    }
+
+    /// The safety committee or leadership group, with its duties.
+    pub(crate) fn group(&self) -> Option<Group> {
+        self.inst.leadership_group.as_ref().and_then(|g| {
+            Some(Group {
+                name: g.name.clone(),
+                kind: if g.committee { "安全生产委员会" } else { "安全生产领导小组" },
+                titles: GroupTitles::of(g.committee),
+                duties: g.duties.clone(),
+                chair: self.post_ref(&g.chair)?,
+                deputy_chairs: self.post_refs(&g.deputy_chairs),
+                members: self.post_refs(&g.members),
+                office: g.office.as_deref().and_then(|o| self.department_link_by_id(o)),
+                meets: g.meets.clone(),
+                established: g.established,
+            })
+        })
     }
 
     pub(crate) fn view(&self) -> InstitutionView {
@@ -333,17 +393,7 @@ impl<'a> InstView<'a> {
             authority: i.authority.clone(),
             hazardous_goods: i.hazardous_goods,
             principal: i.principal.as_deref().and_then(|p| self.post_ref(p)),
-            group: i.leadership_group.as_ref().and_then(|g| {
-                Some(Group {
-                    name: g.name.clone(),
-                    chair: self.post_ref(&g.chair)?,
-                    deputy_chairs: self.post_refs(&g.deputy_chairs),
-                    members: self.post_refs(&g.members),
-                    office: g.office.as_deref().and_then(|o| self.department_link_by_id(o)),
-                    meets: g.meets.clone(),
-                    established: g.established,
-                })
-            }),
+            group: self.group(),
             body: i.safety_management.body.as_deref().and_then(|b| self.department_link_by_id(b)),
             officers: i
                 .safety_management
@@ -377,6 +427,7 @@ impl<'a> InstView<'a> {
                     link: self.department_link(d),
                     depth: d.depth,
                     head: d.head.as_deref().and_then(|h| self.post_ref(h)),
+                    supervisor: d.supervisor.as_deref().and_then(|s| self.post_ref(s)),
                     posts: d.posts.len(),
                 })
                 .collect(),
@@ -394,7 +445,7 @@ impl<'a> InstView<'a> {
     fn letter_link(&self, d: &Document) -> DocLink {
         let who = d.person.as_deref().and_then(|p| self.inst.person(p)).map_or("", |p| p.name.as_str());
         let post = self.inst.post(&d.post).map_or("", |p| p.name.as_str());
-        DocLink::of(d, format!("{who}（{post}）"))
+        DocLink::of(d, format!("{who}　{post}"))
     }
 
     pub(crate) fn signing(&self) -> SigningView {
@@ -426,6 +477,8 @@ impl<'a> InstView<'a> {
             parent: d.parent.as_deref().and_then(|p| self.department_link_by_id(p)),
             children: d.children.iter().filter_map(|c| self.department_link_by_id(c)).collect(),
             head: d.head.as_deref().and_then(|h| self.post_ref(h)),
+            supervisor: d.supervisor.as_deref().and_then(|s| self.post_ref(s)),
+            duties: d.duties.clone(),
             posts: self.post_refs(&d.posts),
         }
     }
@@ -447,10 +500,11 @@ impl<'a> InstView<'a> {
                 .unwrap_or_else(|| Link::new(post.department.clone(), String::new())),
             category: category.map(|c| c.name.clone()),
             reports_to: post.reports_to.as_deref().and_then(|r| self.post_ref(r)),
+            supervises: post.supervises.iter().filter_map(|d| self.department_link_by_id(d)).collect(),
             holders: self.holders(post),
             duties: post.duties.iter().map(duty_view).collect(),
             own_duties: post.duties.iter().filter(|d| d.origin == Origin::Post).count(),
-            text: PostText::of(post),
+            text: PostText::of(self.model, post),
         }
     }
 
@@ -479,10 +533,11 @@ impl<'a> InstView<'a> {
         self.inst
             .departments
             .iter()
-            .filter(|d| !d.posts.is_empty())
+            .filter(|d| !d.posts.is_empty() || !d.duties.is_empty())
             .map(|d| DisplaySection {
                 department: d.name.clone(),
                 depth: d.depth,
+                duties: d.duties.clone(),
                 cards: d.posts.iter().filter_map(|p| self.inst.post(p)).map(|p| self.card(p)).collect(),
             })
             .collect()

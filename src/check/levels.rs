@@ -1,0 +1,100 @@
+//! The levels of the responsibility system (层层签订, 一岗双责): which leader supervises which
+//! departments (分管), and what the signing rules need of them.
+
+use std::collections::BTreeMap;
+
+use super::index::{Index, InstIndex, at};
+use super::refs::table_ref;
+use crate::diagnostic::{Diagnostic, Report};
+use crate::raw::HeadsSignWith;
+use crate::source::Span;
+
+pub(crate) fn check(index: &Index, report: &mut Report) {
+    for inst in index.institutions.values() {
+        institution(index, inst, report);
+    }
+}
+
+fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
+    let dir = inst.dir;
+    let leader =
+        |category: Option<&str>| category.and_then(|c| index.categories.get(c)).is_some_and(|c| c.value.leadership);
+    // The leader supervising each department, and where it says so.
+    let mut supervisor: BTreeMap<&str, (&str, Span)> = BTreeMap::new();
+    for post in &dir.posts {
+        let (f, p) = (post.file, &post.value);
+        let is_leader = leader(p.category.as_ref().map(|c| c.value.as_str()));
+        if let Some(first) = p.supervises.first().filter(|_| !is_leader && p.category.is_some()) {
+            report.push(
+                Diagnostic::new(
+                    "supervisor-not-leader",
+                    at(f, first),
+                    format!("post `{}` supervises departments but is not a leadership post", post.id),
+                    "分管 is a leader's",
+                )
+                .with_help("only a post of a leadership category (领导班子成员) supervises departments; give the post such a category or move `supervises:` to the leader's post"),
+            );
+        }
+        if is_leader && p.business_duties.is_empty() {
+            report.push(
+                Diagnostic::new(
+                    "leader-without-business-duties",
+                    at(f, &p.name),
+                    format!("leadership post `{}` has no business duties (一岗双责)", post.id),
+                    "this post",
+                )
+                .with_help("list what the leader runs under `business_duties:`: a leader answers for safety in the business they lead"),
+            );
+        }
+        for d in &p.supervises {
+            if dir.broken_lists.contains(&"department")
+                || !table_ref(report, "department", at(f, d), &d.value, &inst.departments)
+            {
+                continue;
+            }
+            match supervisor.get(d.value.as_str()) {
+                Some((other, first)) => report.push(
+                    Diagnostic::new(
+                        "duplicate-supervisor",
+                        at(f, d),
+                        format!("department `{}` is supervised by both `{other}` and `{}`", d.value, post.id),
+                        "again here",
+                    )
+                    .with_label(*first, "first supervised here")
+                    .with_help("one leader supervises a department (分管); remove it from one list"),
+                ),
+                None => {
+                    supervisor.insert(&d.value, (&post.id, at(f, d)));
+                }
+            }
+        }
+    }
+
+    let Some(loaded) = &dir.institution else { return };
+    let Some(sign_with) = loaded.value.department_heads_sign_with.as_ref() else { return };
+    if sign_with.value != HeadsSignWith::Supervisor || dir.broken_lists.contains(&"department") {
+        return;
+    }
+    let principal = loaded.value.principal.as_ref().map(|p| p.value.as_str());
+    for list in &dir.departments {
+        for d in list.value.iter() {
+            let head = d.head.as_ref().map(|h| h.value.as_str());
+            let top_level = d.parent.is_none();
+            if top_level && head.is_some() && head != principal && !supervisor.contains_key(d.id.value.as_str()) {
+                report.push(
+                    Diagnostic::new(
+                        "unsupervised-department",
+                        at(list.file, &d.id),
+                        format!("no leader supervises department `{}`: its head signs with the principal", d.id.value),
+                        "no 分管领导",
+                    )
+                    .with_label(at(loaded.file, sign_with), "heads sign with their supervising leader")
+                    .with_help(format!(
+                        "add `{}` to the `supervises:` of the leader who is in charge of it",
+                        d.id.value
+                    )),
+                );
+            }
+        }
+    }
+}
