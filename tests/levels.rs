@@ -68,6 +68,9 @@ fn the_commission_signs_a_target_letter_with_a_member_principal() {
             "安全生产目标责任书",
             "甲方：乌审旗卫生健康委员会负责人：主任高振华",
             "乙方：乌审旗人民医院负责人：院长杨志强",
+            // The institution binds its safety committee's duties beside its principal's.
+            "（一）乌审旗人民医院安全生产委员会职责1．",
+            "（二）院长安全生产职责1．",
         ],
     );
     assert_eq!(

@@ -69,12 +69,19 @@ struct LetterView<'a> {
     year: &'a str,
     party_a: PartyView<'a>,
     party_b: PartyView<'a>,
-    /// When 乙方 signs for a department: the department's own duties, which the letter binds
-    /// beside the head's.
-    department_duties: &'a [String],
+    /// When 乙方 signs for a unit, the unit's own duties, which the letter binds beside its
+    /// head's: a department's, or, for an institution, its safety committee's.
+    unit_duties: Option<UnitDuties<'a>>,
     duties: Vec<&'a str>,
     #[serde(flatten)]
     text: PostText<'a>,
+}
+
+/// A unit's own duties, under their heading (外科安全生产职责, 乌审旗人民医院安全生产委员会职责).
+#[derive(Serialize)]
+struct UnitDuties<'a> {
+    title: String,
+    items: &'a [String],
 }
 
 /// A party as a letter names it: what it binds and who signs for it.
@@ -171,10 +178,17 @@ fn letter_doc(
         year,
         party_a: PartyView::of(model, &l.party_a),
         party_b: PartyView::of(model, &l.party_b),
-        department_duties: match &l.party_b.signs_for {
-            SignsFor::Department(d) => inst.department(d).map_or(&[][..], |d| &d.duties),
-            _ => &[],
-        },
+        unit_duties: match &l.party_b.signs_for {
+            SignsFor::Department(d) => inst
+                .department(d)
+                .map(|d| UnitDuties { title: format!("{}安全生产职责", d.name), items: &d.duties }),
+            SignsFor::Institution => inst
+                .leadership_group
+                .as_ref()
+                .map(|g| UnitDuties { title: format!("{}职责", g.name), items: &g.duties }),
+            SignsFor::Person => None,
+        }
+        .filter(|u| !u.items.is_empty()),
         duties: duties(post),
         text: PostText::of(model, post),
     };
