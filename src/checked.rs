@@ -28,7 +28,13 @@ pub struct Checked {
 /// Loads, checks and (if clean) resolves `dir`. `adjust` sets lint levels from the command
 /// line, after the content's own `lints:`.
 pub fn check(dir: &Path, adjust: impl FnOnce(&mut Levels)) -> Checked {
-    check_cached(dir, adjust, None)
+    check_cached(dir, adjust, None, None)
+}
+
+/// Like `check`, for the day `as_of` (`--as-of`) instead of the content's date of record: what
+/// is overdue, and the progress every renderer shows, are computed for that day.
+pub(crate) fn check_as_of(dir: &Path, adjust: impl FnOnce(&mut Levels), as_of: Option<Date>) -> Checked {
+    check_cached(dir, adjust, None, as_of)
 }
 
 /// What the preview knows from its last pass.
@@ -40,20 +46,25 @@ pub(crate) struct Known<'a> {
     pub(crate) reuse: Option<resolve::Reuse<'a>>,
 }
 
-/// Like `check`, taking what did not change since the last pass from `known`.
-pub(crate) fn check_cached(dir: &Path, adjust: impl FnOnce(&mut Levels), known: Option<Known>) -> Checked {
+/// Like `check_as_of`, taking what did not change since the last pass from `known`.
+pub(crate) fn check_cached(
+    dir: &Path,
+    adjust: impl FnOnce(&mut Levels),
+    known: Option<Known>,
+    as_of: Option<Date>,
+) -> Checked {
     let started = std::time::Instant::now();
     let mut report = Report::default();
     let content = load::load(dir, &mut report, known.as_ref().map(|k| (k.cache, k.since)));
     let loaded = started.elapsed();
-    let mut checked = check_reusing(content, report, adjust, known.and_then(|k| k.reuse));
+    let mut checked = check_reusing(content, report, adjust, known.and_then(|k| k.reuse), as_of);
     checked.laps.insert(0, Lap { what: "load".into(), took: loaded });
     checked
 }
 
 /// Checks and (if clean) resolves content already loaded (from disk, or from a commit).
 pub fn check_loaded(content: load::Content, report: Report, adjust: impl FnOnce(&mut Levels)) -> Checked {
-    check_reusing(content, report, adjust, None)
+    check_reusing(content, report, adjust, None, None)
 }
 
 fn check_reusing(
@@ -61,9 +72,18 @@ fn check_reusing(
     mut report: Report,
     adjust: impl FnOnce(&mut Levels),
     reuse: Option<resolve::Reuse>,
+    as_of: Option<Date>,
 ) -> Checked {
     let mut clock = Clock::new(true);
     let index = check::check(&content, &mut report);
+    // The day of record: the command line's, else the content's (never the clock).
+    let day = as_of.or_else(|| {
+        let config = content.config.as_ref()?;
+        Date::parse(&config.value.as_of.as_ref()?.value).ok()
+    });
+    if let Some(day) = day {
+        check::records::dated(&content, day, &mut report);
+    }
     let mut levels = Levels::default();
     if let Some(config) = &content.config {
         for (code, level) in &config.value.lints {
@@ -75,7 +95,8 @@ fn check_reusing(
     let mut model = None;
     clock.lap("check");
     if !report.has_errors() {
-        let resolved = resolve::resolve(&content, &index, reuse);
+        let mut resolved = resolve::resolve(&content, &index, reuse);
+        resolved.site.as_of = day;
         clock.lap("resolve");
         // Some checks need the resolved model (which letters exist).
         check::signed::check(&content, &resolved, &mut report);
@@ -91,15 +112,5 @@ fn check_reusing(
         laps: clock.laps,
         walked: content.walked,
         levels,
-    }
-}
-
-impl Checked {
-    /// Computes progress and dates for `as_of` (`--as-of`) instead of the content's date of record.
-    pub(crate) fn with_as_of(mut self, as_of: Option<Date>) -> Self {
-        if let (Some(model), Some(day)) = (self.model.as_mut(), as_of) {
-            model.site.as_of = Some(day);
-        }
-        self
     }
 }

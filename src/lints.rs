@@ -101,6 +101,14 @@ pub(crate) const LINTS: &[Lint] = &[
     rule("staff-coverage", Level::Warn, "fewer people listed than the institution employs (全员)"),
     rule("signed-without-letter", Level::Warn, "a signing record that names no letter (it would be ignored)"),
     rule("done-without-evidence", Level::Warn, "a campaign task marked done or verified with no evidence recorded"),
+    rule(
+        "major-hazard-unplanned",
+        Level::Deny,
+        "a major hazard (重大事故隐患) without a remediation plan or report date",
+    ),
+    rule("verified-by-rectifier", Level::Warn, "a hazard verified by who rectified it, or by nobody named"),
+    rule("hazard-overdue", Level::Warn, "a hazard not rectified by its deadline on the date of record"),
+    rule("major-hazard-overdue", Level::Deny, "a major hazard not rectified by its deadline on the date of record"),
 ];
 
 /// The lints a user may re-level, with what each reports: `check --help` lists them.

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::date::Date;
 
-use crate::raw::{InstitutionKind, OfficerKind, Status};
+use crate::raw::{HazardGrade, HazardSource, InstitutionKind, OfficerKind, Status};
 
 #[derive(Debug, Serialize)]
 pub struct Model {
@@ -69,6 +69,8 @@ pub(crate) struct Institution {
     pub(crate) people: Vec<Person>,
     /// Responsibility letters to sign (层层签订), in department and post order.
     pub(crate) letters: Vec<Letter>,
+    /// The hazard ledger (隐患排查治理台账), in the order found.
+    pub(crate) hazards: Vec<Hazard>,
     /// Where the institution is described (file:line:column), for messages about it.
     pub(crate) source: String,
 }
@@ -405,6 +407,33 @@ pub(crate) struct Issue {
     pub(crate) deadline: Date,
     pub(crate) closed: Option<Date>,
     pub(crate) verified: Option<Date>,
+    pub(crate) note: Option<String>,
+}
+
+/// A hazard of the ledger. Where it stands on a day (open, overdue, verified) is computed by
+/// `progress::hazard`, never stored.
+#[derive(Debug, Serialize)]
+pub(crate) struct Hazard {
+    /// The ledger number, e.g. 2026-001.
+    pub(crate) id: String,
+    pub(crate) found: Date,
+    pub(crate) source: Option<HazardSource>,
+    /// Person ids.
+    pub(crate) found_by: Option<String>,
+    pub(crate) department: String,
+    pub(crate) place: Option<String>,
+    pub(crate) description: String,
+    pub(crate) grade: HazardGrade,
+    pub(crate) measure: String,
+    pub(crate) owner: String,
+    pub(crate) deadline: Date,
+    pub(crate) rectified: Option<Date>,
+    /// Who rectified it: the owner unless the ledger says otherwise.
+    pub(crate) rectified_by: String,
+    pub(crate) verified: Option<Date>,
+    pub(crate) verified_by: Option<String>,
+    pub(crate) plan: Option<String>,
+    pub(crate) reported: Option<Date>,
     pub(crate) note: Option<String>,
 }
 

@@ -6,6 +6,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::checked::{self, Checked};
+use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::fence::Fence;
 use crate::lints::Levels;
@@ -23,8 +24,13 @@ use crate::write;
 /// loads the theme and (with `pdf`) the fonts, and checks what the build would otherwise reject
 /// only when making it (see `render::preflight`). `check` and `build` on the command line check
 /// this way.
-pub(crate) fn check_prepared(dir: &Path, adjust: impl FnOnce(&mut Levels), pdf: bool) -> (Checked, Option<Prepared>) {
-    let mut checked = checked::check(dir, adjust);
+pub(crate) fn check_prepared(
+    dir: &Path,
+    adjust: impl FnOnce(&mut Levels),
+    as_of: Option<Date>,
+    pdf: bool,
+) -> (Checked, Option<Prepared>) {
+    let mut checked = checked::check_as_of(dir, adjust, as_of);
     let (Some(model), Ok(fence)) = (&checked.model, Fence::new(dir)) else { return (checked, None) };
     let started = std::time::Instant::now();
     let mut report = std::mem::take(&mut checked.report);

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::model::{Campaign, Department, Institution, Issue, Model, Person, Phase, Record, Ref, Task};
+use crate::model::{Campaign, Department, Hazard, Institution, Issue, Model, Person, Phase, Record, Ref, Task};
 use crate::raw::Status;
 
 /// Whether something due was done in time.
@@ -60,7 +60,7 @@ pub(crate) fn task<'a>(campaign: &'a Campaign, task: &Task, as_of: Date) -> Task
     TaskProgress { status, done_on, timeliness: Timeliness::of(done_on, task.deadline, as_of), records }
 }
 
-/// Where an issue of the 问题清单 stands.
+/// Where an issue of the 问题清单, or a hazard of the ledger, stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub(crate) enum IssueState {
@@ -84,17 +84,34 @@ impl IssueState {
 }
 
 pub(crate) fn issue(issue: &Issue, as_of: Date) -> (IssueState, Timeliness) {
+    closure(issue.found, issue.deadline, issue.closed, issue.verified, as_of)
+}
+
+/// Where a hazard of the ledger stands on the day.
+pub(crate) fn hazard(h: &Hazard, as_of: Date) -> (IssueState, Timeliness) {
+    closure(h.found, h.deadline, h.rectified, h.verified, as_of)
+}
+
+/// The closed loop of everything found and put right (a campaign's issue, a hazard): found →
+/// rectified (by the deadline, or late) → verified, from its dates as they stood on the day.
+fn closure(
+    found: Date,
+    deadline: Date,
+    closed: Option<Date>,
+    verified: Option<Date>,
+    as_of: Date,
+) -> (IssueState, Timeliness) {
     let on = |d: Option<Date>| d.filter(|d| *d <= as_of);
-    let state = if issue.found > as_of {
+    let state = if found > as_of {
         IssueState::NotFound
-    } else if on(issue.verified).is_some() {
+    } else if on(verified).is_some() {
         IssueState::Verified
-    } else if on(issue.closed).is_some() {
+    } else if on(closed).is_some() {
         IssueState::Closed
     } else {
         IssueState::Open
     };
-    (state, Timeliness::of(on(issue.closed), issue.deadline, as_of))
+    (state, Timeliness::of(on(closed), deadline, as_of))
 }
 
 /// Whether a period lies before, around or after the day.

@@ -138,7 +138,7 @@ impl Session {
         };
         let reused = reuse.is_some();
         let known = checked::Known { cache: &self.parsed, since, reuse };
-        let mut checked = checked::check_cached(settings.dir, settings.adjust, Some(known)).with_as_of(settings.as_of);
+        let mut checked = checked::check_cached(settings.dir, settings.adjust, Some(known), settings.as_of);
         if settings.timings {
             for lap in &checked.laps {
                 eprintln!("timing (pages): {lap}");

@@ -45,6 +45,18 @@ const INST: &str = "institutions/clinic/institution.yaml";
 const PEOPLE: &str = "institutions/clinic/people.yaml";
 const DEPTS: &str = "institutions/clinic/departments.yaml";
 const SIGNING: &str = "institutions/clinic/signing.yaml";
+const HAZARDS: &str = "institutions/clinic/records/hazards.yaml";
+
+/// A valid hazard of the ledger, to which a case adds keys (found 2023-01-05, due 2023-01-20).
+macro_rules! hazard {
+    ($extra:literal) => {
+        concat!(
+            "- id: 2023-001\n  found: 2023-01-05\n  department: nursing\n  description: 治疗室锐器盒满溢\n",
+            "  measure: 及时封存更换\n  owner: zhao-min\n  deadline: 2023-01-20\n",
+            $extra
+        )
+    };
+}
 /// PDF styles that cannot print.
 const STYLE_NAN: &str = "page: { width: 210, height: 297 }\nmargin: { top: 37, left: 28 }\ntype_area: { width: 156, height: 225 }\nlines_per_page: 22\nchars_per_line: 28\nsizes: { title: 22, body: .nan, footer: 10.5 }\nfonts:\n  body: [\"Noto Serif CJK SC\"]\n  heading: [\"Noto Sans CJK SC:bold\"]\n  title: [\"Noto Serif CJK SC:bold\"]\n";
 const STYLE_NEGATIVE: &str = "page: { width: 210, height: 297 }\nmargin: { top: 37, left: 28 }\ntype_area: { width: 156, height: 225 }\nlines_per_page: 22\nchars_per_line: 28\nsizes: { title: -22, body: 16, footer: 10.5 }\nfonts:\n  body: [\"Noto Serif CJK SC\"]\n  heading: [\"Noto Sans CJK SC:bold\"]\n  title: [\"Noto Serif CJK SC:bold\"]\n";
@@ -1229,6 +1241,127 @@ const CASES: &[Case] = &[
         column: 1,
         message: "the file is empty",
         help: None,
+    },
+    Case {
+        name: "misspelt key in a hazard",
+        files: &[W(HAZARDS, hazard!("  rectifed: 2023-01-08\n"))],
+        code: "unknown-key",
+        file: HAZARDS,
+        line: 8,
+        column: 3,
+        message: "unknown key `rectifed` in hazard",
+        help: Some("did you mean `rectified`?"),
+    },
+    Case {
+        name: "a hazard owned by someone not listed",
+        files: &[W(
+            HAZARDS,
+            "- id: 2023-001\n  found: 2023-01-05\n  department: nursing\n  description: 锐器盒满溢\n  measure: 更换\n  owner: 赵敏\n  deadline: 2023-01-20\n",
+        )],
+        code: "missing-reference",
+        file: HAZARDS,
+        line: 6,
+        column: 10,
+        message: "赵敏",
+        help: Some("write `zhao-min`"),
+    },
+    Case {
+        name: "a hazard rectified before it was found",
+        files: &[W(HAZARDS, hazard!("  rectified: 2022-12-30\n"))],
+        code: "invalid-period",
+        file: HAZARDS,
+        line: 8,
+        column: 14,
+        message: "hazard `2023-001`: rectified before it was found",
+        help: None,
+    },
+    Case {
+        name: "a hazard with a day that does not exist",
+        files: &[W(HAZARDS, hazard!("  rectified: 2023-02-30\n"))],
+        code: "invalid-date",
+        file: HAZARDS,
+        line: 8,
+        column: 14,
+        message: "`2023-02-30` is not a valid date",
+        help: None,
+    },
+    Case {
+        name: "a hazard verified but never rectified",
+        files: &[W(HAZARDS, hazard!("  verified: 2023-01-09\n  verified_by: wang-li\n"))],
+        code: "missing-key",
+        file: HAZARDS,
+        line: 8,
+        column: 13,
+        message: "hazard `2023-001` is verified but not rectified",
+        help: Some("rectified: YYYY-MM-DD"),
+    },
+    Case {
+        name: "a hazard verified by who rectified it (denied)",
+        files: &[
+            W("safeduty.yaml", "title: 测试站点\nas_of: 2023-01-10\nlints:\n  verified-by-rectifier: deny\n"),
+            W(HAZARDS, hazard!("  rectified: 2023-01-08\n  verified: 2023-01-09\n  verified_by: zhao-min\n")),
+        ],
+        code: "verified-by-rectifier",
+        file: HAZARDS,
+        line: 10,
+        column: 16,
+        message: "hazard `2023-001` is verified by `zhao-min`, who rectified it",
+        help: Some("someone else"),
+    },
+    Case {
+        name: "a major hazard without a plan",
+        files: &[W(HAZARDS, hazard!("  grade: major\n  reported: 2023-01-06\n"))],
+        code: "major-hazard-unplanned",
+        file: HAZARDS,
+        line: 8,
+        column: 10,
+        message: "major hazard `2023-001` has no `plan`",
+        help: Some("治理方案"),
+    },
+    Case {
+        name: "a major hazard past its deadline on the date of record",
+        files: &[
+            W("safeduty.yaml", "title: 测试站点\nas_of: 2023-02-01\n"),
+            W(HAZARDS, hazard!("  grade: major\n  plan: 停用并更换\n  reported: 2023-01-06\n")),
+        ],
+        code: "major-hazard-overdue",
+        file: HAZARDS,
+        line: 7,
+        column: 13,
+        message: "major hazard `2023-001` is overdue: not rectified 12 day(s) after its deadline, on 2023-02-01",
+        help: Some("rectified: YYYY-MM-DD"),
+    },
+    Case {
+        name: "one ledger number in two files of the ledger",
+        files: &[W(HAZARDS, hazard!("")), W("institutions/clinic/records/hazards/2023.yaml", hazard!(""))],
+        code: "duplicate-id",
+        // The folder's files are read first (a sorted walk): the single file repeats the number.
+        file: HAZARDS,
+        line: 1,
+        column: 7,
+        message: "duplicate hazard id `2023-001`",
+        help: None,
+    },
+    Case {
+        name: "a ledger saved from WPS in GBK",
+        // "- id: 2023-001\n  description: 隐患\n" in GBK.
+        files: &[Bytes(HAZARDS, b"- id: 2023-001\n  description: \xd2\xfe\xbb\xbc\n")],
+        code: "read-error",
+        file: HAZARDS,
+        line: 2,
+        column: 16,
+        message: "GBK",
+        help: Some("UTF-8"),
+    },
+    Case {
+        name: "a record kind that does not exist",
+        files: &[W("institutions/clinic/records/risk.yaml", "[]\n")],
+        code: "unknown-file",
+        file: "institutions/clinic/records/risk.yaml",
+        line: 1,
+        column: 1,
+        message: "does not know what this YAML file is",
+        help: Some("records/hazards.yaml"),
     },
 ];
 

@@ -9,6 +9,7 @@ mod graph;
 pub(crate) mod ids;
 pub(crate) mod index;
 mod levels;
+pub(crate) mod records;
 mod refs;
 mod rules;
 pub(crate) mod signed;
@@ -45,6 +46,7 @@ pub(crate) fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> 
             duties::check(content, &index, report);
             levels::check(&index, report);
             campaigns::check(content, &index, report);
+            records::check(&index, report);
         },
         || {
             if content.broken_files == 0 {

@@ -45,6 +45,9 @@ enum Command {
         dir: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
+        /// Judge what is overdue (hazards) as of this day instead of `as_of` in safeduty.yaml.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        as_of: Option<String>,
         #[command(flatten)]
         lints: LintArgs,
     },
@@ -228,10 +231,11 @@ fn color() -> bool {
 
 fn run(cli: Cli) -> Result<i32> {
     match cli.command {
-        Command::Check { dir, format, lints } => {
+        Command::Check { dir, format, as_of, lints } => {
             lints.validate()?;
             require_dir(&dir)?;
-            let (checked, _) = pipeline::check_prepared(&dir, |l| lints.apply(l), true);
+            let as_of = as_of_day(as_of.as_deref())?;
+            let (checked, _) = pipeline::check_prepared(&dir, |l| lints.apply(l), as_of, true);
             match format {
                 Format::Human => eprint!("{}", checked.report.render_human(&checked.sources, color())),
                 Format::Json => print!("{}", checked.report.render_json(&checked.sources)),
@@ -249,8 +253,7 @@ fn run(cli: Cli) -> Result<i32> {
             let default_out = if selection.is_everything() { "output" } else { "output/print" };
             let out = out.unwrap_or_else(|| PathBuf::from(default_out));
             let started = std::time::Instant::now();
-            let (checked, prepared) = pipeline::check_prepared(&dir, |l| lints.apply(l), selection.wants_pdf());
-            let checked = checked.with_as_of(as_of);
+            let (checked, prepared) = pipeline::check_prepared(&dir, |l| lints.apply(l), as_of, selection.wants_pdf());
             if !checked.report.diagnostics.is_empty() {
                 eprint!("{}", checked.report.render_human(&checked.sources, color()));
             }

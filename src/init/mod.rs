@@ -27,6 +27,7 @@ const FILES: &[(&str, &str)] = &[
         include_str!("scaffold/institutions/example/posts/safety-officer.yaml"),
     ),
     ("institutions/example/posts/nurse.yaml", include_str!("scaffold/institutions/example/posts/nurse.yaml")),
+    ("institutions/example/records/hazards.yaml", include_str!("scaffold/institutions/example/records/hazards.yaml")),
     ("pages/about.md", include_str!("scaffold/pages/about.md")),
 ];
 

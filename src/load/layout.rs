@@ -24,6 +24,8 @@ pub(super) enum Kind {
     Campaign(String),
     Progress(String),
     Issues(String),
+    /// Records of an institution: (institution, kind).
+    Records(String, raw::RecordKind),
     Page(String),
     /// Not ours: images, scans, notes. Left alone.
     Other,
@@ -45,6 +47,13 @@ pub(super) fn classify(rel: &[&str]) -> Kind {
         ["institutions", i, "people.yaml"] => Kind::People(i.to_string()),
         ["institutions", i, "signing.yaml"] => Kind::Signing(i.to_string()),
         ["institutions", i, "posts", f] if is_yaml(f) => Kind::Post(i.to_string(), stem(f)),
+        ["institutions", i, "records", f] if is_yaml(f) && raw::RecordKind::of(&stem(f)).is_some() => {
+            Kind::Records(i.to_string(), raw::RecordKind::of(&stem(f)).unwrap_or(raw::RecordKind::Hazards))
+        }
+        // A long list may be split into files (by year, by department) in a folder of its kind.
+        ["institutions", i, "records", k, f] if is_yaml(f) && raw::RecordKind::of(k).is_some() => {
+            Kind::Records(i.to_string(), raw::RecordKind::of(k).unwrap_or(raw::RecordKind::Hazards))
+        }
         ["campaigns", c, "campaign.yaml"] => Kind::Campaign(c.to_string()),
         ["campaigns", c, "progress.yaml"] => Kind::Progress(c.to_string()),
         ["campaigns", c, "issues.yaml"] => Kind::Issues(c.to_string()),
@@ -80,6 +89,7 @@ pub(super) enum Value {
     Campaign(Arc<raw::Campaign>),
     Progress(Arc<raw::Progress>),
     Issues(Arc<Vec<raw::Issue>>),
+    Hazards(Arc<Vec<raw::Hazard>>),
     Page(Arc<Page>),
 }
 
@@ -107,6 +117,7 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
         Kind::Campaign(_) => Value::Campaign(Arc::new(yaml::parse(text, file, at, "campaign file")?)),
         Kind::Progress(_) => Value::Progress(Arc::new(yaml::parse(text, file, at, "progress file")?)),
         Kind::Issues(_) => Value::Issues(Arc::new(yaml::parse(text, file, at, "issue")?)),
+        Kind::Records(_, raw::RecordKind::Hazards) => Value::Hazards(Arc::new(yaml::parse(text, file, at, "hazard")?)),
         Kind::Page(slug) => Value::Page(Arc::new(page::parse(text, file, slug.clone())?)),
         Kind::Unknown(Some(lower)) => {
             return Err(vec![
@@ -130,7 +141,8 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
                 .with_help(
                     "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
                  institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml, \
-                 institutions/<id>/posts/<id>.yaml, campaigns/<id>/campaign.yaml, campaigns/<id>/progress.yaml or \
+                 institutions/<id>/posts/<id>.yaml, institutions/<id>/records/hazards.yaml (or records/hazards/*.yaml), \
+                 campaigns/<id>/campaign.yaml, campaigns/<id>/progress.yaml or \
                  campaigns/<id>/issues.yaml",
                 ),
             ]);

@@ -50,6 +50,8 @@ pub(crate) struct InstitutionDir {
     pub(crate) people: Vec<Loaded<Vec<raw::Person>>>,
     pub(crate) posts: Vec<Named<raw::Post>>,
     pub(crate) signing: Option<Loaded<raw::Signing>>,
+    /// The hazard ledger, in one or more files (`records/hazards.yaml`, `records/hazards/*.yaml`).
+    pub(crate) hazards: Vec<Loaded<Vec<raw::Hazard>>>,
     /// First file seen in the folder: where to point when institution.yaml is missing.
     pub(crate) first_file: Option<FileId>,
     /// Ids of posts whose files could not be parsed: references to them are not dangling.
@@ -359,6 +361,9 @@ fn place(content: &mut Content, folders: &mut Folders, kind: Kind, file: FileId,
             folders.campaign(&id, file).progress = Some(Loaded { file, value });
         }
         (Kind::Issues(id), Value::Issues(value)) => folders.campaign(&id, file).issues = Some(Loaded { file, value }),
+        (Kind::Records(id, _), Value::Hazards(value)) => {
+            folders.institution(&id, file).hazards.push(Loaded { file, value });
+        }
         (_, Value::Page(page)) => content.pages.push(page),
         _ => unreachable!("`parse` gives the value of the file's kind"),
     }
@@ -374,6 +379,7 @@ fn broken(content: &mut Content, folders: &mut Folders, kind: Kind, file: FileId
         Kind::People(i) => folders.institution(&i, file).broken_lists.push("person"),
         Kind::Signing(i) => folders.institution(&i, file).broken_lists.push("signing"),
         Kind::Post(i, id) => folders.institution(&i, file).broken_posts.push(id),
+        Kind::Records(i, kind) => folders.institution(&i, file).broken_lists.push(kind.name()),
         Kind::Campaign(c) | Kind::Progress(c) | Kind::Issues(c) => folders.campaign(&c, file).broken = true,
         _ => {}
     }

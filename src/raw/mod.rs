@@ -10,7 +10,9 @@ use serde_saphyr::Spanned;
 use crate::lints::Level;
 
 mod item;
+mod records;
 pub(crate) use item::{ItemRef, Miss};
+pub(crate) use records::{Hazard, HazardGrade, HazardSource, RecordKind};
 
 /// `safeduty.yaml` in the content root: site settings and lint levels.
 #[derive(Debug, Deserialize)]

@@ -58,6 +58,10 @@ pub(crate) fn institution(i: &str) -> String {
 pub(crate) fn display(i: &str) -> String {
     format!("institutions/{i}/display.html")
 }
+/// The hazard ledger (隐患排查治理台账).
+pub(crate) fn hazards(i: &str) -> String {
+    format!("institutions/{i}/hazards.html")
+}
 pub(crate) fn department(i: &str, d: &str) -> String {
     format!("institutions/{i}/departments/{d}.html")
 }
@@ -105,6 +109,7 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
         ["static", rest @ ..] => theme.assets.contains_key(&rest.join("/")),
         ["pages", ..] => model.pages.iter().any(|p| page(&p.slug) == path),
         ["institutions", i, "index.html" | "display.html"] => inst(i).is_some(),
+        ["institutions", i, "hazards.html"] => inst(i).is_some_and(|x| !x.hazards.is_empty()),
         ["institutions", i, "departments", f] => {
             inst(i).is_some_and(|x| html(f).is_some_and(|d| x.departments.iter().any(|y| y.id == d)))
         }

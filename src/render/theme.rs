@@ -29,6 +29,7 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/post.html",
     "templates/person.html",
     "templates/display.html",
+    "templates/hazards.html",
     "templates/page.html",
     "templates/404.html",
     "templates/search.html",

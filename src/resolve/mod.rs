@@ -4,6 +4,7 @@
 //! panics on a dangling one (it skips it), because a renderer must not crash a preview server.
 
 mod campaign;
+mod records;
 mod signing;
 
 use campaign::day;
@@ -251,6 +252,7 @@ fn institution(
         posts,
         people,
         letters,
+        hazards: records::hazards(dir),
         source: place(content, at(loaded.file, &raw.name)),
     })
 }

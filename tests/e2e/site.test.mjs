@@ -120,6 +120,31 @@ test('the campaign: timeline, a phase with its tasks, the matrix', async () => {
   assert.equal(await page.locator('table.matrix thead th').count(), 8, 'unit, six items, total');
 });
 
+test('the hazard ledger: open first, overdue marked, a major hazard flagged; also on a phone', async () => {
+  await page.goto(base);
+  await page.getByRole('link', { name: '乌审旗人民医院' }).first().click();
+  await page.getByRole('heading', { name: '隐患排查治理' }).waitFor();
+  await page.getByRole('link', { name: '隐患排查治理台账' }).click();
+  await page.getByRole('heading', { level: 1, name: '乌审旗人民医院隐患排查治理台账' }).waitFor();
+  const open = page.locator('section').filter({ has: page.getByRole('heading', { name: /未整改的隐患/ }) }).locator('tbody tr');
+  assert.equal(await open.count(), 4, 'four hazards open on the date of record');
+  // The major hazard comes first, then by deadline; the two past their deadline are marked.
+  assert.match(await open.first().innerText(), /重大[\s\S]*液氧储罐/);
+  assert.equal(await open.locator('.state.overdue', { hasText: /逾期 \d+ 天/ }).count(), 2);
+  await page.screenshot({ path: `${shots}/hazards.png`, fullPage: false });
+  // A department page shows its open hazards, linked into the ledger.
+  await page.getByRole('link', { name: '锅炉房' }).first().click();
+  await page.getByRole('heading', { name: /未整改的隐患/ }).waitFor();
+  assert.match(await page.locator('main').innerText(), /燃气泄漏报警器[\s\S]*逾期 21 天/);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: '乌审旗人民医院隐患排查治理台账' }).waitFor();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the page fits a phone's width (overflows by ${overflow}px)`);
+  await page.screenshot({ path: `${shots}/hazards-phone.png`, fullPage: false });
+  await page.setViewportSize({ width: 1280, height: 900 });
+});
+
 test('no script errors on the pages visited', async () => {
   assert.deepEqual(page.errors, []);
 });

@@ -5,6 +5,7 @@ pub(crate) mod campaigns;
 mod history;
 pub(crate) mod links;
 mod page;
+mod records;
 pub(crate) mod search;
 pub(crate) mod views;
 
@@ -343,8 +344,17 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         institution: views::InstitutionView,
         findings: Vec<&'a Finding>,
         campaigns: Vec<&'a campaigns::CampaignSummary>,
+        hazards: Option<records::HazardSummary>,
+        /// A commission's members, with their ledgers' counts.
+        member_hazards: Vec<records::MemberHazards>,
     }
-    let view = InstitutionPage { institution: v.view(), findings, campaigns };
+    let view = InstitutionPage {
+        institution: v.view(),
+        findings,
+        campaigns,
+        hazards: records::summary(v.model, inst),
+        member_hazards: records::members(v.model, inst),
+    };
     site.page("institution.html", &paths::institution(&inst.id), &inst.name, &[], view)?;
     #[derive(Serialize)]
     struct Display<'a> {
@@ -361,8 +371,25 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         &crumbs,
         Display { institution: v.link(), group: v.group(), sections: v.display() },
     )?;
+    if let Some(ledger) = records::ledger(v) {
+        let title = format!("{}隐患排查治理台账", inst.name);
+        site.page("hazards.html", &paths::hazards(&inst.id), &title, &crumbs, ledger)?;
+    }
+    #[derive(Serialize)]
+    struct DepartmentPage {
+        #[serde(flatten)]
+        department: views::DepartmentView,
+        /// Its hazards still open on the day.
+        hazards: Vec<records::HazardRow>,
+        ledger: String,
+    }
     for d in &inst.departments {
-        site.page("department.html", &paths::department(&inst.id, &d.id), &d.name, &crumbs, v.department(d))?;
+        let page = DepartmentPage {
+            department: v.department(d),
+            hazards: records::open_in(v, &d.id),
+            ledger: paths::hazards(&inst.id),
+        };
+        site.page("department.html", &paths::department(&inst.id, &d.id), &d.name, &crumbs, page)?;
     }
     for p in &inst.posts {
         let dept = inst.department(&p.department).map(|d| v.department_link(d));

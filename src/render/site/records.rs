@@ -1,0 +1,310 @@
+//! Views of the records (台账) for the templates: the hazard ledger of an institution, its open
+//! hazards per department, and the counts a commission sees for each member. Where a hazard
+//! stands is computed for the day of record (`progress::hazard`).
+
+use serde::Serialize;
+
+use super::views::{InstView, Link};
+use crate::date::Date;
+use crate::model::{Hazard, Institution, Model};
+use crate::progress::{self, IssueState, Timeliness};
+use crate::raw::HazardGrade;
+use crate::render::paths;
+
+/// One row of the ledger as it stood on the day.
+#[derive(Serialize)]
+pub(crate) struct HazardRow {
+    pub(crate) id: String,
+    pub(crate) found: Date,
+    pub(crate) source: &'static str,
+    pub(crate) found_by: Option<Link>,
+    pub(crate) department: Option<Link>,
+    pub(crate) place: Option<String>,
+    pub(crate) description: String,
+    pub(crate) grade: &'static str,
+    pub(crate) major: bool,
+    pub(crate) measure: String,
+    pub(crate) owner: Option<Link>,
+    pub(crate) deadline: Date,
+    pub(crate) rectified: Option<Date>,
+    pub(crate) rectified_by: Option<Link>,
+    pub(crate) verified: Option<Date>,
+    pub(crate) verified_by: Option<Link>,
+    pub(crate) plan: Option<String>,
+    pub(crate) reported: Option<Date>,
+    pub(crate) note: Option<String>,
+    /// open, closed (rectified, not yet verified) or verified.
+    pub(crate) state: IssueState,
+    pub(crate) state_label: &'static str,
+    pub(crate) timeliness: Timeliness,
+    pub(crate) timeliness_label: &'static str,
+    /// Days past the deadline while open and overdue.
+    pub(crate) days_overdue: i64,
+}
+
+/// Counts of a ledger on the day.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
+pub(crate) struct HazardTally {
+    /// Found up to the day.
+    pub(crate) found: usize,
+    pub(crate) open: usize,
+    pub(crate) overdue: usize,
+    /// Rectified, awaiting verification.
+    pub(crate) rectified: usize,
+    pub(crate) verified: usize,
+    pub(crate) major: usize,
+    pub(crate) major_open: usize,
+}
+
+impl HazardTally {
+    fn add(&mut self, h: &Hazard, (state, timeliness): (IssueState, Timeliness)) {
+        if state == IssueState::NotFound {
+            return;
+        }
+        let major = h.grade == HazardGrade::Major;
+        self.found += 1;
+        self.major += usize::from(major);
+        match state {
+            IssueState::Open => {
+                self.open += 1;
+                self.overdue += usize::from(timeliness == Timeliness::Overdue);
+                self.major_open += usize::from(major);
+            }
+            IssueState::Closed => self.rectified += 1,
+            IssueState::Verified => self.verified += 1,
+            IssueState::NotFound => {}
+        }
+    }
+
+    fn of(inst: &Institution, as_of: Date) -> Self {
+        let mut tally = HazardTally::default();
+        for h in &inst.hazards {
+            tally.add(h, progress::hazard(h, as_of));
+        }
+        tally
+    }
+}
+
+/// The day a ledger is shown for: the site's date of record, else the ledger's last date, so that
+/// the page depends on the content alone (never the clock).
+/// None when the institution keeps no ledger.
+pub(crate) fn day(model: &Model, inst: &Institution) -> Option<Date> {
+    if inst.hazards.is_empty() {
+        return None;
+    }
+    model.site.as_of.or_else(|| {
+        let dates = inst.hazards.iter().flat_map(|h| [Some(h.found), h.rectified, h.verified, h.reported]);
+        dates.flatten().max()
+    })
+}
+
+/// A year of the ledger: the hazards found that year, whatever became of them.
+#[derive(Serialize)]
+pub(crate) struct LedgerYear {
+    pub(crate) year: i16,
+    pub(crate) tally: HazardTally,
+    pub(crate) rows: Vec<HazardRow>,
+}
+
+/// One department's line of the ledger's summary.
+#[derive(Serialize)]
+pub(crate) struct DepartmentHazards {
+    pub(crate) department: Link,
+    pub(crate) tally: HazardTally,
+}
+
+/// The ledger page (隐患排查治理台账): what is open first, overdue marked, then each year's
+/// hazards, newest year first.
+#[derive(Serialize)]
+pub(crate) struct LedgerPage {
+    pub(crate) institution: Link,
+    pub(crate) as_of: Date,
+    pub(crate) tally: HazardTally,
+    pub(crate) open: Vec<HazardRow>,
+    pub(crate) departments: Vec<DepartmentHazards>,
+    pub(crate) years: Vec<LedgerYear>,
+}
+
+/// What an institution's page shows of its ledger, and each member's counts on a commission's.
+#[derive(Serialize)]
+pub(crate) struct HazardSummary {
+    pub(crate) url: String,
+    pub(crate) as_of: Date,
+    pub(crate) tally: HazardTally,
+}
+
+#[derive(Serialize)]
+pub(crate) struct MemberHazards {
+    pub(crate) institution: Link,
+    pub(crate) ledger: Option<String>,
+    pub(crate) tally: HazardTally,
+}
+
+fn person(v: &InstView, id: &str) -> Option<Link> {
+    v.inst.person(id).map(|p| Link::new(p.name.clone(), paths::person(&v.inst.id, &p.id)))
+}
+
+fn row(v: &InstView, h: &Hazard, as_of: Date) -> HazardRow {
+    let (state, timeliness) = progress::hazard(h, as_of);
+    HazardRow {
+        id: h.id.clone(),
+        found: h.found,
+        source: h.source.map_or("", |s| s.label()),
+        found_by: h.found_by.as_deref().and_then(|p| person(v, p)),
+        department: v.inst.department(&h.department).map(|d| v.department_link(d)),
+        place: h.place.clone(),
+        description: h.description.clone(),
+        grade: h.grade.label(),
+        major: h.grade == HazardGrade::Major,
+        measure: h.measure.clone(),
+        owner: person(v, &h.owner),
+        deadline: h.deadline,
+        rectified: h.rectified.filter(|d| *d <= as_of),
+        rectified_by: h.rectified.filter(|d| *d <= as_of).and_then(|_| person(v, &h.rectified_by)),
+        verified: h.verified.filter(|d| *d <= as_of),
+        verified_by: h.verified.filter(|d| *d <= as_of).and(h.verified_by.as_deref()).and_then(|p| person(v, p)),
+        plan: h.plan.clone(),
+        reported: h.reported.filter(|d| *d <= as_of),
+        note: h.note.clone(),
+        state,
+        state_label: state.label(),
+        timeliness,
+        timeliness_label: timeliness.label(),
+        days_overdue: if state == IssueState::Open && timeliness == Timeliness::Overdue {
+            h.deadline.days_until(as_of)
+        } else {
+            0
+        },
+    }
+}
+
+/// The ledger page of an institution that keeps one.
+pub(crate) fn ledger(v: &InstView) -> Option<LedgerPage> {
+    let inst = v.inst;
+    let as_of = day(v.model, inst)?;
+    let found: Vec<&Hazard> = inst.hazards.iter().filter(|h| h.found <= as_of).collect();
+    // Open first: major before general, the longest overdue first.
+    let mut open: Vec<HazardRow> =
+        found.iter().map(|h| row(v, h, as_of)).filter(|r| r.state == IssueState::Open).collect();
+    open.sort_by(|a, b| (!a.major, a.deadline, &a.id).cmp(&(!b.major, b.deadline, &b.id)));
+    let mut years: Vec<LedgerYear> = Vec::new();
+    for h in found.iter().rev() {
+        let year = h.found.year();
+        if years.last().is_none_or(|y| y.year != year) {
+            years.push(LedgerYear { year, tally: HazardTally::default(), rows: Vec::new() });
+        }
+        if let Some(y) = years.last_mut() {
+            y.tally.add(h, progress::hazard(h, as_of));
+            y.rows.push(row(v, h, as_of));
+        }
+    }
+    for y in &mut years {
+        y.rows.reverse();
+    }
+    let departments = inst
+        .departments
+        .iter()
+        .map(|d| {
+            let mut tally = HazardTally::default();
+            for h in found.iter().filter(|h| h.department == d.id) {
+                tally.add(h, progress::hazard(h, as_of));
+            }
+            DepartmentHazards { department: v.department_link(d), tally }
+        })
+        .filter(|d| d.tally.found > 0)
+        .collect();
+    Some(LedgerPage { institution: v.link(), as_of, tally: HazardTally::of(inst, as_of), open, departments, years })
+}
+
+/// The institution page's line on its ledger.
+pub(crate) fn summary(model: &Model, inst: &Institution) -> Option<HazardSummary> {
+    let as_of = day(model, inst)?;
+    Some(HazardSummary { url: paths::hazards(&inst.id), as_of, tally: HazardTally::of(inst, as_of) })
+}
+
+/// A department's open hazards on the day.
+pub(crate) fn open_in(v: &InstView, department: &str) -> Vec<HazardRow> {
+    let Some(as_of) = day(v.model, v.inst) else { return Vec::new() };
+    v.inst
+        .hazards
+        .iter()
+        .filter(|h| h.department == department)
+        .map(|h| row(v, h, as_of))
+        .filter(|r| r.state == IssueState::Open)
+        .collect()
+}
+
+/// A commission's members (the institutions it supervises) with their ledgers' counts.
+pub(crate) fn members(model: &Model, inst: &Institution) -> Vec<MemberHazards> {
+    model
+        .institutions
+        .iter()
+        .filter(|m| m.parent.as_deref() == Some(inst.id.as_str()))
+        .map(|m| {
+            let summary = summary(model, m);
+            MemberHazards {
+                institution: Link::new(m.name.clone(), paths::institution(&m.id)),
+                ledger: summary.as_ref().map(|s| s.url.clone()),
+                tally: summary.map(|s| s.tally).unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Hazard;
+
+    fn hazard(found: &str, deadline: &str, rectified: Option<&str>, verified: Option<&str>, major: bool) -> Hazard {
+        Hazard {
+            id: "2026-001".into(),
+            found: found.into(),
+            source: None,
+            found_by: None,
+            department: "d".into(),
+            place: None,
+            description: String::new(),
+            grade: if major { HazardGrade::Major } else { HazardGrade::General },
+            measure: String::new(),
+            owner: "p".into(),
+            deadline: deadline.into(),
+            rectified: rectified.map(Date::from),
+            rectified_by: "p".into(),
+            verified: verified.map(Date::from),
+            verified_by: None,
+            plan: None,
+            reported: None,
+            note: None,
+        }
+    }
+
+    fn tally(hazards: &[Hazard], as_of: &str) -> HazardTally {
+        let mut t = HazardTally::default();
+        for h in hazards {
+            t.add(h, progress::hazard(h, as_of.into()));
+        }
+        t
+    }
+
+    #[test]
+    fn the_tally_moves_with_the_day() {
+        let ledger = [
+            hazard("2026-03-01", "2026-03-31", Some("2026-03-20"), Some("2026-03-25"), false),
+            hazard("2026-04-10", "2026-05-10", None, None, true),
+            hazard("2026-05-01", "2026-06-30", Some("2026-06-01"), None, false),
+        ];
+        assert_eq!(
+            tally(&ledger, "2026-04-30"),
+            HazardTally { found: 2, open: 1, overdue: 0, rectified: 0, verified: 1, major: 1, major_open: 1 }
+        );
+        assert_eq!(
+            tally(&ledger, "2026-05-11"),
+            HazardTally { found: 3, open: 2, overdue: 1, rectified: 0, verified: 1, major: 1, major_open: 1 }
+        );
+        assert_eq!(
+            tally(&ledger, "2026-06-02"),
+            HazardTally { found: 3, open: 1, overdue: 1, rectified: 1, verified: 1, major: 1, major_open: 1 }
+        );
+    }
+}

@@ -1,0 +1,40 @@
+//! Records (台账) as plain data: the rows of every file of a kind, in one list per institution.
+
+use crate::date::Date;
+use crate::load::InstitutionDir;
+use crate::model::Hazard;
+
+/// The hazard ledger of an institution, in the order found (then by number). `check` found every
+/// date valid; a row with one that is not would be skipped, never a panic.
+pub(super) fn hazards(dir: &InstitutionDir) -> Vec<Hazard> {
+    let day = |d: &serde_saphyr::Spanned<String>| Date::parse(&d.value).ok();
+    let mut all: Vec<Hazard> = dir
+        .hazards
+        .iter()
+        .flat_map(|l| l.value.iter())
+        .filter_map(|h| {
+            Some(Hazard {
+                id: h.id.value.clone(),
+                found: day(&h.found)?,
+                source: h.source.as_ref().map(|s| s.value),
+                found_by: h.found_by.as_ref().map(|p| p.value.clone()),
+                department: h.department.value.clone(),
+                place: h.place.clone(),
+                description: h.description.value.clone(),
+                grade: h.grade.as_ref().map(|g| g.value).unwrap_or_default(),
+                measure: h.measure.value.clone(),
+                owner: h.owner.value.clone(),
+                deadline: day(&h.deadline)?,
+                rectified: h.rectified.as_ref().and_then(day),
+                rectified_by: h.rectified_by.as_ref().unwrap_or(&h.owner).value.clone(),
+                verified: h.verified.as_ref().and_then(day),
+                verified_by: h.verified_by.as_ref().map(|p| p.value.clone()),
+                plan: h.plan.as_ref().map(|p| p.value.clone()),
+                reported: h.reported.as_ref().and_then(day),
+                note: h.note.clone(),
+            })
+        })
+        .collect();
+    all.sort_by(|a, b| (a.found, &a.id).cmp(&(b.found, &b.id)));
+    all
+}

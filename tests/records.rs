@@ -1,0 +1,88 @@
+//! Records (台账) on the example content: the hospital's hazard ledger as it stood on two days.
+//! What is open and overdue is computed for the date of record (`as_of`, `--as-of`), never
+//! written: moving the day moves the warnings of `check`, the ledger page and the counts a
+//! commission sees for its members.
+
+mod common;
+
+use common::*;
+use serde_json::Value;
+
+/// `check --format json` of the example for a day: the diagnostics of one code, as
+/// (hazard number named in the message, line).
+fn findings(day: &str, code: &str) -> (Option<i32>, Vec<String>) {
+    let dir = example();
+    let out = run(&["check", "content", "--format", "json", "--as-of", day], dir.path());
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .map(|d| format!("{}:{}", d["file"].as_str().unwrap(), d["message"].as_str().unwrap()))
+        .collect();
+    (out.status.code(), found)
+}
+
+#[test]
+fn overdue_moves_with_the_date_of_record() {
+    // Before the deadlines of 2022-12-20 and 2022-12-31 nothing is overdue.
+    let (code, overdue) = findings("2022-12-15", "hazard-overdue");
+    assert_eq!((code, overdue.len()), (Some(0), 0), "{overdue:#?}");
+    // On the content's date of record two of the hospital's and one of the emergency centre's are.
+    let (code, overdue) = findings("2023-01-10", "hazard-overdue");
+    assert_eq!(code, Some(0), "overdue is a warning");
+    assert_eq!(overdue.len(), 3, "{overdue:#?}");
+    assert!(overdue.iter().any(|m| m.contains("wsq-hospital") && m.contains("`2022-012`") && m.contains("21 day(s)")));
+    assert!(overdue.iter().any(|m| m.contains("lyg-120") && m.contains("`2022-03`")));
+    // The major hazard is due 2023-03-31: a day later it fails the check.
+    let (code, major) = findings("2023-03-31", "major-hazard-overdue");
+    assert_eq!((code, major.len()), (Some(0), 0), "{major:#?}");
+    let (code, major) = findings("2023-04-01", "major-hazard-overdue");
+    assert_eq!(code, Some(1), "an overdue major hazard is an error");
+    assert!(major[0].contains("major hazard `2022-008` is overdue"), "{major:#?}");
+}
+
+/// The example built for a day; the page at `path` below the site.
+fn page(day: &str, path: &str) -> String {
+    let dir = example();
+    let out = run(&["build", "content", "--out", "out", "--as-of", day], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::fs::read_to_string(dir.path().join("out/site").join(path)).unwrap()
+}
+
+/// The text of the stat whose label is `label` on a page (`<li><strong>N</strong> label</li>`).
+fn stat(html: &str, label: &str) -> Option<u32> {
+    let at = html.find(label)?;
+    let before = &html[..at];
+    let open = before.rfind("<strong>")? + "<strong>".len();
+    before[open..].split("</strong>").next()?.trim().parse().ok()
+}
+
+#[test]
+fn the_ledger_page_and_the_commission_counts_follow_the_day() {
+    let ledger = "institutions/wsq-hospital/hazards.html";
+    let early = page("2022-06-05", ledger);
+    let late = page("2023-01-10", ledger);
+    // Found up to the day; open; overdue.
+    assert_eq!(stat(&early, "项已排查出"), Some(5), "hazards found by 2022-06-05");
+    assert_eq!(stat(&late, "项已排查出"), Some(13));
+    assert_eq!(stat(&early, "项逾期未整改"), Some(1), "the pharmacy's, due 2022-05-31");
+    assert_eq!(stat(&late, "项逾期未整改"), Some(2));
+    assert_eq!(stat(&late, "项整改中"), Some(4));
+    // Put right on 2022-06-10, after its deadline: then shown as late, no longer overdue.
+    let after = page("2022-06-30", ledger);
+    assert_eq!(stat(&after, "项逾期未整改"), Some(0));
+    assert!(after.contains("逾期完成"), "rectified after its deadline");
+    // The open ones are listed first, the major hazard at the top, with its plan.
+    let open = &late[late.find("未整改的隐患").unwrap()..late.find("各科室情况").unwrap()];
+    assert!(open.find("2022-008").unwrap() < open.find("2022-012").unwrap());
+    assert!(open.contains("治理方案") && open.contains("逾期 21 天"));
+    // The commission sees each member's counts, with a link to the ledger.
+    let commission = page("2023-01-10", "institutions/wsq-wjw/index.html");
+    let row = commission.split("<tr>").find(|r| r.contains("乌审旗人民医院")).unwrap();
+    assert!(row.contains("institutions/wsq-hospital/hazards.html"), "{row}");
+    let cells: Vec<&str> = row.split("class=\"num\">").skip(1).map(|c| c.split('<').next().unwrap()).collect();
+    assert_eq!(cells, ["13", "4", "", "1", "8"], "found, open, overdue (flagged), major, verified: {row}");
+    assert!(row.contains("<span class=\"flag\">2</span>"), "{row}");
+}
