@@ -107,6 +107,24 @@ pub(crate) const LINTS: &[Lint] = &[
         "a major hazard (重大事故隐患) without a remediation plan or report date",
     ),
     rule("verified-by-rectifier", Level::Warn, "a hazard verified by who rectified it, or by nobody named"),
+    hard("invalid-risk-standard", "risk grade thresholds that are not in descending order above 0"),
+    hard("invalid-risk-score", "a risk factor that is not on the scale of the institution's method (matrix 1–5, LEC)"),
+    hard("risk-grade", "a risk's written grade that is not the grade its score makes by the institution's standard"),
+    rule(
+        "risk-controls",
+        Level::Deny,
+        "a major or significant risk without measures in all four aspects (组织、制度、技术、应急)",
+    ),
+    rule(
+        "risk-owner",
+        Level::Deny,
+        "a major or significant risk controlled by a post below the level the standard sets",
+    ),
+    rule(
+        "post-without-risks",
+        Level::Warn,
+        "a post without risks in an institution that grades risks (`risk_standard`)",
+    ),
     rule("hazard-overdue", Level::Warn, "a hazard not rectified by its deadline on the date of record"),
     rule("major-hazard-overdue", Level::Deny, "a major hazard not rectified by its deadline on the date of record"),
 ];

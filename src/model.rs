@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use crate::date::Date;
 
-use crate::raw::{HazardGrade, HazardSource, InstitutionKind, OfficerKind, Status};
+use crate::raw::{
+    ControlLevel, HazardGrade, HazardSource, InstitutionKind, OfficerKind, RiskArea, RiskGrade, RiskMethod, Status,
+};
 
 #[derive(Debug, Serialize)]
 pub struct Model {
@@ -71,6 +73,8 @@ pub(crate) struct Institution {
     pub(crate) letters: Vec<Letter>,
     /// The hazard ledger (隐患排查治理台账), in the order found.
     pub(crate) hazards: Vec<Hazard>,
+    /// How its risks are graded and who controls each grade (一企业一标准).
+    pub(crate) risk_standard: RiskStandard,
     /// Where the institution is described (file:line:column), for messages about it.
     pub(crate) source: String,
 }
@@ -243,8 +247,96 @@ pub(crate) struct Post {
     pub(crate) rewards_penalties: Vec<String>,
     /// Person ids, in people.yaml order.
     pub(crate) holders: Vec<String>,
+    /// Its safety risks (岗位安全风险清单), most severe first.
+    pub(crate) risks: Vec<Risk>,
     /// Where the post is defined (file:line:column).
     pub(crate) source: String,
+}
+
+/// An institution's standard for grading risks, its defaults filled in.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct RiskStandard {
+    pub(crate) method: RiskMethod,
+    /// The score at or above which 重大, 较大 and 一般 begin.
+    pub(crate) thresholds: [f64; 3],
+    /// The level that controls 重大, 较大, 一般 and 低 risks.
+    pub(crate) control: [ControlLevel; 4],
+}
+
+impl RiskStandard {
+    /// The common standard: a 5 × 5 matrix (重大 20–25, 较大 15–16, 一般 9–12, 低 1–8), or LEC
+    /// (D ≥ 320, ≥ 160, ≥ 70); 重大 and 较大 controlled by the institution, 一般 by a
+    /// department, 低 by the post.
+    pub(crate) fn default_for(method: RiskMethod) -> Self {
+        let thresholds = match method {
+            RiskMethod::Matrix => [20.0, 15.0, 9.0],
+            RiskMethod::Lec => [320.0, 160.0, 70.0],
+        };
+        let control =
+            [ControlLevel::Institution, ControlLevel::Institution, ControlLevel::Department, ControlLevel::Post];
+        RiskStandard { method, thresholds, control }
+    }
+
+    /// The standard as `risk_standard:` writes it, the defaults filled in.
+    pub(crate) fn of(raw: Option<&crate::raw::RiskStandard>) -> Self {
+        let method = raw.and_then(|s| s.method.as_ref()).map_or(RiskMethod::Matrix, |m| m.value);
+        let mut standard = RiskStandard::default_for(method);
+        if let Some(g) = raw.and_then(|s| s.grades.as_ref()) {
+            standard.thresholds = [g.value.major, g.value.significant, g.value.general];
+        }
+        if let Some(c) = raw.and_then(|s| s.control.as_ref()) {
+            let c = &c.value;
+            standard.control = [c.major, c.significant, c.general, c.low];
+        }
+        standard
+    }
+
+    /// The factors the method multiplies: L × S, or L × E × C.
+    pub(crate) fn factors(&self, r: &crate::raw::Risk) -> Vec<f64> {
+        match self.method {
+            RiskMethod::Matrix => vec![r.likelihood.value, r.severity.value],
+            RiskMethod::Lec => {
+                vec![r.likelihood.value, r.exposure.as_ref().map_or(0.0, |e| e.value), r.severity.value]
+            }
+        }
+    }
+
+    pub(crate) fn grade(&self, score: f64) -> RiskGrade {
+        let [major, significant, general] = self.thresholds;
+        if score >= major {
+            RiskGrade::Major
+        } else if score >= significant {
+            RiskGrade::Significant
+        } else if score >= general {
+            RiskGrade::General
+        } else {
+            RiskGrade::Low
+        }
+    }
+
+    pub(crate) fn control(&self, grade: RiskGrade) -> ControlLevel {
+        self.control[grade as usize]
+    }
+}
+
+/// One risk of a post, graded by its institution's standard.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Risk {
+    pub(crate) area: RiskArea,
+    pub(crate) hazard: String,
+    pub(crate) consequence: String,
+    /// L and S (a matrix), or L, E and C (LEC), as written.
+    pub(crate) factors: Vec<f64>,
+    pub(crate) score: f64,
+    pub(crate) grade: RiskGrade,
+    pub(crate) organisation: Vec<String>,
+    pub(crate) rules: Vec<String>,
+    pub(crate) technical: Vec<String>,
+    pub(crate) emergency: Vec<String>,
+    pub(crate) occupational: Vec<String>,
+    pub(crate) ppe: Vec<String>,
+    /// The post that controls it.
+    pub(crate) owner: String,
 }
 
 #[derive(Debug, Clone, Serialize)]

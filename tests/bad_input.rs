@@ -47,6 +47,17 @@ const DEPTS: &str = "institutions/clinic/departments.yaml";
 const SIGNING: &str = "institutions/clinic/signing.yaml";
 const HAZARDS: &str = "institutions/clinic/records/hazards.yaml";
 
+/// The fixture's nurse (the head of nursing: a department-level post) with risks from line 9.
+macro_rules! nurse_risks {
+    ($risks:literal) => {
+        concat!(
+            "name: 护士\ndepartment: nursing\ncategory: employee\nreports_to: director\n",
+            "scope: 本岗位护理区域的安全\nduties:\n  add:\n    - 正确使用医用氧气瓶；\nrisks:\n",
+            $risks
+        )
+    };
+}
+
 /// A valid hazard of the ledger, to which a case adds keys (found 2023-01-05, due 2023-01-20).
 macro_rules! hazard {
     ($extra:literal) => {
@@ -1362,6 +1373,94 @@ const CASES: &[Case] = &[
         column: 1,
         message: "does not know what this YAML file is",
         help: Some("records/hazards.yaml"),
+    },
+    Case {
+        name: "a risk graded other than its score",
+        files: &[W(
+            NURSE,
+            nurse_risks!(
+                "  - area: equipment\n    hazard: 医用氧气瓶\n    consequence: 爆炸\n    likelihood: 2\n    severity: 5\n    grade: low\n"
+            ),
+        )],
+        code: "risk-grade",
+        file: NURSE,
+        line: 15,
+        column: 12,
+        message: "`医用氧气瓶` is graded 低风险 here, but its score 10 makes it 一般风险",
+        help: None,
+    },
+    Case {
+        name: "a risk factor off the matrix",
+        files: &[W(
+            NURSE,
+            nurse_risks!(
+                "  - area: equipment\n    hazard: 医用氧气瓶\n    consequence: 爆炸\n    likelihood: 6\n    severity: 5\n"
+            ),
+        )],
+        code: "invalid-risk-score",
+        file: NURSE,
+        line: 13,
+        column: 17,
+        message: "the likelihood of `医用氧气瓶` is not on the scale",
+        help: Some("from 1 to 5"),
+    },
+    Case {
+        name: "a risk area that does not exist",
+        files: &[W(
+            NURSE,
+            nurse_risks!(
+                "  - area: equipments\n    hazard: 医用氧气瓶\n    consequence: 爆炸\n    likelihood: 2\n    severity: 2\n"
+            ),
+        )],
+        code: "unknown-value",
+        file: NURSE,
+        line: 10,
+        column: 11,
+        message: "equipments",
+        help: Some("equipment"),
+    },
+    Case {
+        name: "a significant risk without all four controls",
+        files: &[W(
+            NURSE,
+            nurse_risks!(
+                "  - area: equipment\n    hazard: 医用氧气瓶\n    consequence: 爆炸\n    likelihood: 3\n    severity: 5\n    owner: director\n    controls:\n      technical: [防倒链]\n"
+            ),
+        )],
+        code: "risk-controls",
+        file: NURSE,
+        line: 11,
+        column: 13,
+        message: "较大风险 `医用氧气瓶` has no organisation (组织), rules (制度), emergency (应急) measures",
+        help: Some("all four aspects"),
+    },
+    Case {
+        name: "a major risk controlled below the institution",
+        files: &[W(
+            NURSE,
+            nurse_risks!(
+                "  - area: equipment\n    hazard: 液氧储罐\n    consequence: 爆炸\n    likelihood: 4\n    severity: 5\n    controls:\n      organisation: [专人管理]\n      rules: [禁火制度]\n      technical: [安全阀]\n      emergency: [应急预案]\n"
+            ),
+        )],
+        code: "risk-owner",
+        file: NURSE,
+        line: 11,
+        column: 13,
+        message: "重大风险 `液氧储罐` is controlled at the 单位 level by the standard, but `nurse` is a 科室 post",
+        help: Some("principal's or a leader's post"),
+    },
+    Case {
+        name: "risk grades out of order",
+        files: &[W(
+            INST,
+            "name: 测试卫生院\nkind: township-health-centre\nemployees: 2\nprincipal: director\nleadership_group:\n  chair: director\n  members: [nurse]\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\nrisk_standard:\n  grades: { major: 9, significant: 15, general: 20 }\n",
+        )],
+        code: "invalid-risk-standard",
+        file: INST,
+        line: 13,
+        column: 11,
+        message: "not in descending order",
+        help: Some("20, 15, 9"),
     },
 ];
 

@@ -11,6 +11,7 @@ pub(crate) mod index;
 mod levels;
 pub(crate) mod records;
 mod refs;
+mod risks;
 mod rules;
 pub(crate) mod signed;
 
@@ -47,6 +48,7 @@ pub(crate) fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> 
             levels::check(&index, report);
             campaigns::check(content, &index, report);
             records::check(&index, report);
+            risks::check(&index, report);
         },
         || {
             if content.broken_files == 0 {

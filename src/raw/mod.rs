@@ -11,8 +11,10 @@ use crate::lints::Level;
 
 mod item;
 mod records;
+mod risks;
 pub(crate) use item::{ItemRef, Miss};
 pub(crate) use records::{Hazard, HazardGrade, HazardSource, RecordKind};
+pub(crate) use risks::{ControlLevel, Risk, RiskArea, RiskGrade, RiskMethod, RiskStandard};
 
 /// `safeduty.yaml` in the content root: site settings and lint levels.
 #[derive(Debug, Deserialize)]
@@ -146,6 +148,9 @@ pub(crate) struct Institution {
     /// (the default) or the leader who supervises the department (分管领导).
     #[serde(default)]
     pub(crate) department_heads_sign_with: Option<Spanned<HeadsSignWith>>,
+    /// How the institution grades risks (一企业一标准); the common defaults without it.
+    #[serde(default)]
+    pub(crate) risk_standard: Option<Spanned<RiskStandard>>,
 }
 
 /// How an institution numbers its letters.
@@ -269,6 +274,9 @@ pub(crate) struct Post {
     /// 奖惩办法; defaults to the category's.
     #[serde(default)]
     pub(crate) rewards_penalties: Option<Vec<String>>,
+    /// The post's safety risks (岗位安全风险清单).
+    #[serde(default)]
+    pub(crate) risks: Vec<Risk>,
 }
 
 /// How a post changes its category's duty list, item by item.

@@ -7,7 +7,8 @@ use super::document::{Document, Kind, Status, blocks, code, render};
 use super::paths;
 use super::theme::Theme;
 use crate::error::{Error, Result};
-use crate::model::{Institution, Letter, Level, Model, Party, Post, SignsFor};
+use crate::model::{Institution, Letter, Level, Model, Party, Post, Risk, SignsFor};
+use crate::raw::RiskGrade;
 
 /// The cards and letters of one institution, with their texts.
 pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
@@ -29,10 +30,12 @@ pub(crate) struct PostText<'a> {
     pub(crate) rewards_penalties: &'a [String],
     /// Where the category's duties come from, when not from the guidance's annex.
     pub(crate) basis: Option<&'a str>,
+    /// The post's risks (岗位安全风险清单), most severe first.
+    pub(crate) risks: Vec<RiskView<'a>>,
 }
 
 impl<'a> PostText<'a> {
-    pub(crate) fn of(model: &'a Model, post: &'a Post) -> Self {
+    pub(crate) fn of(model: &'a Model, inst: &'a Institution, post: &'a Post) -> Self {
         let category = post.category.as_deref().and_then(|c| model.category(c));
         PostText {
             basis: category.and_then(|c| c.basis.as_deref()),
@@ -40,6 +43,59 @@ impl<'a> PostText<'a> {
             business_duties: &post.business_duties,
             assessment: &post.assessment,
             rewards_penalties: &post.rewards_penalties,
+            risks: post.risks.iter().map(|r| RiskView::of(inst, post, r)).collect(),
+        }
+    }
+}
+
+/// A risk as cards, the risk register and 告知卡 show it.
+#[derive(Serialize)]
+pub(crate) struct RiskView<'a> {
+    pub(crate) area: &'static str,
+    pub(crate) hazard: &'a str,
+    pub(crate) consequence: &'a str,
+    /// `L×S=R` or `L×E×C=D`, as the numbers were written.
+    pub(crate) score: String,
+    /// major, significant, general or low (the colour's class).
+    pub(crate) grade: RiskGrade,
+    pub(crate) grade_label: &'static str,
+    pub(crate) colour: &'static str,
+    pub(crate) control_level: &'static str,
+    /// (组织措施, …) with their measures, the empty ones left out.
+    pub(crate) controls: Vec<(&'static str, &'a [String])>,
+    pub(crate) occupational: &'a [String],
+    pub(crate) ppe: &'a [String],
+    /// The post that controls it, when not the post itself.
+    pub(crate) owner: Option<&'a str>,
+    pub(crate) owner_id: &'a str,
+}
+
+impl<'a> RiskView<'a> {
+    pub(crate) fn of(inst: &'a Institution, post: &'a Post, r: &'a Risk) -> Self {
+        let number = |x: f64| if x.fract() == 0.0 { format!("{x:.0}") } else { format!("{x}") };
+        let factors: Vec<String> = r.factors.iter().map(|f| number(*f)).collect();
+        RiskView {
+            area: r.area.label(),
+            hazard: &r.hazard,
+            consequence: &r.consequence,
+            score: format!("{}={}", factors.join("×"), number(r.score)),
+            grade: r.grade,
+            grade_label: r.grade.label(),
+            colour: r.grade.colour(),
+            control_level: inst.risk_standard.control(r.grade).label(),
+            controls: [
+                ("组织措施", &r.organisation[..]),
+                ("制度措施", &r.rules[..]),
+                ("技术措施", &r.technical[..]),
+                ("应急措施", &r.emergency[..]),
+            ]
+            .into_iter()
+            .filter(|(_, m)| !m.is_empty())
+            .collect(),
+            occupational: &r.occupational,
+            ppe: &r.ppe,
+            owner: (r.owner != post.id).then(|| inst.post(&r.owner).map_or(r.owner.as_str(), |p| p.name.as_str())),
+            owner_id: &r.owner,
         }
     }
 }
@@ -138,7 +194,7 @@ fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post, n: us
         holders: post.holders.iter().filter_map(|h| inst.person(h)).map(|p| p.name.as_str()).collect(),
         reports_to: post.reports_to.as_deref().and_then(|r| inst.post(r)).map(|p| p.name.as_str()),
         duties: duties(post),
-        text: PostText::of(model, post),
+        text: PostText::of(model, inst, post),
     };
     let blocks = blocks(&render(tera, "pdf/card.md", &view)?);
     Ok(Document {
@@ -190,7 +246,7 @@ fn letter_doc(
         }
         .filter(|u| !u.items.is_empty()),
         duties: duties(post),
-        text: PostText::of(model, post),
+        text: PostText::of(model, inst, post),
     };
     let blocks = blocks(&render(tera, "pdf/letter.md", &view)?);
     let number = inst.letter_numbers.number(model.site.term_year, n);

@@ -62,6 +62,10 @@ pub(crate) fn display(i: &str) -> String {
 pub(crate) fn hazards(i: &str) -> String {
     format!("institutions/{i}/hazards.html")
 }
+/// The risk register (安全风险分级管控清单).
+pub(crate) fn risks(i: &str) -> String {
+    format!("institutions/{i}/risks.html")
+}
 pub(crate) fn department(i: &str, d: &str) -> String {
     format!("institutions/{i}/departments/{d}.html")
 }
@@ -110,6 +114,7 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
         ["pages", ..] => model.pages.iter().any(|p| page(&p.slug) == path),
         ["institutions", i, "index.html" | "display.html"] => inst(i).is_some(),
         ["institutions", i, "hazards.html"] => inst(i).is_some_and(|x| !x.hazards.is_empty()),
+        ["institutions", i, "risks.html"] => inst(i).is_some_and(|x| x.posts.iter().any(|p| !p.risks.is_empty())),
         ["institutions", i, "departments", f] => {
             inst(i).is_some_and(|x| html(f).is_some_and(|d| x.departments.iter().any(|y| y.id == d)))
         }

@@ -30,6 +30,7 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/person.html",
     "templates/display.html",
     "templates/hazards.html",
+    "templates/risks.html",
     "templates/page.html",
     "templates/404.html",
     "templates/search.html",

@@ -5,6 +5,7 @@
 
 mod campaign;
 mod records;
+mod risks;
 mod signing;
 
 use campaign::day;
@@ -142,6 +143,7 @@ fn institution(
             holders.entry(post.value.as_str()).or_default().push(person.id.value.clone());
         }
     }
+    let standard = RiskStandard::of(raw.risk_standard.as_ref().map(|s| &s.value));
     let mut seen = BTreeSet::new();
     let mut posts: Vec<Post> = dir
         .posts
@@ -150,6 +152,7 @@ fn institution(
         .map(|p| {
             let mut post = post(&p.id, &p.value, index, categories, holders.remove(p.id.as_str()).unwrap_or_default());
             post.source = place(content, at(p.file, &p.value.name));
+            post.risks = risks::of(&p.id, &p.value.risks, &standard);
             post
         })
         .collect();
@@ -253,6 +256,7 @@ fn institution(
         people,
         letters,
         hazards: records::hazards(dir),
+        risk_standard: standard,
         source: place(content, at(loaded.file, &raw.name)),
     })
 }
@@ -350,6 +354,7 @@ fn post(id: &str, p: &raw::Post, index: &Index, categories: &[Category], holders
             .or_else(|| raw_category.map(|c| c.rewards_penalties.clone()))
             .unwrap_or_default(),
         holders,
+        risks: Vec::new(),
         source: String::new(),
     }
 }

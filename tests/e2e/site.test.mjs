@@ -145,6 +145,29 @@ test('the hazard ledger: open first, overdue marked, a major hazard flagged; als
   await page.setViewportSize({ width: 1280, height: 900 });
 });
 
+test('the risk register in four colours, and the risks on a post card', async () => {
+  await page.goto(base);
+  await page.getByRole('link', { name: '乌审旗人民医院' }).first().click();
+  await page.getByRole('link', { name: '安全风险分级管控清单' }).click();
+  await page.getByRole('heading', { level: 1, name: '乌审旗人民医院安全风险分级管控清单' }).waitFor();
+  // The department × grade table: 供氧站 has its major risk in the red column.
+  const row = page.locator('.risk-grid tr', { hasText: '供氧站' });
+  assert.equal(await row.locator('td.cell-major').innerText(), '1');
+  assert.equal(await page.locator('.risk-grid td.cell-major').count(), 1, 'one major risk in the hospital');
+  await page.screenshot({ path: `${shots}/risks.png`, fullPage: false });
+  // The major risk names the post it belongs to; its card lists it first, with all four controls.
+  await page.locator('.risk-list tr.risk-major a', { hasText: '供氧' }).first().click();
+  await page.getByRole('heading', { name: /岗位安全风险/ }).waitFor();
+  const first = page.locator('.risks tbody tr').first();
+  assert.match(await first.innerText(), /重大风险[\s\S]*4×5=20[\s\S]*液氧储罐/);
+  for (const aspect of ['组织措施', '制度措施', '技术措施', '应急措施']) {
+    assert.match(await first.innerText(), new RegExp(aspect));
+  }
+  assert.match(await first.innerText(), /单位级管控：副院长/);
+  await page.locator('.risks').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/risk-card.png`, fullPage: false });
+});
+
 test('no script errors on the pages visited', async () => {
   assert.deepEqual(page.errors, []);
 });

@@ -345,6 +345,8 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         findings: Vec<&'a Finding>,
         campaigns: Vec<&'a campaigns::CampaignSummary>,
         hazards: Option<records::HazardSummary>,
+        /// The risk register's address, when the institution lists risks.
+        risks: Option<String>,
         /// A commission's members, with their ledgers' counts.
         member_hazards: Vec<records::MemberHazards>,
     }
@@ -353,6 +355,7 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         findings,
         campaigns,
         hazards: records::summary(v.model, inst),
+        risks: inst.posts.iter().any(|p| !p.risks.is_empty()).then(|| paths::risks(&inst.id)),
         member_hazards: records::members(v.model, inst),
     };
     site.page("institution.html", &paths::institution(&inst.id), &inst.name, &[], view)?;
@@ -371,6 +374,10 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         &crumbs,
         Display { institution: v.link(), group: v.group(), sections: v.display() },
     )?;
+    if let Some(register) = records::risk_register(v) {
+        let title = format!("{}安全风险分级管控清单", inst.name);
+        site.page("risks.html", &paths::risks(&inst.id), &title, &crumbs, register)?;
+    }
     if let Some(ledger) = records::ledger(v) {
         let title = format!("{}隐患排查治理台账", inst.name);
         site.page("hazards.html", &paths::hazards(&inst.id), &title, &crumbs, ledger)?;

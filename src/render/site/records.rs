@@ -8,7 +8,8 @@ use super::views::{InstView, Link};
 use crate::date::Date;
 use crate::model::{Hazard, Institution, Model};
 use crate::progress::{self, IssueState, Timeliness};
-use crate::raw::HazardGrade;
+use crate::raw::{HazardGrade, RiskGrade, RiskMethod};
+use crate::render::cards::RiskView;
 use crate::render::paths;
 
 /// One row of the ledger as it stood on the day.
@@ -249,6 +250,108 @@ pub(crate) fn members(model: &Model, inst: &Institution) -> Vec<MemberHazards> {
             }
         })
         .collect()
+}
+
+/// A risk of the register, with the post it belongs to.
+#[derive(Serialize)]
+pub(crate) struct RiskRow<'a> {
+    #[serde(flatten)]
+    pub(crate) risk: RiskView<'a>,
+    pub(crate) post: Link,
+}
+
+/// A department's risks counted by grade: a row of the four-colour table.
+#[derive(Serialize)]
+pub(crate) struct GridRow {
+    pub(crate) department: Link,
+    pub(crate) depth: usize,
+    pub(crate) counts: [usize; 4],
+}
+
+#[derive(Serialize)]
+pub(crate) struct GradeGroup<'a> {
+    pub(crate) grade: RiskGrade,
+    pub(crate) label: &'static str,
+    pub(crate) control_level: &'static str,
+    pub(crate) risks: Vec<RiskRow<'a>>,
+}
+
+/// The risk register (安全风险分级管控清单) of an institution that lists risks: its standard, the
+/// departments × grades table drawn in the four colours, and every risk by grade.
+#[derive(Serialize)]
+pub(crate) struct RiskRegister<'a> {
+    pub(crate) institution: Link,
+    pub(crate) method: &'static str,
+    /// (grade label, colour, where it begins, control level), most severe first.
+    pub(crate) scale: Vec<(&'static str, &'static str, String, &'static str)>,
+    pub(crate) grid: Vec<GridRow>,
+    pub(crate) totals: [usize; 4],
+    pub(crate) grades: Vec<GradeGroup<'a>>,
+}
+
+pub(crate) fn risk_register<'a>(v: &InstView<'a>) -> Option<RiskRegister<'a>> {
+    let inst = v.inst;
+    if inst.posts.iter().all(|p| p.risks.is_empty()) {
+        return None;
+    }
+    let standard = &inst.risk_standard;
+    let [major, significant, general] = standard.thresholds;
+    let var = if standard.method == RiskMethod::Lec { "D" } else { "R" };
+    let begins = [
+        format!("{var}≥{major}"),
+        format!("{significant}≤{var}<{major}"),
+        format!("{general}≤{var}<{significant}"),
+        format!("{var}<{general}"),
+    ];
+    let scale = RiskGrade::ALL
+        .iter()
+        .zip(begins)
+        .map(|(g, b)| (g.label(), g.colour(), b, standard.control(*g).label()))
+        .collect();
+    let post_link = |id: &str| {
+        let name = inst.post(id).map_or(id, |p| p.name.as_str());
+        Link::new(name.to_string(), paths::post(&inst.id, id))
+    };
+    let mut totals = [0; 4];
+    let grid = inst
+        .departments
+        .iter()
+        .map(|d| {
+            let mut counts = [0; 4];
+            for r in inst.posts.iter().filter(|p| p.department == d.id).flat_map(|p| &p.risks) {
+                counts[r.grade as usize] += 1;
+                totals[r.grade as usize] += 1;
+            }
+            GridRow { department: v.department_link(d), depth: d.depth, counts }
+        })
+        .filter(|row| row.counts.iter().any(|c| *c > 0))
+        .collect();
+    let grades = RiskGrade::ALL
+        .iter()
+        .map(|g| GradeGroup {
+            grade: *g,
+            label: g.label(),
+            control_level: standard.control(*g).label(),
+            risks: inst
+                .posts
+                .iter()
+                .flat_map(|p| p.risks.iter().filter(|r| r.grade == *g).map(move |r| (p, r)))
+                .map(|(p, r)| RiskRow { risk: RiskView::of(inst, p, r), post: post_link(&p.id) })
+                .collect(),
+        })
+        .filter(|g| !g.risks.is_empty())
+        .collect();
+    Some(RiskRegister {
+        institution: v.link(),
+        method: match standard.method {
+            RiskMethod::Matrix => "风险矩阵法（R = L × S）",
+            RiskMethod::Lec => "作业条件危险性评价法（D = L × E × C）",
+        },
+        scale,
+        grid,
+        totals,
+        grades,
+    })
 }
 
 #[cfg(test)]

@@ -504,7 +504,7 @@ impl<'a> InstView<'a> {
             holders: self.holders(post),
             duties: post.duties.iter().map(duty_view).collect(),
             own_duties: post.duties.iter().filter(|d| d.origin == Origin::Post).count(),
-            text: PostText::of(self.model, post),
+            text: PostText::of(self.model, self.inst, post),
         }
     }
 

@@ -1,0 +1,218 @@
+//! Risks (安全风险分级管控): the standard is sound, every factor is on its method's scale, a
+//! written grade is the computed one, and 重大/较大 risks are controlled in all four aspects by
+//! a post at the level the standard sets.
+
+use serde_saphyr::Spanned;
+
+use super::index::{Index, InstIndex, at};
+use super::refs::table_ref;
+use crate::diagnostic::{Diagnostic, Report};
+use crate::model::RiskStandard;
+use crate::raw::{self, ControlLevel, RiskGrade, RiskMethod};
+use crate::source::{FileId, Span};
+
+/// The scales of LEC (作业条件危险性评价法): likelihood, exposure, consequence.
+const LEC_L: &[f64] = &[0.1, 0.2, 0.5, 1.0, 3.0, 6.0, 10.0];
+const LEC_E: &[f64] = &[0.5, 1.0, 2.0, 3.0, 6.0, 10.0];
+const LEC_C: &[f64] = &[1.0, 3.0, 7.0, 15.0, 40.0, 100.0];
+
+pub(super) fn check(index: &Index, report: &mut Report) {
+    for inst in index.institutions.values() {
+        institution(index, inst, report);
+    }
+}
+
+fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
+    let dir = inst.dir;
+    let Some(loaded) = &dir.institution else { return };
+    let raw_standard = loaded.value.risk_standard.as_ref();
+    if let Some(s) = raw_standard {
+        thresholds(loaded.file, s, report);
+    }
+    let standard = RiskStandard::of(raw_standard.map(|s| &s.value));
+    let principal = loaded.value.principal.as_ref().map(|p| p.value.as_str());
+    let level = |post: &str| -> ControlLevel {
+        let leader = inst
+            .posts
+            .get(post)
+            .and_then(|p| p.value.category.as_ref())
+            .and_then(|c| index.categories.get(c.value.as_str()))
+            .is_some_and(|c| c.value.leadership);
+        if leader || principal == Some(post) {
+            ControlLevel::Institution
+        } else if inst.departments.values().any(|d| d.value.head.as_ref().is_some_and(|h| h.value == post)) {
+            ControlLevel::Department
+        } else {
+            ControlLevel::Post
+        }
+    };
+    for post in &dir.posts {
+        let file = post.file;
+        if post.value.risks.is_empty() && raw_standard.is_some() {
+            report.push(
+                Diagnostic::new(
+                    "post-without-risks",
+                    at(file, &post.value.name),
+                    format!("post `{}` lists no risks, though its institution grades risks", post.id),
+                    "no `risks:`",
+                )
+                .with_help("list the post's risks (岗位安全风险清单) under `risks:`; see docs/content.md, \"Risks\""),
+            );
+        }
+        for r in &post.value.risks {
+            if !scale(file, r, standard.method, report) {
+                continue;
+            }
+            let score: f64 = standard.factors(r).iter().product();
+            let grade = standard.grade(score);
+            if let Some(written) = r.grade.as_ref().filter(|g| g.value != grade) {
+                report.push(
+                    Diagnostic::new(
+                        "risk-grade",
+                        at(file, written),
+                        format!(
+                            "`{}` is graded {} here, but its score {score} makes it {} by the institution's standard",
+                            r.hazard.value,
+                            written.value.label(),
+                            grade.label()
+                        ),
+                        "not the computed grade",
+                    )
+                    .with_help(format!(
+                        "write `grade: {}`, or correct the factors; the grades begin at {} (重大), {} (较大) and {} (一般)",
+                        kebab(grade),
+                        standard.thresholds[0],
+                        standard.thresholds[1],
+                        standard.thresholds[2]
+                    )),
+                );
+            }
+            if matches!(grade, RiskGrade::Major | RiskGrade::Significant) {
+                controlled(file, r, grade, &standard, report);
+                let owner = r.owner.as_ref().map_or(post.id.as_str(), |o| o.value.as_str());
+                let exists = match &r.owner {
+                    Some(o) => table_ref(report, "post", at(file, o), &o.value, &inst.posts),
+                    None => true,
+                };
+                let needed = standard.control(grade);
+                if exists && level(owner) < needed {
+                    let span = r.owner.as_ref().map_or(at(file, &r.hazard), |o| at(file, o));
+                    report.push(
+                        Diagnostic::new(
+                            "risk-owner",
+                            span,
+                            format!(
+                                "{} `{}` is controlled at the {} level by the standard, but `{owner}` is a {} post",
+                                grade.label(),
+                                r.hazard.value,
+                                needed.label(),
+                                level(owner).label()
+                            ),
+                            "owner below the control level",
+                        )
+                        .with_help(match needed {
+                            ControlLevel::Institution => "write `owner:` with the principal's or a leader's post",
+                            _ => "write `owner:` with the post of the department's head",
+                        }),
+                    );
+                }
+            } else if let Some(o) = &r.owner {
+                table_ref(report, "post", at(file, o), &o.value, &inst.posts);
+            }
+        }
+    }
+}
+
+fn kebab(grade: RiskGrade) -> &'static str {
+    match grade {
+        RiskGrade::Major => "major",
+        RiskGrade::Significant => "significant",
+        RiskGrade::General => "general",
+        RiskGrade::Low => "low",
+    }
+}
+
+fn thresholds(file: FileId, s: &Spanned<raw::RiskStandard>, report: &mut Report) {
+    let Some(g) = &s.value.grades else { return };
+    let [a, b, c] = [g.value.major, g.value.significant, g.value.general];
+    if !(a.is_finite() && b.is_finite() && c.is_finite() && a > b && b > c && c > 0.0) {
+        report.push(
+            Diagnostic::new(
+                "invalid-risk-standard",
+                at(file, g),
+                format!("risk grades begin at {a} (major), {b} (significant) and {c} (general): not in descending order"),
+                "thresholds",
+            )
+            .with_help("each grade begins at a lower score than the one above it, all above 0, e.g. 20, 15, 9 for a 5 × 5 matrix"),
+        );
+    }
+}
+
+/// Whether every factor is on its method's scale; reports the first that is not.
+fn scale(file: FileId, r: &raw::Risk, method: RiskMethod, report: &mut Report) -> bool {
+    let bad = |v: &Spanned<f64>, allowed: &dyn Fn(f64) -> bool| (!allowed(v.value)).then(|| at(file, v));
+    let matrix = |x: f64| (1.0..=5.0).contains(&x) && x.fract() == 0.0;
+    let on = |scale: &'static [f64]| move |x: f64| scale.contains(&x);
+    let (problem, help): (Option<(Span, &str)>, &str) = match method {
+        RiskMethod::Matrix => (
+            bad(&r.likelihood, &matrix)
+                .map(|s| (s, "likelihood"))
+                .or_else(|| bad(&r.severity, &matrix).map(|s| (s, "severity")))
+                .or_else(|| r.exposure.as_ref().map(|e| (at(file, e), "exposure"))),
+            "a risk matrix scores likelihood and severity from 1 to 5 (whole numbers) and has no exposure; \
+             for L × E × C write `risk_standard: {method: lec}` in institution.yaml",
+        ),
+        RiskMethod::Lec => (
+            bad(&r.likelihood, &on(LEC_L))
+                .map(|s| (s, "likelihood"))
+                .or_else(|| bad(&r.severity, &on(LEC_C)).map(|s| (s, "severity")))
+                .or_else(|| match &r.exposure {
+                    Some(e) => bad(e, &on(LEC_E)).map(|s| (s, "exposure")),
+                    None => Some((at(file, &r.hazard), "exposure")),
+                }),
+            "LEC scores likelihood (L) 0.1, 0.2, 0.5, 1, 3, 6 or 10; exposure (E) 0.5, 1, 2, 3, 6 or 10; \
+             severity (C) 1, 3, 7, 15, 40 or 100",
+        ),
+    };
+    let Some((span, factor)) = problem else { return true };
+    report.push(
+        Diagnostic::new(
+            "invalid-risk-score",
+            span,
+            format!("the {factor} of `{}` is not on the scale of the institution's method", r.hazard.value),
+            "not on the scale",
+        )
+        .with_help(help),
+    );
+    false
+}
+
+/// A 重大 or 较大 risk has measures in all four aspects.
+fn controlled(file: FileId, r: &raw::Risk, grade: RiskGrade, standard: &RiskStandard, report: &mut Report) {
+    let c = &r.controls;
+    let missing: Vec<&str> = [
+        (c.organisation.is_empty(), "organisation (组织)"),
+        (c.rules.is_empty(), "rules (制度)"),
+        (c.technical.is_empty(), "technical (技术)"),
+        (c.emergency.is_empty(), "emergency (应急)"),
+    ]
+    .into_iter()
+    .filter(|(empty, _)| *empty)
+    .map(|(_, name)| name)
+    .collect();
+    if !missing.is_empty() {
+        report.push(
+            Diagnostic::new(
+                "risk-controls",
+                at(file, &r.hazard),
+                format!("{} `{}` has no {} measures", grade.label(), r.hazard.value, missing.join(", ")),
+                "controls missing",
+            )
+            .with_help(format!(
+                "a {} risk is controlled at the {} level in all four aspects: list each under `controls:`",
+                grade.label(),
+                standard.control(grade).label()
+            )),
+        );
+    }
+}
