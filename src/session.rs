@@ -207,7 +207,7 @@ impl Session {
             theme: Some(theme),
             fonts: Some(fonts),
             selection: Selection {
-                parts: Some([Part::Cards, Part::Letters, Part::Reports].into_iter().collect()),
+                parts: Some(Part::PRINTED.into_iter().collect()),
                 institutions: Some([owner.to_string()].into_iter().collect()),
             },
             ..Default::default()

@@ -86,3 +86,44 @@ fn the_ledger_page_and_the_commission_counts_follow_the_day() {
     assert_eq!(cells, ["13", "4", "", "1", "8"], "found, open, overdue (flagged), major, verified: {row}");
     assert!(row.contains("<span class=\"flag\">2</span>"), "{row}");
 }
+
+#[test]
+fn each_hazard_has_a_rectification_notice_that_verify_finds() {
+    if std::process::Command::new("pdftotext").arg("-v").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "pdftotext is missing (apt-get install poppler-utils)");
+        eprintln!("skipped: pdftotext not found");
+        return;
+    }
+    let dir = example();
+    let out = run(&["build", "content", "--out", "out"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let notices = dir.path().join("out/site/pdf/wsq-hospital/notices");
+    if !notices.is_dir() {
+        assert!(std::env::var_os("CI").is_none(), "no PDFs made: is fonts-noto-cjk installed?");
+        return;
+    }
+    assert_eq!(std::fs::read_dir(&notices).unwrap().count(), 13, "one per hazard found by the date of record");
+    let pdf = notices.join("2022-011.pdf");
+    let info = std::process::Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    assert!(text(&info.stdout).lines().any(|l| l.starts_with("Pages:") && l.ends_with(" 1")), "one page");
+    let t = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let t: String = text(&t.stdout).split_whitespace().collect();
+    for want in [
+        "事故隐患整改通知单",
+        "隐患编号2022-011",
+        "责任科室：急诊科",
+        "整改责任人：屈斌",
+        "2022年11月23日检查（李娜）发现急诊科抢救室存在以下事故隐患",
+        "请于2022年12月31日前整改完毕",
+        "验收人（签字）：",
+    ] {
+        assert!(t.contains(want), "{want} not in {t}");
+    }
+    // The code printed on it is the one the ledger shows, and `verify` names the notice.
+    let code = t.split("校验码").nth(1).map(|c| c.chars().take(9).collect::<String>()).unwrap();
+    let ledger = std::fs::read_to_string(dir.path().join("out/site/institutions/wsq-hospital/hazards.html")).unwrap();
+    assert!(ledger.contains(&code), "{code} on the ledger page");
+    let verified = run(&["verify", &code, "content"], dir.path());
+    assert!(text(&verified.stdout).contains("rectification notice"), "{}", text(&verified.stdout));
+    assert!(text(&verified.stdout).contains("notices/2022-011.pdf"), "{}", text(&verified.stdout));
+}

@@ -230,7 +230,10 @@ fn the_preview_draws_a_phase_report_with_its_issuers_documents() {
     let (status, served) = get_bytes(server.port, &format!("/{report}"));
     assert_eq!(status, 200);
     let out = dir.path().join("out");
-    let run = run(&["build", "content", "--out", out.to_str().unwrap(), "--only", "reports,cards,letters"], dir.path());
+    let run = run(
+        &["build", "content", "--out", out.to_str().unwrap(), "--only", "reports,cards,letters,notices"],
+        dir.path(),
+    );
     assert!(run.status.success(), "{}", text(&run.stderr));
     assert_eq!(served, std::fs::read(out.join("site").join(&report)).unwrap());
     let (line, _) = log_line(&server, 0, "drew the ");

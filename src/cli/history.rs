@@ -194,6 +194,7 @@ fn kind_name(d: &Document) -> &'static str {
         Kind::Card => "duty card",
         Kind::Letter => "responsibility letter",
         Kind::Report => "phase report",
+        Kind::Notice => "rectification notice",
     }
 }
 

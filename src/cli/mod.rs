@@ -121,7 +121,7 @@ Examples:
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
-    /// Say which card or letter, and which version of it, a printed verification code belongs to.
+    /// Say which document (card, letter, report or notice), and which version of it, a printed verification code belongs to.
     #[command(after_help = "The code may be written with or without the dash, in any case. Exit code 0 when \
 the code is found (current or outdated), 1 when no version of any document has it.
 

@@ -17,7 +17,9 @@ pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> R
     let cards = inst.posts.iter().enumerate().map(|(n, post)| card(tera, model, inst, post, n + 1));
     let letters =
         inst.letters.iter().enumerate().map(|(n, letter)| letter_doc(tera, model, inst, letter, n + 1, &year));
-    cards.chain(letters).collect()
+    let mut docs: Vec<Document> = cards.chain(letters).collect::<Result<_>>()?;
+    docs.extend(super::notices::institution(model, tera, inst)?);
+    Ok(docs)
 }
 
 /// What a post's card and letters print of its duties: the site's card shows the same (see

@@ -69,6 +69,14 @@ pub(crate) enum Part {
     Letters,
     /// Campaign phase reports (PDF).
     Reports,
+    /// Rectification notices of the hazard ledgers (PDF).
+    Notices,
+}
+
+impl Part {
+    /// The parts that are printed documents: a preview or a build of PDFs makes all of them, so
+    /// that every institution's font subsets hold the same characters as a full build's.
+    pub(crate) const PRINTED: [Part; 4] = [Part::Cards, Part::Letters, Part::Reports, Part::Notices];
 }
 
 impl Selection {
@@ -82,13 +90,14 @@ impl Selection {
             Kind::Card => Part::Cards,
             Kind::Letter => Part::Letters,
             Kind::Report => Part::Reports,
+            Kind::Notice => Part::Notices,
         };
         self.wants(part) && self.institutions.as_ref().is_none_or(|i| i.contains(institution))
     }
 
     /// Whether any printed document is wanted.
     pub(crate) fn wants_pdf(&self) -> bool {
-        [Part::Cards, Part::Letters, Part::Reports].into_iter().any(|p| self.wants(p))
+        Part::PRINTED.into_iter().any(|p| self.wants(p))
     }
 
     /// The institutions whose documents this build needs; None: every institution's, because

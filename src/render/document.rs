@@ -20,6 +20,8 @@ pub(crate) enum Kind {
     Letter,
     /// A campaign phase's summary (阶段小结).
     Report,
+    /// 事故隐患整改通知单: one hazard of the ledger.
+    Notice,
 }
 
 /// A piece of a document, as the typesetter sees it.

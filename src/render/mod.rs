@@ -8,6 +8,7 @@ pub(crate) mod document;
 pub(crate) mod documents;
 pub(crate) mod kept;
 pub(crate) mod markdown;
+mod notices;
 pub(crate) mod paths;
 pub(crate) mod pdf;
 pub(crate) mod preflight;

@@ -138,6 +138,9 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
         ["pdf", i, "cards", f] => {
             inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.posts.iter().any(|y| y.id == p)))
         }
+        ["pdf", i, "notices", f] => {
+            inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|h| x.hazards.iter().any(|y| y.id == h)))
+        }
         ["pdf", i, "letters", f] => {
             inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|l| x.letters.iter().any(|y| y.id == l)))
         }
@@ -153,6 +156,11 @@ pub(crate) fn card(institution: &str, post: &str) -> String {
 /// A responsibility letter (PDF).
 pub(crate) fn letter(institution: &str, letter: &str) -> String {
     format!("pdf/{institution}/letters/{letter}.pdf")
+}
+
+/// A rectification notice of the hazard ledger (PDF).
+pub(crate) fn notice(institution: &str, hazard: &str) -> String {
+    format!("pdf/{institution}/notices/{hazard}.pdf")
 }
 
 /// An institution's cards or letters in one file (`name`: `cards` or `letters`).

@@ -39,6 +39,7 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/pdf/card.md",
     "templates/pdf/letter.md",
     "templates/pdf/report.md",
+    "templates/pdf/notice.md",
     "templates/campaign-macros.html",
     "templates/campaigns.html",
     "templates/campaign.html",

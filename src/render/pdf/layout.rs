@@ -283,15 +283,28 @@ impl Typesetter<'_> {
 
 /// Takes the last lines of chunk `i - 1` off `page`, to go to the next page with chunk `i`
 /// (`needs` rows): two, or all of them when three or fewer are there (so that none is left
-/// alone); none if they would not fit beside it. Returns how many.
-fn carry(page: &mut Vec<(usize, usize)>, i: usize, needs: usize, per_page: usize) -> usize {
-    let there = page.iter().rev().take_while(|(c, _)| i > 0 && *c == i - 1).count();
+/// alone), and with all of them the heading before it (a heading never ends a page); none if
+/// they would not fit beside it. Returns the chunk of each line taken, in order.
+fn carry(page: &mut Vec<(usize, usize)>, chunks: &[Chunk], i: usize, needs: usize, per_page: usize) -> Vec<usize> {
+    let at_end = |page: &[(usize, usize)], c: usize| page.iter().rev().take_while(|(x, _)| *x == c).count();
+    if i == 0 {
+        return Vec::new();
+    }
+    let there = at_end(page, i - 1);
     let take = if there <= 3 { there } else { 2 };
     if take == 0 || take + needs > per_page || take == page.len() {
-        return 0;
+        return Vec::new();
     }
     page.truncate(page.len() - take);
-    take
+    let mut carried = vec![i - 1; take];
+    if take == there && i >= 2 && chunks[i - 2].keep == Keep::WithNext {
+        let heading = at_end(page, i - 2);
+        if heading > 0 && heading < page.len() && heading + take + needs <= per_page {
+            page.truncate(page.len() - heading);
+            carried.splice(0..0, std::iter::repeat_n(i - 2, heading));
+        }
+    }
+    carried
 }
 
 /// Decides where every line goes: for each page, (chunk index, row) of its lines, in order.
@@ -325,13 +338,15 @@ fn place(chunks: &[Chunk], per_page: usize) -> Vec<Vec<(usize, usize)>> {
                 pages.pop();
             }
             let carried = match chunk.keep {
-                Keep::WithPrevious => carry(pages.last_mut().expect("a page"), i, n + chunk.space_before, per_page),
-                _ => 0,
+                Keep::WithPrevious => {
+                    carry(pages.last_mut().expect("a page"), chunks, i, n + chunk.space_before, per_page)
+                }
+                _ => Vec::new(),
             };
             pages.push(Vec::new());
             row = 0;
-            for _ in 0..carried {
-                pages.last_mut().expect("a page").push((i - 1, row));
+            for c in carried {
+                pages.last_mut().expect("a page").push((c, row));
                 row += 1;
             }
             if row > 0 {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::views::{InstView, Link};
+use super::views::{DocLink, InstView, Link};
 use crate::date::Date;
 use crate::model::{Hazard, Institution, Model};
 use crate::progress::{self, IssueState, Timeliness};
@@ -41,6 +41,8 @@ pub(crate) struct HazardRow {
     pub(crate) timeliness_label: &'static str,
     /// Days past the deadline while open and overdue.
     pub(crate) days_overdue: i64,
+    /// Its rectification notice (整改通知单), with the code printed on it.
+    pub(crate) notice: Option<DocLink>,
 }
 
 /// Counts of a ledger on the day.
@@ -175,6 +177,10 @@ fn row(v: &InstView, h: &Hazard, as_of: Date) -> HazardRow {
             h.deadline.days_until(as_of)
         } else {
             0
+        },
+        notice: {
+            let file = paths::notice(&v.inst.id, &h.id);
+            v.documents.iter().find(|d| d.file == file).map(|d| DocLink::of(d, "整改通知单"))
         },
     }
 }
