@@ -7,8 +7,8 @@
 //!   a load reads those files alone (`load::Since::Written`).
 //! - An edit inside some institutions' folders, of files written in place, after a good pass:
 //!   the other institutions resolve as they did (`resolve::Reuse`).
-//! - Such an edit that leaves every institution's name, short name and parent as they were (what
-//!   other institutions' pages show of it): only the edited institutions' pages, their
+//! - Such an edit that leaves every institution's name, short name, parent and ledger counts as
+//!   they were (what other institutions' pages show of it): only the edited institutions' pages, their
 //!   documents' codes and the pages of no institution are made again; the theme is kept.
 //! - Anything else (settings, categories, the theme, a file created or removed, a failed pass):
 //!   everything again.
@@ -65,8 +65,9 @@ fn with_members(edited: &BTreeSet<String>, last: Option<&Last>) -> BTreeSet<Stri
 }
 
 /// What the pages of other institutions show of an institution: its name, short name and
-/// parent (the parent's page lists its members).
-pub(crate) type Face = (String, Option<String>, Option<String>);
+/// parent (the parent's page lists its members), and its ledger's counts (which the parent's
+/// page shows for each member).
+pub(crate) type Face = (String, Option<String>, Option<String>, String);
 
 /// What a good pass leaves for the next.
 #[derive(Clone)]
@@ -152,7 +153,7 @@ impl Session {
         // Every institution's faces, not only the edited ones': an edit that landed after the
         // watcher's batch but before the files were read is in the model already.
         let scope = match (&edited, last) {
-            (Some(edited), Some(last)) if *last.faces == *faces => Some(edited.clone()),
+            (Some(edited), Some(last)) => scope(edited, &last.faces, &faces),
             _ => None,
         };
         // The revision history, as `build` shows it; the preview does not repeat its notes.
@@ -232,11 +233,37 @@ impl Session {
     }
 }
 
+/// The institutions whose pages an edit of `edited` changes, when the others show the same of
+/// every institution as before; a member whose ledger counts changed changes its parent's page
+/// (the member counts), and only that. None: every page.
+fn scope(
+    edited: &BTreeSet<String>,
+    before: &BTreeMap<String, Face>,
+    now: &BTreeMap<String, Face>,
+) -> Option<BTreeSet<String>> {
+    if before.len() != now.len() {
+        return None;
+    }
+    let mut scope = edited.clone();
+    for ((id, a), (id_now, b)) in before.iter().zip(now) {
+        if id != id_now || (&a.0, &a.1, &a.2) != (&b.0, &b.1, &b.2) {
+            return None;
+        }
+        if a.3 != b.3 {
+            scope.extend(b.2.clone());
+        }
+    }
+    Some(scope)
+}
+
 fn faces(model: &Model) -> BTreeMap<String, Face> {
     model
         .institutions
         .iter()
-        .map(|i| (i.id.clone(), (i.name.clone(), i.short_name.clone(), i.parent.clone())))
+        .map(|i| {
+            let ledger = crate::render::site::ledger_face(model, i);
+            (i.id.clone(), (i.name.clone(), i.short_name.clone(), i.parent.clone(), ledger))
+        })
         .collect()
 }
 

@@ -550,3 +550,25 @@ fn an_edit_in_a_commission_shows_in_its_members_letters() {
         .unwrap();
     wait_for(server.port, page, |b| b.contains("乌审旗卫生健康委员会　主任　高振中"));
 }
+
+/// An edit of a hazard ledger shows on the ledger, and in the counts its commission's page
+/// shows for the member (a page of another institution).
+#[test]
+fn an_edited_hazard_shows_on_the_ledger_and_on_the_commissions_page() {
+    let dir = example();
+    let server = start(dir.path());
+    let ledger = "/institutions/wsq-hospital/hazards.html";
+    let commission = "/institutions/wsq-wjw/index.html";
+    let overdue = |b: &str, n: &str| b.contains(&format!("<strong>{n}</strong> 项逾期未整改"));
+    wait_for(server.port, ledger, |b| overdue(b, "2"));
+    let row = |b: &str| b.split("<tr>").find(|r| r.contains("乌审旗人民医院")).unwrap_or("").to_string();
+    wait_for(server.port, commission, |b| row(b).contains("<span class=\"flag\">2</span>"));
+    let file = dir.path().join("content/institutions/wsq-hospital/records/hazards.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    // 2022-011 (due 2022-12-31) is put right on 2023-01-08.
+    let edited = yaml.replacen("  deadline: 2022-12-31\n", "  deadline: 2022-12-31\n  rectified: 2023-01-08\n", 1);
+    assert_ne!(edited, yaml);
+    std::fs::OpenOptions::new().write(true).truncate(true).open(&file).unwrap().write_all(edited.as_bytes()).unwrap();
+    wait_for(server.port, ledger, |b| overdue(b, "1") && b.contains("逾期完成"));
+    wait_for(server.port, commission, |b| row(b).contains("<span class=\"flag\">1</span>"));
+}

@@ -13,6 +13,7 @@
 mod campaign;
 mod institution;
 mod names;
+mod records;
 mod spec;
 mod tables;
 
@@ -74,14 +75,17 @@ pub(crate) fn synth(dir: &Path, options: &Options) -> Result<Summary> {
         out.write(&format!("categories/{name}"), text)?;
     }
     out.write("pages/about.md", ABOUT)?;
-    // Campaigns draw from their own stream, so that they do not shift the organisations.
+    // Campaigns and records draw from their own streams, so that they do not shift the
+    // organisations.
     let mut campaign_rng = Rng::new(seed.wrapping_add(1));
+    let mut records_rng = Rng::new(seed.wrapping_add(2));
     for spec in &specs {
         let inst = organise(spec, &mut rng);
         summary.departments += inst.depts.len();
         summary.posts += inst.posts.len();
         summary.people += inst.people.len();
         inst.write(&mut out)?;
+        records::write(&inst, &mut records_rng, &mut out)?;
         if spec.kind == Kind::Commission {
             let members: Vec<&Spec> = specs.iter().filter(|m| m.parent.as_deref() == Some(spec.id.as_str())).collect();
             campaign::write(&inst, &members, &mut campaign_rng, &mut out)?;

@@ -416,6 +416,12 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
     Ok(())
 }
 
+/// What a commission's page shows of a member's hazard ledger (its counts on the day), for the
+/// preview to tell whether an edit of the member changes the commission's page.
+pub(crate) fn ledger_face(model: &Model, inst: &crate::model::Institution) -> String {
+    format!("{:?}", records::summary(model, inst).map(|s| (s.url, s.tally)))
+}
+
 /// `sitemap.xml`, when the site's address is known: the protocol wants full URLs.
 fn sitemap(site: &Site, model: &Model, written: &[String]) -> Result<()> {
     #[derive(Serialize)]
