@@ -15,6 +15,8 @@ use crate::raw::HazardGrade;
 #[derive(Serialize)]
 struct NoticeView<'a> {
     institution: &'a str,
+    /// The safety management body (安全生产管理机构) that issues it, when the institution has one.
+    issuer: Option<&'a str>,
     number: &'a str,
     department: &'a str,
     owner: &'a str,
@@ -44,6 +46,7 @@ fn notice(tera: &tera::Tera, inst: &Institution, h: &Hazard) -> Result<Document>
     let department = inst.department(&h.department).map_or(h.department.as_str(), |d| d.name.as_str());
     let view = NoticeView {
         institution: &inst.name,
+        issuer: inst.safety_management.body.as_deref().and_then(|b| inst.department(b)).map(|d| d.name.as_str()),
         number: &h.id,
         department,
         owner: person(&h.owner),
