@@ -551,6 +551,11 @@ impl Institution {
     pub(crate) fn person(&self, id: &str) -> Option<&Person> {
         self.people.iter().find(|p| p.id == id)
     }
+
+    /// Whether any post lists risks: then the institution has a risk register.
+    pub(crate) fn lists_risks(&self) -> bool {
+        self.posts.iter().any(|p| !p.risks.is_empty())
+    }
 }
 
 impl Campaign {

@@ -8,9 +8,11 @@ use serde_saphyr::Spanned;
 
 use super::ids::{is_safe_id, unsafe_id};
 use super::index::{Index, at};
-use super::refs::{check_date, institution_broken, name_of, named_file, reference, table_ref};
+use super::refs::{date, institution_broken, name_of, named_file, order, reference, table_ref, unique};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::load::{CampaignDir, Content};
+
+const IN_CAMPAIGN: &str = "ids must be unique in a campaign; rename one of them";
 use crate::raw;
 use crate::source::{FileId, Span};
 
@@ -22,13 +24,6 @@ pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
         }
         campaign(content, index, dir, report);
     }
-}
-
-/// A date as written, checked; None when it is not a valid date (already reported).
-fn date<'a>(file: FileId, d: &'a Spanned<String>, report: &mut Report) -> Option<&'a str> {
-    let before = report.diagnostics.len();
-    check_date(at(file, d), &d.value, report);
-    (report.diagnostics.len() == before).then_some(d.value.as_str())
 }
 
 fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Report) {
@@ -108,7 +103,7 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
 
     let mut items = BTreeMap::new();
     for g in &c.goal_items.value {
-        unique(&mut items, &g.id, f, "goal item", report);
+        unique(&mut items, &g.id, f, "goal item", IN_CAMPAIGN, report);
     }
     let tasks = phases(f, c, period, &owners, report);
 
@@ -141,7 +136,7 @@ fn phases<'a>(
         );
     }
     for phase in &c.phases.value {
-        unique(&mut phase_ids, &phase.id, f, "phase", report);
+        unique(&mut phase_ids, &phase.id, f, "phase", IN_CAMPAIGN, report);
         // A phase's page is `<phase id>.html` beside the campaign's own pages.
         if let Some(page) = ["index", "matrix"].into_iter().find(|p| *p == phase.id.value) {
             report.push(
@@ -201,7 +196,7 @@ fn phases<'a>(
         }
         for task in &phase.tasks {
             // Unique in the whole campaign, not just the phase: progress records name them.
-            unique(&mut tasks, &task.id, f, "task", report);
+            unique(&mut tasks, &task.id, f, "task", IN_CAMPAIGN, report);
             if let Some(d) = &task.department {
                 owners.check(f, d, "department", report);
             }
@@ -328,7 +323,7 @@ fn records(content: &Content, plan: &Plan, pf: FileId, progress: &raw::Progress,
 fn issue_list(plan: &Plan, isf: FileId, issues: &[raw::Issue], report: &mut Report) {
     let mut ids = BTreeMap::new();
     for i in issues {
-        unique(&mut ids, &i.id, isf, "issue", report);
+        unique(&mut ids, &i.id, isf, "issue", IN_CAMPAIGN, report);
         if let Some(item) = &i.item
             && !plan.items.contains_key(item.value.as_str())
         {
@@ -406,34 +401,6 @@ impl Owners<'_> {
         } else {
             table_ref(report, kind, at(file, r), id, &ix.people);
         }
-    }
-}
-
-fn order(code: &'static str, span: Span, message: &str, other: Span) -> Diagnostic {
-    Diagnostic::new(code, span, message.to_string(), "this date")
-        .with_label(other, "compared with this date")
-        .with_help("check the dates (YYYY-MM-DD): the later one must not come first")
-}
-
-fn unique<'a>(
-    seen: &mut BTreeMap<&'a str, Span>,
-    id: &'a Spanned<String>,
-    file: FileId,
-    kind: &str,
-    report: &mut Report,
-) {
-    let span = at(file, id);
-    if !is_safe_id(&id.value) {
-        report.push(unsafe_id(kind, &id.value, span, false));
-    }
-    if let Some(first) = seen.get(id.value.as_str()) {
-        report.push(
-            Diagnostic::new("duplicate-id", span, format!("duplicate {kind} id `{}`", id.value), "defined again here")
-                .with_label(*first, "first defined here")
-                .with_help(format!("{kind} ids must be unique in a campaign; rename one of them")),
-        );
-    } else {
-        seen.insert(&id.value, span);
     }
 }
 

@@ -6,9 +6,8 @@ use std::collections::BTreeMap;
 
 use serde_saphyr::Spanned;
 
-use super::ids::{is_safe_id, unsafe_id};
 use super::index::{Index, InstIndex, at};
-use super::refs::{check_date, table_ref};
+use super::refs::{date, order, table_ref, unique};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::load::Content;
@@ -31,25 +30,8 @@ fn hazards(inst: &InstIndex, report: &mut Report) {
     for list in &dir.hazards {
         let file = list.file;
         for h in list.value.iter() {
-            let span = at(file, &h.id);
-            if !is_safe_id(&h.id.value) {
-                report.push(unsafe_id("hazard", &h.id.value, span, false));
-            }
-            match ids.get(h.id.value.as_str()) {
-                Some(first) => report.push(
-                    Diagnostic::new(
-                        "duplicate-id",
-                        span,
-                        format!("duplicate hazard id `{}`", h.id.value),
-                        "defined again here",
-                    )
-                    .with_label(*first, "first defined here")
-                    .with_help("hazard ids (the ledger numbers) must be unique in an institution; renumber one"),
-                ),
-                None => {
-                    ids.insert(&h.id.value, span);
-                }
-            }
+            let rule = "ids (the ledger numbers) must be unique in an institution; renumber one";
+            unique(&mut ids, &h.id, file, "hazard", rule, report);
             if !dir.broken_lists.contains(&"department") {
                 table_ref(report, "department", at(file, &h.department), &h.department.value, &inst.departments);
             }
@@ -65,12 +47,6 @@ fn hazards(inst: &InstIndex, report: &mut Report) {
     }
 }
 
-fn date(file: FileId, d: &Spanned<String>, report: &mut Report) -> Option<Date> {
-    let before = report.diagnostics.len();
-    check_date(at(file, d), &d.value, report);
-    (report.diagnostics.len() == before).then(|| Date::parse(&d.value).ok()).flatten()
-}
-
 /// Dates exist, and none comes before the one it follows.
 fn dates(file: FileId, h: &raw::Hazard, report: &mut Report) {
     let found = date(file, &h.found, report);
@@ -78,26 +54,19 @@ fn dates(file: FileId, h: &raw::Hazard, report: &mut Report) {
     let rectified = h.rectified.as_ref().and_then(|d| date(file, d, report));
     let verified = h.verified.as_ref().and_then(|d| date(file, d, report));
     let reported = h.reported.as_ref().and_then(|d| date(file, d, report));
-    let mut order = |later: Option<Date>,
-                     l: Option<&Spanned<String>>,
-                     earlier: Option<Date>,
-                     e: &Spanned<String>,
-                     what: &str| {
-        if let (Some(later), Some(l), Some(earlier)) = (later, l, earlier)
+    let found_at = Some(&h.found);
+    for (later, l, earlier, e, what) in [
+        (deadline, Some(&h.deadline), found, found_at, "the deadline is before the hazard was found"),
+        (rectified, h.rectified.as_ref(), found, found_at, "rectified before it was found"),
+        (reported, h.reported.as_ref(), found, found_at, "reported before it was found"),
+        (verified, h.verified.as_ref(), rectified, h.rectified.as_ref(), "verified before it was rectified"),
+    ] {
+        if let (Some(later), Some(l), Some(earlier), Some(e)) = (later, l, earlier, e)
             && later < earlier
         {
-            report.push(
-                Diagnostic::new("invalid-period", at(file, l), format!("hazard `{}`: {what}", h.id.value), "this date")
-                    .with_label(at(file, e), "compared with this date")
-                    .with_help("check the dates (YYYY-MM-DD): the later one must not come first"),
-            );
+            let message = format!("hazard `{}`: {what}", h.id.value);
+            report.push(order("invalid-period", at(file, l), &message, at(file, e)));
         }
-    };
-    order(deadline, Some(&h.deadline), found, &h.found, "the deadline is before the hazard was found");
-    order(rectified, h.rectified.as_ref(), found, &h.found, "rectified before it was found");
-    order(reported, h.reported.as_ref(), found, &h.found, "reported before it was found");
-    if let Some(r) = &h.rectified {
-        order(verified, h.verified.as_ref(), rectified, r, "verified before it was rectified");
     }
 }
 

@@ -351,6 +351,46 @@ pub(super) fn reference<'a>(
 }
 
 /// Every date of the content is checked here; resolve reads only dates that passed.
+/// A date as written, checked; None when it is not a valid date (already reported). Valid dates
+/// (YYYY-MM-DD) compare as their texts do.
+pub(super) fn date<'a>(file: usize, d: &'a Spanned<String>, report: &mut Report) -> Option<&'a str> {
+    let before = report.diagnostics.len();
+    check_date(at(file, d), &d.value, report);
+    (report.diagnostics.len() == before).then_some(d.value.as_str())
+}
+
+/// Two dates the wrong way round.
+pub(super) fn order(code: &'static str, span: Span, message: &str, other: Span) -> Diagnostic {
+    Diagnostic::new(code, span, message.to_string(), "this date")
+        .with_label(other, "compared with this date")
+        .with_help("check the dates (YYYY-MM-DD): the later one must not come first")
+}
+
+/// An id of a list (a campaign's phases, a ledger's hazards) that must be safe and unique;
+/// `rule` ends the help: "<kind> ids must be unique in …".
+pub(super) fn unique<'a>(
+    seen: &mut std::collections::BTreeMap<&'a str, Span>,
+    id: &'a Spanned<String>,
+    file: usize,
+    kind: &str,
+    rule: &str,
+    report: &mut Report,
+) {
+    let span = at(file, id);
+    if !is_safe_id(&id.value) {
+        report.push(super::ids::unsafe_id(kind, &id.value, span, false));
+    }
+    if let Some(first) = seen.get(id.value.as_str()) {
+        report.push(
+            Diagnostic::new("duplicate-id", span, format!("duplicate {kind} id `{}`", id.value), "defined again here")
+                .with_label(*first, "first defined here")
+                .with_help(format!("{kind} {rule}")),
+        );
+    } else {
+        seen.insert(&id.value, span);
+    }
+}
+
 pub(super) fn check_date(span: Span, text: &str, report: &mut Report) {
     match Date::parse(text) {
         Ok(_) => {}

@@ -80,7 +80,7 @@ fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
                     )
                     .with_help(format!(
                         "write `grade: {}`, or correct the factors; the grades begin at {} (重大), {} (较大) and {} (一般)",
-                        kebab(grade),
+                        grade.key(),
                         standard.thresholds[0],
                         standard.thresholds[1],
                         standard.thresholds[2]
@@ -120,15 +120,6 @@ fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
                 table_ref(report, "post", at(file, o), &o.value, &inst.posts);
             }
         }
-    }
-}
-
-fn kebab(grade: RiskGrade) -> &'static str {
-    match grade {
-        RiskGrade::Major => "major",
-        RiskGrade::Significant => "significant",
-        RiskGrade::General => "general",
-        RiskGrade::Low => "low",
     }
 }
 

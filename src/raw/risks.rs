@@ -79,6 +79,16 @@ pub(crate) enum RiskGrade {
 impl RiskGrade {
     pub(crate) const ALL: [RiskGrade; 4] = [Self::Major, Self::Significant, Self::General, Self::Low];
 
+    /// The grade as the content writes it (`grade: significant`).
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Self::Major => "major",
+            Self::Significant => "significant",
+            Self::General => "general",
+            Self::Low => "low",
+        }
+    }
+
     pub(crate) fn label(self) -> &'static str {
         match self {
             Self::Major => "重大风险",

@@ -114,7 +114,7 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
         ["pages", ..] => model.pages.iter().any(|p| page(&p.slug) == path),
         ["institutions", i, "index.html" | "display.html"] => inst(i).is_some(),
         ["institutions", i, "hazards.html"] => inst(i).is_some_and(|x| !x.hazards.is_empty()),
-        ["institutions", i, "risks.html"] => inst(i).is_some_and(|x| x.posts.iter().any(|p| !p.risks.is_empty())),
+        ["institutions", i, "risks.html"] => inst(i).is_some_and(|x| x.lists_risks()),
         ["institutions", i, "departments", f] => {
             inst(i).is_some_and(|x| html(f).is_some_and(|d| x.departments.iter().any(|y| y.id == d)))
         }

@@ -355,7 +355,7 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         findings,
         campaigns,
         hazards: records::summary(v.model, inst),
-        risks: inst.posts.iter().any(|p| !p.risks.is_empty()).then(|| paths::risks(&inst.id)),
+        risks: inst.lists_risks().then(|| paths::risks(&inst.id)),
         member_hazards: records::members(v.model, inst),
     };
     site.page("institution.html", &paths::institution(&inst.id), &inst.name, &[], view)?;

@@ -2,6 +2,8 @@
 //! hazards per department, and the counts a commission sees for each member. Where a hazard
 //! stands is computed for the day of record (`progress::hazard`).
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use super::views::{DocLink, InstView, Link};
@@ -10,6 +12,7 @@ use crate::model::{Hazard, Institution, Model};
 use crate::progress::{self, IssueState, Timeliness};
 use crate::raw::{HazardGrade, RiskGrade, RiskMethod};
 use crate::render::cards::RiskView;
+use crate::render::documents::{Document, Kind};
 use crate::render::paths;
 
 /// One row of the ledger as it stood on the day.
@@ -147,7 +150,7 @@ fn person(v: &InstView, id: &str) -> Option<Link> {
     v.inst.person(id).map(|p| Link::new(p.name.clone(), paths::person(&v.inst.id, &p.id)))
 }
 
-fn row(v: &InstView, h: &Hazard, as_of: Date) -> HazardRow {
+fn row(v: &InstView, notices: &HashMap<&str, &Document>, h: &Hazard, as_of: Date) -> HazardRow {
     let (state, timeliness) = progress::hazard(h, as_of);
     HazardRow {
         id: h.id.clone(),
@@ -178,49 +181,54 @@ fn row(v: &InstView, h: &Hazard, as_of: Date) -> HazardRow {
         } else {
             0
         },
-        notice: {
-            let file = paths::notice(&v.inst.id, &h.id);
-            v.documents.iter().find(|d| d.file == file).map(|d| DocLink::of(d, "整改通知单"))
-        },
+        notice: notices.get(paths::notice(&v.inst.id, &h.id).as_str()).map(|d| DocLink::of(d, "整改通知单")),
     }
+}
+
+/// An institution's rectification notices, by file: each row links its own.
+fn notices<'a>(v: &InstView<'a>) -> HashMap<&'a str, &'a Document> {
+    v.documents.iter().filter(|d| d.kind == Kind::Notice).map(|d| (d.file.as_str(), *d)).collect()
 }
 
 /// The ledger page of an institution that keeps one.
 pub(crate) fn ledger(v: &InstView) -> Option<LedgerPage> {
     let inst = v.inst;
     let as_of = day(v.model, inst)?;
-    let found: Vec<&Hazard> = inst.hazards.iter().filter(|h| h.found <= as_of).collect();
-    // Open first: major before general, the longest overdue first.
-    let mut open: Vec<HazardRow> =
-        found.iter().map(|h| row(v, h, as_of)).filter(|r| r.state == IssueState::Open).collect();
-    open.sort_by(|a, b| (!a.major, a.deadline, &a.id).cmp(&(!b.major, b.deadline, &b.id)));
+    let notices = notices(v);
+    let mut open = Vec::new();
     let mut years: Vec<LedgerYear> = Vec::new();
-    for h in found.iter().rev() {
+    let mut by_department: HashMap<&str, HazardTally> = HashMap::new();
+    let mut tally = HazardTally::default();
+    // Newest year first; within a year, in the order found.
+    for h in inst.hazards.iter().filter(|h| h.found <= as_of).rev() {
+        let state = progress::hazard(h, as_of);
+        tally.add(h, state);
+        by_department.entry(h.department.as_str()).or_default().add(h, state);
+        if state.0 == IssueState::Open {
+            open.push(row(v, &notices, h, as_of));
+        }
         let year = h.found.year();
         if years.last().is_none_or(|y| y.year != year) {
             years.push(LedgerYear { year, tally: HazardTally::default(), rows: Vec::new() });
         }
         if let Some(y) = years.last_mut() {
-            y.tally.add(h, progress::hazard(h, as_of));
-            y.rows.push(row(v, h, as_of));
+            y.tally.add(h, state);
+            y.rows.push(row(v, &notices, h, as_of));
         }
     }
     for y in &mut years {
         y.rows.reverse();
     }
+    // Open first: major before general, the longest overdue first.
+    open.sort_by(|a, b| (!a.major, a.deadline, &a.id).cmp(&(!b.major, b.deadline, &b.id)));
     let departments = inst
         .departments
         .iter()
-        .map(|d| {
-            let mut tally = HazardTally::default();
-            for h in found.iter().filter(|h| h.department == d.id) {
-                tally.add(h, progress::hazard(h, as_of));
-            }
-            DepartmentHazards { department: v.department_link(d), tally }
+        .filter_map(|d| {
+            Some(DepartmentHazards { department: v.department_link(d), tally: *by_department.get(d.id.as_str())? })
         })
-        .filter(|d| d.tally.found > 0)
         .collect();
-    Some(LedgerPage { institution: v.link(), as_of, tally: HazardTally::of(inst, as_of), open, departments, years })
+    Some(LedgerPage { institution: v.link(), as_of, tally, open, departments, years })
 }
 
 /// The institution page's line on its ledger.
@@ -232,13 +240,17 @@ pub(crate) fn summary(model: &Model, inst: &Institution) -> Option<HazardSummary
 /// A department's open hazards on the day.
 pub(crate) fn open_in(v: &InstView, department: &str) -> Vec<HazardRow> {
     let Some(as_of) = day(v.model, v.inst) else { return Vec::new() };
-    v.inst
+    let mut open = v
+        .inst
         .hazards
         .iter()
-        .filter(|h| h.department == department)
-        .map(|h| row(v, h, as_of))
-        .filter(|r| r.state == IssueState::Open)
-        .collect()
+        .filter(|h| h.department == department && progress::hazard(h, as_of).0 == IssueState::Open)
+        .peekable();
+    if open.peek().is_none() {
+        return Vec::new();
+    }
+    let notices = notices(v);
+    open.map(|h| row(v, &notices, h, as_of)).collect()
 }
 
 /// A commission's members (the institutions it supervises) with their ledgers' counts.
@@ -271,7 +283,8 @@ pub(crate) struct RiskRow<'a> {
 pub(crate) struct GridRow {
     pub(crate) department: Link,
     pub(crate) depth: usize,
-    pub(crate) counts: [usize; 4],
+    /// (grade, count), most severe first.
+    pub(crate) cells: Vec<(RiskGrade, usize)>,
 }
 
 #[derive(Serialize)]
@@ -297,7 +310,7 @@ pub(crate) struct RiskRegister<'a> {
 
 pub(crate) fn risk_register<'a>(v: &InstView<'a>) -> Option<RiskRegister<'a>> {
     let inst = v.inst;
-    if inst.posts.iter().all(|p| p.risks.is_empty()) {
+    if !inst.lists_risks() {
         return None;
     }
     let standard = &inst.risk_standard;
@@ -328,9 +341,13 @@ pub(crate) fn risk_register<'a>(v: &InstView<'a>) -> Option<RiskRegister<'a>> {
                 counts[r.grade as usize] += 1;
                 totals[r.grade as usize] += 1;
             }
-            GridRow { department: v.department_link(d), depth: d.depth, counts }
+            GridRow {
+                department: v.department_link(d),
+                depth: d.depth,
+                cells: RiskGrade::ALL.into_iter().zip(counts).collect(),
+            }
         })
-        .filter(|row| row.counts.iter().any(|c| *c > 0))
+        .filter(|row| row.cells.iter().any(|(_, n)| *n > 0))
         .collect();
     let grades = RiskGrade::ALL
         .iter()
