@@ -61,6 +61,18 @@ impl Date {
         jiff::civil::Date::new(year, month, 1).ok().map(Date)
     }
 
+    /// The Monday of the day's week (weeks run Monday to Sunday, as Chinese calendars print them).
+    pub(crate) fn monday(self) -> Date {
+        self.plus_days(-i64::from(self.0.weekday().to_monday_zero_offset()))
+    }
+
+    /// The first day of the month `months` after the day's month (negative: before).
+    pub(crate) fn month_start(self, months: i32) -> Date {
+        let index = i32::from(self.year()) * 12 + i32::from(self.month()) - 1 + months;
+        let (year, month) = (index.div_euclid(12), index.rem_euclid(12) + 1);
+        Date::first_of(year as i16, month as i8).unwrap_or(self)
+    }
+
     /// Days from `self` to `later` (negative when `later` is earlier).
     pub(crate) fn days_until(self, later: Date) -> i64 {
         later.0.since((jiff::Unit::Day, self.0)).map_or(0, |span| i64::from(span.get_days()))
@@ -115,6 +127,10 @@ mod tests {
         let (a, b) = (Date::parse("2023-12-31").unwrap(), Date::parse("2024-03-01").unwrap());
         assert_eq!((a.days_until(b), b.days_until(a)), (61, -61));
         assert!(a < b);
+        assert_eq!(Date::from("2023-01-10").monday(), Date::from("2023-01-09"));
+        assert_eq!(Date::from("2023-01-08").monday(), Date::from("2023-01-02"));
+        assert_eq!(Date::from("2023-01-10").month_start(-1), Date::from("2022-12-01"));
+        assert_eq!(Date::from("2023-12-31").month_start(1), Date::from("2024-01-01"));
         // 2023-01-01 00:30 in UTC+8 is still 2022-12-31 in UTC.
         assert_eq!(Date::of_moment(1_672_504_200, 8 * 3600).unwrap().to_string(), "2023-01-01");
         assert_eq!(Date::of_moment(1_672_504_200, 0).unwrap().to_string(), "2022-12-31");

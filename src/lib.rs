@@ -23,6 +23,7 @@ pub mod lints;
 pub mod load;
 pub mod model;
 pub(crate) mod notes;
+pub(crate) mod numerals;
 pub mod pipeline;
 pub(crate) mod progress;
 pub(crate) mod raw;

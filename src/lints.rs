@@ -127,6 +127,11 @@ pub(crate) const LINTS: &[Lint] = &[
     ),
     rule("hazard-overdue", Level::Warn, "a hazard not rectified by its deadline on the date of record"),
     rule("major-hazard-overdue", Level::Deny, "a major hazard not rectified by its deadline on the date of record"),
+    rule(
+        "inspection-missed",
+        Level::Warn,
+        "a checklist item with no inspection recorded in its last window (month, quarter…) before the date of record",
+    ),
 ];
 
 /// The lints a user may re-level, with what each reports: `check --help` lists them.

@@ -6,7 +6,8 @@ use serde::Serialize;
 use crate::date::Date;
 
 use crate::raw::{
-    ControlLevel, HazardGrade, HazardSource, InstitutionKind, OfficerKind, RiskArea, RiskGrade, RiskMethod, Status,
+    ControlLevel, Frequency, HazardGrade, HazardSource, InstitutionKind, OfficerKind, RiskArea, RiskGrade, RiskMethod,
+    Status,
 };
 
 #[derive(Debug, Serialize)]
@@ -73,6 +74,10 @@ pub(crate) struct Institution {
     pub(crate) letters: Vec<Letter>,
     /// The hazard ledger (隐患排查治理台账), in the order found.
     pub(crate) hazards: Vec<Hazard>,
+    /// The inspection checklist (隐患排查清单), in the order written.
+    pub(crate) checklist: Vec<CheckItem>,
+    /// Inspections made by the checklist, in the order of their days.
+    pub(crate) inspections: Vec<Inspection>,
     /// How its risks are graded and who controls each grade (一企业一标准).
     pub(crate) risk_standard: RiskStandard,
     /// Where the institution is described (file:line:column), for messages about it.
@@ -526,6 +531,31 @@ pub(crate) struct Hazard {
     pub(crate) verified_by: Option<String>,
     pub(crate) plan: Option<String>,
     pub(crate) reported: Option<Date>,
+    pub(crate) note: Option<String>,
+}
+
+/// An item of the inspection checklist: what a post inspects, how often, at which level.
+#[derive(Debug, Serialize)]
+pub(crate) struct CheckItem {
+    pub(crate) id: String,
+    pub(crate) content: String,
+    pub(crate) standard: Option<String>,
+    pub(crate) frequency: Frequency,
+    pub(crate) level: ControlLevel,
+    /// The post that inspects.
+    pub(crate) post: String,
+    pub(crate) since: Option<Date>,
+}
+
+/// One inspection of a checklist item.
+#[derive(Debug, Serialize)]
+pub(crate) struct Inspection {
+    pub(crate) date: Date,
+    pub(crate) item: String,
+    /// Person id.
+    pub(crate) by: String,
+    /// The ledger number of the hazard it found.
+    pub(crate) hazard: Option<String>,
     pub(crate) note: Option<String>,
 }
 

@@ -46,6 +46,11 @@ const PEOPLE: &str = "institutions/clinic/people.yaml";
 const DEPTS: &str = "institutions/clinic/departments.yaml";
 const SIGNING: &str = "institutions/clinic/signing.yaml";
 const HAZARDS: &str = "institutions/clinic/records/hazards.yaml";
+const CHECKLIST: &str = "institutions/clinic/records/checklist.yaml";
+const INSPECTIONS: &str = "institutions/clinic/records/inspections.yaml";
+/// A valid checklist item: the nurse inspects the treatment room monthly.
+const CHECK_ITEM: &str =
+    "- id: hl-01\n  content: 治疗室锐器盒、消毒剂及氧气瓶存放\n  frequency: monthly\n  level: post\n  post: nurse\n";
 
 /// The fixture's nurse (the head of nursing: a department-level post) with risks from line 9.
 macro_rules! nurse_risks {
@@ -1372,7 +1377,91 @@ const CASES: &[Case] = &[
         line: 1,
         column: 1,
         message: "does not know what this YAML file is",
-        help: Some("records/hazards.yaml"),
+        help: Some("where <kind> is hazards, checklist or inspections"),
+    },
+    Case {
+        name: "a checklist item inspected by a post that does not exist",
+        files: &[W(CHECKLIST, "- id: hl-01\n  content: 治疗室\n  frequency: monthly\n  level: post\n  post: nures\n")],
+        code: "missing-reference",
+        file: CHECKLIST,
+        line: 5,
+        column: 9,
+        message: "no post with id `nures`",
+        help: Some("did you mean `nurse`?"),
+    },
+    Case {
+        name: "a checklist frequency misspelled",
+        files: &[W(CHECKLIST, "- id: hl-01\n  content: 治疗室\n  frequency: mothly\n  level: post\n  post: nurse\n")],
+        code: "unknown-value",
+        file: CHECKLIST,
+        line: 3,
+        column: 14,
+        message: "mothly",
+        help: Some("monthly"),
+    },
+    Case {
+        name: "one checklist item id twice",
+        files: &[W(
+            CHECKLIST,
+            "- id: hl-01\n  content: 治疗室\n  frequency: monthly\n  level: post\n  post: nurse\n- id: hl-01\n  content: 病房\n  frequency: weekly\n  level: post\n  post: nurse\n",
+        )],
+        code: "duplicate-id",
+        file: CHECKLIST,
+        line: 6,
+        column: 7,
+        message: "duplicate checklist item id `hl-01`",
+        help: None,
+    },
+    Case {
+        name: "an inspection of an item that is not on the checklist",
+        files: &[W(CHECKLIST, CHECK_ITEM), W(INSPECTIONS, "- {date: 2023-01-05, item: hl-1, by: zhao-min}\n")],
+        code: "missing-reference",
+        file: INSPECTIONS,
+        line: 1,
+        column: 28,
+        message: "no checklist item with id `hl-1`",
+        help: Some("did you mean `hl-01`?"),
+    },
+    Case {
+        name: "an inspection that names a hazard not in the ledger",
+        files: &[
+            W(CHECKLIST, CHECK_ITEM),
+            W(HAZARDS, hazard!("")),
+            W(INSPECTIONS, "- {date: 2023-01-05, item: hl-01, by: zhao-min, hazard: 2023-01}\n"),
+        ],
+        code: "missing-reference",
+        file: INSPECTIONS,
+        line: 1,
+        column: 57,
+        message: "no hazard with id `2023-01`",
+        help: Some("did you mean `2023-001`?"),
+    },
+    Case {
+        name: "an inspection on a day that does not exist",
+        files: &[W(CHECKLIST, CHECK_ITEM), W(INSPECTIONS, "- {date: 2022-12-32, item: hl-01, by: zhao-min}\n")],
+        code: "invalid-date",
+        file: INSPECTIONS,
+        line: 1,
+        column: 10,
+        message: "`2022-12-32` is not a valid date",
+        help: None,
+    },
+    Case {
+        name: "a monthly item with no inspection last month (denied)",
+        files: &[
+            W("safeduty.yaml", "title: 测试站点\nas_of: 2023-01-10\nlints:\n  inspection-missed: deny\n"),
+            W(CHECKLIST, CHECK_ITEM),
+            W(
+                INSPECTIONS,
+                "- {date: 2022-11-05, item: hl-01, by: zhao-min}\n- {date: 2023-01-05, item: hl-01, by: zhao-min}\n",
+            ),
+        ],
+        code: "inspection-missed",
+        file: CHECKLIST,
+        line: 3,
+        column: 14,
+        message: "checklist item `hl-01` (每月) has no inspection recorded from 2022-12-01 to 2022-12-31; the last was on 2023-01-05",
+        help: Some("since: YYYY-MM-DD"),
     },
     Case {
         name: "a risk graded other than its score",

@@ -127,3 +127,28 @@ fn each_hazard_has_a_rectification_notice_that_verify_finds() {
     assert!(text(&verified.stdout).contains("rectification notice"), "{}", text(&verified.stdout));
     assert!(text(&verified.stdout).contains("notices/2022-011.pdf"), "{}", text(&verified.stdout));
 }
+
+#[test]
+fn inspections_missed_move_with_the_day_and_cards_show_what_a_post_inspects() {
+    // In mid-December every item was inspected in its last window (November, or Q3).
+    let (code, missed) = findings("2022-12-15", "inspection-missed");
+    assert_eq!((code, missed.len()), (Some(0), 0), "{missed:#?}");
+    // On the date of record the internal medicine ward's December self-check is missing.
+    let (_, missed) = findings("2023-01-10", "inspection-missed");
+    assert_eq!(missed.len(), 1, "{missed:#?}");
+    assert!(missed[0].contains("`bq-01` (每月)") && missed[0].contains("2022-12-01 to 2022-12-31"), "{missed:#?}");
+    // The ledger page shows the checklist as kept: the missed item flagged, an inspection that
+    // found a hazard linked to its row of the ledger.
+    let ledger = page("2023-01-10", "institutions/wsq-hospital/hazards.html");
+    assert_eq!(stat(&ledger, "项排查未按期开展"), Some(1));
+    let row = ledger.split("<tr").find(|r| r.contains("id=\"check-bq-01\"")).unwrap();
+    assert!(row.contains("漏查：2022-12-01 至 2022-12-31"), "{row}");
+    let row = ledger.split("<tr").find(|r| r.contains("id=\"check-gl-01\"")).unwrap();
+    assert!(row.contains("按期排查") && !row.contains("漏查"), "{row}");
+    assert!(ledger.contains("<a href=\"#hazard-2022-012\">发现隐患 2022-012</a>"));
+    // The electrician's card lists what the post inspects and how often, linking to the record.
+    let card = page("2023-01-10", "institutions/wsq-hospital/posts/electrician.html");
+    let section = &card[card.find("隐患排查（2 项）").expect("the card's inspections")..];
+    assert!(section.contains("配电室周巡视") && section.contains("每周，岗位级"), "{section}");
+    assert!(section.contains("hazards.html#check-pd-01"), "{section}");
+}

@@ -7,17 +7,68 @@ use std::collections::BTreeMap;
 use serde_saphyr::Spanned;
 
 use super::index::{Index, InstIndex, at};
-use super::refs::{date, order, table_ref, unique};
+use super::refs::{date, order, reference, table_ref, unique};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Report};
-use crate::load::Content;
-use crate::raw::{self, HazardGrade};
+use crate::load::{Content, Loaded};
+use crate::raw::{self, HazardGrade, RecordKind};
 use crate::source::{FileId, Span};
 
 pub(super) fn check(index: &Index, report: &mut Report) {
     for inst in index.institutions.values() {
         hazards(inst, report);
+        checklist(inst, report);
+        inspections(inst, report);
     }
+}
+
+/// The inspection checklist: unique ids, an existing post for each item.
+fn checklist(inst: &InstIndex, report: &mut Report) {
+    let dir = inst.dir;
+    let mut ids: BTreeMap<&str, Span> = BTreeMap::new();
+    for list in &dir.checklist {
+        let file = list.file;
+        for item in list.value.iter() {
+            let rule = "ids must be unique in an institution's checklist: inspections name them";
+            unique(&mut ids, &item.id, file, "checklist item", rule, report);
+            if !dir.broken_posts.contains(&item.post.value) {
+                table_ref(report, "post", at(file, &item.post), &item.post.value, &inst.posts);
+            }
+            if let Some(since) = &item.since {
+                date(file, since, report);
+            }
+        }
+    }
+}
+
+/// Inspection records: a valid day, an item of the checklist, who inspected, the hazard found.
+fn inspections(inst: &InstIndex, report: &mut Report) {
+    let dir = inst.dir;
+    let items: Vec<(&str, &str)> =
+        rows(&dir.checklist).map(|i| (i.id.value.as_str(), i.content.value.as_str())).collect();
+    let hazards: Vec<(&str, &str)> =
+        rows(&dir.hazards).map(|h| (h.id.value.as_str(), h.description.value.as_str())).collect();
+    let broken = |kind: RecordKind| dir.broken_lists.contains(&kind.name());
+    for list in &dir.inspections {
+        let file = list.file;
+        for i in list.value.iter() {
+            date(file, &i.date, report);
+            if !broken(RecordKind::Checklist) {
+                reference(report, "checklist item", at(file, &i.item), &i.item.value, items.iter().copied());
+            }
+            if !dir.broken_lists.contains(&"person") {
+                table_ref(report, "person", at(file, &i.by), &i.by.value, &inst.people);
+            }
+            if let Some(h) = i.hazard.as_ref().filter(|_| !broken(RecordKind::Hazards)) {
+                reference(report, "hazard", at(file, h), &h.value, hazards.iter().copied());
+            }
+        }
+    }
+}
+
+/// Every row of a kind's files, in file order.
+fn rows<T>(lists: &[Loaded<Vec<T>>]) -> impl Iterator<Item = &T> + Clone {
+    lists.iter().flat_map(|l| l.value.iter())
 }
 
 /// The hazard ledger of one institution, over all its files.
@@ -134,8 +185,55 @@ fn loop_kept(file: FileId, h: &raw::Hazard, report: &mut Report) {
     }
 }
 
-/// Hazards not rectified by their deadline on the day of record: overdue.
+/// What depends on the day of record: overdue hazards, and inspections missed.
 pub(crate) fn dated(content: &Content, as_of: Date, report: &mut Report) {
+    overdue(content, as_of, report);
+    missed(content, as_of, report);
+}
+
+/// Checklist items with no inspection in their last window before the day of record (the month
+/// before, for a monthly item), unless the item came into force after that window began.
+fn missed(content: &Content, as_of: Date, report: &mut Report) {
+    let day = |d: &Spanned<String>| Date::parse(&d.value).ok();
+    for dir in &content.institutions {
+        let mut done: BTreeMap<&str, Vec<Date>> = BTreeMap::new();
+        for i in rows(&dir.inspections) {
+            if let Some(d) = day(&i.date) {
+                done.entry(i.item.value.as_str()).or_default().push(d);
+            }
+        }
+        for list in &dir.checklist {
+            for item in list.value.iter() {
+                let frequency = item.frequency.value;
+                let dates = done.get(item.id.value.as_str()).map_or(&[][..], Vec::as_slice);
+                let since = item.since.as_ref().and_then(day);
+                let Some((start, end)) = frequency.missed(since, dates.iter().copied(), as_of) else { continue };
+                let last = dates.iter().filter(|d| **d <= as_of).max();
+                report.push(
+                    Diagnostic::new(
+                        "inspection-missed",
+                        at(list.file, &item.frequency),
+                        format!(
+                            "checklist item `{}` ({}) has no inspection recorded from {start} to {end}{}",
+                            item.id.value,
+                            frequency.label(),
+                            last.map_or(String::new(), |d| format!("; the last was on {d}")),
+                        ),
+                        "inspected this often",
+                    )
+                    .with_help(format!(
+                        "record it in records/inspections.yaml (`- {{date: YYYY-MM-DD, item: {}, by: <person id>}}`); \
+                         an item that is new gets `since: YYYY-MM-DD`",
+                        item.id.value
+                    )),
+                );
+            }
+        }
+    }
+}
+
+/// Hazards not rectified by their deadline on the day of record: overdue.
+fn overdue(content: &Content, as_of: Date, report: &mut Report) {
     for dir in &content.institutions {
         for list in &dir.hazards {
             for h in list.value.iter() {

@@ -45,7 +45,7 @@ enum Command {
         dir: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Judge what is overdue (hazards) as of this day instead of `as_of` in safeduty.yaml.
+        /// Judge what is overdue (hazards) and missed (inspections) as of this day instead of `as_of` in safeduty.yaml.
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
         #[command(flatten)]

@@ -28,6 +28,14 @@ const FILES: &[(&str, &str)] = &[
     ),
     ("institutions/example/posts/nurse.yaml", include_str!("scaffold/institutions/example/posts/nurse.yaml")),
     ("institutions/example/records/hazards.yaml", include_str!("scaffold/institutions/example/records/hazards.yaml")),
+    (
+        "institutions/example/records/checklist.yaml",
+        include_str!("scaffold/institutions/example/records/checklist.yaml"),
+    ),
+    (
+        "institutions/example/records/inspections.yaml",
+        include_str!("scaffold/institutions/example/records/inspections.yaml"),
+    ),
     ("pages/about.md", include_str!("scaffold/pages/about.md")),
 ];
 

@@ -90,6 +90,8 @@ pub(super) enum Value {
     Progress(Arc<raw::Progress>),
     Issues(Arc<Vec<raw::Issue>>),
     Hazards(Arc<Vec<raw::Hazard>>),
+    Checklist(Arc<Vec<raw::CheckItem>>),
+    Inspections(Arc<Vec<raw::Inspection>>),
     Page(Arc<Page>),
 }
 
@@ -117,7 +119,14 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
         Kind::Campaign(_) => Value::Campaign(Arc::new(yaml::parse(text, file, at, "campaign file")?)),
         Kind::Progress(_) => Value::Progress(Arc::new(yaml::parse(text, file, at, "progress file")?)),
         Kind::Issues(_) => Value::Issues(Arc::new(yaml::parse(text, file, at, "issue")?)),
-        Kind::Records(_, raw::RecordKind::Hazards) => Value::Hazards(Arc::new(yaml::parse(text, file, at, "hazard")?)),
+        Kind::Records(_, kind) => {
+            let row = kind.row();
+            match kind {
+                raw::RecordKind::Hazards => Value::Hazards(Arc::new(yaml::parse(text, file, at, row)?)),
+                raw::RecordKind::Checklist => Value::Checklist(Arc::new(yaml::parse(text, file, at, row)?)),
+                raw::RecordKind::Inspections => Value::Inspections(Arc::new(yaml::parse(text, file, at, row)?)),
+            }
+        }
         Kind::Page(slug) => Value::Page(Arc::new(page::parse(text, file, slug.clone())?)),
         Kind::Unknown(Some(lower)) => {
             return Err(vec![
@@ -141,7 +150,8 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
                 .with_help(
                     "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
                  institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml, \
-                 institutions/<id>/posts/<id>.yaml, institutions/<id>/records/hazards.yaml (or records/hazards/*.yaml), \
+                 institutions/<id>/posts/<id>.yaml, institutions/<id>/records/<kind>.yaml (or records/<kind>/*.yaml, \
+                 where <kind> is hazards, checklist or inspections), \
                  campaigns/<id>/campaign.yaml, campaigns/<id>/progress.yaml or \
                  campaigns/<id>/issues.yaml",
                 ),

@@ -52,6 +52,9 @@ pub(crate) struct InstitutionDir {
     pub(crate) signing: Option<Loaded<raw::Signing>>,
     /// The hazard ledger, in one or more files (`records/hazards.yaml`, `records/hazards/*.yaml`).
     pub(crate) hazards: Vec<Loaded<Vec<raw::Hazard>>>,
+    /// The inspection checklist and the inspections made by it, in files like the ledger's.
+    pub(crate) checklist: Vec<Loaded<Vec<raw::CheckItem>>>,
+    pub(crate) inspections: Vec<Loaded<Vec<raw::Inspection>>>,
     /// First file seen in the folder: where to point when institution.yaml is missing.
     pub(crate) first_file: Option<FileId>,
     /// Ids of posts whose files could not be parsed: references to them are not dangling.
@@ -363,6 +366,12 @@ fn place(content: &mut Content, folders: &mut Folders, kind: Kind, file: FileId,
         (Kind::Issues(id), Value::Issues(value)) => folders.campaign(&id, file).issues = Some(Loaded { file, value }),
         (Kind::Records(id, _), Value::Hazards(value)) => {
             folders.institution(&id, file).hazards.push(Loaded { file, value });
+        }
+        (Kind::Records(id, _), Value::Checklist(value)) => {
+            folders.institution(&id, file).checklist.push(Loaded { file, value });
+        }
+        (Kind::Records(id, _), Value::Inspections(value)) => {
+            folders.institution(&id, file).inspections.push(Loaded { file, value });
         }
         (_, Value::Page(page)) => content.pages.push(page),
         _ => unreachable!("`parse` gives the value of the file's kind"),

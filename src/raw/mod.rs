@@ -13,7 +13,7 @@ mod item;
 mod records;
 mod risks;
 pub(crate) use item::{ItemRef, Miss};
-pub(crate) use records::{Hazard, HazardGrade, HazardSource, RecordKind};
+pub(crate) use records::{CheckItem, Frequency, Hazard, HazardGrade, HazardSource, Inspection, RecordKind};
 pub(crate) use risks::{ControlLevel, Risk, RiskArea, RiskGrade, RiskMethod, RiskStandard};
 
 /// `safeduty.yaml` in the content root: site settings and lint levels.

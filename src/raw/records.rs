@@ -5,18 +5,35 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::ControlLevel;
+use crate::date::Date;
+
 /// The kinds of records, named by their file or folder under `records/`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum RecordKind {
     Hazards,
+    /// The inspection checklist: not dated itself, but the standing list the inspections follow.
+    Checklist,
+    Inspections,
 }
 
 impl RecordKind {
-    pub(crate) const ALL: [RecordKind; 1] = [RecordKind::Hazards];
+    pub(crate) const ALL: [RecordKind; 3] = [RecordKind::Hazards, RecordKind::Checklist, RecordKind::Inspections];
 
     pub(crate) fn name(self) -> &'static str {
         match self {
             Self::Hazards => "hazards",
+            Self::Checklist => "checklist",
+            Self::Inspections => "inspections",
+        }
+    }
+
+    /// What one row is called in messages.
+    pub(crate) fn row(self) -> &'static str {
+        match self {
+            Self::Hazards => "hazard",
+            Self::Checklist => "checklist item",
+            Self::Inspections => "inspection",
         }
     }
 
@@ -110,5 +127,124 @@ impl HazardGrade {
             Self::Major => "重大",
             Self::General => "一般",
         }
+    }
+}
+
+/// An item of the inspection checklist (隐患排查清单): what is checked, how often, at which of the
+/// three levels (岗位、科室、单位), and by which post, so that each post's card shows what it inspects.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct CheckItem {
+    /// E.g. JC-01: unique in the institution; inspections name it.
+    pub(crate) id: Spanned<String>,
+    /// What is checked (排查内容).
+    pub(crate) content: Spanned<String>,
+    /// What it is checked against (排查标准), e.g. a rule or a standard's clause.
+    #[serde(default)]
+    pub(crate) standard: Option<String>,
+    pub(crate) frequency: Spanned<Frequency>,
+    pub(crate) level: Spanned<ControlLevel>,
+    /// The post that inspects (责任岗位).
+    pub(crate) post: Spanned<String>,
+    /// The day the item came into force: no inspection is missed before it.
+    #[serde(default)]
+    pub(crate) since: Option<Spanned<String>>,
+}
+
+/// How often an item is inspected: one inspection in each calendar window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum Frequency {
+    Daily,
+    Weekly,
+    Monthly,
+    Quarterly,
+    HalfYearly,
+    Yearly,
+}
+
+impl Frequency {
+    /// The calendar window (first day, last day) of this frequency that holds the day: its week
+    /// (Monday to Sunday), month, quarter, half year or year.
+    pub(crate) fn window(self, day: Date) -> (Date, Date) {
+        let months = |n: i32| {
+            let into = (i32::from(day.month()) - 1) % n;
+            let start = day.month_start(-into);
+            (start, start.month_start(n).plus_days(-1))
+        };
+        match self {
+            Self::Daily => (day, day),
+            Self::Weekly => (day.monday(), day.monday().plus_days(6)),
+            Self::Monthly => months(1),
+            Self::Quarterly => months(3),
+            Self::HalfYearly => months(6),
+            Self::Yearly => months(12),
+        }
+    }
+
+    /// The last window that ended before the day: the one whose inspection is due by now.
+    pub(crate) fn last_window(self, day: Date) -> (Date, Date) {
+        self.window(self.window(day).0.plus_days(-1))
+    }
+
+    /// The last window before the day when it holds none of `dates` and the item was in force
+    /// when it began (`since`): the inspection missed. `check` and the pages ask the same.
+    pub(crate) fn missed(
+        self,
+        since: Option<Date>,
+        mut dates: impl Iterator<Item = Date>,
+        day: Date,
+    ) -> Option<(Date, Date)> {
+        let (start, end) = self.last_window(day);
+        let new = since.is_some_and(|since| since > start);
+        (!new && !dates.any(|d| (start..=end).contains(&d))).then_some((start, end))
+    }
+
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Self::Daily => "每日",
+            Self::Weekly => "每周",
+            Self::Monthly => "每月",
+            Self::Quarterly => "每季度",
+            Self::HalfYearly => "每半年",
+            Self::Yearly => "每年",
+        }
+    }
+}
+
+/// One inspection of a checklist item (排查记录): when, by whom, and the hazard it found, if any.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Inspection {
+    pub(crate) date: Spanned<String>,
+    /// The checklist item's id.
+    pub(crate) item: Spanned<String>,
+    /// Who inspected (a person id).
+    pub(crate) by: Spanned<String>,
+    /// The ledger number of the hazard it found; none means nothing was found (未见异常).
+    #[serde(default)]
+    pub(crate) hazard: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) note: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_are_calendar_periods() {
+        let day = Date::from("2023-05-17");
+        let w = |f: Frequency| {
+            let (a, b) = f.last_window(day);
+            format!("{a}..{b}")
+        };
+        assert_eq!(w(Frequency::Daily), "2023-05-16..2023-05-16");
+        assert_eq!(w(Frequency::Weekly), "2023-05-08..2023-05-14");
+        assert_eq!(w(Frequency::Monthly), "2023-04-01..2023-04-30");
+        assert_eq!(w(Frequency::Quarterly), "2023-01-01..2023-03-31");
+        assert_eq!(w(Frequency::HalfYearly), "2022-07-01..2022-12-31");
+        assert_eq!(w(Frequency::Yearly), "2022-01-01..2022-12-31");
+        assert_eq!(Frequency::Quarterly.window(Date::from("2023-12-31")).0, Date::from("2023-10-01"));
     }
 }

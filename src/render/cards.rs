@@ -34,6 +34,18 @@ pub(crate) struct PostText<'a> {
     pub(crate) basis: Option<&'a str>,
     /// The post's risks (岗位安全风险清单), most severe first.
     pub(crate) risks: Vec<RiskView<'a>>,
+    /// What the post inspects, from the institution's checklist (隐患排查清单).
+    pub(crate) inspects: Vec<InspectView<'a>>,
+}
+
+/// A checklist item as the card of the post that inspects it shows it.
+#[derive(Serialize)]
+pub(crate) struct InspectView<'a> {
+    pub(crate) id: &'a str,
+    pub(crate) content: &'a str,
+    pub(crate) standard: Option<&'a str>,
+    pub(crate) frequency: &'static str,
+    pub(crate) level: &'static str,
 }
 
 impl<'a> PostText<'a> {
@@ -46,6 +58,18 @@ impl<'a> PostText<'a> {
             assessment: &post.assessment,
             rewards_penalties: &post.rewards_penalties,
             risks: post.risks.iter().map(|r| RiskView::of(inst, post, r)).collect(),
+            inspects: inst
+                .checklist
+                .iter()
+                .filter(|c| c.post == post.id)
+                .map(|c| InspectView {
+                    id: &c.id,
+                    content: &c.content,
+                    standard: c.standard.as_deref(),
+                    frequency: c.frequency.label(),
+                    level: c.level.label(),
+                })
+                .collect(),
         }
     }
 }

@@ -117,6 +117,8 @@ impl Theme {
         tera.set_escape_fn(escape);
         // `{{ text | md }}` in the PDF templates: content text is never read as Markdown.
         tera.register_filter("md", super::markdown::filter);
+        // `{{ n | numeral }}`: 一、二、 for sections that come and go.
+        tera.register_filter("numeral", crate::numerals::filter);
         Ok(Theme { tera, assets, pdf_style, font_files })
     }
 }

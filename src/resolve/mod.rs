@@ -256,6 +256,8 @@ fn institution(
         people,
         letters,
         hazards: records::hazards(dir),
+        checklist: records::checklist(dir),
+        inspections: records::inspections(dir),
         risk_standard: standard,
         source: place(content, at(loaded.file, &raw.name)),
     })

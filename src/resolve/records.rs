@@ -2,12 +2,48 @@
 
 use crate::date::Date;
 use crate::load::InstitutionDir;
-use crate::model::Hazard;
+use crate::model::{CheckItem, Hazard, Inspection};
+
+fn day(d: &serde_saphyr::Spanned<String>) -> Option<Date> {
+    Date::parse(&d.value).ok()
+}
+
+/// The inspection checklist, in the order written.
+pub(super) fn checklist(dir: &InstitutionDir) -> Vec<CheckItem> {
+    let rows = dir.checklist.iter().flat_map(|l| l.value.iter());
+    rows.map(|i| CheckItem {
+        id: i.id.value.clone(),
+        content: i.content.value.clone(),
+        standard: i.standard.clone(),
+        frequency: i.frequency.value,
+        level: i.level.value,
+        post: i.post.value.clone(),
+        since: i.since.as_ref().and_then(day),
+    })
+    .collect()
+}
+
+/// The inspections, by day (then item).
+pub(super) fn inspections(dir: &InstitutionDir) -> Vec<Inspection> {
+    let rows = dir.inspections.iter().flat_map(|l| l.value.iter());
+    let mut all: Vec<Inspection> = rows
+        .filter_map(|i| {
+            Some(Inspection {
+                date: day(&i.date)?,
+                item: i.item.value.clone(),
+                by: i.by.value.clone(),
+                hazard: i.hazard.as_ref().map(|h| h.value.clone()),
+                note: i.note.clone(),
+            })
+        })
+        .collect();
+    all.sort_by(|a, b| (a.date, &a.item).cmp(&(b.date, &b.item)));
+    all
+}
 
 /// The hazard ledger of an institution, in the order found (then by number). `check` found every
 /// date valid; a row with one that is not would be skipped, never a panic.
 pub(super) fn hazards(dir: &InstitutionDir) -> Vec<Hazard> {
-    let day = |d: &serde_saphyr::Spanned<String>| Date::parse(&d.value).ok();
     let mut all: Vec<Hazard> = dir
         .hazards
         .iter()

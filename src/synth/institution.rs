@@ -198,9 +198,10 @@ pub(super) fn organise<'a>(spec: &'a Spec, rng: &mut Rng) -> InstOut<'a> {
         *i += 1;
         let total = count[d.slug];
         let (id, name) = match d.repeats {
-            Some(pattern) if total > 1 || d.slug == "station" => {
-                (format!("{}-{i}", d.slug), pattern.replace("{name}", d.name).replace("{n}", &cn_number(*i)))
-            }
+            Some(pattern) if total > 1 || d.slug == "station" => (
+                format!("{}-{i}", d.slug),
+                pattern.replace("{name}", d.name).replace("{n}", &crate::numerals::chinese(*i)),
+            ),
             _ => (d.slug.to_string(), d.name.to_string()),
         };
         depts.push((id, name, d));
@@ -320,18 +321,6 @@ pub(super) fn safety_post(id: &str, name: &str, dept: &str, reports_to: &str, ch
         item8: Item8::Keep,
         weight: 0,
         titles: &["工程师", "助理工程师"],
-    }
-}
-
-pub(super) fn cn_number(n: usize) -> String {
-    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => DIGITS[n].to_string(),
-        10 => "十".into(),
-        11..=19 => format!("十{}", DIGITS[n % 10]),
-        20..=99 if n.is_multiple_of(10) => format!("{}十", DIGITS[n / 10]),
-        20..=99 => format!("{}十{}", DIGITS[n / 10], DIGITS[n % 10]),
-        _ => n.to_string(),
     }
 }
 

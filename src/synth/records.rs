@@ -2,6 +2,9 @@
 //! five employees), found by its safety officers, owned by people of the department, most
 //! rectified (a few late) and verified by someone else, some still open on the date of record
 //! (2023-01-10) but not yet due; a hospital's ledger has one major hazard, planned and reported.
+//! Its inspection checklist has a monthly self-check for each staffed department, by the
+//! department's head post, and a quarterly inspection by the safety office, each inspected in
+//! every window of 2022 (so that nothing is missed on the date of record).
 
 use std::fmt::Write;
 
@@ -82,7 +85,53 @@ pub(super) fn write(inst: &InstOut, rng: &mut Rng, out: &mut Writer) -> Result<(
             people[0]
         );
     }
-    out.write(&format!("institutions/{}/records/hazards.yaml", inst.spec.id), &y)
+    out.write(&format!("institutions/{}/records/hazards.yaml", inst.spec.id), &y)?;
+    inspections(inst, &staffed, &officers, rng, out)
+}
+
+/// The checklist and a year of inspections by it.
+fn inspections(
+    inst: &InstOut,
+    staffed: &[(&str, Vec<&str>)],
+    officers: &[&str],
+    rng: &mut Rng,
+    out: &mut Writer,
+) -> Result<()> {
+    let Some(safety_post) = inst.safety_posts.first() else { return Ok(()) };
+    let mut checklist = String::from("# The inspection checklist (隐患排查清单), generated.\n");
+    let mut records = String::from("# Inspections by the checklist (排查记录), generated.\n");
+    let mut item = |id: String, content: String, monthly: bool, post: &str, by: &[&str], rng: &mut Rng| {
+        let (frequency, level) = if monthly { ("monthly", "department") } else { ("quarterly", "institution") };
+        let _ = writeln!(
+            checklist,
+            "- id: {id}\n  content: {}\n  frequency: {frequency}\n  level: {level}\n  post: {post}",
+            q(&content)
+        );
+        for month in (1..=12).filter(|m| monthly || m % 3 == 0) {
+            let _ = writeln!(
+                records,
+                "- {{date: 2022-{month:02}-{:02}, item: {id}, by: {}}}",
+                5 + rng.below(20),
+                by[rng.below(by.len())]
+            );
+        }
+    };
+    for (n, (dept, people)) in staffed.iter().enumerate() {
+        let Some(post) = inst.posts.iter().find(|p| p.department == *dept) else { continue };
+        let name = inst.depts.iter().find(|d| d.id == *dept).map_or("", |d| d.name.as_str());
+        let content = format!("{name}月度安全自查：用电、用氧、消防通道及安全出口、危险品存放");
+        item(format!("zc-{:03}", n + 1), content, true, &post.id, people, rng);
+    }
+    item(
+        "qy-001".into(),
+        "本单位综合安全检查：覆盖各科室，检查责任制落实及隐患整改".into(),
+        false,
+        safety_post,
+        officers,
+        rng,
+    );
+    out.write(&format!("institutions/{}/records/checklist.yaml", inst.spec.id), &checklist)?;
+    out.write(&format!("institutions/{}/records/inspections.yaml", inst.spec.id), &records)
 }
 
 /// `d` days after the date of record, 2023-01-10 (within its month and the next).

@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::views::{DocLink, InstView, Link};
 use crate::date::Date;
-use crate::model::{Hazard, Institution, Model};
+use crate::model::{Hazard, Inspection, Institution, Model};
 use crate::progress::{self, IssueState, Timeliness};
 use crate::raw::{HazardGrade, RiskGrade, RiskMethod};
 use crate::render::cards::RiskView;
@@ -95,13 +95,84 @@ impl HazardTally {
 /// the page depends on the content alone (never the clock).
 /// None when the institution keeps no ledger.
 pub(crate) fn day(model: &Model, inst: &Institution) -> Option<Date> {
-    if inst.hazards.is_empty() {
+    if inst.hazards.is_empty() && inst.checklist.is_empty() {
         return None;
     }
-    model.site.as_of.or_else(|| {
+    let last = || {
         let dates = inst.hazards.iter().flat_map(|h| [Some(h.found), h.rectified, h.verified, h.reported]);
-        dates.flatten().max()
-    })
+        dates.flatten().chain(inst.inspections.iter().map(|i| i.date)).max()
+    };
+    model.site.as_of.or_else(last)
+}
+
+/// An item of the inspection checklist as it stood on the day.
+#[derive(Serialize)]
+pub(crate) struct CheckRow {
+    pub(crate) id: String,
+    pub(crate) content: String,
+    pub(crate) standard: Option<String>,
+    pub(crate) frequency: &'static str,
+    pub(crate) level: &'static str,
+    pub(crate) post: Option<Link>,
+    /// Inspections in the year up to the day.
+    pub(crate) last_year: usize,
+    pub(crate) last: Option<InspectionRow>,
+    /// The last window before the day with no inspection (first day, last day).
+    pub(crate) missed: Option<(Date, Date)>,
+}
+
+/// One inspection: when, what, by whom, and the hazard it found.
+#[derive(Serialize)]
+pub(crate) struct InspectionRow {
+    pub(crate) date: Date,
+    pub(crate) item: String,
+    pub(crate) content: String,
+    pub(crate) by: Option<Link>,
+    /// The ledger number of the hazard found (the ledger's rows are anchored by it).
+    pub(crate) hazard: Option<String>,
+    pub(crate) note: Option<String>,
+}
+
+fn inspection_row(v: &InstView, i: &Inspection) -> InspectionRow {
+    let item = v.inst.checklist.iter().find(|c| c.id == i.item);
+    InspectionRow {
+        date: i.date,
+        item: i.item.clone(),
+        content: item.map_or_else(String::new, |c| c.content.clone()),
+        by: person(v, &i.by),
+        hazard: i.hazard.clone(),
+        note: i.note.clone(),
+    }
+}
+
+/// The checklist with each item's inspections up to the day, and how many items missed their
+/// last window.
+fn checklist(v: &InstView, as_of: Date) -> (Vec<CheckRow>, usize) {
+    let inst = v.inst;
+    let mut by_item: HashMap<&str, Vec<&Inspection>> = HashMap::new();
+    for i in inst.inspections.iter().filter(|i| i.date <= as_of) {
+        by_item.entry(i.item.as_str()).or_default().push(i);
+    }
+    let rows: Vec<CheckRow> = inst
+        .checklist
+        .iter()
+        .map(|c| {
+            let done = by_item.get(c.id.as_str()).map_or(&[][..], Vec::as_slice);
+            CheckRow {
+                id: c.id.clone(),
+                content: c.content.clone(),
+                standard: c.standard.clone(),
+                frequency: c.frequency.label(),
+                level: c.level.label(),
+                post: inst.post(&c.post).map(|p| Link::new(p.name.clone(), paths::post(&inst.id, &p.id))),
+                last_year: done.iter().filter(|i| i.date > as_of.plus_days(-365)).count(),
+                last: done.last().map(|i| inspection_row(v, i)),
+                missed: c.frequency.missed(c.since, done.iter().map(|i| i.date), as_of),
+            }
+        })
+        .collect();
+    let missed = rows.iter().filter(|r| r.missed.is_some()).count();
+    (rows, missed)
 }
 
 /// A year of the ledger: the hazards found that year, whatever became of them.
@@ -110,6 +181,8 @@ pub(crate) struct LedgerYear {
     pub(crate) year: i16,
     pub(crate) tally: HazardTally,
     pub(crate) rows: Vec<HazardRow>,
+    /// The year's inspections, newest first.
+    pub(crate) inspections: Vec<InspectionRow>,
 }
 
 /// One department's line of the ledger's summary.
@@ -128,6 +201,10 @@ pub(crate) struct LedgerPage {
     pub(crate) tally: HazardTally,
     pub(crate) open: Vec<HazardRow>,
     pub(crate) departments: Vec<DepartmentHazards>,
+    /// The inspection checklist (隐患排查清单) and how each item was kept.
+    pub(crate) checklist: Vec<CheckRow>,
+    /// Items with no inspection in their last window.
+    pub(crate) missed: usize,
     pub(crate) years: Vec<LedgerYear>,
 }
 
@@ -208,17 +285,18 @@ pub(crate) fn ledger(v: &InstView) -> Option<LedgerPage> {
             open.push(row(v, &notices, h, as_of));
         }
         let year = h.found.year();
-        if years.last().is_none_or(|y| y.year != year) {
-            years.push(LedgerYear { year, tally: HazardTally::default(), rows: Vec::new() });
-        }
-        if let Some(y) = years.last_mut() {
-            y.tally.add(h, state);
-            y.rows.push(row(v, &notices, h, as_of));
-        }
+        let y = year_of(&mut years, year);
+        y.tally.add(h, state);
+        y.rows.push(row(v, &notices, h, as_of));
     }
     for y in &mut years {
         y.rows.reverse();
     }
+    for i in inst.inspections.iter().filter(|i| i.date <= as_of).rev() {
+        year_of(&mut years, i.date.year()).inspections.push(inspection_row(v, i));
+    }
+    years.sort_by_key(|y| std::cmp::Reverse(y.year));
+    let (checklist, missed) = checklist(v, as_of);
     // Open first: major before general, the longest overdue first.
     open.sort_by(|a, b| (!a.major, a.deadline, &a.id).cmp(&(!b.major, b.deadline, &b.id)));
     let departments = inst
@@ -228,7 +306,16 @@ pub(crate) fn ledger(v: &InstView) -> Option<LedgerPage> {
             Some(DepartmentHazards { department: v.department_link(d), tally: *by_department.get(d.id.as_str())? })
         })
         .collect();
-    Some(LedgerPage { institution: v.link(), as_of, tally, open, departments, years })
+    Some(LedgerPage { institution: v.link(), as_of, tally, open, departments, checklist, missed, years })
+}
+
+/// The ledger's section for a year, made when first asked for.
+fn year_of(years: &mut Vec<LedgerYear>, year: i16) -> &mut LedgerYear {
+    let at = years.iter().position(|y| y.year == year).unwrap_or_else(|| {
+        years.push(LedgerYear { year, tally: HazardTally::default(), rows: Vec::new(), inspections: Vec::new() });
+        years.len() - 1
+    });
+    &mut years[at]
 }
 
 /// The institution page's line on its ledger.

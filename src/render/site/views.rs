@@ -125,6 +125,8 @@ pub(crate) struct Card<'a> {
     pub(crate) holders: Vec<Link>,
     pub(crate) duties: Vec<DutyView>,
     pub(crate) own_duties: usize,
+    /// The hazard ledger, where the card's inspections are shown as kept.
+    pub(crate) ledger: String,
     /// Scope, business duties, assessment, rewards and penalties: as the PDFs print them.
     #[serde(flatten)]
     pub(crate) text: PostText<'a>,
@@ -504,6 +506,7 @@ impl<'a> InstView<'a> {
             holders: self.holders(post),
             duties: post.duties.iter().map(duty_view).collect(),
             own_duties: post.duties.iter().filter(|d| d.origin == Origin::Post).count(),
+            ledger: paths::hazards(&self.inst.id),
             text: PostText::of(self.model, self.inst, post),
         }
     }
