@@ -92,6 +92,60 @@ pub(crate) fn hazard(h: &Hazard, as_of: Date) -> (IssueState, Timeliness) {
     closure(h.found, h.deadline, h.rectified, h.verified, as_of)
 }
 
+/// The day an institution's records are shown for: the site's date of record, else the last
+/// day its records name, so that what is made of them depends on the content alone (never the
+/// clock). None when the institution keeps no ledger and no checklist.
+pub(crate) fn ledger_day(model: &Model, inst: &Institution) -> Option<Date> {
+    if inst.hazards.is_empty() && inst.checklist.is_empty() {
+        return None;
+    }
+    let last = || {
+        let dates = inst.hazards.iter().flat_map(|h| [Some(h.found), h.rectified, h.verified, h.reported]);
+        dates.flatten().chain(inst.inspections.iter().map(|i| i.date)).max()
+    };
+    model.site.as_of.or_else(last)
+}
+
+/// A month of the ledger: its first and last day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Month {
+    pub(crate) start: Date,
+    pub(crate) end: Date,
+}
+
+impl Month {
+    pub(crate) fn of(day: Date) -> Self {
+        let start = day.month_start(0);
+        Month { start, end: start.month_start(1).plus_days(-1) }
+    }
+
+    /// `2022-12`: the bulletin's file name.
+    pub(crate) fn key(self) -> String {
+        format!("{:04}-{:02}", self.start.year(), self.start.month())
+    }
+
+    /// `2022年12月`.
+    pub(crate) fn label(self) -> String {
+        format!("{}年{}月", self.start.year(), self.start.month())
+    }
+}
+
+/// The months with a bulletin (月度通报) of the hazard ledger: from the month of the first record to the last month that ended
+/// before the day of record, newest first.
+pub(crate) fn bulletin_months(model: &Model, inst: &Institution) -> Vec<Month> {
+    let Some(day) = ledger_day(model, inst) else { return Vec::new() };
+    let first = inst.hazards.iter().map(|h| h.found).chain(inst.inspections.iter().map(|i| i.date)).min();
+    let Some(first) = first else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut month = Month::of(first);
+    while month.end < day {
+        out.push(month);
+        month = Month::of(month.end.plus_days(1));
+    }
+    out.reverse();
+    out
+}
+
 /// The closed loop of everything found and put right (a campaign's issue, a hazard): found →
 /// rectified (by the deadline, or late) → verified, from its dates as they stood on the day.
 fn closure(
@@ -282,6 +336,13 @@ pub(crate) mod fixtures {
 mod tests {
     use super::*;
     use crate::model::{Assessment, Ref};
+
+    #[test]
+    fn months_are_calendar_months() {
+        let m = Month::of(Date::from("2024-02-10"));
+        assert_eq!((m.start, m.end), (Date::from("2024-02-01"), Date::from("2024-02-29")));
+        assert_eq!((m.key(), m.label()), ("2024-02".to_string(), "2024年2月".to_string()));
+    }
 
     fn campaign(records: &[(&str, &str, Status)]) -> Campaign {
         let launch: fixtures::Tasks = &[("registration", "2016-08-20"), ("summary", "2016-12-31")];

@@ -152,3 +152,58 @@ fn inspections_missed_move_with_the_day_and_cards_show_what_a_post_inspects() {
     assert!(section.contains("配电室周巡视") && section.contains("每周，岗位级"), "{section}");
     assert!(section.contains("hazards.html#check-pd-01"), "{section}");
 }
+
+#[test]
+fn each_month_has_a_bulletin_for_all_staff() {
+    // Every month that ended by the date of record, newest first on the ledger page.
+    let ledger = page("2023-01-10", "institutions/wsq-hospital/hazards.html");
+    let list = &ledger[ledger.find("月度通报：").expect("the bulletins listed")..];
+    let list = &list[..list.find("</p>").unwrap()];
+    assert!(list.find("2022年12月").unwrap() < list.find("2022年1月").unwrap(), "{list}");
+    assert!(!list.contains("2023年1月"), "January 2023 has not ended: {list}");
+    // December's figures, taken on 2022-12-31.
+    let december = page("2023-01-10", "institutions/wsq-hospital/bulletins/2022-12.html");
+    for (label, n) in
+        [("项新发现", 1), ("项整改完成", 1), ("项月末未整改", 3), ("项逾期未整改", 1), ("项排查未按期开展", 1)]
+    {
+        assert_eq!(stat(&december, label), Some(n), "{label}");
+    }
+    assert!(
+        december.contains("逾期 11 天") && december.contains("#hazard-2022-012"),
+        "the boiler room's overdue hazard"
+    );
+}
+
+#[test]
+fn the_printed_bulletin_says_what_the_page_says() {
+    if std::process::Command::new("pdftotext").arg("-v").output().is_err() {
+        assert!(std::env::var_os("CI").is_none(), "pdftotext is missing (apt-get install poppler-utils)");
+        return;
+    }
+    let dir = example();
+    let out =
+        run(&["build", "content", "--out", "out", "--only", "reports", "--institution", "wsq-hospital"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let pdf = dir.path().join("out/site/pdf/wsq-hospital/bulletins/2022-12.pdf");
+    if !pdf.is_file() {
+        assert!(std::env::var_os("CI").is_none(), "no PDFs made: is fonts-noto-cjk installed?");
+        return;
+    }
+    let t = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+    let t: String = text(&t.stdout).split_whitespace().collect();
+    for want in [
+        "乌审旗人民医院2022年12月事故隐患排查治理情况通报",
+        "统计期间：2022年12月1日至2022年12月31日",
+        "新发现事故隐患1项，整改完成1项",
+        "尚未整改的事故隐患3项，其中逾期未整改1项",
+        "编号2022-012",
+        "已逾期11天",
+        "锅炉房：本月发现1项，整改完成0项；月末尚未整改1项，其中逾期1项",
+        "乌审旗人民医院安全生产管理科2022年12月31日",
+    ] {
+        assert!(t.contains(want), "{want} not in {t}");
+    }
+    let code = t.split("校验码").nth(1).map(|c| c.chars().take(9).collect::<String>()).unwrap();
+    let verified = run(&["verify", &code, "content"], dir.path());
+    assert!(text(&verified.stdout).contains("monthly hazard bulletin"), "{}", text(&verified.stdout));
+}

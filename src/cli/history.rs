@@ -195,6 +195,7 @@ fn kind_name(d: &Document) -> &'static str {
         Kind::Letter => "responsibility letter",
         Kind::Report => "phase report",
         Kind::Notice => "rectification notice",
+        Kind::Bulletin => "monthly hazard bulletin",
     }
 }
 

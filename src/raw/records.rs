@@ -5,7 +5,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use super::ControlLevel;
+use super::risks::ControlLevel;
 use crate::date::Date;
 
 /// The kinds of records, named by their file or folder under `records/`.

@@ -67,7 +67,7 @@ pub(crate) enum Part {
     Cards,
     /// Responsibility letters (PDF).
     Letters,
-    /// Campaign phase reports (PDF).
+    /// Campaign phase reports and the monthly bulletins of the hazard ledgers (PDF).
     Reports,
     /// Rectification notices of the hazard ledgers (PDF).
     Notices,
@@ -89,7 +89,7 @@ impl Selection {
         let part = match kind {
             Kind::Card => Part::Cards,
             Kind::Letter => Part::Letters,
-            Kind::Report => Part::Reports,
+            Kind::Report | Kind::Bulletin => Part::Reports,
             Kind::Notice => Part::Notices,
         };
         self.wants(part) && self.institutions.as_ref().is_none_or(|i| i.contains(institution))

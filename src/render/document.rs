@@ -22,6 +22,8 @@ pub(crate) enum Kind {
     Report,
     /// 事故隐患整改通知单: one hazard of the ledger.
     Notice,
+    /// 月度事故隐患排查治理情况通报: a month of the ledger.
+    Bulletin,
 }
 
 /// A piece of a document, as the typesetter sees it.

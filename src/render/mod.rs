@@ -1,6 +1,7 @@
 //! Stage 4, render: each output is a [`Renderer`] fed the same resolved model, writing into
 //! its own folder of the (temporary) output directory.
 
+pub(crate) mod bulletins;
 mod cards;
 pub(crate) mod context;
 mod data;

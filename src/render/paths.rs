@@ -62,6 +62,10 @@ pub(crate) fn display(i: &str) -> String {
 pub(crate) fn hazards(i: &str) -> String {
     format!("institutions/{i}/hazards.html")
 }
+/// A monthly bulletin of the hazard ledger (月度通报); `month` is `2022-12`.
+pub(crate) fn bulletin(i: &str, month: &str) -> String {
+    format!("institutions/{i}/bulletins/{month}.html")
+}
 /// The risk register (安全风险分级管控清单).
 pub(crate) fn risks(i: &str) -> String {
     format!("institutions/{i}/risks.html")
@@ -113,7 +117,12 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
         ["static", rest @ ..] => theme.assets.contains_key(&rest.join("/")),
         ["pages", ..] => model.pages.iter().any(|p| page(&p.slug) == path),
         ["institutions", i, "index.html" | "display.html"] => inst(i).is_some(),
-        ["institutions", i, "hazards.html"] => inst(i).is_some_and(|x| !x.hazards.is_empty()),
+        ["institutions", i, "hazards.html"] => {
+            inst(i).is_some_and(|x| !x.hazards.is_empty() || !x.checklist.is_empty())
+        }
+        ["institutions", i, "bulletins", f] => inst(i).is_some_and(|x| {
+            html(f).is_some_and(|m| crate::progress::bulletin_months(model, x).iter().any(|y| y.key() == m))
+        }),
         ["institutions", i, "risks.html"] => inst(i).is_some_and(|x| x.lists_risks()),
         ["institutions", i, "departments", f] => {
             inst(i).is_some_and(|x| html(f).is_some_and(|d| x.departments.iter().any(|y| y.id == d)))
@@ -141,6 +150,9 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
         ["pdf", i, "notices", f] => {
             inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|h| x.hazards.iter().any(|y| y.id == h)))
         }
+        ["pdf", i, "bulletins", f] => inst(i).is_some_and(|x| {
+            stem(f, ".pdf").is_some_and(|m| crate::progress::bulletin_months(model, x).iter().any(|y| y.key() == m))
+        }),
         ["pdf", i, "letters", f] => {
             inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|l| x.letters.iter().any(|y| y.id == l)))
         }
@@ -161,6 +173,11 @@ pub(crate) fn letter(institution: &str, letter: &str) -> String {
 /// A rectification notice of the hazard ledger (PDF).
 pub(crate) fn notice(institution: &str, hazard: &str) -> String {
     format!("pdf/{institution}/notices/{hazard}.pdf")
+}
+
+/// A monthly bulletin of the hazard ledger (PDF); `month` is `2022-12`.
+pub(crate) fn bulletin_pdf(institution: &str, month: &str) -> String {
+    format!("pdf/{institution}/bulletins/{month}.pdf")
 }
 
 /// An institution's cards or letters in one file (`name`: `cards` or `letters`).

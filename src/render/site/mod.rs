@@ -381,6 +381,7 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
     if let Some(ledger) = records::ledger(v) {
         let title = format!("{}隐患排查治理台账", inst.name);
         site.page("hazards.html", &paths::hazards(&inst.id), &title, &crumbs, ledger)?;
+        bulletins(site, v)?;
     }
     #[derive(Serialize)]
     struct DepartmentPage {
@@ -412,6 +413,33 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
     }
     for person in &inst.people {
         site.page("person.html", &paths::person(&inst.id, &person.id), &person.name, &crumbs, v.person(person))?;
+    }
+    Ok(())
+}
+
+/// The monthly bulletins of an institution's ledger: each as the PDF prints it, with links.
+fn bulletins(site: &Site, v: &InstView) -> Result<()> {
+    #[derive(Serialize)]
+    struct BulletinPage<'a> {
+        /// The institution's page (the bulletin names the institution as text).
+        home: Link,
+        ledger: String,
+        pdf: Option<views::DocLink>,
+        #[serde(flatten)]
+        bulletin: crate::render::bulletins::Bulletin<'a>,
+    }
+    let inst = v.inst;
+    let crumbs = [v.link(), Link::new("隐患排查治理台账", paths::hazards(&inst.id))];
+    for month in crate::render::bulletins::months(v.model, inst) {
+        let pdf = paths::bulletin_pdf(&inst.id, &month.key());
+        let page = BulletinPage {
+            home: v.link(),
+            ledger: paths::hazards(&inst.id),
+            pdf: v.documents.iter().find(|d| d.file == pdf).map(|d| views::DocLink::of(d, "打印版（PDF）")),
+            bulletin: crate::render::bulletins::bulletin(inst, month),
+        };
+        let title = format!("{}{}事故隐患排查治理情况通报", inst.name, month.label());
+        site.page("bulletin.html", &paths::bulletin(&inst.id, &month.key()), &title, &crumbs, page)?;
     }
     Ok(())
 }

@@ -11,6 +11,7 @@ use crate::date::Date;
 use crate::model::{Hazard, Inspection, Institution, Model};
 use crate::progress::{self, IssueState, Timeliness};
 use crate::raw::{HazardGrade, RiskGrade, RiskMethod};
+use crate::render::bulletins;
 use crate::render::cards::RiskView;
 use crate::render::documents::{Document, Kind};
 use crate::render::paths;
@@ -89,20 +90,6 @@ impl HazardTally {
         }
         tally
     }
-}
-
-/// The day a ledger is shown for: the site's date of record, else the ledger's last date, so that
-/// the page depends on the content alone (never the clock).
-/// None when the institution keeps no ledger.
-pub(crate) fn day(model: &Model, inst: &Institution) -> Option<Date> {
-    if inst.hazards.is_empty() && inst.checklist.is_empty() {
-        return None;
-    }
-    let last = || {
-        let dates = inst.hazards.iter().flat_map(|h| [Some(h.found), h.rectified, h.verified, h.reported]);
-        dates.flatten().chain(inst.inspections.iter().map(|i| i.date)).max()
-    };
-    model.site.as_of.or_else(last)
 }
 
 /// An item of the inspection checklist as it stood on the day.
@@ -205,6 +192,8 @@ pub(crate) struct LedgerPage {
     pub(crate) checklist: Vec<CheckRow>,
     /// Items with no inspection in their last window.
     pub(crate) missed: usize,
+    /// The monthly bulletins (月度通报), newest first.
+    pub(crate) bulletins: Vec<Link>,
     pub(crate) years: Vec<LedgerYear>,
 }
 
@@ -270,7 +259,7 @@ fn notices<'a>(v: &InstView<'a>) -> HashMap<&'a str, &'a Document> {
 /// The ledger page of an institution that keeps one.
 pub(crate) fn ledger(v: &InstView) -> Option<LedgerPage> {
     let inst = v.inst;
-    let as_of = day(v.model, inst)?;
+    let as_of = progress::ledger_day(v.model, inst)?;
     let notices = notices(v);
     let mut open = Vec::new();
     let mut years: Vec<LedgerYear> = Vec::new();
@@ -306,7 +295,11 @@ pub(crate) fn ledger(v: &InstView) -> Option<LedgerPage> {
             Some(DepartmentHazards { department: v.department_link(d), tally: *by_department.get(d.id.as_str())? })
         })
         .collect();
-    Some(LedgerPage { institution: v.link(), as_of, tally, open, departments, checklist, missed, years })
+    let bulletins = bulletins::months(v.model, inst)
+        .into_iter()
+        .map(|m| Link::new(m.label(), paths::bulletin(&inst.id, &m.key())))
+        .collect();
+    Some(LedgerPage { institution: v.link(), as_of, tally, open, departments, checklist, missed, bulletins, years })
 }
 
 /// The ledger's section for a year, made when first asked for.
@@ -320,13 +313,13 @@ fn year_of(years: &mut Vec<LedgerYear>, year: i16) -> &mut LedgerYear {
 
 /// The institution page's line on its ledger.
 pub(crate) fn summary(model: &Model, inst: &Institution) -> Option<HazardSummary> {
-    let as_of = day(model, inst)?;
+    let as_of = progress::ledger_day(model, inst)?;
     Some(HazardSummary { url: paths::hazards(&inst.id), as_of, tally: HazardTally::of(inst, as_of) })
 }
 
 /// A department's open hazards on the day.
 pub(crate) fn open_in(v: &InstView, department: &str) -> Vec<HazardRow> {
-    let Some(as_of) = day(v.model, v.inst) else { return Vec::new() };
+    let Some(as_of) = progress::ledger_day(v.model, v.inst) else { return Vec::new() };
     let mut open = v
         .inst
         .hazards
