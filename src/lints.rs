@@ -121,6 +121,11 @@ pub(crate) const LINTS: &[Lint] = &[
         "a major or significant risk controlled by a post below the level the standard sets",
     ),
     rule(
+        "risks-unconfirmed",
+        Level::Warn,
+        "a holder of a post that lists risks who has not signed its risk notice card (岗位安全风险确认)",
+    ),
+    rule(
         "post-without-risks",
         Level::Warn,
         "a post without risks in an institution that grades risks (`risk_standard`)",

@@ -1,6 +1,8 @@
 //! Stage 3's result: the resolved model that every renderer reads. Plain data, no positions,
 //! every reference already checked; ids are plain strings valid within their institution.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use crate::date::Date;
@@ -254,6 +256,8 @@ pub(crate) struct Post {
     pub(crate) holders: Vec<String>,
     /// Its safety risks (岗位安全风险清单), most severe first.
     pub(crate) risks: Vec<Risk>,
+    /// Holders who signed the post's risk notice card (岗位安全风险确认), by person id.
+    pub(crate) confirmed: BTreeMap<String, Signed>,
     /// Where the post is defined (file:line:column).
     pub(crate) source: String,
 }

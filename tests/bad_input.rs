@@ -1539,6 +1539,57 @@ const CASES: &[Case] = &[
         help: Some("principal's or a leader's post"),
     },
     Case {
+        name: "a post's risks not confirmed by its holder (denied)",
+        files: &[
+            W("safeduty.yaml", "title: 测试站点\nlints:\n  risks-unconfirmed: deny\n"),
+            W(
+                NURSE,
+                nurse_risks!(
+                    "  - area: equipment\n    hazard: 治疗车\n    consequence: 碰伤\n    likelihood: 1\n    severity: 2\n"
+                ),
+            ),
+        ],
+        code: "risks-unconfirmed",
+        file: NURSE,
+        line: 1,
+        column: 7,
+        message: "the risks of post `nurse` are not confirmed by `zhao-min`",
+        help: Some("`confirmed:`"),
+    },
+    Case {
+        name: "a confirmation for a post that lists no risks (denied)",
+        files: &[
+            W("safeduty.yaml", "title: 测试站点\nlints:\n  signed-without-letter: deny\n"),
+            W(SIGNING, "confirmed:\n  - {post: nurse, person: zhao-min, date: 2023-01-15, code: 7QK2-M9XD}\n"),
+        ],
+        code: "signed-without-letter",
+        file: SIGNING,
+        line: 2,
+        column: 12,
+        message: "names no risk notice card",
+        help: Some("`risks:`"),
+    },
+    Case {
+        name: "a confirmation by someone who does not hold the post",
+        files: &[W(SIGNING, "confirmed:\n  - {post: nurse, person: wang-li, date: 2023-01-15, code: 7QK2-M9XD}\n")],
+        code: "not-holder",
+        file: SIGNING,
+        line: 2,
+        column: 27,
+        message: "`wang-li` does not hold post `nurse`",
+        help: None,
+    },
+    Case {
+        name: "a confirmation with a code typed without its dash",
+        files: &[W(SIGNING, "confirmed:\n  - {post: nurse, person: zhao-min, date: 2023-01-15, code: 7QK2M9XD}\n")],
+        code: "invalid-code",
+        file: SIGNING,
+        line: 2,
+        column: 61,
+        message: "`7QK2M9XD` is not a verification code",
+        help: Some("signed risk notice card"),
+    },
+    Case {
         name: "risk grades out of order",
         files: &[W(
             INST,

@@ -262,38 +262,40 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
             holder(&ex.post, person, report);
         }
     }
-    let mut seen: std::collections::BTreeMap<(&str, &str), Span> = std::collections::BTreeMap::new();
-    for rec in &s.signed {
-        if post_ok(&rec.post, report) {
-            holder(&rec.post, &rec.person, report);
-        }
-        check_date(at(f, &rec.date), &rec.date.value, report);
-        if !is_code(&rec.code.value) {
-            report.push(
-                Diagnostic::new("invalid-code", at(f, &rec.code), format!("`{}` is not a verification code", rec.code.value), "not a code")
-                    .with_help("copy the code printed at the foot of the signed letter: 4 characters, a dash, 4 characters (e.g. 7QK2-M9XD)"),
-            );
-        }
-        if let Some(scan) = &rec.scan {
-            let base = format!("institutions/{}", inst.dir.id);
-            let help = format!("scans are files inside institutions/{}/, named relative to it", inst.dir.id);
-            let missing = ("missing-file", help);
-            named_file(content, (&base, &scan.value), at(f, scan), "scan", missing, report);
-        }
-        let key = (rec.post.value.as_str(), rec.person.value.as_str());
-        match seen.get(&key) {
-            Some(first) => report.push(
-                Diagnostic::new(
-                    "duplicate-id",
-                    at(f, &rec.post),
-                    format!("letter `{}` is recorded twice", crate::model::Letter::id_for(key.0, key.1)),
-                    "again here",
-                )
-                .with_label(*first, "first recorded here")
-                .with_help("keep one record per letter: the latest signing"),
-            ),
-            None => {
-                seen.insert(key, at(f, &rec.post));
+    for (records, what) in [(&s.signed, "letter"), (&s.confirmed, "risk notice card")] {
+        let mut seen: std::collections::BTreeMap<(&str, &str), Span> = std::collections::BTreeMap::new();
+        for rec in records {
+            if post_ok(&rec.post, report) {
+                holder(&rec.post, &rec.person, report);
+            }
+            check_date(at(f, &rec.date), &rec.date.value, report);
+            if !is_code(&rec.code.value) {
+                report.push(
+                    Diagnostic::new("invalid-code", at(f, &rec.code), format!("`{}` is not a verification code", rec.code.value), "not a code")
+                        .with_help(format!("copy the code printed at the foot of the signed {what}: 4 characters, a dash, 4 characters (e.g. 7QK2-M9XD)")),
+                );
+            }
+            if let Some(scan) = &rec.scan {
+                let base = format!("institutions/{}", inst.dir.id);
+                let help = format!("scans are files inside institutions/{}/, named relative to it", inst.dir.id);
+                let missing = ("missing-file", help);
+                named_file(content, (&base, &scan.value), at(f, scan), "scan", missing, report);
+            }
+            let key = (rec.post.value.as_str(), rec.person.value.as_str());
+            match seen.get(&key) {
+                Some(first) => report.push(
+                    Diagnostic::new(
+                        "duplicate-id",
+                        at(f, &rec.post),
+                        format!("{what} `{}` is recorded twice", crate::model::Letter::id_for(key.0, key.1)),
+                        "again here",
+                    )
+                    .with_label(*first, "first recorded here")
+                    .with_help(format!("keep one record per {what}: the latest signing")),
+                ),
+                None => {
+                    seen.insert(key, at(f, &rec.post));
+                }
             }
         }
     }

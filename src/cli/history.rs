@@ -196,6 +196,7 @@ fn kind_name(d: &Document) -> &'static str {
         Kind::Report => "phase report",
         Kind::Notice => "rectification notice",
         Kind::Bulletin => "monthly hazard bulletin",
+        Kind::RiskCard => "risk notice card",
     }
 }
 

@@ -327,6 +327,10 @@ pub(crate) struct Signing {
     /// Letters signed on paper.
     #[serde(default)]
     pub(crate) signed: Vec<Signed>,
+    /// Risk notice cards (岗位风险告知卡) signed by a holder of the post: the holder confirms
+    /// the post's risk list (岗位安全风险确认). `post` and `person` name the card and who signed.
+    #[serde(default)]
+    pub(crate) confirmed: Vec<Signed>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -18,6 +18,7 @@ pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> R
     let letters =
         inst.letters.iter().enumerate().map(|(n, letter)| letter_doc(tera, model, inst, letter, n + 1, &year));
     let mut docs: Vec<Document> = cards.chain(letters).collect::<Result<_>>()?;
+    docs.extend(super::risk_cards::institution(tera, inst)?);
     docs.extend(super::notices::institution(model, tera, inst)?);
     docs.extend(super::bulletins::institution(model, tera, inst)?);
     Ok(docs)

@@ -63,7 +63,7 @@ pub(crate) enum Part {
     Site,
     /// model.json and duties.csv (output/data/).
     Data,
-    /// Duty cards (PDF).
+    /// Duty cards and risk notice cards (PDF).
     Cards,
     /// Responsibility letters (PDF).
     Letters,
@@ -87,7 +87,7 @@ impl Selection {
     /// Whether a document of `kind` for `institution` is printed in this build.
     pub(crate) fn prints(&self, kind: Kind, institution: &str) -> bool {
         let part = match kind {
-            Kind::Card => Part::Cards,
+            Kind::Card | Kind::RiskCard => Part::Cards,
             Kind::Letter => Part::Letters,
             Kind::Report | Kind::Bulletin => Part::Reports,
             Kind::Notice => Part::Notices,

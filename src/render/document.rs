@@ -24,6 +24,8 @@ pub(crate) enum Kind {
     Notice,
     /// 月度事故隐患排查治理情况通报: a month of the ledger.
     Bulletin,
+    /// 岗位安全风险告知卡: a post's risks, signed by its holders.
+    RiskCard,
 }
 
 /// A piece of a document, as the typesetter sees it.

@@ -14,6 +14,7 @@ pub(crate) mod paths;
 pub(crate) mod pdf;
 pub(crate) mod preflight;
 mod report;
+pub(crate) mod risk_cards;
 pub(crate) mod site;
 pub(crate) mod theme;
 

@@ -144,6 +144,9 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
             campaign(c).is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.phases.iter().any(|y| y.id == p)))
         }
         ["pdf", i, "cards.pdf" | "letters.pdf"] => inst(i).is_some(),
+        ["pdf", i, "risk-cards.pdf"] => inst(i).is_some_and(|x| x.lists_risks()),
+        ["pdf", i, "risk-cards", f] => inst(i)
+            .is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.posts.iter().any(|y| y.id == p && !y.risks.is_empty()))),
         ["pdf", i, "cards", f] => {
             inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.posts.iter().any(|y| y.id == p)))
         }
@@ -173,6 +176,11 @@ pub(crate) fn letter(institution: &str, letter: &str) -> String {
 /// A rectification notice of the hazard ledger (PDF).
 pub(crate) fn notice(institution: &str, hazard: &str) -> String {
     format!("pdf/{institution}/notices/{hazard}.pdf")
+}
+
+/// A post's risk notice card (PDF).
+pub(crate) fn risk_card(institution: &str, post: &str) -> String {
+    format!("pdf/{institution}/risk-cards/{post}.pdf")
 }
 
 /// A monthly bulletin of the hazard ledger (PDF); `month` is `2022-12`.

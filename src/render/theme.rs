@@ -42,6 +42,7 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/pdf/report.md",
     "templates/pdf/notice.md",
     "templates/pdf/bulletin.md",
+    "templates/pdf/risk-card.md",
     "templates/campaign-macros.html",
     "templates/campaigns.html",
     "templates/campaign.html",

@@ -200,6 +200,7 @@ fn institution(
     let mut letters = signing::letters(&org, commission);
     if let Some(s) = &dir.signing {
         signing::apply(&mut letters, &s.value, &org);
+        signing::confirm(&mut posts, &s.value);
     }
     let ids = |v: &[serde_saphyr::Spanned<String>]| v.iter().map(|s| s.value.clone()).collect::<Vec<_>>();
     Some(Institution {
@@ -357,6 +358,7 @@ fn post(id: &str, p: &raw::Post, index: &Index, categories: &[Category], holders
             .unwrap_or_default(),
         holders,
         risks: Vec::new(),
+        confirmed: BTreeMap::new(),
         source: String::new(),
     }
 }

@@ -222,3 +222,17 @@ pub(super) fn apply(letters: &mut Vec<Letter>, s: &raw::Signing, org: &Organisat
         }
     }
 }
+
+/// The risk notice cards signed by holders of their posts (岗位安全风险确认).
+pub(super) fn confirm(posts: &mut [Post], s: &raw::Signing) {
+    for rec in &s.confirmed {
+        if let Some(post) = posts.iter_mut().find(|p| p.id == rec.post.value) {
+            let signed = Signed {
+                date: day(&rec.date),
+                code: rec.code.value.clone(),
+                scan: rec.scan.as_ref().map(|s| s.value.clone()),
+            };
+            post.confirmed.insert(rec.person.value.clone(), signed);
+        }
+    }
+}

@@ -169,9 +169,11 @@ impl<P> Batch<'_, P> {
 /// and post order. `laid` are its documents with their pages.
 pub(crate) fn batches<'a, P>(inst: &Institution, laid: &'a [(&'a Document, Vec<P>)]) -> Vec<Batch<'a, P>> {
     let mut out = Vec::new();
-    for (kind, name, label) in
-        [(Kind::Card, "cards", "岗位安全生产责任清单"), (Kind::Letter, "letters", "安全生产责任书")]
-    {
+    for (kind, name, label) in [
+        (Kind::Card, "cards", "岗位安全生产责任清单"),
+        (Kind::Letter, "letters", "安全生产责任书"),
+        (Kind::RiskCard, "risk-cards", "岗位安全风险告知卡"),
+    ] {
         let docs: Vec<(&Document, &[P])> = laid
             .iter()
             .filter(|(d, _)| d.institution == inst.id && d.kind == kind)

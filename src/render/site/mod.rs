@@ -268,7 +268,7 @@ fn check_links(site: &Site, pages: &[String], links: &links::Links) -> Result<()
             .model
             .institutions
             .iter()
-            .flat_map(|i| [combined(&i.id, "cards"), combined(&i.id, "letters")])
+            .flat_map(|i| [combined(&i.id, "cards"), combined(&i.id, "letters"), combined(&i.id, "risk-cards")])
             .flatten(),
     );
     files.extend(site.extra.borrow().iter().cloned());

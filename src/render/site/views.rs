@@ -9,6 +9,7 @@ use crate::raw::OfficerKind;
 use crate::render::cards::PostText;
 use crate::render::documents::{Document, Kind, Status};
 use crate::render::paths;
+use crate::render::risk_cards;
 
 #[derive(Serialize, Clone)]
 pub(crate) struct Link {
@@ -115,6 +116,10 @@ pub(crate) struct Card<'a> {
     pub(crate) pdf: Option<DocLink>,
     /// Letters carrying this post's duties, one per holder.
     pub(crate) letters: Vec<DocLink>,
+    /// The post's risk notice card, when it lists risks, and where each holder's confirmation
+    /// stands (岗位安全风险确认).
+    pub(crate) risk_card: Option<DocLink>,
+    pub(crate) confirmations: Vec<(Link, Status)>,
     pub(crate) url: String,
     pub(crate) institution: Link,
     pub(crate) department: Link,
@@ -318,11 +323,13 @@ impl<'a> InstView<'a> {
     }
 
     pub(crate) fn holders(&self, post: &Post) -> Vec<Link> {
-        post.holders
-            .iter()
-            .filter_map(|h| self.inst.person(h))
-            .map(|p| Link::new(p.name.clone(), paths::person(&self.inst.id, &p.id)))
-            .collect()
+        post.holders.iter().map(|h| self.person_link(h)).collect()
+    }
+
+    /// A person's name and page (the id as it is, for one not listed: check reports it).
+    fn person_link(&self, id: &str) -> Link {
+        let name = self.inst.person(id).map_or(id, |p| p.name.as_str());
+        Link::new(name.to_string(), paths::person(&self.inst.id, id))
     }
 
     pub(crate) fn department_link(&self, d: &Department) -> Link {
@@ -386,6 +393,7 @@ impl<'a> InstView<'a> {
             batches: [
                 batch("cards", "全部岗位安全生产责任清单（合订，PDF）"),
                 batch("letters", "全部安全生产责任书（合订，PDF）"),
+                batch("risk-cards", "全部岗位安全风险告知卡（合订，PDF）"),
             ]
             .into_iter()
             .flatten()
@@ -487,6 +495,7 @@ impl<'a> InstView<'a> {
 
     pub(crate) fn card(&self, post: &'a Post) -> Card<'a> {
         let category = post.category.as_deref().and_then(|c| self.model.category(c));
+        let risk_card = self.documents.iter().find(|d| d.kind == Kind::RiskCard && d.post == post.id);
         Card {
             name: post.name.clone(),
             pdf: self
@@ -495,6 +504,13 @@ impl<'a> InstView<'a> {
                 .find(|d| d.kind == Kind::Card && d.post == post.id)
                 .map(|d| DocLink::of(d, "岗位安全生产责任清单（PDF）")),
             letters: self.letters_of(Some(&post.id), None),
+            risk_card: risk_card.map(|d| DocLink::of(d, "岗位安全风险告知卡（PDF）")),
+            confirmations: risk_card
+                .map(|d| risk_cards::confirmations(post, &d.code))
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(h, s)| (self.person_link(h), s))
+                .collect(),
             url: paths::post(&self.inst.id, &post.id),
             institution: self.link(),
             department: self

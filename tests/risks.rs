@@ -1,0 +1,80 @@
+//! Risk notice cards (岗位安全风险告知卡) on the example content: one per post that lists risks,
+//! a signature line for each holder, and the holders' confirmations (岗位安全风险确认) held
+//! against the card's code, so that a reworded risk asks for the card to be signed again.
+
+mod common;
+
+use common::*;
+
+fn post_page(dir: &std::path::Path, post: &str) -> String {
+    let page = dir.join(format!("out/site/institutions/wsq-hospital/posts/{post}.html"));
+    std::fs::read_to_string(page).unwrap()
+}
+
+/// The text of the confirmations on a post's page, tags removed.
+fn confirmations(page: &str) -> String {
+    let at = page.find("岗位安全风险确认：").expect("the post's confirmations");
+    let line = &page[at..at + page[at..].find("</li>").unwrap()];
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in line.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[test]
+fn each_post_with_risks_has_a_card_its_holders_sign() {
+    let dir = example();
+    let out = run(&["build", "content", "--out", "out"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // Confirmed for the current text, or for an older one.
+    let nurse = confirmations(&post_page(dir.path(), "surgery-nurse"));
+    assert_eq!(nurse, "岗位安全风险确认：韩雪 已确认 2023-01-09；刘玉琴 需重新确认（2022-12-20 确认的是旧版本）");
+    let electrician = confirmations(&post_page(dir.path(), "electrician"));
+    assert_eq!(electrician, "岗位安全风险确认：牛二虎 已确认 2023-01-05；侯军 已确认 2023-01-05");
+    // A post without risks has no card.
+    assert!(!post_page(dir.path(), "president").contains("岗位安全风险告知卡"));
+
+    // The printed card: every risk with its controls, and one signature line per holder.
+    let pdf = dir.path().join("out/site/pdf/wsq-hospital/risk-cards/electrician.pdf");
+    if std::process::Command::new("pdftotext").arg("-v").output().is_ok() && pdf.is_file() {
+        let t = std::process::Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap();
+        let t: String = text(&t.stdout).split_whitespace().collect();
+        for want in [
+            "岗位安全风险告知卡",
+            "岗位：电工",
+            "高低压配电柜带电部位（较大风险，橙色）",
+            "可能导致：触电、电弧灼伤。",
+            "4．应急措施：配电室配备绝缘救援钩和急救箱",
+            "个体防护用品：绝缘手套、绝缘鞋、护目镜。",
+            "牛二虎（签字）：",
+            "侯军（签字）：",
+            "校验码XS2Y-YTCY",
+        ] {
+            assert!(t.contains(want), "{want} not in {t}");
+        }
+    } else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "no risk card printed: are poppler-utils and fonts-noto-cjk installed?"
+        );
+    }
+
+    // Reword a risk: the card's code changes, and both electricians must sign again.
+    let post = dir.path().join("content/institutions/wsq-hospital/posts/electrician.yaml");
+    let yaml = std::fs::read_to_string(&post).unwrap().replace("触电、电弧灼伤", "触电、电弧灼伤、火灾");
+    std::fs::write(&post, yaml).unwrap();
+    let out = run(&["build", "content", "--out", "out", "--only", "site"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let electrician = confirmations(&post_page(dir.path(), "electrician"));
+    assert_eq!(
+        electrician,
+        "岗位安全风险确认：牛二虎 需重新确认（2023-01-05 确认的是旧版本）；侯军 需重新确认（2023-01-05 确认的是旧版本）"
+    );
+}
