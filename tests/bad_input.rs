@@ -1590,6 +1590,32 @@ const CASES: &[Case] = &[
         help: Some("signed risk notice card"),
     },
     Case {
+        name: "a post that removes a risk its category does not list",
+        files: &[W(
+            NURSE,
+            "name: 护士\ndepartment: nursing\ncategory: employee\nreports_to: director\nscope: 护理\nremove_risks: [锐器]\n",
+        )],
+        code: "unknown-item",
+        file: NURSE,
+        line: 6,
+        column: 16,
+        message: "`锐器` is not a risk of the post's category",
+        help: Some("the category lists no risks"),
+    },
+    Case {
+        name: "a category's baseline risk graded other than its score",
+        files: &[W(
+            "categories/employee.yaml",
+            "name: 从业人员\nduties:\n  - 遵守规章制度；\nrisks:\n  - area: equipment\n    hazard: 医用氧气瓶\n    consequence: 爆炸\n    likelihood: 2\n    severity: 5\n    grade: low\n",
+        )],
+        code: "risk-grade",
+        file: "categories/employee.yaml",
+        line: 10,
+        column: 12,
+        message: "`医用氧气瓶` is graded 低风险 here, but its score 10 makes it 一般风险",
+        help: None,
+    },
+    Case {
         name: "risk grades out of order",
         files: &[W(
             INST,

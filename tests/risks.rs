@@ -78,3 +78,33 @@ fn each_post_with_risks_has_a_card_its_holders_sign() {
         "岗位安全风险确认：牛二虎 需重新确认（2023-01-05 确认的是旧版本）；侯军 需重新确认（2023-01-05 确认的是旧版本）"
     );
 }
+
+#[test]
+fn a_category_publishes_a_baseline_that_posts_inherit_replace_or_remove() {
+    let dir = fixture("minimal");
+    let content = dir.path().join("content");
+    let append = |file: &str, text: &str| {
+        let path = content.join(file);
+        let old = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, old + text).unwrap();
+    };
+    // The category's baseline: three risks for every post of the category.
+    append(
+        "categories/employee.yaml",
+        "risks:\n  - area: environment\n    hazard: 火灾\n    consequence: 烧伤\n    likelihood: 2\n    severity: 4\n\
+         \x20 - area: equipment\n    hazard: 医用氧气瓶\n    consequence: 爆炸\n    likelihood: 2\n    severity: 3\n\
+         \x20 - area: operation\n    hazard: 锐器\n    consequence: 刺伤感染\n    likelihood: 3\n    severity: 2\n",
+    );
+    // The nurse scores one higher for its ward (same hazard: replaced) and has no sharps.
+    append(
+        "institutions/clinic/posts/nurse.yaml",
+        "risks:\n  - area: equipment\n    hazard: 医用氧气瓶\n    consequence: 爆炸、火灾\n    likelihood: 3\n    severity: 3\n\
+         remove_risks: [锐器]\n",
+    );
+    let out = run(&["build", "content", "--out", "out", "--only", "site"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let page = std::fs::read_to_string(dir.path().join("out/site/institutions/clinic/posts/nurse.html")).unwrap();
+    let risks = &page[page.find("岗位安全风险（2 项）").expect("two risks on the card")..];
+    assert!(risks.contains("火灾") && risks.contains("爆炸、火灾") && risks.contains("3×3=9"), "{risks}");
+    assert!(!risks.contains("刺伤感染") && !risks.contains("2×3=6"), "removed and replaced: {risks}");
+}

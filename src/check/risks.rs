@@ -46,80 +46,132 @@ fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
             ControlLevel::Post
         }
     };
+    // A category's risks are checked with each post that inherits them, but said once per
+    // institution: (code, file, offset) already reported.
+    let mut said: std::collections::BTreeSet<(&str, FileId, usize)> = std::collections::BTreeSet::new();
     for post in &dir.posts {
-        let file = post.file;
-        if post.value.risks.is_empty() && raw_standard.is_some() {
+        let category = post.value.category.as_ref().and_then(|c| index.categories.get(c.value.as_str()));
+        let baseline = category.map_or(&[][..], |c| c.value.risks.as_slice());
+        // A category that could not be read (or does not exist: reported elsewhere) removes nothing.
+        if post.value.category.is_none() || category.is_some() {
+            removed(post, category.map(|c| c.value), report);
+        }
+        let risks = raw::inherited_risks(baseline, &post.value.risks, &post.value.remove_risks);
+        if risks.is_empty() && raw_standard.is_some() {
             report.push(
                 Diagnostic::new(
                     "post-without-risks",
-                    at(file, &post.value.name),
+                    at(post.file, &post.value.name),
                     format!("post `{}` lists no risks, though its institution grades risks", post.id),
                     "no `risks:`",
                 )
                 .with_help("list the post's risks (岗位安全风险清单) under `risks:`; see docs/content.md, \"Risks\""),
             );
         }
-        for r in &post.value.risks {
-            if !scale(file, r, standard.method, report) {
-                continue;
-            }
-            let score: f64 = standard.factors(r).iter().product();
-            let grade = standard.grade(score);
-            if let Some(written) = r.grade.as_ref().filter(|g| g.value != grade) {
-                report.push(
-                    Diagnostic::new(
-                        "risk-grade",
-                        at(file, written),
-                        format!(
-                            "`{}` is graded {} here, but its score {score} makes it {} by the institution's standard",
-                            r.hazard.value,
-                            written.value.label(),
-                            grade.label()
-                        ),
-                        "not the computed grade",
-                    )
-                    .with_help(format!(
-                        "write `grade: {}`, or correct the factors; the grades begin at {} (重大), {} (较大) and {} (一般)",
-                        grade.key(),
-                        standard.thresholds[0],
-                        standard.thresholds[1],
-                        standard.thresholds[2]
-                    )),
-                );
-            }
-            if matches!(grade, RiskGrade::Major | RiskGrade::Significant) {
-                controlled(file, r, grade, &standard, report);
-                let owner = r.owner.as_ref().map_or(post.id.as_str(), |o| o.value.as_str());
-                let exists = match &r.owner {
-                    Some(o) => table_ref(report, "post", at(file, o), &o.value, &inst.posts),
-                    None => true,
-                };
-                let needed = standard.control(grade);
-                if exists && level(owner) < needed {
-                    let span = r.owner.as_ref().map_or(at(file, &r.hazard), |o| at(file, o));
-                    report.push(
-                        Diagnostic::new(
-                            "risk-owner",
-                            span,
-                            format!(
-                                "{} `{}` is controlled at the {} level by the standard, but `{owner}` is a {} post",
-                                grade.label(),
-                                r.hazard.value,
-                                needed.label(),
-                                level(owner).label()
-                            ),
-                            "owner below the control level",
-                        )
-                        .with_help(match needed {
-                            ControlLevel::Institution => "write `owner:` with the principal's or a leader's post",
-                            _ => "write `owner:` with the post of the department's head",
-                        }),
-                    );
+        for (from_category, r) in risks {
+            let file = if from_category { category.map_or(post.file, |c| c.span.file) } else { post.file };
+            let mut found = Report::default();
+            risk(file, post.id.as_str(), r, &standard, &level, inst, &mut found);
+            for d in found.diagnostics {
+                if !from_category || said.insert((d.code, d.primary.span.file, d.primary.span.start)) {
+                    report.push(d);
                 }
-            } else if let Some(o) = &r.owner {
-                table_ref(report, "post", at(file, o), &o.value, &inst.posts);
             }
         }
+    }
+}
+
+/// One risk of a post: on the scale, graded as computed, and (重大, 较大) controlled in all four
+/// aspects by a post at the standard's level.
+fn risk(
+    file: FileId,
+    post: &str,
+    r: &raw::Risk,
+    standard: &RiskStandard,
+    level: &dyn Fn(&str) -> ControlLevel,
+    inst: &InstIndex,
+    report: &mut Report,
+) {
+    if !scale(file, r, standard.method, report) {
+        return;
+    }
+    let score: f64 = standard.factors(r).iter().product();
+    let grade = standard.grade(score);
+    if let Some(written) = r.grade.as_ref().filter(|g| g.value != grade) {
+        report.push(
+            Diagnostic::new(
+                "risk-grade",
+                at(file, written),
+                format!(
+                    "`{}` is graded {} here, but its score {score} makes it {} by the institution's standard",
+                    r.hazard.value,
+                    written.value.label(),
+                    grade.label()
+                ),
+                "not the computed grade",
+            )
+            .with_help(format!(
+                "write `grade: {}`, or correct the factors; the grades begin at {} (重大), {} (较大) and {} (一般)",
+                grade.key(),
+                standard.thresholds[0],
+                standard.thresholds[1],
+                standard.thresholds[2]
+            )),
+        );
+    }
+    if matches!(grade, RiskGrade::Major | RiskGrade::Significant) {
+        controlled(file, r, grade, &standard, report);
+        let owner = r.owner.as_ref().map_or(post, |o| o.value.as_str());
+        let exists = match &r.owner {
+            Some(o) => table_ref(report, "post", at(file, o), &o.value, &inst.posts),
+            None => true,
+        };
+        let needed = standard.control(grade);
+        if exists && level(owner) < needed {
+            let span = r.owner.as_ref().map_or(at(file, &r.hazard), |o| at(file, o));
+            report.push(
+                Diagnostic::new(
+                    "risk-owner",
+                    span,
+                    format!(
+                        "{} `{}` is controlled at the {} level by the standard, but `{owner}` is a {} post",
+                        grade.label(),
+                        r.hazard.value,
+                        needed.label(),
+                        level(owner).label()
+                    ),
+                    "owner below the control level",
+                )
+                .with_help(match needed {
+                    ControlLevel::Institution => "write `owner:` with the principal's or a leader's post",
+                    _ => "write `owner:` with the post of the department's head",
+                }),
+            );
+        }
+    } else if let Some(o) = &r.owner {
+        table_ref(report, "post", at(file, o), &o.value, &inst.posts);
+    }
+}
+
+/// `remove_risks` names risks of the post's category.
+fn removed(post: &crate::load::Named<raw::Post>, category: Option<&raw::Category>, report: &mut Report) {
+    let hazards: Vec<&str> = category.map_or(Vec::new(), |c| c.risks.iter().map(|r| r.hazard.value.as_str()).collect());
+    for name in &post.value.remove_risks {
+        if hazards.contains(&name.value.as_str()) {
+            continue;
+        }
+        let mut d = Diagnostic::new(
+            "unknown-item",
+            at(post.file, name),
+            format!("`{}` is not a risk of the post's category", name.value),
+            "no such risk",
+        );
+        d = match (category, hazards.is_empty()) {
+            (None, _) => d.with_help("only a risk inherited from the post's `category:` can be removed"),
+            (Some(_), true) => d.with_help("the category lists no risks: remove this line"),
+            (Some(_), false) => d.with_help(format!("the category's risks are: {}", hazards.join("、"))),
+        };
+        report.push(d);
     }
 }
 

@@ -14,7 +14,9 @@ mod records;
 mod risks;
 pub(crate) use item::{ItemRef, Miss};
 pub(crate) use records::{CheckItem, Frequency, Hazard, HazardGrade, HazardSource, Inspection, RecordKind};
-pub(crate) use risks::{ControlLevel, Risk, RiskArea, RiskGrade, RiskMethod, RiskStandard};
+pub(crate) use risks::{
+    ControlLevel, Risk, RiskArea, RiskGrade, RiskMethod, RiskStandard, inherited as inherited_risks,
+};
 
 /// `safeduty.yaml` in the content root: site settings and lint levels.
 #[derive(Debug, Deserialize)]
@@ -80,6 +82,11 @@ pub(crate) struct Category {
     /// Default rewards and penalties for posts of this category.
     #[serde(default)]
     pub(crate) rewards_penalties: Vec<String>,
+    /// A baseline of risks for posts of this category (a commission's, for its members): each
+    /// post inherits them, may replace one with its own of the same `hazard`, or remove one
+    /// (`remove_risks`).
+    #[serde(default)]
+    pub(crate) risks: Vec<Risk>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
@@ -274,9 +281,13 @@ pub(crate) struct Post {
     /// 奖惩办法; defaults to the category's.
     #[serde(default)]
     pub(crate) rewards_penalties: Option<Vec<String>>,
-    /// The post's safety risks (岗位安全风险清单).
+    /// The post's safety risks (岗位安全风险清单), after its category's; one with the hazard of
+    /// a category risk replaces it.
     #[serde(default)]
     pub(crate) risks: Vec<Risk>,
+    /// Category risks that do not apply to this post, by their hazard.
+    #[serde(default)]
+    pub(crate) remove_risks: Vec<Spanned<String>>,
 }
 
 /// How a post changes its category's duty list, item by item.

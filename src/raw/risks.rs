@@ -182,3 +182,16 @@ pub(crate) struct Controls {
     #[serde(default)]
     pub(crate) emergency: Vec<String>,
 }
+
+/// A post's risks as inherited: its category's baseline (but those it removes, or replaces with
+/// one of its own of the same hazard), then its own; each with whether it is the category's.
+pub(crate) fn inherited<'a>(
+    category: &'a [Risk],
+    post: &'a [Risk],
+    remove: &[Spanned<String>],
+) -> Vec<(bool, &'a Risk)> {
+    let kept = category.iter().filter(|c| {
+        !remove.iter().any(|r| r.value == c.hazard.value) && !post.iter().any(|p| p.hazard.value == c.hazard.value)
+    });
+    kept.map(|r| (true, r)).chain(post.iter().map(|r| (false, r))).collect()
+}

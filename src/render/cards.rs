@@ -11,17 +11,13 @@ use crate::model::{Institution, Letter, Level, Model, Party, Post, Risk, SignsFo
 use crate::raw::RiskGrade;
 
 /// The cards and letters of one institution, with their texts.
-pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
+pub(super) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
     let year = model.site.term_year.map_or_else(|| "　　".to_string(), |y| y.to_string());
     let tera = &theme.tera;
     let cards = inst.posts.iter().enumerate().map(|(n, post)| card(tera, model, inst, post, n + 1));
     let letters =
         inst.letters.iter().enumerate().map(|(n, letter)| letter_doc(tera, model, inst, letter, n + 1, &year));
-    let mut docs: Vec<Document> = cards.chain(letters).collect::<Result<_>>()?;
-    docs.extend(super::risk_cards::institution(tera, inst)?);
-    docs.extend(super::notices::institution(model, tera, inst)?);
-    docs.extend(super::bulletins::institution(model, tera, inst)?);
-    Ok(docs)
+    cards.chain(letters).collect()
 }
 
 /// What a post's card and letters print of its duties: the site's card shows the same (see

@@ -12,8 +12,17 @@ use crate::error::Result;
 use crate::lock;
 use crate::model::{Institution, Model};
 
-pub(crate) use super::cards::institution;
 pub(crate) use super::document::{Block, Document, Kind, Status};
+
+/// Every printed document of one institution, with its text: its posts' duty cards and risk
+/// notice cards, its letters, its ledger's rectification notices and monthly bulletins.
+pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
+    let mut docs = super::cards::institution(model, theme, inst)?;
+    docs.extend(super::risk_cards::institution(&theme.tera, inst)?);
+    docs.extend(super::notices::institution(model, &theme.tera, inst)?);
+    docs.extend(super::bulletins::institution(model, &theme.tera, inst)?);
+    Ok(docs)
+}
 
 /// Which documents a build makes, and with what.
 #[derive(Clone, Copy)]

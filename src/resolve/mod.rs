@@ -152,7 +152,10 @@ fn institution(
         .map(|p| {
             let mut post = post(&p.id, &p.value, index, categories, holders.remove(p.id.as_str()).unwrap_or_default());
             post.source = place(content, at(p.file, &p.value.name));
-            post.risks = risks::of(&p.id, &p.value.risks, &standard);
+            let category = p.value.category.as_ref().and_then(|c| index.categories.get(c.value.as_str()));
+            let baseline = category.map_or(&[][..], |c| c.value.risks.as_slice());
+            let inherited = crate::raw::inherited_risks(baseline, &p.value.risks, &p.value.remove_risks);
+            post.risks = risks::of(&p.id, inherited.into_iter().map(|(_, r)| r), &standard);
             post
         })
         .collect();

@@ -6,9 +6,8 @@ use crate::model::{Risk, RiskStandard};
 use crate::raw;
 
 /// A post's risks, most severe first (as written within a grade).
-pub(super) fn of(post: &str, risks: &[raw::Risk], standard: &RiskStandard) -> Vec<Risk> {
+pub(super) fn of<'a>(post: &str, risks: impl Iterator<Item = &'a raw::Risk>, standard: &RiskStandard) -> Vec<Risk> {
     let mut all: Vec<Risk> = risks
-        .iter()
         .map(|r| {
             let factors = standard.factors(r);
             let score = factors.iter().product();
