@@ -120,7 +120,7 @@ fn risk(
         );
     }
     if matches!(grade, RiskGrade::Major | RiskGrade::Significant) {
-        controlled(file, r, grade, &standard, report);
+        controlled(file, r, grade, standard, report);
         let owner = r.owner.as_ref().map_or(post, |o| o.value.as_str());
         let exists = match &r.owner {
             Some(o) => table_ref(report, "post", at(file, o), &o.value, &inst.posts),
