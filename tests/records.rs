@@ -70,10 +70,13 @@ fn the_ledger_page_and_the_commission_counts_follow_the_day() {
     assert_eq!(stat(&early, "项逾期未整改"), Some(1), "the pharmacy's, due 2022-05-31");
     assert_eq!(stat(&late, "项逾期未整改"), Some(2));
     assert_eq!(stat(&late, "项整改中"), Some(4));
-    // Put right on 2022-06-10, after its deadline: then shown as late, no longer overdue.
+    // Put right on 2022-06-10, after its deadline: then shown as late, no longer overdue, on the
+    // page of its year.
     let after = page("2022-06-30", ledger);
     assert_eq!(stat(&after, "项逾期未整改"), Some(0));
-    assert!(after.contains("逾期完成"), "rectified after its deadline");
+    let year = page("2022-06-30", "institutions/wsq-hospital/hazards/2022.html");
+    assert!(year.contains("逾期完成"), "rectified after its deadline");
+    assert_eq!(stat(&year, "项排查出"), Some(6), "the year's page counts the year's hazards up to the day");
     // The open ones are listed first, the major hazard at the top, with its plan.
     let open = &late[late.find("未整改的隐患").unwrap()..late.find("各科室情况").unwrap()];
     assert!(open.find("2022-008").unwrap() < open.find("2022-012").unwrap());
@@ -137,15 +140,16 @@ fn inspections_missed_move_with_the_day_and_cards_show_what_a_post_inspects() {
     let (_, missed) = findings("2023-01-10", "inspection-missed");
     assert_eq!(missed.len(), 1, "{missed:#?}");
     assert!(missed[0].contains("`bq-01` (每月)") && missed[0].contains("2022-12-01 to 2022-12-31"), "{missed:#?}");
-    // The ledger page shows the checklist as kept: the missed item flagged, an inspection that
-    // found a hazard linked to its row of the ledger.
+    // The ledger page shows the checklist as kept: the missed item flagged; the year's page lists
+    // the inspections, one that found a hazard linked to its row.
     let ledger = page("2023-01-10", "institutions/wsq-hospital/hazards.html");
     assert_eq!(stat(&ledger, "项排查未按期开展"), Some(1));
     let row = ledger.split("<tr").find(|r| r.contains("id=\"check-bq-01\"")).unwrap();
     assert!(row.contains("漏查：2022-12-01 至 2022-12-31"), "{row}");
     let row = ledger.split("<tr").find(|r| r.contains("id=\"check-gl-01\"")).unwrap();
     assert!(row.contains("按期排查") && !row.contains("漏查"), "{row}");
-    assert!(ledger.contains("<a href=\"#hazard-2022-012\">发现隐患 2022-012</a>"));
+    let year = page("2023-01-10", "institutions/wsq-hospital/hazards/2022.html");
+    assert!(year.contains("hazards/2022.html#hazard-2022-012\">发现隐患 2022-012</a>"), "linked to its row");
     // The electrician's card lists what the post inspects and how often, linking to the record.
     let card = page("2023-01-10", "institutions/wsq-hospital/posts/electrician.html");
     let section = &card[card.find("隐患排查（2 项）").expect("the card's inspections")..];
@@ -169,7 +173,7 @@ fn each_month_has_a_bulletin_for_all_staff() {
         assert_eq!(stat(&december, label), Some(n), "{label}");
     }
     assert!(
-        december.contains("逾期 11 天") && december.contains("#hazard-2022-012"),
+        december.contains("逾期 11 天") && december.contains("hazards/2022.html#hazard-2022-012"),
         "the boiler room's overdue hazard"
     );
 }

@@ -569,6 +569,9 @@ fn an_edited_hazard_shows_on_the_ledger_and_on_the_commissions_page() {
     let edited = yaml.replacen("  deadline: 2022-12-31\n", "  deadline: 2022-12-31\n  rectified: 2023-01-08\n", 1);
     assert_ne!(edited, yaml);
     std::fs::OpenOptions::new().write(true).truncate(true).open(&file).unwrap().write_all(edited.as_bytes()).unwrap();
-    wait_for(server.port, ledger, |b| overdue(b, "1") && b.contains("逾期完成"));
+    wait_for(server.port, ledger, |b| overdue(b, "1"));
+    // Its row on the page of its year: rectified after its deadline.
+    let year = "/institutions/wsq-hospital/hazards/2022.html";
+    wait_for(server.port, year, |b| b.split("id=\"hazard-2022-011\"").nth(1).is_some_and(|r| r.contains("逾期完成")));
     wait_for(server.port, commission, |b| row(b).contains("<span class=\"flag\">1</span>"));
 }

@@ -22,6 +22,8 @@ use crate::raw::HazardGrade;
 #[derive(Serialize)]
 pub(crate) struct BulletinHazard<'a> {
     pub(crate) id: &'a str,
+    /// Its row in the ledger (the site's page of its year).
+    pub(crate) url: String,
     pub(crate) department: &'a str,
     pub(crate) place: Option<&'a str>,
     pub(crate) description: &'a str,
@@ -85,6 +87,7 @@ pub(crate) fn bulletin<'a>(inst: &'a Institution, month: Month) -> Bulletin<'a> 
         let (state, timeliness) = progress::hazard(h, end);
         BulletinHazard {
             id: &h.id,
+            url: paths::hazard(&inst.id, h.found.year(), &h.id),
             department: department(&h.department),
             place: h.place.as_deref(),
             description: &h.description,

@@ -62,6 +62,14 @@ pub(crate) fn display(i: &str) -> String {
 pub(crate) fn hazards(i: &str) -> String {
     format!("institutions/{i}/hazards.html")
 }
+/// A year of the hazard ledger: the hazards found that year, and its inspections.
+pub(crate) fn hazards_year(i: &str, year: i16) -> String {
+    format!("institutions/{i}/hazards/{year}.html")
+}
+/// A hazard's row, on the page of the year it was found.
+pub(crate) fn hazard(i: &str, year: i16, id: &str) -> String {
+    format!("{}#hazard-{id}", hazards_year(i, year))
+}
 /// A monthly bulletin of the hazard ledger (月度通报); `month` is `2022-12`.
 pub(crate) fn bulletin(i: &str, month: &str) -> String {
     format!("institutions/{i}/bulletins/{month}.html")
@@ -120,6 +128,15 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
         ["institutions", i, "hazards.html"] => {
             inst(i).is_some_and(|x| !x.hazards.is_empty() || !x.checklist.is_empty())
         }
+        ["institutions", i, "hazards", f] => inst(i).is_some_and(|x| {
+            html(f).is_some_and(|y| {
+                x.hazards
+                    .iter()
+                    .map(|h| h.found.year().to_string())
+                    .chain(x.inspections.iter().map(|i| i.date.year().to_string()))
+                    .any(|h| h == y)
+            })
+        }),
         ["institutions", i, "bulletins", f] => inst(i).is_some_and(|x| {
             html(f).is_some_and(|m| crate::progress::bulletin_months(model, x).iter().any(|y| y.key() == m))
         }),

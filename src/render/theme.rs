@@ -30,6 +30,7 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/person.html",
     "templates/display.html",
     "templates/hazards.html",
+    "templates/hazards-year.html",
     "templates/risks.html",
     "templates/bulletin.html",
     "templates/page.html",

@@ -132,6 +132,16 @@ test('the hazard ledger: open first, overdue marked, a major hazard flagged; als
   assert.match(await open.first().innerText(), /重大[\s\S]*液氧储罐/);
   assert.equal(await open.locator('.state.overdue', { hasText: /逾期 \d+ 天/ }).count(), 2);
   await page.screenshot({ path: `${shots}/hazards.png`, fullPage: false });
+  // Each year is a page of its own; each month that ended has its bulletin.
+  await page.getByRole('link', { name: '2022年台账' }).click();
+  await page.getByRole('heading', { level: 1, name: '乌审旗人民医院2022年隐患排查治理台账' }).waitFor();
+  assert.equal(await page.locator('table.ledger tbody tr').count(), 12, 'the twelve hazards found in 2022');
+  await page.goBack();
+  await page.getByRole('link', { name: '2022年12月', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: /2022年12月事故隐患排查治理情况通报/ }).waitFor();
+  assert.match(await page.locator('main').innerText(), /燃气泄漏报警器[\s\S]*逾期 11 天/);
+  await page.goBack();
+  await page.getByRole('heading', { level: 1, name: '乌审旗人民医院隐患排查治理台账' }).waitFor();
   // A department page shows its open hazards, linked into the ledger.
   await page.getByRole('link', { name: '锅炉房' }).first().click();
   await page.getByRole('heading', { name: /未整改的隐患/ }).waitFor();

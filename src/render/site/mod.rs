@@ -378,9 +378,14 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         let title = format!("{}安全风险分级管控清单", inst.name);
         site.page("risks.html", &paths::risks(&inst.id), &title, &crumbs, register)?;
     }
-    if let Some(ledger) = records::ledger(v) {
+    if let Some((ledger, years)) = records::ledger(v) {
         let title = format!("{}隐患排查治理台账", inst.name);
         site.page("hazards.html", &paths::hazards(&inst.id), &title, &crumbs, ledger)?;
+        let crumbs = [v.link(), Link::new("隐患排查治理台账", paths::hazards(&inst.id))];
+        for year in years {
+            let title = format!("{}{}年隐患排查治理台账", inst.name, year.year);
+            site.page("hazards-year.html", &paths::hazards_year(&inst.id, year.year), &title, &crumbs, year)?;
+        }
         bulletins(site, v)?;
     }
     #[derive(Serialize)]

@@ -20,6 +20,8 @@ use crate::render::paths;
 #[derive(Serialize)]
 pub(crate) struct HazardRow {
     pub(crate) id: String,
+    /// Its row on the page of its year.
+    pub(crate) url: String,
     pub(crate) found: Date,
     pub(crate) source: &'static str,
     pub(crate) found_by: Option<Link>,
@@ -115,8 +117,8 @@ pub(crate) struct InspectionRow {
     pub(crate) item: String,
     pub(crate) content: String,
     pub(crate) by: Option<Link>,
-    /// The ledger number of the hazard found (the ledger's rows are anchored by it).
-    pub(crate) hazard: Option<String>,
+    /// The hazard found: its ledger number and its row.
+    pub(crate) hazard: Option<Link>,
     pub(crate) note: Option<String>,
 }
 
@@ -127,7 +129,10 @@ fn inspection_row(v: &InstView, i: &Inspection) -> InspectionRow {
         item: i.item.clone(),
         content: item.map_or_else(String::new, |c| c.content.clone()),
         by: person(v, &i.by),
-        hazard: i.hazard.clone(),
+        hazard: i.hazard.as_ref().map(|id| {
+            let year = v.inst.hazards.iter().find(|h| &h.id == id).map_or(i.date.year(), |h| h.found.year());
+            Link::new(id.clone(), paths::hazard(&v.inst.id, year, id))
+        }),
         note: i.note.clone(),
     }
 }
@@ -162,9 +167,13 @@ fn checklist(v: &InstView, as_of: Date) -> (Vec<CheckRow>, usize) {
     (rows, missed)
 }
 
-/// A year of the ledger: the hazards found that year, whatever became of them.
+/// A year of the ledger, a page of its own: the hazards found that year, whatever became of
+/// them, and the year's inspections.
 #[derive(Serialize)]
 pub(crate) struct LedgerYear {
+    pub(crate) institution: Link,
+    pub(crate) ledger: String,
+    pub(crate) as_of: Date,
     pub(crate) year: i16,
     pub(crate) tally: HazardTally,
     pub(crate) rows: Vec<HazardRow>,
@@ -194,7 +203,17 @@ pub(crate) struct LedgerPage {
     pub(crate) missed: usize,
     /// The monthly bulletins (月度通报), newest first.
     pub(crate) bulletins: Vec<Link>,
-    pub(crate) years: Vec<LedgerYear>,
+    /// Each year's page, newest first.
+    pub(crate) years: Vec<YearLink>,
+}
+
+/// A year of the ledger as its main page lists it.
+#[derive(Serialize)]
+pub(crate) struct YearLink {
+    pub(crate) year: i16,
+    pub(crate) url: String,
+    pub(crate) tally: HazardTally,
+    pub(crate) inspections: usize,
 }
 
 /// What an institution's page shows of its ledger, and each member's counts on a commission's.
@@ -220,6 +239,7 @@ fn row(v: &InstView, notices: &HashMap<&str, &Document>, h: &Hazard, as_of: Date
     let (state, timeliness) = progress::hazard(h, as_of);
     HazardRow {
         id: h.id.clone(),
+        url: paths::hazard(&v.inst.id, h.found.year(), &h.id),
         found: h.found,
         source: h.source.map_or("", |s| s.label()),
         found_by: h.found_by.as_deref().and_then(|p| person(v, p)),
@@ -256,8 +276,8 @@ fn notices<'a>(v: &InstView<'a>) -> HashMap<&'a str, &'a Document> {
     v.documents.iter().filter(|d| d.kind == Kind::Notice).map(|d| (d.file.as_str(), *d)).collect()
 }
 
-/// The ledger page of an institution that keeps one.
-pub(crate) fn ledger(v: &InstView) -> Option<LedgerPage> {
+/// The ledger page of an institution that keeps one, and a page for each year.
+pub(crate) fn ledger(v: &InstView) -> Option<(LedgerPage, Vec<LedgerYear>)> {
     let inst = v.inst;
     let as_of = progress::ledger_day(v.model, inst)?;
     let notices = notices(v);
@@ -274,7 +294,7 @@ pub(crate) fn ledger(v: &InstView) -> Option<LedgerPage> {
             open.push(row(v, &notices, h, as_of));
         }
         let year = h.found.year();
-        let y = year_of(&mut years, year);
+        let y = year_of(v, as_of, &mut years, year);
         y.tally.add(h, state);
         y.rows.push(row(v, &notices, h, as_of));
     }
@@ -282,7 +302,7 @@ pub(crate) fn ledger(v: &InstView) -> Option<LedgerPage> {
         y.rows.reverse();
     }
     for i in inst.inspections.iter().filter(|i| i.date <= as_of).rev() {
-        year_of(&mut years, i.date.year()).inspections.push(inspection_row(v, i));
+        year_of(v, as_of, &mut years, i.date.year()).inspections.push(inspection_row(v, i));
     }
     years.sort_by_key(|y| std::cmp::Reverse(y.year));
     let (checklist, missed) = checklist(v, as_of);
@@ -299,13 +319,41 @@ pub(crate) fn ledger(v: &InstView) -> Option<LedgerPage> {
         .into_iter()
         .map(|m| Link::new(m.label(), paths::bulletin(&inst.id, &m.key())))
         .collect();
-    Some(LedgerPage { institution: v.link(), as_of, tally, open, departments, checklist, missed, bulletins, years })
+    let links = years
+        .iter()
+        .map(|y| YearLink {
+            year: y.year,
+            url: paths::hazards_year(&inst.id, y.year),
+            tally: y.tally,
+            inspections: y.inspections.len(),
+        })
+        .collect();
+    let page = LedgerPage {
+        institution: v.link(),
+        as_of,
+        tally,
+        open,
+        departments,
+        checklist,
+        missed,
+        bulletins,
+        years: links,
+    };
+    Some((page, years))
 }
 
 /// The ledger's section for a year, made when first asked for.
-fn year_of(years: &mut Vec<LedgerYear>, year: i16) -> &mut LedgerYear {
+fn year_of<'y>(v: &InstView, as_of: Date, years: &'y mut Vec<LedgerYear>, year: i16) -> &'y mut LedgerYear {
     let at = years.iter().position(|y| y.year == year).unwrap_or_else(|| {
-        years.push(LedgerYear { year, tally: HazardTally::default(), rows: Vec::new(), inspections: Vec::new() });
+        years.push(LedgerYear {
+            institution: v.link(),
+            ledger: paths::hazards(&v.inst.id),
+            as_of,
+            year,
+            tally: HazardTally::default(),
+            rows: Vec::new(),
+            inspections: Vec::new(),
+        });
         years.len() - 1
     });
     &mut years[at]
