@@ -509,6 +509,8 @@ pub(crate) struct Issue {
     pub(crate) closed: Option<Date>,
     pub(crate) verified: Option<Date>,
     pub(crate) note: Option<String>,
+    /// The hazard of a ledger this issue is, when it names one: the rest is the ledger's.
+    pub(crate) hazard: Option<Ref>,
 }
 
 /// A hazard of the ledger. Where it stands on a day (open, overdue, verified) is computed by

@@ -211,3 +211,13 @@ fn the_printed_bulletin_says_what_the_page_says() {
     let verified = run(&["verify", &code, "content"], dir.path());
     assert!(text(&verified.stdout).contains("monthly hazard bulletin"), "{}", text(&verified.stdout));
 }
+
+#[test]
+fn a_campaign_issue_names_a_hazard_of_a_ledger_instead_of_copying_it() {
+    let overview = page("2023-01-10", "campaigns/wsq-2022-rollout/index.html");
+    let row = overview.split("<tr").find(|r| r.contains("id=\"issue-hospital-liquid-oxygen\"")).expect("the issue");
+    // What was found, the measure and the deadline are the ledger's, with a link to its row.
+    assert!(row.contains("乌审旗人民医院供氧站：") && row.contains("液氧储罐"), "{row}");
+    assert!(row.contains("hazards/2022.html#hazard-2022-008\">隐患台账 2022-008</a>"), "{row}");
+    assert!(row.contains("2023-03-31"), "the ledger's deadline: {row}");
+}

@@ -330,14 +330,20 @@ fn issue_list(plan: &Plan, isf: FileId, issues: &[raw::Issue], report: &mut Repo
             let candidates = plan.items.keys().map(|i| (*i, *i));
             reference(report, "goal item", at(isf, item), &item.value, candidates);
         }
-        plan.owners.check(isf, &i.department, "department", report);
+        if !written_once(plan, isf, i, report) {
+            continue;
+        }
+        if let Some(d) = &i.department {
+            plan.owners.check(isf, d, "department", report);
+        }
         if let Some(p) = &i.person {
             plan.owners.check(isf, p, "person", report);
         }
-        plan.in_campaign(isf, &i.found, "issue", report);
-        let found = date(isf, &i.found, report);
+        let Some(found_at) = &i.found else { continue };
+        plan.in_campaign(isf, found_at, "issue", report);
+        let found = date(isf, found_at, report);
         for (later, what) in [
-            (Some(&i.deadline), "deadline"),
+            (i.deadline.as_ref(), "deadline"),
             (i.closed.as_ref(), "closing date"),
             (i.verified.as_ref(), "verification date"),
         ] {
@@ -349,7 +355,7 @@ fn issue_list(plan: &Plan, isf: FileId, issues: &[raw::Issue], report: &mut Repo
                     "invalid-period",
                     at(isf, later),
                     &format!("the issue's {what} is before it was found"),
-                    at(isf, &i.found),
+                    at(isf, found_at),
                 ));
             }
         }
@@ -372,6 +378,55 @@ fn issue_list(plan: &Plan, isf: FileId, issues: &[raw::Issue], report: &mut Repo
     }
 }
 
+/// An issue is written out (found, problem, measure, department, deadline) or names a hazard of
+/// a ledger and writes none of what the ledger holds. Whether the rest can be checked.
+fn written_once(plan: &Plan, isf: FileId, i: &raw::Issue, report: &mut Report) -> bool {
+    let copied = [
+        ("found", i.found.as_ref().map(|s| at(isf, s))),
+        ("problem", i.problem.as_ref().map(|s| at(isf, s))),
+        ("measure", i.measure.as_ref().map(|s| at(isf, s))),
+        ("department", i.department.as_ref().map(|s| at(isf, s))),
+        ("person", i.person.as_ref().map(|s| at(isf, s))),
+        ("deadline", i.deadline.as_ref().map(|s| at(isf, s))),
+        ("closed", i.closed.as_ref().map(|s| at(isf, s))),
+        ("verified", i.verified.as_ref().map(|s| at(isf, s))),
+    ];
+    let Some(hazard) = &i.hazard else {
+        let mut complete = true;
+        for (key, span) in copied.iter().take(6).filter(|(k, _)| *k != "person") {
+            if span.is_none() {
+                complete = false;
+                report.push(
+                    Diagnostic::new(
+                        "missing-key",
+                        at(isf, &i.id),
+                        format!("issue `{}` has no `{key}`", i.id.value),
+                        "this issue",
+                    )
+                    .with_help(format!(
+                        "write `{key}:`, or name the hazard of a ledger it is (`hazard: <institution>/<ledger number>`)"
+                    )),
+                );
+            }
+        }
+        return complete;
+    };
+    for (key, span) in copied.iter().filter_map(|(k, s)| Some((k, (*s)?))) {
+        report.push(
+            Diagnostic::new(
+                "duplicate-key",
+                span,
+                format!("issue `{}` names hazard `{}`, whose `{key}` the ledger holds", i.id.value, hazard.value),
+                "also in the ledger",
+            )
+            .with_label(at(isf, hazard), "the ledger's hazard")
+            .with_help(format!("remove `{key}:` here: the ledger is the one record of it")),
+        );
+    }
+    plan.owners.hazard(isf, hazard, report);
+    false
+}
+
 /// Owners (departments, people) resolve in the issuing institution unless written
 /// `<institution>/<id>`.
 struct Owners<'a> {
@@ -382,6 +437,30 @@ struct Owners<'a> {
 }
 
 impl Owners<'_> {
+    /// A hazard of an institution's ledger, `<institution>/<number>`.
+    fn hazard(&self, file: FileId, r: &Spanned<String>, report: &mut Report) {
+        let (inst, id) = r.value.split_once('/').unwrap_or((self.issuer, r.value.as_str()));
+        if (inst == self.issuer && !self.issuer_ok) || institution_broken(self.index, inst) {
+            return;
+        }
+        let Some(ix) = self.index.institutions.get(inst) else {
+            let candidates = self.index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
+            reference(report, "institution", at(file, r), inst, candidates);
+            return;
+        };
+        if ix.dir.broken_lists.contains(&raw::RecordKind::Hazards.name()) {
+            return;
+        }
+        let ledger = ix.dir.hazards.iter().flat_map(|l| l.value.iter());
+        reference(
+            report,
+            "hazard",
+            at(file, r),
+            id,
+            ledger.map(|h| (h.id.value.as_str(), h.description.value.as_str())),
+        );
+    }
+
     fn check(&self, file: FileId, r: &Spanned<String>, kind: &str, report: &mut Report) {
         let (inst, id) = r.value.split_once('/').unwrap_or((self.issuer, r.value.as_str()));
         if (inst == self.issuer && !self.issuer_ok) || institution_broken(self.index, inst) {

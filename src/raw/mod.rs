@@ -551,7 +551,9 @@ pub(crate) struct Assessment {
     pub(crate) note: Option<String>,
 }
 
-/// One entry of `campaigns/<id>/issues.yaml` (问题清单).
+/// One entry of `campaigns/<id>/issues.yaml` (问题清单): written out, or a hazard of an
+/// institution's ledger named by `hazard:`, whose finding, measure, owner, deadline and closing
+/// the ledger holds (the issue then writes none of them).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Issue {
@@ -559,13 +561,21 @@ pub(crate) struct Issue {
     /// The goal item it falls short of.
     #[serde(default)]
     pub(crate) item: Option<Spanned<String>>,
-    pub(crate) found: Spanned<String>,
-    pub(crate) problem: String,
-    pub(crate) measure: String,
-    pub(crate) department: Spanned<String>,
+    /// `<institution>/<ledger number>` (the issuer's ledger without `<institution>/`).
+    #[serde(default)]
+    pub(crate) hazard: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) found: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) problem: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) measure: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) department: Option<Spanned<String>>,
     #[serde(default)]
     pub(crate) person: Option<Spanned<String>>,
-    pub(crate) deadline: Spanned<String>,
+    #[serde(default)]
+    pub(crate) deadline: Option<Spanned<String>>,
     /// Rectified on.
     #[serde(default)]
     pub(crate) closed: Option<Spanned<String>>,

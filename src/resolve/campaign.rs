@@ -6,6 +6,56 @@ use serde_saphyr::Spanned;
 use crate::date::Date;
 use crate::load::{CampaignDir, Content};
 use crate::model::*;
+use crate::raw;
+
+/// An issue as written, or as the ledger holds the hazard it names. `check` found every key
+/// there, or the hazard; a row without would be skipped, never a panic.
+fn issue(
+    i: &raw::Issue,
+    reference: &dyn Fn(&str) -> Ref,
+    institutions: &[std::sync::Arc<Institution>],
+) -> Option<Issue> {
+    let id = i.id.value.clone();
+    let item = i.item.as_ref().map(|x| x.value.clone());
+    let note = i.note.clone();
+    let Some(named) = &i.hazard else {
+        return Some(Issue {
+            id,
+            item,
+            found: day(i.found.as_ref()?),
+            problem: i.problem.as_ref()?.value.clone(),
+            measure: i.measure.as_ref()?.value.clone(),
+            department: reference(&i.department.as_ref()?.value),
+            person: i.person.as_ref().map(|p| reference(&p.value)),
+            deadline: day(i.deadline.as_ref()?),
+            closed: i.closed.as_ref().map(day),
+            verified: i.verified.as_ref().map(day),
+            note,
+            hazard: None,
+        });
+    };
+    let at = reference(&named.value);
+    let inst = institutions.iter().find(|x| x.id == at.institution)?;
+    let h = inst.hazards.iter().find(|h| h.id == at.id)?;
+    let on = |id: &str| Ref { institution: inst.id.clone(), id: id.to_string() };
+    Some(Issue {
+        id,
+        item,
+        found: h.found,
+        problem: match &h.place {
+            Some(place) => format!("{}{place}：{}", inst.name, h.description),
+            None => format!("{}：{}", inst.name, h.description),
+        },
+        measure: h.measure.clone(),
+        department: on(&h.department),
+        person: Some(on(&h.owner)),
+        deadline: h.deadline,
+        closed: h.rectified,
+        verified: h.verified,
+        note,
+        hazard: Some(at),
+    })
+}
 
 pub(crate) fn campaigns(content: &Content, institutions: &[std::sync::Arc<Institution>]) -> Vec<Campaign> {
     content.campaigns.iter().filter_map(|dir| campaign(dir, institutions)).collect()
@@ -103,24 +153,7 @@ fn campaign(dir: &CampaignDir, institutions: &[std::sync::Arc<Institution>]) -> 
     let issues = dir
         .issues
         .as_ref()
-        .map(|l| {
-            l.value
-                .iter()
-                .map(|i| Issue {
-                    id: i.id.value.clone(),
-                    item: i.item.as_ref().map(|x| x.value.clone()),
-                    found: day(&i.found),
-                    problem: i.problem.clone(),
-                    measure: i.measure.clone(),
-                    department: reference(&i.department.value),
-                    person: i.person.as_ref().map(|p| reference(&p.value)),
-                    deadline: day(&i.deadline),
-                    closed: i.closed.as_ref().map(day),
-                    verified: i.verified.as_ref().map(day),
-                    note: i.note.clone(),
-                })
-                .collect()
-        })
+        .map(|l| l.value.iter().filter_map(|i| issue(i, &reference, institutions)).collect())
         .unwrap_or_default();
     Some(Campaign {
         id: dir.id.clone(),

@@ -92,6 +92,8 @@ pub(crate) struct IssueView {
     pub(crate) timeliness: Timeliness,
     pub(crate) timeliness_label: &'static str,
     pub(crate) note: Option<String>,
+    /// The hazard of a ledger the issue is: its row.
+    pub(crate) hazard: Option<Link>,
 }
 
 #[derive(Serialize, Default)]
@@ -302,6 +304,11 @@ pub(crate) fn issue(model: &Model, c: &Campaign, i: &Issue, as_of: Date) -> Issu
         timeliness,
         timeliness_label: timeliness.label(),
         note: i.note.clone(),
+        hazard: i.hazard.as_ref().map(|h| {
+            let year = model.institution(&h.institution).and_then(|x| x.hazards.iter().find(|y| y.id == h.id));
+            let year = year.map_or(i.found.year(), |y| y.found.year());
+            Link::new(format!("隐患台账 {}", h.id), paths::hazard(&h.institution, year, &h.id))
+        }),
     }
 }
 
