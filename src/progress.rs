@@ -411,6 +411,7 @@ mod tests {
             closed: Some("2017-05-02".into()),
             verified: Some("2017-05-10".into()),
             note: None,
+            hazard: None,
         };
         assert_eq!(issue(&i, "2017-03-19".into()).0, IssueState::NotFound);
         assert_eq!(issue(&i, "2017-04-30".into()), (IssueState::Open, Timeliness::Pending));
