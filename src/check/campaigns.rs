@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_saphyr::Spanned;
 
 use super::ids::{is_safe_id, unsafe_id};
-use super::index::{Index, at};
+use super::index::{Index, InstIndex, at};
 use super::refs::{date, institution_broken, name_of, named_file, order, reference, table_ref, unique};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::load::{CampaignDir, Content};
@@ -436,18 +436,30 @@ struct Owners<'a> {
     issuer_ok: bool,
 }
 
-impl Owners<'_> {
-    /// A hazard of an institution's ledger, `<institution>/<number>`.
-    fn hazard(&self, file: FileId, r: &Spanned<String>, report: &mut Report) {
+impl<'a> Owners<'a> {
+    /// The institution `r` names (`<institution>/<id>`, or the issuer's) and the id in it; None
+    /// when it does not exist (reported) or could not be read (reported already).
+    fn resolve<'r>(
+        &self,
+        file: FileId,
+        r: &'r Spanned<String>,
+        report: &mut Report,
+    ) -> Option<(&InstIndex<'a>, &'r str)> {
         let (inst, id) = r.value.split_once('/').unwrap_or((self.issuer, r.value.as_str()));
         if (inst == self.issuer && !self.issuer_ok) || institution_broken(self.index, inst) {
-            return;
+            return None;
         }
         let Some(ix) = self.index.institutions.get(inst) else {
             let candidates = self.index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
             reference(report, "institution", at(file, r), inst, candidates);
-            return;
+            return None;
         };
+        Some((ix, id))
+    }
+
+    /// A hazard of an institution's ledger, `<institution>/<number>`.
+    fn hazard(&self, file: FileId, r: &Spanned<String>, report: &mut Report) {
+        let Some((ix, id)) = self.resolve(file, r, report) else { return };
         if ix.dir.broken_lists.contains(&raw::RecordKind::Hazards.name()) {
             return;
         }
@@ -462,15 +474,7 @@ impl Owners<'_> {
     }
 
     fn check(&self, file: FileId, r: &Spanned<String>, kind: &str, report: &mut Report) {
-        let (inst, id) = r.value.split_once('/').unwrap_or((self.issuer, r.value.as_str()));
-        if (inst == self.issuer && !self.issuer_ok) || institution_broken(self.index, inst) {
-            return;
-        }
-        let Some(ix) = self.index.institutions.get(inst) else {
-            let candidates = self.index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
-            reference(report, "institution", at(file, r), inst, candidates);
-            return;
-        };
+        let Some((ix, id)) = self.resolve(file, r, report) else { return };
         let list = if kind == "department" { "department" } else { "person" };
         if ix.dir.broken_lists.contains(&list) {
             return;

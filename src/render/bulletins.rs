@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::document::{Document, Kind, blocks, code, render};
+use super::document::{Document, Kind, blocks, render};
 use super::paths;
 use crate::date::Date;
 use crate::error::Result;
@@ -183,21 +183,6 @@ pub(super) fn institution(model: &Model, tera: &tera::Tera, inst: &Institution) 
 fn document(tera: &tera::Tera, inst: &Institution, month: Month) -> Result<Document> {
     let view = bulletin(inst, month);
     let blocks = blocks(&render(tera, "pdf/bulletin.md", &view)?);
-    Ok(Document {
-        kind: Kind::Bulletin,
-        institution: inst.id.clone(),
-        department: String::new(),
-        post: String::new(),
-        person: None,
-        file: paths::bulletin_pdf(&inst.id, &month.key()),
-        title: format!("{}{}事故隐患排查治理情况通报", inst.name, month.label()),
-        number: None,
-        code: code(&blocks),
-        blocks,
-        status: None,
-        scan: None,
-        parties: None,
-        heading: "",
-        printed: false,
-    })
+    let title = format!("{}{}事故隐患排查治理情况通报", inst.name, month.label());
+    Ok(Document::sheet(Kind::Bulletin, &inst.id, paths::bulletin_pdf(&inst.id, &month.key()), title, blocks))
 }

@@ -221,22 +221,13 @@ fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post, n: us
         text: PostText::of(model, inst, post),
     };
     let blocks = blocks(&render(tera, "pdf/card.md", &view)?);
+    let title = format!("{}　{}岗位安全生产责任清单", inst.name, post.name);
+    let sheet = Document::sheet(Kind::Card, &inst.id, paths::card(&inst.id, &post.id), title, blocks);
     Ok(Document {
-        kind: Kind::Card,
-        institution: inst.id.clone(),
         department: post.department.clone(),
         post: post.id.clone(),
-        person: None,
-        file: paths::card(&inst.id, &post.id),
-        title: format!("{}　{}岗位安全生产责任清单", inst.name, post.name),
         number: Some(format!("清单编号 {}-{n:03}", inst.id.to_ascii_uppercase())),
-        code: code(&blocks),
-        blocks,
-        status: None,
-        scan: None,
-        parties: None,
-        heading: "",
-        printed: false,
+        ..sheet
     })
 }
 

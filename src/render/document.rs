@@ -90,6 +90,30 @@ pub(crate) struct Document {
     pub(crate) printed: bool,
 }
 
+impl Document {
+    /// A document of an institution that no one signs as a party (a card, a notice, a report):
+    /// its code from its text; department, post and number as the caller sets them.
+    pub(crate) fn sheet(kind: Kind, institution: &str, file: String, title: String, blocks: Vec<Block>) -> Self {
+        Document {
+            kind,
+            institution: institution.to_string(),
+            department: String::new(),
+            post: String::new(),
+            person: None,
+            file,
+            title,
+            number: None,
+            code: code(&blocks),
+            blocks,
+            status: None,
+            scan: None,
+            parties: None,
+            heading: "",
+            printed: false,
+        }
+    }
+}
+
 impl Block {
     /// The block's text, in reading order.
     pub(crate) fn texts(&self) -> Vec<&str> {

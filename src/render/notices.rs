@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::document::{Document, Kind, blocks, code, render};
+use super::document::{Document, Kind, blocks, render};
 use super::paths;
 use crate::error::Result;
 use crate::model::{Hazard, Institution, Model};
@@ -62,22 +62,14 @@ fn notice(tera: &tera::Tera, inst: &Institution, h: &Hazard) -> Result<Document>
         plan: h.plan.as_deref(),
     };
     let blocks = blocks(&render(tera, "pdf/notice.md", &view)?);
+    let title = format!("{}事故隐患整改通知单（{}）", inst.name, h.id);
+    let sheet = Document::sheet(Kind::Notice, &inst.id, paths::notice(&inst.id, &h.id), title, blocks);
     Ok(Document {
-        kind: Kind::Notice,
-        institution: inst.id.clone(),
         department: h.department.clone(),
         // The owner's first post: the notice is filed with what the person answers for.
         post: inst.person(&h.owner).and_then(|p| p.posts.first()).cloned().unwrap_or_default(),
         person: Some(h.owner.clone()),
-        file: paths::notice(&inst.id, &h.id),
-        title: format!("{}事故隐患整改通知单（{}）", inst.name, h.id),
         number: Some(format!("隐患编号 {}", h.id)),
-        code: code(&blocks),
-        blocks,
-        status: None,
-        scan: None,
-        parties: None,
-        heading: "",
-        printed: false,
+        ..sheet
     })
 }

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::document::{Document, Kind, blocks, code, render};
+use super::document::{Document, Kind, blocks, render};
 use super::paths;
 use crate::date::Date;
 use crate::error::Result;
@@ -207,23 +207,8 @@ fn report(
         date: as_of.chinese(),
     };
     let blocks = blocks(&render(tera, "pdf/report.md", &view)?);
-    Ok(Document {
-        kind: Kind::Report,
-        institution: c.institution.clone(),
-        department: String::new(),
-        post: String::new(),
-        person: None,
-        file: paths::report(&c.id, &p.id),
-        title: format!("{}{}{}小结", inst_name, c.short_title, p.name),
-        number: None,
-        code: code(&blocks),
-        blocks,
-        status: None,
-        scan: None,
-        parties: None,
-        heading: "",
-        printed: false,
-    })
+    let title = format!("{}{}{}小结", inst_name, c.short_title, p.name);
+    Ok(Document::sheet(Kind::Report, &c.institution, paths::report(&c.id, &p.id), title, blocks))
 }
 
 /// "办公室（陈静）": the owning department and person by name.

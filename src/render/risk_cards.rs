@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::cards::RiskView;
-use super::document::{Document, Kind, Status, blocks, code, render};
+use super::document::{Document, Kind, Status, blocks, render};
 use super::paths;
 use crate::error::Result;
 use crate::model::{Institution, Post};
@@ -43,23 +43,9 @@ fn card(tera: &tera::Tera, inst: &Institution, post: &Post) -> Result<Document> 
         holders: post.holders.iter().map(|h| inst.person(h).map_or(h.as_str(), |p| p.name.as_str())).collect(),
     };
     let blocks = blocks(&render(tera, "pdf/risk-card.md", &view)?);
-    Ok(Document {
-        kind: Kind::RiskCard,
-        institution: inst.id.clone(),
-        department: post.department.clone(),
-        post: post.id.clone(),
-        person: None,
-        file: paths::risk_card(&inst.id, &post.id),
-        title: format!("{}　{}岗位安全风险告知卡", inst.name, post.name),
-        number: None,
-        code: code(&blocks),
-        blocks,
-        status: None,
-        scan: None,
-        parties: None,
-        heading: "",
-        printed: false,
-    })
+    let title = format!("{}　{}岗位安全风险告知卡", inst.name, post.name);
+    let sheet = Document::sheet(Kind::RiskCard, &inst.id, paths::risk_card(&inst.id, &post.id), title, blocks);
+    Ok(Document { department: post.department.clone(), post: post.id.clone(), ..sheet })
 }
 
 /// Where each holder's confirmation stands against the card's current code, in holder order.
