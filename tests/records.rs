@@ -221,3 +221,13 @@ fn a_campaign_issue_names_a_hazard_of_a_ledger_instead_of_copying_it() {
     assert!(row.contains("hazards/2022.html#hazard-2022-008\">隐患台账 2022-008</a>"), "{row}");
     assert!(row.contains("2023-03-31"), "the ledger's deadline: {row}");
 }
+
+#[test]
+fn a_post_page_lists_the_open_hazards_its_holders_are_to_put_right() {
+    let card = page("2023-01-10", "institutions/wsq-hospital/posts/boiler-operator.html");
+    let section = &card[card.find("本岗位人员负责整改的隐患（1 项）").expect("the boiler room's hazard")..];
+    assert!(section.contains("hazards/2022.html#hazard-2022-012") && section.contains("逾期 21 天"), "{section}");
+    // Found on 2022-12-06: a week earlier the post has nothing open.
+    let early = page("2022-12-01", "institutions/wsq-hospital/posts/boiler-operator.html");
+    assert!(!early.contains("本岗位人员负责整改的隐患"), "not yet found on 2022-12-01");
+}

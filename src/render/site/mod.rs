@@ -412,8 +412,10 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         struct PostPage<'a> {
             card: views::Card<'a>,
             history: Option<history::PostHistoryView>,
+            /// Open hazards its holders are to put right.
+            hazards: Vec<records::HazardRow>,
         }
-        let page = PostPage { card: v.card(p), history };
+        let page = PostPage { card: v.card(p), history, hazards: records::open_for(v, p) };
         site.page("post.html", &paths::post(&inst.id, &p.id), &p.name, &crumbs, page)?;
     }
     for person in &inst.people {

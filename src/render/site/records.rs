@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::views::{DocLink, InstView, Link};
 use crate::date::Date;
-use crate::model::{Hazard, Inspection, Institution, Model};
+use crate::model::{Hazard, Inspection, Institution, Model, Post};
 use crate::progress::{self, IssueState, Timeliness};
 use crate::raw::{HazardGrade, RiskGrade, RiskMethod};
 use crate::render::bulletins;
@@ -367,13 +367,18 @@ pub(crate) fn summary(model: &Model, inst: &Institution) -> Option<HazardSummary
 
 /// A department's open hazards on the day.
 pub(crate) fn open_in(v: &InstView, department: &str) -> Vec<HazardRow> {
+    open_where(v, |h| h.department == department)
+}
+
+/// The hazards still open on the day that a holder of the post is to put right (整改责任人).
+pub(crate) fn open_for(v: &InstView, post: &Post) -> Vec<HazardRow> {
+    open_where(v, |h| post.holders.contains(&h.owner))
+}
+
+fn open_where(v: &InstView, which: impl Fn(&Hazard) -> bool) -> Vec<HazardRow> {
     let Some(as_of) = progress::ledger_day(v.model, v.inst) else { return Vec::new() };
-    let mut open = v
-        .inst
-        .hazards
-        .iter()
-        .filter(|h| h.department == department && progress::hazard(h, as_of).0 == IssueState::Open)
-        .peekable();
+    let mut open =
+        v.inst.hazards.iter().filter(|h| which(h) && progress::hazard(h, as_of).0 == IssueState::Open).peekable();
     if open.peek().is_none() {
         return Vec::new();
     }
