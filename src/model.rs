@@ -588,6 +588,11 @@ impl Institution {
         self.people.iter().find(|p| p.id == id)
     }
 
+    /// A hazard of the ledger by its number.
+    pub(crate) fn hazard(&self, id: &str) -> Option<&Hazard> {
+        self.hazards.iter().find(|h| h.id == id)
+    }
+
     /// Whether any post lists risks: then the institution has a risk register.
     pub(crate) fn lists_risks(&self) -> bool {
         self.posts.iter().any(|p| !p.risks.is_empty())

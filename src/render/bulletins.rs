@@ -14,8 +14,6 @@ use crate::date::Date;
 use crate::error::Result;
 use crate::model::{Hazard, Institution, Model};
 use crate::progress::{self, IssueState, Month, Timeliness};
-
-pub(crate) use crate::progress::bulletin_months as months;
 use crate::raw::HazardGrade;
 
 /// One hazard as a bulletin names it.
@@ -177,7 +175,7 @@ pub(crate) fn bulletin<'a>(inst: &'a Institution, month: Month) -> Bulletin<'a> 
 
 /// The printed bulletins of an institution, one per month.
 pub(super) fn institution(model: &Model, tera: &tera::Tera, inst: &Institution) -> Result<Vec<Document>> {
-    months(model, inst).into_iter().map(|m| document(tera, inst, m)).collect()
+    progress::bulletin_months(model, inst).into_iter().map(|m| document(tera, inst, m)).collect()
 }
 
 fn document(tera: &tera::Tera, inst: &Institution, month: Month) -> Result<Document> {

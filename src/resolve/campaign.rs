@@ -36,7 +36,7 @@ fn issue(
     };
     let at = reference(&named.value);
     let inst = institutions.iter().find(|x| x.id == at.institution)?;
-    let h = inst.hazards.iter().find(|h| h.id == at.id)?;
+    let h = inst.hazard(&at.id)?;
     let on = |id: &str| Ref { institution: inst.id.clone(), id: id.to_string() };
     Some(Issue {
         id,

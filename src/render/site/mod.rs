@@ -437,7 +437,7 @@ fn bulletins(site: &Site, v: &InstView) -> Result<()> {
     }
     let inst = v.inst;
     let crumbs = [v.link(), Link::new("隐患排查治理台账", paths::hazards(&inst.id))];
-    for month in crate::render::bulletins::months(v.model, inst) {
+    for month in crate::progress::bulletin_months(v.model, inst) {
         let pdf = paths::bulletin_pdf(&inst.id, &month.key());
         let page = BulletinPage {
             home: v.link(),

@@ -11,7 +11,6 @@ use crate::date::Date;
 use crate::model::{Hazard, Inspection, Institution, Model, Post};
 use crate::progress::{self, IssueState, Timeliness};
 use crate::raw::{HazardGrade, RiskGrade, RiskMethod};
-use crate::render::bulletins;
 use crate::render::cards::RiskView;
 use crate::render::documents::{Document, Kind};
 use crate::render::paths;
@@ -130,7 +129,7 @@ fn inspection_row(v: &InstView, i: &Inspection) -> InspectionRow {
         content: item.map_or_else(String::new, |c| c.content.clone()),
         by: person(v, &i.by),
         hazard: i.hazard.as_ref().map(|id| {
-            let year = v.inst.hazards.iter().find(|h| &h.id == id).map_or(i.date.year(), |h| h.found.year());
+            let year = v.inst.hazard(id).map_or(i.date.year(), |h| h.found.year());
             Link::new(id.clone(), paths::hazard(&v.inst.id, year, id))
         }),
         note: i.note.clone(),
@@ -315,7 +314,7 @@ pub(crate) fn ledger(v: &InstView) -> Option<(LedgerPage, Vec<LedgerYear>)> {
             Some(DepartmentHazards { department: v.department_link(d), tally: *by_department.get(d.id.as_str())? })
         })
         .collect();
-    let bulletins = bulletins::months(v.model, inst)
+    let bulletins = progress::bulletin_months(v.model, inst)
         .into_iter()
         .map(|m| Link::new(m.label(), paths::bulletin(&inst.id, &m.key())))
         .collect();

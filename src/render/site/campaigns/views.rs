@@ -305,8 +305,8 @@ pub(crate) fn issue(model: &Model, c: &Campaign, i: &Issue, as_of: Date) -> Issu
         timeliness_label: timeliness.label(),
         note: i.note.clone(),
         hazard: i.hazard.as_ref().map(|h| {
-            let year = model.institution(&h.institution).and_then(|x| x.hazards.iter().find(|y| y.id == h.id));
-            let year = year.map_or(i.found.year(), |y| y.found.year());
+            let hazard = model.institution(&h.institution).and_then(|x| x.hazard(&h.id));
+            let year = hazard.map_or(i.found.year(), |y| y.found.year());
             Link::new(format!("隐患台账 {}", h.id), paths::hazard(&h.institution, year, &h.id))
         }),
     }
