@@ -210,6 +210,24 @@ fn the_printed_bulletin_says_what_the_page_says() {
     let code = t.split("校验码").nth(1).map(|c| c.chars().take(9).collect::<String>()).unwrap();
     let verified = run(&["verify", &code, "content"], dir.path());
     assert!(text(&verified.stdout).contains("monthly hazard bulletin"), "{}", text(&verified.stdout));
+    // The closing (落款) as GB/T 9704 sets it: the date four characters from the right edge of
+    // the type area (28 mm + 156 mm, 28 characters to the line), the issuer centred over it.
+    let bbox =
+        std::process::Command::new("pdftotext").args(["-bbox", "-f", "2", "-l", "2"]).arg(&pdf).arg("-").output();
+    let bbox = text(&bbox.unwrap().stdout);
+    let word = |w: &str| -> (f64, f64) {
+        let line = bbox.lines().rfind(|l| l.ends_with(&format!(">{w}</word>"))).unwrap_or_else(|| panic!("{w}"));
+        let attr = |name: &str| -> f64 {
+            line.split(&format!("{name}=\"")).nth(1).and_then(|r| r.split('"').next()).unwrap().parse().unwrap()
+        };
+        (attr("xMin"), attr("xMax"))
+    };
+    let mm = 72.0 / 25.4;
+    let char_width = 156.0 * mm / 28.0;
+    let (d0, d1) = word("2022年12月31日");
+    assert!((d1 - ((28.0 + 156.0) * mm - 4.0 * char_width)).abs() < 1.0, "the date ends at {d1}");
+    let (i0, i1) = word("乌审旗人民医院安全生产管理科");
+    assert!(((i0 + i1) / 2.0 - (d0 + d1) / 2.0).abs() < 1.0, "the issuer is centred over the date");
 }
 
 #[test]

@@ -43,6 +43,9 @@ pub(crate) enum Block {
     Item { label: String, text: String },
     /// A table: the signature block (header row, then one row per signature line).
     Signatures { header: Vec<String>, rows: Vec<Vec<String>> },
+    /// `> …` lines that end the document: the issuer's name over the date (落款). GB/T 9704
+    /// 7.3.5.1: the date four characters from the right, the issuer centred over it.
+    Closing(Vec<String>),
 }
 
 /// Where a letter stands, from the content's signing records and its current code.
@@ -119,7 +122,7 @@ impl Block {
     pub(crate) fn texts(&self) -> Vec<&str> {
         match self {
             Block::Title(t) | Block::Heading(t) | Block::Paragraph(t) => vec![t],
-            Block::Lines(l) => l.iter().map(String::as_str).collect(),
+            Block::Lines(l) | Block::Closing(l) => l.iter().map(String::as_str).collect(),
             Block::Item { label, text } => vec![label, text],
             Block::Signatures { header, rows } => {
                 header.iter().chain(rows.iter().flatten()).map(String::as_str).collect()
@@ -135,6 +138,7 @@ impl Block {
             Block::Lines(_) => 4,
             Block::Item { .. } => 5,
             Block::Signatures { .. } => 6,
+            Block::Closing(_) => 7,
         }
     }
 }
@@ -197,6 +201,13 @@ pub(crate) fn blocks(markdown: &str) -> Vec<Block> {
             }
             _ => {}
         }
+    }
+    // Quoted lines after the text are its closing, not facts like those under the title.
+    if out.len() > 2
+        && matches!(out.last(), Some(Block::Lines(_)))
+        && let Some(Block::Lines(lines)) = out.pop()
+    {
+        out.push(Block::Closing(lines));
     }
     out
 }

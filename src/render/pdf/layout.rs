@@ -219,9 +219,39 @@ impl Typesetter<'_> {
                 Block::Signatures { header, rows } => {
                     out.push(Chunk { lines: self.signatures(header, rows), keep: Keep::WithPrevious, space_before: 1 })
                 }
+                Block::Closing(lines) => {
+                    out.push(Chunk { lines: self.closing(lines), keep: Keep::WithPrevious, space_before: 1 })
+                }
             }
         }
         out
+    }
+
+    /// The closing (落款): the last line (the date) ends four characters before the right edge
+    /// of the type area, and the lines above it (the issuer) are centred over it.
+    fn closing(&self, lines: &[String]) -> Vec<Line> {
+        let body = self.style.sizes.body;
+        let tracking = self.style.tracking();
+        let width = |t: &str| self.text_width(Role::Body, body, t, tracking);
+        let right = self.left() + self.width() - 4.0 * (body + tracking);
+        let date_width = lines.last().map_or(0.0, |d| width(d));
+        let centre = right - date_width / 2.0;
+        let count = lines.len();
+        lines
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let w = width(text);
+                let x = if i + 1 == count { right - w } else { centre - w / 2.0 };
+                // A name longer than the room right of the centre starts no further right than
+                // flush with the right edge, and never left of the margin.
+                let x = x.min(self.left() + self.width() - w).max(self.left());
+                Line {
+                    runs: vec![Run { role: Role::Body, size: body, x, text: text.clone(), spacing: tracking }],
+                    rules: vec![],
+                }
+            })
+            .collect()
     }
 
     /// The signature block: columns side by side; each label is followed by a rule to sign on,
