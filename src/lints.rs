@@ -120,6 +120,7 @@ pub(crate) const LINTS: &[Lint] = &[
         Level::Deny,
         "a major or significant risk controlled by a post below the level the standard sets",
     ),
+    hard("missing-risks", "a post without risks whose category has `risks_required: true`"),
     rule(
         "risks-unconfirmed",
         Level::Warn,

@@ -1616,6 +1616,16 @@ const CASES: &[Case] = &[
         help: None,
     },
     Case {
+        name: "a post without risks in a category that requires them",
+        files: &[W("categories/employee.yaml", "name: 从业人员\nrisks_required: true\nduties:\n  - 遵守规章制度；\n")],
+        code: "missing-risks",
+        file: NURSE,
+        line: 1,
+        column: 7,
+        message: "post `nurse` lists no risks, but its category 从业人员 requires them",
+        help: Some("under `risks:`"),
+    },
+    Case {
         name: "risk grades out of order",
         files: &[W(
             INST,

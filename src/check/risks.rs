@@ -57,16 +57,27 @@ fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
             removed(post, category.map(|c| c.value), report);
         }
         let risks = raw::inherited_risks(baseline, &post.value.risks, &post.value.remove_risks);
-        if risks.is_empty() && raw_standard.is_some() {
-            report.push(
-                Diagnostic::new(
+        let required = category.filter(|c| c.value.risks_required);
+        if risks.is_empty() && (raw_standard.is_some() || required.is_some()) {
+            let help = "list the post's risks (岗位安全风险清单) under `risks:`; see docs/content.md, \"Risks\"";
+            let d = match required {
+                Some(c) => Diagnostic::new(
+                    "missing-risks",
+                    at(post.file, &post.value.name),
+                    format!(
+                        "post `{}` lists no risks, but its category {} requires them (`risks_required`)",
+                        post.id, c.name
+                    ),
+                    "no `risks:`",
+                ),
+                None => Diagnostic::new(
                     "post-without-risks",
                     at(post.file, &post.value.name),
                     format!("post `{}` lists no risks, though its institution grades risks", post.id),
                     "no `risks:`",
-                )
-                .with_help("list the post's risks (岗位安全风险清单) under `risks:`; see docs/content.md, \"Risks\""),
-            );
+                ),
+            };
+            report.push(d.with_help(help));
         }
         for (from_category, r) in risks {
             let file = if from_category { category.map_or(post.file, |c| c.span.file) } else { post.file };

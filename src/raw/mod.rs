@@ -87,6 +87,10 @@ pub(crate) struct Category {
     /// (`remove_risks`).
     #[serde(default)]
     pub(crate) risks: Vec<Risk>,
+    /// Every post of this category must list its risks (front-line posts): a post without any
+    /// is an error, wherever it is, not the warning `post-without-risks`.
+    #[serde(default)]
+    pub(crate) risks_required: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
