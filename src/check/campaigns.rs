@@ -381,19 +381,20 @@ fn issue_list(plan: &Plan, isf: FileId, issues: &[raw::Issue], report: &mut Repo
 /// An issue is written out (found, problem, measure, department, deadline) or names a hazard of
 /// a ledger and writes none of what the ledger holds. Whether the rest can be checked.
 fn written_once(plan: &Plan, isf: FileId, i: &raw::Issue, report: &mut Report) -> bool {
-    let copied = [
-        ("found", i.found.as_ref().map(|s| at(isf, s))),
-        ("problem", i.problem.as_ref().map(|s| at(isf, s))),
-        ("measure", i.measure.as_ref().map(|s| at(isf, s))),
-        ("department", i.department.as_ref().map(|s| at(isf, s))),
-        ("person", i.person.as_ref().map(|s| at(isf, s))),
-        ("deadline", i.deadline.as_ref().map(|s| at(isf, s))),
-        ("closed", i.closed.as_ref().map(|s| at(isf, s))),
-        ("verified", i.verified.as_ref().map(|s| at(isf, s))),
+    // (key, required of an issue written out, where it is written)
+    let keys = [
+        ("found", true, i.found.as_ref().map(|s| at(isf, s))),
+        ("problem", true, i.problem.as_ref().map(|s| at(isf, s))),
+        ("measure", true, i.measure.as_ref().map(|s| at(isf, s))),
+        ("department", true, i.department.as_ref().map(|s| at(isf, s))),
+        ("person", false, i.person.as_ref().map(|s| at(isf, s))),
+        ("deadline", true, i.deadline.as_ref().map(|s| at(isf, s))),
+        ("closed", false, i.closed.as_ref().map(|s| at(isf, s))),
+        ("verified", false, i.verified.as_ref().map(|s| at(isf, s))),
     ];
     let Some(hazard) = &i.hazard else {
         let mut complete = true;
-        for (key, span) in copied.iter().take(6).filter(|(k, _)| *k != "person") {
+        for (key, _, span) in keys.iter().filter(|(_, required, _)| *required) {
             if span.is_none() {
                 complete = false;
                 report.push(
@@ -411,7 +412,7 @@ fn written_once(plan: &Plan, isf: FileId, i: &raw::Issue, report: &mut Report) -
         }
         return complete;
     };
-    for (key, span) in copied.iter().filter_map(|(k, s)| Some((k, (*s)?))) {
+    for (key, span) in keys.iter().filter_map(|(k, _, s)| Some((k, (*s)?))) {
         report.push(
             Diagnostic::new(
                 "duplicate-key",

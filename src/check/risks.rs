@@ -166,6 +166,9 @@ fn risk(
 
 /// `remove_risks` names risks of the post's category.
 fn removed(post: &crate::load::Named<raw::Post>, category: Option<&raw::Category>, report: &mut Report) {
+    if post.value.remove_risks.is_empty() {
+        return;
+    }
     let hazards: Vec<&str> = category.map_or(Vec::new(), |c| c.risks.iter().map(|r| r.hazard.value.as_str()).collect());
     for name in &post.value.remove_risks {
         if hazards.contains(&name.value.as_str()) {
