@@ -105,6 +105,9 @@ fn check_reusing(
         clock.lap("check signing records");
     }
     drop(index);
+    // Spans of spreadsheets go to their cells, once every check has placed its findings.
+    content.relocate(&mut report);
+    report.finish(|code| levels.level(code));
     Checked {
         sources: std::mem::take(&mut content.sources),
         report,

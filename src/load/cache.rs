@@ -48,6 +48,8 @@ pub(super) struct Entry {
     pub(crate) value: Value,
     /// None: compare the bytes next time.
     pub(crate) stamp: Option<Stamp>,
+    /// A spreadsheet's cells (its text is not its bytes, so only its stamp can vouch for it).
+    pub(crate) cells: Option<Arc<super::sheet::Cells>>,
 }
 
 /// Size and times of a file.

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use super::page::{self, Page};
-use super::yaml;
+use super::{sheet, yaml};
 use crate::diagnostic::Diagnostic;
 use crate::fence::Refusal;
 use crate::raw;
@@ -24,8 +24,8 @@ pub(super) enum Kind {
     Campaign(String),
     Progress(String),
     Issues(String),
-    /// Records of an institution: (institution, kind).
-    Records(String, raw::RecordKind),
+    /// Records of an institution: (institution, kind, the spreadsheet format if not YAML).
+    Records(String, raw::RecordKind, Option<sheet::Format>),
     Page(String),
     /// Not ours: images, scans, notes. Left alone.
     Other,
@@ -39,6 +39,13 @@ pub(super) fn classify(rel: &[&str]) -> Kind {
     // Extensions in any case: Windows shows `x.YAML` and `x.yaml` alike.
     let extension = |name: &str| name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
     let is_yaml = |name: &str| matches!(extension(name).as_deref(), Some("yaml" | "yml"));
+    // Records may also be kept in a spreadsheet. `~$x.xlsx` is the lock file Excel and WPS keep
+    // beside a workbook while it is open: not a ledger.
+    let records = |name: &str| match extension(name).and_then(|e| sheet::Format::of(&e)) {
+        Some(format) if !name.starts_with("~$") => Some(Some(format)),
+        Some(_) => None,
+        None => is_yaml(name).then_some(None),
+    };
     match rel {
         ["safeduty.yaml"] => Kind::Config,
         ["categories", f] if is_yaml(f) => Kind::Category(stem(f)),
@@ -47,12 +54,16 @@ pub(super) fn classify(rel: &[&str]) -> Kind {
         ["institutions", i, "people.yaml"] => Kind::People(i.to_string()),
         ["institutions", i, "signing.yaml"] => Kind::Signing(i.to_string()),
         ["institutions", i, "posts", f] if is_yaml(f) => Kind::Post(i.to_string(), stem(f)),
-        ["institutions", i, "records", f] if is_yaml(f) && raw::RecordKind::of(&stem(f)).is_some() => {
-            Kind::Records(i.to_string(), raw::RecordKind::of(&stem(f)).unwrap_or(raw::RecordKind::Hazards))
+        ["institutions", i, "records", f]
+            if let (Some(format), Some(kind)) = (records(f), raw::RecordKind::of(&stem(f))) =>
+        {
+            Kind::Records(i.to_string(), kind, format)
         }
         // A long list may be split into files (by year, by department) in a folder of its kind.
-        ["institutions", i, "records", k, f] if is_yaml(f) && raw::RecordKind::of(k).is_some() => {
-            Kind::Records(i.to_string(), raw::RecordKind::of(k).unwrap_or(raw::RecordKind::Hazards))
+        ["institutions", i, "records", k, f]
+            if let (Some(format), Some(kind)) = (records(f), raw::RecordKind::of(k)) =>
+        {
+            Kind::Records(i.to_string(), kind, format)
         }
         ["campaigns", c, "campaign.yaml"] => Kind::Campaign(c.to_string()),
         ["campaigns", c, "progress.yaml"] => Kind::Progress(c.to_string()),
@@ -73,6 +84,16 @@ pub(super) fn classify(rel: &[&str]) -> Kind {
         }
         _ => Kind::Other,
     }
+}
+
+/// The columns a spreadsheet of records of `kind` may have.
+pub(super) fn sheet_rows(kind: raw::RecordKind) -> sheet::Rows {
+    let keys = match kind {
+        raw::RecordKind::Hazards => sheet::keys::<raw::Hazard>(),
+        raw::RecordKind::Checklist => sheet::keys::<raw::CheckItem>(),
+        raw::RecordKind::Inspections => sheet::keys::<raw::Inspection>(),
+    };
+    sheet::Rows { keys, row: kind.row() }
 }
 
 /// A file's parsed value, before it is put in its folder. Shared, so that `Cache` can hand
@@ -119,7 +140,7 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
         Kind::Campaign(_) => Value::Campaign(Arc::new(yaml::parse(text, file, at, "campaign file")?)),
         Kind::Progress(_) => Value::Progress(Arc::new(yaml::parse(text, file, at, "progress file")?)),
         Kind::Issues(_) => Value::Issues(Arc::new(yaml::parse(text, file, at, "issue")?)),
-        Kind::Records(_, kind) => {
+        Kind::Records(_, kind, _) => {
             let row = kind.row();
             match kind {
                 raw::RecordKind::Hazards => Value::Hazards(Arc::new(yaml::parse(text, file, at, row)?)),
@@ -151,7 +172,7 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
                     "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
                  institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml, \
                  institutions/<id>/posts/<id>.yaml, institutions/<id>/records/<kind>.yaml (or records/<kind>/*.yaml, \
-                 where <kind> is hazards, checklist or inspections), \
+                 where <kind> is hazards, checklist or inspections; also .csv or .xlsx), \
                  campaigns/<id>/campaign.yaml, campaigns/<id>/progress.yaml or \
                  campaigns/<id>/issues.yaml",
                 ),

@@ -7,6 +7,7 @@
 mod cache;
 mod layout;
 mod page;
+mod sheet;
 mod text;
 pub(crate) mod yaml;
 
@@ -92,9 +93,22 @@ pub struct Content {
     pub(crate) broken_categories: Vec<String>,
     /// Whether the tree was walked (false: the last walk was taken, see `Since::Written`).
     pub(crate) walked: bool,
+    /// The files that are spreadsheets: their spans are places in the YAML of their rows until
+    /// `relocate` moves them to the cells.
+    pub(crate) sheets: BTreeMap<FileId, Arc<sheet::Cells>>,
     /// The boundary of the content folder on disk (None: content from a commit), through which
     /// checks look for the files that the content names (scans, evidence).
     pub(crate) fence: Option<Fence>,
+}
+
+impl Content {
+    /// Moves every span of a spreadsheet in `report` from the YAML of its rows to the cell it
+    /// came from, naming the cell. Called once, when the checks are done.
+    pub(crate) fn relocate(&self, report: &mut Report) {
+        if !self.sheets.is_empty() {
+            sheet::relocate(&self.sheets, report);
+        }
+    }
 }
 
 /// The folders found so far, by id: files of one folder are gathered before checks see them.
@@ -200,7 +214,8 @@ pub fn load_files(root: &Path, files: Vec<(String, Vec<u8>)>, report: &mut Repor
 enum Outcome {
     /// Not parsed: this diagnostic, and the text it quotes (empty for a file not read).
     Unreadable(Diagnostic, Arc<str>),
-    Parsed(Arc<str>, std::result::Result<Value, Vec<Diagnostic>>),
+    /// The text diagnostics quote, what parsing gave, and for a spreadsheet where its cells are.
+    Parsed(Arc<str>, std::result::Result<Value, Vec<Diagnostic>>, Option<Arc<sheet::Cells>>),
 }
 
 /// Reads and parses every file in parallel, then puts the values in their folders in order.
@@ -240,8 +255,11 @@ fn assemble(
                     broken(&mut content, &mut folders, kind, file);
                 }
             }
-            Outcome::Parsed(text, value) => {
+            Outcome::Parsed(text, value, cells) => {
                 let file = content.sources.add(name, text);
+                if let Some(cells) = cells {
+                    content.sheets.insert(file, cells);
+                }
                 match value {
                     Ok(value) => place(&mut content, &mut folders, kind, file, value),
                     Err(diagnostics) => {
@@ -288,7 +306,10 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
         Found::File { kind, path, bytes, unchanged, .. } => {
             let cached = before.and_then(|files| files.get(path.as_path()));
             if let Some(entry) = cached.filter(|_| *unchanged) {
-                return (Outcome::Parsed(entry.text.clone(), Ok(entry.value.clone())), Some(entry.clone()));
+                return (
+                    Outcome::Parsed(entry.text.clone(), Ok(entry.value.clone()), entry.cells.clone()),
+                    Some(entry.clone()),
+                );
             }
             (kind, path, bytes)
         }
@@ -300,21 +321,41 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
         _ => None,
     };
     if let Some(entry) = cached.filter(|e| stamp.is_some() && e.stamp == stamp) {
-        return (Outcome::Parsed(entry.text.clone(), Ok(entry.value.clone())), Some(entry.clone()));
+        return (
+            Outcome::Parsed(entry.text.clone(), Ok(entry.value.clone()), entry.cells.clone()),
+            Some(entry.clone()),
+        );
     }
     let bytes = match bytes.take() {
         Some(bytes) => Ok(bytes),
         None => crate::fence::read_no_follow(path).map_err(|e| e.to_string()),
     };
     let hit = match &bytes {
-        Ok(bytes) => cached.filter(|e| e.text.as_bytes() == bytes.as_slice()),
+        Ok(bytes) => cached.filter(|e| e.cells.is_none() && e.text.as_bytes() == bytes.as_slice()),
         Err(_) => None,
     };
+    // A spreadsheet: its rows stand for a YAML list, parsed as one (see `sheet`).
+    if let (Kind::Records(_, records, Some(format)), Ok(bytes)) = (&*kind, &bytes) {
+        let outcome = match sheet::read(bytes, *format, file, layout::sheet_rows(*records)) {
+            Ok(sheet) => {
+                let cells = Some(Arc::new(sheet.cells));
+                Outcome::Parsed(Arc::from(sheet.shown), parse(kind, &sheet.yaml, file), cells)
+            }
+            Err((diagnostic, shown)) => Outcome::Unreadable(diagnostic, Arc::from(shown)),
+        };
+        let entry = match &outcome {
+            Outcome::Parsed(text, Ok(value), cells) if before.is_some() => {
+                Some(cache::Entry { text: text.clone(), value: value.clone(), stamp, cells: cells.clone() })
+            }
+            _ => None,
+        };
+        return (outcome, entry);
+    }
     let outcome = match bytes.map(|b| text::decode(b, file)) {
         Ok(Ok(text)) => {
             if let Some(entry) = hit {
                 let entry = cache::Entry { stamp, ..entry.clone() };
-                return (Outcome::Parsed(entry.text.clone(), Ok(entry.value.clone())), Some(entry));
+                return (Outcome::Parsed(entry.text.clone(), Ok(entry.value.clone()), None), Some(entry));
             }
             let value = match text::unprintable(&text, file) {
                 Some(d) => Err(vec![d]),
@@ -324,11 +365,11 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
             // Pages hold their file id, which moves when files come and go: not kept.
             let entry = match &value {
                 Ok(value) if before.is_some() && !matches!(value, Value::Page(_)) => {
-                    Some(cache::Entry { text: text.clone(), value: value.clone(), stamp })
+                    Some(cache::Entry { text: text.clone(), value: value.clone(), stamp, cells: None })
                 }
                 _ => None,
             };
-            return (Outcome::Parsed(text, value), entry);
+            return (Outcome::Parsed(text, value, None), entry);
         }
         Ok(Err((diagnostic, shown))) => Outcome::Unreadable(diagnostic, Arc::from(shown)),
         Err(err) => Outcome::Unreadable(
@@ -364,13 +405,13 @@ fn place(content: &mut Content, folders: &mut Folders, kind: Kind, file: FileId,
             folders.campaign(&id, file).progress = Some(Loaded { file, value });
         }
         (Kind::Issues(id), Value::Issues(value)) => folders.campaign(&id, file).issues = Some(Loaded { file, value }),
-        (Kind::Records(id, _), Value::Hazards(value)) => {
+        (Kind::Records(id, ..), Value::Hazards(value)) => {
             folders.institution(&id, file).hazards.push(Loaded { file, value });
         }
-        (Kind::Records(id, _), Value::Checklist(value)) => {
+        (Kind::Records(id, ..), Value::Checklist(value)) => {
             folders.institution(&id, file).checklist.push(Loaded { file, value });
         }
-        (Kind::Records(id, _), Value::Inspections(value)) => {
+        (Kind::Records(id, ..), Value::Inspections(value)) => {
             folders.institution(&id, file).inspections.push(Loaded { file, value });
         }
         (_, Value::Page(page)) => content.pages.push(page),
@@ -388,7 +429,7 @@ fn broken(content: &mut Content, folders: &mut Folders, kind: Kind, file: FileId
         Kind::People(i) => folders.institution(&i, file).broken_lists.push("person"),
         Kind::Signing(i) => folders.institution(&i, file).broken_lists.push("signing"),
         Kind::Post(i, id) => folders.institution(&i, file).broken_posts.push(id),
-        Kind::Records(i, kind) => folders.institution(&i, file).broken_lists.push(kind.name()),
+        Kind::Records(i, kind, _) => folders.institution(&i, file).broken_lists.push(kind.name()),
         Kind::Campaign(c) | Kind::Progress(c) | Kind::Issues(c) => folders.campaign(&c, file).broken = true,
         _ => {}
     }
