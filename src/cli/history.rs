@@ -197,6 +197,8 @@ fn kind_name(d: &Document) -> &'static str {
         Kind::Notice => "rectification notice",
         Kind::Bulletin => "monthly hazard bulletin",
         Kind::RiskCard => "risk notice card",
+        Kind::Ledger => "yearly hazard ledger",
+        Kind::Form => "inspection form",
     }
 }
 

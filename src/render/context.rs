@@ -67,9 +67,9 @@ pub(crate) enum Part {
     Cards,
     /// Responsibility letters (PDF).
     Letters,
-    /// Campaign phase reports and the monthly bulletins of the hazard ledgers (PDF).
+    /// Campaign phase reports, and the monthly bulletins and yearly ledgers of the hazard ledgers (PDF).
     Reports,
-    /// Rectification notices of the hazard ledgers (PDF).
+    /// Rectification notices of the hazard ledgers, and blank inspection forms (PDF).
     Notices,
 }
 
@@ -89,8 +89,8 @@ impl Selection {
         let part = match kind {
             Kind::Card | Kind::RiskCard => Part::Cards,
             Kind::Letter => Part::Letters,
-            Kind::Report | Kind::Bulletin => Part::Reports,
-            Kind::Notice => Part::Notices,
+            Kind::Report | Kind::Bulletin | Kind::Ledger => Part::Reports,
+            Kind::Notice | Kind::Form => Part::Notices,
         };
         self.wants(part) && self.institutions.as_ref().is_none_or(|i| i.contains(institution))
     }

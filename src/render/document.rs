@@ -26,6 +26,24 @@ pub(crate) enum Kind {
     Bulletin,
     /// 岗位安全风险告知卡: a post's risks, signed by its holders.
     RiskCard,
+    /// 事故隐患排查治理台账: a year of the ledger, printed on A4 landscape.
+    Ledger,
+    /// 隐患排查记录表: a department's checklist items, blank to fill in on site (A4 landscape).
+    Form,
+}
+
+impl Kind {
+    /// Whether its pages are A4 turned (wide tables) rather than the GB/T 9704 portrait page.
+    pub(crate) fn landscape(self) -> bool {
+        matches!(self, Kind::Ledger | Kind::Form)
+    }
+}
+
+/// How a table column's cells are set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Align {
+    Left,
+    Centre,
 }
 
 /// A piece of a document, as the typesetter sees it.
@@ -46,6 +64,10 @@ pub(crate) enum Block {
     /// `> …` lines that end the document: the issuer's name over the date (落款). GB/T 9704
     /// 7.3.5.1: the date four characters from the right, the issuer centred over it.
     Closing(Vec<String>),
+    /// A table of records (a Markdown table whose delimiter row aligns a column, `:-:`): ruled
+    /// cells, the header row again at the top of every page, rows never split. A row with an
+    /// empty cell is two lines high at least, to be written in by hand.
+    Table { head: Vec<String>, align: Vec<Align>, rows: Vec<Vec<String>> },
 }
 
 /// Where a letter stands, from the content's signing records and its current code.
@@ -124,7 +146,7 @@ impl Block {
             Block::Title(t) | Block::Heading(t) | Block::Paragraph(t) => vec![t],
             Block::Lines(l) | Block::Closing(l) => l.iter().map(String::as_str).collect(),
             Block::Item { label, text } => vec![label, text],
-            Block::Signatures { header, rows } => {
+            Block::Signatures { header, rows } | Block::Table { head: header, rows, .. } => {
                 header.iter().chain(rows.iter().flatten()).map(String::as_str).collect()
             }
         }
@@ -139,6 +161,7 @@ impl Block {
             Block::Item { .. } => 5,
             Block::Signatures { .. } => 6,
             Block::Closing(_) => 7,
+            Block::Table { .. } => 8,
         }
     }
 }
@@ -157,6 +180,7 @@ pub(crate) fn blocks(markdown: &str) -> Vec<Block> {
     let mut in_quote = false;
     let mut list_number: Option<u64> = None;
     let mut table: Option<(Vec<String>, Vec<Vec<String>>)> = None;
+    let mut align: Vec<Align> = Vec::new();
     let mut row: Vec<String> = Vec::new();
     for event in Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES) {
         match event {
@@ -182,7 +206,22 @@ pub(crate) fn blocks(markdown: &str) -> Vec<Block> {
                 out.push(Block::Item { label: format!("{n}．"), text: std::mem::take(&mut text) });
                 list_number = Some(n + 1);
             }
-            Event::Start(Tag::Table(_)) => table = Some((Vec::new(), Vec::new())),
+            Event::Start(Tag::Table(alignments)) => {
+                // A column aligned in the delimiter row (`:-:`) makes a table of records; a
+                // table of plain `---` is a signature block.
+                let aligned = alignments.iter().any(|a| *a != pulldown_cmark::Alignment::None);
+                align = match aligned {
+                    true => alignments
+                        .iter()
+                        .map(|a| match a {
+                            pulldown_cmark::Alignment::Center => Align::Centre,
+                            _ => Align::Left,
+                        })
+                        .collect(),
+                    false => Vec::new(),
+                };
+                table = Some((Vec::new(), Vec::new()));
+            }
             Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut text)),
             Event::End(TagEnd::TableHead) => {
                 if let Some(t) = table.as_mut() {
@@ -194,11 +233,13 @@ pub(crate) fn blocks(markdown: &str) -> Vec<Block> {
                     t.1.push(std::mem::take(&mut row));
                 }
             }
-            Event::End(TagEnd::Table) => {
-                if let Some((header, rows)) = table.take() {
-                    out.push(Block::Signatures { header, rows });
+            Event::End(TagEnd::Table) => match table.take() {
+                Some((head, rows)) if !align.is_empty() => {
+                    out.push(Block::Table { head, align: std::mem::take(&mut align), rows })
                 }
-            }
+                Some((header, rows)) => out.push(Block::Signatures { header, rows }),
+                None => {}
+            },
             _ => {}
         }
     }
@@ -255,6 +296,19 @@ mod tests {
                     rows: vec![vec!["签字：".into(), "签字：".into()]]
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn an_aligned_table_is_a_table_of_records() {
+        let md = "| 编号 | 隐患 |\n|:-:|---|\n| 2022-001 | 配电室 |\n| 2022-002 | |\n";
+        assert_eq!(
+            blocks(md),
+            vec![Block::Table {
+                head: vec!["编号".into(), "隐患".into()],
+                align: vec![Align::Centre, Align::Left],
+                rows: vec![vec!["2022-001".into(), "配电室".into()], vec!["2022-002".into(), "".into()]],
+            }]
         );
     }
 

@@ -15,12 +15,14 @@ use crate::model::{Institution, Model};
 pub(crate) use super::document::{Block, Document, Kind, Status};
 
 /// Every printed document of one institution, with its text: its posts' duty cards and risk
-/// notice cards, its letters, its ledger's rectification notices and monthly bulletins.
+/// notice cards, its letters, its ledger's rectification notices, monthly bulletins and yearly
+/// ledgers, and its departments' inspection forms.
 pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
     let mut docs = super::cards::institution(model, theme, inst)?;
     docs.extend(super::risk_cards::institution(&theme.tera, inst)?);
     docs.extend(super::notices::institution(model, &theme.tera, inst)?);
     docs.extend(super::bulletins::institution(model, &theme.tera, inst)?);
+    docs.extend(super::ledgers::institution(model, &theme.tera, inst)?);
     Ok(docs)
 }
 

@@ -8,6 +8,7 @@ mod data;
 pub(crate) mod document;
 pub(crate) mod documents;
 pub(crate) mod kept;
+mod ledgers;
 pub(crate) mod markdown;
 mod notices;
 pub(crate) mod paths;

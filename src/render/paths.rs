@@ -205,6 +205,16 @@ pub(crate) fn bulletin_pdf(institution: &str, month: &str) -> String {
     format!("pdf/{institution}/bulletins/{month}.pdf")
 }
 
+/// A year of the hazard ledger, printed (PDF).
+pub(crate) fn ledger(institution: &str, year: i16) -> String {
+    format!("pdf/{institution}/ledgers/hazards-{year}.pdf")
+}
+
+/// A department's blank inspection record form (PDF).
+pub(crate) fn form(institution: &str, department: &str) -> String {
+    format!("pdf/{institution}/forms/{department}.pdf")
+}
+
 /// An institution's cards or letters in one file (`name`: `cards` or `letters`).
 pub(crate) fn combined(institution: &str, name: &str) -> String {
     format!("pdf/{institution}/{name}.pdf")

@@ -44,6 +44,8 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/pdf/notice.md",
     "templates/pdf/bulletin.md",
     "templates/pdf/risk-card.md",
+    "templates/pdf/ledger.md",
+    "templates/pdf/form.md",
     "templates/campaign-macros.html",
     "templates/campaigns.html",
     "templates/campaign.html",

@@ -9,6 +9,7 @@
 use super::fonts::{Face, FontSet};
 use super::linebreak;
 use super::style::{MM, Style};
+use crate::render::document::Align;
 use crate::render::documents::Block;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,17 @@ pub(crate) struct Rule {
 pub(crate) struct Line {
     pub(crate) runs: Vec<Run>,
     pub(crate) rules: Vec<Rule>,
+    /// A line of a table row: where its cells are ruled.
+    pub(crate) cells: Option<Cells>,
+}
+
+/// The rules of a table row's line: the columns' edges, and the row's top and bottom edge
+/// where the line opens or closes its row.
+#[derive(Debug, Clone)]
+pub(crate) struct Cells {
+    pub(crate) edges: std::sync::Arc<[f32]>,
+    pub(crate) top: bool,
+    pub(crate) bottom: bool,
 }
 
 /// How a group of lines may be split across pages.
@@ -61,6 +73,14 @@ struct Chunk {
     keep: Keep,
     /// Blank lines before the chunk (dropped at the top of a page).
     space_before: usize,
+    /// A table row: the chunk of its table's header, set again above it when it opens a page.
+    repeat: Option<usize>,
+}
+
+impl Chunk {
+    fn new(lines: Vec<Line>, keep: Keep, space_before: usize) -> Self {
+        Chunk { lines, keep, space_before, repeat: None }
+    }
 }
 
 /// A positioned line: its grid row on the page.
@@ -94,6 +114,19 @@ pub(crate) struct Typesetter<'a> {
     pub(crate) fonts: &'a FontSet,
 }
 
+/// The typesetters of a build: the theme's page, and its faces on A4 turned for wide tables.
+pub(crate) struct Typesetters<'a> {
+    pub(crate) portrait: Typesetter<'a>,
+    pub(crate) landscape: Typesetter<'a>,
+}
+
+impl<'a> Typesetters<'a> {
+    /// The one that sets `doc`.
+    pub(crate) fn of(&self, doc: &crate::render::document::Document) -> &Typesetter<'a> {
+        if doc.kind.landscape() { &self.landscape } else { &self.portrait }
+    }
+}
+
 impl Typesetter<'_> {
     pub(crate) fn face(&self, role: Role) -> &Face {
         match role {
@@ -103,15 +136,15 @@ impl Typesetter<'_> {
         }
     }
 
-    fn left(&self) -> f32 {
+    pub(super) fn left(&self) -> f32 {
         self.style.margin.left * MM
     }
 
-    fn width(&self) -> f32 {
+    pub(super) fn width(&self) -> f32 {
         self.style.type_area.width * MM
     }
 
-    fn text_width(&self, role: Role, size: f32, text: &str, tracking: f32) -> f32 {
+    pub(super) fn text_width(&self, role: Role, size: f32, text: &str, tracking: f32) -> f32 {
         let face = self.face(role);
         linebreak::width(text, |c| face.advance(c, size), tracking)
     }
@@ -132,14 +165,15 @@ impl Typesetter<'_> {
                 let indent = if i == 0 { first_indent } else { rest_indent };
                 let avail = width - indent;
                 let spacing = if i + 1 < count { self.justify(role, size, piece, avail, tracking) } else { tracking };
-                Line { runs: vec![Run { role, size, x: x + indent, text: piece.to_string(), spacing }], rules: vec![] }
+                let run = Run { role, size, x: x + indent, text: piece.to_string(), spacing };
+                Line { runs: vec![run], ..Line::default() }
             })
             .collect()
     }
 
     /// The spacing that makes `text` exactly `avail` wide; a hanging mark at the end stays
     /// outside (悬挂标点).
-    fn justify(&self, role: Role, size: f32, text: &str, avail: f32, tracking: f32) -> f32 {
+    pub(super) fn justify(&self, role: Role, size: f32, text: &str, avail: f32, tracking: f32) -> f32 {
         let natural = self.text_width(role, size, text, tracking);
         let chars = text.chars().count();
         if natural > avail + 0.01 && chars > 2 {
@@ -162,7 +196,7 @@ impl Typesetter<'_> {
                 let piece = text[r].trim_end();
                 let w = self.text_width(role, size, piece, 0.0);
                 let x = self.left() + (self.width() - w).max(0.0) / 2.0;
-                Line { runs: vec![Run { role, size, x, text: piece.to_string(), spacing: 0.0 }], rules: vec![] }
+                Line { runs: vec![Run { role, size, x, text: piece.to_string(), spacing: 0.0 }], ..Line::default() }
             })
             .collect()
     }
@@ -179,30 +213,30 @@ impl Typesetter<'_> {
                     if let Some(n) = number.filter(|_| out.is_empty()) {
                         lines.extend(self.centred(Role::Body, body, n));
                     }
-                    out.push(Chunk { lines, keep: Keep::Whole, space_before: 0 });
-                    out.push(Chunk { lines: vec![Line::default()], keep: Keep::Whole, space_before: 0 });
+                    out.push(Chunk::new(lines, Keep::Whole, 0));
+                    out.push(Chunk::new(vec![Line::default()], Keep::Whole, 0));
                 }
-                Block::Heading(t) => out.push(Chunk {
-                    lines: self.paragraph(Role::Heading, body, t, Frame::new(x, w, 0.0, 0.0)),
-                    keep: Keep::WithNext,
-                    space_before: 0,
-                }),
-                Block::Paragraph(t) => out.push(Chunk {
-                    lines: self.paragraph(Role::Body, body, t, Frame::new(x, w, 2.0 * char_width, 0.0)),
-                    keep: Keep::Paragraph,
-                    space_before: 0,
-                }),
+                Block::Heading(t) => out.push(Chunk::new(
+                    self.paragraph(Role::Heading, body, t, Frame::new(x, w, 0.0, 0.0)),
+                    Keep::WithNext,
+                    0,
+                )),
+                Block::Paragraph(t) => out.push(Chunk::new(
+                    self.paragraph(Role::Body, body, t, Frame::new(x, w, 2.0 * char_width, 0.0)),
+                    Keep::Paragraph,
+                    0,
+                )),
                 Block::Lines(lines) => {
                     for l in lines {
                         // Continuation lines align after the label ("甲方：").
                         let label = l.find('：').map_or(0, |i| i + '：'.len_utf8());
                         let indent = self.text_width(Role::Body, body, &l[..label], self.style.tracking())
                             + self.style.tracking();
-                        out.push(Chunk {
-                            lines: self.paragraph(Role::Body, body, l, Frame::new(x, w, 0.0, indent)),
-                            keep: Keep::Whole,
-                            space_before: 0,
-                        });
+                        out.push(Chunk::new(
+                            self.paragraph(Role::Body, body, l, Frame::new(x, w, 0.0, indent)),
+                            Keep::Whole,
+                            0,
+                        ));
                     }
                 }
                 Block::Item { label, text } => {
@@ -214,13 +248,21 @@ impl Typesetter<'_> {
                             .runs
                             .insert(0, Run { role: Role::Body, size: body, x, text: label.clone(), spacing: 0.0 });
                     }
-                    out.push(Chunk { lines, keep: Keep::Whole, space_before: 0 });
+                    out.push(Chunk::new(lines, Keep::Whole, 0));
                 }
                 Block::Signatures { header, rows } => {
-                    out.push(Chunk { lines: self.signatures(header, rows), keep: Keep::WithPrevious, space_before: 1 })
+                    out.push(Chunk::new(self.signatures(header, rows), Keep::WithPrevious, 1))
                 }
-                Block::Closing(lines) => {
-                    out.push(Chunk { lines: self.closing(lines), keep: Keep::WithPrevious, space_before: 1 })
+                Block::Closing(lines) => out.push(Chunk::new(self.closing(lines), Keep::WithPrevious, 1)),
+                Block::Table { head, align, rows } => {
+                    let edges = self.columns(head, rows);
+                    let header = out.len();
+                    let centred = vec![Align::Centre; head.len()];
+                    out.push(Chunk::new(self.table_row(Role::Heading, head, &centred, &edges), Keep::WithNext, 0));
+                    for row in rows {
+                        let lines = self.table_row(Role::Body, row, align, &edges);
+                        out.push(Chunk { repeat: Some(header), ..Chunk::new(lines, Keep::Whole, 0) });
+                    }
                 }
             }
         }
@@ -248,7 +290,7 @@ impl Typesetter<'_> {
                 let x = x.min(self.left() + self.width() - w).max(self.left());
                 Line {
                     runs: vec![Run { role: Role::Body, size: body, x, text: text.clone(), spacing: tracking }],
-                    rules: vec![],
+                    ..Line::default()
                 }
             })
             .collect()
@@ -298,13 +340,19 @@ impl Typesetter<'_> {
     /// Lays `blocks` out on pages.
     pub(crate) fn pages(&self, blocks: &[Block], number: Option<&str>) -> Vec<Page> {
         let chunks = self.chunks(blocks, number);
-        let mut lines: Vec<std::slice::Iter<Line>> = chunks.iter().map(|c| c.lines.iter()).collect();
+        // The lines of each chunk in turn; a table's header comes round again on every page.
+        let mut seen = vec![0; chunks.len()];
         place(&chunks, self.style.lines_per_page as usize)
             .into_iter()
             .map(|rows| Page {
                 lines: rows
                     .into_iter()
-                    .filter_map(|(chunk, row)| Some(Placed { row, line: lines[chunk].next()?.clone() }))
+                    .filter_map(|(chunk, row)| {
+                        let lines = &chunks[chunk].lines;
+                        let line = lines.get(seen[chunk] % lines.len().max(1))?.clone();
+                        seen[chunk] += 1;
+                        Some(Placed { row, line })
+                    })
                     .collect(),
             })
             .collect()
@@ -383,6 +431,16 @@ fn place(chunks: &[Chunk], per_page: usize) -> Vec<Vec<(usize, usize)>> {
                 row += chunk.space_before;
             }
         }
+        // A table row that opens a page has its table's header set above it again.
+        if let Some(header) = chunk.repeat
+            && row == 0
+            && pages.last().is_some_and(Vec::is_empty)
+        {
+            for _ in 0..chunks[header].lines.len() {
+                pages.last_mut().expect("a page").push((header, row));
+                row += 1;
+            }
+        }
         let mut remaining = n;
         while remaining > 0 {
             let left = per_page.saturating_sub(row);
@@ -426,7 +484,7 @@ mod tests {
     use super::*;
 
     fn chunk(n: usize, keep: Keep) -> Chunk {
-        Chunk { lines: vec![Line::default(); n], keep, space_before: 0 }
+        Chunk::new(vec![Line::default(); n], keep, 0)
     }
 
     /// Pages as the rows each chunk's lines landed on: (page, row) per line, per chunk.
@@ -479,6 +537,21 @@ mod tests {
         let got = paginate(&[chunk(19, Keep::Whole), chunk(3, Keep::Paragraph), chunk(5, Keep::WithPrevious)], 22);
         assert!(got[1].iter().all(|(p, _)| *p == 1), "{got:?}");
         assert_eq!(got[2][0], (1, 3), "{got:?}");
+    }
+
+    #[test]
+    fn a_table_row_that_opens_a_page_has_the_header_above_it() {
+        // A title, a two-line header, then rows of three lines, six lines to a page.
+        let mut chunks = vec![chunk(1, Keep::Whole), chunk(2, Keep::WithNext)];
+        chunks.extend((0..4).map(|_| Chunk { repeat: Some(1), ..chunk(3, Keep::Whole) }));
+        let pages = place(&chunks, 6);
+        let on = |page: usize| pages[page].iter().map(|(c, _)| *c).collect::<Vec<_>>();
+        assert_eq!(on(0), [0, 1, 1, 2, 2, 2]);
+        for (page, row) in [(1, 3), (2, 4), (3, 5)] {
+            assert_eq!(on(page), [1, 1, row, row, row], "{pages:?}");
+        }
+        assert_eq!(pages.len(), 4);
+        assert_eq!(pages[1][0].1, 0, "the header from the top row");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub(crate) mod fonts;
 mod layout;
 pub(crate) mod linebreak;
 pub(crate) mod style;
+mod table;
 mod write;
 
 use std::collections::BTreeMap;
@@ -28,7 +29,7 @@ use crate::error::{Error, Result};
 use crate::model::{Institution, LetterNumbers, Model};
 use embed::Subsets;
 use fonts::{Face, FontSet};
-use layout::{Page, Typesetter};
+use layout::{Page, Typesetter, Typesetters};
 
 pub(crate) struct PdfRenderer;
 
@@ -49,7 +50,8 @@ impl Renderer for PdfRenderer {
         for d in &printed {
             printed_of.entry(d.institution.as_str()).or_default().push(d);
         }
-        let ts = Typesetter { style, fonts };
+        let wide = style.landscape();
+        let ts = Typesetters { portrait: Typesetter { style, fonts }, landscape: Typesetter { style: &wide, fonts } };
         let bar = progress(ctx.progress, printed.len() as u64);
         // What a PDF shows besides its text: the theme's style (page, sizes, fonts).
         let style_key = cache::key(&[ctx.theme.pdf_style.as_bytes()]);
@@ -79,7 +81,7 @@ impl Renderer for PdfRenderer {
                 .collect::<Result<_>>()?;
             coverage(ctx.model, &mine, fonts)?;
             let laid: Vec<(&Document, Vec<Page>)> =
-                mine.into_par_iter().map(|d| (d, ts.pages(&d.blocks, d.number.as_deref()))).collect();
+                mine.into_par_iter().map(|d| (d, ts.of(d).pages(&d.blocks, d.number.as_deref()))).collect();
             // One subset of each face for all of the institution's files.
             let glyphs = write::glyphs(&ts, &laid);
             let subsets = Subsets::new(fonts, &glyphs)?;
@@ -102,9 +104,9 @@ impl Renderer for PdfRenderer {
             let drawn: Vec<(&Document, Vec<Vec<u8>>)> = laid
                 .into_par_iter()
                 .map(|(d, pages)| {
-                    let drawn = write::draw(&ts, &subsets, d, &pages)?;
+                    let drawn = write::draw(ts.of(d), &subsets, d, &pages)?;
                     let key = doc_key(d);
-                    let bytes = Arc::new(write::pdf(&ts, &subsets, &d.title, &[&drawn], false, &key[..16])?);
+                    let bytes = Arc::new(write::pdf(ts.of(d), &subsets, &d.title, &[&drawn], false, &key[..16])?);
                     bar.inc(1);
                     ctx.write_shared(&paths::in_site(&d.file), bytes)?;
                     Ok((d, drawn))
@@ -119,7 +121,8 @@ impl Renderer for PdfRenderer {
                 parts.extend(members.iter().map(|k| k.as_slice()));
                 let key = cache::key(&parts);
                 let pages: Vec<&[Vec<u8>]> = b.docs.iter().map(|(_, p)| *p).collect();
-                let bytes = Arc::new(write::pdf(&ts, &subsets, &b.title, &pages, true, &key[..16])?);
+                // Combined files hold cards, letters and risk cards: the theme's page.
+                let bytes = Arc::new(write::pdf(&ts.portrait, &subsets, &b.title, &pages, true, &key[..16])?);
                 ctx.write_shared(&paths::in_site(&b.path), bytes)
             })?;
             combined_us.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
@@ -244,7 +247,7 @@ pub(crate) fn missing_glyphs<'a>(
             match block {
                 Block::Title(t) => note(&fonts.title, t),
                 Block::Heading(t) => note(&fonts.heading, t),
-                Block::Signatures { header, rows } => {
+                Block::Signatures { header, rows } | Block::Table { head: header, rows, .. } => {
                     header.iter().for_each(|h| note(&fonts.heading, h));
                     rows.iter().flatten().for_each(|r| note(&fonts.body, r));
                 }

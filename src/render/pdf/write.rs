@@ -6,7 +6,7 @@ use pdf_writer::writers::WMode;
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::embed::{self, Glyphs, ROLES, Subsets};
-use super::layout::{Page, Role, Typesetter};
+use super::layout::{Page, Role, Typesetter, Typesetters};
 use super::style::MM;
 use crate::error::Result;
 use crate::render::document::{CODE_ALPHABET, Document};
@@ -45,14 +45,14 @@ pub(crate) fn texts(ts: &Typesetter, doc: &Document, page: &Page, number: usize)
 }
 
 /// The characters `docs` print, per face.
-pub(crate) fn glyphs(ts: &Typesetter, docs: &[(&Document, Vec<Page>)]) -> Glyphs {
+pub(crate) fn glyphs(ts: &Typesetters, docs: &[(&Document, Vec<Page>)]) -> Glyphs {
     let mut glyphs = Glyphs::default();
     // Every character a code or a page number may have: an edit changes codes, and should
     // change the subsets only when it brings a new character of its own.
     glyphs.add(Role::Body, &String::from_utf8_lossy(CODE_ALPHABET));
     for (d, pages) in docs {
         for (n, page) in pages.iter().enumerate() {
-            for t in texts(ts, d, page, n + 1) {
+            for t in texts(ts.of(d), d, page, n + 1) {
                 glyphs.add(t.role, &t.text);
             }
         }
@@ -209,6 +209,21 @@ fn page_content(
     // Where to sign: a thin rule under the line.
     for placed in &page.lines {
         let row_top = style.margin.top * MM + placed.row as f32 * style.pitch();
+        // A table's line: its cells' edges down the line, its row's edges across.
+        if let Some(cells) = &placed.line.cells {
+            let (top, bottom) = (height - row_top, height - row_top - style.pitch());
+            let (left, right) = (cells.edges[0], cells.edges[cells.edges.len() - 1]);
+            c.set_line_width(0.5);
+            for x in cells.edges.iter() {
+                c.move_to(*x, top);
+                c.line_to(*x, bottom);
+            }
+            for y in [(cells.top, top), (cells.bottom, bottom)].into_iter().filter(|(on, _)| *on).map(|(_, y)| y) {
+                c.move_to(left, y);
+                c.line_to(right, y);
+            }
+            c.stroke();
+        }
         for rule in &placed.line.rules {
             let y = height - (row_top + style.pitch() / 2.0 + style.sizes.body * 0.36 + 3.0);
             c.set_line_width(0.6);

@@ -204,6 +204,8 @@ pub(crate) struct LedgerPage {
     pub(crate) bulletins: Vec<Link>,
     /// Each year's page, newest first.
     pub(crate) years: Vec<YearLink>,
+    /// The departments' blank inspection record forms (隐患排查记录表), in the institution's order.
+    pub(crate) forms: Vec<DocLink>,
 }
 
 /// A year of the ledger as its main page lists it.
@@ -213,6 +215,8 @@ pub(crate) struct YearLink {
     pub(crate) url: String,
     pub(crate) tally: HazardTally,
     pub(crate) inspections: usize,
+    /// The year's ledger printed (A4 landscape).
+    pub(crate) pdf: Option<DocLink>,
 }
 
 /// What an institution's page shows of its ledger, and each member's counts on a commission's.
@@ -318,6 +322,8 @@ pub(crate) fn ledger(v: &InstView) -> Option<(LedgerPage, Vec<LedgerYear>)> {
         .into_iter()
         .map(|m| Link::new(m.label(), paths::bulletin(&inst.id, &m.key())))
         .collect();
+    let printed =
+        |file: &str, title: String| v.documents.iter().find(|d| d.file == file).map(|d| DocLink::of(d, title));
     let links = years
         .iter()
         .map(|y| YearLink {
@@ -325,7 +331,13 @@ pub(crate) fn ledger(v: &InstView) -> Option<(LedgerPage, Vec<LedgerYear>)> {
             url: paths::hazards_year(&inst.id, y.year),
             tally: y.tally,
             inspections: y.inspections.len(),
+            pdf: printed(&paths::ledger(&inst.id, y.year), format!("{}年度台账", y.year)),
         })
+        .collect();
+    let forms = inst
+        .departments
+        .iter()
+        .filter_map(|d| printed(&paths::form(&inst.id, &d.id), format!("{}隐患排查记录表", d.name)))
         .collect();
     let page = LedgerPage {
         institution: v.link(),
@@ -337,6 +349,7 @@ pub(crate) fn ledger(v: &InstView) -> Option<(LedgerPage, Vec<LedgerYear>)> {
         missed,
         bulletins,
         years: links,
+        forms,
     };
     Some((page, years))
 }
