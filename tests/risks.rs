@@ -59,6 +59,13 @@ fn each_post_with_risks_has_a_card_its_holders_sign() {
         ] {
             assert!(t.contains(want), "{want} not in {t}");
         }
+        // A card is one sheet, to post: every card of the example is one A4 page.
+        let cards = dir.path().join("out/site/pdf/wsq-hospital/risk-cards");
+        for card in std::fs::read_dir(cards).unwrap().map(|e| e.unwrap().path()) {
+            let info = std::process::Command::new("pdfinfo").arg(&card).output().unwrap();
+            let info = text(&info.stdout);
+            assert!(info.contains("Pages:           1\n") && info.contains("595.276 x 841.89 pts (A4)"), "{info}");
+        }
     } else {
         assert!(
             std::env::var_os("CI").is_none(),

@@ -32,10 +32,24 @@ pub(crate) enum Kind {
     Form,
 }
 
+/// The paper a kind of document is set on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Paper {
+    /// The theme's page (`pdf/style.yaml`; GB/T 9704 by default): what is signed and filed.
+    Official,
+    /// A compact A4 page of smaller type, for a sheet posted at the workplace.
+    Posted,
+    /// A4 turned, for wide tables.
+    Wide,
+}
+
 impl Kind {
-    /// Whether its pages are A4 turned (wide tables) rather than the GB/T 9704 portrait page.
-    pub(crate) fn landscape(self) -> bool {
-        matches!(self, Kind::Ledger | Kind::Form)
+    pub(crate) fn paper(self) -> Paper {
+        match self {
+            Kind::Ledger | Kind::Form => Paper::Wide,
+            Kind::RiskCard => Paper::Posted,
+            _ => Paper::Official,
+        }
     }
 }
 

@@ -9,7 +9,7 @@
 use super::fonts::{Face, FontSet};
 use super::linebreak;
 use super::style::{MM, Style};
-use crate::render::document::Align;
+use crate::render::document::{Align, Paper};
 use crate::render::documents::Block;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,16 +114,22 @@ pub(crate) struct Typesetter<'a> {
     pub(crate) fonts: &'a FontSet,
 }
 
-/// The typesetters of a build: the theme's page, and its faces on A4 turned for wide tables.
+/// The typesetters of a build, one for each paper (`document::Paper`): the theme's page, a
+/// compact page for posted sheets and A4 turned for wide tables, all in the theme's faces.
 pub(crate) struct Typesetters<'a> {
-    pub(crate) portrait: Typesetter<'a>,
-    pub(crate) landscape: Typesetter<'a>,
+    pub(crate) official: Typesetter<'a>,
+    pub(crate) posted: Typesetter<'a>,
+    pub(crate) wide: Typesetter<'a>,
 }
 
 impl<'a> Typesetters<'a> {
     /// The one that sets `doc`.
     pub(crate) fn of(&self, doc: &crate::render::document::Document) -> &Typesetter<'a> {
-        if doc.kind.landscape() { &self.landscape } else { &self.portrait }
+        match doc.kind.paper() {
+            Paper::Official => &self.official,
+            Paper::Posted => &self.posted,
+            Paper::Wide => &self.wide,
+        }
     }
 }
 

@@ -50,8 +50,12 @@ impl Renderer for PdfRenderer {
         for d in &printed {
             printed_of.entry(d.institution.as_str()).or_default().push(d);
         }
-        let wide = style.landscape();
-        let ts = Typesetters { portrait: Typesetter { style, fonts }, landscape: Typesetter { style: &wide, fonts } };
+        let (posted, wide) = (style.posted(), style.landscape());
+        let ts = Typesetters {
+            official: Typesetter { style, fonts },
+            posted: Typesetter { style: &posted, fonts },
+            wide: Typesetter { style: &wide, fonts },
+        };
         let bar = progress(ctx.progress, printed.len() as u64);
         // What a PDF shows besides its text: the theme's style (page, sizes, fonts).
         let style_key = cache::key(&[ctx.theme.pdf_style.as_bytes()]);
@@ -121,8 +125,9 @@ impl Renderer for PdfRenderer {
                 parts.extend(members.iter().map(|k| k.as_slice()));
                 let key = cache::key(&parts);
                 let pages: Vec<&[Vec<u8>]> = b.docs.iter().map(|(_, p)| *p).collect();
-                // Combined files hold cards, letters and risk cards: the theme's page.
-                let bytes = Arc::new(write::pdf(&ts.portrait, &subsets, &b.title, &pages, true, &key[..16])?);
+                // Combined files hold documents of one kind, so of one paper.
+                let paper = b.docs.first().map_or(&ts.official, |(d, _)| ts.of(d));
+                let bytes = Arc::new(write::pdf(paper, &subsets, &b.title, &pages, true, &key[..16])?);
                 ctx.write_shared(&paths::in_site(&b.path), bytes)
             })?;
             combined_us.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);

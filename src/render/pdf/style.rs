@@ -197,6 +197,21 @@ impl Style {
         }
     }
 
+    /// The style of a sheet posted at the workplace (the risk notice card): A4 with 20 mm
+    /// margins, 40 lines of 小四 (12 pt) in a type area of 170 × 250 mm, titles 二号 (22 pt), in
+    /// the faces of this style. Read from a step away, not filed: not GB/T 9704's page.
+    pub(crate) fn posted(&self) -> Style {
+        Style {
+            page: Size { width: 210.0, height: 297.0 },
+            margin: Margin { top: 20.0, left: 20.0 },
+            type_area: Size { width: 170.0, height: 250.0 },
+            lines_per_page: 40,
+            chars_per_line: 40,
+            sizes: Sizes { title: 22.0, body: 12.0, footer: 9.0 },
+            fonts: self.fonts.clone(),
+        }
+    }
+
     /// Distance between baselines: the type area's height shared by the lines.
     pub(crate) fn pitch(&self) -> f32 {
         self.type_area.height * MM / self.lines_per_page as f32
