@@ -134,6 +134,17 @@ pub(crate) const LINTS: &[Lint] = &[
     rule("hazard-overdue", Level::Warn, "a hazard not rectified by its deadline on the date of record"),
     rule("major-hazard-overdue", Level::Deny, "a major hazard not rectified by its deadline on the date of record"),
     rule(
+        "major-source-unfiled",
+        Level::Warn,
+        "a unit that is a major hazard source (重大危险源) with no grade or no filing with the authority",
+    ),
+    rule(
+        "major-source-assessment-due",
+        Level::Warn,
+        "a major hazard source with no safety assessment in the three years before the date of record",
+    ),
+    rule("not-a-major-source", Level::Deny, "a grade written for a unit that is no major hazard source"),
+    rule(
         "inspection-missed",
         Level::Warn,
         "a checklist item with no inspection recorded in its last window (month, quarter…) before the date of record",

@@ -9,7 +9,7 @@ use crate::date::Date;
 
 use crate::raw::{
     ControlLevel, Frequency, HazardGrade, HazardSource, InstitutionKind, OfficerKind, RiskArea, RiskGrade, RiskMethod,
-    Status,
+    SourceGrade, Status,
 };
 
 #[derive(Debug, Serialize)]
@@ -80,6 +80,8 @@ pub(crate) struct Institution {
     pub(crate) checklist: Vec<CheckItem>,
     /// Inspections made by the checklist, in the order of their days.
     pub(crate) inspections: Vec<Inspection>,
+    /// The identification of major hazard sources, by unit in the order written.
+    pub(crate) major_sources: Vec<SourceUnit>,
     /// How its risks are graded and who controls each grade (一企业一标准).
     pub(crate) risk_standard: RiskStandard,
     /// Where the institution is described (file:line:column), for messages about it.
@@ -538,6 +540,34 @@ pub(crate) struct Hazard {
     pub(crate) plan: Option<String>,
     pub(crate) reported: Option<Date>,
     pub(crate) note: Option<String>,
+}
+
+/// A unit identified under GB 18218 (重大危险源辨识): what it holds and what that makes of it.
+#[derive(Debug, Serialize)]
+pub(crate) struct SourceUnit {
+    pub(crate) name: String,
+    pub(crate) place: Option<String>,
+    pub(crate) department: String,
+    /// A person id.
+    pub(crate) owner: String,
+    pub(crate) substances: Vec<SourceSubstance>,
+    /// The sum of quantity / threshold: a major hazard source (重大危险源) from 1.
+    pub(crate) sum: f64,
+    pub(crate) major: bool,
+    pub(crate) grade: Option<SourceGrade>,
+    pub(crate) identified: Date,
+    pub(crate) filed: Option<Date>,
+    pub(crate) assessed: Option<Date>,
+    pub(crate) note: Option<String>,
+}
+
+/// One substance of a unit, in tonnes.
+#[derive(Debug, Serialize)]
+pub(crate) struct SourceSubstance {
+    pub(crate) id: String,
+    pub(crate) substance: String,
+    pub(crate) quantity: f64,
+    pub(crate) threshold: f64,
 }
 
 /// An item of the inspection checklist: what a post inspects, how often, at which level.

@@ -48,6 +48,7 @@ const SIGNING: &str = "institutions/clinic/signing.yaml";
 const HAZARDS: &str = "institutions/clinic/records/hazards.yaml";
 const CHECKLIST: &str = "institutions/clinic/records/checklist.yaml";
 const INSPECTIONS: &str = "institutions/clinic/records/inspections.yaml";
+const SOURCES: &str = "institutions/clinic/records/major-sources.yaml";
 const HAZARDS_CSV: &str = "institutions/clinic/records/hazards.csv";
 const INSPECTIONS_CSV: &str = "institutions/clinic/records/inspections.csv";
 /// A valid checklist item: the nurse inspects the treatment room monthly.
@@ -1462,6 +1463,46 @@ const CASES: &[Case] = &[
         help: Some("*.xlsx"),
     },
     Case {
+        name: "a grade written for a unit under its threshold",
+        files: &[W(SOURCES, "- id: zd-01\n  unit: 液氧储罐区\n  department: nursing\n  owner: zhao-min\n  substance: 液氧\n  quantity: 11.4\n  threshold: 200\n  identified: 2023-01-05\n  grade: three\n")],
+        code: "not-a-major-source",
+        file: SOURCES,
+        line: 9,
+        column: 10,
+        message: "its sum of quantity / threshold is 0.06, under 1",
+        help: Some("delete `grade:`"),
+    },
+    Case {
+        name: "a major hazard source with a quantity that is no quantity",
+        files: &[W(SOURCES, "- id: zd-01\n  unit: 液氧储罐区\n  department: nursing\n  owner: zhao-min\n  substance: 液氧\n  quantity: -3\n  threshold: 200\n  identified: 2023-01-05\n")],
+        code: "wrong-type",
+        file: SOURCES,
+        line: 6,
+        column: 13,
+        message: "the quantity of `zd-01` must be more than 0 tonnes",
+        help: Some("GB 18218"),
+    },
+    Case {
+        name: "a major hazard source filed before it was identified",
+        files: &[W(SOURCES, "- id: zd-01\n  unit: 液氧储罐区\n  department: nursing\n  owner: zhao-min\n  substance: 液氧\n  quantity: 11.4\n  threshold: 200\n  identified: 2023-01-05\n  filed: 2022-12-01\n")],
+        code: "invalid-period",
+        file: SOURCES,
+        line: 9,
+        column: 10,
+        message: "major hazard source `zd-01`: filed before it was identified",
+        help: None,
+    },
+    Case {
+        name: "a major hazard source of a department that does not exist",
+        files: &[W(SOURCES, "- id: zd-01\n  unit: 液氧储罐区\n  department: nursnig\n  owner: zhao-min\n  substance: 液氧\n  quantity: 11.4\n  threshold: 200\n  identified: 2023-01-05\n")],
+        code: "missing-reference",
+        file: SOURCES,
+        line: 3,
+        column: 15,
+        message: "nursnig",
+        help: Some("did you mean `nursing`?"),
+    },
+    Case {
         name: "a record kind that does not exist",
         files: &[W("institutions/clinic/records/risk.yaml", "[]\n")],
         code: "unknown-file",
@@ -1469,7 +1510,7 @@ const CASES: &[Case] = &[
         line: 1,
         column: 1,
         message: "does not know what this YAML file is",
-        help: Some("where <kind> is hazards, checklist or inspections"),
+        help: Some("where <kind> is hazards, checklist, inspections or major-sources"),
     },
     Case {
         name: "a checklist item inspected by a post that does not exist",

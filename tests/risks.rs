@@ -115,3 +115,58 @@ fn a_category_publishes_a_baseline_that_posts_inherit_replace_or_remove() {
     assert!(risks.contains("火灾") && risks.contains("爆炸、火灾") && risks.contains("3×3=9"), "{risks}");
     assert!(!risks.contains("刺伤感染") && !risks.contains("2×3=6"), "removed and replaced: {risks}");
 }
+
+/// `check --format json` for a day: (code, line, message) of the findings of major hazard sources.
+fn source_findings(dir: &std::path::Path, day: &str) -> Vec<(String, u64, String)> {
+    let out = run(&["check", "content", "--format", "json", "--as-of", day], dir);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"].as_str().unwrap().contains("source"))
+        .map(|d| {
+            (d["code"].as_str().unwrap().into(), d["line"].as_u64().unwrap(), d["message"].as_str().unwrap().into())
+        })
+        .collect()
+}
+
+#[test]
+fn a_unit_over_its_threshold_is_a_major_hazard_source_graded_filed_and_assessed() {
+    let dir = example();
+    let file = dir.path().join("content/institutions/wsq-hospital/records/major-sources.yaml");
+    // The example's units are under their thresholds: identified, nothing to report.
+    assert_eq!(source_findings(dir.path(), "2023-01-10"), []);
+    // A second tank brings the oxygen unit to a sum of 1.06: a major hazard source, once.
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let tank = "- id: zd-04\n  unit: 液氧储罐区\n  department: oxygen-station\n  owner: jia-baoping\n  substance: 液氧\n  quantity: 200\n  threshold: 200\n  identified: 2022-03-15\n";
+    std::fs::write(&file, format!("{yaml}{tank}")).unwrap();
+    let found = source_findings(dir.path(), "2023-01-10");
+    let codes: Vec<(&str, u64)> = found.iter().map(|(c, l, _)| (c.as_str(), *l)).collect();
+    assert_eq!(codes, [("major-source-assessment-due", 4), ("major-source-unfiled", 5)], "at the unit's first row");
+    assert!(found[1].2.contains("sum of quantity / threshold 1.06) with no `grade` or `filed`"), "{found:#?}");
+    assert!(found[0].2.contains("has no safety assessment"), "{found:#?}");
+    // Graded, filed, and assessed in June 2019: due again in June 2022.
+    let first = "  identified: 2022-03-15\n- id: zd-02";
+    let yaml = std::fs::read_to_string(&file).unwrap().replacen(
+        first,
+        "  identified: 2022-03-15\n  grade: four\n  filed: 2022-04-01\n  assessed: 2022-04-01\n- id: zd-02",
+        1,
+    );
+    std::fs::write(
+        &file,
+        yaml.replace("assessed: 2022-04-01", "assessed: 2019-06-01")
+            .replace("identified: 2022-03-15\n  grade", "identified: 2019-05-15\n  grade"),
+    )
+    .unwrap();
+    assert_eq!(source_findings(dir.path(), "2022-05-31"), []);
+    let found = source_findings(dir.path(), "2022-06-01");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].2.contains("(2019-06-01) is three years old on 2022-06-01"), "{found:#?}");
+    // The register says what the unit is.
+    let out = run(&["build", "content", "--out", "out", "--only", "site", "--as-of", "2022-05-31"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let page = std::fs::read_to_string(dir.path().join("out/site/institutions/wsq-hospital/risks.html")).unwrap();
+    assert!(page.contains("构成重大危险源（四级）") && page.contains("1.06"), "{page}");
+    assert!(page.contains("未构成重大危险源"), "the laboratory's cabinet");
+}

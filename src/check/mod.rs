@@ -14,6 +14,7 @@ mod refs;
 mod risks;
 mod rules;
 pub(crate) mod signed;
+pub(crate) mod sources;
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::load::Content;

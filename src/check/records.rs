@@ -19,6 +19,7 @@ pub(super) fn check(index: &Index, report: &mut Report) {
         hazards(inst, report);
         checklist(inst, report);
         inspections(inst, report);
+        super::sources::check(inst, report);
     }
 }
 
@@ -189,6 +190,7 @@ fn loop_kept(file: FileId, h: &raw::Hazard, report: &mut Report) {
 pub(crate) fn dated(content: &Content, as_of: Date, report: &mut Report) {
     overdue(content, as_of, report);
     missed(content, as_of, report);
+    super::sources::dated(content, as_of, report);
 }
 
 /// Checklist items with no inspection in their last window before the day of record (the month

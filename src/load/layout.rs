@@ -92,6 +92,7 @@ pub(super) fn sheet_rows(kind: raw::RecordKind) -> sheet::Rows {
         raw::RecordKind::Hazards => sheet::keys::<raw::Hazard>(),
         raw::RecordKind::Checklist => sheet::keys::<raw::CheckItem>(),
         raw::RecordKind::Inspections => sheet::keys::<raw::Inspection>(),
+        raw::RecordKind::MajorSources => sheet::keys::<raw::MajorSource>(),
     };
     sheet::Rows { keys, row: kind.row() }
 }
@@ -113,6 +114,7 @@ pub(super) enum Value {
     Hazards(Arc<Vec<raw::Hazard>>),
     Checklist(Arc<Vec<raw::CheckItem>>),
     Inspections(Arc<Vec<raw::Inspection>>),
+    MajorSources(Arc<Vec<raw::MajorSource>>),
     Page(Arc<Page>),
 }
 
@@ -146,6 +148,7 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
                 raw::RecordKind::Hazards => Value::Hazards(Arc::new(yaml::parse(text, file, at, row)?)),
                 raw::RecordKind::Checklist => Value::Checklist(Arc::new(yaml::parse(text, file, at, row)?)),
                 raw::RecordKind::Inspections => Value::Inspections(Arc::new(yaml::parse(text, file, at, row)?)),
+                raw::RecordKind::MajorSources => Value::MajorSources(Arc::new(yaml::parse(text, file, at, row)?)),
             }
         }
         Kind::Page(slug) => Value::Page(Arc::new(page::parse(text, file, slug.clone())?)),
@@ -172,7 +175,7 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
                     "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
                  institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml, \
                  institutions/<id>/posts/<id>.yaml, institutions/<id>/records/<kind>.yaml (or records/<kind>/*.yaml, \
-                 where <kind> is hazards, checklist or inspections; also .csv or .xlsx), \
+                 where <kind> is hazards, checklist, inspections or major-sources; also .csv or .xlsx), \
                  campaigns/<id>/campaign.yaml, campaigns/<id>/progress.yaml or \
                  campaigns/<id>/issues.yaml",
                 ),

@@ -56,6 +56,8 @@ pub(crate) struct InstitutionDir {
     /// The inspection checklist and the inspections made by it, in files like the ledger's.
     pub(crate) checklist: Vec<Loaded<Vec<raw::CheckItem>>>,
     pub(crate) inspections: Vec<Loaded<Vec<raw::Inspection>>>,
+    /// The identification of major hazard sources (重大危险源).
+    pub(crate) major_sources: Vec<Loaded<Vec<raw::MajorSource>>>,
     /// First file seen in the folder: where to point when institution.yaml is missing.
     pub(crate) first_file: Option<FileId>,
     /// Ids of posts whose files could not be parsed: references to them are not dangling.
@@ -413,6 +415,9 @@ fn place(content: &mut Content, folders: &mut Folders, kind: Kind, file: FileId,
         }
         (Kind::Records(id, ..), Value::Inspections(value)) => {
             folders.institution(&id, file).inspections.push(Loaded { file, value });
+        }
+        (Kind::Records(id, ..), Value::MajorSources(value)) => {
+            folders.institution(&id, file).major_sources.push(Loaded { file, value });
         }
         (_, Value::Page(page)) => content.pages.push(page),
         _ => unreachable!("`parse` gives the value of the file's kind"),

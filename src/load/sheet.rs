@@ -211,8 +211,8 @@ fn unknown_columns(header: &[Cell], file: FileId, rows: Rows) -> Option<Diagnost
     )
 }
 
-/// Turns the rows under the header into a YAML list of mappings, one key per filled cell, every
-/// value a double-quoted string (the typed values are read from text, as in a YAML file).
+/// Turns the rows under the header into a YAML list of mappings, one key per filled cell: a
+/// number as it is, every other value a double-quoted string (read as a YAML file's would be).
 fn to_yaml(grid: Grid, file: FileId, kind: Rows) -> Result<Sheet, (Diagnostic, String)> {
     let filled = |row: &&Vec<Cell>| row.iter().any(|c| !c.value.is_empty());
     let mut rows = grid.rows.iter().filter(filled);
@@ -250,7 +250,15 @@ fn to_yaml(grid: Grid, file: FileId, kind: Rows) -> Result<Sheet, (Diagnostic, S
             yaml.push_str("  ");
             let k = quoted(&mut yaml, &key.value);
             yaml.push_str(": ");
-            let v = quoted(&mut yaml, &cell.value);
+            // A number stays a number (quantities); as text it is read as the same digits.
+            let v = match is_number(&cell.value) {
+                true => {
+                    let start = yaml.len();
+                    yaml.push_str(&cell.value);
+                    start..yaml.len()
+                }
+                false => quoted(&mut yaml, &cell.value),
+            };
             yaml.push('\n');
             parts.push((k, key.place.clone()));
             parts.push((v, cell.place.clone()));
@@ -264,6 +272,13 @@ fn to_yaml(grid: Grid, file: FileId, kind: Rows) -> Result<Sheet, (Diagnostic, S
         yaml.push_str("[]\n");
     }
     Ok(Sheet { shown: grid.shown, yaml, cells })
+}
+
+/// Whether a cell is a decimal number (`12`, `-0.5`), written as a plain YAML scalar.
+fn is_number(text: &str) -> bool {
+    let digits = text.strip_prefix('-').unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    [whole, fraction].iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Appends `text` as a YAML double-quoted scalar; returns where it stands.
@@ -553,6 +568,10 @@ mod tests {
         let (d, _) = read("id\n\"a\u{1b}\"\n".as_bytes(), Format::Csv, 0, ROWS).map(|_| ()).unwrap_err();
         assert_eq!((d.code, d.primary.span.line), ("control-character", 2));
         assert_eq!(read("id,found\n".as_bytes(), Format::Csv, 0, ROWS).unwrap().yaml, "[]\n");
+        // A number stays one (a quantity); a number-like id is read as the same digits.
+        let numbers = read("id,found\n007,11.4\n1.2.3,-2\n".as_bytes(), Format::Csv, 0, ROWS).unwrap().yaml;
+        assert!(numbers.contains("\"id\": 007\n  \"found\": 11.4\n"), "{numbers}");
+        assert!(numbers.contains("\"id\": \"1.2.3\"\n  \"found\": -2\n"), "{numbers}");
         assert_eq!(column_name(0) + &column_name(25) + &column_name(26) + &column_name(701), "AZAAZZ");
     }
 }

@@ -13,7 +13,9 @@ mod item;
 mod records;
 mod risks;
 pub(crate) use item::{ItemRef, Miss};
-pub(crate) use records::{CheckItem, Frequency, Hazard, HazardGrade, HazardSource, Inspection, RecordKind};
+pub(crate) use records::{
+    CheckItem, Frequency, Hazard, HazardGrade, HazardSource, Inspection, MajorSource, RecordKind, SourceGrade,
+};
 pub(crate) use risks::{
     ControlLevel, Risk, RiskArea, RiskGrade, RiskMethod, RiskStandard, inherited as inherited_risks,
 };

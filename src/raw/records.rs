@@ -15,16 +15,20 @@ pub(crate) enum RecordKind {
     /// The inspection checklist: not dated itself, but the standing list the inspections follow.
     Checklist,
     Inspections,
+    /// The identification of major hazard sources (重大危险源辨识与登记): a standing register.
+    MajorSources,
 }
 
 impl RecordKind {
-    pub(crate) const ALL: [RecordKind; 3] = [RecordKind::Hazards, RecordKind::Checklist, RecordKind::Inspections];
+    pub(crate) const ALL: [RecordKind; 4] =
+        [RecordKind::Hazards, RecordKind::Checklist, RecordKind::Inspections, RecordKind::MajorSources];
 
     pub(crate) fn name(self) -> &'static str {
         match self {
             Self::Hazards => "hazards",
             Self::Checklist => "checklist",
             Self::Inspections => "inspections",
+            Self::MajorSources => "major-sources",
         }
     }
 
@@ -34,6 +38,7 @@ impl RecordKind {
             Self::Hazards => "hazard",
             Self::Checklist => "checklist item",
             Self::Inspections => "inspection",
+            Self::MajorSources => "major hazard source",
         }
     }
 
@@ -226,6 +231,75 @@ pub(crate) struct Inspection {
     pub(crate) hazard: Option<Spanned<String>>,
     #[serde(default)]
     pub(crate) note: Option<String>,
+}
+
+/// One dangerous substance of a unit identified under GB 18218 (危险化学品重大危险源辨识): the
+/// most the unit holds and the substance's threshold quantity. A unit holding several substances
+/// has a row for each, under the same `unit`; it is a major hazard source (重大危险源) when the
+/// sum of quantity / threshold over its rows is 1 or more.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct MajorSource {
+    /// E.g. ZD-01: unique in the institution.
+    pub(crate) id: Spanned<String>,
+    /// The unit identified (辨识单元), e.g. 液氧储罐区.
+    pub(crate) unit: Spanned<String>,
+    #[serde(default)]
+    pub(crate) place: Option<String>,
+    pub(crate) department: Spanned<String>,
+    /// Who answers for it (包保责任人, a person id).
+    pub(crate) owner: Spanned<String>,
+    pub(crate) substance: Spanned<String>,
+    /// The most the unit holds, in tonnes (最大存在量).
+    pub(crate) quantity: Spanned<f64>,
+    /// The substance's threshold quantity in tonnes (临界量, GB 18218 表1 or 表2).
+    pub(crate) threshold: Spanned<f64>,
+    /// The day it was identified (辨识).
+    pub(crate) identified: Spanned<String>,
+    /// A major source's grade (一级 to 四级, from GB 18218's R), as assessed.
+    #[serde(default)]
+    pub(crate) grade: Option<Spanned<SourceGrade>>,
+    /// The day it was filed with the authority (备案).
+    #[serde(default)]
+    pub(crate) filed: Option<Spanned<String>>,
+    /// The day of its last safety assessment (安全评估), due every three years.
+    #[serde(default)]
+    pub(crate) assessed: Option<Spanned<String>>,
+    #[serde(default)]
+    pub(crate) note: Option<String>,
+}
+
+impl MajorSource {
+    /// Quantity / threshold: what this substance adds to its unit's sum (0 for a quantity that
+    /// is not a positive number, which `check` reports). A unit whose sum is 1 or more is a major
+    /// hazard source; `check` and `resolve` both ask this.
+    pub(crate) fn share(&self) -> f64 {
+        match (self.quantity.value, self.threshold.value) {
+            (q, t) if q.is_finite() && t.is_finite() && q >= 0.0 && t > 0.0 => q / t,
+            _ => 0.0,
+        }
+    }
+}
+
+/// 一级 (most dangerous) to 四级.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum SourceGrade {
+    One,
+    Two,
+    Three,
+    Four,
+}
+
+impl SourceGrade {
+    pub(crate) fn label(self) -> &'static str {
+        match self {
+            Self::One => "一级",
+            Self::Two => "二级",
+            Self::Three => "三级",
+            Self::Four => "四级",
+        }
+    }
 }
 
 #[cfg(test)]

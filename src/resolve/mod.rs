@@ -262,6 +262,7 @@ fn institution(
         hazards: records::hazards(dir),
         checklist: records::checklist(dir),
         inspections: records::inspections(dir),
+        major_sources: records::major_sources(dir),
         risk_standard: standard,
         source: place(content, at(loaded.file, &raw.name)),
     })

@@ -2,7 +2,7 @@
 
 use crate::date::Date;
 use crate::load::InstitutionDir;
-use crate::model::{CheckItem, Hazard, Inspection};
+use crate::model::{CheckItem, Hazard, Inspection, SourceSubstance, SourceUnit};
 
 fn day(d: &serde_saphyr::Spanned<String>) -> Option<Date> {
     Date::parse(&d.value).ok()
@@ -73,4 +73,44 @@ pub(super) fn hazards(dir: &InstitutionDir) -> Vec<Hazard> {
         .collect();
     all.sort_by(|a, b| (a.found, &a.id).cmp(&(b.found, &b.id)));
     all
+}
+
+/// The identification of major hazard sources: rows gathered by unit, in the order first
+/// written; a unit's own facts (place, owner, dates, grade) are those of its first row.
+pub(super) fn major_sources(dir: &InstitutionDir) -> Vec<SourceUnit> {
+    let mut units: Vec<SourceUnit> = Vec::new();
+    for r in dir.major_sources.iter().flat_map(|l| l.value.iter()) {
+        let substance = SourceSubstance {
+            id: r.id.value.clone(),
+            substance: r.substance.value.clone(),
+            quantity: r.quantity.value,
+            threshold: r.threshold.value,
+        };
+        let at = match units.iter().position(|u| u.name == r.unit.value) {
+            Some(i) => i,
+            None => {
+                let Some(identified) = day(&r.identified) else { continue };
+                units.push(SourceUnit {
+                    name: r.unit.value.clone(),
+                    place: r.place.clone(),
+                    department: r.department.value.clone(),
+                    owner: r.owner.value.clone(),
+                    substances: Vec::new(),
+                    sum: 0.0,
+                    major: false,
+                    grade: r.grade.as_ref().map(|g| g.value),
+                    identified,
+                    filed: r.filed.as_ref().and_then(day),
+                    assessed: r.assessed.as_ref().and_then(day),
+                    note: r.note.clone(),
+                });
+                units.len() - 1
+            }
+        };
+        let unit = &mut units[at];
+        unit.sum += r.share();
+        unit.major = unit.sum >= 1.0;
+        unit.substances.push(substance);
+    }
+    units
 }

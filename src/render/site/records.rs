@@ -451,6 +451,19 @@ pub(crate) struct RiskRegister<'a> {
     pub(crate) grid: Vec<GridRow>,
     pub(crate) totals: [usize; 4],
     pub(crate) grades: Vec<GradeGroup<'a>>,
+    /// The identification of major hazard sources (重大危险源辨识), unit by unit.
+    pub(crate) sources: Vec<SourceRow<'a>>,
+}
+
+/// A unit identified under GB 18218, as the register shows it.
+#[derive(Serialize)]
+pub(crate) struct SourceRow<'a> {
+    pub(crate) unit: &'a crate::model::SourceUnit,
+    pub(crate) department: Option<Link>,
+    pub(crate) owner: Option<Link>,
+    /// `S = Σq/Q = 0.06`, `S = Σq/Q < 0.01`: the sum of quantity / threshold.
+    pub(crate) sum: String,
+    pub(crate) grade: &'static str,
 }
 
 pub(crate) fn risk_register<'a>(v: &InstView<'a>) -> Option<RiskRegister<'a>> {
@@ -519,6 +532,20 @@ pub(crate) fn risk_register<'a>(v: &InstView<'a>) -> Option<RiskRegister<'a>> {
         grid,
         totals,
         grades,
+        sources: inst
+            .major_sources
+            .iter()
+            .map(|u| SourceRow {
+                unit: u,
+                department: inst.department(&u.department).map(|d| v.department_link(d)),
+                owner: person(v, &u.owner),
+                sum: match u.sum {
+                    s if s > 0.0 && s < 0.01 => "S = Σq/Q < 0.01".into(),
+                    s => format!("S = Σq/Q = {s:.2}"),
+                },
+                grade: u.grade.map_or("", |g| g.label()),
+            })
+            .collect(),
     })
 }
 
