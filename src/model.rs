@@ -539,6 +539,8 @@ pub(crate) struct Hazard {
     pub(crate) verified_by: Option<String>,
     pub(crate) plan: Option<String>,
     pub(crate) reported: Option<Date>,
+    /// A file of the institution's folder (relative to it) that shows the rectification.
+    pub(crate) evidence: Option<String>,
     pub(crate) note: Option<String>,
 }
 

@@ -1503,6 +1503,16 @@ const CASES: &[Case] = &[
         help: Some("did you mean `nursing`?"),
     },
     Case {
+        name: "a hazard whose evidence file is not there",
+        files: &[W(HAZARDS, hazard!("  rectified: 2023-01-10\n  evidence: photos/2023-001.jpg\n"))],
+        code: "missing-file",
+        file: HAZARDS,
+        line: 9,
+        column: 13,
+        message: "no evidence file at `photos/2023-001.jpg`",
+        help: Some("evidence files are inside institutions/clinic/"),
+    },
+    Case {
         name: "a record kind that does not exist",
         files: &[W("institutions/clinic/records/risk.yaml", "[]\n")],
         code: "unknown-file",

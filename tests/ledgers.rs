@@ -106,4 +106,11 @@ fn each_department_that_inspects_has_a_blank_form_of_its_checklist_items() {
         assert!(page.contains(&format!("pdf/wsq-hospital/forms/{name}")), "{name}");
     }
     assert!(page.contains("pdf/wsq-hospital/ledgers/hazards-2022.pdf"));
+    // A rectified hazard's evidence is published, byte for byte, and its row links it.
+    let year =
+        std::fs::read_to_string(dir.path().join("out/site/institutions/wsq-hospital/hazards/2022.html")).unwrap();
+    assert!(year.contains(r#"<a href="../../../pdf/wsq-hospital/scans/evidence/2022-001.png">整改佐证</a>"#));
+    let published = std::fs::read(dir.path().join("out/site/pdf/wsq-hospital/scans/evidence/2022-001.png")).unwrap();
+    let kept = std::fs::read(dir.path().join("content/institutions/wsq-hospital/evidence/2022-001.png")).unwrap();
+    assert_eq!(published, kept);
 }

@@ -48,7 +48,7 @@ pub(crate) fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> 
             duties::check(content, &index, report);
             levels::check(&index, report);
             campaigns::check(content, &index, report);
-            records::check(&index, report);
+            records::check(content, &index, report);
             risks::check(&index, report);
         },
         || {

@@ -7,16 +7,16 @@ use std::collections::BTreeMap;
 use serde_saphyr::Spanned;
 
 use super::index::{Index, InstIndex, at};
-use super::refs::{date, order, reference, table_ref, unique};
+use super::refs::{date, named_file, order, reference, table_ref, unique};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::load::{Content, Loaded};
 use crate::raw::{self, HazardGrade, RecordKind};
 use crate::source::{FileId, Span};
 
-pub(super) fn check(index: &Index, report: &mut Report) {
+pub(super) fn check(content: &Content, index: &Index, report: &mut Report) {
     for inst in index.institutions.values() {
-        hazards(inst, report);
+        hazards(content, inst, report);
         checklist(inst, report);
         inspections(inst, report);
         super::sources::check(inst, report);
@@ -73,7 +73,7 @@ fn rows<T>(lists: &[Loaded<Vec<T>>]) -> impl Iterator<Item = &T> + Clone {
 }
 
 /// The hazard ledger of one institution, over all its files.
-fn hazards(inst: &InstIndex, report: &mut Report) {
+fn hazards(content: &Content, inst: &InstIndex, report: &mut Report) {
     let dir = inst.dir;
     let mut ids: BTreeMap<&str, Span> = BTreeMap::new();
     let person = |report: &mut Report, file: FileId, r: &Spanned<String>| {
@@ -95,6 +95,12 @@ fn hazards(inst: &InstIndex, report: &mut Report) {
             }
             dates(file, h, report);
             loop_kept(file, h, report);
+            if let Some(evidence) = &h.evidence {
+                let base = format!("institutions/{}", dir.id);
+                let help = format!("evidence files are inside institutions/{}/, named relative to it", dir.id);
+                let at_ = at(file, evidence);
+                named_file(content, (&base, &evidence.value), at_, "evidence file", ("missing-file", help), report);
+            }
         }
     }
 }

@@ -88,6 +88,10 @@ pub(crate) struct Hazard {
     /// The day a major hazard was reported to the authority (上报).
     #[serde(default)]
     pub(crate) reported: Option<Spanned<String>>,
+    /// What shows it put right (整改佐证: photos before and after, the signed acceptance), a file
+    /// inside the institution's folder named relative to it, published with the ledger.
+    #[serde(default)]
+    pub(crate) evidence: Option<Spanned<String>>,
     #[serde(default)]
     pub(crate) note: Option<String>,
 }

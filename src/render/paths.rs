@@ -234,7 +234,8 @@ pub(crate) fn department_combined(institution: &str, department: &str, name: &st
     format!("pdf/{institution}/departments/{department}-{name}.pdf")
 }
 
-/// Where a scan of a signed letter is published; `scan` is its path in the institution's folder.
+/// Where a file of an institution's folder is published (the scan of a signed letter, the
+/// evidence of a rectified hazard); `scan` is its path in the institution's folder.
 pub(crate) fn scan(institution: &str, scan: &str) -> String {
     format!("pdf/{institution}/scans/{scan}")
 }

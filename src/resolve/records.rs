@@ -67,6 +67,7 @@ pub(super) fn hazards(dir: &InstitutionDir) -> Vec<Hazard> {
                 verified_by: h.verified_by.as_ref().map(|p| p.value.clone()),
                 plan: h.plan.as_ref().map(|p| p.value.clone()),
                 reported: h.reported.as_ref().and_then(day),
+                evidence: h.evidence.as_ref().map(|e| e.value.clone()),
                 note: h.note.clone(),
             })
         })

@@ -258,7 +258,7 @@ fn check_links(site: &Site, pages: &[String], links: &links::Links) -> Result<()
     files.extend(site.theme.assets.keys().map(|p| paths::asset(p)));
     // Only what this build printed: a page never links a PDF that was not made.
     files.extend(site.ctx.documents.iter().filter(|d| d.printed).map(|d| d.file.clone()));
-    files.extend(site.ctx.documents.iter().filter_map(|d| Some(paths::scan(&d.institution, d.scan.as_deref()?))));
+    files.extend(published(site.ctx).into_iter().map(|(institution, file)| paths::scan(institution, file)));
     let combined = |i: &str, name: &str| {
         let printed = site.ctx.documents.iter().any(|d| d.printed && paths::is_combined_in(&d.file, i, name));
         printed.then(|| paths::combined(i, name))
@@ -286,17 +286,25 @@ fn check_links(site: &Site, pages: &[String], links: &links::Links) -> Result<()
     }
 }
 
-/// Publishes the scans of signed letters next to the letters.
+/// The files of institutions' folders the site publishes, as (institution, path in its folder):
+/// the scans of signed letters and the evidence of rectified hazards.
+fn published<'a>(ctx: &'a RenderContext) -> std::collections::BTreeSet<(&'a str, &'a str)> {
+    let letters = ctx.documents.iter().filter_map(|d| Some((d.institution.as_str(), d.scan.as_deref()?)));
+    let hazards = ctx
+        .model
+        .institutions
+        .iter()
+        .flat_map(|i| i.hazards.iter().filter_map(move |h| Some((i.id.as_str(), h.evidence.as_deref()?))));
+    letters.chain(hazards).collect()
+}
+
+/// Publishes the scans of signed letters next to the letters, and the evidence of hazards.
 fn scans(ctx: &RenderContext) -> Result<()> {
-    for d in ctx.documents {
-        if let Some(scan) = &d.scan {
-            let base = format!("institutions/{}", d.institution);
-            let bytes = ctx
-                .fence
-                .read(&base, scan)
-                .map_err(|r| Error::new(Kind::Io, format!("{base}/{scan} {}", r.reason())))?;
-            ctx.write(&paths::in_site(&paths::scan(&d.institution, scan)), &bytes)?;
-        }
+    for (institution, file) in published(ctx) {
+        let base = format!("institutions/{institution}");
+        let bytes =
+            ctx.fence.read(&base, file).map_err(|r| Error::new(Kind::Io, format!("{base}/{file} {}", r.reason())))?;
+        ctx.write(&paths::in_site(&paths::scan(institution, file)), &bytes)?;
     }
     Ok(())
 }

@@ -38,6 +38,8 @@ pub(crate) struct HazardRow {
     pub(crate) verified_by: Option<Link>,
     pub(crate) plan: Option<String>,
     pub(crate) reported: Option<Date>,
+    /// The published evidence of the rectification, below the site root, once rectified.
+    pub(crate) evidence: Option<String>,
     pub(crate) note: Option<String>,
     /// open, closed (rectified, not yet verified) or verified.
     pub(crate) state: IssueState,
@@ -260,6 +262,11 @@ fn row(v: &InstView, notices: &HashMap<&str, &Document>, h: &Hazard, as_of: Date
         verified_by: h.verified.filter(|d| *d <= as_of).and(h.verified_by.as_deref()).and_then(|p| person(v, p)),
         plan: h.plan.clone(),
         reported: h.reported.filter(|d| *d <= as_of),
+        evidence: h
+            .evidence
+            .as_deref()
+            .filter(|_| h.rectified.is_some_and(|d| d <= as_of))
+            .map(|e| paths::scan(&v.inst.id, e)),
         note: h.note.clone(),
         state,
         state_label: state.label(),
@@ -573,6 +580,7 @@ mod tests {
             verified_by: None,
             plan: None,
             reported: None,
+            evidence: None,
             note: None,
         }
     }
