@@ -30,6 +30,7 @@ const HAZARD_COLUMNS: &[&str] = &[
     "verified_by",
     "plan",
     "reported",
+    "evidence",
     "note",
 ];
 const CHECKLIST_COLUMNS: &[&str] = &["id", "content", "standard", "frequency", "level", "post", "since"];

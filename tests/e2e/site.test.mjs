@@ -143,7 +143,7 @@ test('the hazard ledger: open first, overdue marked, a major hazard flagged; als
   await page.goBack();
   await page.getByRole('heading', { level: 1, name: '乌审旗人民医院隐患排查治理台账' }).waitFor();
   // A department page shows its open hazards, linked into the ledger.
-  await page.getByRole('link', { name: '锅炉房' }).first().click();
+  await page.getByRole('link', { name: '锅炉房', exact: true }).first().click();
   await page.getByRole('heading', { name: /未整改的隐患/ }).waitFor();
   assert.match(await page.locator('main').innerText(), /燃气泄漏报警器[\s\S]*逾期 21 天/);
   await page.setViewportSize({ width: 390, height: 844 });
