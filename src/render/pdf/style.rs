@@ -182,32 +182,29 @@ impl Style {
         if problems.is_empty() { Ok(style) } else { Err(problems) }
     }
 
-    /// The style of wide tables (the yearly ledger, inspection forms): A4 turned, 20 mm margins
-    /// at the top and the left (the binding edge), 30 lines of 五号 (10.5 pt) in a type area of
-    /// 257 × 165 mm, titles 小二 (18 pt), in the faces of this style.
+    /// The style of wide tables (the yearly ledger, inspection forms): A4 turned, 30 lines of 五号
+    /// (10.5 pt) in a type area of 257 × 165 mm, titles 小二 (18 pt).
     pub(crate) fn landscape(&self) -> Style {
-        Style {
-            page: Size { width: 297.0, height: 210.0 },
-            margin: Margin { top: 20.0, left: 20.0 },
-            type_area: Size { width: 257.0, height: 165.0 },
-            lines_per_page: 30,
-            chars_per_line: 69,
-            sizes: Sizes { title: 18.0, body: 10.5, footer: 9.0 },
-            fonts: self.fonts.clone(),
-        }
+        self.derived([297.0, 210.0], [257.0, 165.0], 30, [18.0, 10.5])
     }
 
-    /// The style of a sheet posted at the workplace (the risk notice card): A4 with 20 mm
-    /// margins, 40 lines of 小四 (12 pt) in a type area of 170 × 250 mm, titles 二号 (22 pt), in
-    /// the faces of this style. Read from a step away, not filed: not GB/T 9704's page.
+    /// The style of a sheet posted at the workplace (the risk notice card): A4, 40 lines of 小四
+    /// (12 pt) in a type area of 170 × 250 mm, titles 二号 (22 pt). Read from a step away, not
+    /// filed: not GB/T 9704's page.
     pub(crate) fn posted(&self) -> Style {
+        self.derived([210.0, 297.0], [170.0, 250.0], 40, [22.0, 12.0])
+    }
+
+    /// A page of this style's faces: 20 mm margins at the top and the left (the binding edge),
+    /// as many body characters to the line as the type area holds, footers of 9 pt.
+    fn derived(&self, [width, height]: [f32; 2], area: [f32; 2], lines: u32, [title, body]: [f32; 2]) -> Style {
         Style {
-            page: Size { width: 210.0, height: 297.0 },
+            page: Size { width, height },
             margin: Margin { top: 20.0, left: 20.0 },
-            type_area: Size { width: 170.0, height: 250.0 },
-            lines_per_page: 40,
-            chars_per_line: 40,
-            sizes: Sizes { title: 22.0, body: 12.0, footer: 9.0 },
+            type_area: Size { width: area[0], height: area[1] },
+            lines_per_page: lines,
+            chars_per_line: (area[0] * MM / body).floor() as u32,
+            sizes: Sizes { title, body, footer: 9.0 },
             fonts: self.fonts.clone(),
         }
     }
