@@ -77,6 +77,16 @@ impl Part {
     /// The parts that are printed documents: a preview or a build of PDFs makes all of them, so
     /// that every institution's font subsets hold the same characters as a full build's.
     pub(crate) const PRINTED: [Part; 4] = [Part::Cards, Part::Letters, Part::Reports, Part::Notices];
+
+    /// The part that prints a kind of document.
+    pub(crate) fn of(kind: Kind) -> Part {
+        match kind {
+            Kind::Card | Kind::RiskCard => Part::Cards,
+            Kind::Letter => Part::Letters,
+            Kind::Report | Kind::Bulletin | Kind::Ledger => Part::Reports,
+            Kind::Notice | Kind::Form => Part::Notices,
+        }
+    }
 }
 
 impl Selection {
@@ -86,13 +96,7 @@ impl Selection {
 
     /// Whether a document of `kind` for `institution` is printed in this build.
     pub(crate) fn prints(&self, kind: Kind, institution: &str) -> bool {
-        let part = match kind {
-            Kind::Card | Kind::RiskCard => Part::Cards,
-            Kind::Letter => Part::Letters,
-            Kind::Report | Kind::Bulletin | Kind::Ledger => Part::Reports,
-            Kind::Notice | Kind::Form => Part::Notices,
-        };
-        self.wants(part) && self.institutions.as_ref().is_none_or(|i| i.contains(institution))
+        self.wants(Part::of(kind)) && self.institutions.as_ref().is_none_or(|i| i.contains(institution))
     }
 
     /// Whether any printed document is wanted.

@@ -1,12 +1,14 @@
-//! The fonts inside printed documents. All files of one institution (its cards, letters and
-//! combined files) embed the same subset of each face: the characters all of them print. The
-//! subset is cut, compressed and described once, then copied into each file as bytes.
+//! The fonts inside printed documents. All files of one part of an institution (its cards, or
+//! its letters, with their combined files) embed the same subset of each face: the characters
+//! all of them print. The subset is cut, compressed and described once, then copied into each
+//! file as bytes.
 //!
 //! Why not per file, as PDF writers do: a one-page letter prints a few hundred CJK characters,
 //! and cutting and compressing three CJK faces for each file was more than half of its cost
 //! (krilla, which wrote these files before, does exactly that and has no way to share a subset
 //! between documents). One shared subset makes a letter cost its own page; the price is a file
-//! that carries the glyphs of its institution's other documents too (measured in bench/README.md).
+//! that carries the glyphs of its part's other documents too (measured in bench/README.md). Not
+//! one subset for the whole institution: its hazard ledgers would grow every letter by a fifth.
 
 use std::collections::BTreeSet;
 

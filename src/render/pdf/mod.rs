@@ -2,9 +2,9 @@
 //! per signing pair, one file each, plus combined files for batch printing. They live inside
 //! the site so that the published folder is self-contained and the site's links to them work.
 //!
-//! Per institution: lay out its documents (`layout`), cut one subset of each face for all of
-//! them (`embed`), then write each file (`write`, with pdf-writer). The same input gives the
-//! same bytes.
+//! Per institution: lay out its documents (`layout`), cut one subset of each face for each
+//! family of them (`embed`, `Family`), then write each file (`write`, with pdf-writer). The same
+//! input gives the same bytes.
 
 mod embed;
 pub(crate) mod fonts;
@@ -57,8 +57,8 @@ impl Renderer for PdfRenderer {
             wide: Typesetter { style: &wide, fonts },
         };
         let bar = progress(ctx.progress, printed.len() as u64);
-        // What a PDF shows besides its text: the theme's style (page, sizes, fonts).
         let style_key = cache::key(&[ctx.theme.pdf_style.as_bytes()]);
+        let files = Files { ctx, ts: &ts, fonts, style_key, bar: &bar };
         let (combined_us, combined_pages) = (AtomicU64::new(0), AtomicUsize::new(0));
         // Institutions are independent, and so are the documents within one: lay out and write
         // them on every core. An institution's combined files are drawn from the pages laid out
@@ -86,53 +86,18 @@ impl Renderer for PdfRenderer {
             coverage(ctx.model, &mine, fonts)?;
             let laid: Vec<(&Document, Vec<Page>)> =
                 mine.into_par_iter().map(|d| (d, ts.of(d).pages(&d.blocks, d.number.as_deref()))).collect();
-            // One subset of each face for all of the institution's files.
-            let glyphs = write::glyphs(&ts, &laid);
-            let subsets = Subsets::new(fonts, &glyphs)?;
-            let glyphs_key = glyphs.key();
-            // A file's id (its trailer /ID): a key over what it shows, so that the same content
-            // gives the same bytes and changed content a new id.
-            let doc_key = |d: &Document| {
-                let number = d.number.as_deref().unwrap_or("");
-                let parts: [&[u8]; 6] = [
-                    &style_key,
-                    &glyphs_key,
-                    d.file.as_bytes(),
-                    d.title.as_bytes(),
-                    number.as_bytes(),
-                    d.code.as_bytes(),
-                ];
-                cache::key(&parts)
-            };
-            // Each document's pages are drawn once, for its own file and its combined files.
-            let drawn: Vec<(&Document, Vec<Vec<u8>>)> = laid
-                .into_par_iter()
-                .map(|(d, pages)| {
-                    let drawn = write::draw(ts.of(d), &subsets, d, &pages)?;
-                    let key = doc_key(d);
-                    let bytes = Arc::new(write::pdf(ts.of(d), &subsets, &d.title, &[&drawn], false, &key[..16])?);
-                    bar.inc(1);
-                    ctx.write_shared(&paths::in_site(&d.file), bytes)?;
-                    Ok((d, drawn))
-                })
-                .collect::<Result<_>>()?;
-            // Timed apart: the combined files are what a print room asks for.
-            let started = std::time::Instant::now();
-            let combined = batches(inst, &drawn);
-            combined.par_iter().try_for_each(|b| {
-                let members: Vec<cache::Key> = b.docs.iter().map(|(d, _)| doc_key(d)).collect();
-                let mut parts: Vec<&[u8]> = vec![&style_key, b.path.as_bytes(), b.title.as_bytes()];
-                parts.extend(members.iter().map(|k| k.as_slice()));
-                let key = cache::key(&parts);
-                let pages: Vec<&[Vec<u8>]> = b.docs.iter().map(|(_, p)| *p).collect();
-                // Combined files hold documents of one kind, so of one paper.
-                let paper = b.docs.first().map_or(&ts.official, |(d, _)| ts.of(d));
-                let bytes = Arc::new(write::pdf(paper, &subsets, &b.title, &pages, true, &key[..16])?);
-                ctx.write_shared(&paths::in_site(&b.path), bytes)
-            })?;
-            combined_us.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
-            combined_pages.fetch_add(combined.iter().map(Batch::pages).sum(), Ordering::Relaxed);
-            Ok(())
+            // One subset of each face for each family's files (see `Family`): a letter carries
+            // the glyphs of the institution's cards and letters, not of its ledgers too.
+            let mut families: BTreeMap<Family, Vec<(&Document, Vec<Page>)>> = BTreeMap::new();
+            for (d, pages) in laid {
+                families.entry(Family::of(d.kind)).or_default().push((d, pages));
+            }
+            families.into_par_iter().try_for_each(|(_, laid)| {
+                let (us, pages) = family(&files, inst, laid)?;
+                combined_us.fetch_add(us, Ordering::Relaxed);
+                combined_pages.fetch_add(pages, Ordering::Relaxed);
+                Ok(())
+            })
         })?;
         ctx.lap(
             &format!(
@@ -143,6 +108,84 @@ impl Renderer for PdfRenderer {
         );
         bar.finish_and_clear();
         Ok(())
+    }
+}
+
+/// What writing any family's files needs.
+struct Files<'a> {
+    ctx: &'a RenderContext<'a>,
+    ts: &'a Typesetters<'a>,
+    fonts: &'a FontSet,
+    /// What a PDF shows besides its text: the theme's style (page, sizes, fonts).
+    style_key: cache::Key,
+    bar: &'a indicatif::ProgressBar,
+}
+
+/// Writes the files of one family of an institution's documents (laid out) and their combined
+/// files; returns the time the combined files took (µs) and their pages.
+fn family(files: &Files, inst: &Institution, laid: Vec<(&Document, Vec<Page>)>) -> Result<(u64, usize)> {
+    let Files { ctx, ts, fonts, style_key, bar } = files;
+    let ts = *ts;
+    let glyphs = write::glyphs(ts, &laid);
+    let subsets = Subsets::new(fonts, &glyphs)?;
+    let glyphs_key = glyphs.key();
+    // A file's id (its trailer /ID): a key over what it shows, so that the same content gives
+    // the same bytes and changed content a new id.
+    let doc_key = |d: &Document| {
+        let number = d.number.as_deref().unwrap_or("");
+        let parts: [&[u8]; 6] =
+            [style_key, &glyphs_key, d.file.as_bytes(), d.title.as_bytes(), number.as_bytes(), d.code.as_bytes()];
+        cache::key(&parts)
+    };
+    // Each document's pages are drawn once, for its own file and its combined files.
+    let drawn: Vec<(&Document, Vec<Vec<u8>>)> = laid
+        .into_par_iter()
+        .map(|(d, pages)| {
+            let drawn = write::draw(ts.of(d), &subsets, d, &pages)?;
+            let key = doc_key(d);
+            let bytes = Arc::new(write::pdf(ts.of(d), &subsets, &d.title, &[&drawn], false, &key[..16])?);
+            bar.inc(1);
+            ctx.write_shared(&paths::in_site(&d.file), bytes)?;
+            Ok((d, drawn))
+        })
+        .collect::<Result<_>>()?;
+    // Timed apart: the combined files are what a print room asks for.
+    let started = std::time::Instant::now();
+    let combined = batches(inst, &drawn);
+    combined.par_iter().try_for_each(|b| {
+        let members: Vec<cache::Key> = b.docs.iter().map(|(d, _)| doc_key(d)).collect();
+        let mut parts: Vec<&[u8]> = vec![style_key, b.path.as_bytes(), b.title.as_bytes()];
+        parts.extend(members.iter().map(|k| k.as_slice()));
+        let key = cache::key(&parts);
+        let pages: Vec<&[Vec<u8>]> = b.docs.iter().map(|(_, p)| *p).collect();
+        // Combined files hold documents of one kind, so of one paper.
+        let paper = b.docs.first().map_or(&ts.official, |(d, _)| ts.of(d));
+        let bytes = Arc::new(write::pdf(paper, &subsets, &b.title, &pages, true, &key[..16])?);
+        ctx.write_shared(&paths::in_site(&b.path), bytes)
+    })?;
+    Ok((started.elapsed().as_micros() as u64, combined.iter().map(Batch::pages).sum()))
+}
+
+/// Documents that print mostly the same words, and so share their font subsets: a subset per
+/// document would cost more than the page (see `embed`), one per institution would make every
+/// letter carry the glyphs of the hazard ledger's descriptions and names too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Family {
+    /// Duty cards, letters and campaign reports: the duties and who holds them.
+    Duties,
+    /// Risk notice cards.
+    Risks,
+    /// The hazard ledger's notices, bulletins, yearly ledgers and inspection forms.
+    Hazards,
+}
+
+impl Family {
+    fn of(kind: Kind) -> Family {
+        match kind {
+            Kind::Card | Kind::Letter | Kind::Report => Family::Duties,
+            Kind::RiskCard => Family::Risks,
+            Kind::Notice | Kind::Bulletin | Kind::Ledger | Kind::Form => Family::Hazards,
+        }
     }
 }
 
