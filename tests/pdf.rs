@@ -419,3 +419,42 @@ fn timings_count_the_combined_files_pages() {
     let pages: u32 = combined.iter().map(|f| pages(&pdf.join(f))).sum();
     assert_eq!(counted, pages, "{line}");
 }
+
+#[test]
+fn combined_files_have_an_outline_by_department_and_page_labels_per_document() {
+    require_tools!();
+    let dir = example();
+    assert!(run(&["build", "--only", "letters,cards"], dir.path()).status.success());
+    let pdf = dir.path().join("output/print/site/pdf/wsq-hospital");
+    let json = |file: &Path| -> serde_json::Value {
+        let out = tool("qpdf", &["--json", "--json-key=outlines", "--json-key=pagelabels", file.to_str().unwrap()]);
+        serde_json::from_str(&out).unwrap()
+    };
+    let letters = json(&pdf.join("letters.pdf"));
+    let top = letters["outlines"].as_array().unwrap();
+    // The departments, once each, in the institution's order; under each, its letters' posts
+    // and signers, each opening its letter's first page.
+    let titles: Vec<&str> = top.iter().map(|o| o["title"].as_str().unwrap()).collect();
+    assert_eq!(&titles[..3], ["院领导", "院办公室", "安全生产管理科"], "{titles:?}");
+    let unique: std::collections::BTreeSet<&&str> = titles.iter().collect();
+    assert_eq!(unique.len(), titles.len(), "a department appears twice: {titles:?}");
+    let safety = &top[2]["kids"];
+    assert_eq!(safety[0]["title"], "安全生产管理科科长　张国庆");
+    let own = pages(&pdf.join("letters/safety-chief--zhang-guoqing.pdf")) as i64;
+    let first = safety[0]["destpageposfrom1"].as_i64().unwrap();
+    assert_eq!(safety[1]["destpageposfrom1"].as_i64().unwrap(), first + own + own % 2);
+    // Page labels start again with each letter, after its post and signer.
+    let labels = letters["pagelabels"].as_array().unwrap();
+    let at = labels.iter().find(|l| l["index"].as_i64() == Some(first - 1)).expect("a label where the letter starts");
+    assert_eq!(at["label"]["/P"], "u:安全生产管理科科长　张国庆 ");
+    assert_eq!(at["label"]["/S"], "/D");
+    let letters_in_file = top.iter().map(|d| d["kids"].as_array().unwrap().len()).sum::<usize>();
+    assert_eq!(labels.len(), letters_in_file);
+    // A department's own file lists its letters without the department above them.
+    let own_dept = json(&pdf.join("departments/safety-letters.pdf"));
+    assert_eq!(own_dept["outlines"][0]["title"], "安全生产管理科科长　张国庆");
+    // Cards too; a file of one document has neither.
+    assert_eq!(json(&pdf.join("cards.pdf"))["outlines"][0]["kids"][0]["title"], "院长");
+    let single = json(&pdf.join("letters/safety-chief--zhang-guoqing.pdf"));
+    assert!(single["outlines"].as_array().unwrap().is_empty() && single["pagelabels"].as_array().unwrap().is_empty());
+}

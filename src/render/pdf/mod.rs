@@ -143,7 +143,8 @@ fn family(files: &Files, inst: &Institution, laid: Vec<(&Document, Vec<Page>)>) 
         .map(|(d, pages)| {
             let drawn = write::draw(ts.of(d), &subsets, d, &pages)?;
             let key = doc_key(d);
-            let bytes = Arc::new(write::pdf(ts.of(d), &subsets, &d.title, &[&drawn], false, &key[..16])?);
+            let own = [write::Bound { pages: &drawn, outline: Vec::new() }];
+            let bytes = Arc::new(write::pdf(ts.of(d), &subsets, &d.title, &own, false, &key[..16])?);
             bar.inc(1);
             ctx.write_shared(&paths::in_site(&d.file), bytes)?;
             Ok((d, drawn))
@@ -153,14 +154,15 @@ fn family(files: &Files, inst: &Institution, laid: Vec<(&Document, Vec<Page>)>) 
     let started = std::time::Instant::now();
     let combined = batches(inst, &drawn);
     combined.par_iter().try_for_each(|b| {
-        let members: Vec<cache::Key> = b.docs.iter().map(|(d, _)| doc_key(d)).collect();
+        let members: Vec<cache::Key> = b.docs.iter().map(|m| doc_key(m.doc)).collect();
         let mut parts: Vec<&[u8]> = vec![style_key, b.path.as_bytes(), b.title.as_bytes()];
         parts.extend(members.iter().map(|k| k.as_slice()));
         let key = cache::key(&parts);
-        let pages: Vec<&[Vec<u8>]> = b.docs.iter().map(|(_, p)| *p).collect();
+        let bound: Vec<write::Bound> =
+            b.docs.iter().map(|m| write::Bound { pages: m.pages, outline: m.outline.clone() }).collect();
         // Combined files hold documents of one kind, so of one paper.
-        let paper = b.docs.first().map_or(&ts.official, |(d, _)| ts.of(d));
-        let bytes = Arc::new(write::pdf(paper, &subsets, &b.title, &pages, true, &key[..16])?);
+        let paper = b.docs.first().map_or(&ts.official, |m| ts.of(m.doc));
+        let bytes = Arc::new(write::pdf(paper, &subsets, &b.title, &bound, true, &key[..16])?);
         ctx.write_shared(&paths::in_site(&b.path), bytes)
     })?;
     Ok((started.elapsed().as_micros() as u64, combined.iter().map(Batch::pages).sum()))
@@ -206,18 +208,27 @@ pub(crate) struct Batch<'a, P> {
     /// Below the site root.
     pub(crate) path: String,
     pub(crate) title: String,
-    pub(crate) docs: Vec<(&'a Document, &'a [P])>,
+    pub(crate) docs: Vec<Member<'a, P>>,
+}
+
+/// A document in a combined file, and its place in the file's outline (bookmarks): its
+/// department, in a file of the whole institution, then its post and holder.
+pub(crate) struct Member<'a, P> {
+    pub(crate) doc: &'a Document,
+    pub(crate) pages: &'a [P],
+    pub(crate) outline: Vec<String>,
 }
 
 impl<P> Batch<'_, P> {
     /// Its pages, with the blank pages that start each document on a new sheet.
     pub(crate) fn pages(&self) -> usize {
-        self.docs.iter().map(|(_, p)| p.len() + p.len() % 2).sum()
+        self.docs.iter().map(|m| m.pages.len() + m.pages.len() % 2).sum()
     }
 }
 
 /// An institution's combined files for printing: all of it and per department, in department
-/// and post order. `laid` are its documents with their pages.
+/// order, for each kind that is combined. The file of the whole institution keeps its
+/// departments together, so that its outline has one entry for each.
 pub(crate) fn batches<'a, P>(inst: &Institution, laid: &'a [(&'a Document, Vec<P>)]) -> Vec<Batch<'a, P>> {
     let mut out = Vec::new();
     for (kind, name, label) in [
@@ -225,31 +236,51 @@ pub(crate) fn batches<'a, P>(inst: &Institution, laid: &'a [(&'a Document, Vec<P
         (Kind::Letter, "letters", "安全生产责任书"),
         (Kind::RiskCard, "risk-cards", "岗位安全风险告知卡"),
     ] {
-        let docs: Vec<(&Document, &[P])> = laid
-            .iter()
-            .filter(|(d, _)| d.institution == inst.id && d.kind == kind)
-            .map(|(d, p)| (*d, p.as_slice()))
-            .collect();
-        if docs.is_empty() {
+        let mut by_dept: BTreeMap<usize, Vec<(&Document, &[P])>> = BTreeMap::new();
+        for (d, p) in laid.iter().filter(|(d, _)| d.institution == inst.id && d.kind == kind) {
+            let order = inst.departments.iter().position(|x| x.id == d.department).unwrap_or(usize::MAX);
+            by_dept.entry(order).or_default().push((*d, p.as_slice()));
+        }
+        if by_dept.is_empty() {
             continue;
         }
-        let mut by_dept: BTreeMap<usize, Vec<(&Document, &[P])>> = BTreeMap::new();
-        for (d, p) in &docs {
-            let order = inst.departments.iter().position(|x| x.id == d.department).unwrap_or(usize::MAX);
-            by_dept.entry(order).or_default().push((*d, *p));
-        }
+        let mut all = Vec::new();
         for (order, group) in by_dept {
-            let Some(dept) = inst.departments.get(order) else { continue };
+            let dept = inst.departments.get(order);
+            let members = |above: Option<&str>| -> Vec<Member<'a, P>> {
+                group
+                    .iter()
+                    .map(|&(doc, pages)| {
+                        let outline = above.map(str::to_string).into_iter().chain([entry(inst, doc)]).collect();
+                        Member { doc, pages, outline }
+                    })
+                    .collect()
+            };
+            all.extend(members(dept.map(|d| d.name.as_str())));
+            let Some(dept) = dept else { continue };
             let path = paths::department_combined(&inst.id, &dept.id, name);
-            out.push(Batch { path, title: format!("{}{}{}（合订）", inst.name, dept.name, label), docs: group });
+            out.push(Batch {
+                path,
+                title: format!("{}{}{}（合订）", inst.name, dept.name, label),
+                docs: members(None),
+            });
         }
         out.push(Batch {
             path: paths::combined(&inst.id, name),
             title: format!("{}{}（合订）", inst.name, label),
-            docs,
+            docs: all,
         });
     }
     out
+}
+
+/// A document's entry in an outline: its post, and for a letter the person who signs it.
+fn entry(inst: &Institution, doc: &Document) -> String {
+    let post = inst.post(&doc.post).map_or(doc.title.as_str(), |p| p.name.as_str());
+    match doc.person.as_deref().and_then(|p| inst.person(p)) {
+        Some(person) => format!("{post}　{}", person.name),
+        None => post.to_string(),
+    }
 }
 
 /// Every character must be in the font that prints it: a rare character in a name must never

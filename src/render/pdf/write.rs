@@ -1,7 +1,8 @@
 //! Laid-out pages → the bytes of one PDF file (pdf-writer), with the group's font subsets
 //! (`embed`) copied in. Pages are drawn top-down in points; PDF's origin is bottom left.
 
-use pdf_writer::types::{CidFontType, FontFlags};
+use pdf_writer::types::{CidFontType, FontFlags, NumberingStyle, PageMode};
+use pdf_writer::writers::PageLabel;
 use pdf_writer::writers::WMode;
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
@@ -107,7 +108,7 @@ pub(crate) fn pdf(
     ts: &Typesetter,
     subsets: &Subsets,
     title: &str,
-    docs: &[&[Vec<u8>]],
+    docs: &[Bound],
     duplex: bool,
     id: &[u8],
 ) -> Result<Vec<u8>> {
@@ -129,22 +130,131 @@ pub(crate) fn pdf(
     }
 
     let mut kids = Vec::new();
-    for pages in docs {
-        for content in *pages {
+    // Each document's first page, in `kids`.
+    let mut starts = Vec::new();
+    for doc in docs {
+        starts.push(kids.len());
+        for content in doc.pages {
             kids.push(page_object(&mut pdf, &mut alloc, tree, &resources, [width, height], Some(content)));
         }
-        if duplex && pages.len() % 2 == 1 {
+        if duplex && doc.pages.len() % 2 == 1 {
             kids.push(page_object(&mut pdf, &mut alloc, tree, &resources, [width, height], None));
         }
     }
     pdf.pages(tree).kids(kids.iter().copied()).count(kids.len() as i32);
+    let bound = docs.iter().any(|d| !d.outline.is_empty());
+    let outline = bound.then(|| outline(&mut pdf, &mut alloc, docs, &starts, &kids, height));
+    // Page labels that start again with each document, after its name: "电工　牛二虎 2".
+    let labels: Vec<Ref> = match bound {
+        true => docs.iter().map(|_| alloc()).collect(),
+        false => Vec::new(),
+    };
+    for (doc, &label) in docs.iter().zip(&labels) {
+        let mut page_label = pdf.indirect(label).start::<PageLabel>();
+        page_label.style(NumberingStyle::Arabic);
+        if let Some(name) = doc.outline.last() {
+            page_label.prefix(TextStr(&format!("{name} ")));
+        }
+    }
     let mut cat = pdf.catalog(catalog);
     cat.pages(tree).lang(TextStr("zh-CN"));
     cat.viewer_preferences().display_doc_title(true);
+    if let Some(root) = outline {
+        cat.outlines(root).page_mode(PageMode::UseOutlines);
+        let mut tree = cat.page_labels();
+        let mut nums = tree.nums();
+        for (&start, &label) in starts.iter().zip(&labels) {
+            nums.insert(start as i32, label);
+        }
+    }
     cat.finish();
     pdf.document_info(info).title(TextStr(title));
     pdf.set_file_id((id.to_vec(), id.to_vec()));
     Ok(pdf.finish())
+}
+
+/// A document's drawn pages in a file and, in a combined file, its place in the outline: the
+/// titles of the groups above it (its department) and its own.
+pub(crate) struct Bound<'a> {
+    pub(crate) pages: &'a [Vec<u8>],
+    pub(crate) outline: Vec<String>,
+}
+
+/// The outline (bookmarks) of a combined file: the documents' titles, under their groups'
+/// (consecutive documents with the same group share it), each opening the document's first
+/// page. Returns the outline's root.
+fn outline(
+    pdf: &mut Pdf,
+    alloc: &mut impl FnMut() -> Ref,
+    docs: &[Bound],
+    starts: &[usize],
+    pages: &[Ref],
+    height: f32,
+) -> Ref {
+    struct Item<'a> {
+        title: &'a str,
+        page: usize,
+        kids: Vec<usize>,
+    }
+    // Items in document order; `kids[0]` is the root's, an item's are in `items[i].kids`.
+    let mut items: Vec<Item> = Vec::new();
+    let mut top: Vec<usize> = Vec::new();
+    for (doc, &start) in docs.iter().zip(starts) {
+        let mut parent: Option<usize> = None;
+        for (depth, title) in doc.outline.iter().enumerate() {
+            let leaf = depth + 1 == doc.outline.len();
+            let siblings = match parent {
+                None => &top,
+                Some(p) => &items[p].kids,
+            };
+            let same = siblings.last().copied().filter(|&last| !leaf && items[last].title == title.as_str());
+            let here = match same {
+                Some(i) => i,
+                None => {
+                    items.push(Item { title, page: start, kids: Vec::new() });
+                    let i = items.len() - 1;
+                    match parent {
+                        None => top.push(i),
+                        Some(p) => items[p].kids.push(i),
+                    }
+                    i
+                }
+            };
+            parent = Some(here);
+        }
+    }
+    let root = alloc();
+    let refs: Vec<Ref> = items.iter().map(|_| alloc()).collect();
+    // Every item is open: its count is the number of its descendants.
+    fn descendants(items: &[Item], i: usize) -> i32 {
+        items[i].kids.iter().map(|&k| 1 + descendants(items, k)).sum()
+    }
+    let write_level = |pdf: &mut Pdf, parent: Ref, level: &[usize]| {
+        for (j, &i) in level.iter().enumerate() {
+            let mut item = pdf.outline_item(refs[i]);
+            item.title(TextStr(items[i].title)).parent(parent);
+            if j > 0 {
+                item.prev(refs[level[j - 1]]);
+            }
+            if let Some(&n) = level.get(j + 1) {
+                item.next(refs[n]);
+            }
+            if let (Some(&first), Some(&last)) = (items[i].kids.first(), items[i].kids.last()) {
+                item.first(refs[first]).last(refs[last]).count(descendants(&items, i));
+            }
+            item.dest().page(pages[items[i].page]).xyz(0.0, height, None);
+        }
+    };
+    write_level(pdf, root, &top);
+    for i in 0..items.len() {
+        write_level(pdf, refs[i], &items[i].kids);
+    }
+    let mut outline = pdf.outline(root);
+    if let (Some(&first), Some(&last)) = (top.first(), top.last()) {
+        outline.first(refs[first]).last(refs[last]);
+    }
+    outline.count(items.len() as i32);
+    root
 }
 
 /// Pages are compressed in every file: at 1,000 one-page letters, level 6 made all PDFs 1 %
