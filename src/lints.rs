@@ -71,6 +71,11 @@ pub(crate) const LINTS: &[Lint] = &[
     hard("broken-page-link", "a link in a Markdown page to a page or file that the site does not have"),
     hard("missing-glyph", "a character that no font of the PDF style has: it would print as an empty box"),
     rule("pdf-not-made", Level::Warn, "PDFs cannot be made: no font of the PDF style is installed"),
+    rule(
+        "unbreakable-run",
+        Level::Warn,
+        "text with no place to break (a URL, a long number) wider than a printed line: it is cut at the margin",
+    ),
     hard("unknown-lint", "a lint name in `lints:` that does not exist"),
     hard("invalid-pair", "a signing pair whose two parties are the same post"),
     hard("duplicate-item", "a duty item reworded or removed twice, or both"),

@@ -458,3 +458,37 @@ fn combined_files_have_an_outline_by_department_and_page_labels_per_document() {
     let single = json(&pdf.join("letters/safety-chief--zhang-guoqing.pdf"));
     assert!(single["outlines"].as_array().unwrap().is_empty() && single["pagelabels"].as_array().unwrap().is_empty());
 }
+
+#[test]
+fn a_run_with_no_break_wider_than_the_line_is_cut_at_the_margin_and_check_warns() {
+    require_tools!();
+    let dir = fixture("minimal");
+    let url = format!("https://intranet.example.cn/safety/{}", "regulations-and-procedures-".repeat(3));
+    let number = "1234567890".repeat(8);
+    let post = dir.path().join("content/institutions/clinic/posts/nurse.yaml");
+    let yaml = std::fs::read_to_string(&post).unwrap().replace(
+        "    - 正确使用医用氧气瓶；",
+        &format!("    - 正确使用医用氧气瓶，规程见{url}；\n    - 设备编号{number}。"),
+    );
+    std::fs::write(&post, yaml).unwrap();
+    // `check` names both, where they are written, and the build goes on.
+    let out = run(&["check"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let said = text(&out.stderr);
+    assert_eq!(said.matches("warning[unbreakable-run]").count(), 2, "{said}");
+    assert!(said.contains("institutions/clinic/posts/nurse.yaml:9:"), "{said}");
+    assert!(said.contains("(81 characters, in pdf/clinic/cards/nurse.pdf)"), "{said}");
+    let pdf = build(dir.path()).join("cards/nurse.pdf");
+    // Every word inside the type area (28 mm + 156 mm from the left edge), as poppler reads it;
+    // and the whole text is there.
+    let bbox = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let right = (28.0 + 156.0) * 72.0 / 25.4;
+    for line in bbox.lines().filter(|l| l.contains("<word ")) {
+        let x_max: f64 = line.split("xMax=\"").nth(1).and_then(|r| r.split('"').next()).unwrap().parse().unwrap();
+        assert!(x_max <= right + 1.0, "past the margin: {line}");
+    }
+    // The words as placed (plain pdftotext would join a hyphen at a line's end to the next line).
+    let words: String =
+        bbox.lines().filter_map(|l| l.split_once("\">").and_then(|(_, w)| w.strip_suffix("</word>"))).collect();
+    assert!(words.contains(&url) && words.contains(&number), "{words}");
+}

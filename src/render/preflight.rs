@@ -71,7 +71,7 @@ pub(crate) fn prepare(
     };
     // The documents' texts are made in every build (the site shows their codes), with or
     // without fonts: their templates must render.
-    if let Err(e) = documents(model, &theme, fonts.as_ref(), sources, report) {
+    if let Err(e) = documents(model, &theme, fonts.as_ref().map(|f| (f, &style)), sources, report) {
         report.push(theme_diagnostic(fence, folder, &e.message, sources));
         return None;
     }
@@ -162,20 +162,40 @@ fn fonts_key(style: &str, file: usize) -> Span {
 fn documents(
     model: &Model,
     theme: &Theme,
-    fonts: Option<&FontSet>,
+    fonts: Option<(&FontSet, &Style)>,
     sources: &Sources,
     report: &mut Report,
 ) -> crate::error::Result<()> {
     let mut missing = std::collections::BTreeMap::new();
-    for inst in &model.institutions {
-        let docs = documents::institution(model, theme, inst)?;
-        if let Some(fonts) = fonts {
+    let mut runs = std::collections::BTreeMap::new();
+    let mut look = |docs: &[documents::Document]| {
+        if let Some((fonts, style)) = fonts {
             missing.extend(super::pdf::missing_glyphs(docs.iter(), fonts));
+            for (run, file) in super::pdf::unbreakable_runs(docs.iter(), fonts, style) {
+                runs.entry(run).or_insert(file);
+            }
         }
+    };
+    for inst in &model.institutions {
+        look(&documents::institution(model, theme, inst)?);
     }
-    let reports = super::report::all(model, &theme.tera)?;
-    if let Some(fonts) = fonts {
-        missing.extend(super::pdf::missing_glyphs(reports.iter(), fonts));
+    look(&super::report::all(model, &theme.tera)?);
+    for (run, file) in runs {
+        let span = first_text(sources, &run).unwrap_or_else(|| Span::file_start(0));
+        let shown: String = run.chars().take(40).collect();
+        let more = if shown.len() < run.len() { "…" } else { "" };
+        report.push(
+            Diagnostic::new(
+                "unbreakable-run",
+                span,
+                format!(
+                    "\"{shown}{more}\" ({} characters, in {file}) has no place to break and is wider than a printed line: it is cut where it reaches the margin",
+                    run.chars().count()
+                ),
+                "this text",
+            )
+            .with_help("put spaces or punctuation in it where it may break, or shorten it (a long address can go on a page of the site and be named here)"),
+        );
     }
     for (c, (font, _)) in missing {
         let span = first_use(sources, c).unwrap_or_else(|| Span::file_start(0));
@@ -194,12 +214,17 @@ fn documents(
 
 /// The first place a character is written in the content's files.
 fn first_use(sources: &Sources, c: char) -> Option<Span> {
+    first_text(sources, c.encode_utf8(&mut [0; 4]))
+}
+
+/// The first place a text is written in the content's files.
+fn first_text(sources: &Sources, text: &str) -> Option<Span> {
     sources.iter().find_map(|(file, src)| {
-        let start = src.text.find(c)?;
+        let start = src.text.find(text)?;
         let before = &src.text[..start];
         let line = before.matches('\n').count() as u32 + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
-        Some(Span { file, line, column, start, end: start + c.len_utf8() })
+        Some(Span { file, line, column, start, end: start + text.len() })
     })
 }
 

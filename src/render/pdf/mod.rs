@@ -283,6 +283,46 @@ fn entry(inst: &Institution, doc: &Document) -> String {
     }
 }
 
+/// Runs of text without a break opportunity (a URL, a long number) wider than the type area of
+/// their document's paper in its body type: the typesetter cuts them where they reach the margin
+/// (`linebreak::fill`), which the content's author should know. Each run once, with the first
+/// document that prints it.
+pub(crate) fn unbreakable_runs<'a>(
+    docs: impl Iterator<Item = &'a Document>,
+    fonts: &FontSet,
+    style: &style::Style,
+) -> BTreeMap<String, String> {
+    let (posted, wide) = (style.posted(), style.landscape());
+    let ts = Typesetters {
+        official: Typesetter { style, fonts },
+        posted: Typesetter { style: &posted, fonts },
+        wide: Typesetter { style: &wide, fonts },
+    };
+    let mut runs = BTreeMap::new();
+    for doc in docs {
+        let t = ts.of(doc);
+        let (size, tracking, width) = (t.style.sizes.body, t.style.tracking(), t.style.type_area.width * style::MM);
+        // Ideographs break between any two: only a stretch of other characters can be too wide,
+        // and not one of 20 characters of at most one em each, on any paper of the style.
+        let long = |text: &str| text.split(is_ideographic_or_blank).any(|run| run.chars().nth(20).is_some());
+        for text in doc.blocks.iter().flat_map(|b| b.texts()).filter(|t| long(t)) {
+            let mut start = 0;
+            for (end, _) in linebreak::opportunities(text) {
+                let run = text[start..end].trim_end();
+                start = end;
+                if linebreak::width(run, |c| fonts.body.advance(c, size), tracking) > width {
+                    runs.entry(run.to_string()).or_insert_with(|| doc.file.clone());
+                }
+            }
+        }
+    }
+    runs
+}
+
+fn is_ideographic_or_blank(c: char) -> bool {
+    c.is_whitespace() || matches!(c as u32, 0x3000..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF | 0x20000..=0x3FFFF)
+}
+
 /// Every character must be in the font that prints it: a rare character in a name must never
 /// become an empty box. The error names the person (or post) and where it is written.
 fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
