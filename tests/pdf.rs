@@ -492,3 +492,20 @@ fn a_run_with_no_break_wider_than_the_line_is_cut_at_the_margin_and_check_warns(
         bbox.lines().filter_map(|l| l.split_once("\">").and_then(|(_, w)| w.strip_suffix("</word>"))).collect();
     assert!(words.contains(&url) && words.contains(&number), "{words}");
 }
+
+#[test]
+fn a_duty_card_gives_each_holder_of_the_post_a_line_to_sign() {
+    require_tools!();
+    let dir = example();
+    assert!(run(&["build", "--only", "cards", "--institution", "lyg-120"], dir.path()).status.success());
+    let card = dir.path().join("output/print/site/pdf/lyg-120/cards/ambulance-driver.pdf");
+    let words: String = tool("pdftotext", &[card.to_str().unwrap(), "-"]).split_whitespace().collect();
+    assert!(words.contains("本岗位人员已知悉上述岗位安全生产责任"), "{words}");
+    for name in ["王大勇", "高峰", "朱长青", "李军"] {
+        assert!(words.contains(&format!("{name}（签字）：")), "no line for {name}: {words}");
+    }
+    // A post with one holder: "本人".
+    let one = dir.path().join("output/print/site/pdf/lyg-120/cards/director.pdf");
+    let words: String = tool("pdftotext", &[one.to_str().unwrap(), "-"]).split_whitespace().collect();
+    assert!(words.contains("本人已知悉上述岗位安全生产责任") && words.matches("（签字）").count() == 1, "{words}");
+}
