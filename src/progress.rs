@@ -216,9 +216,15 @@ impl Tally {
         self.late += usize::from(p.timeliness == Timeliness::Late);
     }
 
-    /// Done share in whole percent.
+    /// Done share in whole percent, rounded (3 of 7: 43 %), but 100 only when all is done and 0
+    /// only when nothing is: a progress figure must not round a task away.
     pub(crate) fn percent(&self) -> u32 {
-        (self.done * 100).checked_div(self.total).unwrap_or(0) as u32
+        let Some(rounded) = (self.done * 200 + self.total).checked_div(self.total * 2) else { return 0 };
+        match self.done {
+            0 => 0,
+            d if d == self.total => 100,
+            _ => rounded.clamp(1, 99) as u32,
+        }
     }
 }
 
@@ -393,6 +399,8 @@ mod tests {
         let t = phase(&c, &c.phases[0], "2017-01-05".into());
         assert_eq!(t, Tally { total: 2, done: 1, verified: 0, overdue: 1, late: 1 });
         assert_eq!(t.percent(), 50);
+        let share = |done, total| Tally { total, done, ..Tally::default() }.percent();
+        assert_eq!([share(3, 7), share(199, 200), share(1, 300), share(0, 0), share(5, 5)], [43, 99, 1, 0, 100]);
         assert_eq!(phase(&c, &c.phases[0], "2016-07-01".into()).overdue, 0);
     }
 
