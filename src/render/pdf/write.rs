@@ -196,7 +196,7 @@ fn outline(
         page: usize,
         kids: Vec<usize>,
     }
-    // Items in document order; `kids[0]` is the root's, an item's are in `items[i].kids`.
+    // Items in document order; `top` are the outline's own, `items[i].kids` an item's.
     let mut items: Vec<Item> = Vec::new();
     let mut top: Vec<usize> = Vec::new();
     for (doc, &start) in docs.iter().zip(starts) {
