@@ -122,6 +122,27 @@ pub(crate) struct Typesetters<'a> {
     pub(crate) wide: Typesetter<'a>,
 }
 
+/// The styles of the compact and the turned paper, derived once from the theme's.
+pub(crate) struct Papers {
+    posted: Style,
+    wide: Style,
+}
+
+impl Papers {
+    pub(crate) fn of(style: &Style) -> Self {
+        Papers { posted: style.posted(), wide: style.landscape() }
+    }
+
+    /// A typesetter for each paper: the theme's `style`, and these.
+    pub(crate) fn typesetters<'a>(&'a self, style: &'a Style, fonts: &'a FontSet) -> Typesetters<'a> {
+        Typesetters {
+            official: Typesetter { style, fonts },
+            posted: Typesetter { style: &self.posted, fonts },
+            wide: Typesetter { style: &self.wide, fonts },
+        }
+    }
+}
+
 impl<'a> Typesetters<'a> {
     /// The one that sets `doc`.
     pub(crate) fn of(&self, doc: &crate::render::document::Document) -> &Typesetter<'a> {

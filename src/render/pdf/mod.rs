@@ -29,7 +29,7 @@ use crate::error::{Error, Result};
 use crate::model::{Institution, LetterNumbers, Model};
 use embed::Subsets;
 use fonts::{Face, FontSet};
-use layout::{Page, Typesetter, Typesetters};
+use layout::{Page, Papers, Typesetters};
 
 pub(crate) struct PdfRenderer;
 
@@ -50,12 +50,8 @@ impl Renderer for PdfRenderer {
         for d in &printed {
             printed_of.entry(d.institution.as_str()).or_default().push(d);
         }
-        let (posted, wide) = (style.posted(), style.landscape());
-        let ts = Typesetters {
-            official: Typesetter { style, fonts },
-            posted: Typesetter { style: &posted, fonts },
-            wide: Typesetter { style: &wide, fonts },
-        };
+        let papers = Papers::of(style);
+        let ts = papers.typesetters(style, fonts);
         let bar = progress(ctx.progress, printed.len() as u64);
         let style_key = cache::key(&[ctx.theme.pdf_style.as_bytes()]);
         let files = Files { ctx, ts: &ts, fonts, style_key, bar: &bar };
@@ -292,12 +288,8 @@ pub(crate) fn unbreakable_runs<'a>(
     fonts: &FontSet,
     style: &style::Style,
 ) -> BTreeMap<String, String> {
-    let (posted, wide) = (style.posted(), style.landscape());
-    let ts = Typesetters {
-        official: Typesetter { style, fonts },
-        posted: Typesetter { style: &posted, fonts },
-        wide: Typesetter { style: &wide, fonts },
-    };
+    let papers = Papers::of(style);
+    let ts = papers.typesetters(style, fonts);
     let mut runs = BTreeMap::new();
     for doc in docs {
         let t = ts.of(doc);
