@@ -8,6 +8,7 @@
 //! The binary is the crate's user; what is public beside the command line ([`cli::main`]) is
 //! what the integration tests and the benchmarks call. Everything else is `pub(crate)`.
 
+pub(crate) mod amend;
 #[doc(hidden)]
 pub mod bench;
 pub(crate) mod check;

@@ -20,7 +20,7 @@ use crate::render::documents::{self, Document, Kind};
 use crate::render::theme::Theme;
 
 /// Loads and checks the content on disk; Err with the diagnostics when it has errors.
-fn current(dir: &Path) -> Result<Model> {
+pub(super) fn current(dir: &Path) -> Result<Model> {
     let checked = crate::checked::check(dir, |_| {});
     checked.model.ok_or_else(|| {
         Error::content(format!(

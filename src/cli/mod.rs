@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::lints::{self, Level, Levels};
 
 mod history;
+mod sign;
 use crate::pipeline;
 
 const EXAMPLES: &str = "\
@@ -22,6 +23,7 @@ Examples:
   safeduty init my-hospital           start a new content tree
   safeduty changes --since 2024-01-01 posts whose duties changed, letters to sign again
   safeduty verify 7QK2-M9XD           which version of which document a printed code belongs to
+  safeduty sign 7QK2-M9XD --date 2023-01-05   record a letter signed on paper
   safeduty synth --institutions 100 --employees 10000 /tmp/big
   safeduty check --warn post-without-scope --deny post-without-holder";
 
@@ -134,6 +136,36 @@ Examples:
         /// Content folder.
         #[arg(default_value = "content")]
         dir: PathBuf,
+    },
+    /// Record a letter or risk notice card signed on paper, by the code printed on it, or every row of a filled-in 签订台账.
+    #[command(after_help = "Adds the record to the institution's signing.yaml (comments and order kept) and checks \
+the content again; a record that does not check is taken back. A code is that of the current text: a paper \
+printed from an older one must be printed again. A 签订台账 is the sheet of the workbook in \
+output/data/workbooks/ (or a CSV of it) with the 签订日期 column filled in.
+
+Examples:
+  safeduty sign 7QK2-M9XD --date 2023-01-05
+  safeduty sign 7QK2-M9XD --date 2023-01-05 --scan ~/扫描/李婷.pdf
+  safeduty sign XS2Y-YTCY --date 2023-01-05 --person 牛二虎     a risk notice card: whose signature
+  safeduty sign 签订台账.xlsx --dry-run                           what the sheet would record")]
+    Sign {
+        /// The verification code printed at the foot of the signed paper, or a filled-in sheet (.xlsx, .csv).
+        code_or_sheet: String,
+        /// Content folder.
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        /// The day it was signed (YYYY-MM-DD).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: Option<String>,
+        /// For a risk notice card: the holder who signed (id or name), when the post has several.
+        #[arg(long, value_name = "ID|NAME")]
+        person: Option<String>,
+        /// A scan of the signed paper; copied into the institution's scans/ when it is elsewhere.
+        #[arg(long, value_name = "FILE")]
+        scan: Option<PathBuf>,
+        /// Say what would be recorded, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Create a new content tree with the five role categories and a commented example institution.
     #[command(after_help = "Example:\n  safeduty init my-hospital && safeduty check my-hospital")]
@@ -320,6 +352,17 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Verify { code, dir } => {
             require_dir(&dir)?;
             history::verify(&dir, &code)
+        }
+        Command::Sign { code_or_sheet, dir, date, person, scan, dry_run } => {
+            require_dir(&dir)?;
+            let request = sign::Request {
+                what: &code_or_sheet,
+                date: date.as_deref(),
+                person: person.as_deref(),
+                scan: scan.as_deref(),
+                dry_run,
+            };
+            sign::sign(&dir, &request)
         }
         Command::Serve { dir, port, as_of, timings, lints } => {
             lints.validate()?;

@@ -7,7 +7,7 @@
 mod cache;
 mod layout;
 mod page;
-mod sheet;
+pub(crate) mod sheet;
 mod text;
 pub(crate) mod yaml;
 

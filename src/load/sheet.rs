@@ -454,6 +454,23 @@ fn fields(text: &str, start: usize, count: usize) -> Vec<Range<usize>> {
 }
 
 fn xlsx(bytes: &[u8], file: FileId) -> Result<Grid, (Diagnostic, String)> {
+    xlsx_sheet(bytes, file, None)
+}
+
+/// The cells of a sheet, as text, row by row: for commands that read what the office filled in
+/// (`sign --sheet`). From a workbook, the sheet named `name` when it has one, else its first;
+/// a CSV in UTF-8, UTF-16 or GBK. Err: what is wrong, and how to save it again.
+pub(crate) fn table(bytes: &[u8], format: Format, name: Option<&str>) -> Result<Vec<Vec<String>>, String> {
+    let grid = match format {
+        Format::Csv => csv(bytes, 0),
+        Format::Xlsx => xlsx_sheet(bytes, 0, name),
+        Format::Other => return Err("it is not an .xlsx workbook or a CSV file".into()),
+    };
+    let grid = grid.map_err(|(d, _)| format!("{}; {}", d.message, d.help.unwrap_or_default()))?;
+    Ok(grid.rows.into_iter().map(|row| row.into_iter().map(|c| c.value).collect()).collect())
+}
+
+fn xlsx_sheet(bytes: &[u8], file: FileId, name: Option<&str>) -> Result<Grid, (Diagnostic, String)> {
     use calamine::{Data, Reader};
     let unreadable = |e: String| {
         let d =
@@ -462,9 +479,13 @@ fn xlsx(bytes: &[u8], file: FileId) -> Result<Grid, (Diagnostic, String)> {
         (d, String::new())
     };
     let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
-    let range = match book.worksheet_range_at(0) {
-        Some(range) => range.map_err(|e| unreadable(e.to_string()))?,
-        None => return Ok(Grid { shown: String::new(), rows: Vec::new() }),
+    let named = name.filter(|n| book.sheet_names().iter().any(|s| s == n));
+    let range = match named {
+        Some(n) => book.worksheet_range(n).map_err(|e| unreadable(e.to_string()))?,
+        None => match book.worksheet_range_at(0) {
+            Some(range) => range.map_err(|e| unreadable(e.to_string()))?,
+            None => return Ok(Grid { shown: String::new(), rows: Vec::new() }),
+        },
     };
     let (top, left) = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
     // The rows as lines, line N holding row N, cells separated by ` | `.

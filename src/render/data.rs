@@ -1,4 +1,7 @@
-//! `data/`: the resolved model as JSON, and every duty as CSV for Excel and WPS.
+//! `data/`: the resolved model as JSON, every duty as CSV, and a workbook per institution
+//! (`workbook`) for Excel and WPS.
+
+use rayon::prelude::*;
 
 use super::context::{Part, RenderContext, Renderer, Selection};
 use super::paths;
@@ -22,7 +25,11 @@ impl Renderer for DataRenderer {
             serde_json::to_writer_pretty(w, ctx.model).map_err(|e| Error::internal(format!("model.json: {e}")))
         })?;
         ctx.write_with(&paths::data("duties.csv"), &mut |w| duties_csv(ctx.model, w))?;
-        ctx.write_with(&paths::data("documents.json"), &mut |w| documents_json(ctx.documents, w))
+        ctx.write_with(&paths::data("documents.json"), &mut |w| documents_json(ctx.documents, w))?;
+        ctx.model.institutions.par_iter().try_for_each(|inst| {
+            let bytes = super::workbook::institution(ctx.model, inst, ctx.documents)?;
+            ctx.write(&paths::workbook(&inst.id), &bytes)
+        })
     }
 }
 

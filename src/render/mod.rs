@@ -18,6 +18,7 @@ mod report;
 pub(crate) mod risk_cards;
 pub(crate) mod site;
 pub(crate) mod theme;
+pub(crate) mod workbook;
 
 pub(crate) use context::{Files, Finding, Part, RenderContext, Renderer, Selection, Sink};
 pub(crate) use data::DataRenderer;

@@ -23,6 +23,11 @@ pub(crate) fn data(name: &str) -> String {
     format!("data/{name}")
 }
 
+/// An institution's workbook (.xlsx), as a path below the output root.
+pub(crate) fn workbook(institution: &str) -> String {
+    data(&format!("workbooks/{institution}.xlsx"))
+}
+
 pub(crate) const HOME: &str = "index.html";
 pub(crate) const SEARCH: &str = "search.html";
 pub(crate) const NOT_FOUND: &str = "404.html";
