@@ -50,12 +50,32 @@ pub(crate) fn set_in_list(
         out.push_str(&lines[at + 1..].concat());
         return Ok(out);
     }
-    // The block: every line after the key that is indented, a list item, blank or a comment,
-    // up to the next top-level key. Each entry runs from its `- ` to its last line that is not
-    // blank or a comment, so that comments between entries stay where they are.
+    let (entries, indent) = entries(&lines, at + 1);
+    let indent = indent.unwrap_or(2);
+    let line = format!("{}- {entry}\n", " ".repeat(indent));
+    let replaced = entries.iter().find(|e| fields(&lines, **e, indent).is_some_and(|m| same(&m)));
+    let (cut, keep_from) = match (replaced, entries.last()) {
+        (Some((first, last)), _) => (*first, last + 1),
+        (None, Some((_, last))) => (last + 1, last + 1),
+        (None, None) => (at + 1, at + 1),
+    };
+    let mut out: String = lines[..cut].concat();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&line);
+    out.push_str(&lines[keep_from..].concat());
+    Ok(out)
+}
+
+/// The entries of the block list that starts at line `from`: every line that is indented, a
+/// list item, blank or a comment, up to the next key at the root. Each entry runs from its `- `
+/// to its last line that is not blank or a comment, so that comments between entries stay
+/// where they are. Also the column of the entries' dashes.
+fn entries(lines: &[&str], from: usize) -> (Vec<(usize, usize)>, Option<usize>) {
     let mut entries: Vec<(usize, usize)> = Vec::new();
     let mut indent = None;
-    for (i, line) in lines.iter().enumerate().skip(at + 1) {
+    for (i, line) in lines.iter().enumerate().skip(from) {
         let trimmed = line.trim_start();
         if trimmed.trim().is_empty() || trimmed.starts_with('#') {
             continue;
@@ -72,28 +92,59 @@ pub(crate) fn set_in_list(
             last.1 = i;
         }
     }
-    let indent = indent.unwrap_or(2);
-    let line = format!("{}- {entry}\n", " ".repeat(indent));
-    let replaced = entries.iter().find(|(first, last)| {
-        // The entry as a mapping of its own: its `- ` becomes indentation.
-        let head = &lines[*first][indent..];
-        let rest = head.strip_prefix("- ").or_else(|| head.strip_prefix('-')).unwrap_or(head);
-        let mut yaml = format!("{}  {rest}", " ".repeat(indent));
-        yaml.push_str(&lines[first + 1..=*last].concat());
-        serde_saphyr::from_str::<BTreeMap<String, serde_json::Value>>(&yaml).is_ok_and(|m| same(&m))
-    });
-    let (cut, keep_from) = match (replaced, entries.last()) {
-        (Some((first, last)), _) => (*first, last + 1),
-        (None, Some((_, last))) => (last + 1, last + 1),
-        (None, None) => (at + 1, at + 1),
-    };
-    let mut out: String = lines[..cut].concat();
-    if !out.ends_with('\n') {
+    (entries, indent)
+}
+
+/// An entry of a list read on its own, as a mapping: its `- ` becomes indentation.
+fn fields(lines: &[&str], (first, last): (usize, usize), indent: usize) -> Option<BTreeMap<String, serde_json::Value>> {
+    let head = &lines[first][indent..];
+    let rest = head.strip_prefix("- ").or_else(|| head.strip_prefix('-')).unwrap_or(head);
+    let mut yaml = format!("{}  {rest}", " ".repeat(indent));
+    yaml.push_str(&lines[first + 1..=last].concat());
+    serde_saphyr::from_str(&yaml).ok()
+}
+
+/// What to do with an entry of a list.
+pub(crate) enum Change {
+    Keep,
+    Remove,
+    /// Its lines replaced by these (whole lines, indented as the list's).
+    Replace(String),
+}
+
+/// `text`, a file that is one list at its root (`people.yaml`), with each entry changed as
+/// `change` says from its fields, and `added` (whole lines) after the last. Comments between
+/// entries and before the list are kept; those inside an entry that is replaced go with it.
+pub(crate) fn rewrite_root_list(
+    text: &str,
+    mut change: impl FnMut(&BTreeMap<String, serde_json::Value>) -> Change,
+    added: &str,
+) -> String {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let (entries, indent) = entries(&lines, 0);
+    let indent = indent.unwrap_or(0);
+    let mut out = String::new();
+    let mut next = 0;
+    for entry in &entries {
+        let Some(map) = fields(&lines, *entry, indent) else { continue };
+        let what = change(&map);
+        if matches!(what, Change::Keep) {
+            continue;
+        }
+        out.push_str(&lines[next..entry.0].concat());
+        if let Change::Replace(new) = what {
+            out.push_str(&new);
+        }
+        next = entry.1 + 1;
+    }
+    let end = entries.last().map_or(lines.len(), |e| e.1 + 1).max(next);
+    out.push_str(&lines[next..end].concat());
+    if !out.is_empty() && !out.ends_with('\n') {
         out.push('\n');
     }
-    out.push_str(&line);
-    out.push_str(&lines[keep_from..].concat());
-    Ok(out)
+    out.push_str(added);
+    out.push_str(&lines[end..].concat());
+    out
 }
 
 /// A YAML scalar for a value of the content (a file name, an id): plain when YAML reads it back
@@ -188,6 +239,25 @@ mod tests {
                 .unwrap()
                 .ends_with(&format!("x\n\nsigned:\n  - {ENTRY}\n"))
         );
+    }
+
+    #[test]
+    fn a_root_list_loses_replaces_and_gains_entries_and_keeps_its_comments() {
+        let text = "# 在岗人员\n- id: a\n  name: 甲\n  posts: [x]\n# b moved in May\n- {id: b, name: 乙, posts: [x]}\n- id: c  # leaves\n  name: 丙\n  posts: [y]\n";
+        let out = rewrite_root_list(
+            text,
+            |m| match m["id"].as_str() {
+                Some("b") => Change::Replace("- id: b\n  name: 乙\n  posts: [y]\n".into()),
+                Some("c") => Change::Remove,
+                _ => Change::Keep,
+            },
+            "- id: d\n  name: 丁\n  posts: [x]\n",
+        );
+        assert_eq!(
+            out,
+            "# 在岗人员\n- id: a\n  name: 甲\n  posts: [x]\n# b moved in May\n- id: b\n  name: 乙\n  posts: [y]\n- id: d\n  name: 丁\n  posts: [x]\n"
+        );
+        assert_eq!(rewrite_root_list("", |_| Change::Keep, "- id: d\n"), "- id: d\n");
     }
 
     #[test]

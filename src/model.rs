@@ -374,6 +374,8 @@ pub(crate) struct Person {
     pub(crate) id: String,
     pub(crate) name: String,
     pub(crate) title: Option<String>,
+    /// 工号.
+    pub(crate) number: Option<String>,
     pub(crate) posts: Vec<String>,
     /// Where the person is listed (file:line:column): names are checked against the fonts.
     pub(crate) source: String,

@@ -81,8 +81,8 @@ fn each_institution_gets_a_workbook_of_its_lists_with_chinese_headers_frozen_and
     )
     .unwrap();
     let roster = cells(&book, "人员名册");
-    assert_eq!(roster[0], ["姓名", "科室", "岗位", "职称", "人员编号"]);
-    let mut ids: Vec<&str> = roster[1..].iter().map(|r| r[4].as_str()).collect();
+    assert_eq!(roster[0], ["姓名", "科室", "岗位", "职称", "工号", "人员编号"]);
+    let mut ids: Vec<&str> = roster[1..].iter().map(|r| r[5].as_str()).collect();
     ids.sort();
     let mut expected: Vec<&str> = people.iter().map(|p| p["id"].as_str().unwrap()).collect();
     expected.sort();
@@ -343,4 +343,135 @@ fn a_filled_in_signing_sheet_records_every_dated_row_from_xlsx_and_gbk_csv() {
     export(root);
     let doc = documents(root).into_iter().find(|d| d["code"] == cdc[2][column(&cdc, "验证码")].as_str()).unwrap();
     assert_eq!(doc["status"]["date"], "2023-01-18");
+}
+
+/// A roster as HR keeps it: 工号, 姓名, 科室, 岗位, 职称 (written by a real .xlsx writer).
+fn roster(rows: &[[&str; 5]]) -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, title) in ["工号", "姓名", "科室", "岗位", "职称"].iter().enumerate() {
+        sheet.write_string(0, c as u16, *title).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+            sheet.write_string(r as u32 + 1, c as u16, *cell).unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// The exported 人员名册 of an institution as roster rows (no 工号).
+fn exported_roster(dir: &Path, institution: &str) -> Vec<[String; 5]> {
+    let sheet = cells(&dir.join(format!("out/data/workbooks/{institution}.xlsx")), "人员名册");
+    sheet[1..].iter().map(|r| [String::new(), r[0].clone(), r[1].clone(), r[2].clone(), r[3].clone()]).collect()
+}
+
+#[test]
+fn a_roster_from_hr_is_imported_with_pinyin_ids_and_nothing_is_written_without_write() {
+    let dir = example();
+    let root = dir.path();
+    export(root);
+    let people = "content/institutions/wsq-hospital/people.yaml";
+    let before = std::fs::read_to_string(root.join(people)).unwrap();
+    let mut rows = exported_roster(root, "wsq-hospital");
+    let listed = rows.len();
+
+    // The roster as exported is the people as listed.
+    let write_roster = |rows: &[[String; 5]], name: &str| {
+        let refs: Vec<[&str; 5]> = rows.iter().map(|r| [&*r[0], &*r[1], &*r[2], &*r[3], &*r[4]]).collect();
+        std::fs::write(root.join(name), roster(&refs)).unwrap();
+    };
+    write_roster(&rows, "花名册.xlsx");
+    let out = run(&["import", "花名册.xlsx", "--institution", "wsq-hospital"], root);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains(&format!("0 join, 0 leave, 0 change, {listed} unchanged")),
+        "{}",
+        text(&out.stderr)
+    );
+
+    // Two new 张伟 and a 吕: ids from pinyin, homonyms told apart; shown, not written.
+    let new =
+        |n: &str, name: &str, dept: &str, post: &str| [n.into(), name.into(), dept.into(), post.into(), String::new()];
+    rows.push(new("0456", "张伟", "内科", "内科护士"));
+    rows.push(new("0457", "张伟", "外科", "外科护士"));
+    rows.push(new("0458", "吕小红", "保卫科", "消防控制室值班员"));
+    write_roster(&rows, "花名册.xlsx");
+    let all = snapshot(&root.join("content"));
+    let out = run(&["import", "花名册.xlsx", "--institution", "wsq-hospital"], root);
+    let said = text(&out.stderr);
+    assert!(out.status.success(), "{said}");
+    assert!(said.contains("3 join, 0 leave, 0 change"), "{said}");
+    for line in
+        ["join   张伟 (zhang-wei): 内科护士", "join   张伟 (zhang-wei2): 外科护士", "join   吕小红 (lv-xiaohong)"]
+    {
+        assert!(said.contains(line), "{line}: {said}");
+    }
+    assert!(said.contains("nothing was written"), "{said}");
+    assert!(snapshot(&root.join("content")) == all, "without --write nothing changes");
+
+    // Written: the file as it was (its comments), then the three, and the content checks.
+    let out = run(&["import", "花名册.xlsx", "--institution", "wsq-hospital", "--write"], root);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let after = std::fs::read_to_string(root.join(people)).unwrap();
+    assert!(after.starts_with(&before), "the listed people and their comments are kept");
+    assert_eq!(
+        &after[before.len()..],
+        "- id: zhang-wei\n  name: 张伟\n  number: \"0456\"\n  posts: [im-nurse]\n\
+         - id: zhang-wei2\n  name: 张伟\n  number: \"0457\"\n  posts: [surgery-nurse]\n\
+         - id: lv-xiaohong\n  name: 吕小红\n  number: \"0458\"\n  posts: [fire-control-operator]\n"
+    );
+    assert!(run(&["check", "content"], root).status.success());
+    export(root);
+    let sheet = cells(&root.join("out/data/workbooks/wsq-hospital.xlsx"), "人员名册");
+    assert!(sheet.iter().any(|r| r[0] == "张伟" && r[4] == "0457" && r[5] == "zhang-wei2"), "{sheet:?}");
+    // Imported again, it is all unchanged.
+    let out = run(&["import", "花名册.xlsx", "--institution", "wsq-hospital"], root);
+    assert!(text(&out.stderr).contains(&format!("0 join, 0 leave, 0 change, {} unchanged", listed + 3)));
+
+    // Someone who leaves but still owns records: the check says so, and the file stays.
+    let without: Vec<[String; 5]> = rows.iter().filter(|r| r[1] != "李娜").cloned().collect();
+    write_roster(&without, "花名册.xlsx");
+    let all = snapshot(&root.join("content"));
+    let out = run(&["import", "花名册.xlsx", "--institution", "wsq-hospital", "--write"], root);
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("leave  李娜 (li-na)") && said.contains("li-na") && said.contains("left as it was"),
+        "{said}"
+    );
+    assert!(snapshot(&root.join("content")) == all);
+}
+
+#[test]
+fn a_gbk_roster_with_unknown_departments_and_posts_lists_them_and_imports_nothing() {
+    let dir = example();
+    let root = dir.path();
+    let csv =
+        "姓名,科室,岗位,工号\r\n张伟,内科,内科护士,1\r\n王芳,放射科,放射技师,2\r\n赵强,内科,心内科护士,3\r\n,,,\r\n";
+    let (gbk, _, lossy) = encoding_rs::GBK.encode(csv);
+    assert!(!lossy);
+    std::fs::write(root.join("花名册.csv"), &gbk).unwrap();
+    let all = snapshot(&root.join("content"));
+    let out = run(&["import", "花名册.csv", "--institution", "wsq-hospital", "--write"], root);
+    let said = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("row 3 (王芳): 科室 `放射科` is not a department of 乌审旗人民医院"), "{said}");
+    assert!(said.contains("row 4 (赵强): 岗位 `心内科护士` is not a post of 内科"), "{said}");
+    assert!(said.contains("nothing was imported"), "{said}");
+    assert!(snapshot(&root.join("content")) == all);
+
+    for (args, says) in [
+        (&["import", "花名册.csv", "--institution", "wsq-hospita"][..], "did you mean"),
+        (&["import", "missing.xlsx", "--institution", "wsq-hospital"][..], "missing.xlsx"),
+        (&["import", "花名册.csv"][..], "--institution"),
+    ] {
+        let out = run(args, root);
+        assert_eq!(out.status.code(), Some(if args.len() == 2 { 2 } else { 1 }), "{args:?}");
+        assert!(text(&out.stderr).contains(says), "{args:?}: {}", text(&out.stderr));
+    }
+    std::fs::write(root.join("bad.csv"), "名字,部门\r\n张伟,内科\r\n").unwrap();
+    let out = run(&["import", "bad.csv", "--institution", "wsq-hospital"], root);
+    assert!(text(&out.stderr).contains("no header row with 姓名"), "{}", text(&out.stderr));
+    assert!(snapshot(&root.join("content")) == all);
 }

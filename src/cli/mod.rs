@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::lints::{self, Level, Levels};
 
 mod history;
+mod import;
 mod sign;
 use crate::pipeline;
 
@@ -24,6 +25,7 @@ Examples:
   safeduty changes --since 2024-01-01 posts whose duties changed, letters to sign again
   safeduty verify 7QK2-M9XD           which version of which document a printed code belongs to
   safeduty sign 7QK2-M9XD --date 2023-01-05   record a letter signed on paper
+  safeduty import 花名册.xlsx --institution wsq-hospital   who joins, leaves or moves (--write to write)
   safeduty synth --institutions 100 --employees 10000 /tmp/big
   safeduty check --warn post-without-scope --deny post-without-holder";
 
@@ -166,6 +168,30 @@ Examples:
         /// Say what would be recorded, and write nothing.
         #[arg(long)]
         dry_run: bool,
+    },
+    /// Import the roster HR keeps (.xlsx, or CSV in UTF-8 or GBK) into an institution's people.yaml.
+    #[command(
+        after_help = "The roster's header row names the columns 姓名, 科室 and 岗位 (several posts separated by 、), \
+and optionally 工号 and 职称. Departments and posts are found by their names; one that is not there is listed with \
+its row and nothing is imported. People are matched to those listed by 工号, else by name; new ones get an id from \
+the pinyin of their name (zhang-wei, then zhang-wei2). Without --write it only shows who joins, leaves or changes.
+
+Examples:
+  safeduty import 花名册.xlsx --institution wsq-hospital
+  safeduty import 花名册.csv content --institution wsq-hospital --write"
+    )]
+    Import {
+        /// The roster: an .xlsx workbook (its first sheet) or a CSV file.
+        roster: PathBuf,
+        /// Content folder.
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        /// The institution whose people these are (its id).
+        #[arg(long, value_name = "ID")]
+        institution: String,
+        /// Write people.yaml (otherwise only show what would change).
+        #[arg(long)]
+        write: bool,
     },
     /// Create a new content tree with the five role categories and a commented example institution.
     #[command(after_help = "Example:\n  safeduty init my-hospital && safeduty check my-hospital")]
@@ -363,6 +389,10 @@ fn run(cli: Cli) -> Result<i32> {
                 dry_run,
             };
             sign::sign(&dir, &request)
+        }
+        Command::Import { roster, dir, institution, write } => {
+            require_dir(&dir)?;
+            import::import(&dir, &roster, &institution, write)
         }
         Command::Serve { dir, port, as_of, timings, lints } => {
             lints.validate()?;

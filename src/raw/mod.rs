@@ -327,6 +327,9 @@ pub(crate) struct Person {
     /// Professional or administrative title, e.g. 副主任医师.
     #[serde(default)]
     pub(crate) title: Option<String>,
+    /// The staff number (工号) HR gives: what `import` matches a roster's rows by.
+    #[serde(default)]
+    pub(crate) number: Option<String>,
     pub(crate) posts: Spanned<Vec<Spanned<String>>>,
 }
 

@@ -122,11 +122,12 @@ fn people(inst: &Institution) -> Table {
                 dept.name.as_str().into(),
                 names.join("、").into(),
                 person.title.as_deref().into(),
+                person.number.as_deref().into(),
                 person.id.as_str().into(),
             ]);
         }
     }
-    Table { name: "人员名册", headers: &["姓名", "科室", "岗位", "职称", "人员编号"], rows }
+    Table { name: "人员名册", headers: &["姓名", "科室", "岗位", "职称", "工号", "人员编号"], rows }
 }
 
 fn signing(inst: &Institution, documents: &[Document]) -> Table {

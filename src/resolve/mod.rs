@@ -186,6 +186,7 @@ fn institution(
             id: p.id.value.clone(),
             name: p.name.clone(),
             title: p.title.clone(),
+            number: p.number.clone(),
             posts: p.posts.value.iter().map(|s| s.value.clone()).collect(),
             source: place(content, at(file, &p.id)),
         })
