@@ -206,6 +206,19 @@ const CASES: &[Case] = &[
         help: Some("rename one"),
     },
     Case {
+        name: "a staff number (工号) that is not text",
+        files: &[W(
+            PEOPLE,
+            "- id: wang-li\n  name: 王丽\n  number: [1, 2]\n  posts: [director]\n- id: zhao-min\n  name: 赵敏\n  posts: [nurse]\n",
+        )],
+        code: "wrong-type",
+        file: PEOPLE,
+        line: 3,
+        column: 11,
+        message: "expected text",
+        help: None,
+    },
+    Case {
         name: "duplicate post id from .yaml and .yml",
         files: &[W(
             "institutions/clinic/posts/nurse.yml",
