@@ -147,6 +147,60 @@ pub(crate) fn rewrite_root_list(
     out
 }
 
+/// A content file's text, and its bytes as they are (None: it does not exist yet), to put
+/// back if the edit does not check.
+pub(crate) fn read_text(path: &Path) -> Result<(String, Option<Vec<u8>>)> {
+    let old = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((String::new(), None)),
+        Err(e) => return Err(Error::io("read", path, e)),
+    };
+    let text = String::from_utf8(old.clone()).map_err(|_| {
+        Error::content(format!("{} is not UTF-8: `safeduty check` says how to save it", path.display()))
+    })?;
+    Ok((text, Some(old)))
+}
+
+/// A file of the content to replace: its path, its bytes now (None: new), its new bytes.
+pub(crate) struct Edit {
+    pub(crate) path: std::path::PathBuf,
+    pub(crate) old: Option<Vec<u8>>,
+    pub(crate) new: Vec<u8>,
+}
+
+/// Copies `copies` (from, to) into the content and makes `edits`, then loads and checks the
+/// content in `dir` as a build would. When it does not check, everything is put back and the
+/// findings are returned (rendered); the edit of the text never has to be trusted.
+pub(crate) fn apply_checked(
+    dir: &Path,
+    edits: &[Edit],
+    copies: &[(std::path::PathBuf, std::path::PathBuf)],
+) -> Result<std::result::Result<(), String>> {
+    for (from, to) in copies {
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
+        }
+        std::fs::copy(from, to).map_err(|e| Error::io("copy", to, e))?;
+    }
+    for edit in edits {
+        replace(&edit.path, &edit.new)?;
+    }
+    let checked = crate::checked::check(dir, |_| {});
+    if checked.model.is_some() {
+        return Ok(Ok(()));
+    }
+    for edit in edits {
+        match &edit.old {
+            Some(bytes) => replace(&edit.path, bytes)?,
+            None => std::fs::remove_file(&edit.path).map_err(|e| Error::io("remove", &edit.path, e))?,
+        }
+    }
+    for (_, to) in copies {
+        let _ = std::fs::remove_file(to);
+    }
+    Ok(Err(checked.report.render_human(&checked.sources, false)))
+}
+
 /// A YAML scalar for a value of the content (a file name, an id): plain when YAML reads it back
 /// as the same string, double-quoted otherwise.
 pub(crate) fn scalar(value: &str) -> String {

@@ -83,17 +83,7 @@ pub(crate) fn import(dir: &Path, roster: &Path, institution: &str, write: bool) 
         eprint!("{out}");
         return Ok(0);
     }
-    let old = match std::fs::read(&path) {
-        Ok(bytes) => Some(bytes),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(Error::io("read", &path, e)),
-    };
-    let text = match &old {
-        Some(bytes) => {
-            String::from_utf8(bytes.clone()).map_err(|_| Error::content(format!("{} is not UTF-8", path.display())))?
-        }
-        None => String::new(),
-    };
+    let (text, old) = amend::read_text(&path)?;
     let added: String = plan.joins.iter().map(|(id, row)| entry(id, row)).collect();
     let new = amend::rewrite_root_list(
         &text,
@@ -109,17 +99,11 @@ pub(crate) fn import(dir: &Path, roster: &Path, institution: &str, write: bool) 
         },
         &added,
     );
-    amend::replace(&path, new.as_bytes())?;
-    let checked = crate::checked::check(dir, |_| {});
-    if checked.model.is_none() {
-        match old {
-            Some(bytes) => amend::replace(&path, &bytes)?,
-            None => std::fs::remove_file(&path).map_err(|e| Error::io("remove", &path, e))?,
-        }
+    let edit = amend::Edit { path: path.clone(), old, new: new.into_bytes() };
+    if let Err(findings) = amend::apply_checked(dir, &[edit], &[])? {
         return Err(Error::content(format!(
-            "{out}{}with the roster imported, the content has the errors above (people who leave may still be named \
-elsewhere: give their duties and records to others first), so {} was left as it was",
-            checked.report.render_human(&checked.sources, false),
+            "{out}{findings}with the roster imported, the content has the errors above (people who leave may still be \
+named elsewhere: give their duties and records to others first), so {} was left as it was",
             path.display()
         )));
     }

@@ -69,21 +69,15 @@ pub(crate) fn sign(dir: &Path, request: &Request) -> Result<i32> {
         by_institution.entry(&r.institution).or_default().push(r);
     }
     // Every file's new text first; nothing is written unless all of them can be made.
-    let mut edits: Vec<(PathBuf, Option<Vec<u8>>, Vec<u8>)> = Vec::new();
+    let mut edits: Vec<amend::Edit> = Vec::new();
     let mut copies: Vec<(PathBuf, PathBuf)> = Vec::new();
     for (inst, records) in by_institution {
         let folder = dir.join("institutions").join(inst);
         let path = folder.join("signing.yaml");
-        let old = match std::fs::read(&path) {
-            Ok(bytes) => Some(bytes),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(Error::io("read", &path, e)),
-        };
-        let mut text = match &old {
-            Some(bytes) => String::from_utf8(bytes.clone())
-                .map_err(|_| Error::content(format!("{} is not UTF-8", path.display())))?,
-            None => "# Letters signed on paper and risk notice cards confirmed (safeduty sign).\n".to_string(),
-        };
+        let (mut text, old) = amend::read_text(&path)?;
+        if old.is_none() {
+            text = "# Letters signed on paper and risk notice cards confirmed (safeduty sign).\n".to_string();
+        }
         for r in records {
             let mut entry = format!("{{post: {}, person: {}, date: {}, code: {}", r.post, r.person, r.date, r.code);
             if let Some(scan) = &r.scan {
@@ -102,7 +96,7 @@ pub(crate) fn sign(dir: &Path, request: &Request) -> Result<i32> {
             text = amend::set_in_list(&text, r.list, &entry, same)
                 .map_err(|why| Error::usage(format!("{}: {why}", path.display())))?;
         }
-        edits.push((path, old, text.into_bytes()));
+        edits.push(amend::Edit { path, old, new: text.into_bytes() });
     }
     for r in &records {
         let what = if r.list == "signed" { "letter" } else { "risk notice card" };
@@ -118,34 +112,11 @@ pub(crate) fn sign(dir: &Path, request: &Request) -> Result<i32> {
         eprint!("{out}");
         return Ok(0);
     }
-    for (from, to) in &copies {
-        if let Some(parent) = to.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
-        }
-        std::fs::copy(from, to).map_err(|e| Error::io("copy the scan to", to, e))?;
+    if let Err(findings) = amend::apply_checked(dir, &edits, &copies)? {
+        return Err(Error::content(format!("{findings}the records did not check, so signing.yaml was left as it was")));
     }
-    for (path, _, new) in &edits {
-        amend::replace(path, new)?;
-    }
-    // The content as edited must load and check as before: if not, everything goes back.
-    let checked = crate::checked::check(dir, |_| {});
-    if checked.model.is_none() {
-        for (path, old, _) in &edits {
-            match old {
-                Some(bytes) => amend::replace(path, bytes)?,
-                None => std::fs::remove_file(path).map_err(|e| Error::io("remove", path, e))?,
-            }
-        }
-        for (_, to) in &copies {
-            let _ = std::fs::remove_file(to);
-        }
-        return Err(Error::content(format!(
-            "{}the records did not check, so signing.yaml was left as it was",
-            checked.report.render_human(&checked.sources, false)
-        )));
-    }
-    for (path, ..) in &edits {
-        let _ = writeln!(out, "wrote {}", path.display());
+    for edit in &edits {
+        let _ = writeln!(out, "wrote {}", edit.path.display());
     }
     eprint!("{out}");
     Ok(0)
