@@ -89,6 +89,21 @@ impl Date {
     }
 }
 
+/// `{{ day | day }}` in the templates: a date the model serialises (`2023-01-10`, also at the
+/// start of a text: `2023-05-02（或更早）`) as pages print it, 2023年1月10日; any other value is
+/// left as it is.
+pub(crate) fn filter(
+    value: &tera::Value,
+    _: &std::collections::HashMap<String, tera::Value>,
+) -> tera::Result<tera::Value> {
+    let Some(text) = value.as_str() else { return Ok(value.clone()) };
+    let day = text.get(..10).and_then(|head| Date::parse(head).ok());
+    Ok(match day {
+        Some(day) => tera::Value::String(format!("{}{}", day.chinese(), &text[10..])),
+        None => value.clone(),
+    })
+}
+
 impl fmt::Display for Date {
     /// `YYYY-MM-DD`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -134,5 +149,16 @@ mod tests {
         // 2023-01-01 00:30 in UTC+8 is still 2022-12-31 in UTC.
         assert_eq!(Date::of_moment(1_672_504_200, 8 * 3600).unwrap().to_string(), "2023-01-01");
         assert_eq!(Date::of_moment(1_672_504_200, 0).unwrap().to_string(), "2022-12-31");
+    }
+
+    #[test]
+    fn pages_print_dates_the_chinese_way_and_leave_other_values() {
+        let day = |v: tera::Value| filter(&v, &Default::default()).unwrap();
+        assert_eq!(day("2023-01-10".into()), "2023年1月10日");
+        assert_eq!(day("2023-05-02（或更早）".into()), "2023年5月2日（或更早）");
+        for other in ["2023-02-30", "2023年1月10日", "WSQ-2023-001", "明天", ""] {
+            assert_eq!(day(other.into()), other);
+        }
+        assert_eq!(day(7.into()), 7);
     }
 }

@@ -38,11 +38,11 @@ fn before_a_deadline_a_task_is_pending_and_after_it_overdue() {
     let overview = page(dir.path(), "campaigns/drill/index.html");
     assert!(overview.contains("逾期未完成的任务（1 项）"), "the register task is overdue on 02-25");
     assert!(overview.contains("#task-register"));
-    assert!(overview.contains("进度截至 2023-02-25"));
+    assert!(overview.contains("进度截至 2023年2月25日"));
     // The timeline is an SVG drawn at build time with a marker for the day.
     assert!(overview.contains("<svg viewBox=\"0 0 960"));
     assert!(overview.contains("class=\"tl-today\""));
-    assert!(overview.contains("截至 2023-02-25"));
+    assert!(overview.contains("截至 2023年2月25日"));
     let launch = page(dir.path(), "campaigns/drill/launch.html");
     let register = element(&launch, "id=\"task-register\"", "</article>");
     assert!(launch.contains("class=\"task is-overdue\" id=\"task-register\""));
@@ -86,7 +86,7 @@ fn before_the_campaign_nothing_is_started_and_after_it_the_day_marker_is_gone() 
     // The drill task had no deadline of its own: due at its phase's end, now overdue.
     assert!(overview.contains("逾期未完成的任务（1 项）") && overview.contains("#task-night-drill"));
     let drill = page(dir.path(), "campaigns/drill/drill.html");
-    assert!(drill.contains("2023-12-31 <span class=\"muted\">（阶段结束）</span>"));
+    assert!(drill.contains("2023年12月31日 <span class=\"muted\">（阶段结束）</span>"));
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn the_matrix_shows_each_unit_on_each_goal_item() {
     let dir = build_as_of("2023-04-01");
     let matrix = page(dir.path(), "campaigns/drill/matrix.html");
     let nursing = element(&matrix, "departments/nursing.html", "</tr>");
-    assert!(nursing.contains("class=\"cell done\" title=\"2023-03-31 检查\">已完成"), "{nursing}");
+    assert!(nursing.contains("class=\"cell done\" title=\"2023年3月31日 检查\">已完成"), "{nursing}");
     assert!(nursing.contains("class=\"cell in-progress\""));
     assert!(nursing.contains("1/2"));
     let leadership = element(&matrix, "departments/leadership.html", "</tr>");

@@ -108,7 +108,7 @@ fn post_pages_show_their_revision_history_and_the_date_in_force() {
     assert!(!stderr.contains("note:"), "{stderr}");
     let nurse = page(d, "institutions/clinic/posts/nurse.html");
     assert!(nurse.contains("<h2>修订记录</h2>"), "{nurse}");
-    assert!(nurse.contains("现行职责文本自 <strong>2023-02-01</strong> 起施行"), "{nurse}");
+    assert!(nurse.contains("现行职责文本自 <strong>2023年2月1日</strong> 起施行"), "{nurse}");
     assert!(nurse.contains("护士职责：新增灭火器检查"));
     assert!(nurse.contains("<span class=\"diff-tag\">新增第4条</span> <ins>每月检查一次灭火器。</ins>"), "{nurse}");
     // The reworded item: the inserted characters are marked.
@@ -116,7 +116,7 @@ fn post_pages_show_their_revision_history_and_the_date_in_force() {
     assert!(nurse.contains("初版安全生产职责") && nurse.contains("新设岗位"));
     assert!(!nurse.contains("补充人员职称"), "a commit without duty changes is not a revision");
     let director = page(d, "institutions/clinic/posts/director.html");
-    assert!(director.contains("现行职责文本自 <strong>2023-05-02</strong> 起施行"), "{director}");
+    assert!(director.contains("现行职责文本自 <strong>2023年5月2日</strong> 起施行"), "{director}");
     assert!(
         director.contains("删除原第2条</span> <del>组织制定本单位安全生产规章制度和操作规程；</del>"),
         "{director}"
@@ -265,7 +265,7 @@ fn a_shallow_clone_has_history_up_to_its_depth() {
     assert!(log.contains("浅克隆"), "{log}");
     assert!(!log.contains("护士职责：新增灭火器检查"), "older commits are not in the clone");
     let nurse = page(&clone, "institutions/clinic/posts/nurse.html");
-    assert!(nurse.contains("现行职责文本自 <strong>2023-05-02（或更早）</strong>"), "{nurse}");
+    assert!(nurse.contains("现行职责文本自 <strong>2023年5月2日（或更早）</strong>"), "{nurse}");
     // The first text's code is in no version the clone has.
     assert_eq!(run(&["verify", &first_code], &clone).status.code(), Some(1));
 }
@@ -279,7 +279,7 @@ fn a_content_folder_that_is_itself_the_repository() {
     let stderr = build(dir.path());
     assert!(!stderr.contains("note:"), "{stderr}");
     let nurse = page(dir.path(), "institutions/clinic/posts/nurse.html");
-    assert!(nurse.contains("现行职责文本自 <strong>2024-03-01</strong> 起施行"), "{nurse}");
+    assert!(nurse.contains("现行职责文本自 <strong>2024年3月1日</strong> 起施行"), "{nurse}");
     // A card's code is found as well as a letter's.
     let at = nurse.find("岗位安全生产责任清单（PDF）").unwrap();
     let code = nurse[at..].split("校验码 ").nth(1).unwrap()[..9].to_string();
@@ -313,7 +313,7 @@ fn the_preview_shows_the_history_and_uncommitted_edits() {
     let d = dir.path();
     let server = serve("content", d);
     let path = "/institutions/clinic/posts/nurse.html";
-    served(server.port, path, |b| b.contains("现行职责文本自 <strong>2023-02-01</strong> 起施行"));
+    served(server.port, path, |b| b.contains("现行职责文本自 <strong>2023年2月1日</strong> 起施行"));
     write(d, "institutions/clinic/posts/nurse.yaml", &NURSE_V2.replace("每月", "每周"));
     served(server.port, path, |b| b.contains("现行职责文本<strong>尚未提交</strong>"));
     served(server.port, "/changes.html", |b| b.contains("尚未提交"));

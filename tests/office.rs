@@ -475,3 +475,75 @@ fn a_gbk_roster_with_unknown_departments_and_posts_lists_them_and_imports_nothin
     assert!(text(&out.stderr).contains("no header row with 姓名"), "{}", text(&out.stderr));
     assert!(snapshot(&root.join("content")) == all);
 }
+
+/// A page's text without its tags (what a reader sees).
+fn visible(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn pages_have_a_menu_rosters_chinese_dates_and_chinese_download_names() {
+    let dir = example();
+    let out = run(&["build", "content", "--out", "out"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let site = dir.path().join("out/site");
+    let read = |p: &str| std::fs::read_to_string(site.join(p)).unwrap();
+
+    // The masthead: 单位, 人员, 公示, 专项行动, 检索; with five institutions, 人员 and 公示 list them.
+    let home = read("index.html");
+    let menu = home.split("class=\"topnav\"").nth(1).unwrap().split("</nav>").next().unwrap();
+    let items: Vec<&str> = menu.split("</a>").filter_map(|a| a.rsplit('>').next()).filter(|t| !t.is_empty()).collect();
+    assert_eq!(items, ["单位", "人员", "公示", "专项行动", "检索"], "{menu}");
+    for link in ["people.html", "displays.html", "campaigns/index.html", "search.html"] {
+        assert!(menu.contains(&format!("href=\"{link}\"")), "{link}: {menu}");
+    }
+    let people = read("people.html");
+    assert_eq!(people.matches("人员名册</a>").count(), 5, "{people}");
+    assert!(people.contains("institutions/wsq-hospital/people.html"));
+    assert!(read("displays.html").contains("institutions/lyg-120/display.html"));
+
+    // An institution's roster: everyone, by department, with where their letters stand.
+    let roster = visible(&read("institutions/wsq-tuke/people.html"));
+    assert!(roster.contains("呼和") && roster.contains("需重新签订"), "{roster}");
+    assert!(roster.contains("贺丽") && roster.contains("已签订"));
+    assert!(roster.contains("王栋") && roster.contains("未签订 1 份"), "{roster}");
+
+    // Dates as a Chinese office writes them, on every kind of page that shows one. (The home
+    // page's list of the check's findings is still in English: messages are not translated yet.)
+    for page in [
+        "institutions/wsq-tuke/index.html",
+        "institutions/wsq-tuke/posts/public-health-doctor.html",
+        "institutions/wsq-hospital/hazards.html",
+        "institutions/wsq-hospital/hazards/2022.html",
+        "institutions/wsq-hospital/bulletins/2022-12.html",
+        "campaigns/wsq-2022-rollout/index.html",
+        "campaigns/lyg-120-2016/matrix.html",
+    ] {
+        let text = visible(&read(page));
+        let iso = text.as_bytes().windows(10).find(|w| {
+            w.iter().enumerate().all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() })
+        });
+        assert!(iso.is_none(), "{page} shows {:?}", iso.map(String::from_utf8_lossy));
+    }
+    assert!(visible(&read("institutions/wsq-tuke/posts/public-health-doctor.html")).contains("已签订 2023年1月9日"));
+
+    // PDFs are saved under Chinese names, their addresses stay ids.
+    let post = read("institutions/wsq-tuke/posts/public-health-doctor.html");
+    assert!(
+        post.contains("letters/public-health-doctor--gao-yu.pdf\" download=\"公共卫生医师-高宇-安全生产责任书.pdf\""),
+        "{post}"
+    );
+    assert!(post.contains("download=\"公共卫生医师-岗位安全生产责任清单.pdf\""));
+    let dept = read("institutions/wsq-tuke/departments/public-health.html");
+    assert!(dept.contains("registers/public-health.pdf\" download=\""), "{dept}");
+}

@@ -94,6 +94,8 @@ fn every_card_and_letter_is_a_valid_pdf_with_subset_fonts() {
             "departments/nursing-letters.pdf",
             "letters.pdf",
             "letters/nurse--zhao-min.pdf",
+            "registers.pdf",
+            "registers/nursing.pdf",
         ]
     );
     for file in pdfs(&pdf) {
@@ -223,7 +225,9 @@ fn only_and_institution_print_a_subset_without_touching_the_site() {
         [
             "site/pdf/clinic/departments/nursing-letters.pdf",
             "site/pdf/clinic/letters.pdf",
-            "site/pdf/clinic/letters/nurse--zhao-min.pdf"
+            "site/pdf/clinic/letters/nurse--zhao-min.pdf",
+            "site/pdf/clinic/registers.pdf",
+            "site/pdf/clinic/registers/nursing.pdf"
         ]
     );
     assert_eq!(snapshot(&dir.path().join("output/site")), site, "the full build's site stays");
@@ -415,6 +419,7 @@ fn timings_count_the_combined_files_pages() {
         "departments/leadership-cards.pdf",
         "departments/nursing-cards.pdf",
         "departments/nursing-letters.pdf",
+        "registers.pdf",
     ];
     let pages: u32 = combined.iter().map(|f| pages(&pdf.join(f))).sum();
     assert_eq!(counted, pages, "{line}");
@@ -508,4 +513,45 @@ fn a_duty_card_gives_each_holder_of_the_post_a_line_to_sign() {
     let one = dir.path().join("output/print/site/pdf/lyg-120/cards/director.pdf");
     let words: String = tool("pdftotext", &[one.to_str().unwrap(), "-"]).split_whitespace().collect();
     assert!(words.contains("本人已知悉上述岗位安全生产责任") && words.matches("（签字）").count() == 1, "{words}");
+}
+
+#[test]
+fn a_department_register_lists_its_letters_with_codes_and_dates_to_fill_in() {
+    require_tools!();
+    let dir = example();
+    let out =
+        run(&["build", "content", "--out", "out", "--only", "letters,data", "--institution", "wsq-tuke"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let docs: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out/data/documents.json")).unwrap()).unwrap();
+    let register = dir.path().join("out/site/pdf/wsq-tuke/registers/public-health.pdf");
+    let page = tool("pdftotext", &["-layout", register.to_str().unwrap(), "-"]);
+    let flat: String = page.split_whitespace().collect();
+    assert!(flat.contains("图克镇卫生院公共卫生科安全生产责任书签订台账"), "{page}");
+    assert!(flat.contains("共3份，已签订2份"), "{page}");
+    // Every letter of the department, by its code; 贺丽 signed on 2023-01-06, 呼和 for an older text.
+    let letters: Vec<&serde_json::Value> = docs
+        .iter()
+        .filter(|d| d["kind"] == "letter" && d["institution"] == "wsq-tuke" && d["department"] == "public-health")
+        .collect();
+    assert_eq!(letters.len(), 3);
+    for l in &letters {
+        assert!(flat.contains(l["code"].as_str().unwrap()), "{} missing: {page}", l["code"]);
+    }
+    assert!(flat.contains("2023年1月6日") && flat.contains("需重新签订"), "{page}");
+    assert!(tool("pdfinfo", &[register.to_str().unwrap()]).contains("841.89 x 595.2"), "A4 turned");
+    // The institution's registers in one file; `verify` knows the register's code.
+    let all = dir.path().join("out/site/pdf/wsq-tuke/registers.pdf");
+    let registers = docs.iter().filter(|d| d["kind"] == "register" && d["institution"] == "wsq-tuke");
+    assert_eq!(
+        pages(&all),
+        registers
+            .clone()
+            .map(|d| pages(&dir.path().join("out/site").join(d["file"].as_str().unwrap())))
+            .map(|p| p + p % 2)
+            .sum::<u32>()
+    );
+    let code = registers.clone().find(|d| d["department"] == "public-health").unwrap()["code"].as_str().unwrap();
+    let out = run(&["verify", code], dir.path());
+    assert!(text(&out.stdout).contains("signing register"), "{}", text(&out.stdout));
 }

@@ -145,7 +145,7 @@ fn inspections_missed_move_with_the_day_and_cards_show_what_a_post_inspects() {
     let ledger = page("2023-01-10", "institutions/wsq-hospital/hazards.html");
     assert_eq!(stat(&ledger, "项排查未按期开展"), Some(1));
     let row = ledger.split("<tr").find(|r| r.contains("id=\"check-bq-01\"")).unwrap();
-    assert!(row.contains("漏查：2022-12-01 至 2022-12-31"), "{row}");
+    assert!(row.contains("漏查：2022年12月1日至2022年12月31日"), "{row}");
     let row = ledger.split("<tr").find(|r| r.contains("id=\"check-gl-01\"")).unwrap();
     assert!(row.contains("按期排查") && !row.contains("漏查"), "{row}");
     let year = page("2023-01-10", "institutions/wsq-hospital/hazards/2022.html");
@@ -237,7 +237,7 @@ fn a_campaign_issue_names_a_hazard_of_a_ledger_instead_of_copying_it() {
     // What was found, the measure and the deadline are the ledger's, with a link to its row.
     assert!(row.contains("乌审旗人民医院供氧站：") && row.contains("液氧储罐"), "{row}");
     assert!(row.contains("hazards/2022.html#hazard-2022-008\">隐患台账 2022-008</a>"), "{row}");
-    assert!(row.contains("2023-03-31"), "the ledger's deadline: {row}");
+    assert!(row.contains("2023年3月31日"), "the ledger's deadline: {row}");
 }
 
 #[test]

@@ -35,9 +35,9 @@ fn each_post_with_risks_has_a_card_its_holders_sign() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     // Confirmed for the current text, or for an older one.
     let nurse = confirmations(&post_page(dir.path(), "surgery-nurse"));
-    assert_eq!(nurse, "岗位安全风险确认：韩雪 已确认 2023-01-09；刘玉琴 需重新确认（2022-12-20 确认的是旧版本）");
+    assert_eq!(nurse, "岗位安全风险确认：韩雪 已确认 2023年1月9日；刘玉琴 需重新确认（2022年12月20日 确认的是旧版本）");
     let electrician = confirmations(&post_page(dir.path(), "electrician"));
-    assert_eq!(electrician, "岗位安全风险确认：牛二虎 已确认 2023-01-05；侯军 已确认 2023-01-05");
+    assert_eq!(electrician, "岗位安全风险确认：牛二虎 已确认 2023年1月5日；侯军 已确认 2023年1月5日");
     // A post without risks has no card.
     assert!(!post_page(dir.path(), "president").contains("岗位安全风险告知卡"));
 
@@ -82,7 +82,7 @@ fn each_post_with_risks_has_a_card_its_holders_sign() {
     let electrician = confirmations(&post_page(dir.path(), "electrician"));
     assert_eq!(
         electrician,
-        "岗位安全风险确认：牛二虎 需重新确认（2023-01-05 确认的是旧版本）；侯军 需重新确认（2023-01-05 确认的是旧版本）"
+        "岗位安全风险确认：牛二虎 需重新确认（2023年1月5日 确认的是旧版本）；侯军 需重新确认（2023年1月5日 确认的是旧版本）"
     );
 }
 

@@ -203,7 +203,7 @@ fn the_preview_serves_scans_of_signed_letters_without_drawing() {
     std::fs::write(inst.join("scans/zhao-min-2023.pdf"), b"%PDF-1.4 scan").unwrap();
     let record = format!("  - post: nurse\n    person: zhao-min\n    date: 2023-01-15\n    code: {code}\n");
     std::fs::write(inst.join("signing.yaml"), format!("signed:\n{record}    scan: scans/zhao-min-2023.pdf\n")).unwrap();
-    wait_for(server.port, "/institutions/clinic/people/zhao-min.html", |b| b.contains("已签订 2023-01-15"));
+    wait_for(server.port, "/institutions/clinic/people/zhao-min.html", |b| b.contains("已签订 2023年1月15日"));
     let scan = "/pdf/clinic/scans/scans/zhao-min-2023.pdf";
     assert_eq!(get(server.port, scan), (200, "%PDF-1.4 scan".to_string()));
     assert_eq!(draws(&server), 0, "{:?}", server.log.lock().unwrap());

@@ -53,7 +53,7 @@ fn a_signed_letter_turns_outdated_when_its_duties_change() {
     model(dir.path());
     let page = site(dir.path(), "institutions/clinic/index.html");
     assert!(page.contains("<strong>1</strong> 份已签订"), "{page}");
-    assert!(site(dir.path(), "institutions/clinic/people/zhao-min.html").contains("已签订 2023-01-15"));
+    assert!(site(dir.path(), "institutions/clinic/people/zhao-min.html").contains("已签订 2023年1月15日"));
     assert!(dir.path().join("output/site/pdf/clinic/scans/scans/zhao-min-2023.pdf").is_file());
     assert!(site(dir.path(), "index.html").contains("1/1"));
 
@@ -64,7 +64,7 @@ fn a_signed_letter_turns_outdated_when_its_duties_change() {
     model(dir.path());
     let page = site(dir.path(), "institutions/clinic/index.html");
     assert!(page.contains("<strong>1</strong> 份需重新签订"), "{page}");
-    assert!(page.contains("需重新签订（2023-01-15 签订的是旧版本）"), "{page}");
+    assert!(page.contains("需重新签订（2023年1月15日 签订的是旧版本）"), "{page}");
     assert_ne!(code_of(&site(dir.path(), "institutions/clinic/people/zhao-min.html"), letter), code);
 }
 

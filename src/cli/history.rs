@@ -199,6 +199,7 @@ fn kind_name(d: &Document) -> &'static str {
         Kind::RiskCard => "risk notice card",
         Kind::Ledger => "yearly hazard ledger",
         Kind::Form => "inspection form",
+        Kind::Register => "signing register",
     }
 }
 

@@ -227,6 +227,7 @@ fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post, n: us
         department: post.department.clone(),
         post: post.id.clone(),
         number: Some(format!("清单编号 {}-{n:03}", inst.id.to_ascii_uppercase())),
+        download: super::document::download(&[&post.name, "岗位安全生产责任清单"]),
         ..sheet
     })
 }
@@ -287,5 +288,6 @@ fn letter_doc(
         parties: Some([view.party_a.text(), view.party_b.text()]),
         heading: title,
         printed: false,
+        download: super::document::download(&[&post.name, person(&l.party_b.person), title]),
     })
 }

@@ -82,6 +82,7 @@ impl Part {
     pub(crate) fn of(kind: Kind) -> Part {
         match kind {
             Kind::Card | Kind::RiskCard => Part::Cards,
+            Kind::Register => Part::Letters,
             Kind::Letter => Part::Letters,
             Kind::Report | Kind::Bulletin | Kind::Ledger => Part::Reports,
             Kind::Notice | Kind::Form => Part::Notices,

@@ -30,6 +30,8 @@ pub(crate) enum Kind {
     Ledger,
     /// 隐患排查记录表: a department's checklist items, blank to fill in on site (A4 landscape).
     Form,
+    /// 安全生产责任书签订台账: a department's letters, to date and sign in (A4 landscape).
+    Register,
 }
 
 /// The paper a kind of document is set on.
@@ -46,7 +48,7 @@ pub(crate) enum Paper {
 impl Kind {
     pub(crate) fn paper(self) -> Paper {
         match self {
-            Kind::Ledger | Kind::Form => Paper::Wide,
+            Kind::Ledger | Kind::Form | Kind::Register => Paper::Wide,
             Kind::RiskCard => Paper::Posted,
             _ => Paper::Official,
         }
@@ -127,6 +129,9 @@ pub(crate) struct Document {
     pub(crate) heading: &'static str,
     /// Whether this build prints it (fonts found, and selected); its code and status count anyway.
     pub(crate) printed: bool,
+    /// The name a browser saves it under (the `download` attribute of its links): Chinese, as an
+    /// office names its files (电工-牛二虎-安全生产责任书.pdf), where its path is ids.
+    pub(crate) download: String,
 }
 
 impl Document {
@@ -140,7 +145,6 @@ impl Document {
             post: String::new(),
             person: None,
             file,
-            title,
             number: None,
             code: code(&blocks),
             blocks,
@@ -149,8 +153,25 @@ impl Document {
             parties: None,
             heading: "",
             printed: false,
+            download: download(&title_parts(&title)),
+            title,
         }
     }
+}
+
+/// A title's parts, split where it has a full-width space: 乌审旗人民医院　电工岗位安全生产责任清单.
+fn title_parts(title: &str) -> Vec<&str> {
+    title.split(['　', ' ']).filter(|p| !p.is_empty()).collect()
+}
+
+/// A file name of `parts` joined by `-`, without the characters Windows forbids in names.
+pub(crate) fn download(parts: &[&str]) -> String {
+    let name: String = parts
+        .join("-")
+        .chars()
+        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+        .collect();
+    format!("{name}.pdf")
 }
 
 impl Block {

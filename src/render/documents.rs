@@ -19,6 +19,8 @@ pub(crate) use super::document::{Block, Document, Kind, Status};
 /// ledgers, and its departments' inspection forms.
 pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
     let mut docs = super::cards::institution(model, theme, inst)?;
+    let registers = super::registers::institution(&theme.tera, inst, &docs)?;
+    docs.extend(registers);
     docs.extend(super::risk_cards::institution(&theme.tera, inst)?);
     docs.extend(super::notices::institution(model, &theme.tera, inst)?);
     docs.extend(super::bulletins::institution(model, &theme.tera, inst)?);

@@ -14,6 +14,7 @@ mod notices;
 pub(crate) mod paths;
 pub(crate) mod pdf;
 pub(crate) mod preflight;
+mod registers;
 mod report;
 pub(crate) mod risk_cards;
 pub(crate) mod site;

@@ -33,6 +33,9 @@ pub(crate) const SEARCH: &str = "search.html";
 pub(crate) const NOT_FOUND: &str = "404.html";
 pub(crate) const CHANGELOG: &str = "changes.html";
 pub(crate) const SITEMAP: &str = "sitemap.xml";
+/// The site's lists of the institutions' rosters and displays (with several institutions).
+pub(crate) const PEOPLE: &str = "people.html";
+pub(crate) const DISPLAYS: &str = "displays.html";
 
 /// The search index (pagefind's bundle): its first part, the others in `parts/<n>/`.
 pub(crate) const SEARCH_BUNDLE: &str = "pagefind";
@@ -59,6 +62,10 @@ pub(crate) fn asset(path: &str) -> String {
 
 pub(crate) fn institution(i: &str) -> String {
     format!("institutions/{i}/index.html")
+}
+/// An institution's roster (人员名册).
+pub(crate) fn roster(i: &str) -> String {
+    format!("institutions/{i}/people.html")
 }
 pub(crate) fn display(i: &str) -> String {
     format!("institutions/{i}/display.html")
@@ -127,9 +134,10 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
     let campaign = |c: &str| model.campaigns.iter().find(|x| x.id == c);
     match parts.as_slice() {
         ["index.html" | "search.html" | "404.html" | "changes.html"] => true,
+        ["people.html" | "displays.html"] => model.institutions.len() > 1,
         ["static", rest @ ..] => theme.assets.contains_key(&rest.join("/")),
         ["pages", ..] => model.pages.iter().any(|p| page(&p.slug) == path),
-        ["institutions", i, "index.html" | "display.html"] => inst(i).is_some(),
+        ["institutions", i, "index.html" | "display.html" | "people.html"] => inst(i).is_some(),
         ["institutions", i, "hazards.html"] => {
             inst(i).is_some_and(|x| !x.hazards.is_empty() || !x.checklist.is_empty())
         }
@@ -178,6 +186,11 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
         ["pdf", i, "bulletins", f] => inst(i).is_some_and(|x| {
             stem(f, ".pdf").is_some_and(|m| crate::progress::bulletin_months(model, x).iter().any(|y| y.key() == m))
         }),
+        ["pdf", i, "registers.pdf"] => inst(i).is_some_and(|x| !x.letters.is_empty()),
+        ["pdf", i, "registers", f] => inst(i).is_some_and(|x| {
+            stem(f, ".pdf")
+                .is_some_and(|d| x.letters.iter().any(|l| x.post(&l.party_b.post).is_some_and(|p| p.department == d)))
+        }),
         ["pdf", i, "letters", f] => {
             inst(i).is_some_and(|x| stem(f, ".pdf").is_some_and(|l| x.letters.iter().any(|y| y.id == l)))
         }
@@ -220,7 +233,15 @@ pub(crate) fn form(institution: &str, department: &str) -> String {
     format!("pdf/{institution}/forms/{department}.pdf")
 }
 
-/// An institution's cards or letters in one file (`name`: `cards` or `letters`).
+/// A department's register of its letters (签订台账, PDF).
+pub(crate) fn register(institution: &str, department: &str) -> String {
+    format!("pdf/{institution}/registers/{department}.pdf")
+}
+
+/// The names of an institution's combined files (`combined`): one per kind that is combined.
+pub(crate) const COMBINED: [&str; 4] = ["cards", "letters", "risk-cards", "registers"];
+
+/// An institution's cards or letters in one file (`name`: one of `COMBINED`).
 pub(crate) fn combined(institution: &str, name: &str) -> String {
     format!("pdf/{institution}/{name}.pdf")
 }

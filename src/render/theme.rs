@@ -34,6 +34,8 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/risks.html",
     "templates/bulletin.html",
     "templates/page.html",
+    "templates/roster.html",
+    "templates/directory.html",
     "templates/404.html",
     "templates/search.html",
     "templates/changes.html",
@@ -46,6 +48,7 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/pdf/risk-card.md",
     "templates/pdf/ledger.md",
     "templates/pdf/form.md",
+    "templates/pdf/register.md",
     "templates/campaign-macros.html",
     "templates/campaigns.html",
     "templates/campaign.html",
@@ -125,6 +128,8 @@ impl Theme {
         tera.register_filter("md", super::markdown::filter);
         // `{{ n | numeral }}`: 一、二、 for sections that come and go.
         tera.register_filter("numeral", crate::numerals::filter);
+        // `{{ date | day }}`: 2023年1月10日 on pages, as on paper.
+        tera.register_filter("day", crate::date::filter);
         Ok(Theme { tera, assets, pdf_style, font_files })
     }
 }

@@ -180,7 +180,7 @@ enum Family {
 impl Family {
     fn of(kind: Kind) -> Family {
         match kind {
-            Kind::Card | Kind::Letter | Kind::Report => Family::Duties,
+            Kind::Card | Kind::Letter | Kind::Report | Kind::Register => Family::Duties,
             Kind::RiskCard => Family::Risks,
             Kind::Notice | Kind::Bulletin | Kind::Ledger | Kind::Form => Family::Hazards,
         }
@@ -227,10 +227,12 @@ impl<P> Batch<'_, P> {
 /// departments together, so that its outline has one entry for each.
 pub(crate) fn batches<'a, P>(inst: &Institution, laid: &'a [(&'a Document, Vec<P>)]) -> Vec<Batch<'a, P>> {
     let mut out = Vec::new();
-    for (kind, name, label) in [
-        (Kind::Card, "cards", "岗位安全生产责任清单"),
-        (Kind::Letter, "letters", "安全生产责任书"),
-        (Kind::RiskCard, "risk-cards", "岗位安全风险告知卡"),
+    // A department's register is one document already: no file of its own again.
+    for (kind, name, label, per_department) in [
+        (Kind::Card, "cards", "岗位安全生产责任清单", true),
+        (Kind::Letter, "letters", "安全生产责任书", true),
+        (Kind::RiskCard, "risk-cards", "岗位安全风险告知卡", true),
+        (Kind::Register, "registers", "安全生产责任书签订台账", false),
     ] {
         let mut by_dept: BTreeMap<usize, Vec<(&Document, &[P])>> = BTreeMap::new();
         for (d, p) in laid.iter().filter(|(d, _)| d.institution == inst.id && d.kind == kind) {
@@ -253,7 +255,7 @@ pub(crate) fn batches<'a, P>(inst: &Institution, laid: &'a [(&'a Document, Vec<P
                     .collect()
             };
             all.extend(members(dept.map(|d| d.name.as_str())));
-            let Some(dept) = dept else { continue };
+            let Some(dept) = dept.filter(|_| per_department) else { continue };
             let path = paths::department_combined(&inst.id, &dept.id, name);
             out.push(Batch {
                 path,

@@ -5,6 +5,7 @@ pub(crate) mod campaigns;
 mod history;
 pub(crate) mod links;
 mod page;
+mod people;
 mod records;
 pub(crate) mod search;
 pub(crate) mod views;
@@ -150,6 +151,11 @@ fn own_pages(
     }
     let bundles = parts.iter().map(|p| p.bundle.as_str()).collect();
     site.page("search.html", paths::SEARCH, "全文检索", &[], SearchPage { bundles })?;
+    // With several institutions, the masthead's 人员 and 公示 lead to lists of them.
+    if model.institutions.len() > 1 {
+        site.page("directory.html", paths::PEOPLE, "人员名册", &[], people::directory(model, false))?;
+        site.page("directory.html", paths::DISPLAYS, "全员安全生产责任制公示", &[], people::directory(model, true))?;
+    }
     if let Some(h) = ctx.history {
         site.page("changes.html", paths::CHANGELOG, "变更记录", &[], history::changelog(h, model))?;
     }
@@ -264,12 +270,7 @@ fn check_links(site: &Site, pages: &[String], links: &links::Links) -> Result<()
         printed.then(|| paths::combined(i, name))
     };
     files.extend(
-        site.ctx
-            .model
-            .institutions
-            .iter()
-            .flat_map(|i| [combined(&i.id, "cards"), combined(&i.id, "letters"), combined(&i.id, "risk-cards")])
-            .flatten(),
+        site.ctx.model.institutions.iter().flat_map(|i| paths::COMBINED.map(|name| combined(&i.id, name))).flatten(),
     );
     files.extend(site.extra.borrow().iter().cloned());
     // The search UI, which the index writes (or, in the preview's first pass, will write).
@@ -426,6 +427,8 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         let page = PostPage { card: v.card(p), history, hazards: records::open_for(v, p) };
         site.page("post.html", &paths::post(&inst.id, &p.id), &p.name, &crumbs, page)?;
     }
+    let title = format!("{}人员名册", inst.name);
+    site.page("roster.html", &paths::roster(&inst.id), &title, &crumbs, people::roster(v))?;
     for person in &inst.people {
         site.page("person.html", &paths::person(&inst.id, &person.id), &person.name, &crumbs, v.person(person))?;
     }

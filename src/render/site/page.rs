@@ -30,6 +30,8 @@ pub(super) struct Site<'a> {
     pub(super) written: std::cell::RefCell<Vec<(String, String)>>,
     /// Other files written (evidence): pages may link them.
     pub(super) extra: std::cell::RefCell<Vec<String>>,
+    /// The masthead's menu, the same on every page.
+    menu: super::people::Menu,
 }
 
 impl<'a> Site<'a> {
@@ -47,6 +49,7 @@ impl<'a> Site<'a> {
             },
             written: Default::default(),
             extra: Default::default(),
+            menu: super::people::Menu::of(model),
         }
     }
 
@@ -74,6 +77,7 @@ impl<'a> Site<'a> {
     ) -> Result<()> {
         let mut context = Context::from_serialize(data).map_err(|e| Error::theme(template_error(&e)))?;
         context.insert("site", &self.site);
+        context.insert("menu", &self.menu);
         context.insert("root", root);
         context.insert("title", title);
         context.insert("crumbs", crumbs);

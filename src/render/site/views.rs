@@ -53,6 +53,8 @@ pub(crate) struct DocLink {
     pub(crate) scan: Option<String>,
     /// Letters: 甲方 and 乙方, each what it binds and who signs for it.
     pub(crate) parties: Option<[String; 2]>,
+    /// The Chinese file name it is saved under.
+    pub(crate) download: String,
 }
 
 impl DocLink {
@@ -65,6 +67,7 @@ impl DocLink {
             status: d.status.clone(),
             scan: d.scan.as_deref().map(|s| paths::scan(&d.institution, s)),
             parties: d.parties.clone(),
+            download: d.download.clone(),
         }
     }
 }
@@ -244,6 +247,8 @@ pub(crate) struct DepartmentView {
     /// The department's own duties, for the area or business it runs.
     pub(crate) duties: Vec<String>,
     pub(crate) posts: Vec<PostRef>,
+    /// The department's 签订台账 (PDF), when its people sign letters and it is printed.
+    pub(crate) register: Option<DocLink>,
 }
 
 #[derive(Serialize)]
@@ -394,6 +399,7 @@ impl<'a> InstView<'a> {
                 batch("cards", "全部岗位安全生产责任清单（合订，PDF）"),
                 batch("letters", "全部安全生产责任书（合订，PDF）"),
                 batch("risk-cards", "全部岗位安全风险告知卡（合订，PDF）"),
+                batch("registers", "各科室责任书签订台账（合订，PDF）"),
             ]
             .into_iter()
             .flatten()
@@ -490,6 +496,11 @@ impl<'a> InstView<'a> {
             supervisor: d.supervisor.as_deref().and_then(|s| self.post_ref(s)),
             duties: d.duties.clone(),
             posts: self.post_refs(&d.posts),
+            register: self
+                .documents
+                .iter()
+                .find(|x| x.kind == Kind::Register && x.department == d.id && x.printed)
+                .map(|x| DocLink::of(x, "本部门责任书签订台账（PDF）")),
         }
     }
 

@@ -107,7 +107,7 @@ pub(crate) fn timeline(c: &Campaign, as_of: Date) -> Timeline {
                 title: format!(
                     "{label}：{}，期限 {}{}",
                     v.status.label(),
-                    t.deadline,
+                    t.deadline.chinese(),
                     if v.timeliness.label().is_empty() {
                         String::new()
                     } else {
@@ -121,8 +121,8 @@ pub(crate) fn timeline(c: &Campaign, as_of: Date) -> Timeline {
             });
         }
     }
-    let today =
-        (as_of >= c.start && as_of <= c.end).then(|| Tick { x: round(x(as_of)), label: format!("截至 {as_of}") });
+    let today = (as_of >= c.start && as_of <= c.end)
+        .then(|| Tick { x: round(x(as_of)), label: format!("截至 {}", as_of.chinese()) });
     Timeline {
         width: WIDTH,
         height: PHASE_Y + 46.0 + row * ROW + 10.0,

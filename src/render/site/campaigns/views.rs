@@ -151,6 +151,9 @@ pub(crate) struct CampaignHeader<'a> {
     pub(crate) goal: &'a str,
     pub(crate) as_of: Date,
     pub(crate) units: usize,
+    /// What the participants are called: 科室 when all are departments, 单位 when all are
+    /// institutions, 参与单位（科室） when both.
+    pub(crate) units_are: &'static str,
 }
 
 pub(crate) fn header<'a>(model: &Model, c: &'a Campaign, as_of: Date) -> CampaignHeader<'a> {
@@ -170,6 +173,14 @@ pub(crate) fn header<'a>(model: &Model, c: &'a Campaign, as_of: Date) -> Campaig
         goal: &c.goal,
         as_of,
         units: c.participants.len(),
+        units_are: match (
+            c.participants.iter().any(|u| u.department.is_some()),
+            c.participants.iter().any(|u| u.department.is_none()),
+        ) {
+            (true, false) => "科室",
+            (false, _) => "单位",
+            (true, true) => "单位（科室）",
+        },
     }
 }
 
