@@ -476,21 +476,6 @@ fn a_gbk_roster_with_unknown_departments_and_posts_lists_them_and_imports_nothin
     assert!(snapshot(&root.join("content")) == all);
 }
 
-/// A page's text without its tags (what a reader sees).
-fn visible(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 #[test]
 fn pages_have_a_menu_rosters_chinese_dates_and_chinese_download_names() {
     let dir = example();

@@ -14,18 +14,7 @@ fn post_page(dir: &std::path::Path, post: &str) -> String {
 /// The text of the confirmations on a post's page, tags removed.
 fn confirmations(page: &str) -> String {
     let at = page.find("岗位安全风险确认：").expect("the post's confirmations");
-    let line = &page[at..at + page[at..].find("</li>").unwrap()];
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in line.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    text
+    visible(&page[at..at + page[at..].find("</li>").unwrap()])
 }
 
 #[test]
