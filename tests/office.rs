@@ -63,7 +63,7 @@ fn each_institution_gets_a_workbook_of_its_lists_with_chinese_headers_frozen_and
     let book = dir.path().join("out/data/workbooks/wsq-hospital.xlsx");
     assert_eq!(
         open(&book).sheet_names(),
-        ["岗位职责清单", "人员名册", "签订台账", "风险清单", "隐患排查清单", "隐患台账"]
+        ["岗位职责清单", "人员名册", "签订台账", "风险清单", "隐患排查清单", "排查记录", "隐患台账"]
     );
 
     // 岗位职责清单: the rows of duties.csv for this institution, same texts.
@@ -110,6 +110,16 @@ fn each_institution_gets_a_workbook_of_its_lists_with_chinese_headers_frozen_and
     let tuke = cells(&dir.path().join("out/data/workbooks/wsq-tuke.xlsx"), "签订台账");
     assert!(tuke.iter().any(|r| r.contains(&"需重新签订".to_string())), "the example has a letter to sign again");
 
+    // 排查记录: every inspection of the hospital's records, dates as dates.
+    let inspections = cells(&book, "排查记录");
+    let recorded: Vec<BTreeMap<String, Value>> = serde_saphyr::from_str(
+        &std::fs::read_to_string(dir.path().join("content/institutions/wsq-hospital/records/inspections.yaml"))
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(inspections.len() - 1, recorded.len());
+    assert!(inspections[1..].iter().all(|r| r[0].len() == 10 && (r[4] == "未见异常" || r[4].starts_with("发现隐患"))));
+
     // 隐患台账: every hazard, dates as dates.
     let hazards = cells(&book, "隐患台账");
     let found = column(&hazards, "发现日期");
@@ -119,7 +129,7 @@ fn each_institution_gets_a_workbook_of_its_lists_with_chinese_headers_frozen_and
     // Every sheet: the header row frozen, a filter on it, printed A4 turned with the header
     // repeated. These are in the sheets' XML, which no reader exposes.
     let mut zip = zip::ZipArchive::new(std::fs::File::open(&book).unwrap()).unwrap();
-    for n in 1..=6 {
+    for n in 1..=7 {
         let mut xml = String::new();
         zip.by_name(&format!("xl/worksheets/sheet{n}.xml")).unwrap().read_to_string(&mut xml).unwrap();
         assert!(xml.contains(r#"ySplit="1""#) && xml.contains(r#"state="frozen""#), "sheet {n}: {xml:.400}");

@@ -1,6 +1,6 @@
 //! `data/workbooks/<institution>.xlsx`: an institution's lists as the safety office keeps them in
 //! Excel or WPS, one sheet each: 岗位职责清单, 人员名册, 签订台账, and the records it keeps (风险
-//!清单, 隐患排查清单, 隐患台账). Headers in Chinese, frozen, filtered; dates as dates; set up to
+//!清单, 隐患排查清单, 排查记录, 隐患台账). Headers in Chinese, frozen, filtered; dates as dates; set up to
 //! print on A4 turned with the header on every page.
 //!
 //! Each sheet is first made as a plain [`Table`] (what its columns are called and hold), then
@@ -66,6 +66,9 @@ pub(crate) fn institution(model: &Model, inst: &Institution, documents: &[Docume
     }
     if !inst.checklist.is_empty() {
         tables.push(checklist(inst));
+    }
+    if !inst.inspections.is_empty() {
+        tables.push(inspections(inst));
     }
     if !inst.hazards.is_empty() {
         tables.push(hazards(model, inst));
@@ -240,6 +243,31 @@ fn checklist(inst: &Institution) -> Table {
         name: "隐患排查清单",
         headers: &["编号", "科室", "排查岗位", "排查内容", "排查标准", "频次", "管控层级", "最近排查"],
         rows,
+    }
+}
+
+fn inspections(inst: &Institution) -> Table {
+    let rows = inst
+        .inspections
+        .iter()
+        .map(|i| {
+            let item = inst.checklist.iter().find(|c| c.id == i.item);
+            vec![
+                Cell::Date(i.date),
+                i.item.as_str().into(),
+                item.map_or("", |c| c.content.as_str()).into(),
+                inst.person(&i.by).map_or(i.by.as_str(), |p| p.name.as_str()).into(),
+                match &i.hazard {
+                    Some(h) => format!("发现隐患 {h}"),
+                    None => "未见异常".to_string(),
+                }
+                .into(),
+                i.note.as_deref().into(),
+            ]
+        })
+        .collect();
+    Table {
+        name: "排查记录", headers: &["排查日期", "清单编号", "排查内容", "排查人", "结果", "备注"], rows
     }
 }
 
