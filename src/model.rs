@@ -369,6 +369,16 @@ pub(crate) enum Origin {
     Post,
 }
 
+impl Origin {
+    /// As the CSV and the workbook say it.
+    pub(crate) fn label(self) -> String {
+        match self {
+            Origin::Category { item } => format!("类别第{item}条"),
+            Origin::Replaced { item } => format!("类别第{item}条（本岗位修订）"),
+            Origin::Post => "本岗位".to_string(),
+        }
+    }
+}
 #[derive(Debug, Serialize)]
 pub(crate) struct Person {
     pub(crate) id: String,

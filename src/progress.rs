@@ -92,6 +92,14 @@ pub(crate) fn hazard(h: &Hazard, as_of: Date) -> (IssueState, Timeliness) {
     closure(h.found, h.deadline, h.rectified, h.verified, as_of)
 }
 
+/// A hazard's state on the day as the ledgers write it: 已验收, 已整改, 整改中 or 逾期未整改.
+pub(crate) fn hazard_label(h: &Hazard, as_of: Date) -> &'static str {
+    match hazard(h, as_of) {
+        (IssueState::Open, Timeliness::Overdue) => "逾期未整改",
+        (state, _) => state.label(),
+    }
+}
+
 /// The day an institution's records are shown for: the site's date of record, else the last
 /// day its records name, so that what is made of them depends on the content alone (never the
 /// clock). None when the institution keeps no ledger and no checklist.

@@ -129,11 +129,7 @@ fn entry(id: &str, row: &Row) -> String {
 /// The roster's rows, each with its department and posts found in the institution; every
 /// department or post that is not there is an error, all listed at once.
 fn read(path: &Path, inst: &Institution) -> Result<Vec<Row>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
-    let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    let format = sheet::Format::of(&extension).unwrap_or(sheet::Format::Other);
-    let cells = sheet::table(&bytes, format, None)
-        .map_err(|why| Error::usage(format!("cannot read {}: {why}", path.display())))?;
+    let cells = sheet::table_of(path, None).map_err(Error::usage)?;
     let shown = path.display();
     let Some(header) = cells.iter().position(|r| r.iter().any(|c| c == "姓名")) else {
         return Err(Error::usage(format!("{shown} has no header row with 姓名, 科室 and 岗位")));

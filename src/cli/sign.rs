@@ -259,17 +259,15 @@ fn scan_name(folder: &Path, scan: &Path, r: &Record) -> Result<(String, Option<P
     Ok((name, Some(to)))
 }
 
-/// A date as an office writes it: 2023-01-05, 2023/1/5, 2023.1.5 or 2023年1月5日.
+/// A date as an office writes it (2023-01-05, 2023/1/5, 2023.1.5, 2023年1月5日), read as a
+/// sheet's cell is.
 fn loose_date(text: &str) -> Option<Date> {
-    let parts: Vec<&str> = text.trim().split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).collect();
-    let [y, m, d] = parts.as_slice() else { return None };
-    let (y, m, d): (u32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
-    Date::parse(&format!("{y:04}-{m:02}-{d:02}")).ok()
+    Date::parse(&sheet::value(text)).ok()
 }
 
 /// The records of a filled-in 签订台账: each row with a code and a date that is not recorded yet.
 fn from_sheet(model: &Model, docs: &[Document], path: &Path, out: &mut String) -> Result<Vec<Record>> {
-    let rows = read_rows(path)?;
+    let rows = sheet::table_of(path, Some(workbook::SIGNING_SHEET)).map_err(Error::usage)?;
     let name = path.display();
     let header = rows
         .iter()
@@ -329,15 +327,6 @@ fn from_sheet(model: &Model, docs: &[Document], path: &Path, out: &mut String) -
         let _ = writeln!(out, "{already} rows are recorded already");
     }
     Ok(records)
-}
-
-/// The cells of a filled-in sheet: the 签订台账 of a workbook, or a CSV in UTF-8 or GBK.
-fn read_rows(path: &Path) -> Result<Vec<Vec<String>>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
-    let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    let format = sheet::Format::of(&extension).unwrap_or(sheet::Format::Other);
-    sheet::table(&bytes, format, Some(workbook::SIGNING_SHEET))
-        .map_err(|why| Error::usage(format!("cannot read {}: {why}", path.display())))
 }
 
 #[cfg(test)]

@@ -301,7 +301,7 @@ fn quoted(yaml: &mut String, text: &str) -> Range<usize> {
 
 /// A cell's text as the records read it: trimmed, and a date the way Excel and WPS write one
 /// for a Chinese locale (2026/1/5, 2026年1月5日) written `2026-01-05`.
-fn value(text: &str) -> String {
+pub(crate) fn value(text: &str) -> String {
     let text = text.trim();
     let parts: Vec<&str> = text.trim_end_matches('日').split(['/', '-', '.', '年', '月']).collect();
     let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok().filter(|_| p.len() <= 4)).collect();
@@ -468,6 +468,15 @@ pub(crate) fn table(bytes: &[u8], format: Format, name: Option<&str>) -> Result<
     };
     let grid = grid.map_err(|(d, _)| format!("{}; {}", d.message, d.help.unwrap_or_default()))?;
     Ok(grid.rows.into_iter().map(|row| row.into_iter().map(|c| c.value).collect()).collect())
+}
+
+/// `table` of a file named on the command line, its format from its extension; Err says what
+/// is wrong with it, the file named.
+pub(crate) fn table_of(path: &std::path::Path, name: Option<&str>) -> Result<Vec<Vec<String>>, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let format = Format::of(&extension).unwrap_or(Format::Other);
+    table(&bytes, format, name).map_err(|why| format!("cannot read {}: {why}", path.display()))
 }
 
 fn xlsx_sheet(bytes: &[u8], file: FileId, name: Option<&str>) -> Result<Grid, (Diagnostic, String)> {

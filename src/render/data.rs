@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use super::context::{Part, RenderContext, Renderer, Selection};
 use super::paths;
 use crate::error::{Error, Result};
-use crate::model::{Model, Origin};
+use crate::model::Model;
 
 pub(crate) struct DataRenderer;
 
@@ -101,11 +101,7 @@ pub(crate) fn duties_csv(model: &Model, out: &mut dyn std::io::Write) -> Result<
                 let holders: Vec<&str> =
                     post.holders.iter().filter_map(|h| inst.person(h)).map(|p| p.name.as_str()).collect();
                 for duty in &post.duties {
-                    let origin = match duty.origin {
-                        Origin::Category { item } => format!("类别第{item}条"),
-                        Origin::Replaced { item } => format!("类别第{item}条（本岗位修订）"),
-                        Origin::Post => "本岗位".to_string(),
-                    };
+                    let origin = duty.origin.label();
                     let holders = holders.join("、");
                     let number = duty.number.to_string();
                     let row = [

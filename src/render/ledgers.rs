@@ -142,7 +142,7 @@ fn ledger(tera: &tera::Tera, inst: &Institution, year: i16, day: crate::date::Da
             owner: person(&h.owner),
             deadline: h.deadline.chinese(),
             closing: closing(h, day, person),
-            state: if overdue { "逾期未整改" } else { state.label() },
+            state: progress::hazard_label(h, day),
         });
     }
     let blocks = blocks(&render(tera, "pdf/ledger.md", &view)?);

@@ -13,8 +13,8 @@ use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, FormatB
 use super::document::{Document, Kind, Status};
 use crate::date::Date;
 use crate::error::{Error, Result};
-use crate::model::{Institution, Model, Origin};
-use crate::progress::{self, IssueState, Timeliness};
+use crate::model::{Institution, Model};
+use crate::progress;
 
 /// The header of the 签订台账's column of verification codes, and of the date the office
 /// writes in: `sign --sheet` finds its columns by these names.
@@ -85,11 +85,7 @@ fn duties(model: &Model, inst: &Institution) -> Table {
         let category = post.category.as_deref().and_then(|c| model.category(c)).map_or("", |c| c.name.as_str());
         let holders = names(inst, &post.holders);
         for duty in &post.duties {
-            let origin = match duty.origin {
-                Origin::Category { item } => format!("类别第{item}条"),
-                Origin::Replaced { item } => format!("类别第{item}条（本岗位修订）"),
-                Origin::Post => "本岗位".to_string(),
-            };
+            let origin = duty.origin.label();
             rows.push(vec![
                 dept.into(),
                 post.name.as_str().into(),
@@ -278,11 +274,7 @@ fn hazards(model: &Model, inst: &Institution) -> Table {
         .hazards
         .iter()
         .map(|h| {
-            let state = match day.map(|d| progress::hazard(h, d)) {
-                Some((IssueState::Open, Timeliness::Overdue)) => "逾期未整改",
-                Some((state, _)) => state.label(),
-                None => "",
-            };
+            let state = day.map_or("", |d| progress::hazard_label(h, d));
             vec![
                 h.id.as_str().into(),
                 Cell::Date(h.found),
