@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::lints::Level;
 use crate::source::{Sources, Span};
+use crate::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -125,13 +126,14 @@ impl Report {
             out.push_str("\n\n");
         }
         for note in &self.notes {
-            out.push_str(&format!("note: {}\n", printable(note)));
+            out.push_str(&format!("{}: {}\n", t!("level-note"), printable(note)));
         }
         let (errors, warnings) = (self.count(Severity::Error), self.count(Severity::Warning));
         out.push_str(&match (errors, warnings) {
-            (0, 0) => "no problems found\n".to_string(),
-            (e, w) => format!("{e} error(s), {w} warning(s)\n"),
+            (0, 0) => t!("summary-clean"),
+            (errors, warnings) => t!("summary-counts", errors, warnings),
         });
+        out.push('\n');
         out
     }
 
@@ -172,8 +174,8 @@ impl Report {
 
 fn render_one<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Vec<Group<'a>> {
     let level = match d.severity {
-        Severity::Error => SnippetLevel::ERROR,
-        Severity::Warning => SnippetLevel::WARNING,
+        Severity::Error => named(SnippetLevel::ERROR, t!("level-error")),
+        Severity::Warning => named(SnippetLevel::WARNING, t!("level-warning")),
     };
     let mut labels: Vec<(&Label, bool)> = vec![(&d.primary, true)];
     labels.extend(d.secondary.iter().map(|l| (l, false)));
@@ -204,9 +206,18 @@ fn render_one<'a>(d: &'a Diagnostic, sources: &'a Sources) -> Vec<Group<'a>> {
     }
     let mut groups = vec![group];
     if let Some(help) = &d.help {
-        groups.push(Group::with_title(SnippetLevel::HELP.secondary_title(printable(help))));
+        groups.push(Group::with_title(named(SnippetLevel::HELP, t!("level-help")).secondary_title(printable(help))));
     }
     groups
+}
+
+/// A severity named in the chosen language ("error", "错误"); English keeps the renderer's own
+/// names.
+fn named(level: SnippetLevel<'static>, name: String) -> SnippetLevel<'static> {
+    match crate::i18n::lang() {
+        crate::i18n::Lang::En => level,
+        crate::i18n::Lang::Zh => level.with_name(name),
+    }
 }
 
 /// Whether printing `c` to a terminal could do something other than show a character: control
@@ -295,20 +306,39 @@ pub(crate) fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item =
         .map(|c| (strsim::damerau_levenshtein(wrong, c), -strsim::jaro_winkler(wrong, c), c))
         .filter(|(edits, _, _)| *edits <= limit)
         .min_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then_with(|| a.2.cmp(b.2)))?;
-    Some(format!("did you mean `{}`?", best.2))
+    Some(t!("did-you-mean", name = best.2))
 }
 
-/// The plural of a kind of thing named in messages ("category" → "categories").
+/// A kind of thing named in messages ("institution file"), in the chosen language: the
+/// catalogs' `noun-institution-file`, or the kind itself where they have none.
+pub(crate) fn noun(kind: &str) -> String {
+    let id = format!("noun-{}", kind.replace(' ', "-"));
+    match crate::i18n::tr(&id, &[]) {
+        missing if missing == id => kind.to_string(),
+        found => found,
+    }
+}
+
+/// The plural of a kind of thing named in messages ("category" → "categories"; Chinese nouns
+/// have none).
 pub(crate) fn plural(kind: &str) -> String {
-    match kind {
+    let noun = noun(kind);
+    if crate::i18n::lang() == crate::i18n::Lang::Zh {
+        return noun;
+    }
+    match noun.as_str() {
         "person" => "people".to_string(),
         k if k.ends_with('y') => format!("{}ies", &k[..k.len() - 1]),
         k => format!("{k}s"),
     }
 }
 
-/// A noun with its indefinite article ("an institution file").
-pub(crate) fn a(noun: &str) -> String {
+/// A noun with its indefinite article ("an institution file"; none in Chinese).
+pub(crate) fn a(kind: &str) -> String {
+    let noun = noun(kind);
+    if crate::i18n::lang() == crate::i18n::Lang::Zh {
+        return noun;
+    }
     let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
     format!("{article} {noun}")
 }

@@ -19,6 +19,7 @@ pub mod diagnostic;
 pub(crate) mod error;
 pub(crate) mod fence;
 pub(crate) mod history;
+pub mod i18n;
 pub(crate) mod init;
 pub mod lints;
 pub mod load;

@@ -34,6 +34,9 @@ Examples:
 pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages: zh (中文) or en [default: SAFEDUTY_LANG, else the system's locale].
+    #[arg(long, global = true, value_name = "zh|en")]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -274,6 +277,7 @@ enum Format {
 /// Runs the command line; returns the process exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
+    crate::i18n::set(crate::i18n::Lang::detect(cli.lang.as_deref()));
     match run(cli) {
         Ok(code) => code,
         Err(error) => {

@@ -40,7 +40,8 @@ pub fn example() -> tempfile::TempDir {
 }
 
 pub fn run(args: &[&str], cwd: &Path) -> Output {
-    Command::new(BIN).args(args).current_dir(cwd).env("NO_COLOR", "1").output().unwrap()
+    // Messages in English whatever the machine's locale: the tests read them.
+    Command::new(BIN).args(args).current_dir(cwd).env("NO_COLOR", "1").env("SAFEDUTY_LANG", "en").output().unwrap()
 }
 
 /// Every file under `dir` with its bytes: to compare whole output trees.
@@ -99,6 +100,7 @@ pub fn serve(content: &str, cwd: &Path) -> Server {
     let mut child = Command::new(BIN)
         .args(["serve", content, "--port", "0"])
         .current_dir(cwd)
+        .env("SAFEDUTY_LANG", "en")
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
