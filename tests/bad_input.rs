@@ -389,6 +389,19 @@ const CASES: &[Case] = &[
         help: Some("YYYY-MM-DD"),
     },
     Case {
+        name: "revision dated with a day that does not exist",
+        files: &[W(
+            NURSE,
+            "name: 护士\ndepartment: nursing\ncategory: employee\nrevisions:\n  - date: 2023-13-01\n    note: 修订\n",
+        )],
+        code: "invalid-date",
+        file: NURSE,
+        line: 5,
+        column: 11,
+        message: "`2023-13-01` is not a valid date",
+        help: Some("YYYY-MM-DD"),
+    },
+    Case {
         name: "search index parts too small",
         files: &[W("safeduty.yaml", "title: 测试站点\nsearch_part_pages: 10\n")],
         code: "invalid-setting",

@@ -108,19 +108,70 @@ fn post_pages_show_their_revision_history_and_the_date_in_force() {
     assert!(!stderr.contains("note:"), "{stderr}");
     let nurse = page(d, "institutions/clinic/posts/nurse.html");
     assert!(nurse.contains("<h2>修订记录</h2>"), "{nurse}");
-    assert!(nurse.contains("现行职责文本自 <strong>2023年2月1日</strong> 起施行"), "{nurse}");
-    assert!(nurse.contains("护士职责：新增灭火器检查"));
+    // A commit's date is when the text changed in git, not a date in force (施行日期): the
+    // content states that (see the next test).
+    assert!(nurse.contains("现行职责文本于 <strong>2023年2月1日</strong> 修改，内容未注明施行日期"), "{nurse}");
+    assert!(nurse.contains("<summary>提交记录</summary>") && nurse.contains("护士职责：新增灭火器检查</details>"));
     assert!(nurse.contains("<span class=\"diff-tag\">新增第4条</span> <ins>每月检查一次灭火器。</ins>"), "{nurse}");
     // The reworded item: the inserted characters are marked.
     assert!(nurse.contains("修改第3条</span> 正确使用<ins>、存放</ins>医用氧气瓶；"), "{nurse}");
     assert!(nurse.contains("初版安全生产职责") && nurse.contains("新设岗位"));
     assert!(!nurse.contains("补充人员职称"), "a commit without duty changes is not a revision");
     let director = page(d, "institutions/clinic/posts/director.html");
-    assert!(director.contains("现行职责文本自 <strong>2023年5月2日</strong> 起施行"), "{director}");
+    assert!(director.contains("现行职责文本于 <strong>2023年5月2日</strong> 修改"), "{director}");
     assert!(
         director.contains("删除原第2条</span> <del>组织制定本单位安全生产规章制度和操作规程；</del>"),
         "{director}"
     );
+}
+
+/// The content states when a text applies and why it changed (修订说明): on the institution, the
+/// category or the post. The latest date is the date in force; a version in git that states
+/// one is headed by it, its commit a detail.
+#[test]
+fn stated_revisions_give_the_date_in_force_and_head_their_version() {
+    let (dir, _) = repository();
+    let d = dir.path();
+    let nurse = NURSE_V2.replace("scope:", "revisions:\n  - date: 2023-06-01\n    note: 新增消防通道检查\nscope:")
+        + "    - 每周检查一次消防通道。\n";
+    write(d, "institutions/clinic/posts/nurse.yaml", &nurse);
+    let institution = std::fs::read_to_string(d.join("content/institutions/clinic/institution.yaml")).unwrap();
+    write(
+        d,
+        "institutions/clinic/institution.yaml",
+        &format!("{institution}revisions:\n  - date: 2023-01-02\n    note: 制定本院全员安全生产责任制\n"),
+    );
+    commit(d, "2023-05-20", "nurse: fire exits");
+    build(d);
+    let page = page(d, "institutions/clinic/posts/nurse.html");
+    assert!(page.contains("现行职责文本自 <strong>2023年6月1日</strong> 起施行。"), "{page}");
+    let stated = page.find("<h3>修订说明</h3>").expect("the stated revisions");
+    let (first, second) = (page.find("新增消防通道检查").unwrap(), page.find("制定本院全员安全生产责任制").unwrap());
+    assert!(stated < first && first < second, "newest first: {page}");
+    assert!(page.contains("（本单位）") && page.contains("（本岗位）"), "{page}");
+    // The version that added the note is headed by it; its commit message is a detail.
+    let version = page.find("<h3>逐条变更</h3>").unwrap();
+    let headed = &page[version..];
+    assert!(
+        headed.contains(
+            "<div class=\"revision\"><time datetime=\"2023-06-01\">2023年6月1日</time>起施行：新增消防通道检查"
+        ),
+        "{page}"
+    );
+    assert!(headed.contains("2023年5月20日</time>：nurse: fire exits</details>"), "{page}");
+    assert!(crate::page(d, "changes.html").contains("起施行：新增消防通道检查"));
+
+    // Without git the stated revisions are the record.
+    std::fs::remove_dir_all(d.join(".git")).unwrap();
+    build(d);
+    let page = crate::page(d, "institutions/clinic/posts/nurse.html");
+    assert!(page.contains("现行职责文本自 <strong>2023年6月1日</strong> 起施行。"), "{page}");
+    assert!(
+        page.contains("<h3>修订说明</h3>") && !page.contains("逐条变更") && !page.contains("changes.html"),
+        "{page}"
+    );
+    // Other posts of the institution show the institution's revision.
+    assert!(crate::page(d, "institutions/clinic/posts/director.html").contains("制定本院全员安全生产责任制"));
 }
 
 #[test]
@@ -149,7 +200,7 @@ fn uncommitted_changes_are_shown_as_not_yet_committed() {
     write(d, "institutions/clinic/posts/nurse.yaml", &NURSE_V2.replace("每月检查一次灭火器。", "每周检查一次灭火器。"));
     build(d);
     let nurse = page(d, "institutions/clinic/posts/nurse.html");
-    assert!(nurse.contains("现行职责文本<strong>尚未提交</strong>"), "{nurse}");
+    assert!(nurse.contains("现行职责文本有<strong>尚未提交</strong>的修改"), "{nurse}");
     assert!(nurse.contains("每<del>月</del><ins>周</ins>检查一次灭火器。"), "{nurse}");
     assert!(page(d, "changes.html").contains("尚未提交"));
 
@@ -265,7 +316,7 @@ fn a_shallow_clone_has_history_up_to_its_depth() {
     assert!(log.contains("浅克隆"), "{log}");
     assert!(!log.contains("护士职责：新增灭火器检查"), "older commits are not in the clone");
     let nurse = page(&clone, "institutions/clinic/posts/nurse.html");
-    assert!(nurse.contains("现行职责文本自 <strong>2023年5月2日（或更早）</strong>"), "{nurse}");
+    assert!(nurse.contains("现行职责文本于 <strong>2023年5月2日（或更早）</strong>"), "{nurse}");
     // The first text's code is in no version the clone has.
     assert_eq!(run(&["verify", &first_code], &clone).status.code(), Some(1));
 }
@@ -279,7 +330,7 @@ fn a_content_folder_that_is_itself_the_repository() {
     let stderr = build(dir.path());
     assert!(!stderr.contains("note:"), "{stderr}");
     let nurse = page(dir.path(), "institutions/clinic/posts/nurse.html");
-    assert!(nurse.contains("现行职责文本自 <strong>2024年3月1日</strong> 起施行"), "{nurse}");
+    assert!(nurse.contains("现行职责文本于 <strong>2024年3月1日</strong> 修改"), "{nurse}");
     // A card's code is found as well as a letter's.
     let at = nurse.find("岗位安全生产责任清单（PDF）").unwrap();
     let code = nurse[at..].split("校验码 ").nth(1).unwrap()[..9].to_string();
@@ -313,9 +364,9 @@ fn the_preview_shows_the_history_and_uncommitted_edits() {
     let d = dir.path();
     let server = serve("content", d);
     let path = "/institutions/clinic/posts/nurse.html";
-    served(server.port, path, |b| b.contains("现行职责文本自 <strong>2023年2月1日</strong> 起施行"));
+    served(server.port, path, |b| b.contains("现行职责文本于 <strong>2023年2月1日</strong> 修改"));
     write(d, "institutions/clinic/posts/nurse.yaml", &NURSE_V2.replace("每月", "每周"));
-    served(server.port, path, |b| b.contains("现行职责文本<strong>尚未提交</strong>"));
+    served(server.port, path, |b| b.contains("现行职责文本有<strong>尚未提交</strong>的修改"));
     served(server.port, "/changes.html", |b| b.contains("尚未提交"));
 }
 

@@ -11,6 +11,7 @@ pub(crate) mod index;
 mod levels;
 pub(crate) mod records;
 mod refs;
+mod revisions;
 mod risks;
 mod rules;
 pub(crate) mod signed;
@@ -50,6 +51,7 @@ pub(crate) fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> 
             campaigns::check(content, &index, report);
             records::check(content, &index, report);
             risks::check(&index, report);
+            revisions::check(content, report);
         },
         || {
             if content.broken_files == 0 {

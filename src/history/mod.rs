@@ -76,6 +76,7 @@ pub(crate) struct PostState {
     pub(crate) institution_name: String,
     pub(crate) post_name: String,
     pub(crate) duties: Vec<String>,
+    pub(crate) revisions: Vec<crate::model::Revision>,
 }
 
 /// Every post's duties in one version, by (institution id, post id).
@@ -92,6 +93,7 @@ pub(crate) fn snapshot(model: &Model) -> Snapshot {
                     institution_name: inst.name.clone(),
                     post_name: post.name.clone(),
                     duties: post.duties.iter().map(|d| d.text.clone()).collect(),
+                    revisions: post.revisions.clone(),
                 },
             );
         }
@@ -119,6 +121,8 @@ pub(crate) struct PostChange {
     pub(crate) post_name: String,
     pub(crate) kind: PostKind,
     pub(crate) items: Vec<ItemChange>,
+    /// The revisions the content states that this version added (its 修订说明).
+    pub(crate) stated: Vec<crate::model::Revision>,
 }
 
 /// The posts whose duty lists differ between `old` and `new`, in the newer version's order of
@@ -141,7 +145,10 @@ pub(crate) fn compare(old: &Snapshot, new: &Snapshot) -> Vec<PostChange> {
             (Some(o), None) => (PostKind::Removed, Vec::new(), o),
             (None, None) => continue,
         };
+        let before = old.get(key).map_or(&[][..], |o| &o.revisions[..]);
+        let stated = state.revisions.iter().filter(|r| !before.contains(r)).cloned().collect();
         out.push(PostChange {
+            stated,
             institution: key.0.clone(),
             institution_name: state.institution_name.clone(),
             post: key.1.clone(),

@@ -255,6 +255,9 @@ pub(crate) struct Post {
     pub(crate) supervises: Vec<String>,
     /// The final numbered list: the category's items (some reworded or removed) and the post's own.
     pub(crate) duties: Vec<Duty>,
+    /// The revisions the content states for its text (its institution's, its category's, its
+    /// own), oldest first: the last one's date is when the text applies from.
+    pub(crate) revisions: Vec<Revision>,
     pub(crate) assessment: Vec<String>,
     pub(crate) rewards_penalties: Vec<String>,
     /// Person ids, in people.yaml order.
@@ -358,6 +361,16 @@ pub(crate) struct Duty {
     pub(crate) number: u32,
     pub(crate) text: String,
     pub(crate) origin: Origin,
+}
+
+/// A revision of a post's duties as the content states it (修订说明).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct Revision {
+    /// From when the revised text applies (施行日期).
+    pub(crate) date: Date,
+    pub(crate) note: String,
+    /// Where it is written: `institution`, `category` or `post`.
+    pub(crate) by: &'static str,
 }
 
 /// Where a duty item comes from: shown on cards so that a post's own duties stand out.

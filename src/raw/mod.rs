@@ -78,6 +78,9 @@ pub(crate) struct Category {
     /// after a post adds its own items.
     #[serde(default)]
     pub(crate) keep_last: bool,
+    /// Revisions the content states (修订说明), see [`Revision`].
+    #[serde(default)]
+    pub(crate) revisions: Vec<Revision>,
     /// Default assessment criteria for posts of this category.
     #[serde(default)]
     pub(crate) assessment: Vec<String>,
@@ -164,6 +167,9 @@ pub(crate) struct Institution {
     /// How the institution grades risks (一企业一标准); the common defaults without it.
     #[serde(default)]
     pub(crate) risk_standard: Option<Spanned<RiskStandard>>,
+    /// Revisions the content states (修订说明), see [`Revision`].
+    #[serde(default)]
+    pub(crate) revisions: Vec<Revision>,
 }
 
 /// How an institution numbers its letters.
@@ -294,6 +300,19 @@ pub(crate) struct Post {
     /// Category risks that do not apply to this post, by their hazard.
     #[serde(default)]
     pub(crate) remove_risks: Vec<Spanned<String>>,
+    /// Revisions the content states (修订说明), see [`Revision`].
+    #[serde(default)]
+    pub(crate) revisions: Vec<Revision>,
+}
+
+/// A change of duties as the content states it: from when the new text applies (施行日期) and
+/// what changed (修订说明). Written on the institution (all its posts), a category (all its
+/// posts) or a post; the site shows them in each post's 修订记录, with or without git.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Revision {
+    pub(crate) date: Spanned<String>,
+    pub(crate) note: String,
 }
 
 /// How a post changes its category's duty list, item by item.

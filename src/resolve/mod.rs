@@ -156,6 +156,7 @@ fn institution(
             let baseline = category.map_or(&[][..], |c| c.value.risks.as_slice());
             let inherited = crate::raw::inherited_risks(baseline, &p.value.risks, &p.value.remove_risks);
             post.risks = risks::of(&p.id, inherited.into_iter().map(|(_, r)| r), &standard);
+            post.revisions = revisions(&raw.revisions, category.map(|c| &c.value.revisions[..]), &p.value.revisions);
             post
         })
         .collect();
@@ -363,9 +364,29 @@ fn post(id: &str, p: &raw::Post, index: &Index, categories: &[Category], holders
             .unwrap_or_default(),
         holders,
         risks: Vec::new(),
+        revisions: Vec::new(),
         confirmed: BTreeMap::new(),
         source: String::new(),
     }
+}
+
+/// A post's stated revisions: its institution's, its category's and its own, oldest first
+/// (those of one day in that order).
+fn revisions(
+    institution: &[raw::Revision],
+    category: Option<&[raw::Revision]>,
+    post: &[raw::Revision],
+) -> Vec<Revision> {
+    let of = |list: &[raw::Revision], by: &'static str| -> Vec<Revision> {
+        // `check` read every date.
+        let day = |r: &raw::Revision| crate::date::Date::parse(&r.date.value).ok();
+        list.iter().filter_map(|r| Some(Revision { date: day(r)?, note: r.note.trim().to_string(), by })).collect()
+    };
+    let mut all = of(institution, "institution");
+    all.extend(of(category.unwrap_or_default(), "category"));
+    all.extend(of(post, "post"));
+    all.sort_by_key(|r| r.date);
+    all
 }
 
 /// The final numbered duty list of a post. The post's own items follow the category's, except

@@ -5,18 +5,25 @@ use serde::Serialize;
 
 use crate::history::diff::ItemChange;
 use crate::history::{History, PostChange, PostKind, Version};
-use crate::model::Model;
+use crate::model::{Model, Post, Revision};
 use crate::render::paths;
 
-/// The 修订记录 section of a post page.
+/// The 修订记录 section of a post page: the revisions the content states (also without git),
+/// then, with git, each version of the text item by item, its commit as a detail.
 #[derive(Serialize)]
 pub(crate) struct PostHistoryView {
-    /// 2024-03-01, 尚未提交, or 2024-03-01（或更早）at a shallow clone's boundary.
-    pub(crate) in_force_since: String,
+    /// 施行日期 as the content states it: the date of the latest stated revision.
+    pub(crate) effective: Option<String>,
+    /// When git last saw the text change: 2024-03-01, or 2024-03-01（或更早）at a shallow
+    /// clone's boundary; None without git or when uncommitted.
+    pub(crate) committed: Option<String>,
     pub(crate) uncommitted: bool,
-    /// Newest first.
+    /// The stated revisions, newest first.
+    pub(crate) stated: Vec<RevisionView>,
+    /// The versions in git, newest first; empty without git.
     pub(crate) entries: Vec<PostEntryView>,
-    pub(crate) changelog: String,
+    /// The site's changelog, when there is a history.
+    pub(crate) changelog: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -25,6 +32,33 @@ pub(crate) struct PostEntryView {
     pub(crate) kind: PostKind,
     pub(crate) kind_label: &'static str,
     pub(crate) items: Vec<ItemChange>,
+    /// The revisions the content stated with this version.
+    pub(crate) stated: Vec<RevisionView>,
+}
+
+/// A stated revision (修订说明) as pages show it.
+#[derive(Serialize)]
+pub(crate) struct RevisionView {
+    /// YYYY-MM-DD, shown through the `day` filter.
+    pub(crate) date: String,
+    pub(crate) note: String,
+    /// Where it is written: 本单位, 岗位类别, 本岗位.
+    pub(crate) by: &'static str,
+}
+
+impl RevisionView {
+    fn of(r: &Revision) -> Self {
+        let by = match r.by {
+            "institution" => "本单位",
+            "category" => "岗位类别",
+            _ => "本岗位",
+        };
+        RevisionView { date: r.date.to_string(), note: r.note.clone(), by }
+    }
+
+    fn newest_first(list: &[Revision]) -> Vec<Self> {
+        list.iter().rev().map(RevisionView::of).collect()
+    }
 }
 
 /// The changelog page: days, newest first; in each day the commits, in each the institutions.
@@ -68,6 +102,7 @@ pub(crate) struct ChangedPost {
     /// 新增 2 条，删除 1 条，修改 1 条
     pub(crate) summary: String,
     pub(crate) items: Vec<ItemChange>,
+    pub(crate) stated: Vec<RevisionView>,
 }
 
 fn kind_label(kind: PostKind) -> &'static str {
@@ -92,29 +127,39 @@ fn summary(c: &PostChange) -> String {
     }
 }
 
-/// The post's revision record; None when the history does not mention the post.
-pub(crate) fn post_view(history: &History, institution: &str, post: &str) -> Option<PostHistoryView> {
-    let since = history.in_force_since(institution, post)?;
-    let in_force_since = match (&since.date, since.boundary) {
-        (Some(d), true) => format!("{d}（或更早）"),
-        (Some(d), false) => d.clone(),
-        (None, _) => "尚未提交".to_string(),
+/// The post's revision record; None when the content states no revision and no history
+/// mentions the post.
+pub(crate) fn post_view(history: Option<&History>, institution: &str, post: &Post) -> Option<PostHistoryView> {
+    let since = history.and_then(|h| h.in_force_since(institution, &post.id));
+    if since.is_none() && post.revisions.is_empty() {
+        return None;
+    }
+    let committed = since.as_ref().and_then(|s| match (&s.date, s.boundary) {
+        (Some(d), true) => Some(format!("{d}（或更早）")),
+        (Some(d), false) => Some(d.clone()),
+        (None, _) => None,
+    });
+    let mut entries: Vec<PostEntryView> = match (history, &since) {
+        (Some(h), Some(_)) => h
+            .of_post(institution, &post.id)
+            .map(|(v, c)| PostEntryView {
+                version: v.clone(),
+                kind: c.kind,
+                kind_label: kind_label(c.kind),
+                items: c.items.clone(),
+                stated: RevisionView::newest_first(&c.stated),
+            })
+            .collect(),
+        _ => Vec::new(),
     };
-    let mut entries: Vec<PostEntryView> = history
-        .of_post(institution, post)
-        .map(|(v, c)| PostEntryView {
-            version: v.clone(),
-            kind: c.kind,
-            kind_label: kind_label(c.kind),
-            items: c.items.clone(),
-        })
-        .collect();
     entries.reverse();
     Some(PostHistoryView {
-        in_force_since,
-        uncommitted: since.commit.is_none(),
+        effective: post.revisions.last().map(|r| r.date.to_string()),
+        committed,
+        uncommitted: since.as_ref().is_some_and(|s| s.commit.is_none()),
+        stated: RevisionView::newest_first(&post.revisions),
         entries,
-        changelog: paths::CHANGELOG.to_string(),
+        changelog: history.map(|_| paths::CHANGELOG.to_string()),
     })
 }
 
@@ -145,6 +190,7 @@ pub(crate) fn changelog(history: &History, model: &Model) -> ChangelogView {
                     summary: summary(c),
                     // A new post's whole list is on its page; the changelog stays short.
                     items: if c.kind == PostKind::Changed { c.items.clone() } else { Vec::new() },
+                    stated: RevisionView::newest_first(&c.stated),
                 });
             }
         }

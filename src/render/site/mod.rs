@@ -416,7 +416,7 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
     for p in &inst.posts {
         let dept = inst.department(&p.department).map(|d| v.department_link(d));
         let crumbs: Vec<Link> = crumbs.iter().cloned().chain(dept).collect();
-        let history = site.ctx.history.and_then(|h| history::post_view(h, &inst.id, &p.id));
+        let history = history::post_view(site.ctx.history, &inst.id, p);
         #[derive(Serialize)]
         struct PostPage<'a> {
             card: views::Card<'a>,
