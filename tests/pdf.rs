@@ -281,6 +281,35 @@ fn the_same_content_prints_the_same_bytes_on_one_thread_or_many() {
     }
 }
 
+/// Guidance 二(三): front-line duties 简明扼要、便于掌握. A duty card is posted at the workplace,
+/// on a compact A4 sheet: the cards of the example's front-line posts (从业人员) fit one page,
+/// all but a few with long lists of their own.
+#[test]
+fn a_front_line_posts_card_fits_one_sheet() {
+    require_tools!();
+    let dir = example();
+    let out = run(&["build", "--only", "cards", "--out", "cards"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (mut one, mut all) = (0, 0);
+    for inst in std::fs::read_dir(dir.path().join("content/institutions")).unwrap() {
+        let inst = inst.unwrap().path();
+        for post in std::fs::read_dir(inst.join("posts")).unwrap() {
+            let post = post.unwrap().path();
+            if !std::fs::read_to_string(&post).unwrap().contains("\ncategory: employee\n") {
+                continue;
+            }
+            let (i, p) = (inst.file_name().unwrap().to_str().unwrap(), post.file_stem().unwrap().to_str().unwrap());
+            let pdf = dir.path().join(format!("cards/site/pdf/{i}/cards/{p}.pdf"));
+            let n = pages(&pdf);
+            assert!(n <= 2, "{i}/{p}: {n} pages");
+            assert!(tool("pdfinfo", &[pdf.to_str().unwrap()]).contains("595.276 x 841.89"), "A4 upright");
+            all += 1;
+            one += usize::from(n == 1);
+        }
+    }
+    assert!(all >= 30 && one * 10 >= all * 9, "{one} of {all} front-line cards fit one page");
+}
+
 /// The content's theme names these fonts (`fonts:` of pdf/style.yaml, as YAML flow mappings).
 fn with_fonts(dir: &Path, fonts: &str) {
     let pdf = dir.join("content/theme/pdf");
@@ -484,10 +513,10 @@ fn a_run_with_no_break_wider_than_the_line_is_cut_at_the_margin_and_check_warns(
     assert!(said.contains("institutions/clinic/posts/nurse.yaml:9:"), "{said}");
     assert!(said.contains("(81 characters, in pdf/clinic/cards/nurse.pdf)"), "{said}");
     let pdf = build(dir.path()).join("cards/nurse.pdf");
-    // Every word inside the type area (28 mm + 156 mm from the left edge), as poppler reads it;
-    // and the whole text is there.
+    // Every word inside the type area (a card is a posted sheet: 20 mm + 170 mm from the left
+    // edge), as poppler reads it; and the whole text is there.
     let bbox = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
-    let right = (28.0 + 156.0) * 72.0 / 25.4;
+    let right = (20.0 + 170.0) * 72.0 / 25.4;
     for line in bbox.lines().filter(|l| l.contains("<word ")) {
         let x_max: f64 = line.split("xMax=\"").nth(1).and_then(|r| r.split('"').next()).unwrap().parse().unwrap();
         assert!(x_max <= right + 1.0, "past the margin: {line}");

@@ -49,7 +49,7 @@ impl Kind {
     pub(crate) fn paper(self) -> Paper {
         match self {
             Kind::Ledger | Kind::Form | Kind::Register => Paper::Wide,
-            Kind::RiskCard => Paper::Posted,
+            Kind::RiskCard | Kind::Card => Paper::Posted,
             _ => Paper::Official,
         }
     }

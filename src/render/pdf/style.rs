@@ -188,11 +188,12 @@ impl Style {
         self.derived([297.0, 210.0], [257.0, 165.0], 30, [18.0, 10.5])
     }
 
-    /// The style of a sheet posted at the workplace (the risk notice card): A4, 40 lines of 小四
-    /// (12 pt) in a type area of 170 × 250 mm, titles 二号 (22 pt). Read from a step away, not
-    /// filed: not GB/T 9704's page.
+    /// The style of a sheet posted at the workplace (the duty card, the risk notice card): A4, 46
+    /// lines of 小四 (12 pt) in a type area of 170 × 257 mm, titles 小二 (18 pt). Posted, not
+    /// filed: not GB/T 9704's page, and compact, so that a front-line post's card fits one sheet
+    /// (guidance 二(三): 简明扼要、便于掌握).
     pub(crate) fn posted(&self) -> Style {
-        self.derived([210.0, 297.0], [170.0, 250.0], 40, [22.0, 12.0])
+        self.derived([210.0, 297.0], [170.0, 257.0], 46, [18.0, 12.0])
     }
 
     /// A page of this style's faces: 20 mm margins at the top and the left (the binding edge),
