@@ -312,7 +312,44 @@ pub(crate) fn fill(
         start = breaks[end].0;
         next = end + 1;
     }
+    no_lone_last_character(text, &breaks, &mut lines, &advance, tracking, rest);
     lines
+}
+
+/// A paragraph whose last line holds one character alone (孤字, perhaps with a closing mark
+/// after it) looks unfinished, and typesetters avoid it: the line before gives up its last
+/// characters, at most three and at a break the rules allow, so that two or more go down. The
+/// line that gave them is justified a little looser; when no such break exists the lone
+/// character stays.
+fn no_lone_last_character(
+    text: &str,
+    breaks: &[(usize, bool)],
+    lines: &mut [Range<usize>],
+    advance: &impl Fn(char) -> f32,
+    tracking: f32,
+    rest: f32,
+) {
+    let mandatory = |at: usize| breaks.binary_search_by_key(&at, |b| b.0).is_ok_and(|i| breaks[i].1);
+    let letters = |s: &str| s.chars().filter(|c| !is_trailing(*c) && !forbids_start(*c)).count();
+    for i in 1..lines.len() {
+        let (before, last) = (lines[i - 1].clone(), lines[i].clone());
+        if !mandatory(last.end) || mandatory(before.end) || letters(&text[last.clone()]) != 1 {
+            continue;
+        }
+        let inside = breaks.partition_point(|b| b.0 <= before.start)..breaks.partition_point(|b| b.0 < before.end);
+        for &(at, _) in breaks[inside].iter().rev() {
+            if letters(&text[at..before.end]) > 3 {
+                break;
+            }
+            let mut meter = Meter::default();
+            text[at..last.end].chars().for_each(|c| meter.push(c, advance(c)));
+            if meter.fits(tracking, rest) {
+                lines[i - 1] = before.start..at;
+                lines[i] = at..last.end;
+                break;
+            }
+        }
+    }
 }
 
 /// Whether a run without a break may be cut at byte `at` as a last resort.

@@ -92,9 +92,11 @@ fn ellipsis_and_dash_stay_whole_with_the_character_before() {
     assert_eq!(pieces("章——否"), ["章——", "否"]);
     assert_eq!(pieces("——否……"), ["——", "否……"]);
     assert_eq!(pieces("等等。……"), ["等", "等。……"]);
-    // Neither hangs: the character before comes down with them.
-    assert_eq!(lines("安全生产……", chars(5), chars(5)), ["安全生", "产……"]);
-    assert_eq!(lines("安全生产——", chars(5), chars(5)), ["安全生", "产——"]);
+    // Neither hangs: the character before comes down with them (and one more, so that it is not
+    // alone on the last line).
+    assert_eq!(lines("安全生产……", chars(5), chars(5)), ["安全", "生产……"]);
+    assert_eq!(lines("安全生产——", chars(5), chars(5)), ["安全", "生产——"]);
+    assert_eq!(lines("安全生产……安全", chars(5), chars(5)), ["安全生", "产……安全"]);
 }
 
 #[test]
@@ -180,10 +182,10 @@ fn one_mark_hangs_rather_than_a_character_coming_down() {
     assert_eq!(lines("abcd. ef", 32.0, 32.0), ["abcd. ", "ef"]);
     // Blanks before the mark are trailing once it hangs.
     assert_eq!(lines("安全生 ，责任", chars(3), chars(3)), ["安全生 ，", "责任"]);
-    // Not two marks: 产 comes down with ”，.
-    assert_eq!(lines("安全生产”，责任", chars(4), chars(4)), ["安全生", "产”，责", "任"]);
+    // Not two marks: 产 comes down with ”，(and 责 with 任, not to leave it alone).
+    assert_eq!(lines("安全生产”，责任", chars(4), chars(4)), ["安全生", "产”，", "责任"]);
     // Nor units, nor the middle dot.
-    assert_eq!(lines("安全生产%", chars(4), chars(4)), ["安全生", "产%"]);
+    assert_eq!(lines("安全生产%", chars(4), chars(4)), ["安全", "生产%"]);
     assert_eq!(lines("安全生张·三", chars(4), chars(4)), ["安全生", "张·三"]);
 }
 
@@ -196,6 +198,18 @@ fn an_unbreakable_run_is_cut_at_the_margin() {
     assert_eq!(lines("安全生产", 1.0, 1.0), ["安", "全", "生", "产"]);
     // A lone hangable mark on a line too narrow for anything: it overflows with its character.
     assert_eq!(lines("安，全", 1.0, 1.0), ["安，", "全"]);
+}
+
+#[test]
+fn no_character_alone_on_a_paragraphs_last_line() {
+    // Greedy filling would leave 任 alone: the line before gives it one more.
+    assert_eq!(lines("安全生产责任", chars(5), chars(5)), ["安全生产", "责任"]);
+    // A closing mark after it does not count as a second character.
+    assert_eq!(lines("安全生产责任。", chars(5), chars(5)), ["安全生产", "责任。"]);
+    // Per paragraph: the line before a line feed is a last line too.
+    assert_eq!(lines("安全生产责任\n安全", chars(5), chars(5)), ["安全生产", "责任\n", "安全"]);
+    // A Latin word is not taken apart for it; the line gives up at most three characters.
+    assert_eq!(lines("安全abcd安", 64.0, 64.0), ["安全abcd", "安"]);
 }
 
 #[test]
@@ -334,6 +348,14 @@ proptest! {
             let available = if i == 0 { first } else { rest };
             let next = breaks.iter().find(|&&(b, _)| b > line.end).unwrap().0;
             let longer = &text[line.start..next];
+            // Except where the longer line would leave one character alone on its paragraph's
+            // last line (孤字).
+            let after = &lines[i + 1];
+            let last_of_paragraph = breaks.iter().any(|&(b, m)| m && b == after.end);
+            let left = text.get(next..after.end).map_or(0, |t| t.chars().filter(|c| !is_trailing(*c) && !forbids_start(*c)).count());
+            if last_of_paragraph && next <= after.end && left == 1 {
+                continue;
+            }
             prop_assert!(!fits_or_hangs(longer, available), "line {} could have been {:?}", i, longer);
         }
     }
