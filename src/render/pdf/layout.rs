@@ -191,9 +191,12 @@ impl Typesetter<'_> {
                 let piece = text[range].trim_end();
                 let indent = if i == 0 { first_indent } else { rest_indent };
                 let avail = width - indent;
-                let spacing = if i + 1 < count { self.justify(role, size, piece, avail, tracking) } else { tracking };
-                let run = Run { role, size, x: x + indent, text: piece.to_string(), spacing };
-                Line { runs: vec![run], ..Line::default() }
+                let runs = if i + 1 < count {
+                    super::justify::line(piece, |c| face.advance(c, size), tracking, avail, x + indent, (role, size))
+                } else {
+                    vec![Run { role, size, x: x + indent, text: piece.to_string(), spacing: tracking }]
+                };
+                Line { runs, ..Line::default() }
             })
             .collect()
     }

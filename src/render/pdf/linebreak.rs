@@ -7,7 +7,8 @@
 //! 2. A line never starts with a closing or pausing mark (行首禁则: `。，、；：？！）》」】』〉”’…—·・%‰℃`
 //!    and the ASCII `)]},.;:!?`), never ends with an opening mark (行尾禁则: `（《「【『〈“‘` and ASCII
 //!    `([{`), so `……` and `——` are never split and stay with the character before them.
-//! 3. A run of ASCII graphic characters (`GB/T`, `9704-2012`, `100%`) is never broken inside.
+//! 3. A run of ASCII graphic characters (`GB/T`, `9704-2012`, `100%`) is never broken inside, nor
+//!    a standard's code from its number (`GB/T 9704-2012`, `ISO 45001:2018`).
 //! 4. Otherwise a break is allowed between two ideographs, before an opening quote `“‘` and after a
 //!    closing quote `”’` next to CJK text, and between ASCII letters/digits and an ideograph.
 //! 5. Otherwise `unicode_linebreak` (UAX #14) decides: breaks after spaces, none before them, etc.
@@ -62,6 +63,11 @@ fn allowed(prev: char, ink: Option<char>, next: char, base: bool) -> bool {
     // and it knows nothing about the CJK reading of `%‰℃` or of ASCII marks next to ideographs.
     // Since `…` and `—` may not start a line, `……` and `——` are never split either.
     if forbids_start(next) || ink.is_some_and(forbids_end) {
+        return false;
+    }
+    // A standard's number stays with its code: `GB/T 9704-2012`, `ISO 45001:2018`, `WS 308`
+    // (an upper-case code, a space, a number).
+    if is_blank(prev) && ink.is_some_and(|c| c.is_ascii_uppercase()) && next.is_ascii_digit() {
         return false;
     }
     // UAX #14 breaks `GB/T` after the slash (SY ÷ AL) and allows breaks after hyphens: a standard's

@@ -8,6 +8,7 @@
 
 mod embed;
 pub(crate) mod fonts;
+mod justify;
 mod layout;
 pub(crate) mod linebreak;
 pub(crate) mod style;

@@ -103,7 +103,7 @@ fn ellipsis_and_dash_stay_whole_with_the_character_before() {
 fn ascii_words_and_numbers_stay_whole() {
     assert_eq!(
         pieces("依据GB/T 9704-2012执行，达标率100%，2024年完成"),
-        ["依", "据", "GB/T ", "9704-2012", "执", "行，", "达", "标", "率", "100%，", "2024", "年", "完", "成"]
+        ["依", "据", "GB/T 9704-2012", "执", "行，", "达", "标", "率", "100%，", "2024", "年", "完", "成"]
     );
     assert_eq!(pieces("mark(s)[1].x;y:z!?"), ["mark(s)[1].x;y:z!?"]);
     assert_eq!(pieces("（GB）(ab)安"), ["（GB）", "(ab)", "安"]);
@@ -198,6 +198,14 @@ fn an_unbreakable_run_is_cut_at_the_margin() {
     assert_eq!(lines("安全生产", 1.0, 1.0), ["安", "全", "生", "产"]);
     // A lone hangable mark on a line too narrow for anything: it overflows with its character.
     assert_eq!(lines("安，全", 1.0, 1.0), ["安，", "全"]);
+}
+
+#[test]
+fn a_standards_code_stays_with_its_number() {
+    assert_eq!(pieces("依据GB/T 9704-2012排版"), ["依", "据", "GB/T 9704-2012", "排", "版"]);
+    assert_eq!(pieces("ISO 45001:2018 体系"), ["ISO 45001:2018 ", "体", "系"]);
+    // Lower-case words still break at their spaces.
+    assert_eq!(pieces("see 3 items"), ["see ", "3 ", "items"]);
 }
 
 #[test]
