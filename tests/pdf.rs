@@ -335,6 +335,44 @@ fn no_character_stands_alone_on_a_paragraphs_last_line() {
     assert!(lone.is_empty(), "{} lone characters:\n{}", lone.len(), lone.join("\n"));
 }
 
+/// GB/T 9704 7.5: the dashes of the page number are 7 mm under the type area (37 + 225 mm from
+/// the top), measured on the page as printed: rendered with pdftoppm at 600 dpi, the first row
+/// of ink wider than 2 mm (a dash, not a digit) under the type area.
+#[test]
+fn the_page_numbers_dashes_are_7_mm_under_the_type_area() {
+    require_tools!();
+    let dir = fixture("minimal");
+    let letter = build(dir.path()).join("letters/nurse--zhao-min.pdf");
+    let out = dir.path().join("page");
+    let status = Command::new("pdftoppm")
+        .args(["-r", "600", "-gray", "-f", "1", "-l", "1", "-singlefile", letter.to_str().unwrap()])
+        .arg(&out)
+        .status();
+    if status.is_err() {
+        assert!(std::env::var_os("CI").is_none(), "pdftoppm missing (apt-get install poppler-utils)");
+        return;
+    }
+    let pgm = std::fs::read(dir.path().join("page.pgm")).unwrap();
+    // P5 header: magic, width height, maxval, each ended by one whitespace.
+    let mut fields = pgm.split(|b| b.is_ascii_whitespace()).filter(|f| !f.is_empty());
+    let _magic = fields.next();
+    let mut number = || std::str::from_utf8(fields.next().unwrap()).unwrap().parse::<usize>().unwrap();
+    let (width, height, _max) = (number(), number(), number());
+    let pixels = &pgm[pgm.len() - width * height..];
+    let mm = 600.0 / 25.4;
+    let bottom = ((37.0 + 225.0) * mm) as usize;
+    let dash = (bottom..bottom + (15.0 * mm) as usize).find(|&y| {
+        let row = &pixels[y * width..(y + 1) * width];
+        let mut run = 0;
+        row.iter().any(|&v| {
+            run = if v < 128 { run + 1 } else { 0 };
+            run as f64 > 2.0 * mm
+        })
+    });
+    let below = (dash.expect("a page number under the type area") - bottom) as f64 / mm;
+    assert!((below - 7.0).abs() < 0.3, "the dashes are {below:.2} mm under the type area");
+}
+
 /// The content's theme names these fonts (`fonts:` of pdf/style.yaml, as YAML flow mappings).
 fn with_fonts(dir: &Path, fonts: &str) {
     let pdf = dir.join("content/theme/pdf");

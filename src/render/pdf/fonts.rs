@@ -75,6 +75,15 @@ impl Face {
         Some((u16::try_from(id.to_u32()).ok()?, advance / upem))
     }
 
+    /// How far the ink of `c` rises above the baseline, in em (from its outline).
+    pub(crate) fn ink_top(&self, c: char) -> Option<f32> {
+        let font = skrifa::FontRef::from_index(self.bytes(), self.index).ok()?;
+        let upem = font.metrics(Size::unscaled(), LocationRef::default()).units_per_em as f32;
+        let id = font.charmap().map(c)?;
+        let bounds = font.glyph_metrics(Size::unscaled(), LocationRef::default()).bounds(id)?;
+        Some(bounds.y_max / upem)
+    }
+
     /// Advance of `c` at `size` points (0 for a character the face lacks).
     pub(crate) fn advance(&self, c: char, size: f32) -> f32 {
         self.glyph(c).map_or(0.0, |(_, em)| em * size)

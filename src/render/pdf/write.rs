@@ -61,8 +61,8 @@ pub(crate) fn glyphs(ts: &Typesetters, docs: &[(&Document, Vec<Page>)]) -> Glyph
     glyphs
 }
 
-/// GB/T 9704 page numbers ("— 1 —", 4号, 7 mm under the type area; odd pages on the right,
-/// even on the left, one character in), and the verification code under them.
+/// GB/T 9704 page numbers ("— 1 —", 4号, the top of the dashes 7 mm under the type area; odd
+/// pages on the right, even on the left, one character in), and the verification code under them.
 fn footer(ts: &Typesetter, doc: &Document, page: usize) -> [Text; 2] {
     let style = ts.style;
     let body = ts.face(Role::Body);
@@ -72,7 +72,9 @@ fn footer(ts: &Typesetter, doc: &Document, page: usize) -> [Text; 2] {
     let left = style.margin.left * MM;
     let right = left + style.type_area.width * MM;
     let x = if page % 2 == 1 { right - size - width } else { left + size };
-    let y = (style.margin.top + style.type_area.height + 7.0) * MM + size * 0.8;
+    // The baseline lies as far below the 7 mm as the dash's ink rises above it (0.4 em in the
+    // Song faces; that where a face cannot say).
+    let y = (style.margin.top + style.type_area.height + 7.0) * MM + size * body.ink_top('—').unwrap_or(0.4);
     let code = match &doc.number {
         Some(n) => format!("{n}　校验码 {}", doc.code),
         None => format!("校验码 {}", doc.code),
