@@ -373,6 +373,48 @@ fn the_page_numbers_dashes_are_7_mm_under_the_type_area() {
     assert!((below - 7.0).abs() < 0.3, "the dashes are {below:.2} mm under the type area");
 }
 
+/// GB/T 9704 body text: 左空二字、回行顶格. A letter's numbered items start two characters in,
+/// number inline, whatever the number's width, and their next lines start at the margin
+/// (28 mm), as poppler reads the lines.
+#[test]
+fn a_letters_numbered_items_start_two_characters_in_and_wrap_to_the_margin() {
+    require_tools!();
+    let dir = example();
+    let out = run(&["build", "--only", "letters", "--institution", "wsq-hospital", "--out", "printed"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let letter = dir.path().join("printed/site/pdf/wsq-hospital/letters/electrician--hou-jun.pdf");
+    let layout = tool("pdftotext", &["-bbox-layout", letter.to_str().unwrap(), "-"]);
+    let mm = |pt: f64| pt * 25.4 / 72.0;
+    // (x in mm, text) of each line.
+    let lines: Vec<(f64, String)> = layout
+        .split("<line xMin=\"")
+        .skip(1)
+        .map(|l| {
+            let x: f64 = l.split('"').next().unwrap().parse().unwrap();
+            let line = l.split("</line>").next().unwrap();
+            let words = line.split("<word ").skip(1).filter_map(|w| w.split_once('>')?.1.split("</word>").next());
+            (mm(x), words.collect::<String>())
+        })
+        .collect();
+    let numbered =
+        |t: &str| t.split_once('．').is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+    let two_in = 28.0 + mm(2.0 * (16.0 - 0.215));
+    let items: Vec<&(f64, String)> = lines.iter().filter(|(_, t)| numbered(t)).collect();
+    assert!(items.len() >= 15 && items.iter().any(|(_, t)| t.starts_with("12．")), "{lines:?}");
+    for (x, t) in &items {
+        assert!((x - two_in).abs() < 0.1, "{t} starts at {x:.2} mm, not {two_in:.2}");
+    }
+    // Each item's next line, when it is the same item's, starts at the margin.
+    let wrapped: Vec<f64> = lines
+        .windows(2)
+        .filter(|w| numbered(&w[0].1) && !numbered(&w[1].1) && !w[0].1.ends_with(['；', '。']))
+        // Not the page number under an item that ends a page.
+        .filter(|w| !w[1].1.starts_with('—'))
+        .map(|w| w[1].0)
+        .collect();
+    assert!(wrapped.len() >= 5 && wrapped.iter().all(|x| (x - 28.0).abs() < 0.1), "{wrapped:?}");
+}
+
 /// The content's theme names these fonts (`fonts:` of pdf/style.yaml, as YAML flow mappings).
 fn with_fonts(dir: &Path, fonts: &str) {
     let pdf = dir.join("content/theme/pdf");

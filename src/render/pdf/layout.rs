@@ -112,6 +112,9 @@ impl Frame {
 pub(crate) struct Typesetter<'a> {
     pub(crate) style: &'a Style,
     pub(crate) fonts: &'a FontSet,
+    /// Numbered items as official documents set them (GB/T 9704: 左空二字、回行顶格, the
+    /// number inline), or hanging after the number, as a posted list reads best.
+    pub(crate) inline_items: bool,
 }
 
 /// The typesetters of a build, one for each paper (`document::Paper`): the theme's page, a
@@ -136,9 +139,9 @@ impl Papers {
     /// A typesetter for each paper: the theme's `style`, and these.
     pub(crate) fn typesetters<'a>(&'a self, style: &'a Style, fonts: &'a FontSet) -> Typesetters<'a> {
         Typesetters {
-            official: Typesetter { style, fonts },
-            posted: Typesetter { style: &self.posted, fonts },
-            wide: Typesetter { style: &self.wide, fonts },
+            official: Typesetter { style, fonts, inline_items: true },
+            posted: Typesetter { style: &self.posted, fonts, inline_items: false },
+            wide: Typesetter { style: &self.wide, fonts, inline_items: false },
         }
     }
 }
@@ -235,6 +238,15 @@ impl Typesetter<'_> {
         let body = self.style.sizes.body;
         let char_width = body + self.style.tracking();
         let (x, w) = (self.left(), self.width());
+        // Hanging items all start their text at one indent, whatever their number's width.
+        let widest = blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Item { label, .. } => Some(self.text_width(Role::Body, body, label, 0.0)),
+                _ => None,
+            })
+            .fold(0.0, f32::max);
+        let hang = (2.0 * char_width).max(widest + self.style.tracking());
         let mut out = Vec::new();
         for block in blocks {
             match block {
@@ -269,10 +281,18 @@ impl Typesetter<'_> {
                         ));
                     }
                 }
+                Block::Item { label, text } if self.inline_items => out.push(Chunk::new(
+                    self.paragraph(
+                        Role::Body,
+                        body,
+                        &format!("{label}{text}"),
+                        Frame::new(x, w, 2.0 * char_width, 0.0),
+                    ),
+                    Keep::Whole,
+                    0,
+                )),
                 Block::Item { label, text } => {
-                    let indent =
-                        (2.0 * char_width).max(self.text_width(Role::Body, body, label, 0.0) + self.style.tracking());
-                    let mut lines = self.paragraph(Role::Body, body, text, Frame::new(x, w, indent, indent));
+                    let mut lines = self.paragraph(Role::Body, body, text, Frame::new(x, w, hang, hang));
                     if let Some(first) = lines.first_mut() {
                         first
                             .runs
