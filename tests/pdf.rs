@@ -415,6 +415,20 @@ fn a_letters_numbered_items_start_two_characters_in_and_wrap_to_the_margin() {
     assert!(wrapped.len() >= 5 && wrapped.iter().all(|x| (x - 28.0).abs() < 0.1), "{wrapped:?}");
 }
 
+/// The dash (破折号, two em dashes) is drawn as one two-em dash where the face has it: two em
+/// dashes side by side show a gap in most faces. The verification code is the text's.
+#[test]
+fn a_dash_of_two_em_dashes_is_drawn_whole() {
+    require_tools!();
+    let dir = fixture("minimal");
+    let post = dir.path().join("content/institutions/clinic/posts/nurse.yaml");
+    let yaml = std::fs::read_to_string(&post).unwrap();
+    std::fs::write(&post, yaml.replace("    - 正确使用医用氧气瓶；", "    - 正确使用医用氧气瓶——每日检查；")).unwrap();
+    let letter = build(dir.path()).join("letters/nurse--zhao-min.pdf");
+    let drawn = tool("pdftotext", &[letter.to_str().unwrap(), "-"]);
+    assert!(drawn.contains("氧气瓶⸺每日") && !drawn.contains("——"), "{drawn}");
+}
+
 /// The content's theme names these fonts (`fonts:` of pdf/style.yaml, as YAML flow mappings).
 fn with_fonts(dir: &Path, fonts: &str) {
     let pdf = dir.join("content/theme/pdf");

@@ -184,6 +184,16 @@ impl Typesetter<'_> {
         let Frame { x, width, first_indent, rest_indent } = frame;
         let tracking = if role == Role::Body { self.style.tracking() } else { 0.0 };
         let face = self.face(role);
+        // The dash (破折号) is two em dashes, which most faces draw with a gap between them: one
+        // two-em dash (U+2E3A) is drawn whole, where the face has it. The document's text (and
+        // its code) keeps the two.
+        let joined;
+        let text = if text.contains("——") && face.has('⸺') {
+            joined = text.replace("——", "⸺");
+            joined.as_str()
+        } else {
+            text
+        };
         let ranges =
             linebreak::fill(text, |c| face.advance(c, size), tracking, width - first_indent, width - rest_indent);
         let count = ranges.len();

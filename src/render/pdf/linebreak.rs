@@ -96,14 +96,14 @@ fn allowed(prev: char, ink: Option<char>, next: char, base: bool) -> bool {
 
 /// Marks that may not start a line (行首禁则): closing brackets and quotes, pausing and stopping
 /// marks, ellipsis and dash, the middle dot of names (U+00B7 and U+30FB), and postfix units.
-const NO_START: &str = "。，、；：？！．）》」】』〉〕〗］｝”’…—·・%％‰℃)]},.;:!?";
+const NO_START: &str = "。，、；：？！．）》」】』〉〕〗］｝”’…—⸺·・%％‰℃)]},.;:!?";
 
 /// Marks that may not end a line (行尾禁则): opening brackets and quotes.
 const NO_END: &str = "（《「【『〈〔〖［｛“‘([{";
 
 /// Marks of [`NO_START`] that may not hang past the margin: the two-em `……`/`——` (half a pair
 /// would hang), the middle dot (part of a name) and units (part of a number).
-const NO_HANG: &str = "…—·・%％‰℃";
+const NO_HANG: &str = "…—⸺·・%％‰℃";
 
 fn forbids_start(c: char) -> bool {
     NO_START.contains(c)
@@ -151,7 +151,7 @@ fn is_cjk(c: char) -> bool {
             | '\u{AC00}'..='\u{D7AF}'
             | '\u{FE30}'..='\u{FE4F}'
             | '\u{FF00}'..='\u{FFEF}'
-            | '“' | '”' | '‘' | '’' | '…' | '—')
+            | '“' | '”' | '‘' | '’' | '…' | '—' | '⸺')
 }
 
 /// Spaces that a line may end with without them counting; UAX #14 never breaks before them.
