@@ -39,10 +39,10 @@ yaml-found-text = 文字 { $value }
 yaml-found-integer = 整数 { $value }
 yaml-found-number = 小数 { $value }
 yaml-found-bool = 布尔值 { $value }
-yaml-found-list = 列表
-yaml-found-mapping = 映射
+yaml-found-list = 列表（以 `- ` 开头的行）
+yaml-found-mapping = 若干 `键: 值` 行
 yaml-found-nothing = 空值
-yaml-duplicate-key = 同一映射中键 `{ $key }` 出现了两次
+yaml-duplicate-key = 键 `{ $key }` 在同一层级中出现了两次
 yaml-duplicate-key-label = 第二次出现
 yaml-duplicate-key-help = 两行只保留一行
 yaml-no-value = 类型不对：这里应为文字，但没有填写
@@ -67,14 +67,14 @@ yaml-parser-end-of-stream = 文件在一个值的中间结束了：有引号或�
 yaml-parser-indentation = 缩进不对
 
 ## 文件编码与不可见字符（src/load/text.rs）
-text-utf16 = 文件保存成了 { $encoding } 编码，不是 UTF-8
+text-utf16 = 文件是按 { $encoding } 编码保存的，不是 UTF-8
 text-utf16-le = UTF-16（小端）
 text-utf16-be = UTF-16（大端）
 text-utf16-label = 字节顺序标记（BOM）
-text-gbk = 文件保存成了 GBK（GB18030）编码（WPS、记事本等中文 Windows 编辑器的默认编码），不是 UTF-8
+text-gbk = 文件是按 GBK（GB18030）编码保存的，不是 UTF-8；WPS、记事本等中文 Windows 编辑器默认用这种编码保存
 text-not-utf8 = 文件不是 UTF-8 编码的文本
-text-not-utf8-label = 第一个不符合 UTF-8 的字节
-text-encoding-help = 请另存为 UTF-8 编码：在 WPS 或记事本中点 文件 → 另存为，“编码”选 UTF-8；在 VS Code 中点状态栏里的编码 → 通过编码保存（Save with Encoding）→ UTF-8；也可以运行 `iconv -f GB18030 -t UTF-8 FILE > NEW`
+text-not-utf8-label = 从这里开始不是 UTF-8 编码
+text-encoding-help = 请把文件另存为 UTF-8 编码：在 WPS 或记事本中选“文件 → 另存为”，“编码”选 UTF-8；在 VS Code 中点状态栏上的编码名称，选“通过编码保存”→ UTF-8；也可以运行 `iconv -f GB18030 -t UTF-8 FILE > NEW`
 text-here = 在这里
 text-unprintable = 文件中有不可见字符 { $code }
 text-unprintable-help = 请删除它：名称和正文只能含可打印的字符（制表符和换行可以）
@@ -83,14 +83,14 @@ text-carriage-return-help = 用 Windows（CRLF）或 Unix（LF）换行方式重
 text-escape = 这里的 YAML 转义序列会生成不可见字符 { $code }
 
 ## 页面（src/load/page.rs）
-page-no-front-matter = 页面没有前置元数据
+page-no-front-matter = 页面开头缺少前置元数据（两行 `---` 之间的 `title:` 等设置）
 page-no-front-matter-label = 第一行应为 `---`
 page-no-front-matter-help = 页面应这样开头：
     ---
     title: 页面标题
     ---
     然后是 Markdown 正文
-page-front-matter-open = 前置元数据没有结束
+page-front-matter-open = 前置元数据没有结束（缺少第二行 `---`）
 page-front-matter-open-label = 从这里开始
 page-front-matter-open-help = 在前置元数据的最后一个键之后加一行 `---`
 
@@ -109,7 +109,7 @@ load-cannot-read = 无法读取：{ $error }
 
 ## 表格（src/load/sheet.rs）
 sheet-row-lacks = 这一行没有 `{ $key }`
-sheet-row-lacks-help = 在这一行表头为 `{ $key }` 的那一列填上内容（没有这一列就加上）
+sheet-row-lacks-help = 在这一行、表头为 `{ $key }` 的那一列填上内容（没有这一列就加上这一列）
 sheet-cell = 单元格 { $cell }
 sheet-cell-after = { $label }（单元格 { $cell }）
 sheet-format = 记录只能从 .xlsx 工作簿和 CSV 文件读取，不支持这种格式

@@ -26,7 +26,7 @@ fence-outside-help = 生成时只读取内容文件夹之内的文件：请把�
 fence-link-help = 删除这个链接，或让它指向内容文件夹中的某个文件
 fence-special-help = 请删除它：内容文件夹中只能有普通文件和文件夹
 fence-climbs-help = 路径要相对于所在文件夹来写，用 `/` 分隔，不能含 `..`
-fence-missing-help = 检查拼写，并确认该文件已提交
+fence-missing-help = 检查拼写，并确认该文件已提交到 git
 fence-io-help = 检查该文件的访问权限
 
 ## 检查时预先准备生成（src/render/preflight.rs）
@@ -90,9 +90,9 @@ pdf-in-doc-number = { $name } 的 doc_number（{ $file }）
 font-not-opentype = 字体 { $spec }：无法作为 OpenType 字体读取
 font-none = 没有可用于{ $role ->
         [body] 正文
-        [heading] 标题
+        [heading] 小标题
        *[title] 大标题
-    }的字体：{ $families } 都没有安装。请安装 Debian 的 fonts-noto-cjk（apt-get install fonts-noto-cjk），或把字体文件放进主题的 pdf/fonts/ 文件夹，或在主题的 pdf/style.yaml 中 `fonts.{ $role }` 下写一个已安装的字体
+    }的字体：所列字体 { $families } 均未安装。请安装 Debian 的 fonts-noto-cjk（apt-get install fonts-noto-cjk），或把字体文件放进主题的 pdf/fonts/ 文件夹，或在主题的 pdf/style.yaml 中 `fonts.{ $role }` 下写一个已安装的字体
 font-problem = 字体 { $name }：{ $problem }
 font-unreadable = 无法读取
 font-no-subset = 无法提取子集：{ $error }
@@ -111,7 +111,7 @@ write-symlink = 它是一个符号链接
 write-symlink-help = 用 --out 直接指定它所指向的文件夹
 write-file = 它是一个文件
 write-not-ours = 该文件夹已存在，且不是 safeduty 生成的（其中没有 { $marker } 文件）
-write-not-ours-help = 另指定一个文件夹；如果其中的内容都不需要了，也可以自己清空或删除它
+write-not-ours-help = 请另指定一个文件夹，或在确认其中内容都不需要后，自行清空或删除这个文件夹
 write-in-the-way = `{ $path }` 妨碍了生成，且不是 safeduty 生成的；请把它移到别处
 write-nul = 路径中含有 NUL 字符
 site-broken-links = 有 { $count } 个失效的站内链接（页面: 链接，每个链接只列出第一个页面）；请检查主题的模板：
