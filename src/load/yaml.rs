@@ -100,11 +100,21 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
         return Diagnostic::new("yaml-syntax", span, t!("yaml-tab"), t!("yaml-tab-label"))
             .with_help(t!("yaml-tab-help"));
     }
-    if !matches!(
+    // A key typed with a full-width colon is read as text: a syntax error or a value of the
+    // wrong kind, on its line or next to it.
+    let misread = !matches!(
         inner,
-        Error::SerdeUnknownField { .. } | Error::SerdeMissingField { .. } | Error::SerdeUnknownVariant { .. }
-    ) && let Some(d) = full_width_colon(text, file, offset, span.line.saturating_sub(offset.lines))
-    {
+        Error::SerdeUnknownField { .. }
+            | Error::SerdeMissingField { .. }
+            | Error::SerdeUnknownVariant { .. }
+            | Error::DuplicateMappingKey { .. }
+            | Error::NullIntoString { .. }
+            | Error::InvalidCharNull { .. }
+            | Error::MultipleDocuments { .. }
+            | Error::NonFiniteFloat { .. }
+            | Error::Eof { .. }
+    );
+    if misread && let Some(d) = full_width_colon(text, file, offset, span.line.saturating_sub(offset.lines)) {
         return d;
     }
     let what_noun = noun(what);
@@ -353,5 +363,39 @@ fn strip_location(msg: &str) -> String {
     match msg.rfind(" at line ") {
         Some(i) => msg[..i].to_string(),
         None => msg.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Post {
+        name: String,
+        scope: Option<String>,
+        duties: Option<Vec<String>>,
+    }
+
+    /// A key typed with the full-width colon of a Chinese keyboard is named at the colon,
+    /// wherever it is; a full-width colon inside a text is left alone.
+    #[test]
+    fn a_full_width_colon_after_a_key_is_named_at_the_colon() {
+        for (text, line, column) in [
+            ("name: 护士\nscope：病区\n", 2, 6),
+            ("name：护士\n", 1, 5),
+            ("name: 护士\nduties:\n  - 一\nscope： 病区\n", 4, 6),
+        ] {
+            let errors = parse::<Post>(text, 0, Offset::default(), "post file").unwrap_err();
+            let d = &errors[0];
+            assert_eq!(d.code, "yaml-syntax", "{text:?}: {}", d.message);
+            assert!(d.message.contains("full-width colon"), "{text:?}: {}", d.message);
+            assert_eq!((d.primary.span.line, d.primary.span.column), (line, column), "{text:?}");
+        }
+        assert!(
+            parse::<Post>("name: 护士\nduties:\n  - 第一条：做好检查\n", 0, Offset::default(), "post file").is_ok()
+        );
     }
 }
