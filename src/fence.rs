@@ -17,6 +17,8 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::t;
+
 /// Why a path was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Refusal {
@@ -28,7 +30,8 @@ pub(crate) enum Refusal {
     Dangling { target: PathBuf },
     /// Links that lead back to a folder that contains them.
     Loop,
-    /// A FIFO, socket or device: reading it could block or never end.
+    /// A FIFO, socket or device: reading it could block or never end. `kind` is `fifo`,
+    /// `socket`, `device` or `special`.
     Special { kind: &'static str },
     /// A path written in the content that is absolute or climbs with `..`.
     Climbs,
@@ -51,35 +54,35 @@ impl Refusal {
         }
     }
 
-    /// What is wrong, for a message that names the path it is about.
+    /// What is wrong, for a message that names the path it is about: said of the path, in the
+    /// chosen language ("is a link to `/etc/x`, outside the content folder").
     pub(crate) fn reason(&self) -> String {
         match self {
-            Refusal::Outside { target } => {
-                format!("is a link to `{}`, outside the content folder", target.display())
-            }
-            Refusal::Hidden { target } => format!("is a link to `{target}`, a hidden file that is not content"),
-            Refusal::Dangling { target } => format!("is a link to `{}`, which does not exist", target.display()),
-            Refusal::Loop => "is a link that leads back to a folder containing it".to_string(),
-            Refusal::Special { kind } => format!("is a {kind}, not a file"),
-            Refusal::Climbs => "leaves its folder (an absolute path, or `..`)".to_string(),
-            Refusal::Missing => "does not exist".to_string(),
-            Refusal::Io(e) => format!("cannot be read: {e}"),
+            Refusal::Outside { target } => t!("fence-outside", target = target.display().to_string()),
+            Refusal::Hidden { target } => t!("fence-hidden", target = target.as_str()),
+            Refusal::Dangling { target } => t!("fence-dangling", target = target.display().to_string()),
+            Refusal::Loop => t!("fence-loop"),
+            Refusal::Special { kind } => t!("fence-special", kind = *kind),
+            Refusal::Climbs => t!("fence-climbs"),
+            Refusal::Missing => t!("fence-missing"),
+            Refusal::Io(e) => t!("fence-io", error = e.as_str()),
         }
     }
 
+    /// The whole message about the path `name`: "`scans/a.pdf` is a link to …".
+    pub(crate) fn message(&self, name: &str) -> String {
+        t!("fence-refused", name, reason = self.reason())
+    }
+
     /// How to fix it.
-    pub(crate) fn help(&self) -> &'static str {
+    pub(crate) fn help(&self) -> String {
         match self {
-            Refusal::Outside { .. } | Refusal::Hidden { .. } => {
-                "a build reads only inside the content folder: copy the file into it instead of linking to it"
-            }
-            Refusal::Dangling { .. } | Refusal::Loop => {
-                "remove the link, or point it at a file inside the content folder"
-            }
-            Refusal::Special { .. } => "remove it: the content folder holds only files and folders",
-            Refusal::Climbs => "write the path relative to its folder, with `/` and without `..`",
-            Refusal::Missing => "check the spelling, and that the file is committed",
-            Refusal::Io(_) => "check the file's permissions",
+            Refusal::Outside { .. } | Refusal::Hidden { .. } => t!("fence-outside-help"),
+            Refusal::Dangling { .. } | Refusal::Loop => t!("fence-link-help"),
+            Refusal::Special { .. } => t!("fence-special-help"),
+            Refusal::Climbs => t!("fence-climbs-help"),
+            Refusal::Missing => t!("fence-missing-help"),
+            Refusal::Io(_) => t!("fence-io-help"),
         }
     }
 }
@@ -256,7 +259,7 @@ pub(crate) fn read_no_follow(path: &Path) -> std::io::Result<Vec<u8>> {
     let meta = file.metadata()?;
     if !meta.is_file() {
         let kind = special_kind(&meta.file_type()).unwrap_or("folder");
-        return Err(std::io::Error::other(format!("it is a {kind}, not a file")));
+        return Err(std::io::Error::other(t!("fence-not-a-file", kind)));
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
     file.read_to_end(&mut bytes)?;
@@ -268,7 +271,7 @@ fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some("FIFO (named pipe)");
+            return Some("fifo");
         }
         if kind.is_socket() {
             return Some("socket");
@@ -277,7 +280,7 @@ fn special_kind(kind: &std::fs::FileType) -> Option<&'static str> {
             return Some("device");
         }
     }
-    (!kind.is_file() && !kind.is_dir() && !kind.is_symlink()).then_some("special file")
+    (!kind.is_file() && !kind.is_dir() && !kind.is_symlink()).then_some("special")
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Kind, Result};
+use crate::t;
 
 /// The file that marks a folder as a safeduty output, which the next build may replace.
 pub(crate) const MARKER: &str = ".safeduty-output";
@@ -54,9 +55,7 @@ fn swap(new: &Path, out: &Path, old: &Path) -> Result<()> {
     #[cfg(target_os = "linux")]
     {
         use std::os::unix::ffi::OsStrExt;
-        let c = |p: &Path| {
-            std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::usage("a path with a NUL character"))
-        };
+        let c = |p: &Path| std::ffi::CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::usage(t!("write-nul")));
         let (a, b) = (c(new)?, c(out)?);
         // SAFETY: two valid NUL-terminated paths, relative to the current folder.
         let done =
@@ -82,46 +81,43 @@ fn swap(new: &Path, out: &Path, old: &Path) -> Result<()> {
 /// The output folder as an absolute path, once it is sure that replacing it loses nothing
 /// that a build did not make.
 fn claim(out: &Path, content: &Path) -> Result<PathBuf> {
-    let refuse = |why: String, help: &str| {
-        Err(Error::new(Kind::Output, format!("refusing to write the output to `{}`: {why}; {help}", out.display())))
+    let refuse = |why: String, help: String| {
+        Err(Error::new(Kind::Output, t!("write-refused", out = out.display().to_string(), why, help)))
     };
-    let name_it = "name a folder of its own, e.g. `--out output`";
+    let name_it = || t!("write-name-it");
     let real = absolute(out).map_err(|e| Error::io("find", out, e))?;
     if real.file_name().is_none() || real.parent().is_none() {
-        return refuse("it is not a folder name".into(), name_it);
+        return refuse(t!("write-not-a-folder-name"), name_it());
     }
     let content = content.canonicalize().map_err(|e| Error::io("find", content, e))?;
     let overlaps = |other: &Path| real.starts_with(other) || other.starts_with(&real);
     if overlaps(&content) {
-        return refuse(format!("it overlaps the content folder `{}`", content.display()), name_it);
+        return refuse(t!("write-overlaps-content", folder = content.display().to_string()), name_it());
     }
     if let Ok(here) = std::env::current_dir().and_then(|d| d.canonicalize())
         && here.starts_with(&real)
     {
-        return refuse("it is or contains the current folder".into(), name_it);
+        return refuse(t!("write-current-folder"), name_it());
     }
     if let Some(top) = work_tree(&content)
         && top.starts_with(&real)
     {
-        return refuse(format!("it is or contains the git work tree `{}`", top.display()), name_it);
+        return refuse(t!("write-work-tree", folder = top.display().to_string()), name_it());
     }
     if let Some(home) = std::env::var_os("HOME").map(PathBuf::from).and_then(|h| h.canonicalize().ok())
         && home.starts_with(&real)
     {
-        return refuse("it is or contains the home folder".into(), name_it);
+        return refuse(t!("write-home"), name_it());
     }
     match std::fs::symlink_metadata(&real) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(Error::io("look at", &real, e)),
         Ok(meta) if meta.file_type().is_symlink() => {
-            return refuse("it is a symbolic link".into(), "name the folder it points to with --out");
+            return refuse(t!("write-symlink"), t!("write-symlink-help"));
         }
-        Ok(meta) if !meta.is_dir() => return refuse("it is a file".into(), name_it),
+        Ok(meta) if !meta.is_dir() => return refuse(t!("write-file"), name_it()),
         Ok(_) if !owned(&real)? => {
-            return refuse(
-                format!("the folder exists and was not made by safeduty (it has no {MARKER} file)"),
-                "name another folder, or empty or remove this one yourself if nothing in it is needed",
-            );
+            return refuse(t!("write-not-ours", marker = MARKER), t!("write-not-ours-help"));
         }
         Ok(_) => {}
     }
@@ -157,10 +153,7 @@ fn remove_owned(path: &Path) -> Result<()> {
         return Ok(());
     }
     if !owned(path)? {
-        return Err(Error::new(
-            Kind::Output,
-            format!("`{}` is in the way of the build and was not made by safeduty; move it elsewhere", path.display()),
-        ));
+        return Err(Error::new(Kind::Output, t!("write-in-the-way", path = path.display().to_string())));
     }
     for entry in std::fs::read_dir(path).map_err(|e| Error::io("read", path, e))? {
         let entry = entry.map_err(|e| Error::io("read", path, e))?;

@@ -100,6 +100,16 @@ const CASES: &[Case] = &[
         help: Some("closing quotes"),
     },
     Case {
+        name: "a key typed with a full-width colon",
+        files: &[W(NURSE, "name: 护士\ndepartment: nursing\ncategory：employee\nscope: 护理\n")],
+        code: "yaml-syntax",
+        file: NURSE,
+        line: 3,
+        column: 9,
+        message: "the key `category` ends with a full-width colon `：`",
+        help: Some("`category: employee`"),
+    },
+    Case {
         name: "tab indentation",
         files: &[W(DEPTS, "- id: leadership\n\tname: 院领导\n")],
         code: "yaml-syntax",

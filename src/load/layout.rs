@@ -10,6 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fence::Refusal;
 use crate::raw;
 use crate::source::{FileId, Offset, Span};
+use crate::t;
 
 /// What a path inside the content root is.
 #[derive(Clone)]
@@ -125,14 +126,12 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
     // file saved empty (an editor that crashed, a bad merge) is said to be what it is.
     if !matches!(kind, Kind::Page(_) | Kind::Unknown(_)) && yaml::is_blank(text) {
         return Err(vec![
-            Diagnostic::new("empty-file", Span::file_start(file), "the file is empty", "nothing here").with_help(
-                "a file saved empty loses what it held: restore it from git (`git checkout -- FILE`) or delete it; \
-             write `[]` for a list that is empty on purpose",
-            ),
+            Diagnostic::new("empty-file", Span::file_start(file), t!("layout-empty"), t!("layout-empty-label"))
+                .with_help(t!("layout-empty-help")),
         ]);
     }
     Ok(match kind {
-        Kind::Config => Value::Config(Arc::new(yaml::parse(text, file, at, "site config (safeduty.yaml)")?)),
+        Kind::Config => Value::Config(Arc::new(yaml::parse(text, file, at, "site config")?)),
         Kind::Category(_) => Value::Category(Arc::new(yaml::parse(text, file, at, "category file")?)),
         Kind::Institution(_) => Value::Institution(Arc::new(yaml::parse(text, file, at, "institution file")?)),
         Kind::Departments(_) => Value::Departments(Arc::new(yaml::parse(text, file, at, "department")?)),
@@ -157,10 +156,10 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
                 Diagnostic::new(
                     "unknown-file",
                     Span::file_start(file),
-                    "safeduty does not know what this YAML file is: file and folder names are lower-case",
-                    "not part of the content layout",
+                    t!("layout-unknown-file-case"),
+                    t!("layout-unknown-file-label"),
                 )
-                .with_help(format!("rename it to `{lower}`")),
+                .with_help(t!("layout-unknown-file-case-help", lower = lower.as_str())),
             ]);
         }
         Kind::Unknown(None) => {
@@ -168,17 +167,10 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
                 Diagnostic::new(
                     "unknown-file",
                     Span::file_start(file),
-                    "safeduty does not know what this YAML file is",
-                    "not part of the content layout",
+                    t!("layout-unknown-file"),
+                    t!("layout-unknown-file-label"),
                 )
-                .with_help(
-                    "YAML files belong in: safeduty.yaml, categories/<id>.yaml, institutions/<id>/institution.yaml, \
-                 institutions/<id>/departments.yaml, institutions/<id>/people.yaml, institutions/<id>/signing.yaml, \
-                 institutions/<id>/posts/<id>.yaml, institutions/<id>/records/<kind>.yaml (or records/<kind>/*.yaml, \
-                 where <kind> is hazards, checklist, inspections or major-sources; also .csv or .xlsx), \
-                 campaigns/<id>/campaign.yaml, campaigns/<id>/progress.yaml or \
-                 campaigns/<id>/issues.yaml",
-                ),
+                .with_help(t!("layout-unknown-file-help")),
             ]);
         }
         Kind::Other => unreachable!("files of no kind are not parsed"),

@@ -22,6 +22,7 @@ pub(crate) use crate::fence::is_hidden;
 use crate::fence::{Fence, Refusal};
 use crate::raw;
 use crate::source::{FileId, Sources, Span};
+use crate::t;
 
 pub(crate) use cache::{Cache, Since};
 use layout::{Found, Kind, Value, classify, parse};
@@ -280,13 +281,10 @@ fn assemble(
             Diagnostic::new(
                 "no-institutions",
                 Span::file_start(file),
-                format!("the content folder `{}` has no institutions", root.display()),
+                t!("load-no-institutions", folder = root.display().to_string()),
                 "",
             )
-            .with_help(
-                "an institution is a folder institutions/<id>/ with an institution.yaml; check that this is the \
-                 content folder, or start one with `safeduty init`",
-            ),
+            .with_help(t!("load-no-institutions-help")),
         );
     }
     if let (Some((cache, _)), Some(walk)) = (cache, walk) {
@@ -300,9 +298,8 @@ fn assemble(
 fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (Outcome, Option<cache::Entry>) {
     let (kind, path, bytes) = match found {
         Found::Refused { name, refusal, .. } => {
-            let d =
-                Diagnostic::new(refusal.code(), Span::file_start(file), format!("`{name}` {}", refusal.reason()), "")
-                    .with_help(refusal.help());
+            let d = Diagnostic::new(refusal.code(), Span::file_start(file), refusal.message(name), "")
+                .with_help(refusal.help());
             return (Outcome::Unreadable(d, Arc::from("")), None);
         }
         Found::File { kind, path, bytes, unchanged, .. } => {
@@ -375,7 +372,7 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
         }
         Ok(Err((diagnostic, shown))) => Outcome::Unreadable(diagnostic, Arc::from(shown)),
         Err(err) => Outcome::Unreadable(
-            Diagnostic::new("read-error", Span::file_start(file), format!("cannot read: {err}"), ""),
+            Diagnostic::new("read-error", Span::file_start(file), t!("load-cannot-read", error = err), ""),
             Arc::from(""),
         ),
     };

@@ -3,6 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::raw::PageMeta;
 use crate::source::{FileId, Offset, Span};
+use crate::t;
 
 #[derive(Debug)]
 pub(crate) struct Page {
@@ -24,10 +25,10 @@ pub(crate) fn parse(original: &str, file: FileId, slug: String) -> Result<Page, 
         Diagnostic::new(
             "front-matter",
             Span::file_start(file),
-            "page has no front matter",
-            "expected `---` on the first line",
+            t!("page-no-front-matter"),
+            t!("page-no-front-matter-label"),
         )
-        .with_help("start the page with\n---\ntitle: 页面标题\n---\nand then the Markdown text")
+        .with_help(t!("page-no-front-matter-help"))
     };
     // The opening fence is a first line that is `---`, trailing spaces allowed as for the closing one.
     let first = text.split_inclusive('\n').next().unwrap_or("");
@@ -45,8 +46,13 @@ pub(crate) fn parse(original: &str, file: FileId, slug: String) -> Result<Page, 
     }
     let Some((yaml_end, body_start)) = end else {
         return Err(vec![
-            Diagnostic::new("front-matter", Span::file_start(file), "front matter is not closed", "opened here")
-                .with_help("add a line `---` after the last front-matter key"),
+            Diagnostic::new(
+                "front-matter",
+                Span::file_start(file),
+                t!("page-front-matter-open"),
+                t!("page-front-matter-open-label"),
+            )
+            .with_help(t!("page-front-matter-open-help")),
         ]);
     };
     let offset = Offset { lines: 1, bytes: bom + header_len };

@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::source::{FileId, Span};
+use crate::t;
 
 /// The spreadsheet formats read, by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,13 +98,14 @@ pub(crate) fn relocate(sheets: &std::collections::BTreeMap<FileId, std::sync::Ar
     for d in &mut report.diagnostics {
         // A missing key is found at the row's last key; it is the row that lacks a value.
         let whole_row = d.code == "missing-key";
-        if sheets.contains_key(&d.primary.span.file) && whole_row {
-            d.primary.message = d.primary.message.replace("this mapping has no", "this row has no");
-            if let Some(key) = d.message.split('`').nth(1) {
-                d.help = Some(format!(
-                    "fill in the row's cell in the column headed `{key}` (add the column if there is none)"
-                ));
+        if sheets.contains_key(&d.primary.span.file)
+            && whole_row
+            && let Some(key) = d.message.split('`').nth(1)
+        {
+            if d.primary.message == t!("yaml-missing-key-label", field = key) {
+                d.primary.message = t!("sheet-row-lacks", key);
             }
+            d.help = Some(t!("sheet-row-lacks-help", key));
         }
         for label in std::iter::once(&mut d.primary).chain(&mut d.secondary) {
             let Some(cells) = sheets.get(&label.span.file) else { continue };
@@ -111,8 +113,8 @@ pub(crate) fn relocate(sheets: &std::collections::BTreeMap<FileId, std::sync::Ar
             label.span = span;
             if let Some(cell) = cell {
                 label.message = match label.message.as_str() {
-                    "" => format!("cell {cell}"),
-                    m => format!("{m} (cell {cell})"),
+                    "" => t!("sheet-cell", cell),
+                    m => t!("sheet-cell-after", label = m, cell),
                 };
             }
         }
@@ -144,13 +146,8 @@ pub(crate) fn read(bytes: &[u8], format: Format, file: FileId, rows: Rows) -> Re
         Format::Csv => csv(bytes, file)?,
         Format::Xlsx => xlsx(bytes, file)?,
         Format::Other => {
-            let d = Diagnostic::new(
-                "read-error",
-                Span::file_start(file),
-                "records are read from .xlsx workbooks and CSV files, not from this format",
-                "",
-            )
-            .with_help("open it in Excel or WPS and save it as 「Excel 工作簿 (*.xlsx)」 (文件 → 另存为)");
+            let d = Diagnostic::new("read-error", Span::file_start(file), t!("sheet-format"), "")
+                .with_help(t!("sheet-format-help"));
             return Err((d, String::new()));
         }
     };
@@ -191,22 +188,22 @@ fn unknown_columns(header: &[Cell], file: FileId, rows: Rows) -> Option<Diagnost
     let span = |p: &Place| Span { file, line: p.line, column: p.column, start: p.shown.start, end: p.shown.end };
     let mut unknown = header.iter().filter(|h| !h.value.is_empty() && !rows.keys.contains(&h.value.as_str()));
     let first = unknown.next()?;
-    let mut help =
-        crate::diagnostic::did_you_mean(&first.value, rows.keys.iter().copied()).map(|h| h + " ").unwrap_or_default();
-    help.push_str(&format!(
-        "the first row names the keys of {}; they are: {}",
-        crate::diagnostic::a(rows.row),
-        rows.keys.join(", ")
-    ));
+    let hint = crate::diagnostic::did_you_mean(&first.value, rows.keys.iter().copied());
+    let keys = t!("sheet-unknown-column-help", what = crate::diagnostic::a(rows.row), keys = rows.keys.join(", "));
+    let help = match hint {
+        Some(hint) if crate::i18n::lang() == crate::i18n::Lang::Zh => format!("{hint}{keys}"),
+        Some(hint) => format!("{hint} {keys}"),
+        None => keys,
+    };
     let d = Diagnostic::new(
         "unknown-key",
         span(&first.place),
-        format!("unknown column `{}` in a sheet of {}", first.value, crate::diagnostic::plural(rows.row)),
-        format!("unknown key (cell {})", first.place.name),
+        t!("sheet-unknown-column", column = first.value.as_str(), what = crate::diagnostic::plural(rows.row)),
+        t!("sheet-unknown-column-label", cell = first.place.name.as_str()),
     );
     Some(
         unknown
-            .fold(d, |d, h| d.with_label(span(&h.place), format!("also unknown (cell {})", h.place.name)))
+            .fold(d, |d, h| d.with_label(span(&h.place), t!("sheet-also-unknown", cell = h.place.name.as_str())))
             .with_help(help),
     )
 }
@@ -241,10 +238,10 @@ fn to_yaml(grid: Grid, file: FileId, kind: Rows) -> Result<Sheet, (Diagnostic, S
                 let d = Diagnostic::new(
                     "unknown-key",
                     span,
-                    format!("cell {} holds a value in a column without a header", place.name),
-                    "no key above this value",
+                    t!("sheet-no-header", cell = place.name.as_str()),
+                    t!("sheet-no-header-label"),
                 )
-                .with_help("write the key this column holds (e.g. `deadline`) in its first row, or empty the column");
+                .with_help(t!("sheet-no-header-help"));
                 return Err((d, grid.shown));
             };
             yaml.push_str("  ");
@@ -338,10 +335,10 @@ fn unprintable(cell: &Cell, file: FileId) -> Option<Diagnostic> {
         Diagnostic::new(
             "control-character",
             span,
-            format!("cell {} holds the invisible character U+{:04X}", p.name, c as u32),
-            "here",
+            t!("sheet-unprintable", cell = p.name.as_str(), code = format!("U+{:04X}", c as u32)),
+            t!("text-here"),
         )
-        .with_help("delete it: names and texts hold printable characters only"),
+        .with_help(t!("sheet-unprintable-help")),
     )
 }
 
@@ -377,9 +374,8 @@ fn decode_csv(bytes: &[u8], file: FileId) -> Result<String, (Diagnostic, String)
     match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(text) => Ok(text.into_owned()),
         None => {
-            let d =
-                Diagnostic::new("read-error", Span::file_start(file), "the CSV file is neither UTF-8 nor GBK text", "")
-                    .with_help("save it again from Excel or WPS as 「CSV UTF-8（逗号分隔）」, or as .xlsx");
+            let d = Diagnostic::new("read-error", Span::file_start(file), t!("sheet-csv-encoding"), "")
+                .with_help(t!("sheet-csv-encoding-help"));
             Err((d, String::from_utf8_lossy(bytes).into_owned()))
         }
     }
@@ -396,7 +392,12 @@ fn csv(bytes: &[u8], file: FileId) -> Result<Grid, (Diagnostic, String)> {
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                let d = Diagnostic::new("read-error", Span::file_start(file), format!("cannot read the CSV: {e}"), "");
+                let d = Diagnostic::new(
+                    "read-error",
+                    Span::file_start(file),
+                    t!("sheet-csv-unreadable", error = e.to_string()),
+                    "",
+                );
                 return Err((d, shown));
             }
         }
@@ -464,27 +465,28 @@ pub(crate) fn table(bytes: &[u8], format: Format, name: Option<&str>) -> Result<
     let grid = match format {
         Format::Csv => csv(bytes, 0),
         Format::Xlsx => xlsx_sheet(bytes, 0, name),
-        Format::Other => return Err("it is not an .xlsx workbook or a CSV file".into()),
+        Format::Other => return Err(t!("sheet-table-format")),
     };
-    let grid = grid.map_err(|(d, _)| format!("{}; {}", d.message, d.help.unwrap_or_default()))?;
+    let grid =
+        grid.map_err(|(d, _)| t!("sheet-table-problem", message = d.message, help = d.help.unwrap_or_default()))?;
     Ok(grid.rows.into_iter().map(|row| row.into_iter().map(|c| c.value).collect()).collect())
 }
 
 /// `table` of a file named on the command line, its format from its extension; Err says what
 /// is wrong with it, the file named.
 pub(crate) fn table_of(path: &std::path::Path, name: Option<&str>) -> Result<Vec<Vec<String>>, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| t!("sheet-table-unreadable", path = path.display().to_string(), why = e.to_string()))?;
     let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let format = Format::of(&extension).unwrap_or(Format::Other);
-    table(&bytes, format, name).map_err(|why| format!("cannot read {}: {why}", path.display()))
+    table(&bytes, format, name).map_err(|why| t!("sheet-table-unreadable", path = path.display().to_string(), why))
 }
 
 fn xlsx_sheet(bytes: &[u8], file: FileId, name: Option<&str>) -> Result<Grid, (Diagnostic, String)> {
     use calamine::{Data, Reader};
     let unreadable = |e: String| {
-        let d =
-            Diagnostic::new("read-error", Span::file_start(file), format!("cannot read the .xlsx workbook: {e}"), "")
-                .with_help("open it in Excel or WPS and save it again as an .xlsx workbook (Excel 2007 or later)");
+        let d = Diagnostic::new("read-error", Span::file_start(file), t!("sheet-xlsx-unreadable", error = e), "")
+            .with_help(t!("sheet-xlsx-unreadable-help"));
         (d, String::new())
     };
     let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
@@ -520,10 +522,10 @@ fn xlsx_sheet(bytes: &[u8], file: FileId, name: Option<&str>) -> Result<Grid, (D
                     let d = Diagnostic::new(
                         "wrong-type",
                         Span::file_start(file),
-                        format!("cell {name} holds the Excel error {e}"),
+                        t!("sheet-excel-error", cell = name.as_str(), error = e.to_string()),
                         "",
                     )
-                    .with_help("correct the formula, or write the value itself");
+                    .with_help(t!("sheet-excel-error-help"));
                     return Err((d, shown));
                 }
             };

@@ -4,9 +4,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, Span};
-
-const HOW: &str = "save it as UTF-8: in WPS or Notepad 文件 → 另存为 → 编码 选 UTF-8; in VS Code click the encoding \
-in the status bar → Save with Encoding → UTF-8; or run `iconv -f GB18030 -t UTF-8 FILE > NEW`";
+use crate::t;
 
 /// The file's text; or a diagnostic at the first byte that is not UTF-8, and the text as far as
 /// it can be read (decoded from GBK or UTF-16 when it is that), for the diagnostic to quote.
@@ -18,8 +16,8 @@ pub(crate) fn decode(bytes: Vec<u8>, file: FileId) -> Result<String, (Diagnostic
     let bytes = error.as_bytes();
     let valid = error.utf8_error().valid_up_to();
     let utf16 = match bytes {
-        [0xFF, 0xFE, ..] => Some("UTF-16 (little-endian)"),
-        [0xFE, 0xFF, ..] => Some("UTF-16 (big-endian)"),
+        [0xFF, 0xFE, ..] => Some(t!("text-utf16-le")),
+        [0xFE, 0xFF, ..] => Some(t!("text-utf16-be")),
         _ => None,
     };
     // GB18030 decodes almost any bytes; call it GBK only when the result reads as Chinese.
@@ -27,7 +25,7 @@ pub(crate) fn decode(bytes: Vec<u8>, file: FileId) -> Result<String, (Diagnostic
         .decode_without_bom_handling_and_without_replacement(bytes)
         .filter(|text| utf16.is_none() && text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
     let gbk = as_gbk.is_some();
-    let shown = match (utf16, as_gbk) {
+    let shown = match (&utf16, as_gbk) {
         (Some(_), _) => encoding_rs::UTF_16LE.decode(bytes).0.into_owned(),
         (None, Some(text)) => text.into_owned(),
         (None, None) => String::from_utf8_lossy(bytes).into_owned(),
@@ -39,16 +37,13 @@ pub(crate) fn decode(bytes: Vec<u8>, file: FileId) -> Result<String, (Diagnostic
     let line = before.matches('\n').count() as u32 + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
     let span = Span { file, line, column, start: valid, end: valid };
-    let (message, label) = match (utf16, gbk) {
-        (Some(encoding), _) => (format!("the file is saved as {encoding}, not UTF-8"), "byte order mark"),
-        (None, true) => (
-            "the file is saved in GBK (GB18030), the default of Chinese Windows editors, not UTF-8".to_string(),
-            "first byte that is not UTF-8",
-        ),
-        (None, false) => ("the file is not UTF-8 text".to_string(), "first byte that is not UTF-8"),
+    let (message, label) = match (&utf16, gbk) {
+        (Some(encoding), _) => (t!("text-utf16", encoding = encoding.as_str()), t!("text-utf16-label")),
+        (None, true) => (t!("text-gbk"), t!("text-not-utf8-label")),
+        (None, false) => (t!("text-not-utf8"), t!("text-not-utf8-label")),
     };
     let span = if utf16.is_some() { Span { line: 1, column: 1, start: 0, end: 0, ..span } } else { span };
-    Err((Diagnostic::new("read-error", span, message, label).with_help(HOW), shown))
+    Err((Diagnostic::new("read-error", span, message, label).with_help(t!("text-encoding-help")), shown))
 }
 
 /// A control character or bidirectional override in the file, written as it is or as a YAML
@@ -60,21 +55,17 @@ pub(crate) fn unprintable(text: &str, file: FileId) -> Option<Diagnostic> {
         let line = before.matches('\n').count() as u32 + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
         let end = start + text[start..].chars().next().map_or(0, char::len_utf8);
-        Diagnostic::new("control-character", Span { file, line, column, start, end }, what, "here")
-            .with_help("delete it: names and texts hold printable characters only (a tab or a line break is fine)")
+        Diagnostic::new("control-character", Span { file, line, column, start, end }, what, t!("text-here"))
+            .with_help(t!("text-unprintable-help"))
     };
     if let Some((i, c)) = text.char_indices().find(|(_, c)| crate::diagnostic::is_unprintable(*c)) {
-        return Some(at(i, format!("the file holds the invisible character U+{:04X}", c as u32)));
+        return Some(at(i, t!("text-unprintable", code = format!("U+{:04X}", c as u32))));
     }
     // A carriage return not followed by a line feed: old Mac line endings, or a stray one.
     // Editors and YAML count it as a line break, other tools do not, so no line number would
     // mean the same to everyone.
     if let Some(i) = text.match_indices('\r').map(|(i, _)| i).find(|i| text.as_bytes().get(i + 1) != Some(&b'\n')) {
-        return Some(
-            at(i, "the file has a carriage return that does not end a line".to_string()).with_help(
-                "save the file with Windows (CRLF) or Unix (LF) line endings, e.g. in VS Code: click CRLF/LF in the status bar",
-            ),
-        );
+        return Some(at(i, t!("text-carriage-return")).with_help(t!("text-carriage-return-help")));
     }
     // Only a double-quoted YAML scalar can make one from an escape, and only with a backslash.
     if !text.contains('\\') {
@@ -91,7 +82,7 @@ pub(crate) fn unprintable(text: &str, file: FileId) -> Option<Diagnostic> {
         .match_indices('\\')
         .map(|(i, _)| i)
         .find(|i| text[i + 1..].chars().next().is_some_and(|n| "0abtvfreNxuU".contains(n) && n != 't' && n != 'r'));
-    Some(at(escape.unwrap_or(0), format!("a YAML escape here makes the invisible character U+{:04X}", c as u32)))
+    Some(at(escape.unwrap_or(0), t!("text-escape", code = format!("U+{:04X}", c as u32))))
 }
 
 fn visit_strings(value: &serde_json::Value, f: &mut impl FnMut(&str)) {

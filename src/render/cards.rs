@@ -9,6 +9,7 @@ use super::theme::Theme;
 use crate::error::{Error, Result};
 use crate::model::{Institution, Letter, Level, Model, Party, Post, Risk, SignsFor};
 use crate::raw::RiskGrade;
+use crate::t;
 
 /// The cards and letters of one institution, with their texts.
 pub(super) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
@@ -240,7 +241,8 @@ fn letter_doc(
     n: usize,
     year: &str,
 ) -> Result<Document> {
-    let post = inst.post(&l.party_b.post).ok_or_else(|| Error::internal(format!("letter {}: no post", l.id)))?;
+    let post =
+        inst.post(&l.party_b.post).ok_or_else(|| Error::internal(t!("cards-no-post", letter = l.id.as_str())))?;
     let person = |id: &Option<String>| id.as_deref().and_then(|p| inst.person(p)).map_or("", |p| p.name.as_str());
     let title = if l.level == Level::Commission { "安全生产目标责任书" } else { "安全生产责任书" };
     let view = LetterView {

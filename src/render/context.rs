@@ -12,6 +12,7 @@ use super::theme::Theme;
 use crate::error::{Error, Result};
 use crate::lock;
 use crate::model::Model;
+use crate::t;
 
 /// A warning from `check` that did not stop the build: the site shows it where it belongs.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -164,7 +165,7 @@ impl Sink {
 }
 
 fn twice(rel: &str) -> Error {
-    Error::internal(format!("two outputs of this build have the same path `{rel}`; rename one of the ids that make it"))
+    Error::internal(t!("context-same-path", path = rel))
 }
 
 pub(crate) struct RenderContext<'a> {

@@ -10,6 +10,7 @@ use tera::Context;
 use super::theme::template_error;
 use crate::date::Date;
 use crate::error::{Error, Result};
+use crate::t;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -203,8 +204,9 @@ impl Block {
 
 /// Renders a document's template with its view.
 pub(super) fn render(tera: &tera::Tera, name: &str, view: &impl serde::Serialize) -> Result<String> {
-    let ctx = Context::from_serialize(view).map_err(|e| Error::internal(format!("template {name}: {e}")))?;
-    tera.render(name, &ctx).map_err(|e| Error::theme(format!("template {name}: {}", template_error(&e))))
+    let ctx = Context::from_serialize(view)
+        .map_err(|e| Error::internal(t!("document-template", name, error = e.to_string())))?;
+    tera.render(name, &ctx).map_err(|e| Error::theme(t!("document-template", name, error = template_error(&e))))
 }
 
 /// Reads the rendered Markdown into blocks. Anything else Markdown can express is read as text.

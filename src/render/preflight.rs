@@ -14,6 +14,7 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::fence::Fence;
 use crate::model::Model;
 use crate::source::{Sources, Span};
+use crate::t;
 
 /// The theme, its PDF style and the fonts, ready for the build that follows the check.
 pub(crate) struct Prepared {
@@ -49,10 +50,7 @@ pub(crate) fn prepare(
         .get_template_names()
         .any(|n| !n.starts_with("default/") && !n.starts_with("pdf/") && overridden(fence, folder, n))
     {
-        report.notes.push(
-            "the theme's own site templates were compiled, not rendered: `build` names a template that fails to render"
-                .into(),
-        );
+        report.notes.push(t!("preflight-templates-compiled"));
     }
     let fonts = match pdf.then(|| FontSet::of_theme(&theme, &style)) {
         None => None,
@@ -60,12 +58,15 @@ pub(crate) fn prepare(
         Some(Err(e)) => {
             let at = fonts_key(&theme.pdf_style, style_file);
             report.push(
-                Diagnostic::new("pdf-not-made", at, format!("PDFs cannot be made: {}", e.message), "these fonts")
-                    .with_help("install Debian's fonts-noto-cjk, put a font file in the theme's pdf/fonts/ folder, or name an installed font here"),
+                Diagnostic::new(
+                    "pdf-not-made",
+                    at,
+                    t!("preflight-no-pdf", reason = e.message),
+                    t!("preflight-no-pdf-label"),
+                )
+                .with_help(t!("preflight-no-pdf-help")),
             );
-            report
-                .notes
-                .push("the characters of printed documents were not checked: no font to check them against".into());
+            report.notes.push(t!("preflight-glyphs-unchecked"));
             None
         }
     };
@@ -91,7 +92,7 @@ fn theme(fence: &Fence, folder: &str, sources: &mut Sources, report: &mut Report
     for walked in fence.walk(folder, hidden) {
         if let Some(r) = walked.refused {
             let file = sources.add(walked.name.clone(), Arc::from(""));
-            let message = format!("`{}` {}", walked.name, r.reason());
+            let message = r.message(&walked.name);
             report.push(Diagnostic::new(r.code(), Span::file_start(file), message, "").with_help(r.help()));
             refused = true;
         }
@@ -135,12 +136,12 @@ fn theme_diagnostic(fence: &Fence, folder: &str, message: &str, sources: &mut So
     // pest's own picture of the line is shown by our snippet; keep what it expected.
     let expected = message.split("= ").nth(1).map(|e| e.trim().to_string());
     let what = match template {
-        Some(t) if place.is_some() => format!("the theme's template `{t}` does not compile"),
-        Some(t) => format!("the theme's template `{t}`: {}", message.lines().next().unwrap_or(message)),
+        Some(t) if place.is_some() => t!("preflight-template-syntax", template = t),
+        Some(t) => t!("preflight-template-error", template = t, error = message.lines().next().unwrap_or(message)),
         None => message.lines().next().unwrap_or(message).to_string(),
     };
-    let help = "a template can also extend the built-in one and replace a block: {% extends \"default/post.html\" %}";
-    Diagnostic::new("theme-error", span, what, expected.as_deref().unwrap_or("here").to_string()).with_help(help)
+    let label = expected.unwrap_or_else(|| t!("preflight-here"));
+    Diagnostic::new("theme-error", span, what, label).with_help(t!("preflight-template-help"))
 }
 
 fn byte_at(text: &str, line: u32, column: u32) -> usize {
@@ -188,13 +189,10 @@ fn documents(
             Diagnostic::new(
                 "unbreakable-run",
                 span,
-                format!(
-                    "\"{shown}{more}\" ({} characters, in {file}) has no place to break and is wider than a printed line: it is cut where it reaches the margin",
-                    run.chars().count()
-                ),
-                "this text",
+                t!("preflight-unbreakable", text = format!("{shown}{more}"), count = run.chars().count(), file),
+                t!("preflight-unbreakable-label"),
             )
-            .with_help("put spaces or punctuation in it where it may break, or shorten it (a long address can go on a page of the site and be named here)"),
+            .with_help(t!("preflight-unbreakable-help")),
         );
     }
     for (c, (font, _)) in missing {
@@ -203,10 +201,10 @@ fn documents(
             Diagnostic::new(
                 "missing-glyph",
                 span,
-                format!("the character {c} (U+{:04X}) is not in the font {font}: it would print as an empty box", c as u32),
-                "here",
+                t!("preflight-missing-glyph", char = c.to_string(), code = format!("U+{:04X}", c as u32), font),
+                t!("preflight-here"),
             )
-            .with_help("name a font that has it in the theme's pdf/style.yaml (fonts), or put one in the theme's pdf/fonts/ folder"),
+            .with_help(t!("preflight-missing-glyph-help")),
         );
     }
     Ok(())
@@ -258,10 +256,10 @@ fn links(model: &Model, theme: &Theme, sources: &Sources, report: &mut Report) {
                 Diagnostic::new(
                     "broken-page-link",
                     Span { file, line, column, start, end: start + range.len() },
-                    format!("the link `{link}` leads to `{path}`, which the site does not have"),
-                    "this link",
+                    t!("preflight-broken-link", link = link.as_str(), path = path.as_str()),
+                    t!("preflight-broken-link-label"),
                 )
-                .with_help("links are relative to the page's place on the site (pages/…): e.g. `../institutions/<id>/index.html`, `other-page.html`, `../index.html`"),
+                .with_help(t!("preflight-broken-link-help")),
             );
         }
     }

@@ -12,6 +12,7 @@ use tera::Tera;
 
 use crate::error::{Error, Result};
 use crate::fence::Fence;
+use crate::t;
 
 macro_rules! theme_files {
     ($($path:literal),* $(,)?) => {
@@ -92,27 +93,26 @@ impl Theme {
         }
         if let Some((fence, folder)) = overrides {
             if !folder.split('/').all(|c| !c.is_empty() && c != "." && c != "..") {
-                return Err(Error::theme(format!(
-                    "theme folder `{folder}` leaves the content folder; name a folder inside it, e.g. `theme`"
-                )));
+                return Err(Error::theme(t!("theme-folder-outside", folder)));
             }
             let hidden = |name: &str| name.rsplit('/').next().is_some_and(crate::fence::is_hidden);
             for walked in fence.walk(folder, hidden) {
                 if let Some(refused) = &walked.refused {
-                    return Err(Error::theme(format!("{} {}; {}", walked.name, refused.reason(), refused.help())));
+                    let (name, reason, help) = (walked.name.as_str(), refused.reason(), refused.help());
+                    return Err(Error::theme(t!("theme-refused", name, reason, help)));
                 }
                 let name = walked.name.strip_prefix(folder).unwrap_or(&walked.name).trim_start_matches('/');
                 let read =
                     || crate::fence::read_no_follow(&walked.path).map_err(|e| Error::io("read", &walked.path, e));
                 if let Some(template) = name.strip_prefix("templates/") {
                     let text = String::from_utf8(read()?)
-                        .map_err(|_| Error::theme(format!("{}: template is not UTF-8", walked.name)))?;
+                        .map_err(|_| Error::theme(t!("theme-template-not-utf8", name = walked.name.as_str())))?;
                     templates.insert(template.to_string(), text);
                 } else if let Some(asset) = name.strip_prefix("static/") {
                     assets.insert(asset.to_string(), read()?);
                 } else if name == "pdf/style.yaml" {
                     pdf_style = String::from_utf8(read()?)
-                        .map_err(|_| Error::theme(format!("{}: not UTF-8 text", walked.name)))?;
+                        .map_err(|_| Error::theme(t!("theme-not-utf8", name = walked.name.as_str())))?;
                 } else if name.starts_with("pdf/fonts/") {
                     font_files.push(walked.path.clone());
                 }
@@ -120,7 +120,7 @@ impl Theme {
         }
         let mut tera = Tera::default();
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| Error::theme(format!("theme template error: {}", template_error(&e))))?;
+            .map_err(|e| Error::theme(t!("theme-template-error", error = template_error(&e))))?;
         // Every template escapes; the sitemap is XML, which the same escaping covers.
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(escape);

@@ -15,6 +15,7 @@ use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::model::{Institution, Model};
 use crate::progress;
+use crate::t;
 
 /// The header of the 签订台账's column of verification codes, and of the date the office
 /// writes in: `sign --sheet` finds its columns by these names.
@@ -75,7 +76,8 @@ pub(crate) fn institution(model: &Model, inst: &Institution, documents: &[Docume
     }
     // The file's date is the content's, never the clock's: same content, same bytes.
     let day = progress::ledger_day(model, inst).or(model.site.as_of);
-    write(&tables, &inst.name, day).map_err(|e| Error::internal(format!("workbook of {}: {e}", inst.id)))
+    write(&tables, &inst.name, day)
+        .map_err(|e| Error::internal(t!("workbook-error", institution = inst.id.as_str(), error = e.to_string())))
 }
 
 fn duties(model: &Model, inst: &Institution) -> Table {

@@ -22,6 +22,7 @@ use super::fonts::{Face, FontSet};
 use super::layout::Role;
 use crate::error::{Error, Result};
 use crate::render::kept as cache;
+use crate::t;
 
 /// Fonts are compressed once per institution. CFF shrinks by only a fifth; level 9 saves 1 %
 /// more than the default for 15 % more time (measured on Noto Serif CJK subsets).
@@ -139,19 +140,19 @@ impl Subsets {
 }
 
 fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
-    let fail = |what: &str| Error::theme(format!("font {}: {what}", face.name));
-    let font = skrifa::FontRef::from_index(face.bytes(), face.index).map_err(|_| fail("cannot be read"))?;
+    let fail = |what: String| Error::theme(t!("font-problem", name = face.name.as_str(), problem = what));
+    let font = skrifa::FontRef::from_index(face.bytes(), face.index).map_err(|_| fail(t!("font-unreadable")))?;
     // Glyphs in ascending id order, .notdef first: the same characters give the same subset.
     let mut by_gid: Vec<(u16, char)> = chars.iter().filter_map(|&c| Some((face.glyph(c)?.0, c))).collect();
     by_gid.sort_unstable();
     let mut gids: Vec<u16> = std::iter::once(0).chain(by_gid.iter().map(|(g, _)| *g)).collect();
     gids.dedup();
     let remapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&gids);
-    let cut =
-        subsetter::subset(face.bytes(), face.index, &remapper).map_err(|e| fail(&format!("cannot be subset: {e}")))?;
+    let cut = subsetter::subset(face.bytes(), face.index, &remapper)
+        .map_err(|e| fail(t!("font-no-subset", error = e.to_string())))?;
     // A CFF face is embedded as its bare CFF table; the subsetter makes its character ids
     // equal to the glyph ids of the subset, so Identity-H codes reach the right glyphs.
-    let cut_font = skrifa::FontRef::new(&cut).map_err(|_| fail("its subset cannot be read"))?;
+    let cut_font = skrifa::FontRef::new(&cut).map_err(|_| fail(t!("font-subset-unreadable")))?;
     let cff_table = cut_font.data_for_tag(Tag::new(b"CFF ")).map(|d| d.as_bytes().to_vec());
     let cff = cff_table.is_some();
     let raw = cff_table.as_deref().unwrap_or(&cut);
@@ -254,7 +255,7 @@ pub(crate) fn deflate(data: &[u8], level: u32) -> Result<Vec<u8>> {
             match z.compress_vec(&data[read..], &mut out, FlushCompress::Finish) {
                 Ok(Status::StreamEnd) => return Ok(out),
                 Ok(_) => out.reserve(out.capacity().max(1024)),
-                Err(e) => return Err(Error::internal(format!("pdf: deflate failed: {e}"))),
+                Err(e) => return Err(Error::internal(t!("pdf-deflate", error = e.to_string()))),
             }
         }
     })

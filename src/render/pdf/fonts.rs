@@ -12,6 +12,7 @@ use skrifa::instance::{LocationRef, Size};
 
 use super::style::Fonts;
 use crate::error::{Error, Result};
+use crate::t;
 
 /// One face: its bytes (the whole file, shared by the faces of one collection), its index in
 /// the file, and what it has for each character, looked up once.
@@ -148,15 +149,11 @@ impl FontSet {
                     _ => continue,
                 };
                 if skrifa::FontRef::from_index((*data).as_ref(), index).is_err() {
-                    return Err(Error::theme(format!("font {spec}: cannot be read as OpenType")));
+                    return Err(Error::theme(t!("font-not-opentype", spec = spec.as_str())));
                 }
                 return Ok(Face::new(spec.clone(), data, index));
             }
-            Err(Error::theme(format!(
-                "no font for {role} text: none of {families:?} is installed. Install Debian's fonts-noto-cjk \
-                 (apt-get install fonts-noto-cjk), put a font file in the theme's pdf/fonts/ folder, or name an \
-                 installed font under `fonts.{role}` in the theme's pdf/style.yaml"
-            )))
+            Err(Error::theme(t!("font-none", role, families = format!("{families:?}"))))
         };
         Ok(FontSet {
             body: pick("body", &fonts.body)?,

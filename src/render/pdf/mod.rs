@@ -28,6 +28,7 @@ use super::kept::{self as cache};
 use super::paths;
 use crate::error::{Error, Result};
 use crate::model::{Institution, LetterNumbers, Model};
+use crate::t;
 use embed::Subsets;
 use fonts::{Face, FontSet};
 use layout::{Page, Papers, Typesetters};
@@ -76,7 +77,7 @@ impl Renderer for PdfRenderer {
                     true => texts
                         .get(d.file.as_str())
                         .copied()
-                        .ok_or_else(|| Error::internal(format!("no text for {}", d.file))),
+                        .ok_or_else(|| Error::internal(t!("pdf-no-text", file = d.file.as_str()))),
                     false => Ok(d),
                 })
                 .collect::<Result<_>>()?;
@@ -331,13 +332,15 @@ fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
     let lines: Vec<String> = problems
         .iter()
         .take(20)
-        .map(|((c, place), font)| format!("  {c} (U+{:04X}) in {place}: not in the font {font}", *c as u32))
+        .map(|((c, place), font)| {
+            let code = format!("U+{:04X}", *c as u32);
+            format!(
+                "  {}",
+                t!("pdf-glyph-line", char = c.to_string(), code, place = place.as_str(), font = font.as_str())
+            )
+        })
         .collect();
-    Err(Error::theme(format!(
-        "{} character(s) cannot be printed:\n{}\nhelp: name a font that has them in the theme's pdf/style.yaml (fonts), or put one in the theme's pdf/fonts/ folder",
-        problems.len(),
-        lines.join("\n")
-    )))
+    Err(Error::theme(t!("pdf-glyphs", count = problems.len(), lines = lines.join("\n"))))
 }
 
 /// The characters of `docs` that the face printing them lacks: each with that face's name and
@@ -375,9 +378,9 @@ pub(crate) fn missing_glyphs<'a>(
 /// Who or what a character comes from: a person's name, a post's text, the institution's name,
 /// or else the theme's template.
 fn whereabouts(model: &Model, institution: &str, c: char) -> String {
-    let Some(inst) = model.institution(institution) else { return "the theme's pdf templates".into() };
+    let Some(inst) = model.institution(institution) else { return t!("pdf-in-templates") };
     if let Some(p) = inst.people.iter().find(|p| p.name.contains(c)) {
-        return format!("the name of {} ({})", p.name, p.source);
+        return t!("pdf-in-person", name = p.name.as_str(), file = p.source.as_str());
     }
     let post_text = |p: &crate::model::Post| {
         std::iter::once(p.name.as_str())
@@ -389,15 +392,15 @@ fn whereabouts(model: &Model, institution: &str, c: char) -> String {
             .any(|t| t.contains(c))
     };
     if let Some(p) = inst.posts.iter().find(|p| post_text(p)) {
-        return format!("post {} ({})", p.name, p.source);
+        return t!("pdf-in-post", name = p.name.as_str(), file = p.source.as_str());
     }
     if inst.name.contains(c) {
-        return format!("{} ({})", inst.name, inst.source);
+        return t!("pdf-in-institution", name = inst.name.as_str(), file = inst.source.as_str());
     }
     if let LetterNumbers::Document(style) = &inst.letter_numbers
         && style.contains(c)
     {
-        return format!("the doc_number of {} ({})", inst.name, inst.source);
+        return t!("pdf-in-doc-number", name = inst.name.as_str(), file = inst.source.as_str());
     }
-    "the theme's pdf templates".into()
+    t!("pdf-in-templates")
 }

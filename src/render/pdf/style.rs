@@ -7,6 +7,7 @@ use serde_saphyr::Spanned;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, Result};
 use crate::source::{FileId, Offset, Span};
+use crate::t;
 
 /// Where the style's numbers are written (the style parsed again, each number with its place).
 #[derive(Deserialize)]
@@ -90,7 +91,7 @@ impl Style {
     pub(crate) fn parse(yaml: &str) -> Result<Self> {
         Style::check(yaml, 0).map_err(|d| {
             let problems: Vec<String> = d.iter().map(|d| d.message.clone()).collect();
-            Error::theme(format!("theme pdf/style.yaml: {}", problems.join("; ")))
+            Error::theme(t!("style-invalid", problems = problems.join(&t!("style-separator"))))
         })
     }
 
@@ -98,14 +99,14 @@ impl Style {
     /// the page, lines that neither overlap nor crowd their characters into each other. Problems
     /// are located in `file`, the style's source.
     pub(crate) fn check(yaml: &str, file: FileId) -> std::result::Result<Self, Vec<Diagnostic>> {
-        let style: Style = crate::load::yaml::parse(yaml, file, Offset::default(), "PDF style (pdf/style.yaml)")?;
+        let style: Style = crate::load::yaml::parse(yaml, file, Offset::default(), "pdf style")?;
         // The same document again, for where each number is written.
-        let at: Spans = crate::load::yaml::parse(yaml, file, Offset::default(), "PDF style (pdf/style.yaml)")?;
+        let at: Spans = crate::load::yaml::parse(yaml, file, Offset::default(), "pdf style")?;
         let span = |s: &Spanned<f32>| Span::from_yaml(file, &s.referenced, Offset::default());
         let count = |s: &Spanned<u32>| Span::from_yaml(file, &s.referenced, Offset::default());
         let mut problems = Vec::new();
-        let mut bad = |span: Span, message: String, help: &str| {
-            problems.push(Diagnostic::new("invalid-style", span, message, "here").with_help(help.to_string()));
+        let mut bad = |span: Span, message: String, help: String| {
+            problems.push(Diagnostic::new("invalid-style", span, message, t!("style-here")).with_help(help));
         };
         let lengths = [
             ("page.width", &at.page.width, 1000.0),
@@ -128,8 +129,8 @@ impl Style {
                 let unit = if key.starts_with("sizes") { "points" } else { "millimetres" };
                 bad(
                     span(value),
-                    format!("`{key}: {v}` cannot be printed"),
-                    &format!("write a number of {unit} from 0 to {max}"),
+                    t!("style-unprintable", key, value = v.to_string()),
+                    t!("style-unprintable-help", unit, max = max.to_string()),
                 );
             }
         }
@@ -138,45 +139,29 @@ impl Style {
         {
             if value.value < least || value.value > 80 {
                 sound = false;
-                let help = format!("write a whole number from {least} to 80");
-                bad(count(value), format!("`{key}: {}` is out of range", value.value), &help);
+                let help = t!("style-range-help", least);
+                bad(count(value), t!("style-range", key, value = value.value), help);
             }
         }
         if sound {
             if style.margin.top + style.type_area.height > style.page.height {
-                bad(
-                    span(&at.type_area.height),
-                    "the type area runs off the foot of the page".into(),
-                    "margin.top + type_area.height must not exceed page.height",
-                );
+                bad(span(&at.type_area.height), t!("style-too-tall"), t!("style-too-tall-help"));
             }
             if style.margin.left + style.type_area.width > style.page.width {
-                bad(
-                    span(&at.type_area.width),
-                    "the type area runs off the side of the page".into(),
-                    "margin.left + type_area.width must not exceed page.width",
-                );
+                bad(span(&at.type_area.width), t!("style-too-wide"), t!("style-too-wide-help"));
             }
             if style.pitch() < style.sizes.body {
-                bad(
-                    count(&at.lines_per_page),
-                    "lines would overlap: the type area is too low for so many lines of this size".into(),
-                    "use fewer lines, a taller type area, or a smaller sizes.body",
-                );
+                bad(count(&at.lines_per_page), t!("style-lines-overlap"), t!("style-lines-overlap-help"));
             }
             if style.tracking() < -0.25 * style.sizes.body {
-                bad(
-                    count(&at.chars_per_line),
-                    "characters would overlap: the type area is too narrow for so many characters of this size".into(),
-                    "use fewer characters per line, a wider type area, or a smaller sizes.body",
-                );
+                bad(count(&at.chars_per_line), t!("style-chars-overlap"), t!("style-chars-overlap-help"));
             }
         }
         for (key, list) in
             [("body", &style.fonts.body), ("heading", &style.fonts.heading), ("title", &style.fonts.title)]
         {
             if list.is_empty() {
-                bad(Span::file_start(file), format!("`fonts.{key}` names no font"), "name at least one font family");
+                bad(Span::file_start(file), t!("style-no-font", key), t!("style-no-font-help"));
             }
         }
         if problems.is_empty() { Ok(style) } else { Err(problems) }

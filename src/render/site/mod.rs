@@ -26,6 +26,7 @@ use crate::render::kept::SearchCache;
 use crate::render::paths;
 pub(crate) use crate::render::theme::escape;
 use crate::render::theme::template_error;
+use crate::t;
 use page::Site;
 use views::{InstView, Link};
 
@@ -253,7 +254,7 @@ fn check_ui_files(bundle: &search::Bundle) -> Result<()> {
     for ui in search::UI_FILES {
         let path = paths::search_file(ui);
         if !bundle.iter().any(|(p, _)| *p == path) {
-            return Err(Error::internal(format!("search index: pagefind wrote no {path}")));
+            return Err(Error::internal(t!("site-search-missing", path)));
         }
     }
     Ok(())
@@ -279,11 +280,7 @@ fn check_links(site: &Site, pages: &[String], links: &links::Links) -> Result<()
     if problems.is_empty() {
         Ok(())
     } else {
-        Err(Error::theme(format!(
-            "{} broken internal link(s) (page: link, the first page for each); check the theme's templates:\n{}",
-            problems.len(),
-            problems.join("\n")
-        )))
+        Err(Error::theme(t!("site-broken-links", count = problems.len(), links = problems.join("\n"))))
     }
 }
 
@@ -304,7 +301,7 @@ fn scans(ctx: &RenderContext) -> Result<()> {
     for (institution, file) in published(ctx) {
         let base = format!("institutions/{institution}");
         let bytes =
-            ctx.fence.read(&base, file).map_err(|r| Error::new(Kind::Io, format!("{base}/{file} {}", r.reason())))?;
+            ctx.fence.read(&base, file).map_err(|r| Error::new(Kind::Io, r.message(&format!("{base}/{file}"))))?;
         ctx.write(&paths::in_site(&paths::scan(institution, file)), &bytes)?;
     }
     Ok(())

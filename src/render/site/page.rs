@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::render::context::RenderContext;
 use crate::render::paths;
 use crate::render::theme::{Theme, template_error};
+use crate::t;
 
 /// Settings every page shows.
 #[derive(Serialize, Clone, Copy)]
@@ -86,7 +87,7 @@ impl<'a> Site<'a> {
             .theme
             .tera
             .render(template, &context)
-            .map_err(|e| Error::theme(format!("template {template} for {path}: {}", template_error(&e))))?;
+            .map_err(|e| Error::theme(t!("page-template", template, path, error = template_error(&e))))?;
         self.ctx.write(&paths::in_site(path), html.as_bytes())?;
         self.written.borrow_mut().push((path.to_string(), html));
         Ok(())

@@ -14,6 +14,7 @@ use std::ops::Range;
 use pagefind::api::PagefindIndex;
 
 use crate::render::paths;
+use crate::t;
 
 use crate::error::{Error, Result};
 use crate::model::{Institution, Model};
@@ -80,7 +81,7 @@ fn unused(name: &str, first: bool) -> bool {
 
 /// Pagefind reports `anyhow` errors; only their text is kept.
 fn err(e: impl std::fmt::Display) -> Error {
-    Error::internal(format!("search index: {e}"))
+    Error::internal(t!("search-error", error = e.to_string()))
 }
 
 /// The bundle's files: (path from the site root, bytes).
@@ -94,7 +95,7 @@ pub(crate) fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle>
     // Pagefind's API is async; a runtime of the calling thread is enough to drive it.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
-        .map_err(|e| Error::internal(format!("search index: cannot start its runtime: {e}")))?;
+        .map_err(|e| Error::internal(t!("search-runtime", error = e.to_string())))?;
     runtime.block_on(async {
         let mut index = PagefindIndex::new(None).map_err(err)?;
         for (path, html) in unindexed_left_out(pages) {

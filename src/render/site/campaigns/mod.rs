@@ -198,7 +198,7 @@ fn evidence_files(site: &Site, c: &Campaign) -> Result<()> {
             .ctx
             .fence
             .read(&folder, f)
-            .map_err(|r| Error::new(error::Kind::Io, format!("{folder}/{f} {}", r.reason())))?;
+            .map_err(|r| Error::new(error::Kind::Io, r.message(&format!("{folder}/{f}"))))?;
         site.ctx.write(&paths::in_site(&paths::evidence(&c.id, f)), &bytes)?;
         site.extra.borrow_mut().push(paths::evidence(&c.id, f));
     }
