@@ -46,7 +46,7 @@ pub(crate) fn unsafe_id(kind: &str, id: &str, span: Span, from_file_name: bool) 
     } else {
         t!("ids-why-other")
     };
-    // The rule of ids (ID_RULE in the catalogs), then how to fix this one.
+    // The rule of ids (the term `-ids-rule` of the catalogs), then how to fix this one.
     let suggestion = safe_spelling(id);
     let example = !suggestion.is_empty() && is_safe_id(&suggestion) && suggestion != id && id.len() <= MAX_ID;
     let help = match (from_file_name, example) {
