@@ -8,13 +8,17 @@ use serde_saphyr::Spanned;
 
 use super::ids::{is_safe_id, unsafe_id};
 use super::index::{Index, InstIndex, at};
-use super::refs::{date, institution_broken, name_of, named_file, order, reference, table_ref, unique};
-use crate::diagnostic::{Diagnostic, Report};
+use super::refs::{NamedFile, date, institution_broken, name_of, named_file, order, reference, table_ref, unique};
+use crate::diagnostic::{Diagnostic, Report, noun};
 use crate::load::{CampaignDir, Content};
-
-const IN_CAMPAIGN: &str = "ids must be unique in a campaign; rename one of them";
 use crate::raw;
 use crate::source::{FileId, Span};
+use crate::t;
+
+/// The help of a duplicate id of a list of the campaign file.
+fn unique_in_campaign(kind: &str) -> impl FnOnce() -> String + '_ {
+    move || t!("campaigns-unique-help", kind = noun(kind))
+}
 
 pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
     for dir in &content.campaigns {
@@ -33,10 +37,10 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
                 Diagnostic::new(
                     "missing-file",
                     Span::file_start(dir.first_file.unwrap_or(0)),
-                    format!("campaign folder `{}` has no campaign.yaml", dir.id),
-                    "this file belongs to a campaign that is not described",
+                    t!("campaigns-no-campaign-file", id = dir.id.as_str()),
+                    t!("campaigns-no-campaign-file-label"),
                 )
-                .with_help(format!("add campaigns/{}/campaign.yaml (see docs/content.md, \"Campaigns\")", dir.id)),
+                .with_help(t!("campaigns-no-campaign-file-help", id = dir.id.as_str())),
             );
         }
         return;
@@ -60,7 +64,8 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
     }
     let period = match (date(f, &c.start, report), date(f, &c.end, report)) {
         (Some(s), Some(e)) if s > e => {
-            report.push(order("invalid-period", at(f, &c.end), "the campaign ends before it starts", at(f, &c.start)));
+            let message = t!("campaigns-ends-before-start");
+            report.push(order("invalid-period", at(f, &c.end), message, at(f, &c.start)));
             None
         }
         (Some(s), Some(e)) => Some((s, e)),
@@ -75,10 +80,10 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
                 Diagnostic::new(
                     "duplicate-id",
                     at(f, p),
-                    format!("participant `{}` is listed twice", p.value),
-                    "again",
+                    t!("campaigns-participant-twice", participant = p.value.as_str()),
+                    t!("campaigns-participant-twice-label"),
                 )
-                .with_help("list each participating unit once"),
+                .with_help(t!("campaigns-participant-twice-help")),
             );
         }
         let (inst, dept) = match p.value.split_once('/') {
@@ -103,7 +108,7 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
 
     let mut items = BTreeMap::new();
     for g in &c.goal_items.value {
-        unique(&mut items, &g.id, f, "goal item", IN_CAMPAIGN, report);
+        unique(&mut items, &g.id, f, "goal item", unique_in_campaign("goal item"), report);
     }
     let tasks = phases(f, c, period, &owners, report);
 
@@ -130,35 +135,30 @@ fn phases<'a>(
     let mut previous: Option<(&str, Span)> = None;
     if c.phases.value.is_empty() {
         report.push(
-            Diagnostic::new("empty-list", at(f, &c.phases), "the campaign has no phases", "empty list").with_help(
-                "list the campaign's phases (id, name, start, end and tasks), e.g. 全面启动, 强化落实, 巩固提升",
-            ),
+            Diagnostic::new("empty-list", at(f, &c.phases), t!("campaigns-no-phases"), t!("campaigns-empty-list"))
+                .with_help(t!("campaigns-no-phases-help")),
         );
     }
     for phase in &c.phases.value {
-        unique(&mut phase_ids, &phase.id, f, "phase", IN_CAMPAIGN, report);
+        unique(&mut phase_ids, &phase.id, f, "phase", unique_in_campaign("phase"), report);
         // A phase's page is `<phase id>.html` beside the campaign's own pages.
         if let Some(page) = ["index", "matrix"].into_iter().find(|p| *p == phase.id.value) {
             report.push(
                 Diagnostic::new(
                     "reserved-id",
                     at(f, &phase.id),
-                    format!("phase id `{page}` is the name of the campaign's own page {page}.html"),
-                    "reserved",
+                    t!("campaigns-reserved-phase", page),
+                    t!("check-reserved-label"),
                 )
-                .with_help("give the phase another id, e.g. `phase-1`"),
+                .with_help(t!("campaigns-reserved-phase-help")),
             );
         }
         let (start, end) = (date(f, &phase.start, report), date(f, &phase.end, report));
         let mut bounds = None;
         if let (Some(s), Some(e)) = (start, end) {
             if s > e {
-                report.push(order(
-                    "invalid-period",
-                    at(f, &phase.end),
-                    "the phase ends before it starts",
-                    at(f, &phase.start),
-                ));
+                let message = t!("campaigns-phase-ends-before-start");
+                report.push(order("invalid-period", at(f, &phase.end), message, at(f, &phase.start)));
             } else {
                 bounds = Some((s, e));
             }
@@ -169,10 +169,10 @@ fn phases<'a>(
                     Diagnostic::new(
                         "phase-order",
                         at(f, if s < cs { &phase.start } else { &phase.end }),
-                        format!("phase `{}` runs outside the campaign ({cs} to {ce})", phase.id.value),
-                        "outside the campaign",
+                        t!("campaigns-phase-outside", phase = phase.id.value.as_str(), start = cs, end = ce),
+                        t!("campaigns-outside-label"),
                     )
-                    .with_help("move the phase's dates inside the campaign's `start` and `end`, or widen the campaign"),
+                    .with_help(t!("campaigns-phase-outside-help")),
                 );
             }
             if let Some((prev_end, prev_span)) = previous
@@ -182,21 +182,18 @@ fn phases<'a>(
                     Diagnostic::new(
                         "phase-order",
                         at(f, &phase.start),
-                        format!(
-                            "phase `{}` starts on {s}, before the previous phase ends ({prev_end})",
-                            phase.id.value
-                        ),
-                        "overlaps the previous phase",
+                        t!("campaigns-phase-overlap", phase = phase.id.value.as_str(), start = s, previous = prev_end),
+                        t!("campaigns-phase-overlap-label"),
                     )
-                    .with_label(prev_span, "previous phase ends here")
-                    .with_help("list phases in date order; each starts after the one before ends"),
+                    .with_label(prev_span, t!("campaigns-previous-phase-ends"))
+                    .with_help(t!("campaigns-phase-overlap-help")),
                 );
             }
             previous = Some((e, at(f, &phase.end)));
         }
         for task in &phase.tasks {
             // Unique in the whole campaign, not just the phase: progress records name them.
-            unique(&mut tasks, &task.id, f, "task", IN_CAMPAIGN, report);
+            unique(&mut tasks, &task.id, f, "task", unique_in_campaign("task"), report);
             if let Some(d) = &task.department {
                 owners.check(f, d, "department", report);
             }
@@ -208,10 +205,10 @@ fn phases<'a>(
                     Diagnostic::new(
                         "missing-key",
                         at(f, &task.id),
-                        format!("task `{}` has no owner", task.id.value),
-                        "this task",
+                        t!("campaigns-task-without-owner", task = task.id.value.as_str()),
+                        t!("campaigns-this-task"),
                     )
-                    .with_help("add `department: <id>` or `person: <id>` (or both)"),
+                    .with_help(t!("campaigns-task-without-owner-help")),
                 );
             }
             if let Some(deadline) = &task.deadline
@@ -219,14 +216,16 @@ fn phases<'a>(
                 && let Some((s, e)) = bounds
                 && (d < s || d > e)
             {
+                let (task, phase) = (task.id.value.as_str(), phase.id.value.as_str());
+                let message = t!("campaigns-deadline-outside-phase", task, deadline = d, phase, start = s, end = e);
                 report.push(
                     Diagnostic::new(
                         "deadline-outside-phase",
                         at(f, deadline),
-                        format!("task `{}` is due on {d}, outside its phase `{}` ({s} to {e})", task.id.value, phase.id.value),
-                        "outside the phase",
+                        message,
+                        t!("campaigns-deadline-outside-phase-label"),
                     )
-                    .with_help("set a deadline inside the phase, move the task to the phase it belongs to, or leave `deadline` out (the phase's end)"),
+                    .with_help(t!("campaigns-deadline-outside-phase-help")),
                 );
             }
         }
@@ -252,25 +251,36 @@ impl Plan<'_> {
         &self,
         file: FileId,
         d: &'d Spanned<String>,
-        what: &str,
+        what: Dated,
         report: &mut Report,
     ) -> Option<&'d str> {
         let day = date(file, d, report)?;
         if let Some((s, e)) = self.period
             && (day < s || day > e)
         {
+            let message = match what {
+                Dated::Progress => t!("campaigns-progress-outside", day, start = s, end = e),
+                Dated::Assessment => t!("campaigns-assessment-outside", day, start = s, end = e),
+                Dated::Issue => t!("campaigns-issue-outside", day, start = s, end = e),
+            };
             report.push(
-                Diagnostic::new(
-                    "record-outside-campaign",
-                    at(file, d),
-                    format!("{what} dated {day}, outside the campaign ({s} to {e})"),
-                    "outside the campaign",
-                )
-                .with_help("check the date; records belong to the campaign's period"),
+                Diagnostic::new("record-outside-campaign", at(file, d), message, t!("campaigns-outside-label"))
+                    .with_help(t!("campaigns-record-outside-help")),
             );
         }
         Some(day)
     }
+}
+
+/// What a dated record of a campaign is.
+#[derive(Debug, Clone, Copy)]
+enum Dated {
+    /// A record of progress.yaml.
+    Progress,
+    /// An assessment of progress.yaml's checklist.
+    Assessment,
+    /// An issue of issues.yaml, dated when it was found.
+    Issue,
 }
 
 /// progress.yaml: records name tasks, assessments name participants and goal items.
@@ -278,7 +288,7 @@ fn records(content: &Content, plan: &Plan, pf: FileId, progress: &raw::Progress,
     // Whether a task's done/verified records show evidence (this record or an earlier one).
     let mut evidenced: BTreeSet<&str> = BTreeSet::new();
     for r in &progress.records {
-        plan.in_campaign(pf, &r.date, "progress record", report);
+        plan.in_campaign(pf, &r.date, Dated::Progress, report);
         let known = plan.tasks.contains_key(r.task.value.as_str());
         if !known {
             let candidates = plan.tasks.keys().map(|t| (*t, *t));
@@ -291,21 +301,20 @@ fn records(content: &Content, plan: &Plan, pf: FileId, progress: &raw::Progress,
             evidenced.insert(&r.task.value);
         }
         if known && r.status.value.is_done() && !evidenced.contains(r.task.value.as_str()) {
+            let (task, status) = (r.task.value.as_str(), r.status.value.label());
             report.push(
                 Diagnostic::new(
                     "done-without-evidence",
                     at(pf, &r.status),
-                    format!("task `{}` is marked {} without evidence", r.task.value, r.status.value.label()),
-                    "no evidence recorded",
+                    t!("campaigns-done-without-evidence", task, status),
+                    t!("campaigns-done-without-evidence-label"),
                 )
-                .with_help(
-                    "add `evidence:` with a `title:` (and a `file:` or `url:` where there is one) to this record",
-                ),
+                .with_help(t!("campaigns-done-without-evidence-help")),
             );
         }
     }
     for a in &progress.checklist {
-        plan.in_campaign(pf, &a.date, "checklist assessment", report);
+        plan.in_campaign(pf, &a.date, Dated::Assessment, report);
         if !plan.units.contains(a.unit.value.as_str()) {
             let candidates = plan.units.iter().map(|u| (*u, *u));
             reference(report, "participant", at(pf, &a.unit), &a.unit.value, candidates);
@@ -323,7 +332,7 @@ fn records(content: &Content, plan: &Plan, pf: FileId, progress: &raw::Progress,
 fn issue_list(plan: &Plan, isf: FileId, issues: &[raw::Issue], report: &mut Report) {
     let mut ids = BTreeMap::new();
     for i in issues {
-        unique(&mut ids, &i.id, isf, "issue", IN_CAMPAIGN, report);
+        unique(&mut ids, &i.id, isf, "issue", unique_in_campaign("issue"), report);
         if let Some(item) = &i.item
             && !plan.items.contains_key(item.value.as_str())
         {
@@ -340,23 +349,19 @@ fn issue_list(plan: &Plan, isf: FileId, issues: &[raw::Issue], report: &mut Repo
             plan.owners.check(isf, p, "person", report);
         }
         let Some(found_at) = &i.found else { continue };
-        plan.in_campaign(isf, found_at, "issue", report);
+        plan.in_campaign(isf, found_at, Dated::Issue, report);
         let found = date(isf, found_at, report);
-        for (later, what) in [
-            (i.deadline.as_ref(), "deadline"),
-            (i.closed.as_ref(), "closing date"),
-            (i.verified.as_ref(), "verification date"),
-        ] {
+        let before_found: [(_, fn() -> String); 3] = [
+            (i.deadline.as_ref(), || t!("campaigns-issue-deadline-before-found")),
+            (i.closed.as_ref(), || t!("campaigns-issue-closed-before-found")),
+            (i.verified.as_ref(), || t!("campaigns-issue-verified-before-found")),
+        ];
+        for (later, message) in before_found {
             let Some(later) = later else { continue };
             if let (Some(d), Some(found)) = (date(isf, later, report), found)
                 && d < found
             {
-                report.push(order(
-                    "invalid-period",
-                    at(isf, later),
-                    &format!("the issue's {what} is before it was found"),
-                    at(isf, found_at),
-                ));
+                report.push(order("invalid-period", at(isf, later), message(), at(isf, found_at)));
             }
         }
         if let (Some(v), None) = (&i.verified, &i.closed) {
@@ -364,16 +369,17 @@ fn issue_list(plan: &Plan, isf: FileId, issues: &[raw::Issue], report: &mut Repo
                 Diagnostic::new(
                     "missing-key",
                     at(isf, v),
-                    format!("issue `{}` is verified but not closed", i.id.value),
-                    "verified here",
+                    t!("campaigns-issue-not-closed", issue = i.id.value.as_str()),
+                    t!("campaigns-verified-here"),
                 )
-                .with_help("add `closed: YYYY-MM-DD`, the day the problem was rectified"),
+                .with_help(t!("campaigns-issue-not-closed-help")),
             );
         }
         if let (Some(v), Some(c)) = (&i.verified, &i.closed)
             && v.value < c.value
         {
-            report.push(order("invalid-period", at(isf, v), "the issue is verified before it was closed", at(isf, c)));
+            let message = t!("campaigns-issue-verified-before-closed");
+            report.push(order("invalid-period", at(isf, v), message, at(isf, c)));
         }
     }
 }
@@ -401,27 +407,26 @@ fn written_once(plan: &Plan, isf: FileId, i: &raw::Issue, report: &mut Report) -
                     Diagnostic::new(
                         "missing-key",
                         at(isf, &i.id),
-                        format!("issue `{}` has no `{key}`", i.id.value),
-                        "this issue",
+                        t!("campaigns-issue-without-key", issue = i.id.value.as_str(), key = *key),
+                        t!("campaigns-this-issue"),
                     )
-                    .with_help(format!(
-                        "write `{key}:`, or name the hazard of a ledger it is (`hazard: <institution>/<ledger number>`)"
-                    )),
+                    .with_help(t!("campaigns-issue-without-key-help", key = *key)),
                 );
             }
         }
         return complete;
     };
-    for (key, span) in keys.iter().filter_map(|(k, _, s)| Some((k, (*s)?))) {
+    for (key, span) in keys.iter().filter_map(|(k, _, s)| Some((*k, (*s)?))) {
+        let (issue, ledger) = (i.id.value.as_str(), hazard.value.as_str());
         report.push(
             Diagnostic::new(
                 "duplicate-key",
                 span,
-                format!("issue `{}` names hazard `{}`, whose `{key}` the ledger holds", i.id.value, hazard.value),
-                "also in the ledger",
+                t!("campaigns-issue-key-in-ledger", issue, hazard = ledger, key),
+                t!("campaigns-issue-key-in-ledger-label"),
             )
-            .with_label(at(isf, hazard), "the ledger's hazard")
-            .with_help(format!("remove `{key}:` here: the ledger is the one record of it")),
+            .with_label(at(isf, hazard), t!("campaigns-ledger-hazard"))
+            .with_help(t!("campaigns-issue-key-in-ledger-help", key)),
         );
     }
     plan.owners.hazard(isf, hazard, report);
@@ -490,10 +495,9 @@ impl<'a> Owners<'a> {
 
 fn evidence(content: &Content, folder: &str, file: FileId, e: &raw::Evidence, report: &mut Report) {
     if let Some(path) = &e.file {
-        let help =
-            format!("put the file in {folder}/ or correct the path (relative to the campaign's folder, with `/`)");
+        let help = t!("campaigns-evidence-missing-help", folder);
         let missing = ("missing-evidence", help);
-        named_file(content, (folder, &path.value), at(file, path), "evidence file", missing, report);
+        named_file(content, (folder, &path.value), at(file, path), NamedFile::Evidence, missing, report);
     }
     if let Some(url) = &e.url
         && !(url.value.starts_with("http://") || url.value.starts_with("https://"))
@@ -502,10 +506,10 @@ fn evidence(content: &Content, folder: &str, file: FileId, e: &raw::Evidence, re
             Diagnostic::new(
                 "wrong-type",
                 at(file, url),
-                format!("`{}` is not a web address", url.value),
-                "not http:// or https://",
+                t!("campaigns-not-a-url", url = url.value.as_str()),
+                t!("campaigns-not-a-url-label"),
             )
-            .with_help("use `url:` for http(s) links and `file:` for files in the campaign's folder"),
+            .with_help(t!("campaigns-not-a-url-help")),
         );
     }
 }

@@ -8,6 +8,7 @@ use crate::diagnostic::{Diagnostic, Report, did_you_mean};
 use crate::load::Content;
 use crate::raw::{ItemRef, Miss};
 use crate::source::Span;
+use crate::t;
 
 /// Items without words would print as a bare number: the categories', the posts' own and
 /// reworded ones, and the duties of departments and of the safety committee.
@@ -36,8 +37,8 @@ pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
 fn empty_items<'a>(file: usize, items: impl Iterator<Item = &'a Spanned<String>>, report: &mut Report) {
     for item in items.filter(|i| i.value.trim().is_empty()) {
         report.push(
-            Diagnostic::new("empty-duty", at(file, item), "a duty item without text", "empty item")
-                .with_help("write the duty, or delete the line"),
+            Diagnostic::new("empty-duty", at(file, item), t!("duties-empty-item"), t!("duties-empty-item-label"))
+                .with_help(t!("duties-empty-item-help")),
         );
     }
 }
@@ -55,8 +56,9 @@ pub(super) fn edits(
         category.map_or_else(Vec::new, |c| c.duties.value.iter().map(|d| d.value.clone()).collect());
     let count = items.len();
     let name = category.map_or("", |c| c.name.value.as_str());
-    // Each reference, with the item it names (0-based) when it names one.
-    let mut found = |r: &Spanned<ItemRef>, verb: &str| -> Option<usize> {
+    // Each reference (a rewording, or a removal), with the item it names (0-based) when it
+    // names one.
+    let mut found = |r: &Spanned<ItemRef>, rewords: bool| -> Option<usize> {
         let span = at(file, r);
         if category.is_none() {
             if p.category.is_some() {
@@ -67,10 +69,13 @@ pub(super) fn edits(
                 Diagnostic::new(
                     "unknown-item",
                     span,
-                    format!("post `{id}` {verb} a category item but has no category"),
-                    "no category",
+                    match rewords {
+                        true => t!("duties-rewords-without-category", id),
+                        false => t!("duties-removes-without-category", id),
+                    },
+                    t!("duties-no-category"),
                 )
-                .with_help("add `category: …` to the post, or list its duties under `add:`"),
+                .with_help(t!("duties-no-category-help")),
             );
             return None;
         }
@@ -82,19 +87,21 @@ pub(super) fn edits(
             Miss::Number(Some(i)) => Diagnostic::new(
                 "item-by-number",
                 span,
-                format!("item {} is named by its number, which moves when the category changes", i + 1),
-                format!("today item {} of {name} is “{}”", i + 1, items[i].trim()),
+                t!("duties-item-by-number", n = i + 1),
+                t!("duties-item-by-number-label", n = i + 1, name, text = items[i].trim()),
             )
-            .with_help(format!("name it by its text: `{}`", ItemRef::text_for(&items, i))),
+            .with_help(t!("duties-item-by-number-help", text = ItemRef::text_for(&items, i))),
             Miss::Number(None) => Diagnostic::new(
                 "item-by-number",
                 span,
-                "items are named by their text, not their number".to_string(),
-                format!("{name} has items 1 to {count}"),
+                t!("duties-item-by-number-none"),
+                t!("duties-item-by-number-none-label", name, count),
             )
-            .with_help("write the beginning of the item's text, as the category file has it"),
-            Miss::Empty => Diagnostic::new("unknown-item", span, "an empty item reference".to_string(), "empty")
-                .with_help("write the beginning of the item's text, as the category file has it"),
+            .with_help(t!("duties-item-text-help")),
+            Miss::Empty => {
+                Diagnostic::new("unknown-item", span, t!("duties-empty-reference"), t!("duties-empty-reference-label"))
+                    .with_help(t!("duties-item-text-help"))
+            }
             Miss::NoMatch => {
                 let wanted = match &r.value {
                     ItemRef::Text(t) => t.trim(),
@@ -104,87 +111,78 @@ pub(super) fn edits(
                     items.iter().map(|item| item.trim().chars().take(wanted.chars().count()).collect()).collect();
                 let close = prefixes.iter().position(|p| did_you_mean(wanted, [p.as_str()]).is_some());
                 let help = match close {
-                    Some(i) => format!(
-                        "the category has changed or the text is misspelt: did you mean item {} `{}`?",
-                        i + 1,
-                        ItemRef::text_for(&items, i)
-                    ),
-                    None => format!(
-                        "write the beginning of one of the {count} items of {name}, as the category file has it"
-                    ),
+                    Some(i) => t!("duties-no-match-close", n = i + 1, text = ItemRef::text_for(&items, i)),
+                    None => t!("duties-no-match-help", count, name),
                 };
-                Diagnostic::new(
-                    "unknown-item",
-                    span,
-                    format!("no item of {name} begins with “{wanted}”"),
-                    "no such item",
-                )
-                .with_help(help)
+                Diagnostic::new("unknown-item", span, t!("duties-no-match", name, wanted), t!("duties-no-match-label"))
+                    .with_help(help)
             }
             Miss::Ambiguous(is) => {
                 let list: Vec<String> =
-                    is.iter().map(|i| format!("{} `{}`", i + 1, ItemRef::text_for(&items, *i))).collect();
+                    is.iter().map(|i| t!("duties-item", n = i + 1, text = ItemRef::text_for(&items, *i))).collect();
                 Diagnostic::new(
                     "unknown-item",
                     span,
-                    format!("{} items of {name} begin with this text", is.len()),
-                    "more than one item",
+                    t!("duties-ambiguous", count = is.len(), name),
+                    t!("duties-ambiguous-label"),
                 )
-                .with_help(format!("write more of the text, to name one of: {}", list.join("; ")))
+                .with_help(t!("duties-ambiguous-help", items = list.join(&t!("duties-item-separator"))))
             }
         };
         report.push(d);
         None
     };
     let reworded: Vec<(Option<usize>, Span)> =
-        p.duties.replace.iter().map(|r| (found(&r.item, "rewords"), at(file, &r.item))).collect();
-    let removed: Vec<(Option<usize>, Span)> =
-        p.duties.remove.iter().map(|r| (found(r, "removes"), at(file, r))).collect();
-    let twice = |list: &[(Option<usize>, Span)], verb: &str, help: &str, report: &mut Report| {
+        p.duties.replace.iter().map(|r| (found(&r.item, true), at(file, &r.item))).collect();
+    let removed: Vec<(Option<usize>, Span)> = p.duties.remove.iter().map(|r| (found(r, false), at(file, r))).collect();
+    // Items named twice in one list: reworded twice, or removed twice.
+    let twice = |list: &[(Option<usize>, Span)], rewords: bool, report: &mut Report| {
         for (n, (item, span)) in list.iter().enumerate() {
             let Some(item) = item else { continue };
             if let Some((_, first)) = list[..n].iter().find(|(i, _)| i == &Some(*item)) {
+                let n = item + 1;
+                let (message, first_label, help) = match rewords {
+                    true => {
+                        (t!("duties-reworded-twice", n), t!("duties-first-reworded"), t!("duties-reworded-twice-help"))
+                    }
+                    false => {
+                        (t!("duties-removed-twice", n), t!("duties-first-removed"), t!("duties-removed-twice-help"))
+                    }
+                };
                 report.push(
-                    Diagnostic::new(
-                        "duplicate-item",
-                        *span,
-                        format!("item {} is {verb} twice", item + 1),
-                        "again here",
-                    )
-                    .with_label(*first, format!("first {verb} here"))
-                    .with_help(help.to_string()),
+                    Diagnostic::new("duplicate-item", *span, message, t!("duties-again-here"))
+                        .with_label(*first, first_label)
+                        .with_help(help),
                 );
             }
         }
     };
-    twice(&reworded, "reworded", "keep one `replace` entry for the item, with the wording that applies", report);
-    twice(&removed, "removed", "list each item to remove once", report);
+    twice(&reworded, true, report);
+    twice(&removed, false, report);
     for (item, span) in &removed {
         if let Some((_, at_reworded)) = reworded.iter().find(|(i, _)| item.is_some() && i == item) {
             report.push(
                 Diagnostic::new(
                     "duplicate-item",
                     *span,
-                    format!("item {} is both reworded and removed", item.map_or(0, |i| i + 1)),
-                    "removed here",
+                    t!("duties-reworded-and-removed", n = item.map_or(0, |i| i + 1)),
+                    t!("duties-removed-here"),
                 )
-                .with_label(*at_reworded, "reworded here")
-                .with_help("keep one: `replace` to reword the item, or `remove` to drop it"),
+                .with_label(*at_reworded, t!("duties-reworded-here"))
+                .with_help(t!("duties-reworded-and-removed-help")),
             );
         }
     }
     let removed: std::collections::BTreeSet<usize> = removed.iter().filter_map(|(i, _)| *i).collect();
     if category.is_some() && count > 0 && removed.len() >= count && p.duties.add.is_empty() {
         report.push(
-            Diagnostic::new("empty-duties", Span::file_start(file), format!("post `{id}` ends up with no duties"), "")
-                .with_help("a post must keep at least one duty; remove fewer items or add the post's own"),
+            Diagnostic::new("empty-duties", Span::file_start(file), t!("duties-none-left", id), "")
+                .with_help(t!("duties-none-left-help")),
         );
     } else if category.is_none() && p.category.is_none() && p.duties.add.is_empty() {
         report.push(
-            Diagnostic::new("empty-duties", at(file, &p.name), format!("post `{id}` has no duties"), "this post")
-                .with_help(
-                    "give the post a `category:` (its duties are inherited) or list its own under `duties: add:`",
-                ),
+            Diagnostic::new("empty-duties", at(file, &p.name), t!("duties-none", id), t!("duties-this-post"))
+                .with_help(t!("duties-none-help")),
         );
     }
 }

@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 use super::index::{Index, at};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::source::Span;
+use crate::t;
 
 pub(crate) fn check(index: &Index, report: &mut Report) {
     for inst in index.institutions.values() {
@@ -61,12 +62,12 @@ fn cycle_diagnostic(kind: &str, key: &str, cycle: &[(&str, Span)]) -> Diagnostic
     let mut d = Diagnostic::new(
         "cycle",
         cycle[0].1,
-        format!("{} form a cycle: {}", crate::diagnostic::plural(kind), chain.join(" → ")),
-        format!("`{key}` of `{}` starts the cycle", cycle[0].0),
+        t!("graph-cycle", kinds = crate::diagnostic::plural(kind), chain = chain.join(" → ")),
+        t!("graph-cycle-label", key, id = cycle[0].0),
     )
-    .with_help(format!("{} cannot be above itself; change one `{key}` in the cycle", crate::diagnostic::a(kind)));
+    .with_help(t!("graph-cycle-help", kind = crate::diagnostic::a(kind), key));
     for (id, span) in &cycle[1..] {
-        d = d.with_label(*span, format!("`{key}` of `{id}`"));
+        d = d.with_label(*span, t!("graph-cycle-link", key, id = *id));
     }
     d
 }

@@ -3,9 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::source::Span;
-
-/// Characters allowed in ids: they become folder names, file names and URL segments.
-pub(crate) const ID_RULE: &str = "ids may use lower-case ASCII letters a-z, digits 0-9, `-` and `_`, must start with a letter or digit, and may not contain `--` (it joins post and person in letter names)";
+use crate::t;
 
 pub(crate) fn is_safe_id(id: &str) -> bool {
     let mut chars = id.chars();
@@ -30,37 +28,38 @@ fn windows_device(id: &str) -> bool {
 
 pub(crate) fn unsafe_id(kind: &str, id: &str, span: Span, from_file_name: bool) -> Diagnostic {
     let why = if id.len() > MAX_ID {
-        "it is longer than 64 characters"
+        t!("ids-why-too-long", max = MAX_ID)
     } else if windows_device(id) {
-        "Windows keeps this name for a device, so the content could not be checked out there"
+        t!("ids-why-device")
     } else if id.chars().any(|c| c.is_ascii_uppercase()) {
-        "it contains upper-case letters"
+        t!("ids-why-upper-case")
     } else if id.contains(' ') {
-        "it contains a space"
+        t!("ids-why-space")
     } else if id.contains('/') || id.contains('\\') || id.contains("..") {
-        "it contains a path separator or `..`"
+        t!("ids-why-separator")
     } else if id.contains("--") {
-        "it contains `--`"
+        t!("ids-why-double-dash")
     } else if id.is_empty() {
-        "it is empty"
+        t!("ids-why-empty")
     } else if !id.is_ascii() {
-        "it contains non-ASCII characters"
+        t!("ids-why-non-ascii")
     } else {
-        "it contains characters that are not allowed"
+        t!("ids-why-other")
     };
+    // The rule of ids (the term `-ids-rule` of the catalogs), then how to fix this one.
     let suggestion = safe_spelling(id);
-    let mut help = ID_RULE.to_string();
-    if from_file_name {
-        help.push_str("; the id comes from the file or folder name, so rename it");
-    }
-    if !suggestion.is_empty() && is_safe_id(&suggestion) && suggestion != id && id.len() <= MAX_ID {
-        help.push_str(&format!(", e.g. `{suggestion}`"));
-    }
+    let example = !suggestion.is_empty() && is_safe_id(&suggestion) && suggestion != id && id.len() <= MAX_ID;
+    let help = match (from_file_name, example) {
+        (false, false) => t!("ids-help"),
+        (false, true) => t!("ids-help-example", suggestion),
+        (true, false) => t!("ids-help-file"),
+        (true, true) => t!("ids-help-file-example", suggestion),
+    };
     Diagnostic::new(
         "unsafe-id",
         span,
-        format!("{kind} id `{id}` cannot be used in file names and URLs: {why}"),
-        "unsafe id",
+        t!("ids-unsafe", kind = crate::diagnostic::noun(kind), id, why),
+        t!("ids-unsafe-label"),
     )
     .with_help(help)
 }

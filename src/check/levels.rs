@@ -8,6 +8,7 @@ use super::refs::table_ref;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::raw::HeadsSignWith;
 use crate::source::Span;
+use crate::t;
 
 pub(crate) fn check(index: &Index, report: &mut Report) {
     for inst in index.institutions.values() {
@@ -29,10 +30,10 @@ fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
                 Diagnostic::new(
                     "supervisor-not-leader",
                     at(f, first),
-                    format!("post `{}` supervises departments but is not a leadership post", post.id),
-                    "分管 is a leader's",
+                    t!("levels-supervisor-not-leader", post = post.id.as_str()),
+                    t!("levels-supervisor-not-leader-label"),
                 )
-                .with_help("only a post of a leadership category (领导班子成员) supervises departments; give the post such a category or move `supervises:` to the leader's post"),
+                .with_help(t!("levels-supervisor-not-leader-help")),
             );
         }
         if is_leader && p.business_duties.is_empty() {
@@ -40,10 +41,10 @@ fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
                 Diagnostic::new(
                     "leader-without-business-duties",
                     at(f, &p.name),
-                    format!("leadership post `{}` has no business duties (一岗双责)", post.id),
-                    "this post",
+                    t!("levels-no-business-duties", post = post.id.as_str()),
+                    t!("levels-this-post"),
                 )
-                .with_help("list what the leader runs under `business_duties:`: a leader answers for safety in the business they lead"),
+                .with_help(t!("levels-no-business-duties-help")),
             );
         }
         for d in &p.supervises {
@@ -53,16 +54,19 @@ fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
                 continue;
             }
             match supervisor.get(d.value.as_str()) {
-                Some((other, first)) => report.push(
-                    Diagnostic::new(
-                        "duplicate-supervisor",
-                        at(f, d),
-                        format!("department `{}` is supervised by both `{other}` and `{}`", d.value, post.id),
-                        "again here",
-                    )
-                    .with_label(*first, "first supervised here")
-                    .with_help("one leader supervises a department (分管); remove it from one list"),
-                ),
+                Some((other, first)) => {
+                    let (department, other, post) = (d.value.as_str(), *other, post.id.as_str());
+                    report.push(
+                        Diagnostic::new(
+                            "duplicate-supervisor",
+                            at(f, d),
+                            t!("levels-duplicate-supervisor", department, other, post),
+                            t!("levels-again-here"),
+                        )
+                        .with_label(*first, t!("levels-first-supervised"))
+                        .with_help(t!("levels-duplicate-supervisor-help")),
+                    );
+                }
                 None => {
                     supervisor.insert(&d.value, (&post.id, at(f, d)));
                 }
@@ -85,14 +89,11 @@ fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
                     Diagnostic::new(
                         "unsupervised-department",
                         at(list.file, &d.id),
-                        format!("no leader supervises department `{}`: its head signs with the principal", d.id.value),
-                        "no 分管领导",
+                        t!("levels-unsupervised", department = d.id.value.as_str()),
+                        t!("levels-unsupervised-label"),
                     )
-                    .with_label(at(loaded.file, sign_with), "heads sign with their supervising leader")
-                    .with_help(format!(
-                        "add `{}` to the `supervises:` of the leader who is in charge of it",
-                        d.id.value
-                    )),
+                    .with_label(at(loaded.file, sign_with), t!("levels-heads-sign-with-supervisor"))
+                    .with_help(t!("levels-unsupervised-help", department = d.id.value.as_str())),
                 );
             }
         }

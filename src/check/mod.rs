@@ -17,9 +17,10 @@ mod rules;
 pub(crate) mod signed;
 pub(crate) mod sources;
 
-use crate::diagnostic::{Diagnostic, Report};
+use crate::diagnostic::{Diagnostic, Report, noun, plural};
 use crate::load::Content;
 use crate::source::Span;
+use crate::t;
 
 use ids::{is_safe_id, unsafe_id};
 pub(crate) use index::Index;
@@ -29,13 +30,17 @@ pub(crate) use index::Index;
 pub(crate) fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> {
     let index = Index::build(content, |kind, id, again, first| {
         report.push(
-            Diagnostic::new("duplicate-id", again, format!("duplicate {kind} id `{id}`"), "defined again here")
-                .with_label(first, "first defined here")
-                .with_help(format!(
-                    "ids must be unique among the {} {}; rename one of them",
-                    crate::diagnostic::plural(kind),
-                    if kind == "category" { "of the content" } else { "of an institution" }
-                )),
+            Diagnostic::new(
+                "duplicate-id",
+                again,
+                t!("check-duplicate-id", kind = noun(kind), id),
+                t!("check-duplicate-id-label"),
+            )
+            .with_label(first, t!("check-duplicate-id-first"))
+            .with_help(match kind {
+                "category" => t!("check-duplicate-id-help-content", kinds = plural(kind)),
+                _ => t!("check-duplicate-id-help-institution", kinds = plural(kind)),
+            }),
         );
     });
     // The checks of single references and those of the whole graph need only the index: they
@@ -62,10 +67,7 @@ pub(crate) fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> 
     );
     report.extend(whole.diagnostics);
     if content.broken_files > 0 {
-        report.notes.push(format!(
-            "{} file(s) could not be read; the cycle and staffing checks run once they are fixed",
-            content.broken_files
-        ));
+        report.notes.push(t!("check-broken-files", count = content.broken_files));
     }
     index
 }
@@ -83,13 +85,8 @@ fn ids(content: &Content, index: &Index, report: &mut Report) {
         // An institution's PDFs lie in pdf/<id>/, beside the campaigns' reports in pdf/campaigns/.
         if *id == "campaigns" {
             report.push(
-                Diagnostic::new(
-                    "reserved-id",
-                    inst.span,
-                    "institution id `campaigns` is the name of the folder of campaign reports (pdf/campaigns/)",
-                    "reserved",
-                )
-                .with_help("rename the institution's folder"),
+                Diagnostic::new("reserved-id", inst.span, t!("check-reserved-campaigns"), t!("check-reserved-label"))
+                    .with_help(t!("check-reserved-campaigns-help")),
             );
         }
         for (id, def) in &inst.departments {

@@ -7,12 +7,13 @@ use std::collections::BTreeMap;
 use serde_saphyr::Spanned;
 
 use super::index::{Index, InstIndex, at};
-use super::refs::{date, named_file, order, reference, table_ref, unique};
+use super::refs::{AboutId, NamedFile, date, named_file, order, reference, table_ref, unique};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::load::{Content, Loaded};
 use crate::raw::{self, HazardGrade, RecordKind};
 use crate::source::{FileId, Span};
+use crate::t;
 
 pub(super) fn check(content: &Content, index: &Index, report: &mut Report) {
     for inst in index.institutions.values() {
@@ -30,8 +31,8 @@ fn checklist(inst: &InstIndex, report: &mut Report) {
     for list in &dir.checklist {
         let file = list.file;
         for item in list.value.iter() {
-            let rule = "ids must be unique in an institution's checklist: inspections name them";
-            unique(&mut ids, &item.id, file, "checklist item", rule, report);
+            let help = || t!("records-checklist-unique-help");
+            unique(&mut ids, &item.id, file, "checklist item", help, report);
             if !dir.broken_posts.contains(&item.post.value) {
                 table_ref(report, "post", at(file, &item.post), &item.post.value, &inst.posts);
             }
@@ -82,8 +83,8 @@ fn hazards(content: &Content, inst: &InstIndex, report: &mut Report) {
     for list in &dir.hazards {
         let file = list.file;
         for h in list.value.iter() {
-            let rule = "ids (the ledger numbers) must be unique in an institution; renumber one";
-            unique(&mut ids, &h.id, file, "hazard", rule, report);
+            let help = || t!("records-hazard-unique-help");
+            unique(&mut ids, &h.id, file, "hazard", help, report);
             if !dir.broken_lists.contains(&"department") {
                 table_ref(report, "department", at(file, &h.department), &h.department.value, &inst.departments);
             }
@@ -97,9 +98,10 @@ fn hazards(content: &Content, inst: &InstIndex, report: &mut Report) {
             loop_kept(file, h, report);
             if let Some(evidence) = &h.evidence {
                 let base = format!("institutions/{}", dir.id);
-                let help = format!("evidence files are inside institutions/{}/, named relative to it", dir.id);
+                let help = t!("records-evidence-missing-help", id = dir.id.as_str());
                 let at_ = at(file, evidence);
-                named_file(content, (&base, &evidence.value), at_, "evidence file", ("missing-file", help), report);
+                let missing = ("missing-file", help);
+                named_file(content, (&base, &evidence.value), at_, NamedFile::Evidence, missing, report);
             }
         }
     }
@@ -113,17 +115,19 @@ fn dates(file: FileId, h: &raw::Hazard, report: &mut Report) {
     let verified = h.verified.as_ref().and_then(|d| date(file, d, report));
     let reported = h.reported.as_ref().and_then(|d| date(file, d, report));
     let found_at = Some(&h.found);
-    for (later, l, earlier, e, what) in [
-        (deadline, Some(&h.deadline), found, found_at, "the deadline is before the hazard was found"),
-        (rectified, h.rectified.as_ref(), found, found_at, "rectified before it was found"),
-        (reported, h.reported.as_ref(), found, found_at, "reported before it was found"),
-        (verified, h.verified.as_ref(), rectified, h.rectified.as_ref(), "verified before it was rectified"),
-    ] {
+    let pairs: [(_, _, _, _, AboutId); 4] = [
+        (deadline, Some(&h.deadline), found, found_at, |id| t!("records-deadline-before-found", id)),
+        (rectified, h.rectified.as_ref(), found, found_at, |id| t!("records-rectified-before-found", id)),
+        (reported, h.reported.as_ref(), found, found_at, |id| t!("records-reported-before-found", id)),
+        (verified, h.verified.as_ref(), rectified, h.rectified.as_ref(), |id| {
+            t!("records-verified-before-rectified", id)
+        }),
+    ];
+    for (later, l, earlier, e, message) in pairs {
         if let (Some(later), Some(l), Some(earlier), Some(e)) = (later, l, earlier, e)
             && later < earlier
         {
-            let message = format!("hazard `{}`: {what}", h.id.value);
-            report.push(order("invalid-period", at(file, l), &message, at(file, e)));
+            report.push(order("invalid-period", at(file, l), message(&h.id.value), at(file, e)));
         }
     }
 }
@@ -137,10 +141,10 @@ fn loop_kept(file: FileId, h: &raw::Hazard, report: &mut Report) {
             Diagnostic::new(
                 "missing-key",
                 at(file, v),
-                format!("hazard `{id}` is verified but not rectified"),
-                "verified here",
+                t!("records-verified-not-rectified", id = id.as_str()),
+                t!("records-verified-here"),
             )
-            .with_help("add `rectified: YYYY-MM-DD`, the day it was put right (and `rectified_by:` if not the owner)"),
+            .with_help(t!("records-verified-not-rectified-help")),
         );
     }
     let rectifier = h.rectified_by.as_ref().unwrap_or(&h.owner);
@@ -149,11 +153,11 @@ fn loop_kept(file: FileId, h: &raw::Hazard, report: &mut Report) {
             Diagnostic::new(
                 "verified-by-rectifier",
                 at(file, by),
-                format!("hazard `{id}` is verified by `{}`, who rectified it", by.value),
-                "verified by the rectifier",
+                t!("records-verified-by-rectifier", id = id.as_str(), by = by.value.as_str()),
+                t!("records-verified-by-rectifier-label"),
             )
-            .with_label(at(file, rectifier), "rectified by")
-            .with_help("a rectification is accepted (验收) by someone else: the department head or the safety office"),
+            .with_label(at(file, rectifier), t!("records-rectified-by"))
+            .with_help(t!("records-verified-by-rectifier-help")),
         );
     }
     if let Some(v) = h.verified.as_ref().filter(|_| h.verified_by.is_none()) {
@@ -161,31 +165,28 @@ fn loop_kept(file: FileId, h: &raw::Hazard, report: &mut Report) {
             Diagnostic::new(
                 "verified-by-rectifier",
                 at(file, v),
-                format!("hazard `{id}` is verified, but not said by whom"),
-                "verified by nobody named",
+                t!("records-verified-by-nobody", id = id.as_str()),
+                t!("records-verified-by-nobody-label"),
             )
-            .with_help("add `verified_by: <person id>`: the acceptance (验收) names who checked it on site"),
+            .with_help(t!("records-verified-by-nobody-help")),
         );
     }
     if h.grade.as_ref().is_some_and(|g| g.value == HazardGrade::Major) {
         let grade = h.grade.as_ref().map_or(at(file, &h.id), |g| at(file, g));
-        for (missing, key, what) in [
-            (
-                h.plan.is_none(),
-                "plan",
-                "a remediation plan (治理方案: 目标任务、经费物资、机构人员、时限要求、安全措施)",
-            ),
-            (h.reported.is_none(), "reported", "the day it was reported to the authority (`reported: YYYY-MM-DD`)"),
-        ] {
+        let keys: [(_, _, fn() -> String); 2] = [
+            (h.plan.is_none(), "plan", || t!("records-major-plan-help")),
+            (h.reported.is_none(), "reported", || t!("records-major-reported-help")),
+        ];
+        for (missing, key, help) in keys {
             if missing {
                 report.push(
                     Diagnostic::new(
                         "major-hazard-unplanned",
                         grade,
-                        format!("major hazard `{id}` has no `{key}`"),
-                        "a major hazard (重大事故隐患)",
+                        t!("records-major-without-key", id = id.as_str(), key),
+                        t!("records-major-label"),
                     )
-                    .with_help(format!("add `{key}:`: {what}")),
+                    .with_help(help()),
                 );
             }
         }
@@ -217,23 +218,23 @@ fn missed(content: &Content, as_of: Date, report: &mut Report) {
                 let since = item.since.as_ref().and_then(day);
                 let Some((start, end)) = frequency.missed(since, dates.iter().copied(), as_of) else { continue };
                 let last = dates.iter().filter(|d| **d <= as_of).max();
+                let (item_id, frequency) = (item.id.value.as_str(), frequency.label());
+                let (start, end) = (start.to_string(), end.to_string());
+                let message = match last {
+                    None => t!("records-inspection-missed", item = item_id, frequency, start, end),
+                    Some(last) => {
+                        let last = last.to_string();
+                        t!("records-inspection-missed-last", item = item_id, frequency, start, end, last)
+                    }
+                };
                 report.push(
                     Diagnostic::new(
                         "inspection-missed",
                         at(list.file, &item.frequency),
-                        format!(
-                            "checklist item `{}` ({}) has no inspection recorded from {start} to {end}{}",
-                            item.id.value,
-                            frequency.label(),
-                            last.map_or(String::new(), |d| format!("; the last was on {d}")),
-                        ),
-                        "inspected this often",
+                        message,
+                        t!("records-inspection-missed-label"),
                     )
-                    .with_help(format!(
-                        "record it in records/inspections.yaml (`- {{date: YYYY-MM-DD, item: {}, by: <person id>}}`); \
-                         an item that is new gets `since: YYYY-MM-DD`",
-                        item.id.value
-                    )),
+                    .with_help(t!("records-inspection-missed-help", item = item.id.value.as_str())),
                 );
             }
         }
@@ -258,17 +259,15 @@ fn overdue(content: &Content, as_of: Date, report: &mut Report) {
                     Diagnostic::new(
                         code,
                         at(list.file, &h.deadline),
-                        format!(
-                            "{}hazard `{}` is overdue: not rectified {days} day(s) after its deadline, on {as_of}",
-                            if major { "major " } else { "" },
-                            h.id.value
-                        ),
-                        "deadline passed",
+                        match major {
+                            true => {
+                                t!("records-major-overdue", id = h.id.value.as_str(), days, as_of = as_of.to_string())
+                            }
+                            false => t!("records-overdue", id = h.id.value.as_str(), days, as_of = as_of.to_string()),
+                        },
+                        t!("records-overdue-label"),
                     )
-                    .with_help(
-                        "record `rectified: YYYY-MM-DD` when it is put right; if the deadline was extended, \
-                         write the new one and say why in `note:`",
-                    ),
+                    .with_help(t!("records-overdue-help")),
                 );
             }
         }

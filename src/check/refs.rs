@@ -5,11 +5,12 @@ use serde_saphyr::Spanned;
 use super::ids::{is_safe_id, safe_spelling};
 use super::index::{Index, InstIndex, Table, at};
 use crate::date::{self, Date};
-use crate::diagnostic::{Diagnostic, Report, did_you_mean};
+use crate::diagnostic::{Diagnostic, Report, did_you_mean, noun, plural};
 use crate::fence::Refusal;
 use crate::lints;
 use crate::load::Content;
 use crate::source::Span;
+use crate::t;
 
 pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
     config(content, report);
@@ -19,10 +20,10 @@ pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
                 Diagnostic::new(
                     "empty-duties",
                     at(c.file, &c.value.duties),
-                    format!("category `{}` has no duties", c.id),
-                    "empty list",
+                    t!("refs-category-without-duties", id = c.id.as_str()),
+                    t!("refs-empty-list"),
                 )
-                .with_help("list the category's duties, one `- ` line each"),
+                .with_help(t!("refs-category-without-duties-help")),
             );
         }
     }
@@ -62,27 +63,27 @@ fn config(content: &Content, report: &mut Report) {
             Diagnostic::new(
                 "invalid-setting",
                 at(config.file, n),
-                format!("`search_part_pages: {}` is too small", n.value),
-                "fewer than 100 pages",
+                t!("refs-search-part-pages", value = n.value.to_string()),
+                t!("refs-search-part-pages-label"),
             )
-            .with_help("each part is loaded separately by the search page; use 100 or more (default 2000)"),
+            .with_help(t!("refs-search-part-pages-help")),
         );
     }
     for (name, level) in &config.value.lints {
         let span = at(config.file, level);
         match lints::find(name) {
             None => report.push(
-                Diagnostic::new("unknown-lint", span, format!("unknown lint `{name}`"), "level of an unknown lint")
+                Diagnostic::new("unknown-lint", span, t!("refs-unknown-lint", name), t!("refs-unknown-lint-label"))
                     .with_help_opt(did_you_mean(name, lints::LINTS.iter().filter(|l| l.configurable).map(|l| l.code))),
             ),
             Some(lint) if !lint.configurable => report.push(
                 Diagnostic::new(
                     "unknown-lint",
                     span,
-                    format!("`{name}` reports broken input and cannot be re-levelled"),
-                    "not configurable",
+                    t!("refs-lint-not-configurable", name),
+                    t!("refs-lint-not-configurable-label"),
                 )
-                .with_help("only the rule lints can be set to allow, warn or deny; see `safeduty check --help`"),
+                .with_help(t!("refs-lint-not-configurable-help")),
             ),
             Some(_) => {}
         }
@@ -114,13 +115,10 @@ fn institution(content: &Content, index: &Index, inst: &InstIndex, report: &mut 
             Diagnostic::new(
                 "missing-file",
                 inst.span,
-                format!("institution folder `{}` has no institution.yaml", inst.dir.id),
-                "this file belongs to an institution that is not described",
+                t!("refs-no-institution-file", id = inst.dir.id.as_str()),
+                t!("refs-no-institution-file-label"),
             )
-            .with_help(format!(
-                "add institutions/{}/institution.yaml (see `safeduty init` for an example)",
-                inst.dir.id
-            )),
+            .with_help(t!("refs-no-institution-file-help", id = inst.dir.id.as_str())),
         );
         return;
     };
@@ -225,11 +223,11 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
                 Diagnostic::new(
                     "not-holder",
                     at(f, person),
-                    format!("`{}` does not hold post `{}`", person.value, post.value),
-                    "not a holder of that post",
+                    t!("refs-not-holder", person = person.value.as_str(), post = post.value.as_str()),
+                    t!("refs-not-holder-label"),
                 )
-                .with_label(at(f, post), "the post")
-                .with_help("name a person whose `posts:` in people.yaml include this post"),
+                .with_label(at(f, post), t!("refs-not-holder-post"))
+                .with_help(t!("refs-not-holder-help")),
             );
         }
     };
@@ -239,13 +237,11 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
                 Diagnostic::new(
                     "invalid-pair",
                     at(f, &pair.party_b),
-                    format!("post `{}` is paired with itself", pair.party_b.value),
-                    "the same post as 甲方",
+                    t!("refs-paired-with-itself", post = pair.party_b.value.as_str()),
+                    t!("refs-paired-with-itself-label"),
                 )
-                .with_label(at(f, &pair.party_a), "甲方")
-                .with_help(
-                    "a letter has two parties: 甲方 is the post of the level above (often the head of the department)",
-                ),
+                .with_label(at(f, &pair.party_a), t!("refs-party-a"))
+                .with_help(t!("refs-paired-with-itself-help")),
             );
         }
         post_ok(&pair.party_a, report);
@@ -262,7 +258,8 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
             holder(&ex.post, person, report);
         }
     }
-    for (records, what) in [(&s.signed, "letter"), (&s.confirmed, "risk notice card")] {
+    // Letters signed, and risk notice cards confirmed.
+    for (records, letters) in [(&s.signed, true), (&s.confirmed, false)] {
         let mut seen: std::collections::BTreeMap<(&str, &str), Span> = std::collections::BTreeMap::new();
         for rec in records {
             if post_ok(&rec.post, report) {
@@ -270,29 +267,40 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
             }
             check_date(at(f, &rec.date), &rec.date.value, report);
             if !is_code(&rec.code.value) {
+                let help = match letters {
+                    true => t!("refs-invalid-code-help-letter"),
+                    false => t!("refs-invalid-code-help-card"),
+                };
                 report.push(
-                    Diagnostic::new("invalid-code", at(f, &rec.code), format!("`{}` is not a verification code", rec.code.value), "not a code")
-                        .with_help(format!("copy the code printed at the foot of the signed {what}: 4 characters, a dash, 4 characters (e.g. 7QK2-M9XD)")),
+                    Diagnostic::new(
+                        "invalid-code",
+                        at(f, &rec.code),
+                        t!("refs-invalid-code", code = rec.code.value.as_str()),
+                        t!("refs-invalid-code-label"),
+                    )
+                    .with_help(help),
                 );
             }
             if let Some(scan) = &rec.scan {
                 let base = format!("institutions/{}", inst.dir.id);
-                let help = format!("scans are files inside institutions/{}/, named relative to it", inst.dir.id);
+                let help = t!("refs-scan-missing-help", id = inst.dir.id.as_str());
                 let missing = ("missing-file", help);
-                named_file(content, (&base, &scan.value), at(f, scan), "scan", missing, report);
+                named_file(content, (&base, &scan.value), at(f, scan), NamedFile::Scan, missing, report);
             }
             let key = (rec.post.value.as_str(), rec.person.value.as_str());
             match seen.get(&key) {
-                Some(first) => report.push(
-                    Diagnostic::new(
-                        "duplicate-id",
-                        at(f, &rec.post),
-                        format!("{what} `{}` is recorded twice", crate::model::Letter::id_for(key.0, key.1)),
-                        "again here",
-                    )
-                    .with_label(*first, "first recorded here")
-                    .with_help(format!("keep one record per {what}: the latest signing")),
-                ),
+                Some(first) => {
+                    let id = crate::model::Letter::id_for(key.0, key.1);
+                    let (message, help) = match letters {
+                        true => (t!("refs-letter-recorded-twice", id), t!("refs-letter-recorded-twice-help")),
+                        false => (t!("refs-card-recorded-twice", id), t!("refs-card-recorded-twice-help")),
+                    };
+                    report.push(
+                        Diagnostic::new("duplicate-id", at(f, &rec.post), message, t!("refs-again-here"))
+                            .with_label(*first, t!("refs-first-recorded"))
+                            .with_help(help),
+                    );
+                }
                 None => {
                     seen.insert(key, at(f, &rec.post));
                 }
@@ -333,21 +341,24 @@ pub(super) fn reference<'a>(
         return true;
     }
     let candidates = candidates.filter(|(c, _)| safe(c));
-    let by_name = candidates
-        .clone()
-        .find(|(_, name)| *name == id)
-        .map(|(c, _)| format!("`{id}` is the name of {kind} `{c}`; references use ids: write `{c}`"));
+    let by_name =
+        candidates.clone().find(|(_, name)| *name == id).map(|(c, _)| t!("refs-name-for-id", id, kind = noun(kind), c));
     let help = by_name.or_else(|| did_you_mean(id, candidates.clone().map(|(c, _)| c))).unwrap_or_else(|| {
         let ids: Vec<&str> = candidates.map(|(c, _)| c).take(12).collect();
         if ids.is_empty() {
-            format!("there are no {} here yet", crate::diagnostic::plural(kind))
+            t!("refs-none-yet", kinds = plural(kind))
         } else {
-            format!("known {}: {}", crate::diagnostic::plural(kind), ids.join(", "))
+            t!("refs-known", kinds = plural(kind), ids = ids.join(", "))
         }
     });
     report.push(
-        Diagnostic::new("missing-reference", span, format!("no {kind} with id `{id}`"), format!("unknown {kind}"))
-            .with_help(help),
+        Diagnostic::new(
+            "missing-reference",
+            span,
+            t!("refs-missing", kind = noun(kind), id),
+            t!("refs-missing-label", kind = noun(kind)),
+        )
+        .with_help(help),
     );
     false
 }
@@ -361,21 +372,25 @@ pub(super) fn date<'a>(file: usize, d: &'a Spanned<String>, report: &mut Report)
     (report.diagnostics.len() == before).then_some(d.value.as_str())
 }
 
+/// A message about the thing with the id it is given, chosen before it is needed.
+pub(super) type AboutId = fn(&str) -> String;
+
 /// Two dates the wrong way round.
-pub(super) fn order(code: &'static str, span: Span, message: &str, other: Span) -> Diagnostic {
-    Diagnostic::new(code, span, message.to_string(), "this date")
-        .with_label(other, "compared with this date")
-        .with_help("check the dates (YYYY-MM-DD): the later one must not come first")
+pub(super) fn order(code: &'static str, span: Span, message: String, other: Span) -> Diagnostic {
+    Diagnostic::new(code, span, message, t!("refs-this-date"))
+        .with_label(other, t!("refs-compared-date"))
+        .with_help(t!("refs-order-help"))
 }
 
 /// An id of a list (a campaign's phases, a ledger's hazards) that must be safe and unique;
-/// `rule` ends the help: "<kind> ids must be unique in …".
+/// `help` says where it must be unique ("<kind> ids must be unique in …"), asked for only when
+/// it is.
 pub(super) fn unique<'a>(
     seen: &mut std::collections::BTreeMap<&'a str, Span>,
     id: &'a Spanned<String>,
     file: usize,
     kind: &str,
-    rule: &str,
+    help: impl FnOnce() -> String,
     report: &mut Report,
 ) {
     let span = at(file, id);
@@ -384,9 +399,14 @@ pub(super) fn unique<'a>(
     }
     if let Some(first) = seen.get(id.value.as_str()) {
         report.push(
-            Diagnostic::new("duplicate-id", span, format!("duplicate {kind} id `{}`", id.value), "defined again here")
-                .with_label(*first, "first defined here")
-                .with_help(format!("{kind} {rule}")),
+            Diagnostic::new(
+                "duplicate-id",
+                span,
+                t!("check-duplicate-id", kind = noun(kind), id = id.value.as_str()),
+                t!("check-duplicate-id-label"),
+            )
+            .with_label(*first, t!("check-duplicate-id-first"))
+            .with_help(help()),
         );
     } else {
         seen.insert(&id.value, span);
@@ -397,28 +417,33 @@ pub(super) fn check_date(span: Span, text: &str, report: &mut Report) {
     match Date::parse(text) {
         Ok(_) => {}
         Err(date::Invalid::NotADate) => report.push(
-            Diagnostic::new("invalid-date", span, format!("`{text}` is not a valid date"), "not a date")
-                .with_help("write dates as YYYY-MM-DD, e.g. 2022-09-13, and make sure the day exists"),
+            Diagnostic::new("invalid-date", span, t!("refs-not-a-date", text), t!("refs-not-a-date-label"))
+                .with_help(t!("refs-not-a-date-help")),
         ),
         Err(date::Invalid::OutOfRange) => report.push(
-            Diagnostic::new("invalid-date", span, format!("`{text}` is not a plausible date"), "year out of range")
-                .with_help(format!(
-                    "dates of record lie between the years {} and {}",
-                    date::YEARS.start(),
-                    date::YEARS.end()
-                )),
+            Diagnostic::new("invalid-date", span, t!("refs-implausible-date", text), t!("refs-implausible-date-label"))
+                .with_help(t!("refs-implausible-date-help", start = *date::YEARS.start(), end = *date::YEARS.end())),
         ),
     }
 }
 
+/// What a file the content names is: it names it in messages.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum NamedFile {
+    /// The scan of a signed letter or card.
+    Scan,
+    /// An evidence file of a campaign's record or of a hazard.
+    Evidence,
+}
+
 /// A file the content names (a scan, an evidence file) must be a file inside the content
 /// folder (see `fence`). `base` is the folder it is named relative to; `what` names it in
-/// messages ("scan", "evidence file"); `missing` is the code and help for a file that is not there.
+/// messages; `missing` is the code and help for a file that is not there.
 pub(super) fn named_file(
     content: &Content,
     (base, rel): (&str, &str),
     span: Span,
-    what: &str,
+    what: NamedFile,
     missing: (&'static str, String),
     report: &mut Report,
 ) {
@@ -427,10 +452,20 @@ pub(super) fn named_file(
     let Err(refusal) = fence.resolve(base, rel) else { return };
     let d = match refusal {
         Refusal::Missing => {
-            Diagnostic::new(missing.0, span, format!("no {what} at `{rel}`"), "no such file").with_help(missing.1)
+            let message = match what {
+                NamedFile::Scan => t!("refs-no-scan", path = rel),
+                NamedFile::Evidence => t!("refs-no-evidence", path = rel),
+            };
+            Diagnostic::new(missing.0, span, message, t!("refs-no-such-file")).with_help(missing.1)
         }
-        other => Diagnostic::new(other.code(), span, format!("{what} `{rel}` {}", other.reason()), "not read")
-            .with_help(other.help()),
+        other => {
+            // The fence says what is wrong with the path after its name: "is a link to …".
+            let message = match what {
+                NamedFile::Scan => t!("refs-scan-refused", path = rel, reason = other.reason()),
+                NamedFile::Evidence => t!("refs-evidence-refused", path = rel, reason = other.reason()),
+            };
+            Diagnostic::new(other.code(), span, message, t!("refs-not-read")).with_help(other.help())
+        }
     };
     report.push(d);
 }

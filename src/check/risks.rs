@@ -10,6 +10,7 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::model::RiskStandard;
 use crate::raw::{self, ControlLevel, RiskGrade, RiskMethod};
 use crate::source::{FileId, Span};
+use crate::t;
 
 /// The scales of LEC (作业条件危险性评价法): likelihood, exposure, consequence.
 const LEC_L: &[f64] = &[0.1, 0.2, 0.5, 1.0, 3.0, 6.0, 10.0];
@@ -59,25 +60,21 @@ fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
         let risks = raw::inherited_risks(baseline, &post.value.risks, &post.value.remove_risks);
         let required = category.filter(|c| c.value.risks_required);
         if risks.is_empty() && (raw_standard.is_some() || required.is_some()) {
-            let help = "list the post's risks (岗位安全风险清单) under `risks:`; see docs/content.md, \"Risks\"";
             let d = match required {
                 Some(c) => Diagnostic::new(
                     "missing-risks",
                     at(post.file, &post.value.name),
-                    format!(
-                        "post `{}` lists no risks, but its category {} requires them (`risks_required`)",
-                        post.id, c.name
-                    ),
-                    "no `risks:`",
+                    t!("risks-missing", post = post.id.as_str(), category = c.name),
+                    t!("risks-missing-label"),
                 ),
                 None => Diagnostic::new(
                     "post-without-risks",
                     at(post.file, &post.value.name),
-                    format!("post `{}` lists no risks, though its institution grades risks", post.id),
-                    "no `risks:`",
+                    t!("risks-post-without-risks", post = post.id.as_str()),
+                    t!("risks-missing-label"),
                 ),
             };
-            report.push(d.with_help(help));
+            report.push(d.with_help(t!("risks-missing-help")));
         }
         for (from_category, r) in risks {
             let file = if from_category { category.map_or(post.file, |c| c.span.file) } else { post.file };
@@ -109,26 +106,11 @@ fn risk(
     let score: f64 = standard.factors(r).iter().product();
     let grade = standard.grade(score);
     if let Some(written) = r.grade.as_ref().filter(|g| g.value != grade) {
-        report.push(
-            Diagnostic::new(
-                "risk-grade",
-                at(file, written),
-                format!(
-                    "`{}` is graded {} here, but its score {score} makes it {} by the institution's standard",
-                    r.hazard.value,
-                    written.value.label(),
-                    grade.label()
-                ),
-                "not the computed grade",
-            )
-            .with_help(format!(
-                "write `grade: {}`, or correct the factors; the grades begin at {} (重大), {} (较大) and {} (一般)",
-                grade.key(),
-                standard.thresholds[0],
-                standard.thresholds[1],
-                standard.thresholds[2]
-            )),
-        );
+        let (hazard, score, key) = (r.hazard.value.as_str(), score.to_string(), grade.key());
+        let message = t!("risks-grade", hazard, written = written.value.label(), score, grade = grade.label());
+        let [major, significant, general] = standard.thresholds.map(|t| t.to_string());
+        let help = t!("risks-grade-help", key, major, significant, general);
+        report.push(Diagnostic::new("risk-grade", at(file, written), message, t!("risks-grade-label")).with_help(help));
     }
     if matches!(grade, RiskGrade::Major | RiskGrade::Significant) {
         controlled(file, r, grade, standard, report);
@@ -140,24 +122,15 @@ fn risk(
         let needed = standard.control(grade);
         if exists && level(owner) < needed {
             let span = r.owner.as_ref().map_or(at(file, &r.hazard), |o| at(file, o));
-            report.push(
-                Diagnostic::new(
-                    "risk-owner",
-                    span,
-                    format!(
-                        "{} `{}` is controlled at the {} level by the standard, but `{owner}` is a {} post",
-                        grade.label(),
-                        r.hazard.value,
-                        needed.label(),
-                        level(owner).label()
-                    ),
-                    "owner below the control level",
-                )
-                .with_help(match needed {
-                    ControlLevel::Institution => "write `owner:` with the principal's or a leader's post",
-                    _ => "write `owner:` with the post of the department's head",
-                }),
-            );
+            let (grade, hazard) = (grade.label(), r.hazard.value.as_str());
+            let message =
+                t!("risks-owner", grade, hazard, needed = needed.label(), owner, level = level(owner).label());
+            report.push(Diagnostic::new("risk-owner", span, message, t!("risks-owner-label")).with_help(
+                match needed {
+                    ControlLevel::Institution => t!("risks-owner-help-institution"),
+                    _ => t!("risks-owner-help-department"),
+                },
+            ));
         }
     } else if let Some(o) = &r.owner {
         table_ref(report, "post", at(file, o), &o.value, &inst.posts);
@@ -177,13 +150,13 @@ fn removed(post: &crate::load::Named<raw::Post>, category: Option<&raw::Category
         let mut d = Diagnostic::new(
             "unknown-item",
             at(post.file, name),
-            format!("`{}` is not a risk of the post's category", name.value),
-            "no such risk",
+            t!("risks-not-in-category", risk = name.value.as_str()),
+            t!("risks-not-in-category-label"),
         );
         d = match (category, hazards.is_empty()) {
-            (None, _) => d.with_help("only a risk inherited from the post's `category:` can be removed"),
-            (Some(_), true) => d.with_help("the category lists no risks: remove this line"),
-            (Some(_), false) => d.with_help(format!("the category's risks are: {}", hazards.join("、"))),
+            (None, _) => d.with_help(t!("risks-not-in-category-help-no-category")),
+            (Some(_), true) => d.with_help(t!("risks-not-in-category-help-none")),
+            (Some(_), false) => d.with_help(t!("risks-not-in-category-help", risks = hazards.join("、"))),
         };
         report.push(d);
     }
@@ -197,10 +170,10 @@ fn thresholds(file: FileId, s: &Spanned<raw::RiskStandard>, report: &mut Report)
             Diagnostic::new(
                 "invalid-risk-standard",
                 at(file, g),
-                format!("risk grades begin at {a} (major), {b} (significant) and {c} (general): not in descending order"),
-                "thresholds",
+                t!("risks-thresholds", major = a.to_string(), significant = b.to_string(), general = c.to_string()),
+                t!("risks-thresholds-label"),
             )
-            .with_help("each grade begins at a lower score than the one above it, all above 0, e.g. 20, 15, 9 for a 5 × 5 matrix"),
+            .with_help(t!("risks-thresholds-help")),
         );
     }
 }
@@ -210,14 +183,13 @@ fn scale(file: FileId, r: &raw::Risk, method: RiskMethod, report: &mut Report) -
     let bad = |v: &Spanned<f64>, allowed: &dyn Fn(f64) -> bool| (!allowed(v.value)).then(|| at(file, v));
     let matrix = |x: f64| (1.0..=5.0).contains(&x) && x.fract() == 0.0;
     let on = |scale: &'static [f64]| move |x: f64| scale.contains(&x);
-    let (problem, help): (Option<(Span, &str)>, &str) = match method {
+    let (problem, help): (Option<(Span, &str)>, String) = match method {
         RiskMethod::Matrix => (
             bad(&r.likelihood, &matrix)
                 .map(|s| (s, "likelihood"))
                 .or_else(|| bad(&r.severity, &matrix).map(|s| (s, "severity")))
                 .or_else(|| r.exposure.as_ref().map(|e| (at(file, e), "exposure"))),
-            "a risk matrix scores likelihood and severity from 1 to 5 (whole numbers) and has no exposure; \
-             for L × E × C write `risk_standard: {method: lec}` in institution.yaml",
+            t!("risks-scale-matrix-help"),
         ),
         RiskMethod::Lec => (
             bad(&r.likelihood, &on(LEC_L))
@@ -227,8 +199,7 @@ fn scale(file: FileId, r: &raw::Risk, method: RiskMethod, report: &mut Report) -
                     Some(e) => bad(e, &on(LEC_E)).map(|s| (s, "exposure")),
                     None => Some((at(file, &r.hazard), "exposure")),
                 }),
-            "LEC scores likelihood (L) 0.1, 0.2, 0.5, 1, 3, 6 or 10; exposure (E) 0.5, 1, 2, 3, 6 or 10; \
-             severity (C) 1, 3, 7, 15, 40 or 100",
+            t!("risks-scale-lec-help"),
         ),
     };
     let Some((span, factor)) = problem else { return true };
@@ -236,8 +207,8 @@ fn scale(file: FileId, r: &raw::Risk, method: RiskMethod, report: &mut Report) -
         Diagnostic::new(
             "invalid-risk-score",
             span,
-            format!("the {factor} of `{}` is not on the scale of the institution's method", r.hazard.value),
-            "not on the scale",
+            t!("risks-off-scale", factor, hazard = r.hazard.value.as_str()),
+            t!("risks-off-scale-label"),
         )
         .with_help(help),
     );
@@ -247,29 +218,25 @@ fn scale(file: FileId, r: &raw::Risk, method: RiskMethod, report: &mut Report) -
 /// A 重大 or 较大 risk has measures in all four aspects.
 fn controlled(file: FileId, r: &raw::Risk, grade: RiskGrade, standard: &RiskStandard, report: &mut Report) {
     let c = &r.controls;
-    let missing: Vec<&str> = [
-        (c.organisation.is_empty(), "organisation (组织)"),
-        (c.rules.is_empty(), "rules (制度)"),
-        (c.technical.is_empty(), "technical (技术)"),
-        (c.emergency.is_empty(), "emergency (应急)"),
-    ]
-    .into_iter()
-    .filter(|(empty, _)| *empty)
-    .map(|(_, name)| name)
-    .collect();
+    let aspects: [(bool, fn() -> String); 4] = [
+        (c.organisation.is_empty(), || t!("risks-aspect-organisation")),
+        (c.rules.is_empty(), || t!("risks-aspect-rules")),
+        (c.technical.is_empty(), || t!("risks-aspect-technical")),
+        (c.emergency.is_empty(), || t!("risks-aspect-emergency")),
+    ];
+    let missing: Vec<String> = aspects.into_iter().filter(|(empty, _)| *empty).map(|(_, name)| name()).collect();
     if !missing.is_empty() {
+        let (hazard, aspects, level) =
+            (r.hazard.value.as_str(), missing.join(&t!("check-list-separator")), standard.control(grade).label());
+        let grade = grade.label();
         report.push(
             Diagnostic::new(
                 "risk-controls",
                 at(file, &r.hazard),
-                format!("{} `{}` has no {} measures", grade.label(), r.hazard.value, missing.join(", ")),
-                "controls missing",
+                t!("risks-controls", grade, hazard, aspects),
+                t!("risks-controls-label"),
             )
-            .with_help(format!(
-                "a {} risk is controlled at the {} level in all four aspects: list each under `controls:`",
-                grade.label(),
-                standard.control(grade).label()
-            )),
+            .with_help(t!("risks-controls-help", grade, level)),
         );
     }
 }

@@ -3,6 +3,7 @@
 use super::index::{Index, InstIndex, at};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::raw::OfficerKind;
+use crate::t;
 
 /// Staff count above which a safety management body or a full-time officer is required.
 pub(crate) const STAFF_THRESHOLD: u32 = 100;
@@ -23,28 +24,33 @@ fn institution(f: usize, i: &crate::raw::Institution, report: &mut Report) {
     let name_span = at(f, &i.name);
     match &i.principal {
         None => report.push(
-            Diagnostic::new("missing-principal", name_span, format!("{name} has no principal"), "no `principal:`")
-                .with_help("add `principal: <post id>` naming the post of the 主要负责人 (第一责任人)"),
+            Diagnostic::new(
+                "missing-principal",
+                name_span,
+                t!("rules-missing-principal", name = name.as_str()),
+                t!("rules-missing-principal-label"),
+            )
+            .with_help(t!("rules-missing-principal-help")),
         ),
         Some(p) => match &i.leadership_group {
             None => report.push(
                 Diagnostic::new(
                     "leadership-group",
                     name_span,
-                    format!("{name} has no safety leadership group (安全生产领导小组)"),
-                    "no `leadership_group:`",
+                    t!("rules-no-leadership-group", name = name.as_str()),
+                    t!("rules-no-leadership-group-label"),
                 )
-                .with_help("add `leadership_group:` with `chair:` (the principal's post) and `members:`"),
+                .with_help(t!("rules-no-leadership-group-help")),
             ),
             Some(g) if g.value.chair.value != p.value => report.push(
                 Diagnostic::new(
                     "leadership-group",
                     at(f, &g.value.chair),
-                    "the safety leadership group must be chaired by the principal",
-                    format!("chair is `{}`", g.value.chair.value),
+                    t!("rules-chair-not-principal"),
+                    t!("rules-chair-not-principal-label", chair = g.value.chair.value.as_str()),
                 )
-                .with_label(at(f, p), format!("the principal is `{}`", p.value))
-                .with_help(format!("set `chair: {}`", p.value)),
+                .with_label(at(f, p), t!("rules-the-principal", principal = p.value.as_str()))
+                .with_help(t!("rules-chair-not-principal-help", principal = p.value.as_str())),
             ),
             Some(_) => {}
         },
@@ -60,23 +66,21 @@ fn institution(f: usize, i: &crate::raw::Institution, report: &mut Report) {
             Diagnostic::new(
                 "safety-staffing",
                 staffing_span,
-                format!(
-                    "{name} has {employees} employees (more than {STAFF_THRESHOLD}) but neither a safety management body nor a full-time safety officer"
-                ),
-                "needs a body or a full-time officer",
+                t!("rules-staffing-large", name = name.as_str(), employees, threshold = STAFF_THRESHOLD),
+                t!("rules-staffing-large-label"),
             )
-            .with_label(at(f, &i.employees), format!("{employees} employees"))
-            .with_help("add `safety_management: body: <department id>` or an officer with `type: full-time`"),
+            .with_label(at(f, &i.employees), t!("rules-employees", employees))
+            .with_help(t!("rules-staffing-large-help")),
         );
     } else if employees <= STAFF_THRESHOLD && !has_body && officers.is_empty() {
         report.push(
             Diagnostic::new(
                 "safety-staffing",
                 staffing_span,
-                format!("{name} has no safety officer"),
-                "needs a full- or part-time officer",
+                t!("rules-staffing-small", name = name.as_str()),
+                t!("rules-staffing-small-label"),
             )
-            .with_help("add `safety_management: officers: [{post: <post id>, type: part-time}]`"),
+            .with_help(t!("rules-staffing-small-help")),
         );
     }
     if i.hazardous_goods && i.safety_engineers.is_empty() {
@@ -84,10 +88,10 @@ fn institution(f: usize, i: &crate::raw::Institution, report: &mut Report) {
             Diagnostic::new(
                 "safety-engineer",
                 name_span,
-                format!("{name} produces or stores hazardous goods but has no registered safety engineer"),
-                "hazardous goods: true",
+                t!("rules-safety-engineer", name = name.as_str()),
+                t!("rules-safety-engineer-label"),
             )
-            .with_help("add `safety_engineers: [{person: <person id>, certificate: …}]`"),
+            .with_help(t!("rules-safety-engineer-help")),
         );
     }
 }
@@ -106,10 +110,10 @@ fn numbers(f: usize, i: &crate::raw::Institution, report: &mut Report) {
                     Diagnostic::new(
                         "invalid-doc-number",
                         at(f, style),
-                        format!("`{name}` in doc_number is not a placeholder: it would print as written on every letter"),
-                        "unknown placeholder",
+                        t!("rules-unknown-placeholder", name),
+                        t!("rules-unknown-placeholder-label"),
                     )
-                    .with_help("use `{year}` for the year and `{number}` for the letter's number, e.g. 乌人医发〔{year}〕{number}号"),
+                    .with_help(t!("rules-unknown-placeholder-help")),
                 );
             }
             rest = close.map_or("", |c| &rest[c + 1..]);
@@ -119,10 +123,10 @@ fn numbers(f: usize, i: &crate::raw::Institution, report: &mut Report) {
                 Diagnostic::new(
                     "invalid-doc-number",
                     at(f, style),
-                    "doc_number has no `{number}`: every letter would get the same number",
-                    "no `{number}`",
+                    t!("rules-doc-number-without-number"),
+                    t!("rules-doc-number-without-number-label"),
                 )
-                .with_help("add `{number}` where the letter's number goes, e.g. 乌人医发〔{year}〕{number}号"),
+                .with_help(t!("rules-doc-number-without-number-help")),
             );
         }
     }
@@ -131,13 +135,8 @@ fn numbers(f: usize, i: &crate::raw::Institution, report: &mut Report) {
         && i.doc_number.is_none()
     {
         report.push(
-            Diagnostic::new(
-                "invalid-doc-number",
-                at(f, n),
-                "letters are numbered as documents, but the institution has no `doc_number`",
-                "needs `doc_number`",
-            )
-            .with_help("add `doc_number: <style>`, e.g. 乌人医发〔{year}〕{number}号, or number letters as `register`"),
+            Diagnostic::new("invalid-doc-number", at(f, n), t!("rules-no-doc-number"), t!("rules-no-doc-number-label"))
+                .with_help(t!("rules-no-doc-number-help")),
         );
     }
 }
@@ -151,10 +150,10 @@ fn coverage(f: usize, i: &crate::raw::Institution, listed: usize, report: &mut R
             Diagnostic::new(
                 "staff-coverage",
                 at(f, &i.employees),
-                format!("{listed} people listed for {employees} employees: the other {} have no post and no duties on record", employees - listed),
-                format!("{employees} employees"),
+                t!("rules-staff-coverage", listed, employees, others = employees - listed),
+                t!("rules-employees", employees),
             )
-            .with_help("list every employee in people.yaml with their posts (全员), or correct `employees:`"),
+            .with_help(t!("rules-staff-coverage-help")),
         );
     }
 }
@@ -173,10 +172,10 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
                 Diagnostic::new(
                     "post-without-scope",
                     span,
-                    format!("post `{}` has no scope (责任范围)", post.id),
-                    "this post",
+                    t!("rules-post-without-scope", post = post.id.as_str()),
+                    t!("rules-this-post"),
                 )
-                .with_help("add `scope: …` saying what the post answers for"),
+                .with_help(t!("rules-post-without-scope-help")),
             );
         }
         let assessment = p.assessment.as_ref().or(category.map(|c| &c.value.assessment));
@@ -185,10 +184,10 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
                 Diagnostic::new(
                     "post-without-assessment",
                     span,
-                    format!("post `{}` has no assessment criteria (考核标准)", post.id),
-                    "this post",
+                    t!("rules-post-without-assessment", post = post.id.as_str()),
+                    t!("rules-this-post"),
                 )
-                .with_help("add `assessment:` to the post, or defaults to its category"),
+                .with_help(t!("rules-post-without-assessment-help")),
             );
         }
         let rewards = p.rewards_penalties.as_ref().or(category.map(|c| &c.value.rewards_penalties));
@@ -197,16 +196,21 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
                 Diagnostic::new(
                     "post-without-rewards",
                     span,
-                    format!("post `{}` has no rewards and penalties (奖惩办法)", post.id),
-                    "this post",
+                    t!("rules-post-without-rewards", post = post.id.as_str()),
+                    t!("rules-this-post"),
                 )
-                .with_help("add `rewards_penalties:` to the post, or defaults to its category"),
+                .with_help(t!("rules-post-without-rewards-help")),
             );
         }
         if !held.contains(post.id.as_str()) {
             report.push(
-                Diagnostic::new("post-without-holder", span, format!("nobody holds post `{}`", post.id), "vacant post")
-                    .with_help("add the post id to someone's `posts:` in people.yaml"),
+                Diagnostic::new(
+                    "post-without-holder",
+                    span,
+                    t!("rules-post-without-holder", post = post.id.as_str()),
+                    t!("rules-post-without-holder-label"),
+                )
+                .with_help(t!("rules-post-without-holder-help")),
             );
         }
     }
@@ -217,10 +221,10 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
                     Diagnostic::new(
                         "person-without-post",
                         at(list.file, &person.posts),
-                        format!("{} (`{}`) holds no post", person.name, person.id.value),
-                        "empty list",
+                        t!("rules-person-without-post", name = person.name.as_str(), id = person.id.value.as_str()),
+                        t!("rules-empty-list"),
                     )
-                    .with_help("every employee holds at least one post; list its id here"),
+                    .with_help(t!("rules-person-without-post-help")),
                 );
             }
         }

@@ -7,6 +7,7 @@ use super::index::at;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::load::Content;
 use crate::model::{Letter, Model};
+use crate::t;
 
 pub(crate) fn check(content: &Content, model: &Model, report: &mut Report) {
     unconfirmed(content, model, report);
@@ -20,13 +21,10 @@ pub(crate) fn check(content: &Content, model: &Model, report: &mut Report) {
                 Diagnostic::new(
                     "signed-without-letter",
                     at(signing.file, &rec.post),
-                    format!(
-                        "confirmation record for `{}` names no risk notice card: the post lists no risks",
-                        rec.post.value
-                    ),
-                    "no risk notice card",
+                    t!("signed-confirmed-without-card", post = rec.post.value.as_str()),
+                    t!("signed-confirmed-without-card-label"),
                 )
-                .with_help("remove the record, or list the post's risks under `risks:` in its post file"),
+                .with_help(t!("signed-confirmed-without-card-help")),
             );
         }
         for rec in &signing.value.signed {
@@ -34,21 +32,19 @@ pub(crate) fn check(content: &Content, model: &Model, report: &mut Report) {
             if inst.letters.iter().any(|l| l.id == id) {
                 continue;
             }
-            let why = if inst.principal.as_deref() == Some(rec.post.value.as_str()) {
-                "the principal signs letters as 甲方 only"
+            let message = if inst.principal.as_deref() == Some(rec.post.value.as_str()) {
+                t!("signed-principal-without-letter", id)
             } else {
-                "no letter is made for this post and person (a vacant pair, or one removed under `exclude:`)"
+                t!("signed-without-letter", id)
             };
             report.push(
                 Diagnostic::new(
                     "signed-without-letter",
                     at(signing.file, &rec.post),
-                    format!("signing record for `{}` names no letter: {why}", id),
-                    "no such letter",
+                    message,
+                    t!("signed-without-letter-label"),
                 )
-                .with_help(
-                    "remove the record, or add the letter under `pairs:` (see the institution's page for its letters)",
-                ),
+                .with_help(t!("signed-without-letter-help")),
             );
         }
     }
@@ -65,21 +61,16 @@ fn unconfirmed(content: &Content, model: &Model, report: &mut Report) {
             if missing.is_empty() {
                 continue;
             }
+            let people: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
+            let people = people.join(&t!("check-list-separator"));
             report.push(
                 Diagnostic::new(
                     "risks-unconfirmed",
                     at(named.file, &named.value.name),
-                    format!(
-                        "the risks of post `{}` are not confirmed by {} (岗位安全风险确认)",
-                        post.id,
-                        missing.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ")
-                    ),
-                    "a post that lists risks",
+                    t!("signed-risks-unconfirmed", post = post.id.as_str(), people),
+                    t!("signed-risks-unconfirmed-label"),
                 )
-                .with_help(
-                    "print the post's risk notice card (岗位风险告知卡), have each holder sign it, and record it in \
-                     signing.yaml under `confirmed:` (post, person, date, and the code printed on the card)",
-                ),
+                .with_help(t!("signed-risks-unconfirmed-help")),
             );
         }
     }

@@ -5,12 +5,13 @@
 use std::collections::BTreeMap;
 
 use super::index::{InstIndex, at};
-use super::refs::{date, order, table_ref, unique};
+use super::refs::{AboutId, date, order, table_ref, unique};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::load::Content;
 use crate::raw::MajorSource;
 use crate::source::FileId;
+use crate::t;
 
 /// Each unit's sum of quantity / threshold over its rows.
 fn sums<'a>(rows: impl Iterator<Item = &'a MajorSource>) -> BTreeMap<&'a str, f64> {
@@ -29,23 +30,23 @@ pub(super) fn check(inst: &InstIndex, report: &mut Report) {
     for list in &dir.major_sources {
         let file = list.file;
         for r in list.value.iter() {
-            unique(&mut ids, &r.id, file, "major hazard source", "ids must be unique in an institution", report);
+            let help = || t!("sources-unique-help");
+            unique(&mut ids, &r.id, file, "major hazard source", help, report);
             if !dir.broken_lists.contains(&"department") {
                 table_ref(report, "department", at(file, &r.department), &r.department.value, &inst.departments);
             }
             if !dir.broken_lists.contains(&"person") {
                 table_ref(report, "person", at(file, &r.owner), &r.owner.value, &inst.people);
             }
-            for (n, what) in [(&r.quantity, "quantity"), (&r.threshold, "threshold")] {
+            let amounts: [(_, AboutId); 2] = [
+                (&r.quantity, |id| t!("sources-quantity-not-positive", id)),
+                (&r.threshold, |id| t!("sources-threshold-not-positive", id)),
+            ];
+            for (n, message) in amounts {
                 if !(n.value.is_finite() && n.value > 0.0) {
                     report.push(
-                        Diagnostic::new(
-                            "wrong-type",
-                            at(file, n),
-                            format!("the {what} of `{}` must be more than 0 tonnes", r.id.value),
-                            "not a quantity",
-                        )
-                        .with_help("write tonnes as a number, e.g. `11.4`; thresholds are in GB 18218, 表1 and 表2"),
+                        Diagnostic::new("wrong-type", at(file, n), message(&r.id.value), t!("sources-not-a-quantity"))
+                            .with_help(t!("sources-not-a-quantity-help")),
                     );
                 }
             }
@@ -53,42 +54,32 @@ pub(super) fn check(inst: &InstIndex, report: &mut Report) {
             let sum = sums.get(r.unit.value.as_str()).copied().unwrap_or(0.0);
             let major = sum >= 1.0;
             if let Some(grade) = r.grade.as_ref().filter(|_| !major) {
+                let (id, unit, sum) = (r.id.value.as_str(), r.unit.value.as_str(), format!("{sum:.2}"));
                 report.push(
                     Diagnostic::new(
                         "not-a-major-source",
                         at(file, grade),
-                        format!(
-                            "`{}` is graded, but the unit {} is no major hazard source: its sum of quantity / \
-                             threshold is {sum:.2}, under 1",
-                            r.id.value, r.unit.value
-                        ),
-                        "a grade of a major hazard source",
+                        t!("sources-not-major", id, unit, sum),
+                        t!("sources-not-major-label"),
                     )
-                    .with_help(
-                        "delete `grade:`; or check the quantities and thresholds (each substance of a unit is a row \
-                         with the same `unit`)",
-                    ),
+                    .with_help(t!("sources-not-major-help")),
                 );
             }
-            let missing = [("grade", r.grade.is_none()), ("filed", r.filed.is_none())];
-            let missing: Vec<&str> = missing.iter().filter(|(_, m)| *m).map(|(k, _)| *k).collect();
+            let (unit, sum) = (r.unit.value.as_str(), format!("{sum:.2}"));
+            let missing = match (r.grade.is_none(), r.filed.is_none()) {
+                (true, true) => Some(t!("sources-unfiled-grade-filed", unit, sum)),
+                (true, false) => Some(t!("sources-unfiled-grade", unit, sum)),
+                (false, true) => Some(t!("sources-unfiled-filed", unit, sum)),
+                (false, false) => None,
+            };
             // A unit's own facts are those of its first row.
-            if units.insert(r.unit.value.as_str()) && major && !missing.is_empty() {
+            if units.insert(r.unit.value.as_str())
+                && major
+                && let Some(message) = missing
+            {
                 report.push(
-                    Diagnostic::new(
-                        "major-source-unfiled",
-                        at(file, &r.unit),
-                        format!(
-                            "the unit {} is a major hazard source (sum of quantity / threshold {sum:.2}) with no `{}`",
-                            r.unit.value,
-                            missing.join("` or `")
-                        ),
-                        "a major hazard source (重大危险源)",
-                    )
-                    .with_help(
-                        "a major hazard source is graded (`grade: one` to `four`, from GB 18218's R) and filed with \
-                         the authority (`filed: YYYY-MM-DD`, 备案)",
-                    ),
+                    Diagnostic::new("major-source-unfiled", at(file, &r.unit), message, t!("sources-unfiled-label"))
+                        .with_help(t!("sources-unfiled-help")),
                 );
             }
         }
@@ -98,15 +89,16 @@ pub(super) fn check(inst: &InstIndex, report: &mut Report) {
 /// Dates exist, and none is before the identification.
 fn dates(file: FileId, r: &MajorSource, report: &mut Report) {
     let identified = date(file, &r.identified, report);
-    for (later, what) in
-        [(&r.filed, "filed before it was identified"), (&r.assessed, "assessed before it was identified")]
-    {
+    let pairs: [(_, AboutId); 2] = [
+        (&r.filed, |id| t!("sources-filed-before-identified", id)),
+        (&r.assessed, |id| t!("sources-assessed-before-identified", id)),
+    ];
+    for (later, message) in pairs {
         let Some(later) = later else { continue };
         if let (Some(day), Some(first)) = (date(file, later, report), identified)
             && day < first
         {
-            let message = format!("major hazard source `{}`: {what}", r.id.value);
-            report.push(order("invalid-period", at(file, later), &message, at(file, &r.identified)));
+            report.push(order("invalid-period", at(file, later), message(&r.id.value), at(file, &r.identified)));
         }
     }
 }
@@ -127,17 +119,15 @@ pub(super) fn dated(content: &Content, as_of: Date, report: &mut Report) {
                     continue;
                 }
                 let (span, message) = match (&r.assessed, assessed) {
-                    (Some(at_), Some(d)) => (
-                        at(list.file, at_),
-                        format!("the safety assessment of `{}` ({d}) is three years old on {as_of}", r.id.value),
-                    ),
-                    _ => {
-                        (at(list.file, &r.id), format!("major hazard source `{}` has no safety assessment", r.id.value))
+                    (Some(at_), Some(d)) => {
+                        let (id, assessed, as_of) = (r.id.value.as_str(), d.to_string(), as_of.to_string());
+                        (at(list.file, at_), t!("sources-assessment-old", id, assessed, as_of))
                     }
+                    _ => (at(list.file, &r.id), t!("sources-no-assessment", id = r.id.value.as_str())),
                 };
                 report.push(
-                    Diagnostic::new("major-source-assessment-due", span, message, "assessed")
-                        .with_help("a major hazard source is assessed at least every three years (安全评估): record the last one in `assessed: YYYY-MM-DD`"),
+                    Diagnostic::new("major-source-assessment-due", span, message, t!("sources-assessment-label"))
+                        .with_help(t!("sources-assessment-help")),
                 );
             }
         }
