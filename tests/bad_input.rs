@@ -561,6 +561,19 @@ const CASES: &[Case] = &[
         help: Some("`{number}`"),
     },
     Case {
+        name: "card numbering style without a number",
+        files: &[W(
+            INST,
+            "name: 测试卫生院\nkind: township-health-centre\nemployees: 2\ncard_numbers: 测卫清〔{year}〕号\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
+        )],
+        code: "invalid-doc-number",
+        file: INST,
+        line: 4,
+        column: 15,
+        message: "card_numbers has no `{number}`: every card would get the same number",
+        help: Some("旗医清〔{year}〕{number}号"),
+    },
+    Case {
         name: "letters numbered as documents without a style",
         files: &[W(
             INST,

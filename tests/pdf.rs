@@ -151,7 +151,18 @@ fn the_letter_reads_back_as_the_chinese_it_was_made_from() {
     // Cards carry a number and a code too.
     let card: String =
         tool("pdftotext", &[pdf.join("cards/nurse.pdf").to_str().unwrap(), "-"]).split_whitespace().collect();
-    assert!(card.contains("清单编号CLINIC-002") && card.contains("校验码"), "{card}");
+    assert!(card.contains("清单编号：2023-002") && card.contains("校验码"), "{card}");
+    // An institution may number its cards in its own style, or not at all.
+    let inst = dir.path().join("content/institutions/clinic/institution.yaml");
+    let yaml = std::fs::read_to_string(&inst).unwrap();
+    std::fs::write(&inst, format!("{yaml}card_numbers: 测卫清〔{{year}}〕{{number}}号\n")).unwrap();
+    let card: String = tool("pdftotext", &[build(dir.path()).join("cards/nurse.pdf").to_str().unwrap(), "-"])
+        .split_whitespace()
+        .collect();
+    assert!(card.contains("测卫清〔2023〕2号") && !card.contains("清单编号"), "{card}");
+    std::fs::write(&inst, format!("{yaml}card_numbers: none\n")).unwrap();
+    let card = tool("pdftotext", &[build(dir.path()).join("cards/nurse.pdf").to_str().unwrap(), "-"]);
+    assert!(!card.contains("清单编号") && !card.contains("〔2023〕"), "{card}");
 }
 
 #[test]

@@ -101,34 +101,10 @@ fn institution(f: usize, i: &crate::raw::Institution, report: &mut Report) {
 fn numbers(f: usize, i: &crate::raw::Institution, report: &mut Report) {
     use crate::raw::LetterNumbering;
     if let Some(style) = &i.doc_number {
-        let mut rest = style.value.as_str();
-        while let Some(open) = rest.find('{') {
-            let close = rest[open..].find('}').map(|c| open + c);
-            let name = close.map_or(&rest[open..], |c| &rest[open..=c]);
-            if name != "{year}" && name != "{number}" {
-                report.push(
-                    Diagnostic::new(
-                        "invalid-doc-number",
-                        at(f, style),
-                        t!("rules-unknown-placeholder", name),
-                        t!("rules-unknown-placeholder-label"),
-                    )
-                    .with_help(t!("rules-unknown-placeholder-help")),
-                );
-            }
-            rest = close.map_or("", |c| &rest[c + 1..]);
-        }
-        if !style.value.contains("{number}") {
-            report.push(
-                Diagnostic::new(
-                    "invalid-doc-number",
-                    at(f, style),
-                    t!("rules-doc-number-without-number"),
-                    t!("rules-doc-number-without-number-label"),
-                )
-                .with_help(t!("rules-doc-number-without-number-help")),
-            );
-        }
+        number_style(f, "doc_number", style, report);
+    }
+    if let Some(style) = i.card_numbers.as_ref().filter(|c| !matches!(c.value.trim(), "none" | "register")) {
+        number_style(f, "card_numbers", style, report);
     }
     if let Some(n) = &i.letter_numbers
         && n.value == LetterNumbering::Document
@@ -137,6 +113,39 @@ fn numbers(f: usize, i: &crate::raw::Institution, report: &mut Report) {
         report.push(
             Diagnostic::new("invalid-doc-number", at(f, n), t!("rules-no-doc-number"), t!("rules-no-doc-number-label"))
                 .with_help(t!("rules-no-doc-number-help")),
+        );
+    }
+}
+
+/// A numbering style (`doc_number`, `card_numbers`) numbers: `{year}` and `{number}` are all it
+/// may hold, and it holds `{number}`.
+fn number_style(f: usize, key: &str, style: &serde_saphyr::Spanned<String>, report: &mut Report) {
+    let mut rest = style.value.as_str();
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').map(|c| open + c);
+        let name = close.map_or(&rest[open..], |c| &rest[open..=c]);
+        if name != "{year}" && name != "{number}" {
+            report.push(
+                Diagnostic::new(
+                    "invalid-doc-number",
+                    at(f, style),
+                    t!("rules-unknown-placeholder", name, key),
+                    t!("rules-unknown-placeholder-label"),
+                )
+                .with_help(t!("rules-unknown-placeholder-help", key)),
+            );
+        }
+        rest = close.map_or("", |c| &rest[c + 1..]);
+    }
+    if !style.value.contains("{number}") {
+        report.push(
+            Diagnostic::new(
+                "invalid-doc-number",
+                at(f, style),
+                t!("rules-doc-number-without-number", key),
+                t!("rules-doc-number-without-number-label"),
+            )
+            .with_help(t!("rules-doc-number-without-number-help", key)),
         );
     }
 }

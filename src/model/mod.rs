@@ -65,6 +65,8 @@ pub(crate) struct Institution {
     pub(crate) employees: u32,
     pub(crate) hazardous_goods: bool,
     pub(crate) letter_numbers: LetterNumbers,
+    /// How its duty cards are numbered (清单编号).
+    pub(crate) card_numbers: LetterNumbers,
     /// Post id of the principal.
     pub(crate) principal: Option<String>,
     pub(crate) leadership_group: Option<LeadershipGroup>,
@@ -122,7 +124,7 @@ impl Letter {
     }
 }
 
-/// How the letters of an institution are numbered.
+/// How the letters (or the duty cards) of an institution are numbered.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", content = "style", rename_all = "kebab-case")]
 pub(crate) enum LetterNumbers {
@@ -136,11 +138,16 @@ pub(crate) enum LetterNumbers {
 impl LetterNumbers {
     /// The number of the `n`th letter of the year `year` (blank when the year is unknown).
     pub(crate) fn number(&self, year: Option<u32>, n: usize) -> Option<String> {
+        self.labelled("编号", year, n)
+    }
+
+    /// The number of the `n`th document, a register number after `label` (编号：2023-007).
+    pub(crate) fn labelled(&self, label: &str, year: Option<u32>, n: usize) -> Option<String> {
         match self {
             LetterNumbers::None => None,
             LetterNumbers::Register => Some(match year {
-                Some(y) => format!("编号：{y}-{n:03}"),
-                None => format!("编号：{n:03}"),
+                Some(y) => format!("{label}：{y}-{n:03}"),
+                None => format!("{label}：{n:03}"),
             }),
             LetterNumbers::Document(style) => {
                 let year = year.map_or_else(|| "　　".to_string(), |y| y.to_string());

@@ -151,6 +151,10 @@ pub(crate) struct Institution {
     /// else `register`.
     #[serde(default)]
     pub(crate) letter_numbers: Option<Spanned<LetterNumbering>>,
+    /// How duty cards are numbered: `register` (清单编号：2023-026, the default), `none`, or a
+    /// style with `{year}` and `{number}`, e.g. 旗医清〔{year}〕{number}号.
+    #[serde(default)]
+    pub(crate) card_numbers: Option<Spanned<String>>,
     /// The principal's post id.
     #[serde(default)]
     pub(crate) principal: Option<Spanned<String>>,

@@ -208,8 +208,8 @@ fn duties(post: &Post) -> Vec<&str> {
     post.duties.iter().map(|d| d.text.as_str()).collect()
 }
 
-/// A card's number: the institution's id and the post's place in the institution, e.g.
-/// `WSQ-HOSPITAL-023` (cards are not official documents, so they get no 文号).
+/// A card, numbered by the post's place in the institution in its `card_numbers` style
+/// (清单编号：2023-023 by default).
 fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post, n: usize) -> Result<Document> {
     let view = CardView {
         institution: &inst.name,
@@ -227,7 +227,7 @@ fn card(tera: &tera::Tera, model: &Model, inst: &Institution, post: &Post, n: us
     Ok(Document {
         department: post.department.clone(),
         post: post.id.clone(),
-        number: Some(format!("清单编号 {}-{n:03}", inst.id.to_ascii_uppercase())),
+        number: inst.card_numbers.labelled("清单编号", model.site.term_year, n),
         download: super::document::download(&[&post.name, "岗位安全生产责任清单"]),
         ..sheet
     })

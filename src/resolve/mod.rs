@@ -225,6 +225,11 @@ fn institution(
             (_, Some(style)) => LetterNumbers::Document(style.value.clone()),
             (Some(raw::LetterNumbering::Document), None) => LetterNumbers::Register,
         },
+        card_numbers: match raw.card_numbers.as_ref().map(|c| c.value.trim()) {
+            Some("none") => LetterNumbers::None,
+            None | Some("register") => LetterNumbers::Register,
+            Some(style) => LetterNumbers::Document(style.to_string()),
+        },
         principal,
         leadership_group: raw.leadership_group.as_ref().map(|g| {
             let g = &g.value;

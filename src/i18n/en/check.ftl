@@ -181,12 +181,24 @@ rules-staffing-small-help = add `safety_management: officers: [{"{"}post: <post 
 rules-safety-engineer = { $name } produces or stores hazardous goods but has no registered safety engineer
 rules-safety-engineer-label = hazardous goods: true
 rules-safety-engineer-help = add `safety_engineers: [{"{"}person: <person id>, certificate: …{"}"}]`
-rules-unknown-placeholder = `{ $name }` in doc_number is not a placeholder: it would print as written on every letter
+rules-unknown-placeholder = `{ $name }` in { $key } is not a placeholder: it would print as written on every { $key ->
+        [card_numbers] card
+       *[other] letter
+    }
 rules-unknown-placeholder-label = unknown placeholder
-rules-unknown-placeholder-help = use `{"{"}year{"}"}` for the year and `{"{"}number{"}"}` for the letter's number, e.g. 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号
-rules-doc-number-without-number = doc_number has no `{"{"}number{"}"}`: every letter would get the same number
+rules-unknown-placeholder-help = use `{"{"}year{"}"}` for the year and `{"{"}number{"}"}` for the { $key ->
+        [card_numbers] card's number, e.g. 旗医清〔{"{"}year{"}"}〕{"{"}number{"}"}号
+       *[other] letter's number, e.g. 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号
+    }
+rules-doc-number-without-number = { $key } has no `{"{"}number{"}"}`: every { $key ->
+        [card_numbers] card
+       *[other] letter
+    } would get the same number
 rules-doc-number-without-number-label = no `{"{"}number{"}"}`
-rules-doc-number-without-number-help = add `{"{"}number{"}"}` where the letter's number goes, e.g. 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号
+rules-doc-number-without-number-help = add `{"{"}number{"}"}` where the { $key ->
+        [card_numbers] card's number goes, e.g. 旗医清〔{"{"}year{"}"}〕{"{"}number{"}"}号
+       *[other] letter's number goes, e.g. 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号
+    }
 rules-no-doc-number = letters are numbered as documents, but the institution has no `doc_number`
 rules-no-doc-number-label = needs `doc_number`
 rules-no-doc-number-help = add `doc_number: <style>`, e.g. 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号, or number letters as `register`

@@ -177,12 +177,24 @@ rules-staffing-small-help = 请添加 `safety_management: officers: [{"{"}post: 
 rules-safety-engineer = { $name }生产或储存危险物品，但没有注册安全工程师
 rules-safety-engineer-label = 生产或储存危险物品
 rules-safety-engineer-help = 请添加 `safety_engineers: [{"{"}person: <person id>, certificate: …{"}"}]`
-rules-unknown-placeholder = doc_number 中的 `{ $name }` 不是占位符：它会原样印在每份责任书上
+rules-unknown-placeholder = { $key } 中的 `{ $name }` 不是占位符：它会原样印在每份{ $key ->
+        [card_numbers] 责任清单
+       *[other] 责任书
+    }上
 rules-unknown-placeholder-label = 未知的占位符
-rules-unknown-placeholder-help = 年份用 `{"{"}year{"}"}`，序号用 `{"{"}number{"}"}`，如 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号
-rules-doc-number-without-number = doc_number 中没有 `{"{"}number{"}"}`：每份责任书都会得到相同的编号
+rules-unknown-placeholder-help = 年份用 `{"{"}year{"}"}`，序号用 `{"{"}number{"}"}`，如 { $key ->
+        [card_numbers] 旗医清〔{"{"}year{"}"}〕{"{"}number{"}"}号
+       *[other] 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号
+    }
+rules-doc-number-without-number = { $key } 中没有 `{"{"}number{"}"}`：每份{ $key ->
+        [card_numbers] 责任清单
+       *[other] 责任书
+    }都会得到相同的编号
 rules-doc-number-without-number-label = 缺少 `{"{"}number{"}"}`
-rules-doc-number-without-number-help = 请在序号的位置加上 `{"{"}number{"}"}`，如 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号
+rules-doc-number-without-number-help = 请在序号的位置加上 `{"{"}number{"}"}`，如 { $key ->
+        [card_numbers] 旗医清〔{"{"}year{"}"}〕{"{"}number{"}"}号
+       *[other] 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号
+    }
 rules-no-doc-number = 责任书按发文字号编号，但该单位没有设置 `doc_number`
 rules-no-doc-number-label = 需要 `doc_number`
 rules-no-doc-number-help = 请添加 `doc_number: <style>`，如 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号；或改为按签订台账编号（`register`）
