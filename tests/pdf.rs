@@ -440,6 +440,64 @@ fn a_dash_of_two_em_dashes_is_drawn_whole() {
     assert!(drawn.contains("氧气瓶⸺每日") && !drawn.contains("——"), "{drawn}");
 }
 
+/// Signed letters are filed for years: every file declares PDF/A-2b (XMP metadata with the part,
+/// the level and the title of the document information; an sRGB output intent) and embeds all
+/// its fonts. No PDF/A validator can be installed from the registries this project uses (veraPDF
+/// is a Java download): what a validator checks first is checked here with qpdf and pdffonts,
+/// and the colour profile is read by LittleCMS (`transicc`, Debian's liblcms2-utils) when present.
+#[test]
+fn every_file_declares_pdf_a_2b_with_its_metadata_and_colour_profile() {
+    require_tools!();
+    let dir = fixture("minimal");
+    let pdf_dir = build(dir.path());
+    for pdf in [pdf_dir.join("letters/nurse--zhao-min.pdf"), pdf_dir.join("cards.pdf")] {
+        let plain = dir.path().join("plain.pdf");
+        tool("qpdf", &["--qdf", "--object-streams=disable", pdf.to_str().unwrap(), plain.to_str().unwrap()]);
+        let body = String::from_utf8_lossy(&std::fs::read(&plain).unwrap()).into_owned();
+        assert!(
+            body.contains("<pdfaid:part>2</pdfaid:part>")
+                && body.contains("<pdfaid:conformance>B</pdfaid:conformance>")
+        );
+        assert!(body.contains("/S /GTS_PDFA1") && body.contains("/OutputConditionIdentifier (sRGB IEC61966-2.1)"));
+        // The XMP title is the document information's title.
+        let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+        let title = info.lines().find_map(|l| l.strip_prefix("Title:")).unwrap().trim();
+        assert!(body.contains(&format!("<rdf:li xml:lang=\"x-default\">{title}</rdf:li>")), "{title}");
+        assert!(body.contains("/ID ["), "a file identifier");
+        let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+        assert!(fonts.lines().skip(2).all(|l| l.contains(" yes ")), "every font embedded:\n{fonts}");
+    }
+    // The profile, as LittleCMS reads it: sRGB (255, 128, 0) is Lab 67.8 45.5 74.8, as in its own sRGB.
+    let icc = dir.path().join("srgb.icc");
+    let letter = pdf_dir.join("letters/nurse--zhao-min.pdf");
+    let object = tool("qpdf", &["--show-xref", letter.to_str().unwrap()]);
+    let ids: Vec<String> =
+        object.lines().filter_map(|l| l.split(':').next().map(|n| n.split('/').next().unwrap().to_string())).collect();
+    let profile = ids.iter().find_map(|id| {
+        let show = format!("--show-object={id}");
+        let out = Command::new("qpdf")
+            .args([show.as_str(), "--filtered-stream-data", letter.to_str().unwrap()])
+            .output()
+            .ok()?;
+        out.stdout.get(36..40).is_some_and(|s| s == b"acsp").then_some(out.stdout)
+    });
+    std::fs::write(&icc, profile.expect("an ICC profile in the file")).unwrap();
+    let lab = Command::new("sh")
+        .arg("-c")
+        .arg(format!("echo 255 128 0 | transicc -n -i {} -o '*Lab'", icc.display()))
+        .output();
+    match lab {
+        Ok(out) if out.status.success() => {
+            let said = text(&out.stdout);
+            let values: Vec<f64> =
+                said.lines().last().unwrap().split_whitespace().map(|v| v.parse().unwrap()).collect();
+            let expected = [67.82, 45.49, 74.84];
+            assert!(values.iter().zip(expected).all(|(v, e)| (v - e).abs() < 0.1), "{said}");
+        }
+        _ => assert!(std::env::var_os("CI").is_none(), "transicc missing (apt-get install liblcms2-utils)"),
+    }
+}
+
 /// The content's theme names these fonts (`fonts:` of pdf/style.yaml, as YAML flow mappings).
 fn with_fonts(dir: &Path, fonts: &str) {
     let pdf = dir.join("content/theme/pdf");

@@ -6,6 +6,7 @@
 //! family of them (`embed`, `Family`), then write each file (`write`, with pdf-writer). The same
 //! input gives the same bytes.
 
+mod archive;
 mod embed;
 pub(crate) mod fonts;
 mod justify;

@@ -1,7 +1,7 @@
 //! Laid-out pages → the bytes of one PDF file (pdf-writer), with the group's font subsets
 //! (`embed`) copied in. Pages are drawn top-down in points; PDF's origin is bottom left.
 
-use pdf_writer::types::{CidFontType, FontFlags, NumberingStyle, PageMode};
+use pdf_writer::types::{CidFontType, FontFlags, NumberingStyle, OutputIntentSubtype, PageMode};
 use pdf_writer::writers::PageLabel;
 use pdf_writer::writers::WMode;
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
@@ -119,7 +119,7 @@ pub(crate) fn pdf(
     let mut pdf = Pdf::new();
     let mut next = Ref::new(1);
     let mut alloc = || next.bump();
-    let (catalog, tree, info) = (alloc(), alloc(), alloc());
+    let (catalog, tree, info, metadata, profile) = (alloc(), alloc(), alloc(), alloc(), alloc());
 
     // Font objects (Type0 → CIDFont → descriptor → program, and ToUnicode) for every face
     // this group prints; each page names them F0–F2.
@@ -158,8 +158,19 @@ pub(crate) fn pdf(
             page_label.prefix(TextStr(&format!("{name} ")));
         }
     }
+    // PDF/A-2b (archive.rs): the metadata, and the colour profile of the device colours.
+    let xmp = super::archive::xmp(title);
+    pdf.metadata(metadata, xmp.as_bytes());
+    pdf.icc_profile(profile, super::archive::srgb()).n(3);
     let mut cat = pdf.catalog(catalog);
-    cat.pages(tree).lang(TextStr("zh-CN"));
+    cat.pages(tree).lang(TextStr("zh-CN")).metadata(metadata);
+    cat.output_intents()
+        .push()
+        .subtype(OutputIntentSubtype::PDFA)
+        .output_condition_identifier(TextStr(super::archive::SRGB))
+        .registry_name(TextStr("http://www.color.org"))
+        .info(TextStr(super::archive::SRGB))
+        .dest_output_profile(profile);
     cat.viewer_preferences().display_doc_title(true);
     if let Some(root) = outline {
         cat.outlines(root).page_mode(PageMode::UseOutlines);
