@@ -51,7 +51,7 @@ error-os = { $kind ->
 
 ## 命令行（src/cli/mod.rs）
 
-cli-lint-not-configurable = 检查项 `{ $name }` 报告的是无法读取的输入，不能调整其级别
+cli-lint-not-configurable = 检查项 `{ $name }` 针对的是有误的输入，不能调整其级别
 cli-unknown-lint = 没有名为 `{ $name }` 的检查项 { $hint }
 cli-no-institution = 没有 id 为 `{ $id }` 的单位 { $hint }
 cli-build-stopped = 构建已停止：请先改正上面的错误；{ $out } 未作改动
