@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::t;
 
 /// `text` with `entry` (a one-line YAML flow mapping) in the block list under the top-level
 /// `key`: in place of the entry that `same` picks (there is one record per document), else after
@@ -30,7 +31,7 @@ pub(crate) fn set_in_list(
             .is_some_and(|rest| rest.trim().is_empty() || rest.trim_start().starts_with('#') || rest.trim() == "[]")
     };
     if lines.iter().any(|l| l.starts_with(&format!("{key}:")) && !is_key(l)) {
-        return Err(format!("`{key}:` is written on one line; write its entries as a list, one `- ` per line"));
+        return Err(t!("amend-flow-list", key));
     }
     let Some(at) = lines.iter().position(|l| is_key(l)) else {
         let mut out = text.to_string();
@@ -155,9 +156,8 @@ pub(crate) fn read_text(path: &Path) -> Result<(String, Option<Vec<u8>>)> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((String::new(), None)),
         Err(e) => return Err(Error::io("read", path, e)),
     };
-    let text = String::from_utf8(old.clone()).map_err(|_| {
-        Error::content(format!("{} is not UTF-8: `safeduty check` says how to save it", path.display()))
-    })?;
+    let text = String::from_utf8(old.clone())
+        .map_err(|_| Error::content(t!("amend-not-utf8", path = path.display().to_string())))?;
     Ok((text, Some(old)))
 }
 
@@ -218,10 +218,7 @@ pub(crate) fn scalar(value: &str) -> String {
 pub(crate) fn replace(path: &Path, bytes: &[u8]) -> Result<()> {
     match std::fs::symlink_metadata(path) {
         Ok(meta) if !meta.file_type().is_file() => {
-            return Err(Error::usage(format!(
-                "{} is not a plain file (a link, or a folder): edit it by hand",
-                path.display()
-            )));
+            return Err(Error::usage(t!("amend-not-plain-file", path = path.display().to_string())));
         }
         Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

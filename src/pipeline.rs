@@ -155,7 +155,7 @@ fn render_into(
         match options.fonts.clone().map_or_else(|| FontSet::of_theme(&theme, &style).map(std::sync::Arc::new), Ok) {
             Ok(fonts) => Some(fonts),
             Err(e) => {
-                notes.warnings.push(format!("PDFs were not made: {e}"));
+                notes.warnings.push(crate::t!("pipeline-no-pdfs", error = e.message));
                 None
             }
         }
@@ -203,7 +203,7 @@ fn render_into(
         .par_iter()
         .map(|renderer| {
             let started = std::time::Instant::now();
-            renderer.render(&ctx).map_err(|e| e.context(format_args!("{} renderer", renderer.name())))?;
+            renderer.render(&ctx).map_err(|e| e.context(crate::t!("pipeline-renderer", name = renderer.name())))?;
             Ok(Lap { what: format!("{} renderer", renderer.name()), took: started.elapsed() })
         })
         .collect::<Result<_>>()?;

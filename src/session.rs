@@ -274,7 +274,7 @@ fn below_site(files: Files) -> Files {
 
 fn say(notes: &Notes, pass: &str) {
     for warning in &notes.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("{}: {warning}", crate::t!("level-warning"));
     }
     for lap in &notes.laps {
         eprintln!("timing ({pass}): {lap}");

@@ -273,3 +273,84 @@ fn without_fonts_the_missing_pdfs_are_a_lint_and_never_linked() {
         assert!(!html.contains(".pdf\""), "{} links a PDF that was not made", path.display());
     }
 }
+
+/// Runs the binary as a user whose locale is `lang` (`LANG`), with no SAFEDUTY_LANG and no
+/// other locale variable that would take precedence.
+fn run_in_locale(args: &[&str], cwd: &std::path::Path, lang: &str) -> std::process::Output {
+    std::process::Command::new(BIN)
+        .args(args)
+        .current_dir(cwd)
+        .env("NO_COLOR", "1")
+        .env_remove("SAFEDUTY_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LC_CTYPE")
+        .env("LANG", lang)
+        .output()
+        .unwrap()
+}
+
+/// The places (`--> file:line:column`) and the `level[code]` heads of a human report.
+fn places_and_codes(report: &str) -> (Vec<String>, Vec<String>) {
+    let places = report.lines().filter_map(|l| l.trim_start().strip_prefix("--> ")).map(str::to_string).collect();
+    let codes = report
+        .lines()
+        .filter_map(|l| Some(l.split_once('[')?.1.split_once("]:")?.0.to_string()))
+        .filter(|c| !c.contains(' '))
+        .collect();
+    (places, codes)
+}
+
+/// The numbers of the summary line (the last), errors then warnings.
+fn counts(report: &str) -> Vec<String> {
+    let last = report.lines().last().unwrap_or_default();
+    last.split(|c: char| !c.is_ascii_digit()).filter(|n| !n.is_empty()).map(str::to_string).collect()
+}
+
+#[test]
+fn messages_are_in_chinese_under_a_chinese_locale_or_with_lang_zh() {
+    let dir = example();
+    let post = dir.path().join("content/institutions/wsq-tuke/posts/dean.yaml");
+    let yaml = std::fs::read_to_string(&post).unwrap();
+    std::fs::write(&post, format!("{yaml}scpoe: 全院\n")).unwrap();
+
+    let english = run(&["check"], dir.path());
+    assert_eq!(english.status.code(), Some(1));
+    let en = text(&english.stderr);
+    assert!(en.contains("error[unknown-key]: ") && en.contains(" error(s), "), "{en}");
+
+    let chinese = run_in_locale(&["check"], dir.path(), "zh_CN.UTF-8");
+    assert_eq!(chinese.status.code(), Some(1));
+    let zh = text(&chinese.stderr);
+    assert!(zh.contains("错误[unknown-key]: ") && zh.contains(" 个错误，") && zh.contains(" 个警告"), "{zh}");
+    assert!(zh.contains("警告["), "warnings are called 警告: {zh}");
+    assert!(!zh.contains("error(s)") && !zh.contains("error["), "{zh}");
+    // The same findings at the same places, with the same codes and counts.
+    assert_eq!(places_and_codes(&zh), places_and_codes(&en));
+    assert!(places_and_codes(&zh).0.iter().any(|p| p.starts_with("institutions/wsq-tuke/posts/dean.yaml:")));
+    assert_eq!(counts(&zh), counts(&en));
+
+    // --lang decides, whatever the locale.
+    let asked = run_in_locale(&["--lang", "zh", "check"], dir.path(), "C");
+    assert_eq!(text(&asked.stderr), zh);
+    let asked = run_in_locale(&["check", "--lang", "en"], dir.path(), "zh_CN.UTF-8");
+    assert_eq!(text(&asked.stderr), en);
+}
+
+#[test]
+fn usage_errors_are_in_chinese_too() {
+    let dir = example();
+    let out = run_in_locale(&["verify", "7QK2-M9XU"], dir.path(), "zh_CN.UTF-8");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), "错误: `7QK2-M9XU` 不是校验码：校验码由 8 位字母或数字组成，如 7QK2-M9XD\n");
+    let out = run_in_locale(&["--lang", "zh", "sign", "7QK2-M9XD", "--date", "2023-02-30"], dir.path(), "C");
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(text(&out.stderr), "错误: --date `2023-02-30` 不是有效的日期；请写成 YYYY-MM-DD，例如 2023-01-05\n");
+    let out = run_in_locale(&["--lang", "en", "sign", "7QK2-M9XD", "--date", "2023-02-30"], dir.path(), "zh_CN.UTF-8");
+    assert_eq!(
+        text(&out.stderr),
+        "error: --date `2023-02-30` is not a date; write it as YYYY-MM-DD, e.g. 2023-01-05\n"
+    );
+    let out = run_in_locale(&["check", "elsewhere"], dir.path(), "zh_CN.UTF-8");
+    assert!(text(&out.stderr).starts_with("错误: 内容文件夹 `elsewhere` 不存在；"), "{}", text(&out.stderr));
+}

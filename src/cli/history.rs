@@ -18,28 +18,22 @@ use crate::history::{PostChange, PostKind, Repo, Version, compare, snapshot};
 use crate::model::{Letter, Model};
 use crate::render::documents::{self, Document, Kind};
 use crate::render::theme::Theme;
+use crate::t;
 
 /// Loads and checks the content on disk; Err with the diagnostics when it has errors.
 pub(super) fn current(dir: &Path) -> Result<Model> {
     let checked = crate::checked::check(dir, |_| {});
     checked.model.ok_or_else(|| {
-        Error::content(format!(
-            "{}the content in {} has errors; fix them first (safeduty check {})",
-            checked.report.render_human(&checked.sources, false),
-            dir.display(),
-            dir.display()
-        ))
+        let report = checked.report.render_human(&checked.sources, false);
+        Error::content(t!("cli-content-has-errors", report, dir = dir.display().to_string()))
     })
 }
 
 fn open(dir: &Path) -> Result<Repo> {
     match Repo::open(dir, Default::default())? {
         Some(repo) if !repo.log.commits.is_empty() => Ok(repo),
-        Some(_) => Err(Error::history(format!("the git repository of {} has no commit yet", dir.display()))),
-        None => Err(Error::usage(format!(
-            "{} is not in a git repository, so it has no history to compare with",
-            dir.display()
-        ))),
+        Some(_) => Err(Error::history(t!("changes-no-commit-yet", dir = dir.display().to_string()))),
+        None => Err(Error::usage(t!("changes-not-in-git", dir = dir.display().to_string()))),
     }
 }
 
@@ -74,10 +68,9 @@ pub(crate) fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32
     let spec = since.unwrap_or("HEAD");
     let commit = if is_date(spec) {
         if crate::date::Date::parse(spec).is_err() {
-            return Err(Error::usage(format!("`{spec}` is not a valid date (YYYY-MM-DD)")));
+            return Err(Error::usage(t!("changes-bad-date", date = spec)));
         }
-        repo.commit_on_or_before(spec)
-            .ok_or_else(|| Error::usage(format!("no commit on or before {spec} in the content's history")))?
+        repo.commit_on_or_before(spec).ok_or_else(|| Error::usage(t!("changes-no-commit-before", date = spec)))?
     } else {
         repo.git.resolve(spec, &repo.log)?
     };
@@ -112,32 +105,32 @@ pub(crate) fn changes(dir: &Path, since: Option<&str>, json: bool) -> Result<i32
         emit(&format!("{json}\n"));
         return Ok(0);
     }
-    say!(out, "since {}:", version.describe());
+    say!(out, "{}", t!("changes-since", version = version.describe()));
     if report.posts.is_empty() {
-        say!(out, "no post's duties changed; nothing to print or sign again");
+        say!(out, "{}", t!("changes-none"));
         emit(&out);
         return Ok(0);
     }
     let letters: usize = report.posts.iter().map(|p| p.letters.len()).sum();
     let cards: usize = report.posts.iter().map(|p| p.cards.len()).sum();
-    say!(
-        out,
-        "{} post(s) changed: print {cards} card(s) and have {letters} letter(s) signed again",
-        report.posts.len()
-    );
+    say!(out, "{}", t!("changes-summary", posts = report.posts.len(), cards, letters));
     for p in &report.posts {
         let c = p.change;
-        let what = match c.kind {
-            PostKind::Created => "new post",
-            PostKind::Removed => "post removed",
-            PostKind::Changed => "duties changed",
+        let kind = match c.kind {
+            PostKind::Created => "created",
+            PostKind::Removed => "removed",
+            PostKind::Changed => "changed",
         };
-        say!(out, "\n{} {} ({}/{}): {what}", c.institution_name, c.post_name, c.institution, c.post);
+        let (institution_name, post_name) = (c.institution_name.as_str(), c.post_name.as_str());
+        let (institution, post) = (c.institution.as_str(), c.post.as_str());
+        let line = t!("changes-post", institution_name, post_name, institution, post, kind);
+        say!(out, "\n{line}");
         for item in &c.items {
             print_item(&mut out, item);
         }
         for d in p.cards.iter().chain(&p.letters) {
-            say!(out, "  print and sign again: {} [{}] {}", d.title, d.code, d.file);
+            let (title, code, file) = (d.title.as_str(), d.code.as_str(), d.file.as_str());
+            say!(out, "  {}", t!("changes-sign-again", title, code, file));
         }
     }
     emit(&out);
@@ -189,27 +182,26 @@ fn same_document(a: &Document, b: &Document) -> bool {
     a.kind == b.kind && a.file == b.file
 }
 
-fn kind_name(d: &Document) -> &'static str {
-    match d.kind {
-        Kind::Card => "duty card",
-        Kind::Letter => "responsibility letter",
-        Kind::Report => "phase report",
-        Kind::Notice => "rectification notice",
-        Kind::Bulletin => "monthly hazard bulletin",
-        Kind::RiskCard => "risk notice card",
-        Kind::Ledger => "yearly hazard ledger",
-        Kind::Form => "inspection form",
-        Kind::Register => "signing register",
-    }
+fn kind_name(d: &Document) -> String {
+    let kind = match d.kind {
+        Kind::Card => "card",
+        Kind::Letter => "letter",
+        Kind::Report => "report",
+        Kind::Notice => "notice",
+        Kind::Bulletin => "bulletin",
+        Kind::RiskCard => "risk-card",
+        Kind::Ledger => "ledger",
+        Kind::Form => "form",
+        Kind::Register => "register",
+    };
+    t!("verify-kind", kind)
 }
 
 /// `safeduty verify`: which document and version a printed code belongs to, and whether it is
 /// still current.
 pub(crate) fn verify(dir: &Path, code: &str) -> Result<i32> {
     let Some(code) = normalise(code) else {
-        return Err(Error::usage(format!(
-            "`{code}` is not a verification code: codes have 8 letters or digits, like 7QK2-M9XD"
-        )));
+        return Err(Error::usage(t!("verify-not-a-code", code)));
     };
     let model = current(dir)?;
     let theme = crate::pipeline::theme(dir, &model)?;
@@ -217,23 +209,21 @@ pub(crate) fn verify(dir: &Path, code: &str) -> Result<i32> {
     let mut out = String::new();
     let repo = Repo::open(dir, Default::default())?;
     if let Some(d) = now.iter().find(|d| d.code == code) {
-        say!(out, "{code}: {} “{}”, {}", kind_name(d), d.title, d.file);
+        let (title, file) = (d.title.as_str(), d.file.as_str());
+        say!(out, "{}", t!("verify-found", code = code.as_str(), kind = kind_name(d), title, file));
         // The commit that introduced this text, when it is committed.
         let since = repo.as_ref().and_then(|r| first_with(r, &theme, d, None).ok().flatten());
         match since {
-            Some(v) => say!(out, "version: {} (the text is unchanged since)", v.describe()),
-            None if repo.is_some() => say!(out, "version: not yet committed (the content folder as it is now)"),
-            None => say!(out, "version: the content folder as it is now (not in git, so no history)"),
+            Some(v) => say!(out, "{}", t!("verify-version-since", version = v.describe())),
+            None if repo.is_some() => say!(out, "{}", t!("verify-version-uncommitted")),
+            None => say!(out, "{}", t!("verify-version-no-git")),
         }
-        say!(out, "current: yes, this is the text in force");
+        say!(out, "{}", t!("verify-current"));
         emit(&out);
         return Ok(0);
     }
     let Some(repo) = repo else {
-        say!(
-            out,
-            "{code}: no current card or letter has this code, and the content is not in git, so older versions cannot be searched"
-        );
+        say!(out, "{}", t!("verify-not-found-no-git", code = code.as_str()));
         emit(&out);
         return Ok(1);
     };
@@ -244,16 +234,11 @@ pub(crate) fn verify(dir: &Path, code: &str) -> Result<i32> {
         let Ok(docs) = documents::make(&old_model, &theme, documents::Which::All) else { continue };
         let Some(d) = docs.iter().find(|d| d.code == code) else { continue };
         let first = first_with(&repo, &theme, d, Some(c.id))?.unwrap_or_else(|| Version::of(c, false));
-        say!(out, "{code}: {} “{}”", kind_name(d), d.title);
-        say!(out, "version: {} (the text of that version)", first.describe());
+        say!(out, "{}", t!("verify-found-old", code = code.as_str(), kind = kind_name(d), title = d.title.as_str()));
+        say!(out, "{}", t!("verify-version-old", version = first.describe()));
         match now.iter().find(|n| same_document(n, d)) {
-            Some(n) => say!(
-                out,
-                "current: no, outdated; the current text has code {} ({}): print it and sign again",
-                n.code,
-                n.file
-            ),
-            None => say!(out, "current: no, this document no longer exists in the content"),
+            Some(n) => say!(out, "{}", t!("verify-outdated", code = n.code.as_str(), file = n.file.as_str())),
+            None => say!(out, "{}", t!("verify-gone")),
         }
         let old = snapshot(&old_model);
         let key = (d.institution.clone(), d.post.clone());
@@ -262,22 +247,19 @@ pub(crate) fn verify(dir: &Path, code: &str) -> Result<i32> {
             .filter(|c| (c.institution.clone(), c.post.clone()) == key)
             .collect();
         match changes.first() {
-            Some(c) if c.kind == PostKind::Removed => say!(out, "changed since: the post was removed"),
+            Some(c) if c.kind == PostKind::Removed => say!(out, "{}", t!("verify-post-removed")),
             Some(c) => {
-                say!(out, "duties changed since:");
+                say!(out, "{}", t!("verify-duties-changed"));
                 for item in &c.items {
                     print_item(&mut out, item);
                 }
             }
-            None => say!(
-                out,
-                "the post's duties are unchanged; other text of the document changed (names, parties or the template)"
-            ),
+            None => say!(out, "{}", t!("verify-other-text-changed")),
         }
         emit(&out);
         return Ok(0);
     }
-    say!(out, "{code}: no card or letter has this code, now or in any committed version of the content");
+    say!(out, "{}", t!("verify-not-found", code = code.as_str()));
     emit(&out);
     Ok(1)
 }

@@ -17,6 +17,7 @@ use crate::amend::{self, Change};
 use crate::error::{Error, Result};
 use crate::load::sheet;
 use crate::model::{Institution, Person};
+use crate::t;
 
 /// A row of the roster, its department and posts found.
 struct Row {
@@ -43,35 +44,36 @@ pub(crate) fn import(dir: &Path, roster: &Path, institution: &str, write: bool) 
     let Some(inst) = model.institution(institution) else {
         let ids = model.institutions.iter().map(|i| i.id.as_str());
         let hint = crate::diagnostic::did_you_mean(institution, ids).unwrap_or_default();
-        return Err(Error::usage(format!("no institution with id `{institution}` {hint}")));
+        return Err(Error::usage(t!("cli-no-institution", id = institution, hint)));
     };
     let rows = read(roster, inst)?;
     let plan = plan(inst, rows);
     let mut out = String::new();
     let name = inst.short_name.as_deref().unwrap_or(&inst.name);
-    let _ = writeln!(
-        out,
-        "{name}: {} join, {} leave, {} change, {} unchanged",
-        plan.joins.len(),
-        plan.leaves.len(),
-        plan.changes.len(),
-        plan.unchanged
-    );
+    let (joins, leaves, changes) = (plan.joins.len(), plan.leaves.len(), plan.changes.len());
+    let _ = writeln!(out, "{}", t!("import-summary", name, joins, leaves, changes, unchanged = plan.unchanged));
     let posts = |ids: &[String]| {
         ids.iter().map(|p| inst.post(p).map_or(p.as_str(), |x| x.name.as_str())).collect::<Vec<_>>().join("、")
     };
     for (id, row) in &plan.joins {
-        let _ = writeln!(out, "  join   {} ({id}): {}", row.name, posts(&row.posts));
+        let line = t!("import-join", name = row.name.as_str(), id = id.as_str(), posts = posts(&row.posts));
+        let _ = writeln!(out, "  {line}");
     }
     for id in &plan.leaves {
         let p = inst.person(id).expect("listed");
-        let _ = writeln!(out, "  leave  {} ({id}): {}", p.name, posts(&p.posts));
+        let line = t!("import-leave", name = p.name.as_str(), id = id.as_str(), posts = posts(&p.posts));
+        let _ = writeln!(out, "  {line}");
     }
     for (id, row) in &plan.changes {
         let p = inst.person(id).expect("listed");
         let (was, now) = (posts(&p.posts), posts(&row.posts));
-        let what = if was == now { format!("{was} (title or 工号)") } else { format!("{was} → {now}") };
-        let _ = writeln!(out, "  change {} ({id}): {what}", p.name);
+        let (name, id) = (p.name.as_str(), id.as_str());
+        let line = if was == now {
+            t!("import-change-details", name, id, posts = was)
+        } else {
+            t!("import-change-posts", name, id, was, now)
+        };
+        let _ = writeln!(out, "  {line}");
     }
     if plan.joins.is_empty() && plan.leaves.is_empty() && plan.changes.is_empty() {
         eprint!("{out}");
@@ -79,7 +81,7 @@ pub(crate) fn import(dir: &Path, roster: &Path, institution: &str, write: bool) 
     }
     let path = dir.join("institutions").join(&inst.id).join("people.yaml");
     if !write {
-        let _ = writeln!(out, "nothing was written; to write {}, run this again with --write", path.display());
+        let _ = writeln!(out, "{}", t!("import-not-written", path = path.display().to_string()));
         eprint!("{out}");
         return Ok(0);
     }
@@ -101,13 +103,9 @@ pub(crate) fn import(dir: &Path, roster: &Path, institution: &str, write: bool) 
     );
     let edit = amend::Edit { path: path.clone(), old, new: new.into_bytes() };
     if let Err(findings) = amend::apply_checked(dir, &[edit], &[])? {
-        return Err(Error::content(format!(
-            "{out}{findings}with the roster imported, the content has the errors above (people who leave may still be \
-named elsewhere: give their duties and records to others first), so {} was left as it was",
-            path.display()
-        )));
+        return Err(Error::content(t!("import-not-checked", out, findings, path = path.display().to_string())));
     }
-    let _ = writeln!(out, "wrote {}", path.display());
+    let _ = writeln!(out, "{}", t!("cli-wrote", path = path.display().to_string()));
     eprint!("{out}");
     Ok(0)
 }
@@ -130,13 +128,13 @@ fn entry(id: &str, row: &Row) -> String {
 /// department or post that is not there is an error, all listed at once.
 fn read(path: &Path, inst: &Institution) -> Result<Vec<Row>> {
     let cells = sheet::table_of(path, None).map_err(Error::usage)?;
-    let shown = path.display();
+    let shown = path.display().to_string();
     let Some(header) = cells.iter().position(|r| r.iter().any(|c| c == "姓名")) else {
-        return Err(Error::usage(format!("{shown} has no header row with 姓名, 科室 and 岗位")));
+        return Err(Error::usage(t!("import-no-header", roster = shown)));
     };
     let column = |title: &str| cells[header].iter().position(|c| c == title);
     let (Some(name_at), Some(dept_at), Some(post_at)) = (column("姓名"), column("科室"), column("岗位")) else {
-        return Err(Error::usage(format!("{shown}: the header row needs the columns 姓名, 科室 and 岗位")));
+        return Err(Error::usage(t!("import-missing-columns", roster = shown)));
     };
     let (number_at, title_at) = (column("工号"), column("职称"));
     let mut rows = Vec::new();
@@ -149,11 +147,9 @@ fn read(path: &Path, inst: &Institution) -> Result<Vec<Row>> {
         let Some(dept) = inst.departments.iter().find(|d| d.name == dept_name || d.id == dept_name) else {
             let names = inst.departments.iter().map(|d| d.name.as_str());
             let hint = crate::diagnostic::did_you_mean(dept_name, names).unwrap_or_default();
-            let _ = writeln!(
-                problems,
-                "row {line} ({name}): 科室 `{dept_name}` is not a department of {} {hint}",
-                inst.name
-            );
+            let institution = inst.name.as_str();
+            let message = t!("import-row-no-department", row = line, name, department = dept_name, institution, hint);
+            let _ = writeln!(problems, "{message}");
             continue;
         };
         let mut posts = Vec::new();
@@ -174,13 +170,10 @@ fn read(path: &Path, inst: &Institution) -> Result<Vec<Row>> {
                 _ => {
                     let names: Vec<&str> =
                         inst.posts.iter().filter(|p| p.department == dept.id).map(|p| p.name.as_str()).collect();
-                    let _ = writeln!(
-                        problems,
-                        "row {line} ({name}): 岗位 `{post_name}` is not a post of {} (its posts: {}); add the post first \
-(posts/<id>.yaml), or write its name as the post file does",
-                        dept.name,
-                        if names.is_empty() { "none".to_string() } else { names.join("、") }
-                    );
+                    let posts = if names.is_empty() { t!("import-no-posts") } else { names.join("、") };
+                    let department = dept.name.as_str();
+                    let message = t!("import-row-no-post", row = line, name, post = post_name, department, posts);
+                    let _ = writeln!(problems, "{message}");
                 }
             }
         }
@@ -193,16 +186,15 @@ fn read(path: &Path, inst: &Institution) -> Result<Vec<Row>> {
         });
     }
     if !problems.is_empty() {
-        return Err(Error::usage(format!(
-            "{problems}{shown}: nothing was imported; departments and posts are not guessed"
-        )));
+        return Err(Error::usage(t!("import-refused", problems, roster = shown)));
     }
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for row in &rows {
         if let Some(number) = &row.number
             && let Some(first) = seen.insert(number, row.line)
         {
-            return Err(Error::usage(format!("{shown}: rows {first} and {} have the same 工号 {number}", row.line)));
+            let (roster, second, number) = (shown.as_str(), row.line, number.as_str());
+            return Err(Error::usage(t!("import-same-number", roster, first, second, number)));
         }
     }
     Ok(rows)

@@ -13,6 +13,7 @@ mod history;
 mod import;
 mod sign;
 use crate::pipeline;
+use crate::t;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -244,12 +245,12 @@ impl LintArgs {
             match lints::find(name) {
                 Some(l) if l.configurable => {}
                 Some(_) => {
-                    return Err(Error::usage(format!("lint `{name}` reports broken input and cannot be re-levelled")));
+                    return Err(Error::usage(t!("cli-lint-not-configurable", name = name.as_str())));
                 }
                 None => {
                     let configurable = lints::LINTS.iter().filter(|l| l.configurable).map(|l| l.code);
                     let hint = crate::diagnostic::did_you_mean(name, configurable).unwrap_or_default();
-                    return Err(Error::usage(format!("unknown lint `{name}` {hint}")));
+                    return Err(Error::usage(t!("cli-unknown-lint", name = name.as_str(), hint)));
                 }
             }
         }
@@ -281,7 +282,7 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error}");
+            eprintln!("{}: {error}", t!("level-error"));
             1
         }
     }
@@ -325,7 +326,7 @@ fn run(cli: Cli) -> Result<i32> {
                 }
             }
             let Some(model) = checked.model else {
-                eprintln!("build stopped: fix the errors above; {} was left as it was", out.display());
+                eprintln!("{}", t!("cli-build-stopped", out = out.display().to_string()));
                 return Ok(1);
             };
             let findings = crate::render::Finding::from_report(&checked.report, &checked.sources);
@@ -333,14 +334,14 @@ fn run(cli: Cli) -> Result<i32> {
                 if model.institution(id).is_none() {
                     let ids = model.institutions.iter().map(|i| i.id.as_str());
                     let hint = crate::diagnostic::did_you_mean(id, ids).unwrap_or_default();
-                    return Err(Error::usage(format!("no institution with id `{id}` {hint}")));
+                    return Err(Error::usage(t!("cli-no-institution", id = id.as_str(), hint)));
                 }
             }
             let history = if selection.wants(crate::render::Part::Site) {
                 let read = std::time::Instant::now();
                 let (history, note) = crate::history::for_site(&dir, &model, Default::default());
                 if let Some(note) = note {
-                    eprintln!("note: {note}");
+                    eprintln!("{}: {note}", t!("level-note"));
                 }
                 if timings {
                     eprintln!("timing: revision history: {:.0} ms", read.elapsed().as_secs_f64() * 1000.0);
@@ -358,21 +359,19 @@ fn run(cli: Cli) -> Result<i32> {
                 timings,
                 ..Default::default()
             };
-            let notes = pipeline::build(&model, &findings, &dir, &out, &options)
-                .map_err(|e| Error::new(e.kind, format!("{e}; {} was left as it was", out.display())))?;
+            let notes = pipeline::build(&model, &findings, &dir, &out, &options).map_err(|e| {
+                Error::new(e.kind, t!("cli-build-failed", error = e.message, out = out.display().to_string()))
+            })?;
             for warning in &notes.warnings {
-                eprintln!("warning: {warning}");
+                eprintln!("{}: {warning}", t!("level-warning"));
             }
             for lap in &notes.laps {
                 eprintln!("timing: {lap}");
             }
             let posts: usize = model.institutions.iter().map(|i| i.posts.len()).sum();
-            eprintln!(
-                "built {} institutions, {posts} posts into {} in {:.0} ms",
-                model.institutions.len(),
-                out.display(),
-                started.elapsed().as_secs_f64() * 1000.0
-            );
+            let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
+            let (institutions, out) = (model.institutions.len(), out.display().to_string());
+            eprintln!("{}", t!("cli-built", institutions, posts, out, ms));
             Ok(0)
         }
         Command::Changes { dir, since, format } => {
@@ -410,22 +409,16 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Synth { dir, institutions, employees, seed } => {
             let started = std::time::Instant::now();
             let s = crate::synth::synth(&dir, &crate::synth::Options { institutions, employees, seed })?;
-            eprintln!(
-                "generated {} institutions, {} departments, {} posts, {} people, {} campaigns ({} files) into {} in {:.0} ms",
-                s.institutions,
-                s.departments,
-                s.posts,
-                s.people,
-                s.campaigns,
-                s.files,
-                dir.display(),
-                started.elapsed().as_secs_f64() * 1000.0
-            );
+            let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
+            let crate::synth::Summary { institutions, departments, posts, people, campaigns, files } = s;
+            let dir = dir.display().to_string();
+            let message = t!("cli-synth-done", institutions, departments, posts, people, campaigns, files, dir, ms);
+            eprintln!("{message}");
             Ok(0)
         }
         Command::Init { new_dir } => {
             crate::init::init(&new_dir)?;
-            eprintln!("created {}; next: safeduty check {}", new_dir.display(), new_dir.display());
+            eprintln!("{}", t!("cli-init-done", dir = new_dir.display().to_string()));
             Ok(0)
         }
     }
@@ -433,22 +426,9 @@ fn run(cli: Cli) -> Result<i32> {
 
 /// The day of `--as-of`, read as dates in the content are.
 fn as_of_day(date: Option<&str>) -> Result<Option<Date>> {
-    date.map(|d| {
-        Date::parse(d).map_err(|_| {
-            Error::usage(format!("--as-of `{d}` is not a valid date; write it as YYYY-MM-DD, e.g. 2017-06-30"))
-        })
-    })
-    .transpose()
+    date.map(|d| Date::parse(d).map_err(|_| Error::usage(t!("cli-bad-as-of", date = d)))).transpose()
 }
 
 fn require_dir(dir: &Path) -> Result<()> {
-    if dir.is_dir() {
-        Ok(())
-    } else {
-        Err(Error::usage(format!(
-            "content folder `{}` does not exist; run this in the folder that has `content/`, name the folder, or create one with `safeduty init {}`",
-            dir.display(),
-            dir.display()
-        )))
-    }
+    if dir.is_dir() { Ok(()) } else { Err(Error::usage(t!("cli-no-content-folder", dir = dir.display().to_string()))) }
 }

@@ -16,6 +16,7 @@ use crate::load::sheet;
 use crate::model::{Institution, Model};
 use crate::render::documents::{self, Document, Kind, Status};
 use crate::render::workbook;
+use crate::t;
 
 /// What to sign, as given on the command line.
 pub(crate) struct Request<'a> {
@@ -51,16 +52,14 @@ pub(crate) fn sign(dir: &Path, request: &Request) -> Result<i32> {
     let mut out = String::new();
     let records = if is_sheet(request.what) {
         if request.date.is_some() || request.person.is_some() || request.scan.is_some() {
-            return Err(Error::usage(
-                "--date, --person and --scan go with one code; a sheet gives each row's date in its 签订日期 column",
-            ));
+            return Err(Error::usage(t!("sign-options-with-sheet")));
         }
         from_sheet(&model, &docs, Path::new(request.what), &mut out)?
     } else {
         one(&model, &docs, request, &mut out)?.into_iter().collect()
     };
     if records.is_empty() {
-        let _ = writeln!(out, "nothing new to record");
+        let _ = writeln!(out, "{}", t!("sign-nothing-new"));
         eprint!("{out}");
         return Ok(0);
     }
@@ -99,31 +98,29 @@ pub(crate) fn sign(dir: &Path, request: &Request) -> Result<i32> {
         edits.push(amend::Edit { path, old, new: text.into_bytes() });
     }
     for r in &records {
-        let what = if r.list == "signed" { "letter" } else { "risk notice card" };
-        let _ = write!(out, "{} {what} {}: {} on {}", verb(request.dry_run), r.code, r.shown, r.date.chinese());
-        match r.replaces {
-            Some(d) => writeln!(out, ", in place of the signature of {} (an older text)", d.chinese()),
-            None => writeln!(out),
-        }
-        .ok();
+        let kind = if r.list == "signed" { "letter" } else { "card" };
+        let (code, shown, date) = (r.code.as_str(), r.shown.as_str(), r.date.chinese());
+        let line = match (request.dry_run, r.replaces.map(Date::chinese)) {
+            (false, None) => t!("sign-recorded", kind, code, shown, date),
+            (true, None) => t!("sign-would-record", kind, code, shown, date),
+            (false, Some(old)) => t!("sign-recorded-replacing", kind, code, shown, date, old),
+            (true, Some(old)) => t!("sign-would-record-replacing", kind, code, shown, date, old),
+        };
+        let _ = writeln!(out, "{line}");
     }
     if request.dry_run {
-        let _ = writeln!(out, "(--dry-run: nothing was written)");
+        let _ = writeln!(out, "{}", t!("sign-dry-run"));
         eprint!("{out}");
         return Ok(0);
     }
     if let Err(findings) = amend::apply_checked(dir, &edits, &copies)? {
-        return Err(Error::content(format!("{findings}the records did not check, so signing.yaml was left as it was")));
+        return Err(Error::content(t!("sign-not-checked", findings)));
     }
     for edit in &edits {
-        let _ = writeln!(out, "wrote {}", edit.path.display());
+        let _ = writeln!(out, "{}", t!("cli-wrote", path = edit.path.display().to_string()));
     }
     eprint!("{out}");
     Ok(0)
-}
-
-fn verb(dry_run: bool) -> &'static str {
-    if dry_run { "would record" } else { "recorded" }
 }
 
 fn is_sheet(what: &str) -> bool {
@@ -134,17 +131,12 @@ fn is_sheet(what: &str) -> bool {
 /// The record for one code given on the command line; None when it is recorded already.
 fn one(model: &Model, docs: &[Document], request: &Request, out: &mut String) -> Result<Option<Record>> {
     let Some(code) = normalise(request.what) else {
-        return Err(Error::usage(format!(
-            "`{}` is neither a verification code (8 letters or digits, like 7QK2-M9XD) nor a sheet (.xlsx, .csv)",
-            request.what
-        )));
+        return Err(Error::usage(t!("sign-not-code-or-sheet", what = request.what)));
     };
     let Some(date) = request.date else {
-        return Err(Error::usage("say when it was signed: --date YYYY-MM-DD"));
+        return Err(Error::usage(t!("sign-no-date")));
     };
-    let date = loose_date(date).ok_or_else(|| {
-        Error::usage(format!("--date `{date}` is not a date; write it as YYYY-MM-DD, e.g. 2023-01-05"))
-    })?;
+    let date = loose_date(date).ok_or_else(|| Error::usage(t!("sign-bad-date", date)))?;
     let doc = find(docs, &code)?;
     let inst = model.institution(&doc.institution).ok_or_else(|| Error::internal("document of no institution"))?;
     let person = match doc.kind {
@@ -155,7 +147,8 @@ fn one(model: &Model, docs: &[Document], request: &Request, out: &mut String) ->
     record.scan = request.scan.map(Path::to_path_buf);
     match kept(inst, &record) {
         Some(s) if s.code == record.code => {
-            let _ = writeln!(out, "{code}: {} is recorded already (signed {})", record.shown, s.date.chinese());
+            let (shown, date) = (record.shown.as_str(), s.date.chinese());
+            let _ = writeln!(out, "{}", t!("sign-recorded-already", code = code.as_str(), shown, date));
             return Ok(None);
         }
         Some(s) => record.replaces = Some(s.date),
@@ -167,18 +160,11 @@ fn one(model: &Model, docs: &[Document], request: &Request, out: &mut String) ->
 /// The current letter or risk notice card with this code; an error that says what else it is.
 fn find<'a>(docs: &'a [Document], code: &str) -> Result<&'a Document> {
     let Some(doc) = docs.iter().find(|d| d.code == code) else {
-        return Err(Error::usage(format!(
-            "no current letter or risk notice card has the code {code}; if it was printed from an older text, \
-`safeduty verify {code}` says which, and the current one has to be printed and signed"
-        )));
+        return Err(Error::usage(t!("sign-no-such-code", code)));
     };
     match doc.kind {
         Kind::Letter | Kind::RiskCard => Ok(doc),
-        _ => Err(Error::usage(format!(
-            "{code} is the code of “{}”, which is not signed: only letters (安全生产责任书) and risk notice cards \
-(岗位安全风险告知卡) are recorded",
-            doc.title
-        ))),
+        _ => Err(Error::usage(t!("sign-not-signed-kind", code, title = doc.title.as_str()))),
     }
 }
 
@@ -186,19 +172,19 @@ fn find<'a>(docs: &'a [Document], code: &str) -> Result<&'a Document> {
 fn holder(inst: &Institution, post: &str, named: Option<&str>) -> Result<String> {
     let post = inst.post(post).ok_or_else(|| Error::internal("risk card of no post"))?;
     let holders: Vec<_> = post.holders.iter().filter_map(|h| inst.person(h)).collect();
-    let list = || holders.iter().map(|p| format!("{} ({})", p.name, p.id)).collect::<Vec<_>>().join(", ");
+    let list = || {
+        let each = holders.iter().map(|p| t!("sign-holder", name = p.name.as_str(), id = p.id.as_str()));
+        each.collect::<Vec<_>>().join(&t!("sign-holders-separator"))
+    };
+    let post_name = post.name.as_str();
     match named {
-        Some(n) => holders.iter().find(|p| p.id == n || p.name == n).map(|p| p.id.clone()).ok_or_else(|| {
-            Error::usage(format!("`{n}` does not hold the post {}; its holders: {}", post.name, list()))
-        }),
+        Some(n) => holders
+            .iter()
+            .find(|p| p.id == n || p.name == n)
+            .map(|p| p.id.clone())
+            .ok_or_else(|| Error::usage(t!("sign-not-holder", person = n, post = post_name, holders = list()))),
         None if holders.len() == 1 => Ok(holders[0].id.clone()),
-        None => Err(Error::usage(format!(
-            "the post {} has {} holders, who each sign its risk notice card: say whose signature this is with \
---person (id or name): {}",
-            post.name,
-            holders.len(),
-            list()
-        ))),
+        None => Err(Error::usage(t!("sign-which-holder", post = post_name, count = holders.len(), holders = list()))),
     }
 }
 
@@ -234,7 +220,7 @@ fn kept<'a>(inst: &'a Institution, r: &Record) -> Option<&'a crate::model::Signe
 fn scan_name(folder: &Path, scan: &Path, r: &Record) -> Result<(String, Option<PathBuf>)> {
     let meta = std::fs::metadata(scan).map_err(|e| Error::io("read the scan", scan, e))?;
     if !meta.is_file() {
-        return Err(Error::usage(format!("--scan {} is not a file", scan.display())));
+        return Err(Error::usage(t!("sign-scan-not-file", path = scan.display().to_string())));
     }
     let real = scan.canonicalize().map_err(|e| Error::io("read the scan", scan, e))?;
     let base = folder.canonicalize().map_err(|e| Error::io("open", folder, e))?;
@@ -249,10 +235,7 @@ fn scan_name(folder: &Path, scan: &Path, r: &Record) -> Result<(String, Option<P
     if to.exists() {
         let same = std::fs::read(&to).ok() == std::fs::read(scan).ok();
         if !same {
-            return Err(Error::usage(format!(
-                "{} exists already and is another file: move it away, or name the scan inside the institution's folder",
-                to.display()
-            )));
+            return Err(Error::usage(t!("sign-scan-exists", path = to.display().to_string())));
         }
         return Ok((name, None));
     }
@@ -268,15 +251,13 @@ fn loose_date(text: &str) -> Option<Date> {
 /// The records of a filled-in 签订台账: each row with a code and a date that is not recorded yet.
 fn from_sheet(model: &Model, docs: &[Document], path: &Path, out: &mut String) -> Result<Vec<Record>> {
     let rows = sheet::table_of(path, Some(workbook::SIGNING_SHEET)).map_err(Error::usage)?;
-    let name = path.display();
-    let header = rows
-        .iter()
-        .position(|r| r.iter().any(|c| c == workbook::CODE))
-        .ok_or_else(|| Error::usage(format!("{name} has no column headed {}", workbook::CODE)))?;
+    let name = path.display().to_string();
+    let no_column = |column: &str| Error::usage(t!("sign-no-column", sheet = name.as_str(), column));
+    let header =
+        rows.iter().position(|r| r.iter().any(|c| c == workbook::CODE)).ok_or_else(|| no_column(workbook::CODE))?;
     let column = |title: &str| rows[header].iter().position(|c| c == title);
     let code_at = column(workbook::CODE).unwrap_or_default();
-    let date_at = column(workbook::SIGNED_ON)
-        .ok_or_else(|| Error::usage(format!("{name} has no column headed {}", workbook::SIGNED_ON)))?;
+    let date_at = column(workbook::SIGNED_ON).ok_or_else(|| no_column(workbook::SIGNED_ON))?;
     let mut records = Vec::new();
     let mut problems = String::new();
     let mut already = 0;
@@ -288,24 +269,21 @@ fn from_sheet(model: &Model, docs: &[Document], path: &Path, out: &mut String) -
         }
         let line = i + 1;
         let Some(date) = loose_date(date) else {
-            let _ = writeln!(problems, "row {line}: {} `{date}` is not a date (write 2023-01-05)", workbook::SIGNED_ON);
+            let _ = writeln!(problems, "{}", t!("sign-row-bad-date", row = line, column = workbook::SIGNED_ON, date));
             continue;
         };
         let Some(code) = normalise(code) else {
-            let _ = writeln!(problems, "row {line}: `{code}` is not a verification code");
+            let _ = writeln!(problems, "{}", t!("sign-row-bad-code", row = line, code));
             continue;
         };
         let doc = match find(docs, &code) {
             Ok(d) if d.kind == Kind::Letter => d,
             Ok(_) => {
-                let _ = writeln!(problems, "row {line}: {code} is not a letter's code");
+                let _ = writeln!(problems, "{}", t!("sign-row-not-letter", row = line, code = code.as_str()));
                 continue;
             }
             Err(_) => {
-                let _ = writeln!(
-                    problems,
-                    "row {line}: no current letter has the code {code} (a duty changed since the sheet was made?)"
-                );
+                let _ = writeln!(problems, "{}", t!("sign-row-no-letter", row = line, code = code.as_str()));
                 continue;
             }
         };
@@ -319,12 +297,10 @@ fn from_sheet(model: &Model, docs: &[Document], path: &Path, out: &mut String) -
         records.push(record);
     }
     if !problems.is_empty() {
-        return Err(Error::usage(format!(
-            "{problems}{name}: nothing was recorded; correct these rows, or export the sheet again (safeduty build --only data)"
-        )));
+        return Err(Error::usage(t!("sign-sheet-refused", problems, sheet = name)));
     }
     if already > 0 {
-        let _ = writeln!(out, "{already} rows are recorded already");
+        let _ = writeln!(out, "{}", t!("sign-rows-already", count = already));
     }
     Ok(records)
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 use gix::ObjectId;
 
 use crate::error::{Error, Result};
+use crate::t;
 
 /// Files of a content tree: (path relative to the content folder, bytes).
 pub(crate) type Files = Vec<(String, Vec<u8>)>;
@@ -161,14 +162,14 @@ impl Git {
             } else if let Some(r) = rest.strip_prefix('^') {
                 (1, r)
             } else {
-                return Err(Error::usage(format!("cannot read revision `{spec}`")));
+                return Err(Error::usage(t!("history-bad-revision", spec)));
             };
             for _ in 0..steps {
                 let commit = self.repo.find_commit(id).map_err(err)?;
                 let parent = commit.parent_ids().next().map(|p| p.detach());
-                id = parent.filter(|p| self.repo.has_object(p)).ok_or_else(|| {
-                    Error::usage(format!("revision `{spec}` goes past the oldest commit in the repository"))
-                })?;
+                id = parent
+                    .filter(|p| self.repo.has_object(p))
+                    .ok_or_else(|| Error::usage(t!("history-revision-too-old", spec)))?;
             }
             rest = tail;
         }
@@ -177,11 +178,7 @@ impl Git {
 
     fn base(&self, base: &str, log: &Log) -> Result<ObjectId> {
         if base == "HEAD" || base == "@" || base.is_empty() {
-            return self
-                .repo
-                .head_id()
-                .map(|i| i.detach())
-                .map_err(|_| Error::history("the repository has no commit yet"));
+            return self.repo.head_id().map(|i| i.detach()).map_err(|_| Error::history(t!("history-repo-no-commit")));
         }
         if base.len() >= 4 && base.chars().all(|c| c.is_ascii_hexdigit()) {
             let lower = base.to_ascii_lowercase();
@@ -190,7 +187,7 @@ impl Git {
             match found.as_slice() {
                 [one] => return Ok(*one),
                 [] => {}
-                _ => return Err(Error::usage(format!("commit id `{base}` is ambiguous; give more digits"))),
+                _ => return Err(Error::usage(t!("history-ambiguous", id = base))),
             }
             if let Ok(full) = ObjectId::from_hex(lower.as_bytes())
                 && let Ok(commit) = self.repo.find_commit(full)
@@ -200,9 +197,7 @@ impl Git {
         }
         match self.repo.try_find_reference(base) {
             Ok(Some(mut r)) => r.peel_to_commit().map(|c| c.id).map_err(err),
-            _ => Err(Error::usage(format!(
-                "no commit, branch or tag `{base}` in the content's repository (commit ids are looked up on the first-parent line from HEAD)"
-            ))),
+            _ => Err(Error::usage(t!("history-no-revision", spec = base))),
         }
     }
 }

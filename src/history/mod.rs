@@ -19,6 +19,7 @@ use serde::Serialize;
 use crate::diagnostic::Report;
 use crate::error::{Error, Result};
 use crate::model::Model;
+use crate::t;
 use diff::{ItemChange, ItemKind};
 use git::{Commit, Git, Log};
 
@@ -59,11 +60,18 @@ impl Version {
         }
     }
 
-    /// `abc1234 2024-03-01 “message”`, for the command line.
+    /// `commit abc1234 of 2024-03-01 “message”`, for the command line (the date as 2024年3月1日
+    /// in Chinese).
     pub(crate) fn describe(&self) -> String {
         match &self.date {
-            Some(date) => format!("commit {} of {date} “{}”", self.short, self.summary),
-            None => "uncommitted changes in the content folder".to_string(),
+            Some(date) => {
+                let date = match crate::i18n::lang() {
+                    crate::i18n::Lang::Zh => crate::date::Date::parse(date).map_or(date.clone(), |d| d.chinese()),
+                    crate::i18n::Lang::En => date.clone(),
+                };
+                t!("history-version", short = self.short.as_str(), date, summary = self.summary.as_str())
+            }
+            None => t!("history-version-uncommitted"),
         }
     }
 }
@@ -175,7 +183,18 @@ pub(crate) struct Repo {
 pub(crate) struct Versions(std::sync::Mutex<ByTree>);
 
 /// Models by content folder and content-tree id, or why one could not be made.
-type ByTree = HashMap<(PathBuf, ObjectId), Result<Arc<Model>>>;
+type ByTree = HashMap<(PathBuf, ObjectId), Loaded>;
+
+/// A version's model, or why it could not be made.
+type Loaded = std::result::Result<Arc<Model>, Unloaded>;
+
+/// Why a version's model could not be made: the error, and how many errors the content had
+/// when that was why (the site's changelog counts them in Chinese).
+#[derive(Clone)]
+struct Unloaded {
+    error: Error,
+    errors: Option<usize>,
+}
 
 impl Versions {
     fn lock(&self) -> std::sync::MutexGuard<'_, ByTree> {
@@ -190,18 +209,22 @@ impl Repo {
             return Ok(None);
         };
         let log =
-            git.log().map_err(|e| e.context(format_args!("cannot read the history of {}", content_dir.display())))?;
+            git.log().map_err(|e| e.context(t!("history-cannot-read", dir = content_dir.display().to_string())))?;
         Ok(Some(Repo { git, log, root: content_dir.to_path_buf(), versions }))
     }
 
     /// The resolved model of a content tree (cached); Err says why it could not be made.
     pub(crate) fn model_at(&self, tree: ObjectId) -> Result<Arc<Model>> {
+        self.loaded_at(tree).map_err(|u| u.error)
+    }
+
+    /// The resolved model of a content tree, or why it could not be made (with the number of
+    /// errors when the content had some).
+    fn loaded_at(&self, tree: ObjectId) -> Loaded {
         self.preload(&[tree]);
-        self.versions
-            .lock()
-            .get(&(self.root.clone(), tree))
-            .cloned()
-            .unwrap_or_else(|| Err(Error::internal("a version of the content was not loaded")))
+        self.versions.lock().get(&(self.root.clone(), tree)).cloned().unwrap_or_else(|| {
+            Err(Unloaded { error: Error::internal("a version of the content was not loaded"), errors: None })
+        })
     }
 
     /// Loads the models of the content commits: the files are read from git one commit after
@@ -221,18 +244,19 @@ impl Repo {
         todo.dedup();
         let files: Vec<(ObjectId, Result<git::Files>)> = todo.into_iter().map(|t| (t, self.git.files(t))).collect();
         let root = self.root.as_path();
-        let models: Vec<(ObjectId, Result<Arc<Model>>)> = files
+        let models: Vec<(ObjectId, Loaded)> = files
             .into_par_iter()
             .map(|(tree, files)| {
+                let files = files.map_err(|error| Unloaded { error, errors: None });
                 let model = files.and_then(|files| {
                     let mut report = Report::default();
                     let content = crate::load::load_files(root, files, &mut report);
                     let checked = crate::checked::check_loaded(content, report, |_| {});
                     let errors = checked.report.count(crate::diagnostic::Severity::Error);
-                    checked
-                        .model
-                        .map(Arc::new)
-                        .ok_or_else(|| Error::content(format!("the content had {errors} error(s)")))
+                    checked.model.map(Arc::new).ok_or_else(|| Unloaded {
+                        error: Error::content(t!("history-content-had-errors", errors)),
+                        errors: Some(errors),
+                    })
                 });
                 (tree, model)
             })
@@ -246,10 +270,10 @@ impl Repo {
         let version = Version::of(&c, false);
         match c.content_tree {
             None => Ok((version, Snapshot::new())),
-            Some(tree) => self
-                .model_at(tree)
-                .map(|m| (version.clone(), snapshot(&m)))
-                .map_err(|e| Error::new(e.kind, format!("the content at {} cannot be read: {e}", version.describe()))),
+            Some(tree) => self.model_at(tree).map(|m| (version.clone(), snapshot(&m))).map_err(|e| {
+                let error = t!("history-version-unreadable", version = version.describe(), error = e.message);
+                Error::new(e.kind, error)
+            }),
         }
     }
 
@@ -294,7 +318,7 @@ impl History {
             let boundary = repo.log.shallow && Some(c.id) == oldest;
             let version = Version::of(c, boundary);
             let Some(tree) = c.content_tree else { continue };
-            match repo.model_at(tree) {
+            match repo.loaded_at(tree) {
                 Ok(model) => {
                     let snap = snapshot(&model);
                     let changes = compare(previous.as_ref().unwrap_or(&Snapshot::new()), &snap);
@@ -303,12 +327,16 @@ impl History {
                     }
                     previous = Some(snap);
                 }
+                // The site is in Chinese whatever the language of messages.
                 Err(e) => history.notes.push(format!(
                     "{} 提交 {}（{}）的内容有错误，未计入修订记录：{}",
                     c.date,
                     version.short,
                     c.summary,
-                    e.message.replace("the content had ", "").replace(" error(s)", " 处错误")
+                    match e.errors {
+                        Some(n) => format!("{n} 处错误"),
+                        None => e.error.message,
+                    }
                 )),
             }
         }
@@ -348,25 +376,14 @@ pub(crate) fn for_site(
     versions: Arc<Versions>,
 ) -> (Option<History>, Option<String>) {
     match Repo::open(content_dir, versions) {
-        Ok(Some(repo)) if repo.log.commits.is_empty() => {
-            (None, Some("the content's git repository has no commit yet: no revision history on the site".into()))
-        }
+        Ok(Some(repo)) if repo.log.commits.is_empty() => (None, Some(t!("history-site-no-commit"))),
         Ok(Some(repo)) => {
             let history = History::build(&repo, current);
-            let note = history.shallow.then(|| {
-                "the content's repository is a shallow clone: its revision history starts at the clone's depth"
-                    .to_string()
-            });
+            let note = history.shallow.then(|| t!("history-site-shallow"));
             (Some(history), note)
         }
-        Ok(None) => (
-            None,
-            Some(format!(
-                "{} is not in a git repository: the site has no revision history (keep the content in git to get one)",
-                content_dir.display()
-            )),
-        ),
-        Err(e) => (None, Some(format!("{e}; the site has no revision history"))),
+        Ok(None) => (None, Some(t!("history-site-not-in-git", dir = content_dir.display().to_string()))),
+        Err(e) => (None, Some(t!("history-site-failed", error = e.message))),
     }
 }
 

@@ -41,7 +41,7 @@ const FILES: &[(&str, &str)] = &[
 
 pub(crate) fn init(dir: &Path) -> Result<()> {
     if dir.exists() && std::fs::read_dir(dir).map_err(|e| Error::io("read", dir, e))?.next().is_some() {
-        return Err(Error::usage(format!("{} exists and is not empty; name a new folder", dir.display())));
+        return Err(Error::usage(crate::t!("init-not-empty", dir = dir.display().to_string())));
     }
     for (rel, text) in FILES {
         let path = dir.join(rel);

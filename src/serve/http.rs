@@ -9,6 +9,7 @@ use super::state::{Shared, State};
 use crate::lock;
 use crate::render::paths;
 use crate::render::site::escape;
+use crate::t;
 
 const LIVERELOAD_JS: &str = include_str!("../../themes/default/serve/livereload.js");
 const ERROR_OVERLAY: &str = include_str!("../../themes/default/serve/error.html");
@@ -35,7 +36,10 @@ pub(super) fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> std
         runtime.block_on(async move {
             let listener = match tokio::net::TcpListener::from_std(listener) {
                 Ok(l) => l,
-                Err(e) => return eprintln!("error: cannot serve: {e}"),
+                Err(e) => {
+                    let reason = crate::error::os_reason(&e);
+                    return eprintln!("{}: {}", t!("level-error"), t!("serve-cannot-serve", reason));
+                }
             };
             let open = Arc::new(tokio::sync::Semaphore::new(CONNECTIONS));
             loop {
@@ -50,7 +54,7 @@ pub(super) fn serve(listener: std::net::TcpListener, shared: Arc<Shared>) -> std
                         async move {
                             let answer = tokio::task::spawn_blocking(move || respond(&request, &shared)).await;
                             let (status, kind, body) = answer.unwrap_or_else(|_| {
-                                (500, "text/plain; charset=utf-8", Arc::new(b"the preview failed to answer".to_vec()))
+                                (500, "text/plain; charset=utf-8", Arc::new(t!("serve-http-failed").into_bytes()))
                             });
                             Ok::<_, std::convert::Infallible>(reply(status, kind, body))
                         }
@@ -77,8 +81,7 @@ fn respond<B>(request: &hyper::Request<B>, shared: &Shared) -> Answer {
     // read the preview: only requests for this machine's own names are answered.
     let host = request.headers().get(hyper::header::HOST).and_then(|h| h.to_str().ok());
     if !host.is_none_or(is_loopback) {
-        let text = "the preview answers only requests for 127.0.0.1, localhost or [::1]";
-        return (403, "text/plain; charset=utf-8", Arc::new(text.as_bytes().to_vec()));
+        return (403, "text/plain; charset=utf-8", Arc::new(t!("serve-http-not-local").into_bytes()));
     }
     let path = request.uri().path();
     match path {

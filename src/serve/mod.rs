@@ -20,9 +20,10 @@ use std::time::Duration;
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, os_reason};
 use crate::session::Session;
 pub(crate) use crate::session::Settings;
+use crate::t;
 use passes::{full_pass, quick_pass};
 use state::{Shared, State};
 use watch::{Changes, triggers_rebuild};
@@ -55,7 +56,7 @@ pub(crate) fn serve(settings: &Settings, port: u16) -> Result<()> {
     });
     // Loopback only: the preview shows content that is not published yet.
     let listener = std::net::TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| Error::usage(format!("cannot listen on port {port}: {e}")))?;
+        .map_err(|e| Error::usage(t!("serve-cannot-listen", port = port.to_string(), reason = os_reason(&e))))?;
     let addr = listener.local_addr().map_or_else(|_| format!("127.0.0.1:{port}"), |a| a.to_string());
 
     // Watch before the first build, so that no edit made after it can be missed.
@@ -63,10 +64,10 @@ pub(crate) fn serve(settings: &Settings, port: u16) -> Result<()> {
     let mut watcher = notify::recommended_watcher(move |event| {
         let _ = tx.send(event);
     })
-    .map_err(|e| Error::internal(format!("cannot watch files: {e}")))?;
-    watcher
-        .watch(dir, RecursiveMode::Recursive)
-        .map_err(|e| Error::internal(format!("cannot watch {}: {e}", dir.display())))?;
+    .map_err(|e| Error::internal(t!("serve-cannot-watch-files", error = e.to_string())))?;
+    watcher.watch(dir, RecursiveMode::Recursive).map_err(|e| {
+        Error::internal(t!("serve-cannot-watch", dir = dir.display().to_string(), error = e.to_string()))
+    })?;
     // The pages first; the search index follows on a thread of their own, so that the preview
     // opens at once and an edit shows while a big site is still being indexed. PDFs are drawn
     // when a browser asks for them, an institution's at a time.
@@ -85,7 +86,7 @@ pub(crate) fn serve(settings: &Settings, port: u16) -> Result<()> {
             });
             let pool = match pool.build() {
                 Ok(pool) => pool,
-                Err(e) => return eprintln!("search index not made: no threads for it ({e})"),
+                Err(e) => return eprintln!("{}", t!("serve-no-index-threads", error = e.to_string())),
             };
             while let Ok(mut generation) = pending.recv() {
                 if generation > 1 {
@@ -103,10 +104,10 @@ pub(crate) fn serve(settings: &Settings, port: u16) -> Result<()> {
         if let Some(generation) = quick_pass(settings, shared, &Changes::default()) {
             let _ = full.send(generation);
         }
-        eprintln!("serving {} on http://{addr}/ (Ctrl-C to stop)", dir.display());
+        eprintln!("{}", t!("serve-serving", dir = dir.display().to_string(), addr = addr.as_str()));
 
         if let Err(e) = http::serve(listener, shared.clone()) {
-            eprintln!("error: cannot serve: {e}");
+            eprintln!("{}: {}", t!("level-error"), t!("serve-cannot-serve", reason = os_reason(&e)));
             return;
         }
 

@@ -11,6 +11,7 @@ use crate::render::Files;
 use crate::render::paths;
 use crate::session::Settings;
 use crate::session::{Edit, Last};
+use crate::t;
 
 /// A rebuild has two passes: this one, the pages, published at once (the browser reloads), then
 /// `full_pass`, the search index, swapped in without a reload. After an edit inside
@@ -36,16 +37,17 @@ pub(super) fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes
             Ok(built) => {
                 let before = std::mem::take(&mut state.files);
                 let (files, Changed { files: changed, assets }) = merge(before, built.files, built.scope.as_ref());
-                let how = match &built.scope {
-                    Some(ids) => format!("the pages of {} institution(s) and the site's own pages", ids.len()),
-                    None => "every page".to_string(),
+                let (scope, institutions) = match &built.scope {
+                    Some(ids) => ("some", ids.len()),
+                    None => ("all", 0),
                 };
                 let read = match (built.walked, built.reused) {
-                    (true, _) => "",
-                    (false, false) => " (read the written files only)",
-                    (false, true) => " (read the written files only; other institutions as resolved before)",
+                    (true, _) => "walked",
+                    (false, false) => "written",
+                    (false, true) => "reused",
                 };
-                eprintln!("rebuilt {how} in {ms:.0} ms: {changed} file(s) changed{read}");
+                let ms = format!("{ms:.0}");
+                eprintln!("{}", t!("serve-rebuilt", scope, institutions, ms, changed, read));
                 state.files = files;
                 state.faces = built.last.faces;
                 state.generation += 1;
@@ -65,7 +67,7 @@ pub(super) fn quick_pass(settings: &Settings, shared: &Shared, changes: &Changes
                 Some(state.generation)
             }
             Err(error) => {
-                eprintln!("{error}\nbuild failed after {ms:.0} ms; still serving the last good build");
+                eprintln!("{error}\n{}", t!("serve-build-failed", ms = format!("{ms:.0}")));
                 state.error = Some(error.message);
                 state.version += 1;
                 None
@@ -88,7 +90,7 @@ pub(super) fn full_pass(settings: &Settings, shared: &Shared, mut generation: u6
     let relink = {
         let mut state = lock(&shared.state);
         if state.generation != generation {
-            return eprintln!("search index of an older version set aside: the content changed meanwhile");
+            return eprintln!("{}", t!("serve-index-stale"));
         }
         state.pdfs = printable;
         printable != state.linked
@@ -111,7 +113,7 @@ pub(super) fn full_pass(settings: &Settings, shared: &Shared, mut generation: u6
     let (index, (indexed, unchanged)) = match shared.session.search_index(&model, &pages) {
         Ok(index) => index,
         // Rare (pagefind failed); the pages stay, with the previous search index.
-        Err(error) => return eprintln!("search index not updated:\n{}", error.message),
+        Err(error) => return eprintln!("{}\n{}", t!("serve-index-failed"), error.message),
     };
     // What the files served let go of is freed after the state's lock, and before this pass
     // says it is done: the next edit's pages pass should not wait on a province's index.
@@ -119,7 +121,7 @@ pub(super) fn full_pass(settings: &Settings, shared: &Shared, mut generation: u6
         let mut state = lock(&shared.state);
         if state.generation != generation {
             drop(state);
-            return eprintln!("search index of an older version set aside: the content changed meanwhile");
+            return eprintln!("{}", t!("serve-index-stale"));
         }
         let old: Vec<String> = state.files.keys().filter(|k| is_second_pass(k)).cloned().collect();
         let old = old.iter().filter_map(|k| state.files.remove_entry(k)).collect();
@@ -127,11 +129,8 @@ pub(super) fn full_pass(settings: &Settings, shared: &Shared, mut generation: u6
         old
     };
     drop((old, pages));
-    eprintln!(
-        "search index updated in {:.0} ms ({indexed} of {} parts indexed)",
-        started.elapsed().as_secs_f64() * 1000.0,
-        indexed + unchanged
-    );
+    let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
+    eprintln!("{}", t!("serve-index-updated", ms, indexed, parts = indexed + unchanged));
 }
 
 /// Files the second pass makes.

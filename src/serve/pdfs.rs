@@ -11,6 +11,7 @@ use crate::lock;
 use crate::model::Model;
 use crate::render::paths;
 use crate::render::theme::Theme;
+use crate::t;
 
 /// The institution whose documents include `key` (a path below the site root): the issuer of a
 /// campaign's phase report, or the institution of its other PDFs.
@@ -52,7 +53,7 @@ fn drawn_or_draw(owner: &str, key: &str, shared: &Shared) -> Result<Option<Arc<V
     }
     let drawing = draw(owner, &model, theme, shared);
     if let Err(error) = &drawing {
-        eprintln!("the PDFs of {owner} were not drawn:\n{error}");
+        eprintln!("{}\n{error}", t!("serve-pdfs-failed", owner));
     }
     let found = lookup(&drawing, key);
     lock(&shared.drawn).keep(generation, owner, drawing);
@@ -63,6 +64,7 @@ fn drawn_or_draw(owner: &str, key: &str, shared: &Shared) -> Result<Option<Arc<V
 fn draw(owner: &str, model: &Model, theme: Arc<Theme>, shared: &Shared) -> Drawing {
     let started = Instant::now();
     let files = shared.session.pdfs(model, theme, owner)?;
-    eprintln!("drew the {} PDFs of {owner} in {:.0} ms", files.len(), started.elapsed().as_secs_f64() * 1000.0);
+    let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
+    eprintln!("{}", t!("serve-pdfs-drawn", count = files.len(), owner, ms));
     Ok(files)
 }

@@ -64,7 +64,7 @@ pub(super) fn triggers_rebuild(event: &notify::Result<Event>, changes: &mut Chan
             relevant
         }
         Err(e) => {
-            eprintln!("file watching: {e}; rebuilding everything");
+            eprintln!("{}", crate::t!("serve-watch-failed", error = e.to_string()));
             changes.paths.push(changes.root.clone());
             changes.in_place = false;
             changes.failed = true;

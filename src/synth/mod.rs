@@ -53,16 +53,14 @@ pub(crate) struct Summary {
 pub(crate) fn synth(dir: &Path, options: &Options) -> Result<Summary> {
     let Options { institutions: n, employees: m, seed } = *options;
     if n == 0 {
-        return Err(Error::usage("--institutions must be at least 1"));
+        return Err(Error::usage(crate::t!("synth-no-institutions")));
     }
     if m < n * MIN_EMPLOYEES {
-        return Err(Error::usage(format!(
-            "{n} institutions need at least {} employees ({MIN_EMPLOYEES} each); got {m}",
-            n * MIN_EMPLOYEES
-        )));
+        let (least, each) = (n * MIN_EMPLOYEES, MIN_EMPLOYEES);
+        return Err(Error::usage(crate::t!("synth-too-few-employees", institutions = n, least, each, employees = m)));
     }
     if dir.exists() && std::fs::read_dir(dir).map_err(|e| Error::io("read", dir, e))?.next().is_some() {
-        return Err(Error::usage(format!("{} exists and is not empty; name a new folder", dir.display())));
+        return Err(Error::usage(crate::t!("init-not-empty", dir = dir.display().to_string())));
     }
     let mut rng = Rng::new(seed);
     let mut out = Writer { root: dir.to_path_buf(), files: 0 };
@@ -271,10 +269,8 @@ fn signing(dir: &Path, specs: &[Spec], seed: u64, out: &mut Writer) -> Result<()
     }
     let checked = crate::checked::check(dir, |_| {});
     let Some(model) = checked.model else {
-        return Err(Error::internal(format!(
-            "the generated content does not pass check:\n{}",
-            checked.report.render_human(&checked.sources, false)
-        )));
+        let report = checked.report.render_human(&checked.sources, false);
+        return Err(Error::internal(crate::t!("synth-does-not-check", report)));
     };
     let theme = crate::render::theme::Theme::load(None)?;
     let docs = crate::render::documents::make(&model, &theme, crate::render::documents::Which::All)?;
