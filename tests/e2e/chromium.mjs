@@ -1,4 +1,4 @@
-// Debian's Chromium, headless, as both browser test files open it.
+// Debian's Chromium, headless, as every browser test file opens it.
 import { chromium } from 'playwright-core';
 
 /** A browser and a page of 1280 × 900 in a Chinese locale. */
