@@ -274,6 +274,18 @@ fn a_big_site_is_indexed_in_parts_that_together_hold_every_page() {
     assert_eq!(snapshot(&again.join("pagefind")), snapshot(&parted.join("pagefind")));
 }
 
+/// A long Markdown page opens with a table of contents of its sections (readable on a phone).
+#[test]
+fn a_long_page_lists_its_sections_first() {
+    let dir = example();
+    let site = build(dir.path());
+    let notice = read(&site, "pages/notices/wwjf-2022-124.html");
+    let toc = notice.find("<nav class=\"toc\"").expect("a table of contents");
+    let entry = notice.find("<li class=\"toc-3\"><a href=\"#sec-2\">一、明确全员岗位安全生产责任制</a></li>").unwrap();
+    let heading = notice.find("<h3 id=\"sec-2\">一、明确全员岗位安全生产责任制</h3>").unwrap();
+    assert!(toc < entry && entry < heading, "{notice}");
+}
+
 #[test]
 fn a_person_page_shows_every_duty_of_the_posts_held() {
     let dir = fixture("minimal");

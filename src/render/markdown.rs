@@ -2,24 +2,60 @@
 //! config says `allow_html: true`: content is written by many hands and served on an
 //! intranet), and content text escaped for the PDF templates, which are Markdown.
 
-use pulldown_cmark::{Event, Options, Parser, Tag, html};
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
-pub(crate) fn to_html(markdown: &str, allow_html: bool) -> String {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    let events = Parser::new_ext(markdown, options).map(|event| match event {
-        Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Event::Text(raw),
-        // Links and images may point at pages, files or the web, never at script.
-        Event::Start(Tag::Link { link_type, dest_url, title, id }) if !safe_url(&dest_url) => {
-            Event::Start(Tag::Link { link_type, dest_url: "#".into(), title, id })
-        }
-        Event::Start(Tag::Image { link_type, dest_url, title, id }) if !safe_url(&dest_url) => {
-            Event::Start(Tag::Image { link_type, dest_url: "#".into(), title, id })
-        }
-        other => other,
-    });
+/// A page's HTML and its table of contents: the headings of the second and third levels
+/// (`## …`, `### …`), each given an id (`sec-1`, …) unless the text names one (`## 标题 {#id}`),
+/// so that a long page can be read on a phone by its sections.
+pub(crate) struct Html {
+    pub(crate) html: String,
+    pub(crate) toc: Vec<TocEntry>,
+}
+
+#[derive(serde::Serialize)]
+pub(crate) struct TocEntry {
+    pub(crate) id: String,
+    pub(crate) title: String,
+    /// 2 or 3.
+    pub(crate) level: u8,
+}
+
+pub(crate) fn to_html(markdown: &str, allow_html: bool) -> Html {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
+    let mut toc: Vec<TocEntry> = Vec::new();
+    let mut in_section_heading = false;
+    let events: Vec<Event> = Parser::new_ext(markdown, options)
+        .map(|event| match event {
+            Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Event::Text(raw),
+            // Links and images may point at pages, files or the web, never at script.
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) if !safe_url(&dest_url) => {
+                Event::Start(Tag::Link { link_type, dest_url: "#".into(), title, id })
+            }
+            Event::Start(Tag::Image { link_type, dest_url, title, id }) if !safe_url(&dest_url) => {
+                Event::Start(Tag::Image { link_type, dest_url: "#".into(), title, id })
+            }
+            Event::Start(Tag::Heading { level: level @ (HeadingLevel::H2 | HeadingLevel::H3), id, classes, attrs }) => {
+                let id = id.unwrap_or_else(|| format!("sec-{}", toc.len() + 1).into());
+                toc.push(TocEntry { id: id.to_string(), title: String::new(), level: level as u8 });
+                in_section_heading = true;
+                Event::Start(Tag::Heading { level, id: Some(id), classes, attrs })
+            }
+            Event::End(TagEnd::Heading(HeadingLevel::H2 | HeadingLevel::H3)) => {
+                in_section_heading = false;
+                event
+            }
+            Event::Text(ref t) | Event::Code(ref t) if in_section_heading => {
+                if let Some(last) = toc.last_mut() {
+                    last.title.push_str(t);
+                }
+                event
+            }
+            other => other,
+        })
+        .collect();
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, events);
-    out
+    html::push_html(&mut out, events.into_iter());
+    Html { html: out, toc }
 }
 
 /// The links and images of a Markdown text: destination, and where the link is written.
@@ -75,11 +111,11 @@ fn safe_url(url: &str) -> bool {
 mod tests {
     #[test]
     fn raw_html_is_escaped() {
-        let html = super::to_html("正文<script>alert(1)</script>\n\n<div>块</div>\n", false);
+        let html = super::to_html("正文<script>alert(1)</script>\n\n<div>块</div>\n", false).html;
         assert!(!html.contains("<script>"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("<div>"), "{html}");
-        let html = super::to_html("<div>块</div>\n", true);
+        let html = super::to_html("<div>块</div>\n", true).html;
         assert!(html.contains("<div>块</div>"), "{html}");
     }
 
@@ -88,11 +124,21 @@ mod tests {
         let html = super::to_html(
             "[点击](javascript:alert(1)) ![图](JavaScript:x) [页](../pages/a.html) [网](https://example.org/)\n",
             false,
-        );
+        )
+        .html;
         assert!(!html.to_ascii_lowercase().contains("javascript"), "{html}");
         assert!(
             html.contains(r#"href="../pages/a.html""#) && html.contains(r#"href="https://example.org/""#),
             "{html}"
         );
+    }
+
+    #[test]
+    fn section_headings_make_the_table_of_contents() {
+        let page =
+            super::to_html("# 通知\n\n## 一、目标\n\n正文\n\n## 二、`措施` {#steps}\n\n### 细则\n\n#### 不列\n", false);
+        let toc: Vec<(&str, &str, u8)> = page.toc.iter().map(|e| (e.id.as_str(), e.title.as_str(), e.level)).collect();
+        assert_eq!(toc, [("sec-1", "一、目标", 2), ("steps", "二、措施", 2), ("sec-3", "细则", 3)]);
+        assert!(page.html.contains("<h2 id=\"sec-1\">一、目标</h2>"), "{}", page.html);
     }
 }

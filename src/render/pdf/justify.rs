@@ -2,7 +2,8 @@
 //! numbers as they are set: a line holding `ISO 45001:2018` must not print it letter-spaced
 //! (`I S O  4 5 0 0 1`) to fill the measure.
 
-use super::layout::{Role, Run};
+/// A piece of a line: where it starts, its text, the spacing after each of its characters.
+pub(super) type Piece = (f32, String, f32);
 
 fn latin(c: char) -> bool {
     c.is_ascii_graphic()
@@ -11,15 +12,8 @@ fn latin(c: char) -> bool {
 /// One justified line of `text` at `x`, made `avail` wide: the extra space goes to the gaps
 /// that touch a character other than an ASCII letter, digit or mark; a closing mark past the
 /// end hangs outside (悬挂标点). A line with no such gap is spaced evenly. Each stretch of
-/// gaps of one kind is a run of its own spacing.
-pub(super) fn line(
-    text: &str,
-    advance: impl Fn(char) -> f32,
-    tracking: f32,
-    avail: f32,
-    x: f32,
-    (role, size): (Role, f32),
-) -> Vec<Run> {
+/// gaps of one kind is a piece of its own spacing.
+pub(super) fn line(text: &str, advance: impl Fn(char) -> f32, tracking: f32, avail: f32, x: f32) -> Vec<Piece> {
     let chars: Vec<char> = text.chars().collect();
     let n = chars.len();
     let width =
@@ -27,7 +21,7 @@ pub(super) fn line(
     let natural = width(&chars);
     // The chars that must fill `avail`: all, or all but a hanging last mark.
     let body = if natural > avail + 0.01 && n > 2 { n - 1 } else { n };
-    let run = |x: f32, cs: &[char], spacing: f32| Run { role, size, x, text: cs.iter().collect(), spacing };
+    let run = |x: f32, cs: &[char], spacing: f32| -> Piece { (x, cs.iter().collect(), spacing) };
     if body < 2 || width(&chars[..body]) > avail {
         return vec![run(x, &chars, tracking)];
     }
@@ -63,8 +57,8 @@ mod tests {
         if c.is_ascii() { 8.0 } else { 16.0 }
     }
 
-    fn set(text: &str, avail: f32) -> Vec<(f32, String, f32)> {
-        line(text, advance, 0.0, avail, 0.0, (Role::Body, 16.0)).into_iter().map(|r| (r.x, r.text, r.spacing)).collect()
+    fn set(text: &str, avail: f32) -> Vec<Piece> {
+        line(text, advance, 0.0, avail, 0.0)
     }
 
     #[test]

@@ -205,7 +205,10 @@ impl Typesetter<'_> {
                 let indent = if i == 0 { first_indent } else { rest_indent };
                 let avail = width - indent;
                 let runs = if i + 1 < count {
-                    super::justify::line(piece, |c| face.advance(c, size), tracking, avail, x + indent, (role, size))
+                    super::justify::line(piece, |c| face.advance(c, size), tracking, avail, x + indent)
+                        .into_iter()
+                        .map(|(x, text, spacing)| Run { role, size, x, text, spacing })
+                        .collect()
                 } else {
                     vec![Run { role, size, x: x + indent, text: piece.to_string(), spacing: tracking }]
                 };

@@ -39,6 +39,8 @@ struct PageView {
     doc_number: Option<String>,
     institution: Option<Link>,
     html: String,
+    /// Its sections, listed at the top of a long page.
+    toc: Vec<markdown::TocEntry>,
 }
 
 /// What a part of the site leaves once its pages are written and indexed.
@@ -129,12 +131,14 @@ fn own_pages(
     campaigns::pages(site, model, summaries)?;
     for page in &model.pages {
         let institution = page.institution.as_deref().and_then(|i| model.institution(i));
+        let rendered = markdown::to_html(&page.markdown, model.site.allow_html);
         let view = PageView {
             title: page.title.clone(),
             date: page.date,
             doc_number: page.doc_number.clone(),
             institution: institution.map(|i| Link::new(i.name.clone(), paths::institution(&i.id))),
-            html: markdown::to_html(&page.markdown, model.site.allow_html),
+            html: rendered.html,
+            toc: rendered.toc,
         };
         site.page("page.html", &paths::page(&page.slug), &page.title, &[], view)?;
     }
