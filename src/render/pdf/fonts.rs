@@ -171,3 +171,36 @@ fn map(path: &Path) -> std::io::Result<memmap2::Mmap> {
     // maps fonts (fontdb, which found this file the same way, among them) accepts that.
     unsafe { memmap2::Mmap::map(&file) }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The faces of a Noto CJK collection share one CFF program, named `NotoSerifCJKjp` in
+    /// every one of them (so in the PDFs too); the language is each face's character map. The
+    /// theme's "Noto Serif CJK SC" prints the Simplified Chinese forms: 骨 and 直 are other glyphs
+    /// in the SC face than in the JP face.
+    #[test]
+    fn the_simplified_chinese_face_of_a_collection_gives_its_own_glyph_forms() {
+        let path = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc";
+        if !Path::new(path).exists() {
+            return;
+        }
+        let sc = vec!["Noto Serif CJK SC".to_string()];
+        let set = FontSet::load(&Fonts { body: sc.clone(), heading: sc.clone(), title: sc }, &[]).unwrap();
+        let mut db = fontdb::Database::new();
+        db.load_font_file(path).unwrap();
+        let index = |family: &str| {
+            let query = fontdb::Query { families: &[fontdb::Family::Name(family)], ..fontdb::Query::default() };
+            db.face(db.query(&query).unwrap()).unwrap().index
+        };
+        assert_eq!(set.body.index, index("Noto Serif CJK SC"));
+        let data = std::fs::read(path).unwrap();
+        let glyph = |face: u32, c: char| skrifa::FontRef::from_index(&data, face).unwrap().charmap().map(c).unwrap();
+        for c in ['骨', '直'] {
+            let printed = set.body.glyph(c).unwrap().0 as u32;
+            assert_eq!(printed, glyph(index("Noto Serif CJK SC"), c).to_u32(), "{c}");
+            assert_ne!(printed, glyph(index("Noto Serif CJK JP"), c).to_u32(), "{c}");
+        }
+    }
+}
