@@ -157,6 +157,23 @@ fn help_shows_examples() {
     }
 }
 
+/// The help speaks the language of messages too, clap's own headings included.
+#[test]
+fn help_in_chinese() {
+    let out = run(&["--lang", "zh", "--help"], std::path::Path::new("."));
+    let help = text(&out.stdout);
+    for words in ["用法：safeduty", "命令:", "检查内容，报告每个问题所在的文件、行和列", "显示帮助", "示例："]
+    {
+        assert!(help.contains(words), "{help}");
+    }
+    let out = run(&["sign", "--lang=zh", "-h"], std::path::Path::new("."));
+    let help = text(&out.stdout);
+    for words in ["参数:", "选项:", "签订日期（YYYY-MM-DD）", "--dry-run"] {
+        assert!(help.contains(words), "{help}");
+    }
+    assert!(!help.contains("Options:") && !help.contains("Print help"), "{help}");
+}
+
 /// A scan that links to a file outside the content folder is refused by `check` and `build`,
 /// and the file's bytes reach neither the messages nor the output.
 #[test]

@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::date::Date;
 use crate::error::{Error, Result};
@@ -15,208 +15,158 @@ mod sign;
 use crate::pipeline;
 use crate::t;
 
-const EXAMPLES: &str = "\
-Examples:
-  safeduty check                      check the content in ./content
-  safeduty check my-hospital --format json
-  safeduty build                      build ./content into ./output
-  safeduty build content --out /srv/www/safety
-  safeduty serve --port 9000          preview with live reload on http://127.0.0.1:9000/
-  safeduty init my-hospital           start a new content tree
-  safeduty changes --since 2024-01-01 posts whose duties changed, letters to sign again
-  safeduty verify 7QK2-M9XD           which version of which document a printed code belongs to
-  safeduty sign 7QK2-M9XD --date 2023-01-05   record a letter signed on paper
-  safeduty import 花名册.xlsx --institution wsq-hospital   who joins, leaves or moves (--write to write)
-  safeduty synth --institutions 100 --employees 10000 /tmp/big
-  safeduty check --warn post-without-scope --deny post-without-holder";
-
 #[derive(Parser)]
-#[command(name = "safeduty", version, about = "Duty cards, responsibility letters and an intranet site for the all-staff work-safety responsibility system (全员安全生产责任制).", after_help = EXAMPLES)]
+#[command(name = "safeduty", version, about = t!("help-about"), after_help = t!("help-examples"))]
 pub(crate) struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// Language of messages: zh (中文) or en [default: SAFEDUTY_LANG, else the system's locale].
+    #[arg(help = t!("help-lang"))]
     #[arg(long, global = true, value_name = "zh|en")]
     lang: Option<String>,
 }
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check the content and report every problem with file, line and column.
+    #[command(about = t!("help-check"))]
     #[command(
-        after_help = "Exit code 0 when there are no errors, 1 otherwise.\n\nExamples:\n  safeduty check\n  safeduty check content --format json\n  safeduty check --deny-warnings\n  safeduty check --allow post-without-holder",
+        after_help = t!("help-check-after"),
         after_long_help = lints::help()
     )]
     Check {
-        /// Content folder.
+        #[arg(help = t!("help-dir"))]
         #[arg(default_value = "content")]
         dir: PathBuf,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
-        /// Judge what is overdue (hazards) and missed (inspections) as of this day instead of `as_of` in safeduty.yaml.
+        #[arg(help = t!("help-as-of-check"))]
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
         #[command(flatten)]
         lints: LintArgs,
     },
-    /// Check the content and build everything into the output folder.
-    #[command(after_help = "The output is replaced only when the build succeeds. With --only or --institution the \
-build makes just that, into output/print/ unless --out says otherwise, so the site in output/ stays.
-
-Examples:
-  safeduty build
-  safeduty build content --out public
-  safeduty build --only letters --institution wsq-tuke
-  safeduty build --only cards,letters
-  safeduty build --as-of 2017-06-30        campaign progress as it stood on that day")]
+    #[command(about = t!("help-build"))]
+    #[command(after_help = t!("help-build-after"))]
     Build {
-        /// Content folder.
+        #[arg(help = t!("help-dir"))]
         #[arg(default_value = "content")]
         dir: PathBuf,
-        /// Output folder [default: output, or output/print with --only or --institution].
+        #[arg(help = t!("help-out"))]
         #[arg(long, short)]
         out: Option<PathBuf>,
-        /// Build only these parts (repeatable, or comma-separated).
+        #[arg(help = t!("help-only"))]
         #[arg(long, value_enum, value_delimiter = ',')]
         only: Vec<crate::render::Part>,
-        /// Print documents only for these institutions (ids; repeatable, or comma-separated).
+        #[arg(help = t!("help-institutions"))]
         #[arg(long, value_delimiter = ',', value_name = "ID")]
         institution: Vec<String>,
-        /// Print how long each stage took.
+        #[arg(help = t!("help-timings"))]
         #[arg(long)]
         timings: bool,
-        /// Compute campaign progress as of this day instead of `as_of` in safeduty.yaml.
+        #[arg(help = t!("help-as-of"))]
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
         #[command(flatten)]
         lints: LintArgs,
     },
-    /// Preview the site on 127.0.0.1, rebuilding and reloading the browser on every change.
+    #[command(about = t!("help-serve"))]
     #[command(
-        after_help = "Errors in the content are shown on top of the page; the last good build stays visible.\n\nExamples:\n  safeduty serve\n  safeduty serve my-hospital --port 9000"
+        after_help = t!("help-serve-after")
     )]
     Serve {
-        /// Content folder.
+        #[arg(help = t!("help-dir"))]
         #[arg(default_value = "content")]
         dir: PathBuf,
-        /// Port on 127.0.0.1 (0 picks a free one).
+        #[arg(help = t!("help-port"))]
         #[arg(long, short, default_value_t = 8000)]
         port: u16,
-        /// Compute campaign progress as of this day instead of `as_of` in safeduty.yaml.
+        #[arg(help = t!("help-as-of"))]
         #[arg(long, value_name = "YYYY-MM-DD")]
         as_of: Option<String>,
-        /// Print how long each stage of each rebuild took
+        #[arg(help = t!("help-serve-timings"))]
         #[arg(long)]
         timings: bool,
         #[command(flatten)]
         lints: LintArgs,
     },
-    /// List the posts whose duties changed since a commit or date, and the documents to sign again.
-    #[command(after_help = "Compares the content folder as it is now (committed or not) with its version in git at \
-REV (a commit id, branch, tag, HEAD~N) or at the last commit on or before DATE (YYYY-MM-DD). Default: HEAD, \
-i.e. the changes not yet committed.
-
-Examples:
-  safeduty changes --since 2024-01-01
-  safeduty changes content --since v2023 --format json")]
+    #[command(about = t!("help-changes"))]
+    #[command(after_help = t!("help-changes-after"))]
     Changes {
-        /// Content folder (in a git repository).
+        #[arg(help = t!("help-changes-dir"))]
         #[arg(default_value = "content")]
         dir: PathBuf,
-        /// Commit, branch, tag or date (YYYY-MM-DD) to compare with.
+        #[arg(help = t!("help-since"))]
         #[arg(long, value_name = "REV|DATE")]
         since: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
-    /// Say which document (card, letter, report or notice), and which version of it, a printed verification code belongs to.
-    #[command(after_help = "The code may be written with or without the dash, in any case. Exit code 0 when \
-the code is found (current or outdated), 1 when no version of any document has it.
-
-Examples:
-  safeduty verify 7QK2-M9XD
-  safeduty verify 7qk2m9xd my-hospital")]
+    #[command(about = t!("help-verify"))]
+    #[command(after_help = t!("help-verify-after"))]
     Verify {
-        /// The code printed at the foot of the document.
+        #[arg(help = t!("help-code"))]
         code: String,
-        /// Content folder.
+        #[arg(help = t!("help-dir"))]
         #[arg(default_value = "content")]
         dir: PathBuf,
     },
-    /// Record a letter or risk notice card signed on paper, by the code printed on it, or every row of a filled-in 签订台账.
-    #[command(after_help = "Adds the record to the institution's signing.yaml (comments and order kept) and checks \
-the content again; a record that does not check is taken back. A code is that of the current text: a paper \
-printed from an older one must be printed again. A 签订台账 is the sheet of the workbook in \
-output/data/workbooks/ (or a CSV of it) with the 签订日期 column filled in.
-
-Examples:
-  safeduty sign 7QK2-M9XD --date 2023-01-05
-  safeduty sign 7QK2-M9XD --date 2023-01-05 --scan ~/扫描/李婷.pdf
-  safeduty sign XS2Y-YTCY --date 2023-01-05 --person 牛二虎     a risk notice card: whose signature
-  safeduty sign 签订台账.xlsx --dry-run                           what the sheet would record")]
+    #[command(about = t!("help-sign"))]
+    #[command(after_help = t!("help-sign-after"))]
     Sign {
-        /// The verification code printed at the foot of the signed paper, or a filled-in sheet (.xlsx, .csv).
+        #[arg(help = t!("help-code-or-sheet"))]
         code_or_sheet: String,
-        /// Content folder.
+        #[arg(help = t!("help-dir"))]
         #[arg(default_value = "content")]
         dir: PathBuf,
-        /// The day it was signed (YYYY-MM-DD).
+        #[arg(help = t!("help-date"))]
         #[arg(long, value_name = "YYYY-MM-DD")]
         date: Option<String>,
-        /// For a risk notice card: the holder who signed (id or name), when the post has several.
+        #[arg(help = t!("help-person"))]
         #[arg(long, value_name = "ID|NAME")]
         person: Option<String>,
-        /// A scan of the signed paper; copied into the institution's scans/ when it is elsewhere.
+        #[arg(help = t!("help-scan"))]
         #[arg(long, value_name = "FILE")]
         scan: Option<PathBuf>,
-        /// Say what would be recorded, and write nothing.
+        #[arg(help = t!("help-dry-run"))]
         #[arg(long)]
         dry_run: bool,
     },
-    /// Import the roster HR keeps (.xlsx, or CSV in UTF-8 or GBK) into an institution's people.yaml.
+    #[command(about = t!("help-import"))]
     #[command(
-        after_help = "The roster's header row names the columns 姓名, 科室 and 岗位 (several posts separated by 、), \
-and optionally 工号 and 职称. Departments and posts are found by their names; one that is not there is listed with \
-its row and nothing is imported. People are matched to those listed by 工号, else by name; new ones get an id from \
-the pinyin of their name (zhang-wei, then zhang-wei2). Without --write it only shows who joins, leaves or changes.
-
-Examples:
-  safeduty import 花名册.xlsx --institution wsq-hospital
-  safeduty import 花名册.csv content --institution wsq-hospital --write"
+        after_help = t!("help-import-after")
     )]
     Import {
-        /// The roster: an .xlsx workbook (its first sheet) or a CSV file.
+        #[arg(help = t!("help-roster"))]
         roster: PathBuf,
-        /// Content folder.
+        #[arg(help = t!("help-dir"))]
         #[arg(default_value = "content")]
         dir: PathBuf,
-        /// The institution whose people these are (its id).
+        #[arg(help = t!("help-institution"))]
         #[arg(long, value_name = "ID")]
         institution: String,
-        /// Write people.yaml (otherwise only show what would change).
+        #[arg(help = t!("help-write"))]
         #[arg(long)]
         write: bool,
     },
-    /// Create a new content tree with the five role categories and a commented example institution.
-    #[command(after_help = "Example:\n  safeduty init my-hospital && safeduty check my-hospital")]
+    #[command(about = t!("help-init"))]
+    #[command(after_help = t!("help-init-after"))]
     Init {
-        /// Folder to create (must not exist, or be empty).
+        #[arg(help = t!("help-new-dir"))]
         new_dir: PathBuf,
     },
-    /// Generate a realistic content tree of any size (fictitious people), for benchmarks and tests.
+    #[command(about = t!("help-synth"))]
     #[command(
-        after_help = "The same options give the same bytes. The tree passes `check`.\n\nExample:\n  safeduty synth --institutions 100 --employees 10000 --seed 7 /tmp/province"
+        after_help = t!("help-synth-after")
     )]
     Synth {
-        /// Folder to create (must not exist, or be empty).
+        #[arg(help = t!("help-new-dir"))]
         dir: PathBuf,
-        /// Number of institutions (a city health commission, then counties of 25).
+        #[arg(help = t!("help-institution-count"))]
         #[arg(long, default_value_t = 26)]
         institutions: usize,
-        /// Number of employees in all (at least 12 per institution).
+        #[arg(help = t!("help-employees"))]
         #[arg(long, default_value_t = 2000)]
         employees: usize,
-        /// Seed of the random choices.
+        #[arg(help = t!("help-seed"))]
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
@@ -224,16 +174,16 @@ Examples:
 
 #[derive(Args)]
 struct LintArgs {
-    /// Report this lint as a warning (repeatable). Lints: see docs/checks.md.
+    #[arg(help = t!("help-warn"))]
     #[arg(long = "warn", short = 'W', value_name = "LINT")]
     warn: Vec<String>,
-    /// Report this lint as an error (repeatable).
+    #[arg(help = t!("help-deny"))]
     #[arg(long = "deny", short = 'D', value_name = "LINT")]
     deny: Vec<String>,
-    /// Do not report this lint (repeatable).
+    #[arg(help = t!("help-allow"))]
     #[arg(long = "allow", short = 'A', value_name = "LINT")]
     allow: Vec<String>,
-    /// Treat every warning as an error.
+    #[arg(help = t!("help-deny-warnings"))]
     #[arg(long)]
     deny_warnings: bool,
 }
@@ -277,8 +227,13 @@ enum Format {
 
 /// Runs the command line; returns the process exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
-    crate::i18n::set(crate::i18n::Lang::detect(cli.lang.as_deref()));
+    // The language first: the help texts are in it. `--lang` is read again by clap.
+    crate::i18n::set(crate::i18n::Lang::detect(lang_option(std::env::args_os()).as_deref()));
+    let command = match crate::i18n::lang() {
+        crate::i18n::Lang::Zh => chinese(Cli::command(), true),
+        crate::i18n::Lang::En => Cli::command(),
+    };
+    let cli = Cli::from_arg_matches(&command.get_matches()).unwrap_or_else(|e| e.exit());
     match run(cli) {
         Ok(code) => code,
         Err(error) => {
@@ -286,6 +241,54 @@ pub fn main() -> i32 {
             1
         }
     }
+}
+
+/// The command line with clap's own words in Chinese too: headings, usage, the help and version
+/// flags (the help texts are the catalogs', in the chosen language already).
+fn chinese(command: clap::Command, root: bool) -> clap::Command {
+    use clap::{Arg, ArgAction};
+    // Headings are clap `Str`s, which are `&'static` without clap's `string` feature: the few
+    // words are leaked, once per process.
+    let (commands, arguments, options): (&'static str, &'static str, &'static str) =
+        (t!("help-commands").leak(), t!("help-arguments").leak(), t!("help-options").leak());
+    let command = command
+        .help_template(t!("help-template"))
+        .subcommand_help_heading(commands)
+        .mut_args(|a| {
+            let heading = if a.is_positional() { arguments } else { options };
+            a.help_heading(heading)
+        })
+        .disable_help_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .help(t!("help-help"))
+                .help_heading(options),
+        )
+        .mut_subcommands(|c| chinese(c, false));
+    match root {
+        true => command.disable_version_flag(true).arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t!("help-version"))
+                .help_heading(options),
+        ),
+        false => command,
+    }
+}
+
+/// The value of `--lang` (`--lang zh`, `--lang=zh`) among the arguments, before clap reads them.
+fn lang_option(args: impl Iterator<Item = std::ffi::OsString>) -> Option<String> {
+    let args: Vec<String> = args.map(|a| a.to_string_lossy().into_owned()).collect();
+    args.iter().enumerate().find_map(|(i, a)| match a.strip_prefix("--lang") {
+        Some("") => args.get(i + 1).cloned(),
+        Some(rest) => rest.strip_prefix('=').map(str::to_string),
+        None => None,
+    })
 }
 
 fn color() -> bool {

@@ -31,11 +31,13 @@ const CATALOGS: &[(&str, &str, &str)] = &[
     ("en", "check", include_str!("en/check.ftl")),
     ("en", "render", include_str!("en/render.ftl")),
     ("en", "run", include_str!("en/run.ftl")),
+    ("en", "help", include_str!("en/help.ftl")),
     ("zh-CN", "common", include_str!("zh-CN/common.ftl")),
     ("zh-CN", "load", include_str!("zh-CN/load.ftl")),
     ("zh-CN", "check", include_str!("zh-CN/check.ftl")),
     ("zh-CN", "render", include_str!("zh-CN/render.ftl")),
     ("zh-CN", "run", include_str!("zh-CN/run.ftl")),
+    ("zh-CN", "help", include_str!("zh-CN/help.ftl")),
 ];
 
 static LANG: OnceLock<Lang> = OnceLock::new();
