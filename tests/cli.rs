@@ -168,10 +168,11 @@ fn help_in_chinese() {
     }
     let out = run(&["sign", "--lang=zh", "-h"], std::path::Path::new("."));
     let help = text(&out.stdout);
-    for words in ["参数:", "选项:", "签订日期（YYYY-MM-DD）", "--dry-run"] {
+    for words in ["参数:", "选项:", "签订日期（YYYY-MM-DD）", "--dry-run", "内容目录 [默认：content]"]
+    {
         assert!(help.contains(words), "{help}");
     }
-    assert!(!help.contains("Options:") && !help.contains("Print help"), "{help}");
+    assert!(!help.contains("Options:") && !help.contains("Print help") && !help.contains("[default"), "{help}");
 }
 
 /// A scan that links to a file outside the content folder is refused by `check` and `build`,

@@ -256,7 +256,24 @@ fn chinese(command: clap::Command, root: bool) -> clap::Command {
         .subcommand_help_heading(commands)
         .mut_args(|a| {
             let heading = if a.is_positional() { arguments } else { options };
-            a.help_heading(heading)
+            // clap's "[default: content]" and "[possible values: …]", in Chinese (flags show neither).
+            if !a.get_action().takes_values() {
+                return a.help_heading(heading);
+            }
+            let defaults: Vec<String> =
+                a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+            let values: Vec<String> = a.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
+            let mut help = a.get_help().map(ToString::to_string).unwrap_or_default();
+            let mut a = a.help_heading(heading);
+            if !values.is_empty() {
+                help = format!("{help} {}", t!("help-values", values = values.join("、")));
+                a = a.hide_possible_values(true);
+            }
+            if !defaults.is_empty() {
+                help = format!("{help} {}", t!("help-default", value = defaults.join(", ")));
+                a = a.hide_default_value(true);
+            }
+            a.help(help.trim_start().to_string())
         })
         .disable_help_flag(true)
         .arg(

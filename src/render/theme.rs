@@ -130,6 +130,8 @@ impl Theme {
         tera.register_filter("numeral", crate::numerals::filter);
         // `{{ date | day }}`: 2023年1月10日 on pages, as on paper.
         tera.register_filter("day", crate::date::filter);
+        // `{{ finding | ticks }}`: a message's `key: value` spans as code, the rest escaped.
+        tera.register_filter("ticks", ticks);
         Ok(Theme { tera, assets, pdf_style, font_files })
     }
 }
@@ -151,6 +153,23 @@ pub(crate) fn escape(text: &str) -> String {
     out
 }
 
+/// A message as HTML: escaped, and what it quotes between backticks (`rectified: YYYY-MM-DD`)
+/// set as code, as a terminal user reads it. The result is safe to print unescaped.
+fn ticks(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let text = tera::try_get_value!("ticks", "value", String, value);
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, part) in text.split('`').enumerate() {
+        // Odd parts are quoted, unless the last backtick has no partner.
+        let quoted = i % 2 == 1 && text.matches('`').count() > i;
+        match quoted {
+            true => out.push_str(&format!("<code>{}</code>", escape(part))),
+            false if i % 2 == 1 => out.push_str(&format!("`{}", escape(part))),
+            false => out.push_str(&escape(part)),
+        }
+    }
+    Ok(tera::Value::String(out))
+}
+
 /// Tera's errors nest their causes; show the whole chain.
 pub(crate) fn template_error(e: &tera::Error) -> String {
     let mut msg = e.to_string();
@@ -161,4 +180,14 @@ pub(crate) fn template_error(e: &tera::Error) -> String {
         source = cause.source();
     }
     msg
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quoted_spans_of_a_message_become_code_and_the_rest_is_escaped() {
+        let html = |s: &str| super::ticks(&tera::Value::String(s.into()), &Default::default()).unwrap();
+        assert_eq!(html("隐患 `2022-03` 已逾期 <b>"), "隐患 <code>2022-03</code> 已逾期 &lt;b&gt;");
+        assert_eq!(html("`<x>` and `a"), "<code>&lt;x&gt;</code> and `a");
+    }
 }

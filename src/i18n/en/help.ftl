@@ -131,3 +131,5 @@ help-arguments = Arguments
 help-options = Options
 help-help = Print help
 help-version = Print version
+help-default = [default: { $value }]
+help-values = [possible values: { $values }]

@@ -131,3 +131,5 @@ help-arguments = 参数
 help-options = 选项
 help-help = 显示帮助
 help-version = 显示版本号
+help-default = [默认：{ $value }]
+help-values = [可选：{ $values }]
