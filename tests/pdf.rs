@@ -321,31 +321,6 @@ fn a_front_line_posts_card_fits_one_sheet() {
     assert!(all >= 30 && one * 10 >= all * 9, "{one} of {all} front-line cards fit one page");
 }
 
-/// 孤字: no paragraph of a card or a letter ends with one character alone on its last line (a
-/// closing mark after it does not count), read from the PDFs with poppler. Before the line
-/// breaker gave the last line a second character, the example's cards and letters had 196.
-#[test]
-fn no_character_stands_alone_on_a_paragraphs_last_line() {
-    require_tools!();
-    let dir = example();
-    let out = run(&["build", "--only", "cards,letters", "--out", "printed"], dir.path());
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    let marks = "。，、；：？！）》」】』〉”’…—·%";
-    let mut lone = Vec::new();
-    for pdf in pdfs(&dir.path().join("printed/site/pdf")) {
-        let raw = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
-        let lines: Vec<&str> = raw.lines().map(str::trim).collect();
-        for pair in lines.windows(2) {
-            let letters: Vec<char> = pair[1].chars().filter(|c| !c.is_whitespace() && !marks.contains(*c)).collect();
-            // A full line before it: the same paragraph, not a heading or a field.
-            if pair[0].chars().count() >= 20 && matches!(letters[..], [c] if ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
-                lone.push(format!("{}: …{} / {}", pdf.display(), pair[0], pair[1]));
-            }
-        }
-    }
-    assert!(lone.is_empty(), "{} lone characters:\n{}", lone.len(), lone.join("\n"));
-}
-
 /// GB/T 9704 7.5: the dashes of the page number are 7 mm under the type area (37 + 225 mm from
 /// the top), measured on the page as printed: rendered with pdftoppm at 600 dpi, the first row
 /// of ink wider than 2 mm (a dash, not a digit) under the type area.

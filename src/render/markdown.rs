@@ -4,6 +4,10 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd, html};
 
+/// How pages' Markdown is read, for their HTML and for the links `check` tests alike.
+const OPTIONS: Options =
+    Options::ENABLE_TABLES.union(Options::ENABLE_STRIKETHROUGH).union(Options::ENABLE_HEADING_ATTRIBUTES);
+
 /// A page's HTML and its table of contents: the headings of the second and third levels
 /// (`## …`, `### …`), each given an id (`sec-1`, …) unless the text names one (`## 标题 {#id}`),
 /// so that a long page can be read on a phone by its sections.
@@ -21,10 +25,9 @@ pub(crate) struct TocEntry {
 }
 
 pub(crate) fn to_html(markdown: &str, allow_html: bool) -> Html {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut toc: Vec<TocEntry> = Vec::new();
     let mut in_section_heading = false;
-    let events: Vec<Event> = Parser::new_ext(markdown, options)
+    let events: Vec<Event> = Parser::new_ext(markdown, OPTIONS)
         .map(|event| match event {
             Event::Html(raw) | Event::InlineHtml(raw) if !allow_html => Event::Text(raw),
             // Links and images may point at pages, files or the web, never at script.
@@ -60,8 +63,7 @@ pub(crate) fn to_html(markdown: &str, allow_html: bool) -> Html {
 
 /// The links and images of a Markdown text: destination, and where the link is written.
 pub(crate) fn links(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
-    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
-    Parser::new_ext(markdown, options)
+    Parser::new_ext(markdown, OPTIONS)
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) if safe_url(&dest_url) => {
