@@ -574,6 +574,45 @@ const CASES: &[Case] = &[
         help: Some("旗医清〔{year}〕{number}号"),
     },
     Case {
+        name: "a display period that ends before it starts",
+        files: &[W(
+            INST,
+            "name: 测试卫生院\nkind: township-health-centre\nemployees: 2\ndisplay:\n  from: 2023-01-13\n  until: 2023-01-09\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
+        )],
+        code: "invalid-period",
+        file: INST,
+        line: 6,
+        column: 10,
+        message: "the display (`display`) ends before it starts",
+        help: Some("the later one must not come first"),
+    },
+    Case {
+        name: "a display period with a day that does not exist",
+        files: &[W(
+            INST,
+            "name: 测试卫生院\nkind: township-health-centre\nemployees: 2\ndisplay:\n  from: 2023-02-30\n  until: 2023-03-09\n  contact: 办公室\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
+        )],
+        code: "invalid-date",
+        file: INST,
+        line: 5,
+        column: 9,
+        message: "2023-02-30",
+        help: None,
+    },
+    Case {
+        name: "an unknown key in the display",
+        files: &[W(
+            INST,
+            "name: 测试卫生院\nkind: township-health-centre\nemployees: 2\ndisplay:\n  from: 2023-01-09\n  until: 2023-01-13\n  phone: 0477-7512345\nprincipal: director\nleadership_group:\n  chair: director\nsafety_management:\n  officers:\n    - post: nurse\n      type: part-time\n",
+        )],
+        code: "unknown-key",
+        file: INST,
+        line: 7,
+        column: 3,
+        message: "phone",
+        help: Some("contact"),
+    },
+    Case {
         name: "letters numbered as documents without a style",
         files: &[W(
             INST,

@@ -92,8 +92,12 @@ fn every_card_and_letter_is_a_valid_pdf_with_subset_fonts() {
             "departments/leadership-cards.pdf",
             "departments/nursing-cards.pdf",
             "departments/nursing-letters.pdf",
+            "display.pdf",
+            "displays/leadership.pdf",
+            "displays/nursing.pdf",
             "letters.pdf",
             "letters/nurse--zhao-min.pdf",
+            "network.pdf",
             "registers.pdf",
             "registers/nursing.pdf",
         ]
@@ -746,4 +750,91 @@ fn a_department_register_lists_its_letters_with_codes_and_dates_to_fill_in() {
     let code = registers.clone().find(|d| d["department"] == "public-health").unwrap()["code"].as_str().unwrap();
     let out = run(&["verify", code], dir.path());
     assert!(text(&out.stdout).contains("signing register"), "{}", text(&out.stdout));
+}
+
+#[test]
+fn the_printed_display_carries_its_period_contact_and_issuer_and_nothing_internal() {
+    require_tools!();
+    let dir = example();
+    let out = run(&["build", "content", "--out", "out", "--only", "cards,site"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let pdf = |p: &str| dir.path().join("out/site/pdf").join(p);
+    let flat = |p: &Path| tool("pdftotext", &[p.to_str().unwrap(), "-"]).split_whitespace().collect::<String>();
+    let all = flat(&pdf("wsq-hospital/display.pdf"));
+    assert!(all.starts_with("乌审旗人民医院全员安全生产责任制公示"), "{all}");
+    assert!(all.contains("公示期：2023年1月9日至2023年1月13日"), "{all}");
+    assert!(all.contains("请向院安全生产管理科（安全生产委员会办公室），电话0477-7512345反映"), "{all}");
+    // The committee, every department and post of the hospital with its holders, then 落款.
+    for text in [
+        "一、乌审旗人民医院安全生产委员会",
+        "主任：院长杨志强",
+        "（一）院长（单位主要负责人）",
+        "责任人员：牛二虎",
+        "考核标准：",
+    ] {
+        assert!(all.contains(text), "no {text}: {all}");
+    }
+    assert!(all.ends_with("乌审旗人民医院2023年1月9日—19—") || all.contains("乌审旗人民医院2023年1月9日—"), "{all}");
+    // Nothing internal: no code, no signing status.
+    for internal in ["校验码", "已签订", "未签订", "需重新签订"] {
+        assert!(!all.contains(internal), "{internal} printed: {all}");
+    }
+    let n = pages(&pdf("wsq-hospital/display.pdf"));
+    assert!(all.contains(&format!("—{n}—")), "page numbers to the last");
+    // A department's display: its duties and posts only, on its own; blanks to fill in without
+    // a period in the content.
+    let safety = flat(&pdf("wsq-hospital/displays/safety.pdf"));
+    assert!(safety.starts_with("乌审旗人民医院安全生产管理科安全生产责任公示"), "{safety}");
+    assert!(safety.contains("一、部门安全生产职责") && safety.contains("二、岗位安全生产责任"), "{safety}");
+    assert!(!safety.contains("护理部") && !safety.contains("电工"), "{safety}");
+    let tuke = flat(&pdf("wsq-tuke/display.pdf"));
+    assert!(tuke.contains("公示期：年月日至年月日。"), "blanks: {tuke}");
+    // The display page links to it.
+    let page = std::fs::read_to_string(dir.path().join("out/site/institutions/wsq-hospital/display.html")).unwrap();
+    assert!(page.contains("pdf/wsq-hospital/display.pdf") && page.contains("pdf/wsq-hospital/network.pdf"));
+}
+
+#[test]
+fn the_network_diagram_is_one_turned_page_from_the_principal_to_the_posts() {
+    require_tools!();
+    let dir = example();
+    let out =
+        run(&["build", "content", "--out", "out", "--only", "cards", "--institution", "wsq-hospital"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let file = dir.path().join("out/site/pdf/wsq-hospital/network.pdf");
+    assert_eq!(pages(&file), 1);
+    assert!(tool("pdfinfo", &[file.to_str().unwrap()]).contains("841.89 x 595.2"), "A4 turned");
+    // Words with their boxes (-bbox): the principal above the leaders, the leaders above the
+    // departments they supervise, each department's posts inside; all inside the type area
+    // (20 mm from the left and top, 257 × 165 mm).
+    let html = tool("pdftotext", &["-bbox", file.to_str().unwrap(), "-"]);
+    let words: Vec<(f32, f32, f32, f32, String)> = html
+        .lines()
+        .filter_map(|l| {
+            let l = l.trim().strip_prefix("<word ")?;
+            let num = |k: &str| -> f32 {
+                let s = &l[l.find(&format!("{k}=\"")).unwrap() + k.len() + 2..];
+                s[..s.find('"').unwrap()].parse().unwrap()
+            };
+            let w = &l[l.find('>').unwrap() + 1..l.find("</word>").unwrap()];
+            Some((num("xMin"), num("yMin"), num("xMax"), num("yMax"), w.to_string()))
+        })
+        .collect();
+    let mm = 72.0 / 25.4;
+    for (x0, y0, x1, y1, w) in &words {
+        assert!(*x0 >= 20.0 * mm - 1.0 && *x1 <= 277.0 * mm + 1.0, "{w} outside: {x0}–{x1}");
+        assert!(*y0 >= 20.0 * mm - 1.0 && *y1 <= 185.0 * mm + 1.0, "{w} outside: {y0}–{y1}");
+    }
+    let top = |needle: &str| {
+        words.iter().find(|w| w.4.contains(needle)).unwrap_or_else(|| panic!("{needle} not drawn: {html}")).1
+    };
+    assert!(top("杨志强") < top("王宏伟"), "principal above the leaders");
+    assert!(top("王宏伟") < top("安全生产管理科"), "leader above the departments");
+    assert!(top("安全生产管理科") < top("保卫科"));
+    for post in ["电工", "锅炉工", "急诊科护士", "院办公室主任"] {
+        top(post);
+    }
+    // Not a page to number or to verify.
+    let flat: String = words.iter().map(|w| w.4.as_str()).collect();
+    assert!(!flat.contains("校验码") && !flat.contains("—1—"), "{flat}");
 }

@@ -13,6 +13,7 @@ pub(crate) fn check(index: &Index, report: &mut Report) {
         if let Some(loaded) = &inst.dir.institution {
             institution(loaded.file, &loaded.value, report);
             numbers(loaded.file, &loaded.value, report);
+            display(loaded.file, &loaded.value, report);
             coverage(loaded.file, &loaded.value, inst.people.len(), report);
         }
         posts(index, inst, report);
@@ -114,6 +115,20 @@ fn numbers(f: usize, i: &crate::raw::Institution, report: &mut Report) {
             Diagnostic::new("invalid-doc-number", at(f, n), t!("rules-no-doc-number"), t!("rules-no-doc-number-label"))
                 .with_help(t!("rules-no-doc-number-help")),
         );
+    }
+}
+
+/// The display period (公示期) is two real days, the first not after the last.
+fn display(f: usize, i: &crate::raw::Institution, report: &mut Report) {
+    let Some(d) = &i.display else { return };
+    let (from, until) = (&d.value.from, &d.value.until);
+    super::refs::check_date(at(f, from), &from.value, report);
+    super::refs::check_date(at(f, until), &until.value, report);
+    if let (Ok(a), Ok(b)) = (crate::date::Date::parse(&from.value), crate::date::Date::parse(&until.value))
+        && b < a
+    {
+        let message = t!("rules-display-ends-before-start");
+        report.push(super::refs::order("invalid-period", at(f, until), message, at(f, from)));
     }
 }
 

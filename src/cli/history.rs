@@ -193,6 +193,8 @@ fn kind_name(d: &Document) -> String {
         Kind::Ledger => "ledger",
         Kind::Form => "form",
         Kind::Register => "register",
+        Kind::Display => "display",
+        Kind::Network => "network",
     };
     t!("verify-kind", kind)
 }

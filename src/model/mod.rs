@@ -89,8 +89,19 @@ pub(crate) struct Institution {
     pub(crate) major_sources: Vec<SourceUnit>,
     /// How its risks are graded and who controls each grade (一企业一标准).
     pub(crate) risk_standard: RiskStandard,
+    /// Its printed public display's period, contact and issuer, when the content states them.
+    pub(crate) display: Option<Display>,
     /// Where the institution is described (file:line:column), for messages about it.
     pub(crate) source: String,
+}
+
+/// 公示 (see `raw::Display`): the printed display leaves blanks for what is not stated.
+#[derive(Debug, Serialize)]
+pub(crate) struct Display {
+    pub(crate) from: Date,
+    pub(crate) until: Date,
+    pub(crate) contact: Option<String>,
+    pub(crate) issuer: Option<String>,
 }
 
 /// One responsibility letter: 甲方 (the superior post, represented by its holder) and 乙方.

@@ -174,6 +174,24 @@ pub(crate) struct Institution {
     /// Revisions the content states (修订说明), see [`Revision`].
     #[serde(default)]
     pub(crate) revisions: Vec<Revision>,
+    /// The period and contact of the printed public display (公示).
+    #[serde(default)]
+    pub(crate) display: Option<Spanned<Display>>,
+}
+
+/// 公示: the days the responsibility system is displayed, and whom to tell objections to. The
+/// printed display carries them, and is dated (落款) with its first day.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Display {
+    pub(crate) from: Spanned<String>,
+    pub(crate) until: Spanned<String>,
+    /// Who takes objections and how to reach them: 安全生产管理科　王磊，电话 0477-7512345.
+    #[serde(default)]
+    pub(crate) contact: Option<String>,
+    /// Who issues it (落款); the institution's name without it.
+    #[serde(default)]
+    pub(crate) issuer: Option<String>,
 }
 
 /// How an institution numbers its letters.

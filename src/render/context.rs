@@ -64,7 +64,7 @@ pub(crate) enum Part {
     Site,
     /// model.json and duties.csv (output/data/).
     Data,
-    /// Duty cards and risk notice cards (PDF).
+    /// Duty cards, risk notice cards, the printed public display and the network diagram (PDF).
     Cards,
     /// Responsibility letters (PDF).
     Letters,
@@ -82,7 +82,7 @@ impl Part {
     /// The part that prints a kind of document.
     pub(crate) fn of(kind: Kind) -> Part {
         match kind {
-            Kind::Card | Kind::RiskCard => Part::Cards,
+            Kind::Card | Kind::RiskCard | Kind::Display | Kind::Network => Part::Cards,
             Kind::Register => Part::Letters,
             Kind::Letter => Part::Letters,
             Kind::Report | Kind::Bulletin | Kind::Ledger => Part::Reports,

@@ -31,8 +31,12 @@ pub(crate) enum Kind {
     Ledger,
     /// 隐患排查记录表: a department's checklist items, blank to fill in on site (A4 landscape).
     Form,
-    /// 安全生产责任书签订台账: a department's letters, to date and sign in (A4 landscape).
+    /// 安全生产责任書签订台账: a department's letters, to date and sign in (A4 landscape).
     Register,
+    /// 全员安全生产责任制公示: the institution's or a department's duties, for the wall.
+    Display,
+    /// 安全生产责任体系图: principal → leaders → departments → posts, on one A4 turned.
+    Network,
 }
 
 /// The paper a kind of document is set on.
@@ -47,10 +51,16 @@ pub(crate) enum Paper {
 }
 
 impl Kind {
+    /// Whether its verification code is printed: not on what is posted for everyone to read
+    /// (the display, the network diagram), where it would be an internal detail.
+    pub(crate) fn coded(self) -> bool {
+        !matches!(self, Kind::Display | Kind::Network)
+    }
+
     pub(crate) fn paper(self) -> Paper {
         match self {
-            Kind::Ledger | Kind::Form | Kind::Register => Paper::Wide,
-            Kind::RiskCard | Kind::Card => Paper::Posted,
+            Kind::Ledger | Kind::Form | Kind::Register | Kind::Network => Paper::Wide,
+            Kind::RiskCard | Kind::Card | Kind::Display => Paper::Posted,
             _ => Paper::Official,
         }
     }
@@ -85,6 +95,29 @@ pub(crate) enum Block {
     /// cells, the header row again at the top of every page, rows never split. A row with an
     /// empty cell is two lines high at least, to be written in by hand.
     Table { head: Vec<String>, align: Vec<Align>, rows: Vec<Vec<String>> },
+    /// The responsibility network diagram (安全生产责任体系图): boxes joined by lines, drawn on
+    /// one page by `pdf::network`, not set on the grid. Made by the code, not by a template.
+    Network(Node),
+}
+
+/// A box of the network diagram: its heading, its lines and the boxes under it. The root is the
+/// principal, its children the leaders (a child with no heading: the departments the principal
+/// supervises directly), theirs the departments, whose lines name their posts.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Node {
+    pub(crate) heading: String,
+    pub(crate) lines: Vec<String>,
+    pub(crate) children: Vec<Node>,
+}
+
+impl Node {
+    /// Calls `f` with this box and every box under it, top down.
+    pub(crate) fn visit<'a>(&'a self, f: &mut impl FnMut(&'a Node)) {
+        f(self);
+        for c in &self.children {
+            c.visit(f);
+        }
+    }
 }
 
 /// Where a letter stands, from the content's signing records and its current code.
@@ -185,6 +218,14 @@ impl Block {
             Block::Signatures { header, rows } | Block::Table { head: header, rows, .. } => {
                 header.iter().chain(rows.iter().flatten()).map(String::as_str).collect()
             }
+            Block::Network(root) => {
+                let mut out = Vec::new();
+                root.visit(&mut |n| {
+                    out.push(n.heading.as_str());
+                    out.extend(n.lines.iter().map(String::as_str));
+                });
+                out
+            }
         }
     }
 
@@ -198,6 +239,7 @@ impl Block {
             Block::Signatures { .. } => 6,
             Block::Closing(_) => 7,
             Block::Table { .. } => 8,
+            Block::Network(_) => 9,
         }
     }
 }

@@ -25,6 +25,7 @@ pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> R
     docs.extend(super::notices::institution(model, &theme.tera, inst)?);
     docs.extend(super::bulletins::institution(model, &theme.tera, inst)?);
     docs.extend(super::ledgers::institution(model, &theme.tera, inst)?);
+    docs.extend(super::displays::institution(model, &theme.tera, inst)?);
     Ok(docs)
 }
 

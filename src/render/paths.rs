@@ -173,7 +173,12 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
         ["pdf", "campaigns", c, f] => {
             campaign(c).is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.phases.iter().any(|y| y.id == p)))
         }
-        ["pdf", i, "cards.pdf" | "letters.pdf"] => inst(i).is_some(),
+        ["pdf", i, "cards.pdf" | "letters.pdf" | "display.pdf" | "network.pdf"] => inst(i).is_some(),
+        ["pdf", i, "displays", f] => inst(i).is_some_and(|x| {
+            stem(f, ".pdf").is_some_and(|d| {
+                x.departments.iter().any(|y| y.id == d && (!y.posts.is_empty() || !y.duties.is_empty()))
+            })
+        }),
         ["pdf", i, "risk-cards.pdf"] => inst(i).is_some_and(|x| x.lists_risks()),
         ["pdf", i, "risk-cards", f] => inst(i)
             .is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.posts.iter().any(|y| y.id == p && !y.risks.is_empty()))),
@@ -236,6 +241,21 @@ pub(crate) fn form(institution: &str, department: &str) -> String {
 /// A department's register of its letters (签订台账, PDF).
 pub(crate) fn register(institution: &str, department: &str) -> String {
     format!("pdf/{institution}/registers/{department}.pdf")
+}
+
+/// The printed public display (公示) of the whole institution.
+pub(crate) fn display_pdf(institution: &str) -> String {
+    format!("pdf/{institution}/display.pdf")
+}
+
+/// A department's printed public display, for its own noticeboard.
+pub(crate) fn department_display(institution: &str, department: &str) -> String {
+    format!("pdf/{institution}/displays/{department}.pdf")
+}
+
+/// The responsibility network diagram (安全生产责任体系图).
+pub(crate) fn network(institution: &str) -> String {
+    format!("pdf/{institution}/network.pdf")
 }
 
 /// The names of an institution's combined files (`combined`): one per kind that is combined.

@@ -50,6 +50,7 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/pdf/ledger.md",
     "templates/pdf/form.md",
     "templates/pdf/register.md",
+    "templates/pdf/display.md",
     "templates/campaign-macros.html",
     "templates/campaigns.html",
     "templates/campaign.html",

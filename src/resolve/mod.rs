@@ -271,6 +271,15 @@ fn institution(
         inspections: records::inspections(dir),
         major_sources: records::major_sources(dir),
         risk_standard: standard,
+        display: raw.display.as_ref().and_then(|d| {
+            let d = &d.value;
+            Some(Display {
+                from: crate::date::Date::parse(&d.from.value).ok()?,
+                until: crate::date::Date::parse(&d.until.value).ok()?,
+                contact: d.contact.clone(),
+                issuer: d.issuer.clone(),
+            })
+        }),
         source: place(content, at(loaded.file, &raw.name)),
     })
 }

@@ -199,6 +199,7 @@ rules-doc-number-without-number-help = add `{"{"}number{"}"}` where the { $key -
         [card_numbers] card's number goes, e.g. 旗医清〔{"{"}year{"}"}〕{"{"}number{"}"}号
        *[other] letter's number goes, e.g. 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号
     }
+rules-display-ends-before-start = the display (`display`) ends before it starts
 rules-no-doc-number = letters are numbered as documents, but the institution has no `doc_number`
 rules-no-doc-number-label = needs `doc_number`
 rules-no-doc-number-help = add `doc_number: <style>`, e.g. 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号, or number letters as `register`

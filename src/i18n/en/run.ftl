@@ -142,6 +142,8 @@ verify-kind = { $kind ->
         [risk-card] risk notice card
         [ledger] yearly hazard ledger
         [form] inspection form
+        [display] public display
+        [network] responsibility network diagram
        *[register] signing register
     }
 verify-not-a-code = `{ $code }` is not a verification code: codes have 8 letters or digits, like 7QK2-M9XD

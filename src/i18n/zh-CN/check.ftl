@@ -195,6 +195,7 @@ rules-doc-number-without-number-help = 请在序号的位置加上 `{"{"}number{
         [card_numbers] 旗医清〔{"{"}year{"}"}〕{"{"}number{"}"}号
        *[other] 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号
     }
+rules-display-ends-before-start = 公示期（`display`）的结束日期早于开始日期
 rules-no-doc-number = 责任书按发文字号编号，但该单位没有设置 `doc_number`
 rules-no-doc-number-label = 需要 `doc_number`
 rules-no-doc-number-help = 请添加 `doc_number: <style>`，如 乌人医发〔{"{"}year{"}"}〕{"{"}number{"}"}号；或改为按签订台账编号（`register`）

@@ -164,6 +164,8 @@ verify-kind = { $kind ->
         [risk-card] 岗位安全风险告知卡
         [ledger] 年度事故隐患排查治理台账
         [form] 隐患排查记录表
+        [display] 全员安全生产责任制公示
+        [network] 安全生产责任体系图
        *[register] 安全生产责任书签订台账
     }
 verify-not-a-code = `{ $code }` 不是校验码：校验码由 8 位字母或数字组成，如 7QK2-M9XD

@@ -91,6 +91,18 @@ pub(crate) struct Placed {
 
 pub(crate) struct Page {
     pub(crate) lines: Vec<Placed>,
+    /// What is drawn off the grid (the network diagram's boxes), in points from the top left.
+    pub(crate) shapes: Vec<Shape>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) enum Shape {
+    /// Text whose baseline starts at (`x`, `y`).
+    Text { role: Role, size: f32, x: f32, y: f32, text: String },
+    /// A straight line.
+    Line { from: (f32, f32), to: (f32, f32) },
+    /// A ruled box with its top left corner at (`x`, `y`).
+    Frame { x: f32, y: f32, width: f32, height: f32 },
 }
 
 /// Where a paragraph goes: its left edge and width, and the indents of its first and
@@ -317,6 +329,8 @@ impl Typesetter<'_> {
                     out.push(Chunk::new(self.signatures(header, rows), Keep::WithPrevious, 1))
                 }
                 Block::Closing(lines) => out.push(Chunk::new(self.closing(lines), Keep::WithPrevious, 1)),
+                // Drawn by `network` on a page of its own.
+                Block::Network(_) => {}
                 Block::Table { head, align, rows } => {
                     let edges = self.columns(head, rows);
                     let header = out.len();
@@ -417,6 +431,7 @@ impl Typesetter<'_> {
                         Some(Placed { row, line })
                     })
                     .collect(),
+                shapes: Vec::new(),
             })
             .collect()
     }

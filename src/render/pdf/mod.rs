@@ -12,6 +12,7 @@ pub(crate) mod fonts;
 mod justify;
 mod layout;
 pub(crate) mod linebreak;
+mod network;
 pub(crate) mod style;
 mod table;
 mod write;
@@ -83,8 +84,7 @@ impl Renderer for PdfRenderer {
                 })
                 .collect::<Result<_>>()?;
             coverage(ctx.model, &mine, fonts)?;
-            let laid: Vec<(&Document, Vec<Page>)> =
-                mine.into_par_iter().map(|d| (d, ts.of(d).pages(&d.blocks, d.number.as_deref()))).collect();
+            let laid: Vec<(&Document, Vec<Page>)> = mine.into_par_iter().map(|d| (d, lay_out(ts.of(d), d))).collect();
             // One subset of each face for each family's files (see `Family`): a letter carries
             // the glyphs of the institution's cards and letters, not of its ledgers too.
             let mut families: BTreeMap<Family, Vec<(&Document, Vec<Page>)>> = BTreeMap::new();
@@ -167,6 +167,14 @@ fn family(files: &Files, inst: &Institution, laid: Vec<(&Document, Vec<Page>)>) 
     Ok((started.elapsed().as_micros() as u64, combined.iter().map(Batch::pages).sum()))
 }
 
+/// A document's pages: set on the grid, or drawn (the network diagram).
+fn lay_out(ts: &layout::Typesetter, d: &Document) -> Vec<Page> {
+    match d.blocks.iter().any(|b| matches!(b, Block::Network(_))) {
+        true => network::pages(ts, &d.blocks),
+        false => ts.pages(&d.blocks, d.number.as_deref()),
+    }
+}
+
 /// Documents that print mostly the same words, and so share their font subsets: a subset per
 /// document would cost more than the page (see `embed`), one per institution would make every
 /// letter carry the glyphs of the hazard ledger's descriptions and names too.
@@ -183,7 +191,7 @@ enum Family {
 impl Family {
     fn of(kind: Kind) -> Family {
         match kind {
-            Kind::Card | Kind::Letter | Kind::Report | Kind::Register => Family::Duties,
+            Kind::Card | Kind::Letter | Kind::Report | Kind::Register | Kind::Display | Kind::Network => Family::Duties,
             Kind::RiskCard => Family::Risks,
             Kind::Notice | Kind::Bulletin | Kind::Ledger | Kind::Form => Family::Hazards,
         }
@@ -369,6 +377,10 @@ pub(crate) fn missing_glyphs<'a>(
                     header.iter().for_each(|h| note(&fonts.heading, h));
                     rows.iter().flatten().for_each(|r| note(&fonts.body, r));
                 }
+                Block::Network(root) => root.visit(&mut |n| {
+                    note(&fonts.heading, &n.heading);
+                    n.lines.iter().for_each(|l| note(&fonts.body, l));
+                }),
                 _ => block.texts().into_iter().for_each(|t| note(&fonts.body, t)),
             }
         }

@@ -7,10 +7,10 @@ use pdf_writer::writers::WMode;
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
 use super::embed::{self, Glyphs, ROLES, Subsets};
-use super::layout::{Page, Role, Typesetter, Typesetters};
+use super::layout::{Page, Role, Shape, Typesetter, Typesetters};
 use super::style::MM;
 use crate::error::Result;
-use crate::render::document::{CODE_ALPHABET, Document};
+use crate::render::document::{CODE_ALPHABET, Document, Kind};
 
 /// Text at a place on the page: `y` is its baseline, from the top; `spacing` follows every
 /// character.
@@ -41,6 +41,11 @@ pub(crate) fn texts(ts: &Typesetter, doc: &Document, page: &Page, number: usize)
             });
         }
     }
+    for shape in &page.shapes {
+        if let Shape::Text { role, size, x, y, text } = shape {
+            out.push(Text { role: *role, size: *size, x: *x, y: *y, text: text.clone(), spacing: 0.0 });
+        }
+    }
     out.extend(footer(ts, doc, number));
     out
 }
@@ -62,8 +67,9 @@ pub(crate) fn glyphs(ts: &Typesetters, docs: &[(&Document, Vec<Page>)]) -> Glyph
 }
 
 /// GB/T 9704 page numbers ("— 1 —", 4号, the top of the dashes 7 mm under the type area; odd
-/// pages on the right, even on the left, one character in), and the verification code under them.
-fn footer(ts: &Typesetter, doc: &Document, page: usize) -> [Text; 2] {
+/// pages on the right, even on the left, one character in), and the verification code under
+/// them on the documents that carry one.
+fn footer(ts: &Typesetter, doc: &Document, page: usize) -> Vec<Text> {
     let style = ts.style;
     let body = ts.face(Role::Body);
     let size = 14.0;
@@ -81,17 +87,16 @@ fn footer(ts: &Typesetter, doc: &Document, page: usize) -> [Text; 2] {
     };
     let small = style.sizes.footer;
     let w = code.chars().map(|c| body.advance(c, small)).sum::<f32>();
-    [
-        Text { role: Role::Body, size, x, y, text, spacing: 0.0 },
-        Text {
-            role: Role::Body,
-            size: small,
-            x: left + (right - left - w) / 2.0,
-            y: y + 2.2 * small,
-            text: code,
-            spacing: 0.0,
-        },
-    ]
+    // A one-page drawing has no page number.
+    if doc.kind == Kind::Network {
+        return Vec::new();
+    }
+    let mut out = vec![Text { role: Role::Body, size, x, y, text, spacing: 0.0 }];
+    if doc.kind.coded() {
+        let x = left + (right - left - w) / 2.0;
+        out.push(Text { role: Role::Body, size: small, x, y: y + 2.2 * small, text: code, spacing: 0.0 });
+    }
+    out
 }
 
 /// A document's pages drawn and deflated. A page's bytes are the same in the document's own
@@ -353,6 +358,25 @@ fn page_content(
             c.move_to(rule.x0, y);
             c.line_to(rule.x1, y);
             c.stroke();
+        }
+    }
+    // The network diagram's boxes and lines.
+    let flip = |(x, y): (f32, f32)| (x, height - y);
+    for shape in &page.shapes {
+        match *shape {
+            Shape::Line { from, to } => {
+                let ((x0, y0), (x1, y1)) = (flip(from), flip(to));
+                c.set_line_width(0.6);
+                c.move_to(x0, y0);
+                c.line_to(x1, y1);
+                c.stroke();
+            }
+            Shape::Frame { x, y, width, height: h } => {
+                c.set_line_width(0.8);
+                c.rect(x, height - y - h, width, h);
+                c.stroke();
+            }
+            Shape::Text { .. } => {}
         }
     }
     embed::deflate(&c.finish(), PAGE_LEVEL)

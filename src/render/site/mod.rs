@@ -375,14 +375,25 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
         /// The safety committee or leadership group, with its duties.
         group: Option<views::Group>,
         sections: Vec<views::DisplaySection<'a>>,
+        /// The printed display and the network diagram, when this build prints them.
+        printed: Vec<views::DocLink>,
     }
+    use crate::render::document::Kind as Printed;
+    let printed =
+        [(Printed::Display, "打印版公示（PDF，含公示期和落款）"), (Printed::Network, "安全生产责任体系图（PDF）")]
+            .into_iter()
+            .filter_map(|(kind, title)| {
+                let d = v.documents.iter().find(|d| d.kind == kind && d.department.is_empty() && d.printed)?;
+                Some(views::DocLink::of(d, title))
+            })
+            .collect();
     let title = format!("{}全员安全生产责任制公示", inst.name);
     site.page(
         "display.html",
         &paths::display(&inst.id),
         &title,
         &crumbs,
-        Display { institution: v.link(), group: v.group(), sections: v.display() },
+        Display { institution: v.link(), group: v.group(), sections: v.display(), printed },
     )?;
     if let Some(register) = records::risk_register(v) {
         let title = format!("{}安全风险分级管控清单", inst.name);

@@ -249,6 +249,8 @@ pub(crate) struct DepartmentView {
     pub(crate) posts: Vec<PostRef>,
     /// The department's 签订台账 (PDF), when its people sign letters and it is printed.
     pub(crate) register: Option<DocLink>,
+    /// Its printed display (公示), for its noticeboard.
+    pub(crate) display: Option<DocLink>,
 }
 
 #[derive(Serialize)]
@@ -501,6 +503,11 @@ impl<'a> InstView<'a> {
                 .iter()
                 .find(|x| x.kind == Kind::Register && x.department == d.id && x.printed)
                 .map(|x| DocLink::of(x, "本部门责任书签订台账（PDF）")),
+            display: self
+                .documents
+                .iter()
+                .find(|x| x.kind == Kind::Display && x.department == d.id && x.printed)
+                .map(|x| DocLink::of(x, "本部门安全生产责任公示（PDF）")),
         }
     }
 
