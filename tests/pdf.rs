@@ -838,3 +838,69 @@ fn the_network_diagram_is_one_turned_page_from_the_principal_to_the_posts() {
     let flat: String = words.iter().map(|w| w.4.as_str()).collect();
     assert!(!flat.contains("校验码") && !flat.contains("—1—"), "{flat}");
 }
+
+/// The example with the benchmark's one-page letter (bench/run's `ONE_PAGE_LETTER`, read from
+/// there): the title, the parties, a sentence, six duties and a place to sign.
+fn one_page_letters() -> tempfile::TempDir {
+    let dir = example();
+    let bench = std::fs::read_to_string(repo().join("bench/run")).unwrap();
+    let start = bench.find("ONE_PAGE_LETTER = \"\"\"").unwrap() + "ONE_PAGE_LETTER = \"\"\"".len();
+    let template = &bench[start..start + bench[start..].find("\"\"\"").unwrap()];
+    let templates = dir.path().join("content/theme/templates/pdf");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("letter.md"), template).unwrap();
+    dir
+}
+
+#[test]
+fn a_one_page_letter_of_the_example_is_at_most_80_kb() {
+    require_tools!();
+    let dir = one_page_letters();
+    let out = run(&["build", "content", "--out", "out", "--only", "letters"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let mut sizes: Vec<u64> = pdfs(&dir.path().join("out/site/pdf"))
+        .iter()
+        .filter(|p| p.parent().unwrap().ends_with("letters") && pages(p) == 1)
+        .map(|p| std::fs::metadata(p).unwrap().len())
+        .collect();
+    sizes.sort();
+    assert!(sizes.len() > 100, "{} one-page letters", sizes.len());
+    // Each embeds only the glyphs it prints (a shared subset made them 138 KB in the median).
+    assert!(
+        *sizes.last().unwrap() <= 80_000,
+        "largest {} bytes, median {}",
+        sizes.last().unwrap(),
+        sizes[sizes.len() / 2]
+    );
+}
+
+#[test]
+fn a_files_own_thinned_font_draws_what_the_shared_subset_draws() {
+    require_tools!();
+    let dir = example();
+    let out = run(&["build", "content", "--out", "out", "--only", "letters", "--institution", "wsq-tuke"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let pdf = dir.path().join("out/site/pdf/wsq-tuke");
+    let own = pdf.join("letters/nurse--li-ting.pdf");
+    let combined = pdf.join("departments/inpatient-letters.pdf");
+    // Its own file is smaller than the shared subset would make it; the combined file keeps it.
+    let body = |f: &Path| {
+        tool("pdffonts", &[f.to_str().unwrap()]).lines().nth(2).unwrap().split(' ').next().unwrap().to_string()
+    };
+    assert_ne!(body(&own), body(&combined), "the file's own subset has its own name");
+    assert!(std::fs::metadata(&own).unwrap().len() < 120_000);
+    // Every page of the file, rendered, is a page of the combined file, pixel for pixel.
+    let render = |f: &Path, page: u32| {
+        let stem = dir.path().join(format!("r-{page}"));
+        let p = page.to_string();
+        tool(
+            "pdftoppm",
+            &["-r", "40", "-gray", "-f", &p, "-l", &p, "-singlefile", f.to_str().unwrap(), stem.to_str().unwrap()],
+        );
+        std::fs::read(stem.with_extension("pgm")).unwrap()
+    };
+    let theirs: Vec<Vec<u8>> = (1..=pages(&combined)).map(|n| render(&combined, n)).collect();
+    for n in 1..=pages(&own) {
+        assert!(theirs.contains(&render(&own, n)), "page {n} of the letter is drawn differently");
+    }
+}

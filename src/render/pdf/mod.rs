@@ -143,7 +143,8 @@ fn family(files: &Files, inst: &Institution, laid: Vec<(&Document, Vec<Page>)>) 
             let drawn = write::draw(ts.of(d), &subsets, d, &pages)?;
             let key = doc_key(d);
             let own = [write::Bound { pages: &drawn, outline: Vec::new() }];
-            let bytes = Arc::new(write::pdf(ts.of(d), &subsets, &d.title, &own, false, &key[..16])?);
+            let faces = subsets.thinned(fonts, &write::document_glyphs(ts.of(d), d, &pages));
+            let bytes = Arc::new(write::pdf(ts.of(d), &faces, &d.title, &own, false, &key[..16])?);
             bar.inc(1);
             ctx.write_shared(&paths::in_site(&d.file), bytes)?;
             Ok((d, drawn))
@@ -161,7 +162,7 @@ fn family(files: &Files, inst: &Institution, laid: Vec<(&Document, Vec<Page>)>) 
             b.docs.iter().map(|m| write::Bound { pages: m.pages, outline: m.outline.clone() }).collect();
         // Combined files hold documents of one kind, so of one paper.
         let paper = b.docs.first().map_or(&ts.official, |m| ts.of(m.doc));
-        let bytes = Arc::new(write::pdf(paper, &subsets, &b.title, &bound, true, &key[..16])?);
+        let bytes = Arc::new(write::pdf(paper, &subsets.shared(), &b.title, &bound, true, &key[..16])?);
         ctx.write_shared(&paths::in_site(&b.path), bytes)
     })?;
     Ok((started.elapsed().as_micros() as u64, combined.iter().map(Batch::pages).sum()))

@@ -6,7 +6,7 @@ use pdf_writer::writers::PageLabel;
 use pdf_writer::writers::WMode;
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
-use super::embed::{self, Glyphs, ROLES, Subsets};
+use super::embed::{self, Embedded, Glyphs, ROLES, Subsets};
 use super::layout::{Page, Role, Shape, Typesetter, Typesetters};
 use super::style::MM;
 use crate::error::Result;
@@ -57,13 +57,24 @@ pub(crate) fn glyphs(ts: &Typesetters, docs: &[(&Document, Vec<Page>)]) -> Glyph
     // change the subsets only when it brings a new character of its own.
     glyphs.add(Role::Body, &String::from_utf8_lossy(CODE_ALPHABET));
     for (d, pages) in docs {
-        for (n, page) in pages.iter().enumerate() {
-            for t in texts(ts.of(d), d, page, n + 1) {
-                glyphs.add(t.role, &t.text);
-            }
-        }
+        add(&mut glyphs, ts.of(d), d, pages);
     }
     glyphs
+}
+
+/// The characters one document prints, per face: what its own file embeds (`Subsets::thinned`).
+pub(crate) fn document_glyphs(ts: &Typesetter, doc: &Document, pages: &[Page]) -> Glyphs {
+    let mut glyphs = Glyphs::default();
+    add(&mut glyphs, ts, doc, pages);
+    glyphs
+}
+
+fn add(glyphs: &mut Glyphs, ts: &Typesetter, doc: &Document, pages: &[Page]) {
+    for (n, page) in pages.iter().enumerate() {
+        for t in texts(ts, doc, page, n + 1) {
+            glyphs.add(t.role, &t.text);
+        }
+    }
 }
 
 /// GB/T 9704 page numbers ("— 1 —", 4号, the top of the dashes 7 mm under the type area; odd
@@ -113,7 +124,7 @@ pub(crate) fn draw(ts: &Typesetter, subsets: &Subsets, doc: &Document, pages: &[
 /// input gives the same bytes.
 pub(crate) fn pdf(
     ts: &Typesetter,
-    subsets: &Subsets,
+    fonts: &[Option<Embedded>; 3],
     title: &str,
     docs: &[Bound],
     duplex: bool,
@@ -129,11 +140,11 @@ pub(crate) fn pdf(
     // Font objects (Type0 → CIDFont → descriptor → program, and ToUnicode) for every face
     // this group prints; each page names them F0–F2.
     let mut resources: Vec<(Name, Ref)> = Vec::new();
-    for (i, role) in ROLES.into_iter().enumerate() {
-        let Some(subset) = subsets.get(role) else { continue };
+    for (i, face) in fonts.iter().enumerate() {
+        let Some(face) = face else { continue };
         let (type0, cid, descriptor, program, cmap) = (alloc(), alloc(), alloc(), alloc(), alloc());
         resources.push((Name(FONT_NAMES[i]), type0));
-        write_font(&mut pdf, subset, [type0, cid, descriptor, program, cmap]);
+        write_font(&mut pdf, face, [type0, cid, descriptor, program, cmap]);
     }
 
     let mut kids = Vec::new();
@@ -384,12 +395,13 @@ fn page_content(
 
 /// Copies a face's subset into the file: a Type0 font over one CID font (Identity-H: two
 /// bytes per character id), its descriptor, its program and its ToUnicode map.
-fn write_font(pdf: &mut Pdf, s: &embed::Subset, [type0, cid, descriptor, program, cmap]: [Ref; 5]) {
-    let base = Name(s.base_font.as_bytes());
+fn write_font(pdf: &mut Pdf, e: &Embedded, [type0, cid, descriptor, program, cmap]: [Ref; 5]) {
+    let s = e.subset;
+    let base = Name(e.base_font.as_bytes());
     // A CFF face's Type0 name carries the encoding (PDF 32000 9.7.6.1).
     let type0_name = match s.cff {
-        true => format!("{}-Identity-H", s.base_font),
-        false => s.base_font.clone(),
+        true => format!("{}-Identity-H", e.base_font),
+        false => e.base_font.to_string(),
     };
     pdf.type0_font(type0)
         .base_font(Name(type0_name.as_bytes()))
@@ -441,8 +453,10 @@ fn write_font(pdf: &mut Pdf, s: &embed::Subset, [type0, cid, descriptor, program
     };
     fd.finish();
 
-    let mut stream = pdf.stream(program, &s.program);
-    stream.filter(Filter::FlateDecode);
+    let mut stream = pdf.stream(program, &e.program);
+    if e.deflated {
+        stream.filter(Filter::FlateDecode);
+    }
     match s.cff {
         true => stream.pair(Name(b"Subtype"), Name(b"CIDFontType0C")),
         // A TrueType program's length before decoding is required (Table 127).
