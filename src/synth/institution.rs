@@ -412,6 +412,17 @@ impl InstOut<'_> {
             if let Some(r) = &p.reports_to {
                 let _ = writeln!(y, "reports_to: {r}");
             }
+            // A leader supervises (分管) the departments whose heads report to them.
+            let supervised: Vec<&str> = self
+                .posts
+                .iter()
+                .filter(|h| h.reports_to.as_deref() == Some(p.id.as_str()))
+                .filter(|h| self.depts.iter().any(|d| d.id == h.department && d.head.as_deref() == Some(h.id.as_str())))
+                .map(|h| h.department.as_str())
+                .collect();
+            if p.department == "leaders" && !supervised.is_empty() {
+                let _ = writeln!(y, "supervises: [{}]", supervised.join(", "));
+            }
             let _ = writeln!(y, "scope: {}", q(&p.scope));
             if !p.business.is_empty() {
                 let _ = writeln!(y, "business_duties:");
