@@ -904,3 +904,37 @@ fn a_files_own_thinned_font_draws_what_the_shared_subset_draws() {
         assert!(theirs.contains(&render(&own, n)), "page {n} of the letter is drawn differently");
     }
 }
+
+#[test]
+fn files_are_tagged_with_their_structure_in_reading_order() {
+    require_tools!();
+    let dir = example();
+    let out =
+        run(&["build", "content", "--out", "out", "--only", "letters,cards", "--institution", "wsq-tuke"], dir.path());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let pdf = dir.path().join("out/site/pdf/wsq-tuke");
+    let letter = pdf.join("letters/nurse--li-ting.pdf");
+    assert!(tool("pdfinfo", &[letter.to_str().unwrap()]).contains("Tagged:          yes"));
+    // poppler reads the structure tree and each element's text from its marked content.
+    let tree = tool("pdfinfo", &["-struct-text", letter.to_str().unwrap()]);
+    let roles: Vec<&str> =
+        tree.lines().filter_map(|l| l.split_whitespace().next()).filter(|w| !w.starts_with('"')).collect();
+    assert_eq!(roles.first(), Some(&"Document"), "{tree}");
+    assert_eq!(roles.get(1), Some(&"H1"), "{tree}");
+    for role in ["H2", "P", "L", "LI", "Table"] {
+        assert!(roles.contains(&role), "no {role}: {tree}");
+    }
+    let flat: String = tree.split_whitespace().collect();
+    // Reading order: the title, the parties, the first heading, its items in order.
+    let at = |s: &str| flat.find(s).unwrap_or_else(|| panic!("{s} not in the structure: {tree}"));
+    assert!(at("\"安全生产责任书") < at("乙方：李婷") && at("乙方：李婷") < at("一、责任期限"));
+    assert!(at("1．认真遵守安全生产规章制度") < at("2．认真做好班前班后的交接"));
+    // The footer is an artifact, not text of the letter.
+    assert!(!flat.contains("校验码") && !flat.contains("—1—"), "{tree}");
+    // A combined file: a section per document.
+    let combined = pdf.join("departments/inpatient-letters.pdf");
+    let tree = tool("pdfinfo", &["-struct-text", combined.to_str().unwrap()]);
+    let sections = tree.lines().filter(|l| l.trim_start().starts_with("Sect")).count();
+    assert!(sections >= 2, "{sections} sections: {tree}");
+    assert_eq!(tree.matches("H1").count(), sections, "one title per section");
+}

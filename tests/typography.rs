@@ -51,13 +51,23 @@ fn awkward() -> tempfile::TempDir {
     )
     .unwrap();
     let people = std::fs::read_to_string(content.join("people.yaml")).unwrap();
+    // And a ward's worth of nurses: more signature lines than a page holds.
+    let ward: String = (1..=40)
+        .map(|n| {
+            format!(
+                "- id: ward-{n}\n  name: 张{}\n  posts: [nurse]\n",
+                ["甲", "乙", "丙", "丁"][n % 4].repeat(1 + n / 4 % 2)
+                    + ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"][n % 10]
+            )
+        })
+        .collect();
     std::fs::write(
         content.join("people.yaml"),
-        format!("{people}- id: ouyang-xiaoming\n  name: 欧阳晓明\n  posts: [nurse]\n- id: li-na\n  name: 李娜\n  posts: [nurse]\n"),
+        format!("{people}- id: ouyang-xiaoming\n  name: 欧阳晓明\n  posts: [nurse]\n- id: li-na\n  name: 李娜\n  posts: [nurse]\n{ward}"),
     )
     .unwrap();
     let inst = std::fs::read_to_string(content.join("institution.yaml")).unwrap();
-    std::fs::write(content.join("institution.yaml"), inst.replace("employees: 2", "employees: 4")).unwrap();
+    std::fs::write(content.join("institution.yaml"), inst.replace("employees: 2", "employees: 44")).unwrap();
     dir
 }
 

@@ -42,6 +42,8 @@ pub(crate) struct Line {
     pub(crate) rules: Vec<Rule>,
     /// A line of a table row: where its cells are ruled.
     pub(crate) cells: Option<Cells>,
+    /// The block it sets (its index in the document's blocks): its place in the tagged structure.
+    pub(crate) block: Option<u32>,
 }
 
 /// The rules of a table row's line: the columns' edges, and the row's top and bottom edge
@@ -75,11 +77,13 @@ struct Chunk {
     space_before: usize,
     /// A table row: the chunk of its table's header, set again above it when it opens a page.
     repeat: Option<usize>,
+    /// Set only again above the chunks that repeat it, never in its own place.
+    hidden: bool,
 }
 
 impl Chunk {
     fn new(lines: Vec<Line>, keep: Keep, space_before: usize) -> Self {
-        Chunk { lines, keep, space_before, repeat: None }
+        Chunk { lines, keep, space_before, repeat: None, hidden: false }
     }
 }
 
@@ -273,7 +277,11 @@ impl Typesetter<'_> {
             .fold(0.0, f32::max);
         let hang = (2.0 * char_width).max(widest + self.style.tracking());
         let mut out = Vec::new();
-        for block in blocks {
+        let per_page = self.style.lines_per_page as usize;
+        // Rows of signature blocks that continue on pages of their own.
+        let mut continued: Vec<std::ops::Range<usize>> = Vec::new();
+        for (i, block) in blocks.iter().enumerate() {
+            let start = out.len();
             match block {
                 Block::Title(t) => {
                     let mut lines = self.centred(Role::Title, self.style.sizes.title, t);
@@ -326,7 +334,19 @@ impl Typesetter<'_> {
                     out.push(Chunk::new(lines, Keep::Whole, 0));
                 }
                 Block::Signatures { header, rows } => {
-                    out.push(Chunk::new(self.signatures(header, rows), Keep::WithPrevious, 1))
+                    let (head, mut rows) = self.signatures(header, rows);
+                    if head.len() + rows.iter().map(Vec::len).sum::<usize>() + 3 <= per_page || rows.len() < 2 {
+                        out.push(Chunk::new(head.into_iter().chain(rows.concat()).collect(), Keep::WithPrevious, 1));
+                    } else {
+                        // Longer than a page (a ward's thirty nurses): the header and first row go
+                        // with the text, the other rows follow, each page of them under a line
+                        // that names the document, so that no page holds signatures alone.
+                        let first = head.into_iter().chain(rows.remove(0)).collect();
+                        out.push(Chunk::new(first, Keep::WithPrevious, 1));
+                        let from = out.len();
+                        out.extend(rows.into_iter().map(|r| Chunk::new(r, Keep::Whole, 0)));
+                        continued.push(from..out.len());
+                    }
                 }
                 Block::Closing(lines) => out.push(Chunk::new(self.closing(lines), Keep::WithPrevious, 1)),
                 // Drawn by `network` on a page of its own.
@@ -342,6 +362,19 @@ impl Typesetter<'_> {
                     }
                 }
             }
+            out[start..].iter_mut().flat_map(|c| &mut c.lines).for_each(|l| l.block = Some(i as u32));
+        }
+        for rows in continued {
+            let title = blocks.iter().find_map(|b| match b {
+                Block::Title(t) => Some(t.as_str()),
+                _ => None,
+            });
+            let line = [title, number].into_iter().flatten().collect::<Vec<_>>().join("　") + "（续）";
+            let (x, w) = (self.left(), self.width());
+            let lines = self.paragraph(Role::Body, body, &line, Frame::new(x, w, 0.0, 0.0));
+            let at = out.len();
+            out.push(Chunk { hidden: true, ..Chunk::new(lines, Keep::Whole, 0) });
+            rows.for_each(|r| out[r].repeat = Some(at));
         }
         out
     }
@@ -371,47 +404,6 @@ impl Typesetter<'_> {
                 }
             })
             .collect()
-    }
-
-    /// The signature block: columns side by side; each label is followed by a rule to sign on,
-    /// and a blank line between rows leaves room for signatures and seals.
-    fn signatures(&self, header: &[String], rows: &[Vec<String>]) -> Vec<Line> {
-        let body = self.style.sizes.body;
-        let columns = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
-        let col_w = self.width() / columns as f32;
-        let gap = body;
-        let mut lines = Vec::new();
-        let mut head = Line::default();
-        for (i, h) in header.iter().enumerate().filter(|(_, h)| !h.is_empty()) {
-            head.runs.push(Run {
-                role: Role::Heading,
-                size: body,
-                x: self.left() + i as f32 * col_w,
-                text: h.clone(),
-                spacing: 0.0,
-            });
-        }
-        if !head.runs.is_empty() {
-            lines.push(head);
-            lines.push(Line::default());
-        }
-        for (r, row) in rows.iter().enumerate() {
-            let mut line = Line::default();
-            for (i, cell) in row.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
-                let x = self.left() + i as f32 * col_w;
-                let w = self.text_width(Role::Body, body, cell, 0.0);
-                line.runs.push(Run { role: Role::Body, size: body, x, text: cell.clone(), spacing: 0.0 });
-                // A label ending in "：" is a place to write: rule to the column's end.
-                if cell.ends_with('：') && x + w + gap < x + col_w - gap {
-                    line.rules.push(Rule { x0: x + w + 2.0, x1: x + col_w - gap });
-                }
-            }
-            lines.push(line);
-            if r + 1 < rows.len() {
-                lines.push(Line::default());
-            }
-        }
-        lines
     }
 
     /// Lays `blocks` out on pages.
@@ -468,6 +460,9 @@ fn place(chunks: &[Chunk], per_page: usize) -> Vec<Vec<(usize, usize)>> {
     let mut pages: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
     let mut row = 0;
     for (i, chunk) in chunks.iter().enumerate() {
+        if chunk.hidden {
+            continue;
+        }
         if row > 0 {
             row += chunk.space_before;
         }

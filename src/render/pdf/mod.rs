@@ -15,6 +15,7 @@ pub(crate) mod linebreak;
 mod network;
 pub(crate) mod style;
 mod table;
+mod tagged;
 mod write;
 
 use std::collections::BTreeMap;
@@ -137,12 +138,12 @@ fn family(files: &Files, inst: &Institution, laid: Vec<(&Document, Vec<Page>)>) 
         cache::key(&parts)
     };
     // Each document's pages are drawn once, for its own file and its combined files.
-    let drawn: Vec<(&Document, Vec<Vec<u8>>)> = laid
+    let drawn: Vec<(&Document, Vec<write::Drawn>)> = laid
         .into_par_iter()
         .map(|(d, pages)| {
             let drawn = write::draw(ts.of(d), &subsets, d, &pages)?;
             let key = doc_key(d);
-            let own = [write::Bound { pages: &drawn, outline: Vec::new() }];
+            let own = [write::Bound { pages: &drawn, outline: Vec::new(), blocks: &d.blocks, title: &d.title }];
             let faces = subsets.thinned(fonts, &write::document_glyphs(ts.of(d), d, &pages));
             let bytes = Arc::new(write::pdf(ts.of(d), &faces, &d.title, &own, false, &key[..16])?);
             bar.inc(1);
@@ -158,8 +159,16 @@ fn family(files: &Files, inst: &Institution, laid: Vec<(&Document, Vec<Page>)>) 
         let mut parts: Vec<&[u8]> = vec![style_key, b.path.as_bytes(), b.title.as_bytes()];
         parts.extend(members.iter().map(|k| k.as_slice()));
         let key = cache::key(&parts);
-        let bound: Vec<write::Bound> =
-            b.docs.iter().map(|m| write::Bound { pages: m.pages, outline: m.outline.clone() }).collect();
+        let bound: Vec<write::Bound> = b
+            .docs
+            .iter()
+            .map(|m| write::Bound {
+                pages: m.pages,
+                outline: m.outline.clone(),
+                blocks: &m.doc.blocks,
+                title: &m.doc.title,
+            })
+            .collect();
         // Combined files hold documents of one kind, so of one paper.
         let paper = b.docs.first().map_or(&ts.official, |m| ts.of(m.doc));
         let bytes = Arc::new(write::pdf(paper, &subsets.shared(), &b.title, &bound, true, &key[..16])?);

@@ -1,10 +1,10 @@
-//! Tables of records (`Block::Table`): the widths of the columns, and each row broken into the
+//! Tables of records (`Block::Table`) and signature blocks: the widths of the columns, and each row broken into the
 //! lines of the page grid with its cells ruled. Rows are whole chunks for `layout::place`, which
 //! sets the header again above a row that opens a page.
 
 use std::sync::Arc;
 
-use super::layout::{Cells, Line, Role, Run, Typesetter};
+use super::layout::{Cells, Line, Role, Rule, Run, Typesetter};
 use super::linebreak;
 use crate::render::document::Align;
 
@@ -101,7 +101,55 @@ impl Typesetter<'_> {
                     .collect(),
                 rules: vec![],
                 cells: Some(Cells { edges: edges.clone(), top: k == 0, bottom: k + 1 == height }),
+                block: None,
             })
             .collect()
+    }
+}
+
+impl Typesetter<'_> {
+    /// The signature block: columns side by side; each label is followed by a rule to sign on,
+    /// and a blank line between rows leaves room for signatures and seals.
+    /// Returns the header's lines and each row's.
+    pub(super) fn signatures(&self, header: &[String], rows: &[Vec<String>]) -> (Vec<Line>, Vec<Vec<Line>>) {
+        let body = self.style.sizes.body;
+        let columns = header.len().max(rows.iter().map(Vec::len).max().unwrap_or(0)).max(1);
+        let col_w = self.width() / columns as f32;
+        let gap = body;
+        let mut lines = Vec::new();
+        let mut out = Vec::new();
+        let mut head = Line::default();
+        for (i, h) in header.iter().enumerate().filter(|(_, h)| !h.is_empty()) {
+            head.runs.push(Run {
+                role: Role::Heading,
+                size: body,
+                x: self.left() + i as f32 * col_w,
+                text: h.clone(),
+                spacing: 0.0,
+            });
+        }
+        if !head.runs.is_empty() {
+            lines.push(head);
+            lines.push(Line::default());
+        }
+        let head = std::mem::take(&mut lines);
+        for (r, row) in rows.iter().enumerate() {
+            let mut line = Line::default();
+            for (i, cell) in row.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+                let x = self.left() + i as f32 * col_w;
+                let w = self.text_width(Role::Body, body, cell, 0.0);
+                line.runs.push(Run { role: Role::Body, size: body, x, text: cell.clone(), spacing: 0.0 });
+                // A label ending in "：" is a place to write: rule to the column's end.
+                if cell.ends_with('：') && x + w + gap < x + col_w - gap {
+                    line.rules.push(Rule { x0: x + w + 2.0, x1: x + col_w - gap });
+                }
+            }
+            lines.push(line);
+            if r + 1 < rows.len() {
+                lines.push(Line::default());
+            }
+            out.push(std::mem::take(&mut lines));
+        }
+        (head, out)
     }
 }

@@ -10,7 +10,7 @@ use super::embed::{self, Embedded, Glyphs, ROLES, Subsets};
 use super::layout::{Page, Role, Shape, Typesetter, Typesetters};
 use super::style::MM;
 use crate::error::Result;
-use crate::render::document::{CODE_ALPHABET, Document, Kind};
+use crate::render::document::{Block, CODE_ALPHABET, Document, Kind};
 
 /// Text at a place on the page: `y` is its baseline, from the top; `spacing` follows every
 /// character.
@@ -21,6 +21,8 @@ pub(crate) struct Text {
     pub(crate) y: f32,
     pub(crate) text: String,
     pub(crate) spacing: f32,
+    /// The block it belongs to (index in the document's blocks); none for the footer.
+    pub(crate) block: Option<u32>,
 }
 
 /// Everything printed on page `number` (from 1) of `doc`: its lines and its footer.
@@ -38,12 +40,16 @@ pub(crate) fn texts(ts: &Typesetter, doc: &Document, page: &Page, number: usize)
                 y,
                 text: run.text.clone(),
                 spacing: run.spacing,
+                block: placed.line.block,
             });
         }
     }
+    // What is drawn off the grid is the network diagram, title and all: one figure.
+    let figure = doc.blocks.iter().position(|b| matches!(b, Block::Network(_))).map(|i| i as u32);
     for shape in &page.shapes {
         if let Shape::Text { role, size, x, y, text } = shape {
-            out.push(Text { role: *role, size: *size, x: *x, y: *y, text: text.clone(), spacing: 0.0 });
+            let (role, size, x, y, text) = (*role, *size, *x, *y, text.clone());
+            out.push(Text { role, size, x, y, text, spacing: 0.0, block: figure });
         }
     }
     out.extend(footer(ts, doc, number));
@@ -102,10 +108,10 @@ fn footer(ts: &Typesetter, doc: &Document, page: usize) -> Vec<Text> {
     if doc.kind == Kind::Network {
         return Vec::new();
     }
-    let mut out = vec![Text { role: Role::Body, size, x, y, text, spacing: 0.0 }];
+    let mut out = vec![Text { role: Role::Body, size, x, y, text, spacing: 0.0, block: None }];
     if doc.kind.coded() {
         let x = left + (right - left - w) / 2.0;
-        out.push(Text { role: Role::Body, size: small, x, y: y + 2.2 * small, text: code, spacing: 0.0 });
+        out.push(Text { role: Role::Body, size: small, x, y: y + 2.2 * small, text: code, spacing: 0.0, block: None });
     }
     out
 }
@@ -113,9 +119,16 @@ fn footer(ts: &Typesetter, doc: &Document, page: usize) -> Vec<Text> {
 /// A document's pages drawn and deflated. A page's bytes are the same in the document's own
 /// file and in every combined file that holds it (they share the institution's subsets and
 /// font names), so each page is drawn once.
-pub(crate) fn draw(ts: &Typesetter, subsets: &Subsets, doc: &Document, pages: &[Page]) -> Result<Vec<Vec<u8>>> {
+pub(crate) fn draw(ts: &Typesetter, subsets: &Subsets, doc: &Document, pages: &[Page]) -> Result<Vec<Drawn>> {
     let height = ts.style.page.height * MM;
     pages.iter().enumerate().map(|(n, page)| page_content(ts, subsets, doc, page, n + 1, height)).collect()
+}
+
+/// A page drawn: its operators, deflated, and the block of each of its marked-content
+/// sequences (by MCID), for the file's structure (`tagged`).
+pub(crate) struct Drawn {
+    pub(crate) content: Vec<u8>,
+    pub(crate) marks: Vec<u32>,
 }
 
 /// One PDF of `docs`, each given as its drawn pages (several documents for a combined file).
@@ -150,11 +163,18 @@ pub(crate) fn pdf(
     let mut kids = Vec::new();
     // Each document's first page, in `kids`.
     let mut starts = Vec::new();
+    let mut tagged = Vec::new();
     for doc in docs {
         starts.push(kids.len());
-        for content in doc.pages {
-            kids.push(page_object(&mut pdf, &mut alloc, tree, &resources, [width, height], Some(content)));
+        let mut pages = Vec::new();
+        for drawn in doc.pages {
+            // A page's key in the parent tree: its place in the file.
+            let key = kids.len() as i32;
+            let page = page_object(&mut pdf, &mut alloc, tree, &resources, [width, height], Some((drawn, key)));
+            kids.push(page);
+            pages.push((page, key, drawn.marks.as_slice()));
         }
+        tagged.push(super::tagged::Tagged { blocks: doc.blocks, title: doc.title, pages });
         if duplex && doc.pages.len() % 2 == 1 {
             kids.push(page_object(&mut pdf, &mut alloc, tree, &resources, [width, height], None));
         }
@@ -178,8 +198,11 @@ pub(crate) fn pdf(
     let xmp = super::archive::xmp(title);
     pdf.metadata(metadata, xmp.as_bytes());
     pdf.icc_profile(profile, super::archive::srgb()).n(3);
+    let structure = super::tagged::write(&mut pdf, &mut alloc, &tagged);
     let mut cat = pdf.catalog(catalog);
     cat.pages(tree).lang(TextStr("zh-CN")).metadata(metadata);
+    cat.mark_info().marked(true);
+    cat.pair(Name(b"StructTreeRoot"), structure);
     cat.output_intents()
         .push()
         .subtype(OutputIntentSubtype::PDFA)
@@ -205,8 +228,11 @@ pub(crate) fn pdf(
 /// A document's drawn pages in a file and, in a combined file, its place in the outline: the
 /// titles of the groups above it (its department) and its own.
 pub(crate) struct Bound<'a> {
-    pub(crate) pages: &'a [Vec<u8>],
+    pub(crate) pages: &'a [Drawn],
     pub(crate) outline: Vec<String>,
+    /// The document's blocks and title, for the file's structure.
+    pub(crate) blocks: &'a [Block],
+    pub(crate) title: &'a str,
 }
 
 /// The outline (bookmarks) of a combined file: the documents' titles, under their groups'
@@ -302,24 +328,26 @@ fn page_object(
     tree: Ref,
     fonts: &[(Name, Ref)],
     [width, height]: [f32; 2],
-    content: Option<&[u8]>,
+    content: Option<(&Drawn, i32)>,
 ) -> Ref {
     let id = alloc();
     let content_id = content.as_ref().map(|_| alloc());
     let mut page = pdf.page(id);
     page.media_box(Rect::new(0.0, 0.0, width, height)).parent(tree);
-    if let Some(c) = content_id {
-        page.contents(c);
+    if let (Some(c), Some((_, key))) = (content_id, content) {
+        page.contents(c).struct_parents(key);
     }
     page.resources().fonts().pairs(fonts.iter().copied());
     page.finish();
-    if let (Some(c), Some(bytes)) = (content_id, content) {
-        pdf.stream(c, bytes).filter(Filter::FlateDecode);
+    if let (Some(c), Some((drawn, _))) = (content_id, content) {
+        pdf.stream(c, &drawn.content).filter(Filter::FlateDecode);
     }
     id
 }
 
-/// The page's drawing operators, deflated.
+/// The page's drawing operators, deflated: each block's text in a marked-content sequence of
+/// its own (tagged with its structure type, numbered in page order), the footer, rules and
+/// boxes as artifacts.
 fn page_content(
     ts: &Typesetter,
     subsets: &Subsets,
@@ -327,9 +355,12 @@ fn page_content(
     page: &Page,
     number: usize,
     height: f32,
-) -> Result<Vec<u8>> {
+) -> Result<Drawn> {
     let style = ts.style;
     let mut c = Content::new();
+    let mut marks: Vec<u32> = Vec::new();
+    // The sequence open: the block whose text it holds, none for an artifact.
+    let mut open: Option<Option<u32>> = None;
     for t in texts(ts, doc, page, number) {
         // No subset: the group prints no character in this role, so neither does this text
         // (a heading left blank by a theme's template, say).
@@ -338,6 +369,23 @@ fn page_content(
         if codes.is_empty() {
             continue;
         }
+        if open != Some(t.block) {
+            if open.is_some() {
+                c.end_marked_content();
+            }
+            match t.block.and_then(|b| Some((b, doc.blocks.get(b as usize)?))) {
+                Some((b, block)) => {
+                    c.begin_marked_content_with_properties(super::tagged::tag(block))
+                        .properties()
+                        .identify(marks.len() as i32);
+                    marks.push(b);
+                }
+                None => {
+                    c.begin_marked_content(Name(b"Artifact"));
+                }
+            }
+            open = Some(t.block);
+        }
         c.begin_text();
         c.set_font(font_name(t.role), t.size);
         c.set_char_spacing(t.spacing);
@@ -345,6 +393,10 @@ fn page_content(
         c.show(Str(&codes));
         c.end_text();
     }
+    if open.is_some() {
+        c.end_marked_content();
+    }
+    c.begin_marked_content(Name(b"Artifact"));
     // Where to sign: a thin rule under the line.
     for placed in &page.lines {
         let row_top = style.margin.top * MM + placed.row as f32 * style.pitch();
@@ -390,7 +442,8 @@ fn page_content(
             Shape::Text { .. } => {}
         }
     }
-    embed::deflate(&c.finish(), PAGE_LEVEL)
+    c.end_marked_content();
+    Ok(Drawn { content: embed::deflate(&c.finish(), PAGE_LEVEL)?, marks })
 }
 
 /// Copies a face's subset into the file: a Type0 font over one CID font (Identity-H: two
