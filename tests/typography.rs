@@ -81,7 +81,8 @@ fn signing(line: &str) -> bool {
         || line.split_whitespace().all(|w| w == "甲方" || w == "乙方")
 }
 
-/// Every PDF of one document (combined files repeat their pages).
+/// Every PDF of one document: cards, letters and printed displays (公示, made with the cards);
+/// combined files repeat their pages.
 fn documents(site: &Path) -> Vec<PathBuf> {
     walkdir::WalkDir::new(site.join("pdf"))
         .into_iter()
@@ -89,7 +90,8 @@ fn documents(site: &Path) -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
         .filter(|p| {
             let parent = p.parent().unwrap().file_name().unwrap().to_str().unwrap();
-            matches!(parent, "cards" | "letters")
+            let name = p.file_name().unwrap().to_str().unwrap();
+            matches!(parent, "cards" | "letters" | "displays") || name == "display.pdf"
         })
         .collect()
 }
@@ -97,7 +99,8 @@ fn documents(site: &Path) -> Vec<PathBuf> {
 /// The problems of one PDF, each named.
 fn problems(pdf: &Path) -> Vec<String> {
     let file = pdf.to_str().unwrap();
-    let card = pdf.parent().unwrap().ends_with("cards");
+    // Cards and displays are posted sheets; letters the official page.
+    let card = !pdf.parent().unwrap().ends_with("letters");
     // The type area, in points from the left and the top: the compact sheet of cards, or the
     // GB/T 9704 page of letters; body size (a closing mark may hang one character out).
     let mm = 72.0 / 25.4;

@@ -173,7 +173,8 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
         ["pdf", "campaigns", c, f] => {
             campaign(c).is_some_and(|x| stem(f, ".pdf").is_some_and(|p| x.phases.iter().any(|y| y.id == p)))
         }
-        ["pdf", i, "cards.pdf" | "letters.pdf" | "display.pdf" | "network.pdf"] => inst(i).is_some(),
+        ["pdf", i, "cards.pdf" | "letters.pdf" | "display.pdf"] => inst(i).is_some(),
+        ["pdf", i, "network.pdf"] => inst(i).is_some_and(|x| x.principal.is_some()),
         ["pdf", i, "displays", f] => inst(i).is_some_and(|x| {
             stem(f, ".pdf").is_some_and(|d| {
                 x.departments.iter().any(|y| y.id == d && (!y.posts.is_empty() || !y.duties.is_empty()))

@@ -232,8 +232,8 @@ fn split(heights: &[f32], k: usize) -> Vec<usize> {
     runs
 }
 
-/// A department's box without its post lines, past the first (its own posts), when they do
-/// not fit.
+/// A department's box with its lines (its posts, its units'), or without them when they do not
+/// fit.
 fn strip(node: &Node, posts: bool) -> Node {
     match posts {
         true => node.clone(),
@@ -273,7 +273,8 @@ fn text_box(ts: &Typesetter, node: &Node, width: f32, head: f32, body: f32, cent
             y += size * LEADING;
             let w = ts.text_width(role, size, piece, 0.0);
             let dx = if centre { (width - w) / 2.0 } else { PAD };
-            // The baseline: a fifth of the type size above the line's bottom.
+            // The baseline: three tenths of the type size above the line's bottom (the CJK faces'
+            // descent is about an eighth of it).
             texts.push((role, size, dx, y - size * 0.3, piece.to_string()));
         }
     }
