@@ -45,7 +45,7 @@ pub(super) fn write(pdf: &mut Pdf, alloc: &mut impl FnMut() -> Ref, docs: &[Tagg
     let root = alloc();
     let document = alloc();
     // Parent tree: for each page's key, the element of each of its MCIDs.
-    let mut parents: Vec<(i32, Vec<Ref>)> = Vec::new();
+    let mut parents: std::collections::BTreeMap<i32, Vec<Ref>> = std::collections::BTreeMap::new();
     let mut top: Vec<Ref> = Vec::new();
     for doc in docs {
         // In a combined file each document is a section of its own.
@@ -107,14 +107,7 @@ pub(super) fn write(pdf: &mut Pdf, alloc: &mut impl FnMut() -> Ref, docs: &[Tagg
             kids.finish();
             e.finish();
             for &(_, key, mcid) in &seqs {
-                let at = match parents.iter().position(|(k, _)| *k == key) {
-                    Some(i) => i,
-                    None => {
-                        parents.push((key, Vec::new()));
-                        parents.len() - 1
-                    }
-                };
-                let refs = &mut parents[at].1;
+                let refs = parents.entry(key).or_default();
                 if refs.len() <= mcid as usize {
                     refs.resize(mcid as usize + 1, id);
                 }
@@ -134,7 +127,6 @@ pub(super) fn write(pdf: &mut Pdf, alloc: &mut impl FnMut() -> Ref, docs: &[Tagg
         }
     }
     write_group(pdf, document, StructRole::Document, root, &top);
-    parents.sort_by_key(|(k, _)| *k);
     // Each page's array of parents is an object of its own, which the tree names.
     let arrays: Vec<(i32, Ref)> = parents
         .iter()
