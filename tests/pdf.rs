@@ -257,7 +257,7 @@ fn without_an_installed_font_the_site_is_built_and_the_user_is_told() {
     let pdf = dir.path().join("content/theme/pdf");
     std::fs::create_dir_all(&pdf).unwrap();
     let style = std::fs::read_to_string(repo().join("themes/default/pdf/style.yaml")).unwrap();
-    let style = style.replace("[\"Noto Serif CJK SC\"]", "[\"No Such Font 123\"]");
+    let style = style.replace("\"Noto Serif CJK SC\"]", "\"No Such Font 123\"]");
     std::fs::write(pdf.join("style.yaml"), style).unwrap();
     let out = run(&["build"], dir.path());
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -526,6 +526,41 @@ fn every_font_of_a_file_has_its_own_subset_name() {
     let names: Vec<&str> = fonts.lines().skip(2).filter_map(|l| l.split_whitespace().next()).collect();
     let distinct: std::collections::BTreeSet<&&str> = names.iter().collect();
     assert!(names.len() == 3 && distinct.len() == 3, "{fonts}");
+}
+
+/// A role's fonts are a stack, as CSS's font-family: each character comes from the first face
+/// that has it. With DejaVu Sans first, the Latin letters and digits are DejaVu's and every
+/// Chinese character Noto's, in one file that reads back whole.
+#[test]
+fn a_character_the_first_face_lacks_is_printed_by_the_next_one() {
+    require_tools!();
+    if font_missing("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "fonts-dejavu-core") {
+        return;
+    }
+    let dir = fixture("minimal");
+    with_fonts(
+        dir.path(),
+        "{ body: [\"DejaVu Sans\", \"Noto Serif CJK SC\"], heading: [\"DejaVu Sans:bold\", \"Noto Sans CJK SC:bold\"], title: [\"Noto Serif CJK SC:bold\"] }",
+    );
+    let pdf = build(dir.path());
+    let letter = pdf.join("letters/nurse--zhao-min.pdf");
+    let path = letter.to_str().unwrap();
+    assert!(tool("qpdf", &["--check", path]).contains("No syntax or stream encoding errors"));
+    let fonts = tool("pdffonts", &[path]);
+    let names: Vec<&str> = fonts.lines().skip(2).filter_map(|l| l.split_whitespace().next()).collect();
+    let has = |face: &str| names.iter().any(|n| n.split_once('+').is_some_and(|(_, name)| name.starts_with(face)));
+    // The headings have no Latin letter: DejaVu Sans Bold prints nothing and is not embedded.
+    assert!(has("DejaVuSans") && !has("DejaVuSans-Bold") && has("NotoSerifCJK") && has("NotoSansCJK"), "{fonts}");
+    // Both faces of the body on the first page: Chinese text and the Latin code under the page number.
+    let body = tool("pdftotext", &["-f", "1", "-l", "1", path, "-"]);
+    let text: String = body.split_whitespace().collect();
+    assert!(text.contains("负责人：护士赵敏") && text.contains("正确使用医用氧气瓶；"), "{text}");
+    let code = body.split("校验码").nth(1).and_then(|t| t.split_whitespace().next()).expect("a code");
+    assert!(code.len() >= 6 && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'), "{body}");
+    // The same content and stack: the same bytes.
+    let first = std::fs::read(&letter).unwrap();
+    build(dir.path());
+    assert_eq!(first, std::fs::read(&letter).unwrap());
 }
 
 /// A Kangxi radical in a name shares its glyph with the ideograph (⼀ U+2F00, 一 U+4E00): the

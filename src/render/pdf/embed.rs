@@ -19,7 +19,7 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::raw::TableProvider;
 use skrifa::{MetadataProvider, Tag};
 
-use super::fonts::{Face, FontSet};
+use super::fonts::{Face, FontSet, Stack};
 use super::layout::Role;
 use crate::error::{Error, Result};
 use crate::render::kept as cache;
@@ -126,47 +126,72 @@ impl Subset {
     }
 }
 
-/// The subsets of a group's faces; `None` for a role the group never prints.
+/// Per role, per face of its stack (`fonts::Stack`): `None` where the group prints nothing.
+pub(crate) type Faces<T> = [Vec<Option<T>>; 3];
+
+/// The subsets of a group's faces.
 pub(crate) struct Subsets {
-    pub(crate) faces: [Option<Subset>; 3],
+    pub(crate) faces: Faces<Subset>,
+}
+
+fn stack(fonts: &FontSet, role: Role) -> &Stack {
+    match role {
+        Role::Body => &fonts.body,
+        Role::Heading => &fonts.heading,
+        Role::Title => &fonts.title,
+    }
+}
+
+/// `chars` that the stack prints with its face `i`.
+fn printed_by(stack: &Stack, i: usize, chars: &BTreeSet<char>) -> BTreeSet<char> {
+    chars.iter().copied().filter(|&c| stack.glyph(c).is_some_and(|(f, _, _)| f == i)).collect()
 }
 
 impl Subsets {
     pub(crate) fn new(fonts: &FontSet, glyphs: &Glyphs) -> Result<Self> {
         let key = glyphs.key();
-        let mut faces = [None, None, None];
+        let mut faces: Faces<Subset> = Default::default();
         for role in ROLES {
-            let chars = &glyphs.chars[slot(role)];
-            if chars.is_empty() {
-                continue;
+            let stack = stack(fonts, role);
+            for (i, face) in stack.faces.iter().enumerate() {
+                let chars = printed_by(stack, i, &glyphs.chars[slot(role)]);
+                if chars.is_empty() {
+                    faces[slot(role)].push(None);
+                    continue;
+                }
+                // Tags differ between the faces of a file (PDF 32000 9.6.4), even when two
+                // roles print with the same face.
+                let mut name = vec![slot(role) as u8];
+                if i > 0 {
+                    name.push(i as u8);
+                }
+                let tag = subset_tag(&cache::key(&[&key, &name]));
+                faces[slot(role)].push(Some(subset(face, &chars, &tag)?));
             }
-            let face = match role {
-                Role::Body => &fonts.body,
-                Role::Heading => &fonts.heading,
-                Role::Title => &fonts.title,
-            };
-            // Tags differ between the faces of a file (PDF 32000 9.6.4), even when two roles
-            // print with the same face.
-            let tag = subset_tag(&cache::key(&[&key, &[slot(role) as u8]]));
-            faces[slot(role)] = Some(subset(face, chars, &tag)?);
         }
         Ok(Subsets { faces })
     }
 
-    pub(crate) fn get(&self, role: Role) -> Option<&Subset> {
-        self.faces[slot(role)].as_ref()
+    /// The subset of the `i`th face of `role`'s stack.
+    pub(crate) fn get(&self, role: Role, i: usize) -> Option<&Subset> {
+        self.faces[slot(role)].get(i)?.as_ref()
     }
 
     /// The faces as a file that holds several of the group's documents embeds them: the
     /// shared subsets.
-    pub(crate) fn shared(&self) -> [Option<Embedded<'_>>; 3] {
-        self.faces.each_ref().map(|f| {
-            f.as_ref().map(|subset| Embedded {
-                subset,
-                base_font: subset.base_font.as_str().into(),
-                program: subset.program.as_slice().into(),
-                deflated: true,
-            })
+    pub(crate) fn shared(&self) -> Faces<Embedded<'_>> {
+        self.faces.each_ref().map(|stack| {
+            stack
+                .iter()
+                .map(|f| {
+                    f.as_ref().map(|subset| Embedded {
+                        subset,
+                        base_font: subset.base_font.as_str().into(),
+                        program: subset.program.as_slice().into(),
+                        deflated: true,
+                    })
+                })
+                .collect()
         })
     }
 
@@ -176,31 +201,31 @@ impl Subsets {
     /// own file and its combined files; and it is not compressed, which would cost about as
     /// much as the rest of the file (CFF shrinks by a sixth; the glyphs of a one-page letter
     /// take 1.6 ms to deflate, measured on Noto Serif CJK).
-    pub(crate) fn thinned(&self, fonts: &FontSet, glyphs: &Glyphs) -> [Option<Embedded<'_>>; 3] {
+    pub(crate) fn thinned(&self, fonts: &FontSet, glyphs: &Glyphs) -> Faces<Embedded<'_>> {
         let mut out = self.shared();
         for role in ROLES {
-            let (Some(subset), Some(embedded)) = (self.get(role), out[slot(role)].as_mut()) else { continue };
-            let Some(cs) = &subset.charstrings else { continue };
-            let face = match role {
-                Role::Body => &fonts.body,
-                Role::Heading => &fonts.heading,
-                Role::Title => &fonts.title,
-            };
-            let text: String = glyphs.chars[slot(role)].iter().collect();
-            let mut keep = vec![false; cs.glyphs.len()];
-            keep[0] = true;
-            for pair in subset.encode(face, &text).chunks_exact(2) {
-                if let Some(k) = keep.get_mut(u16::from_be_bytes([pair[0], pair[1]]) as usize) {
-                    *k = true;
+            let stack = stack(fonts, role);
+            for (i, face) in stack.faces.iter().enumerate() {
+                let (Some(subset), Some(Some(embedded))) = (self.get(role, i), out[slot(role)].get_mut(i)) else {
+                    continue;
+                };
+                let Some(cs) = &subset.charstrings else { continue };
+                let text: String = printed_by(stack, i, &glyphs.chars[slot(role)]).into_iter().collect();
+                let mut keep = vec![false; cs.glyphs.len()];
+                keep[0] = true;
+                for pair in subset.encode(face, &text).chunks_exact(2) {
+                    if let Some(k) = keep.get_mut(u16::from_be_bytes([pair[0], pair[1]]) as usize) {
+                        *k = true;
+                    }
                 }
-            }
-            let program = cs.thinned(&keep);
-            if program.len() < subset.program.len() {
-                let tag = subset_tag(&cache::key(&[subset.base_font.as_bytes(), text.as_bytes()]));
-                let name = subset.base_font.split_once('+').map_or(subset.base_font.as_str(), |(_, n)| n);
-                embedded.base_font = format!("{tag}+{name}").into();
-                embedded.program = program.into();
-                embedded.deflated = false;
+                let program = cs.thinned(&keep);
+                if program.len() < subset.program.len() {
+                    let tag = subset_tag(&cache::key(&[subset.base_font.as_bytes(), text.as_bytes()]));
+                    let name = subset.base_font.split_once('+').map_or(subset.base_font.as_str(), |(_, n)| n);
+                    embedded.base_font = format!("{tag}+{name}").into();
+                    embedded.program = program.into();
+                    embedded.deflated = false;
+                }
             }
         }
         out

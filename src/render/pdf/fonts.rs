@@ -1,6 +1,8 @@
 //! Fonts for printed documents: found by family name among the system's fonts (fontdb) and the
 //! theme's `pdf/fonts/` folder, read once per build, measured with skrifa on the same bytes
-//! that `embed` subsets into the PDF.
+//! that `embed` subsets into the PDF. A role's families form a stack, as CSS's `font-family`:
+//! each character is printed with the first face found that has it, so a theme can name
+//! 仿宋_GB2312 first and let Noto print the rare characters it lacks.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -84,21 +86,61 @@ impl Face {
         let bounds = font.glyph_metrics(Size::unscaled(), LocationRef::default()).bounds(id)?;
         Some(bounds.y_max / upem)
     }
+}
 
-    /// Advance of `c` at `size` points (0 for a character the face lacks).
+/// The faces a role prints with, the first found first: each character comes from the first
+/// that has it.
+pub(crate) struct Stack {
+    pub(crate) faces: Vec<Face>,
+}
+
+impl Stack {
+    /// The face that prints `c` (its place in the stack), its glyph and advance in em.
+    pub(crate) fn glyph(&self, c: char) -> Option<(usize, u16, f32)> {
+        self.faces.iter().enumerate().find_map(|(i, f)| f.glyph(c).map(|(id, em)| (i, id, em)))
+    }
+
+    /// Advance of `c` at `size` points (0 for a character no face has).
     pub(crate) fn advance(&self, c: char, size: f32) -> f32 {
-        self.glyph(c).map_or(0.0, |(_, em)| em * size)
+        self.glyph(c).map_or(0.0, |(_, _, em)| em * size)
     }
 
     pub(crate) fn has(&self, c: char) -> bool {
         c.is_whitespace() || c.is_control() || self.glyph(c).is_some()
     }
+
+    /// How far the ink of `c` rises above the baseline, in em, in the face that prints it.
+    pub(crate) fn ink_top(&self, c: char) -> Option<f32> {
+        self.faces.get(self.glyph(c)?.0)?.ink_top(c)
+    }
+
+    /// The faces' names, for messages.
+    pub(crate) fn name(&self) -> String {
+        self.faces.iter().map(|f| f.name.as_str()).collect::<Vec<_>>().join("、")
+    }
+
+    /// `text` cut where the face printing it changes: each piece with its face's place in the
+    /// stack; characters no face has are left out (`coverage` refuses documents with them).
+    pub(crate) fn pieces<'t>(&self, text: &'t str) -> Vec<(usize, std::borrow::Cow<'t, str>)> {
+        if self.faces.len() == 1 {
+            return vec![(0, text.into())];
+        }
+        let mut out: Vec<(usize, std::borrow::Cow<str>)> = Vec::new();
+        for c in text.chars() {
+            let Some((face, _, _)) = self.glyph(c) else { continue };
+            match out.last_mut() {
+                Some((f, piece)) if *f == face => piece.to_mut().push(c),
+                _ => out.push((face, c.to_string().into())),
+            }
+        }
+        out
+    }
 }
 
 pub(crate) struct FontSet {
-    pub(crate) body: Face,
-    pub(crate) heading: Face,
-    pub(crate) title: Face,
+    pub(crate) body: Stack,
+    pub(crate) heading: Stack,
+    pub(crate) title: Stack,
 }
 
 impl FontSet {
@@ -117,7 +159,8 @@ impl FontSet {
             let _ = db.load_font_file(file);
         }
         let mut files: HashMap<std::path::PathBuf, Bytes> = HashMap::new();
-        let mut pick = |role: &str, families: &[String]| -> Result<Face> {
+        let mut pick = |role: &str, families: &[String]| -> Result<Stack> {
+            let mut faces: Vec<Face> = Vec::new();
             for spec in families {
                 let (family, bold) = match spec.rsplit_once(':') {
                     Some((f, w)) if w.eq_ignore_ascii_case("bold") => (f, true),
@@ -135,6 +178,13 @@ impl FontSet {
                     continue;
                 }
                 let index = face.index;
+                // A family named twice (or two names of one face) is one face of the stack.
+                if let fontdb::Source::File(path) = &face.source
+                    && let Some(known) = files.get(path)
+                    && faces.iter().any(|f| f.index == index && Arc::ptr_eq(&f.data, known))
+                {
+                    continue;
+                }
                 let data = match &face.source {
                     fontdb::Source::File(path) => match files.get(path) {
                         Some(d) => d.clone(),
@@ -151,9 +201,12 @@ impl FontSet {
                 if skrifa::FontRef::from_index((*data).as_ref(), index).is_err() {
                     return Err(Error::theme(t!("font-not-opentype", spec = spec.as_str())));
                 }
-                return Ok(Face::new(spec.clone(), data, index));
+                faces.push(Face::new(spec.clone(), data, index));
             }
-            Err(Error::theme(t!("font-none", role, families = format!("{families:?}"))))
+            match faces.is_empty() {
+                true => Err(Error::theme(t!("font-none", role, families = format!("{families:?}")))),
+                false => Ok(Stack { faces }),
+            }
         };
         Ok(FontSet {
             body: pick("body", &fonts.body)?,
@@ -194,11 +247,11 @@ mod tests {
             let query = fontdb::Query { families: &[fontdb::Family::Name(family)], ..fontdb::Query::default() };
             db.face(db.query(&query).unwrap()).unwrap().index
         };
-        assert_eq!(set.body.index, index("Noto Serif CJK SC"));
+        assert_eq!(set.body.faces[0].index, index("Noto Serif CJK SC"));
         let data = std::fs::read(path).unwrap();
         let glyph = |face: u32, c: char| skrifa::FontRef::from_index(&data, face).unwrap().charmap().map(c).unwrap();
         for c in ['骨', '直'] {
-            let printed = set.body.glyph(c).unwrap().0 as u32;
+            let printed = set.body.glyph(c).unwrap().1 as u32;
             assert_eq!(printed, glyph(index("Noto Serif CJK SC"), c).to_u32(), "{c}");
             assert_ne!(printed, glyph(index("Noto Serif CJK JP"), c).to_u32(), "{c}");
         }

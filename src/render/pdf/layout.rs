@@ -6,7 +6,7 @@
 //! never split across pages; a paragraph never leaves its last line alone at the top of a page
 //! or its first line alone at the bottom; a heading never ends a page.
 
-use super::fonts::{Face, FontSet};
+use super::fonts::{FontSet, Stack};
 use super::linebreak;
 use super::style::{MM, Style};
 use crate::render::document::{Align, Paper};
@@ -174,7 +174,8 @@ impl<'a> Typesetters<'a> {
 }
 
 impl Typesetter<'_> {
-    pub(crate) fn face(&self, role: Role) -> &Face {
+    /// The faces that print `role`'s text.
+    pub(crate) fn face(&self, role: Role) -> &Stack {
         match role {
             Role::Body => &self.fonts.body,
             Role::Heading => &self.fonts.heading,

@@ -33,7 +33,7 @@ use crate::error::{Error, Result};
 use crate::model::{Institution, LetterNumbers, Model};
 use crate::t;
 use embed::Subsets;
-use fonts::{Face, FontSet};
+use fonts::{FontSet, Stack};
 use layout::{Page, Papers, Typesetters};
 
 pub(crate) struct PdfRenderer;
@@ -370,9 +370,9 @@ pub(crate) fn missing_glyphs<'a>(
 ) -> BTreeMap<char, (String, String)> {
     let mut missing = BTreeMap::new();
     for doc in docs {
-        let mut note = |face: &Face, text: &str| {
+        let mut note = |face: &Stack, text: &str| {
             for c in text.chars().filter(|c| !face.has(*c)) {
-                missing.entry(c).or_insert_with(|| (face.name.clone(), doc.institution.clone()));
+                missing.entry(c).or_insert_with(|| (face.name(), doc.institution.clone()));
             }
         };
         // The document number and the footer are printed too.

@@ -76,7 +76,8 @@ pub(crate) struct Sizes {
     pub(crate) footer: f32,
 }
 
-/// Font families per role, first found wins; `Family:bold` for the bold face.
+/// Font families per role, a stack: each character from the first face found that has it;
+/// `Family:bold` for the bold face.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Fonts {

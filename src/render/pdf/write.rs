@@ -6,7 +6,7 @@ use pdf_writer::writers::PageLabel;
 use pdf_writer::writers::WMode;
 use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 
-use super::embed::{self, Embedded, Glyphs, ROLES, Subsets};
+use super::embed::{self, Embedded, Faces, Glyphs, ROLES, Subsets};
 use super::layout::{Page, Role, Shape, Typesetter, Typesetters};
 use super::style::MM;
 use crate::error::Result;
@@ -137,7 +137,7 @@ pub(crate) struct Drawn {
 /// input gives the same bytes.
 pub(crate) fn pdf(
     ts: &Typesetter,
-    fonts: &[Option<Embedded>; 3],
+    fonts: &Faces<Embedded>,
     title: &str,
     docs: &[Bound],
     duplex: bool,
@@ -151,12 +151,18 @@ pub(crate) fn pdf(
     let (catalog, tree, info, metadata, profile) = (alloc(), alloc(), alloc(), alloc(), alloc());
 
     // Font objects (Type0 → CIDFont → descriptor → program, and ToUnicode) for every face
-    // this group prints; each page names them F0–F2.
+    // this group prints; each page names them as `font_name` does.
+    let names: Vec<(String, &Embedded)> = ROLES
+        .iter()
+        .zip(fonts)
+        .flat_map(|(&role, stack)| {
+            stack.iter().enumerate().filter_map(move |(i, f)| Some((font_name(role, i), f.as_ref()?)))
+        })
+        .collect();
     let mut resources: Vec<(Name, Ref)> = Vec::new();
-    for (i, face) in fonts.iter().enumerate() {
-        let Some(face) = face else { continue };
+    for (name, face) in &names {
         let (type0, cid, descriptor, program, cmap) = (alloc(), alloc(), alloc(), alloc(), alloc());
-        resources.push((Name(FONT_NAMES[i]), type0));
+        resources.push((Name(name.as_bytes()), type0));
         write_font(&mut pdf, face, [type0, cid, descriptor, program, cmap]);
     }
 
@@ -316,10 +322,14 @@ fn outline(
 /// smaller than level 1 and the build 15 % slower (0.30 s against 0.26 s).
 const PAGE_LEVEL: u32 = 1;
 
-const FONT_NAMES: [&[u8]; 3] = [b"F0", b"F1", b"F2"];
-
-fn font_name(role: Role) -> Name<'static> {
-    Name(FONT_NAMES[ROLES.iter().position(|r| *r == role).unwrap_or(0)])
+/// A page's name for the `i`th face of `role`'s stack: F0–F2 for the first faces (body,
+/// heading, title), F0-1 for the body's first fallback.
+fn font_name(role: Role, i: usize) -> String {
+    let r = ROLES.iter().position(|x| *x == role).unwrap_or(0);
+    match i {
+        0 => format!("F{r}"),
+        _ => format!("F{r}-{i}"),
+    }
 }
 
 fn page_object(
@@ -362,11 +372,17 @@ fn page_content(
     // The sequence open: the block whose text it holds, none for an artifact.
     let mut open: Option<Option<u32>> = None;
     for t in texts(ts, doc, page, number) {
-        // No subset: the group prints no character in this role, so neither does this text
-        // (a heading left blank by a theme's template, say).
-        let Some(subset) = subsets.get(t.role) else { continue };
-        let codes = subset.encode(ts.face(t.role), &t.text);
-        if codes.is_empty() {
+        // Each piece in the face of the stack that prints it. No subset: the group prints no
+        // character in this role, so neither does this text (a heading left blank by a
+        // theme's template, say).
+        let stack = ts.face(t.role);
+        let pieces: Vec<(usize, Vec<u8>)> = stack
+            .pieces(&t.text)
+            .into_iter()
+            .filter_map(|(i, piece)| Some((i, subsets.get(t.role, i)?.encode(&stack.faces[i], &piece))))
+            .filter(|(_, codes)| !codes.is_empty())
+            .collect();
+        if pieces.is_empty() {
             continue;
         }
         if open != Some(t.block) {
@@ -387,10 +403,13 @@ fn page_content(
             open = Some(t.block);
         }
         c.begin_text();
-        c.set_font(font_name(t.role), t.size);
         c.set_char_spacing(t.spacing);
         c.set_text_matrix([1.0, 0.0, 0.0, 1.0, t.x, height - t.y]);
-        c.show(Str(&codes));
+        // A piece ends where the next begins: showing text moves the text position on.
+        for (i, codes) in pieces {
+            c.set_font(Name(font_name(t.role, i).as_bytes()), t.size);
+            c.show(Str(&codes));
+        }
         c.end_text();
     }
     if open.is_some() {
