@@ -43,7 +43,11 @@ fn the_duty_card_lists_numbered_duties_and_marks_the_posts_own() {
     let card = read(&site, "institutions/clinic/posts/nurse.html");
     assert!(card.contains("<h1 class=\"card-title\">护士</h1>"), "{card}");
     assert!(card.contains(r#"<li class="duty duty-post" value="3"><span class="duty-text">正确使用医用氧气瓶；</span> <span class="tag" title="本岗位职责">本岗位</span>"#), "{card}");
-    assert!(card.contains(r#"value="4"><span class="duty-text">法律、法规、规章规定的其他安全生产职责。</span>"#));
+    // The category's items are searched on the category's page, not on each post that prints them.
+    assert!(card.contains(
+        r#"value="4" data-pagefind-ignore><span class="duty-text">法律、法规、规章规定的其他安全生产职责。</span>"#
+    ));
+    assert!(!card.contains(r#"value="3" data-pagefind-ignore"#), "the post's own duty is searched here");
     for heading in ["责任范围", "安全生产职责", "考核标准", "奖惩办法", "责任人员"] {
         assert!(card.contains(heading), "{heading}");
     }
@@ -111,6 +115,50 @@ fn the_public_display_shows_every_post_with_scope_and_criteria() {
     assert!(display.contains("page-display"), "print rules key on this class");
 }
 
+/// A role category's page holds its items once for search and lists the posts that inherit
+/// them, by institution; a post's card links to it; two categories with the same item index
+/// it once.
+#[test]
+fn a_category_page_lists_its_duties_once_and_the_posts_that_hold_them() {
+    let dir = fixture("minimal");
+    let principal = dir.path().join("content/categories/principal.yaml");
+    let yaml = std::fs::read_to_string(&principal).unwrap();
+    // The principal's category also has the employees' first item.
+    let shared = "认真遵守安全生产规章制度和安全操作规程；";
+    std::fs::write(&principal, yaml.replacen("duties:\n", &format!("duties:\n  - \"{shared}\"\n"), 1)).unwrap();
+    let site = build(dir.path());
+    let page = read(&site, "categories/employee.html");
+    assert!(page.contains("data-pagefind-body") && page.contains("类型:岗位类别职责"), "{page}");
+    assert!(
+        page.contains(r#"<li id="duty-2" value="2">做好本岗位安全检查，发现事故隐患立即排除或上报；</li>"#),
+        "{page}"
+    );
+    // The last item is the principal's last item too: searched there.
+    assert!(
+        page.contains(r#"<li id="duty-3" value="3" data-pagefind-ignore>法律、法规、规章规定的其他安全生产职责。"#),
+        "{page}"
+    );
+    assert!(
+        page.contains(
+            r#"<h3 data-pagefind-filter="单位"><a href="../institutions/clinic/index.html">测试卫生院</a></h3>"#
+        ),
+        "{page}"
+    );
+    assert!(page.contains(r#"<a href="../institutions/clinic/posts/nurse.html">护士</a>"#), "{page}");
+    assert!(page.contains("共有 1 个岗位"), "{page}");
+    let first = read(&site, "categories/principal.html");
+    assert!(first.contains(&format!(r#"value="1">{shared}</li>"#)), "{first}");
+    // The employees' page shows the item and sends search to the principal's.
+    let item = page.split(shared).next().unwrap().rsplit("<li").next().unwrap();
+    assert!(item.contains("data-pagefind-ignore"), "{page}");
+    assert!(page.contains(r#"（同<a href="../categories/principal.html">"#), "{page}");
+    let card = read(&site, "institutions/clinic/posts/nurse.html");
+    assert!(
+        card.contains(r#"<dt>岗位类别</dt><dd><a href="../../../categories/employee.html">从业人员</a></dd>"#),
+        "{card}"
+    );
+}
+
 #[test]
 fn the_sitemap_lists_every_page_but_the_404_with_full_addresses() {
     let dir = fixture("minimal");
@@ -126,8 +174,8 @@ fn the_sitemap_lists_every_page_but_the_404_with_full_addresses() {
         "{sitemap}"
     );
     assert!(!sitemap.contains("404"));
-    // Home, search, the clinic, its display and roster, departments, posts, people.
-    assert_eq!(sitemap.matches("<url>").count(), 11);
+    // Home, search, the clinic, its display and roster, departments, posts, people, categories.
+    assert_eq!(sitemap.matches("<url>").count(), 13);
 }
 
 #[test]
@@ -228,10 +276,11 @@ fn the_search_index_is_built_offline_for_chinese_and_covers_the_cards() {
     ] {
         assert!(site.join(file).is_file(), "{file}");
     }
-    // One fragment per indexed page: cards, people, departments, the institution and pages,
-    // but not the home, the public display (it repeats every card), the 404 or search pages.
+    // One fragment per indexed page: cards, people, departments, categories, the institution
+    // and pages, but not the home, the public display (it repeats every card), the 404 or
+    // search pages.
     let fragments = std::fs::read_dir(site.join("pagefind/fragment")).unwrap().count();
-    assert_eq!(fragments, 2 + 2 + 2 + 1 + 1);
+    assert_eq!(fragments, 2 + 2 + 2 + 2 + 1 + 1);
     let search = read(&site, "search.html");
     assert!(search.contains("pagefind/pagefind-ui.js") && search.contains("file:"));
     for page in ["index.html", "institutions/clinic/display.html", "404.html", "search.html"] {
@@ -291,7 +340,7 @@ fn a_person_page_shows_every_duty_of_the_posts_held() {
     let dir = fixture("minimal");
     let site = build(dir.path());
     let person = read(&site, "institutions/clinic/people/zhao-min.html");
-    assert!(person.contains("<h1>赵敏</h1>"));
+    assert!(person.contains(r#"<h1 data-pagefind-filter="类型:人员">赵敏</h1>"#), "{person}");
     assert!(person.contains(r#"<a href="../../../institutions/clinic/posts/nurse.html">护士</a>"#), "{person}");
     assert_eq!(person.matches("class=\"duty-text\"").count(), 4);
     assert!(person.contains("正确使用医用氧气瓶；"));

@@ -51,6 +51,9 @@ pub(crate) struct Category {
     /// Its posts are leadership posts: they sign with the principal.
     pub(crate) leadership: bool,
     pub(crate) duties: Vec<String>,
+    /// What its posts are assessed by, and rewarded or penalised by, unless a post says otherwise.
+    pub(crate) assessment: Vec<String>,
+    pub(crate) rewards_penalties: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -102,6 +102,10 @@ pub(crate) fn person(i: &str, p: &str) -> String {
 pub(crate) fn page(slug: &str) -> String {
     format!("pages/{slug}.html")
 }
+/// A role category's page (its duties and the posts that hold them).
+pub(crate) fn category(c: &str) -> String {
+    format!("categories/{c}.html")
+}
 pub(crate) fn campaigns() -> String {
     "campaigns/index.html".to_string()
 }
@@ -137,6 +141,7 @@ pub(crate) fn exists(model: &Model, theme: &Theme, path: &str) -> bool {
         ["people.html" | "displays.html"] => model.institutions.len() > 1,
         ["static", rest @ ..] => theme.assets.contains_key(&rest.join("/")),
         ["pages", ..] => model.pages.iter().any(|p| page(&p.slug) == path),
+        ["categories", f] => html(f).is_some_and(|c| model.category(&c).is_some()),
         ["institutions", i, "index.html" | "display.html" | "people.html"] => inst(i).is_some(),
         ["institutions", i, "hazards.html"] => {
             inst(i).is_some_and(|x| !x.hazards.is_empty() || !x.checklist.is_empty())

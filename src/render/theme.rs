@@ -36,6 +36,7 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/bulletin.html",
     "templates/page.html",
     "templates/roster.html",
+    "templates/category.html",
     "templates/directory.html",
     "templates/404.html",
     "templates/search.html",

@@ -52,6 +52,8 @@ pub(crate) fn resolve(content: &Content, index: &Index, reuse: Option<Reuse>) ->
             rank: c.value.rank,
             leadership: c.value.leadership,
             duties: c.value.duties.value.iter().map(|d| d.value.clone()).collect(),
+            assessment: c.value.assessment.clone(),
+            rewards_penalties: c.value.rewards_penalties.clone(),
         })
         .collect();
     categories.sort_by(|a, b| (a.rank, &a.id).cmp(&(b.rank, &b.id)));

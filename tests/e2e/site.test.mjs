@@ -92,6 +92,68 @@ test('a multi-word query 应急演练 finds the principal duty', async () => {
   assert.match(await page.locator('.pagefind-ui__results').innerText(), /演练/);
 });
 
+// What a safety officer types, and the page that must come first. Every result is read through
+// Pagefind's own API (all of them, not the first page the UI shows).
+const WANTED = [
+  ['消防', /posts\/fire-control-operator\.html$/],
+  ['隐患', /hazards\.html$/],
+  ['危险化学品', /posts\/chemicals-keeper\.html$/],
+  ['张宇', /people\/zhang-yu\.html$/],
+  ['电工', /posts\/electrician\.html$/],
+];
+
+async function everyResult(query) {
+  return page.evaluate(async (q) => {
+    const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
+    const search = await pagefind.search(q);
+    const data = await Promise.all(search.results.map((r) => r.data()));
+    return data.map((d) => ({ url: d.url, title: d.meta.title, excerpt: d.excerpt.replace(/<\/?mark>/g, ''), kind: (d.filters['类型'] || [])[0] }));
+  }, query);
+}
+
+test('search: each text is one result, and the first is the post, person or ledger wanted', async () => {
+  await page.goto(`${base}search.html`);
+  for (const [query, first] of WANTED) {
+    const results = await everyResult(query);
+    assert.ok(results.length > 0, query);
+    assert.match(results[0].url, first, `${query}: ${results.slice(0, 3).map((r) => r.title).join(' / ')}`);
+    // A category's duties are printed on every post of the category and indexed once, on the
+    // category's page; a letter once, on its signer's page; a risk once, on its post's. Only the
+    // content's own documents (a notice, a campaign) may quote a sentence that a duty repeats.
+    const seen = new Map();
+    for (const r of results.filter((r) => r.kind !== '文件' && r.kind !== '专项行动')) {
+      assert.ok(!seen.has(r.excerpt), `${query}: "${r.excerpt}" on ${r.url} and ${seen.get(r.excerpt)}`);
+      seen.set(r.excerpt, r.url);
+    }
+  }
+  // The security chief is among the first for 消防 (not behind people who only hold a title).
+  const fire = await everyResult('消防');
+  assert.ok(fire.slice(0, 3).some((r) => r.url.endsWith('posts/security-chief.html')), fire.slice(0, 3).map((r) => r.title).join(' / '));
+});
+
+test('search: a duty held by many posts is one result that leads to its posts, by institution', async () => {
+  await page.goto(`${base}search.html?q=${encodeURIComponent('班前班后的交接')}`);
+  const results = page.locator('.pagefind-ui__result');
+  await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15000 });
+  // Printed on all 34 employees' cards; one result (the notice it comes from is another document).
+  const urls = (await everyResult('班前班后的交接')).map((r) => r.url);
+  assert.match(urls[0], /categories\/employee\.html$/);
+  assert.ok(!urls.some((u) => u.includes('/posts/')), urls.join(' '));
+  // Filters by institution, kind and department.
+  const filters = await page.locator('.pagefind-ui__filter-name').allInnerTexts();
+  for (const name of ['单位', '类型', '部门']) assert.ok(filters.some((f) => f.includes(name)), `${name} in ${filters}`);
+  await page.screenshot({ path: `${shots}/search-duty.png`, fullPage: false });
+  await results.first().locator('a.pagefind-ui__result-link').click();
+  await page.getByRole('heading', { level: 1, name: '从业人员安全生产职责' }).waitFor();
+  const holders = page.getByRole('heading', { name: /承担这些职责的岗位/ });
+  assert.match(await holders.innerText(), /（\d+ 个）/);
+  assert.ok(await page.getByRole('heading', { level: 3, name: '乌审旗人民医院' }).isVisible());
+  await page.getByRole('link', { name: '电工', exact: true }).first().click();
+  await page.getByRole('heading', { level: 1, name: '电工' }).waitFor();
+  // The post's card leads back to its category.
+  assert.ok(await page.locator('main').getByRole('link', { name: '从业人员', exact: true }).first().isVisible());
+});
+
 test('the campaign: timeline, a phase with its tasks, the matrix', async () => {
   await page.goto(base);
   await page.getByRole('navigation', { name: '栏目' }).getByRole('link', { name: '专项行动' }).click();

@@ -2,6 +2,7 @@
 //! struct; links are relative, so the site works under any sub-path and from file://.
 
 pub(crate) mod campaigns;
+mod categories;
 mod history;
 pub(crate) mod links;
 mod page;
@@ -129,6 +130,17 @@ fn own_pages(
     home(site, model, docs, summaries)?;
     scans(ctx)?;
     campaigns::pages(site, model, summaries)?;
+    // Side by side: a province's category pages list some 40,000 posts, and the preview
+    // renders them again after every edit.
+    let categories: Vec<Vec<(String, String)>> = categories::pages(model)
+        .into_par_iter()
+        .map(|(path, title, view)| {
+            let local = Site::new(ctx);
+            local.page("category.html", &path, &title, &[], view)?;
+            Ok(local.written.into_inner())
+        })
+        .collect::<Result<_>>()?;
+    site.written.borrow_mut().extend(categories.into_iter().flatten());
     for page in &model.pages {
         let institution = page.institution.as_deref().and_then(|i| model.institution(i));
         let rendered = markdown::to_html(&page.markdown, model.site.allow_html);

@@ -126,13 +126,17 @@ pub(crate) struct Card<'a> {
     pub(crate) url: String,
     pub(crate) institution: Link,
     pub(crate) department: Link,
-    pub(crate) category: Option<String>,
+    pub(crate) category: Option<Link>,
     pub(crate) reports_to: Option<PostRef>,
     /// The departments a leader supervises (分管).
     pub(crate) supervises: Vec<Link>,
     pub(crate) holders: Vec<Link>,
     pub(crate) duties: Vec<DutyView>,
     pub(crate) own_duties: usize,
+    /// The assessment and the rewards and penalties are the category's as they are: searched
+    /// on the category's page, not on each of its posts.
+    pub(crate) category_assessment: bool,
+    pub(crate) category_rewards: bool,
     /// The hazard ledger, where the card's inspections are shown as kept.
     pub(crate) ledger: String,
     /// Scope, business duties, assessment, rewards and penalties: as the PDFs print them.
@@ -534,12 +538,15 @@ impl<'a> InstView<'a> {
             department: self
                 .department_link_by_id(&post.department)
                 .unwrap_or_else(|| Link::new(post.department.clone(), String::new())),
-            category: category.map(|c| c.name.clone()),
+            category: category.map(|c| Link::new(c.name.clone(), paths::category(&c.id))),
             reports_to: post.reports_to.as_deref().and_then(|r| self.post_ref(r)),
             supervises: post.supervises.iter().filter_map(|d| self.department_link_by_id(d)).collect(),
             holders: self.holders(post),
             duties: post.duties.iter().map(duty_view).collect(),
             own_duties: post.duties.iter().filter(|d| d.origin == Origin::Post).count(),
+            category_assessment: category.is_some_and(|c| !c.assessment.is_empty() && c.assessment == post.assessment),
+            category_rewards: category
+                .is_some_and(|c| !c.rewards_penalties.is_empty() && c.rewards_penalties == post.rewards_penalties),
             ledger: paths::hazards(&self.inst.id),
             text: PostText::of(self.model, self.inst, post),
         }
