@@ -120,6 +120,8 @@ test('search: each text is one result, and the first is the post, person or ledg
     // A category's duties are printed on every post of the category and indexed once, on the
     // category's page; a letter once, on its signer's page; a risk once, on its post's. Only the
     // content's own documents (a notice, a campaign) may quote a sentence that a duty repeats.
+    // Excerpts read as Chinese: no ". " that pagefind puts after a block ending in a letter.
+    for (const r of results) assert.doesNotMatch(r.excerpt, /[\u4e00-\u9fff]\. /, `${query}: ${r.excerpt}`);
     const seen = new Map();
     for (const r of results.filter((r) => r.kind !== '文件' && r.kind !== '专项行动')) {
       assert.ok(!seen.has(r.excerpt), `${query}: "${r.excerpt}" on ${r.url} and ${seen.get(r.excerpt)}`);
