@@ -134,14 +134,6 @@ pub(crate) struct Subsets {
     pub(crate) faces: Faces<Subset>,
 }
 
-fn stack(fonts: &FontSet, role: Role) -> &Stack {
-    match role {
-        Role::Body => &fonts.body,
-        Role::Heading => &fonts.heading,
-        Role::Title => &fonts.title,
-    }
-}
-
 /// `chars` that the stack prints with its face `i`.
 fn printed_by(stack: &Stack, i: usize, chars: &BTreeSet<char>) -> BTreeSet<char> {
     chars.iter().copied().filter(|&c| stack.glyph(c).is_some_and(|(f, _, _)| f == i)).collect()
@@ -152,7 +144,7 @@ impl Subsets {
         let key = glyphs.key();
         let mut faces: Faces<Subset> = Default::default();
         for role in ROLES {
-            let stack = stack(fonts, role);
+            let stack = fonts.stack(role);
             for (i, face) in stack.faces.iter().enumerate() {
                 let chars = printed_by(stack, i, &glyphs.chars[slot(role)]);
                 if chars.is_empty() {
@@ -204,7 +196,7 @@ impl Subsets {
     pub(crate) fn thinned(&self, fonts: &FontSet, glyphs: &Glyphs) -> Faces<Embedded<'_>> {
         let mut out = self.shared();
         for role in ROLES {
-            let stack = stack(fonts, role);
+            let stack = fonts.stack(role);
             for (i, face) in stack.faces.iter().enumerate() {
                 let (Some(subset), Some(Some(embedded))) = (self.get(role, i), out[slot(role)].get_mut(i)) else {
                     continue;

@@ -173,14 +173,21 @@ impl<'a> Typesetters<'a> {
     }
 }
 
+impl FontSet {
+    /// The faces that print `role`'s text.
+    pub(crate) fn stack(&self, role: Role) -> &Stack {
+        match role {
+            Role::Body => &self.body,
+            Role::Heading => &self.heading,
+            Role::Title => &self.title,
+        }
+    }
+}
+
 impl Typesetter<'_> {
     /// The faces that print `role`'s text.
     pub(crate) fn face(&self, role: Role) -> &Stack {
-        match role {
-            Role::Body => &self.fonts.body,
-            Role::Heading => &self.fonts.heading,
-            Role::Title => &self.fonts.title,
-        }
+        self.fonts.stack(role)
     }
 
     pub(super) fn left(&self) -> f32 {
