@@ -42,5 +42,5 @@ pub fn build(model: &Model, content: &Path, letters_of: Option<&str>) -> usize {
         search: false,
         ..Default::default()
     };
-    pipeline::build_in_memory(model, &[], content, &options).expect("builds").0.len()
+    pipeline::build_in_memory(model, &[], content, options).expect("builds").0.len()
 }

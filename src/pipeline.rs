@@ -47,7 +47,6 @@ pub(crate) fn check_prepared(
 }
 
 /// How to render a checked model.
-#[derive(Clone)]
 pub(crate) struct Options {
     pub(crate) selection: Selection,
     /// Build the site's search index (the preview defers it).
@@ -63,6 +62,9 @@ pub(crate) struct Options {
     pub(crate) theme: Option<std::sync::Arc<Theme>>,
     /// The theme's PDF fonts, when the caller has them already.
     pub(crate) fonts: Option<std::sync::Arc<FontSet>>,
+    /// Every document's codes and facts, when `check_prepared` made them already (used when the
+    /// build makes every institution's documents, as `Which::Codes`).
+    pub(crate) documents: Option<Vec<render::documents::Document>>,
     /// A pages pass of the preview (see `session`).
     pub(crate) preview: Option<Preview>,
 }
@@ -90,6 +92,7 @@ impl Default for Options {
             history: None,
             theme: None,
             fonts: None,
+            documents: None,
             preview: None,
         }
     }
@@ -102,7 +105,7 @@ pub(crate) fn build(
     findings: &[Finding],
     content_root: &Path,
     out: &Path,
-    options: &Options,
+    options: Options,
 ) -> Result<Notes> {
     let mut notes = Notes::default();
     write::atomically(out, content_root, |tmp| {
@@ -117,7 +120,7 @@ pub(crate) fn build_in_memory(
     model: &Model,
     findings: &[Finding],
     content_root: &Path,
-    options: &Options,
+    options: Options,
 ) -> Result<(Files, Notes)> {
     let sink = Sink::memory();
     let notes = render_into(model, findings, content_root, &sink, options)?;
@@ -138,7 +141,7 @@ fn render_into(
     findings: &[Finding],
     content_root: &Path,
     sink: &Sink,
-    options: &Options,
+    mut options: Options,
 ) -> Result<Notes> {
     let mut clock = Clock::new(options.timings);
     let fence = fence(content_root)?;
@@ -163,6 +166,7 @@ fn render_into(
         None
     };
     clock.lap("theme and fonts");
+    let made = options.documents.take();
     let preview = options.preview.as_ref();
     let pages_of = preview.and_then(|p| p.pages_of.as_ref());
     let mut documents = match preview {
@@ -170,9 +174,10 @@ fn render_into(
             let reuse = render::documents::Reuse { cache: &p.documents, edited: pages_of };
             render::documents::make(model, &theme, Which::Reusing(reuse))?
         }
-        None => match options.selection.documents_of() {
-            Some(ids) => render::documents::make(model, &theme, Which::Of(ids))?,
-            None => render::documents::make(model, &theme, Which::Codes)?,
+        None => match (options.selection.documents_of(), made) {
+            (Some(ids), _) => render::documents::make(model, &theme, Which::Of(ids))?,
+            (None, Some(made)) => made,
+            (None, None) => render::documents::make(model, &theme, Which::Codes)?,
         },
     };
     clock.lap("document texts and codes");

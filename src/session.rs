@@ -172,7 +172,7 @@ impl Session {
             }),
             ..Default::default()
         };
-        let (files, notes) = pipeline::build_in_memory(&model, &findings, settings.dir, &options)?;
+        let (files, notes) = pipeline::build_in_memory(&model, &findings, settings.dir, options)?;
         say(&notes, "pages");
         let last = Last { model, faces };
         Ok(Pages { files: below_site(files), last, theme, scope, walked: checked.walked, reused })
@@ -213,7 +213,7 @@ impl Session {
             },
             ..Default::default()
         };
-        let (files, notes) = pipeline::build_in_memory(model, &[], &self.dir, &options)?;
+        let (files, notes) = pipeline::build_in_memory(model, &[], &self.dir, options)?;
         say(&notes, "pdfs");
         Ok(below_site(files))
     }

@@ -370,16 +370,21 @@ fn run(cli: Cli) -> Result<i32> {
             } else {
                 None
             };
+            let (theme, fonts, documents) = match prepared {
+                Some(p) => (Some(p.theme), p.fonts, Some(p.documents)),
+                None => (None, None, None),
+            };
             let options = pipeline::Options {
                 selection,
-                theme: prepared.as_ref().map(|p| p.theme.clone()),
-                fonts: prepared.and_then(|p| p.fonts),
+                theme,
+                fonts,
+                documents,
                 history,
                 progress: std::io::stderr().is_terminal(),
                 timings,
                 ..Default::default()
             };
-            let notes = pipeline::build(&model, &findings, &dir, &out, &options).map_err(|e| {
+            let notes = pipeline::build(&model, &findings, &dir, &out, options).map_err(|e| {
                 Error::new(e.kind, t!("cli-build-failed", error = e.message, out = out.display().to_string()))
             })?;
             for warning in &notes.warnings {

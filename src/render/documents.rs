@@ -55,13 +55,16 @@ pub(crate) enum Which<'a> {
 /// order, then the phase reports.
 pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Vec<Document>> {
     match which {
-        Which::All => finish(model, theme, per_institution(model, theme, true, |_| None)?),
+        Which::All => {
+            let by_id = per_institution(model, theme, true, |_| None, |_| ())?.0;
+            Ok(finish(model, by_id, super::report::all(model, &theme.tera)?))
+        }
         Which::CardsAndLetters => {
-            let mut by_id = per_institution(model, theme, true, |_| None)?;
+            let mut by_id = per_institution(model, theme, true, |_| None, |_| ())?.0;
             let ordered = model.institutions.iter().filter_map(|i| by_id.remove(&i.id));
             Ok(ordered.flat_map(Arc::unwrap_or_clone).collect())
         }
-        Which::Codes => finish(model, theme, per_institution(model, theme, false, |_| None)?),
+        Which::Codes => Ok(looked(model, theme, |_| ())?.0),
         Which::Of(ids) => {
             let mut docs = Vec::new();
             for inst in model.institutions.iter().filter(|i| ids.contains(&i.id)) {
@@ -75,10 +78,10 @@ pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Vec<Doc
             let kept =
                 reuse.edited.map(|_| std::mem::take(&mut *lock(&reuse.cache.by_institution))).unwrap_or_default();
             let keep = |inst: &Institution| reuse.edited.is_some_and(|ids| !ids.contains(&inst.id));
-            let per_institution =
-                per_institution(model, theme, false, |inst| kept.get(&inst.id).filter(|_| keep(inst)))?;
+            let reused = |inst: &Institution| kept.get(&inst.id).filter(|_| keep(inst));
+            let per_institution = per_institution(model, theme, false, reused, |_| ())?.0;
             drop(kept);
-            finish(model, theme, per_institution)
+            Ok(finish(model, per_institution, super::report::all(model, &theme.tera)?))
         }
     }
 }
@@ -108,42 +111,71 @@ pub(crate) struct Reuse<'a> {
     pub(crate) edited: Option<&'a BTreeSet<String>>,
 }
 
-/// Every institution's cards and letters, those `kept` gives taken as they are.
-fn per_institution<'k>(
+/// As `make(Which::Codes)`, showing each institution's documents with their texts to `look`
+/// (then the phase reports), before the texts are dropped: what `check` learns from the texts
+/// (characters, unbreakable runs) costs no second making of them. `look`'s answers come back
+/// in model order, the phase reports' last.
+pub(crate) fn looked<T: Send>(
+    model: &Model,
+    theme: &Theme,
+    look: impl Fn(&[Document]) -> T + Sync,
+) -> Result<(Vec<Document>, Vec<T>)> {
+    let (by_id, mut answers) = per_institution(model, theme, false, |_| None, &look)?;
+    let reports = super::report::all(model, &theme.tera)?;
+    answers.push(look(&reports));
+    Ok((finish(model, by_id, reports), answers))
+}
+
+/// Documents by institution id.
+type ByInstitution = BTreeMap<String, Arc<Vec<Document>>>;
+
+/// Every institution's cards and letters, those `kept` gives taken as they are; each made one
+/// is shown to `look` with its texts (answers in model order, none for a kept one).
+fn per_institution<'k, T: Send>(
     model: &Model,
     theme: &Theme,
     texts: bool,
     kept: impl Fn(&Institution) -> Option<&'k Arc<Vec<Document>>> + Sync,
-) -> Result<BTreeMap<String, Arc<Vec<Document>>>> {
+    look: impl Fn(&[Document]) -> T + Sync,
+) -> Result<(ByInstitution, Vec<T>)> {
     // Institutions are independent: on every core.
-    model
+    let made: Vec<(String, Arc<Vec<Document>>, Option<T>)> = model
         .institutions
         .par_iter()
         .map(|inst| {
             if let Some(docs) = kept(inst) {
-                return Ok((inst.id.clone(), docs.clone()));
+                return Ok((inst.id.clone(), docs.clone(), None));
             }
             let mut docs = institution(model, theme, inst)?;
+            let answer = look(&docs);
             if !texts {
                 for d in &mut docs {
                     d.blocks = Vec::new();
                 }
             }
-            Ok((inst.id.clone(), Arc::new(docs)))
+            Ok((inst.id.clone(), Arc::new(docs), Some(answer)))
         })
-        .collect()
+        .collect::<Result<_>>()?;
+    let mut answers = Vec::with_capacity(made.len());
+    let by_id = made
+        .into_iter()
+        .map(|(id, docs, answer)| {
+            answers.extend(answer);
+            (id, docs)
+        })
+        .collect();
+    Ok((by_id, answers))
 }
 
-/// The documents in model order, then every phase report.
-fn finish(model: &Model, theme: &Theme, mut by_id: BTreeMap<String, Arc<Vec<Document>>>) -> Result<Vec<Document>> {
+/// The documents in model order, then the phase reports.
+fn finish(model: &Model, mut by_id: ByInstitution, reports: Vec<Document>) -> Vec<Document> {
     // Sized at once: at 100,000 employees growing it moved 40 MB of documents several times.
-    let reports = model.campaigns.iter().map(|c| c.phases.len()).sum::<usize>();
-    let mut docs = Vec::with_capacity(by_id.values().map(|d| d.len()).sum::<usize>() + reports);
+    let mut docs = Vec::with_capacity(by_id.values().map(|d| d.len()).sum::<usize>() + reports.len());
     for inst in &model.institutions {
         if let Some(d) = by_id.remove(&inst.id) {
             docs.extend(Arc::unwrap_or_clone(d));
         }
     }
-    docs.extend(super::report::all(model, &theme.tera)?);
-    Ok(docs)
+    docs.extend(reports);
+    docs
 }

@@ -20,6 +20,9 @@ use crate::t;
 pub(crate) struct Prepared {
     pub(crate) theme: Arc<Theme>,
     pub(crate) fonts: Option<Arc<FontSet>>,
+    /// Every document's codes and facts, as `documents::make(Which::Codes)` makes them: the
+    /// check made their texts already.
+    pub(crate) documents: Vec<documents::Document>,
 }
 
 /// Prepares the build of `model`; `pdf` says whether printed documents are wanted (their fonts
@@ -72,11 +75,13 @@ pub(crate) fn prepare(
     };
     // The documents' texts are made in every build (the site shows their codes), with or
     // without fonts: their templates must render.
-    if let Err(e) = documents(model, &theme, fonts.as_ref().map(|f| (f, &style)), sources, report) {
-        report.push(theme_diagnostic(fence, folder, &e.message, sources));
-        return None;
+    match documents(model, &theme, fonts.as_ref().map(|f| (f, &style)), sources, report) {
+        Ok(documents) => Some(Prepared { theme: Arc::new(theme), fonts: fonts.map(Arc::new), documents }),
+        Err(e) => {
+            report.push(theme_diagnostic(fence, folder, &e.message, sources));
+            None
+        }
     }
-    Some(Prepared { theme: Arc::new(theme), fonts: fonts.map(Arc::new) })
 }
 
 /// Whether the theme folder has its own copy of a template.
@@ -166,21 +171,22 @@ fn documents(
     fonts: Option<(&FontSet, &Style)>,
     sources: &Sources,
     report: &mut Report,
-) -> crate::error::Result<()> {
+) -> crate::error::Result<Vec<documents::Document>> {
+    // Each institution's texts are looked at while they are made, on every core.
+    let look = |docs: &[documents::Document]| {
+        fonts.map(|(fonts, style)| {
+            (super::pdf::missing_glyphs(docs.iter(), fonts), super::pdf::unbreakable_runs(docs.iter(), fonts, style))
+        })
+    };
+    let (made, looked) = documents::looked(model, theme, look)?;
     let mut missing = std::collections::BTreeMap::new();
     let mut runs = std::collections::BTreeMap::new();
-    let mut look = |docs: &[documents::Document]| {
-        if let Some((fonts, style)) = fonts {
-            missing.extend(super::pdf::missing_glyphs(docs.iter(), fonts));
-            for (run, file) in super::pdf::unbreakable_runs(docs.iter(), fonts, style) {
-                runs.entry(run).or_insert(file);
-            }
+    for (m, r) in looked.into_iter().flatten() {
+        missing.extend(m);
+        for (run, file) in r {
+            runs.entry(run).or_insert(file);
         }
-    };
-    for inst in &model.institutions {
-        look(&documents::institution(model, theme, inst)?);
     }
-    look(&super::report::all(model, &theme.tera)?);
     for (run, file) in runs {
         let span = first_text(sources, &run).unwrap_or_else(|| Span::file_start(0));
         let shown: String = run.chars().take(40).collect();
@@ -207,7 +213,7 @@ fn documents(
             .with_help(t!("preflight-missing-glyph-help")),
         );
     }
-    Ok(())
+    Ok(made)
 }
 
 /// The first place a character is written in the content's files.
