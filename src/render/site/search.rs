@@ -40,23 +40,34 @@ impl Part {
     }
 }
 
-/// Splits the institutions into parts of about `model.site.search_part_pages` pages; an
-/// institution is never split (it is the unit a reader searches most).
+/// Pages from which a site's index comes in two parts at least. Pagefind takes a part's pages
+/// one at a time, so a county's single part kept one core busy and the other idle: 1,540 pages
+/// in two parts built the site in 1.9 s instead of 2.5 s, in 150 MB instead of 180 MB. A
+/// smaller site stays one part: one bundle for the search page to load.
+const TWO_PARTS_FROM: usize = 1000;
+
+/// Splits the institutions, in model order, into as few parts as keep each at about
+/// `model.site.search_part_pages` pages at most (two at least from `TWO_PARTS_FROM` pages), of
+/// about equal size: an institution goes to the part where its middle page falls. An institution
+/// is never split (it is the unit a reader searches most).
 pub(crate) fn parts(model: &Model) -> Vec<Part> {
-    let limit = model.site.search_part_pages;
+    let total: usize = model.institutions.iter().map(|i| indexed_pages(i)).sum();
+    let mut count = total.div_ceil(model.site.search_part_pages).max(1);
+    if total >= TWO_PARTS_FROM {
+        count = count.max(2);
+    }
     let mut parts: Vec<Part> = Vec::new();
-    let mut pages = 0;
+    let (mut before, mut last) = (0, None);
     for (i, inst) in model.institutions.iter().enumerate() {
         let own = indexed_pages(inst);
+        let k = (before + own / 2) * count / total;
+        before += own;
         match parts.last_mut() {
-            Some(part) if pages + own <= limit => {
-                part.institutions.end = i + 1;
-                pages += own;
-            }
+            Some(part) if last == Some(k) => part.institutions.end = i + 1,
             _ => {
                 let bundle = paths::search_part(parts.len() + 1);
                 parts.push(Part { institutions: i..i + 1, bundle });
-                pages = own;
+                last = Some(k);
             }
         }
     }
