@@ -96,6 +96,10 @@ pub(crate) fn department(i: &str, d: &str) -> String {
 pub(crate) fn post(i: &str, p: &str) -> String {
     format!("institutions/{i}/posts/{p}.html")
 }
+/// The prefix of a page's links to the site root: `../` for each folder of its path.
+pub(crate) fn root_of(page: &str) -> String {
+    "../".repeat(page.matches('/').count())
+}
 pub(crate) fn person(i: &str, p: &str) -> String {
     format!("institutions/{i}/people/{p}.html")
 }

@@ -58,6 +58,7 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/phase.html",
     "templates/matrix.html",
     "templates/partials/timeline.html",
+    "templates/partials/card.html",
     "pdf/style.yaml",
     "templates/sitemap.xml",
     "static/style.css",

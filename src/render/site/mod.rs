@@ -453,8 +453,23 @@ fn institution(site: &Site, v: &InstView, summaries: &[campaigns::CampaignSummar
     }
     let title = format!("{}人员名册", inst.name);
     site.page("roster.html", &paths::roster(&inst.id), &title, &crumbs, people::roster(v))?;
+    // Each held post's card once, for all its holders' pages (which lie at the same depth).
+    let root = paths::root_of(&paths::person(&inst.id, "-"));
+    let mut cards = std::collections::HashMap::new();
+    for p in &inst.posts {
+        let Some(first) = p.holders.first() else { continue };
+        #[derive(Serialize)]
+        struct CardPart<'a> {
+            c: views::Card<'a>,
+            root: &'a str,
+        }
+        let shown_on = paths::person(&inst.id, first);
+        let html = site.fragment("partials/card.html", &shown_on, CardPart { c: v.card(p), root: &root })?;
+        cards.insert(p.id.as_str(), std::sync::Arc::<str>::from(html));
+    }
     for person in &inst.people {
-        site.page("person.html", &paths::person(&inst.id, &person.id), &person.name, &crumbs, v.person(person))?;
+        let view = v.person(person, |post| cards.get(post).cloned());
+        site.page("person.html", &paths::person(&inst.id, &person.id), &person.name, &crumbs, view)?;
     }
     Ok(())
 }

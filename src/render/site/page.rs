@@ -55,6 +55,14 @@ impl<'a> Site<'a> {
     }
 
     /// Renders `template` to `site/<path>`. `crumbs` lead from home to the page's parent.
+    /// Renders `template` alone: a part that several pages show the same (no site settings,
+    /// crumbs or path in its context); `path` is the first page that shows it, for messages.
+    pub(super) fn fragment(&self, template: &str, path: &str, data: impl Serialize) -> Result<String> {
+        let context = Context::from_serialize(data).map_err(|e| Error::theme(template_error(&e)))?;
+        let html = self.theme.tera.render(template, &context);
+        html.map_err(|e| Error::theme(t!("page-template", template, path, error = template_error(&e))))
+    }
+
     pub(super) fn page(
         &self,
         template: &str,
@@ -63,7 +71,7 @@ impl<'a> Site<'a> {
         crumbs: &[Link],
         data: impl Serialize,
     ) -> Result<()> {
-        self.page_at(&"../".repeat(path.matches('/').count()), template, path, title, crumbs, data)
+        self.page_at(&paths::root_of(path), template, path, title, crumbs, data)
     }
 
     /// Like `page`, with an explicit prefix for links to the site root.

@@ -263,6 +263,8 @@ pub(crate) struct PersonPost<'a> {
     pub(crate) department: Link,
     /// The post's full card: a person's page shows every duty they answer for.
     pub(crate) card: Card<'a>,
+    /// The card as `partials/card.html` renders it, the same on each holder's page.
+    pub(crate) card_html: std::sync::Arc<str>,
 }
 
 #[derive(Serialize)]
@@ -552,7 +554,12 @@ impl<'a> InstView<'a> {
         }
     }
 
-    pub(crate) fn person(&self, person: &crate::model::Person) -> PersonView<'a> {
+    /// `card_html`: a post's card as its holders' pages show it.
+    pub(crate) fn person(
+        &self,
+        person: &crate::model::Person,
+        card_html: impl Fn(&str) -> Option<std::sync::Arc<str>>,
+    ) -> PersonView<'a> {
         PersonView {
             name: person.name.clone(),
             letters: self.letters_of(None, Some(&person.id)),
@@ -567,6 +574,7 @@ impl<'a> InstView<'a> {
                         post: self.post_ref(id)?,
                         department: self.department_link_by_id(&post.department)?,
                         card: self.card(post),
+                        card_html: card_html(id).unwrap_or_default(),
                     })
                 })
                 .collect(),
