@@ -159,6 +159,14 @@ impl Session {
         // The revision history, as `build` shows it; the preview does not repeat its notes.
         let history = crate::history::for_site(settings.dir, &model, self.versions.clone()).0.map(Arc::new);
         let theme = self.theme(&model, scope.is_some())?;
+        // What the role category pages show of the institutions rendered again, before and now.
+        let categories = match (&scope, last) {
+            (Some(ids), Some(last)) => ids.iter().any(|id| {
+                let shown = crate::render::site::categories_shown_of;
+                last.model.institution(id).map(|i| shown(i)) != model.institution(id).map(|i| shown(i))
+            }),
+            _ => true,
+        };
         let options = pipeline::Options {
             theme: Some(theme.clone()),
             selection: Selection { parts: Some([Part::Site].into_iter().collect()), institutions: None },
@@ -168,6 +176,7 @@ impl Session {
             preview: Some(pipeline::Preview {
                 link_unprinted: link_pdfs,
                 pages_of: scope.clone(),
+                categories,
                 documents: self.documents.clone(),
             }),
             ..Default::default()

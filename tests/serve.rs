@@ -292,6 +292,19 @@ fn an_edit_in_one_institution_renders_its_pages_only() {
     assert!(page_of("/").contains("乌审旗图克镇卫生院"), "the home page is rendered again");
     page_of("/search.html");
 
+    // The role category pages list the posts by name: renaming one renders them again (they are
+    // kept after an edit that leaves what they show as it was, as the scope edit above).
+    let yaml = std::fs::read_to_string(&post).unwrap();
+    let category = yaml.lines().find_map(|l| l.strip_prefix("category: ")).unwrap().trim().to_string();
+    let name = yaml.lines().find_map(|l| l.strip_prefix("name: ")).unwrap().trim().to_string();
+    std::fs::write(&post, yaml.replacen(&format!("name: {name}"), &format!("name: {name}（兼）"), 1)).unwrap();
+    let (line, seen) = log_line(&server, seen, "rebuilt");
+    assert!(line.contains("the pages of 1 institution(s) and the site's own pages"), "{line}");
+    assert!(
+        page_of(&format!("/categories/{category}.html")).contains(&format!("{name}（兼）")),
+        "renamed on its category's page"
+    );
+
     // The name shows on other pages (the home, the parent's list of members): everything again.
     let inst = tuke.join("institution.yaml");
     let yaml = std::fs::read_to_string(&inst).unwrap();

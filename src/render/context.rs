@@ -194,6 +194,9 @@ pub(crate) struct RenderContext<'a> {
     /// Render only these institutions' pages and the pages of no institution (the preview's
     /// quick pass; see `pipeline::Options::pages_of`).
     pub(crate) pages_of: Option<&'a std::collections::BTreeSet<String>>,
+    /// Render the role category pages (false only in such a pass of the preview, after an
+    /// edit that left what they show as it was).
+    pub(crate) categories: bool,
 }
 
 impl RenderContext<'_> {

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::views::Link;
-use crate::model::{Category, Model, Origin};
+use crate::model::{Category, Institution, Model, Origin};
 use crate::render::paths;
 
 #[derive(Serialize)]
@@ -47,6 +47,22 @@ struct HeldBy {
     department: String,
     /// Items of the category the post words otherwise or leaves out (本岗位修订).
     changed: usize,
+}
+
+/// What the category pages show of an institution: each post of a category, its name, its
+/// department and how many of the category's items it keeps. An edit inside an institution's
+/// folder that leaves this as it was leaves every category page as it was (the preview keeps
+/// them).
+pub(crate) fn shown_of(inst: &Institution) -> Vec<(&str, &str, &str, Option<&str>, usize)> {
+    inst.posts
+        .iter()
+        .filter_map(|p| {
+            let category = p.category.as_deref()?;
+            let department = inst.department(&p.department).map(|d| d.name.as_str());
+            let kept = p.duties.iter().filter(|d| matches!(d.origin, Origin::Category { .. })).count();
+            Some((p.id.as_str(), p.name.as_str(), category, department, kept))
+        })
+        .collect()
 }
 
 /// Every category's page, each with its duties and holders.

@@ -28,6 +28,7 @@ use crate::render::paths;
 pub(crate) use crate::render::theme::escape;
 use crate::render::theme::template_error;
 use crate::t;
+pub(crate) use categories::shown_of as categories_shown_of;
 use page::Site;
 use views::{InstView, Link};
 
@@ -130,9 +131,9 @@ fn own_pages(
     home(site, model, docs, summaries)?;
     scans(ctx)?;
     campaigns::pages(site, model, summaries)?;
-    // Side by side: a province's category pages list some 40,000 posts, and the preview
-    // renders them again after every edit.
-    let categories: Vec<Vec<(String, String)>> = categories::pages(model)
+    // Side by side: a province's category pages list some 40,000 posts. The preview renders
+    // them again only after an edit that changed what they show.
+    let categories: Vec<Vec<(String, String)>> = (if ctx.categories { categories::pages(model) } else { Vec::new() })
         .into_par_iter()
         .map(|(path, title, view)| {
             let local = Site::new(ctx);
