@@ -77,8 +77,8 @@ pub(crate) struct Preview {
     /// After an edit inside these institutions' folders: only their pages and the pages of no
     /// institution are rendered; the rest are the previous pass's.
     pub(crate) pages_of: Option<std::collections::BTreeSet<String>>,
-    /// With `pages_of`: whether the role category pages are rendered again (the edit changed
-    /// what they show of those institutions); if not, the previous pass's stay.
+    /// Whether the role category pages are rendered (false only with `pages_of`, when the edit
+    /// left what they show of those institutions as it was: the previous pass's stay).
     pub(crate) categories: bool,
     /// The documents of the previous pass: those of institutions outside `pages_of` are taken
     /// from there (see `documents::Which::Reusing`), and this pass's are given back.
@@ -203,7 +203,7 @@ fn render_into(
         history: options.history.as_deref(),
         laps: options.timings.then_some(&stage_laps),
         pages_of,
-        categories: preview.is_none_or(|p| p.pages_of.is_none() || p.categories),
+        categories: preview.is_none_or(|p| p.categories),
     };
     // Renderers are independent: run them side by side (the site's search index overlaps the
     // PDFs' typesetting).

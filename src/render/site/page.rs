@@ -54,7 +54,6 @@ impl<'a> Site<'a> {
         }
     }
 
-    /// Renders `template` to `site/<path>`. `crumbs` lead from home to the page's parent.
     /// Renders `template` alone: a part that several pages show the same (no site settings,
     /// crumbs or path in its context); `path` is the first page that shows it, for messages.
     pub(super) fn fragment(&self, template: &str, path: &str, data: impl Serialize) -> Result<String> {
@@ -63,6 +62,7 @@ impl<'a> Site<'a> {
         html.map_err(|e| Error::theme(t!("page-template", template, path, error = template_error(&e))))
     }
 
+    /// Renders `template` to `site/<path>`. `crumbs` lead from home to the page's parent.
     pub(super) fn page(
         &self,
         template: &str,
