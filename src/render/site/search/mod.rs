@@ -9,6 +9,8 @@
 //! one at a time; parts keep time and memory linear and use every core. Which pages go into
 //! which part depends only on the content, so the bytes do not depend on the machine.
 
+mod prepare;
+
 use std::ops::Range;
 
 use pagefind::api::PagefindIndex;
@@ -102,6 +104,11 @@ pub(crate) type Bundle = Vec<(String, Vec<u8>)>;
 /// bundle at `part.bundle`. Result URLs stay relative to the site root, where the search page
 /// is, so results work under any sub-path.
 pub(crate) fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle> {
+    index_as(part, pages, prepare::prepared)
+}
+
+/// `index`, each page given to pagefind as `prepare` makes it.
+fn index_as(part: &Part, pages: Vec<(String, String)>, prepare: fn(String) -> String) -> Result<Bundle> {
     let first = part.is_first();
     // Pagefind's API is async; a runtime of the calling thread is enough to drive it.
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -110,7 +117,7 @@ pub(crate) fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle>
     runtime.block_on(async {
         let mut index = PagefindIndex::new(None).map_err(err)?;
         for (path, html) in unindexed_left_out(pages) {
-            let html = prepared(html);
+            let html = prepare(html);
             index.add_html_file(None, Some(path), html).await.map_err(err)?;
         }
         let files = index.get_files().await.map_err(err)?;
@@ -142,154 +149,10 @@ fn unindexed_left_out(pages: Vec<(String, String)>) -> Vec<(String, String)> {
     pages.into_iter().zip(marks).filter_map(|(page, marked)| marked.then_some(page)).collect()
 }
 
-/// The page as pagefind should read it:
-///
-/// - without its `data-pagefind-ignore="all"` blocks, which pagefind leaves out of the index but
-///   still walks element by element (a person's page repeats the cards of their posts there:
-///   most of its markup). They are found in the text (`cut`); where that is not plain, lol_html,
-///   pagefind's own parser, cuts them; a page it cannot rewrite is indexed as it is;
-/// - with every block ending in an ideographic space (`spaced`).
-fn prepared(html: String) -> String {
-    if !html.contains(IGNORED) {
-        return spaced(&html);
-    }
-    match cut(&html).or_else(|| parsed_cut(&html)) {
-        Some(cut) => spaced(&cut),
-        None => spaced(&html),
-    }
-}
-
-/// The page without its `IGNORED` elements, as lol_html (pagefind's own parser) removes them;
-/// None when it cannot rewrite the page.
-fn parsed_cut(html: &str) -> Option<String> {
-    let cut = lol_html::element!("[data-pagefind-ignore=all]", |el| {
-        el.remove();
-        Ok(())
-    });
-    lol_html::rewrite_str(html, lol_html::RewriteStrSettings::new().append_element_content_handler(cut)).ok()
-}
-
-/// The mark of a block pagefind leaves out, as the default theme writes it.
-const IGNORED: &str = "data-pagefind-ignore=\"all\"";
-
-/// The page without the elements that carry `IGNORED`, found in the text rather than by
-/// parsing the page (lol_html took 7 % of a site build at 10,000 employees, for pages whose
-/// text is escaped, so that `<` starts a tag): a marked element is the tag the mark stands in,
-/// and it ends where as many elements of its name have closed as have opened. None when that is
-/// not plain: the mark outside a tag, an element that closes itself or never closes, a comment
-/// or a script inside it.
-fn cut(html: &str) -> Option<String> {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(IGNORED) {
-        let open = rest[..at].rfind('<')?;
-        let name_len = rest[open + 1..].bytes().take_while(u8::is_ascii_alphanumeric).count();
-        let name = rest.as_bytes().get(open + 1..open + 1 + name_len)?;
-        if name.is_empty() || rest[open..at].contains('>') || !rest[..at].ends_with(' ') {
-            return None;
-        }
-        let inside = at + rest[at..].find('>')? + 1;
-        if rest[..inside].ends_with("/>") {
-            return None;
-        }
-        // Whether `tag` (after its `<` or `</`) starts an element of the same name.
-        let same = |tag: &[u8]| {
-            tag.get(..name.len()).is_some_and(|n| n.eq_ignore_ascii_case(name))
-                && tag.get(name.len()).is_some_and(|b| matches!(b, b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r'))
-        };
-        let (mut depth, mut pos) = (1usize, inside);
-        let end = loop {
-            let lt = pos + rest[pos..].find('<')?;
-            let tag = &rest.as_bytes()[lt + 1..];
-            if tag.starts_with(b"!--") || tag.get(..6).is_some_and(|t| t.eq_ignore_ascii_case(b"script")) {
-                return None;
-            }
-            match tag.strip_prefix(b"/") {
-                Some(closing) if same(closing) => {
-                    depth -= 1;
-                    if depth == 0 {
-                        break lt + rest[lt..].find('>')? + 1;
-                    }
-                }
-                None if same(tag) => depth += 1,
-                _ => {}
-            }
-            pos = lt + 1;
-        };
-        out.push_str(&rest[..open]);
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    Some(out)
-}
-
-/// Pagefind ends a block whose last character is a letter with ". ", so that excerpts read as
-/// sentences; Chinese text ends in a letter more often than not (a heading, a name, a table
-/// cell), and excerpts read "台账. 连云港市". A block that ends in a space gets none, and the
-/// spaces become one. The end tags are found in the text rather than by parsing it again (a
-/// tenth of the site's time at 10,000 employees): the pages' text is escaped, so `</` starts
-/// a tag.
-fn spaced(html: &str) -> String {
-    /// The elements pagefind ends with a full stop (its `SENTENCE_SELECTORS`).
-    const BLOCKS: [&str; 13] = ["h1", "h2", "h3", "h4", "h5", "h6", "p", "td", "div", "ul", "li", "article", "section"];
-    let mut out = String::with_capacity(html.len() + html.len() / 32);
-    let mut rest = html;
-    while let Some(at) = rest.find("</") {
-        let (before, tag) = rest.split_at(at);
-        out.push_str(before);
-        let name = tag.as_bytes()[2..].iter().take(8).position(|&b| b == b'>').map(|end| &tag[2..2 + end]);
-        if name.is_some_and(|n| BLOCKS.iter().any(|b| b.eq_ignore_ascii_case(n))) {
-            out.push('\u{3000}');
-        }
-        out.push_str("</");
-        rest = &tag[2..];
-    }
-    out.push_str(rest);
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{cut, parsed_cut, prepared, unindexed_left_out};
-
-    #[test]
-    fn cuts_in_the_text_what_the_parser_cuts() {
-        let pages = [
-            r#"<main><h1>甲</h1><div data-pagefind-ignore="all"><div><h2>乙</h2><DIV class="x">丙</Div></div><p>丁</p></div><p>戊</p></main>"#,
-            r#"<p>甲</p><section data-pagefind-ignore="all"><section>乙</section></section><div data-pagefind-ignore="all">丙</div>己"#,
-            r#"<ul><li data-pagefind-ignore="all">甲<ul><li>乙</li></ul></li><li>丙</li></ul><divx>丁</divx>"#,
-            r#"<div class="a" data-pagefind-ignore="all" id="b"><br/><divider>甲</divider></div>乙"#,
-        ];
-        for page in pages {
-            assert_eq!(cut(page), parsed_cut(page), "{page}");
-        }
-        // What is not plain is left to the parser.
-        for page in [
-            r#"<div data-pagefind-ignore="all"><!-- </div> --></div>"#,
-            r#"<div data-pagefind-ignore="all"><script>let a = "</div>";</script></div>"#,
-            r#"<img data-pagefind-ignore="all"/>甲"#,
-            r#"<div data-pagefind-ignore="all">不闭合"#,
-            r#"<p>data-pagefind-ignore="all"</p>"#,
-        ] {
-            assert_eq!(cut(page), None, "{page}");
-        }
-    }
-
-    #[test]
-    fn cuts_excluded_blocks_and_ends_blocks_with_a_space() {
-        let page = concat!(
-            r#"<html lang="zh-CN"><body><main data-pagefind-body><h1>阿拉坦</h1>"#,
-            r#"<div data-pagefind-ignore="all"><div><h2 id="c">护理部主任</h2></div><p>职责</p></div>"#,
-            r#"<p data-pagefind-ignore>不索引但保留</p><p>所任<b>岗位</b></p></main></body></html>"#
-        );
-        assert_eq!(
-            prepared(page.to_string()),
-            concat!(
-                r#"<html lang="zh-CN"><body><main data-pagefind-body><h1>阿拉坦　</h1>"#,
-                r#"<p data-pagefind-ignore>不索引但保留　</p><p>所任<b>岗位</b>　</p></main></body></html>"#
-            )
-        );
-    }
+    use super::{Part, index_as, prepare, unindexed_left_out};
+    use crate::render::paths;
 
     #[test]
     fn leaves_out_unmarked_pages_only_when_some_page_is_marked() {
@@ -303,12 +166,93 @@ mod tests {
         assert_eq!(unindexed_left_out(vec![display.clone()]), vec![display]);
     }
 
+    /// Whether `pages` give the same index trimmed as untrimmed; and how many bytes pagefind
+    /// reads of them each way.
+    fn same_index(pages: Vec<(String, String)>) -> (bool, usize, usize) {
+        let part = Part { institutions: 0..0, bundle: paths::search_part(1) };
+        let bytes = |prepare: fn(String) -> String| pages.iter().map(|(_, html)| prepare(html.clone()).len()).sum();
+        // Files in order of name: pagefind lists a page's filter files in no fixed order.
+        let index = |prepare: fn(String) -> String| {
+            let mut files = index_as(&part, pages.clone(), prepare).unwrap();
+            files.sort();
+            files
+        };
+        let (trimmed, untrimmed) = (index(prepare::prepared), index(prepare::untrimmed));
+        (trimmed == untrimmed, bytes(prepare::prepared), bytes(prepare::untrimmed))
+    }
+
+    /// What is trimmed leaves the index as it was, byte for byte, also where pagefind would have
+    /// taken something from the chrome or from an ignored block (a title, an anchor, a filter,
+    /// an image, text after the body), in which case that element stays.
     #[test]
-    fn keeps_inline_text_as_it_is() {
-        let page = r#"<main data-pagefind-body><span>护理部</span> <a href="x.html">链接</a></main>"#.to_string();
-        assert_eq!(prepared(page.clone()), page);
-        // An end tag cut short at the end of the page is left as it is.
-        assert_eq!(prepared("<p>甲</p".to_string()), "<p>甲</p");
-        assert_eq!(prepared("<P>甲</P><td>乙</td >".to_string()), "<P>甲　</P><td>乙</td >");
+    fn trimming_never_changes_the_index() {
+        let head = r#"<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>页 · 站</title><link rel="stylesheet" href="s.css"></head>"#;
+        let chrome = r##"<a class="skip" href="#main">跳到正文</a><header><div><a href="i.html">站名</a><nav><a href="p.html">人员</a></nav><form action="s.html"><input type="search" name="q"></form></div></header><br><nav class="crumbs"><ol><li><a href="i.html">首页</a></li></ol></nav>"##;
+        let main = r#"<main id="main" data-pagefind-body><h1 data-pagefind-filter="类型:岗位">护士长</h1><p>所在<b>科室</b></p><ol><li data-pagefind-ignore><span>类别职责</span></li><li id="duty-2">本岗位职责</li><li data-pagefind-ignore="index">修订前</li></ol><section data-pagefind-ignore><h3>奖惩</h3><ol><li>表扬</li></ol></section></main>"#;
+        let footer = r#"<footer><div><p>页脚</p></div></footer>"#;
+        let page = |body: &str| format!("{head}<body class=\"c\">{body}</body></html>");
+        let plain = [
+            page(&format!("{chrome}\n{main}\n{footer}\n")),
+            page(&format!("{chrome}{main}尾随文字{footer}")),
+            page(&format!(
+                "{}{}",
+                chrome.to_uppercase().replace("#MAIN", "#main"),
+                main.replace("<main", "<MAIN").replace("</main>", "</MAIN>")
+            )),
+        ];
+        let telling = [
+            // What pagefind takes from outside the body or from an ignored block.
+            page(&format!(
+                "<header><h1>页头标题</h1></header>{}",
+                main.replace("<h1", "<h2").replace("</h1>", "</h2>")
+            )),
+            page(&format!("<div id=\"top\">顶</div>{main}")),
+            page(&format!("{main}<footer><span data-pagefind-meta=\"作者:甲\">甲</span><img src=\"a.png\"></footer>")),
+            page(&format!("{main}<div><img src=\"b.png\" alt=\"图\"></div>")),
+            page(&main.replace("<span>类别职责</span>", "<span id=\"dup\">类别职责</span>")),
+            page(&main.replace("<span>类别职责</span>", "<h1>忽略块里的标题</h1>")),
+            page(&main.replace("<span>类别职责</span>", "<span data-pagefind-filter=\"部门\">护理部</span>")),
+            // Not plain: two bodies, a comment, an element that never closes.
+            page(&format!("{chrome}{main}<aside data-pagefind-body>侧栏</aside>")),
+            page(&format!("<!-- 注释 -->{chrome}{main}{footer}")),
+            page(&format!("<header><div>{main}")),
+            // No title but the page's own.
+            page(&format!("{chrome}<main data-pagefind-body><p>无标题</p></main>{footer}")),
+        ];
+        for (k, html) in plain.iter().chain(&telling).enumerate() {
+            let (same, trimmed, untrimmed) = same_index(vec![(format!("p{k}.html"), html.clone())]);
+            assert!(same, "page {k} indexed differently once trimmed:\n{html}");
+            if k < plain.len() {
+                assert!(trimmed * 2 < untrimmed, "page {k}: {trimmed} bytes of {untrimmed}");
+            }
+        }
+    }
+
+    /// The example site's index, trimmed and untrimmed: the same bytes, from far fewer.
+    #[test]
+    fn the_example_sites_index_is_the_same_trimmed() {
+        let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+        let model = crate::checked::check(&content, |_| {}).model.expect("the example content checks clean");
+        let options = crate::pipeline::Options {
+            selection: crate::render::Selection {
+                parts: Some([crate::render::Part::Site].into_iter().collect()),
+                institutions: None,
+            },
+            search: false,
+            ..Default::default()
+        };
+        let (files, _) = crate::pipeline::build_in_memory(&model, &[], &content, options).unwrap();
+        let pages: Vec<(String, String)> = files
+            .iter()
+            .filter_map(|(path, bytes)| {
+                let page =
+                    path.strip_prefix("site/")?.strip_suffix(".html").map(|_| path["site/".len()..].to_string())?;
+                Some((page, String::from_utf8(bytes.to_vec()).unwrap()))
+            })
+            .collect();
+        assert!(pages.len() > 100, "{} pages", pages.len());
+        let (same, trimmed, untrimmed) = same_index(pages);
+        assert!(same, "the example site's index changed once trimmed");
+        assert!(trimmed * 10 < untrimmed * 8, "pagefind reads {trimmed} bytes of {untrimmed}");
     }
 }
