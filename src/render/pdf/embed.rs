@@ -46,12 +46,46 @@ fn slot(role: Role) -> usize {
 /// The characters a group of documents prints, per face role.
 #[derive(Default)]
 pub(crate) struct Glyphs {
-    chars: [BTreeSet<char>; 3],
+    chars: [CharSet; 3],
+}
+
+/// A set of characters, in order: a bit for each of the Basic Multilingual Plane, where Chinese
+/// text lies, and a tree for the rest. Every character of every document is added, most of
+/// them many times: a tree alone took 7 % of the letters' build.
+#[derive(Default)]
+struct CharSet {
+    /// 1,024 words of 64 bits, allocated with the first character of the plane.
+    bmp: Vec<u64>,
+    rest: BTreeSet<char>,
+}
+
+impl CharSet {
+    fn insert(&mut self, c: char) {
+        let code = c as usize;
+        if code < 0x10000 {
+            if self.bmp.is_empty() {
+                self.bmp = vec![0; 0x10000 / 64];
+            }
+            self.bmp[code / 64] |= 1 << (code % 64);
+        } else {
+            self.rest.insert(c);
+        }
+    }
+
+    fn iter(&self) -> impl Iterator<Item = char> + '_ {
+        // Each set bit of each word, lowest first.
+        let bmp = self.bmp.iter().enumerate().filter(|(_, word)| **word != 0).flat_map(|(k, &word)| {
+            std::iter::successors(Some(word), |w| Some(w & (w - 1)).filter(|w| *w != 0))
+                .filter_map(move |w| char::from_u32((k * 64) as u32 + w.trailing_zeros()))
+        });
+        bmp.chain(self.rest.iter().copied())
+    }
 }
 
 impl Glyphs {
     pub(crate) fn add(&mut self, role: Role, text: &str) {
-        self.chars[slot(role)].extend(text.chars());
+        let set = &mut self.chars[slot(role)];
+        text.chars().for_each(|c| set.insert(c));
     }
 
     /// Names this set of characters: the files drawn with it depend on it.
@@ -135,8 +169,8 @@ pub(crate) struct Subsets {
 }
 
 /// `chars` that the stack prints with its face `i`.
-fn printed_by(stack: &Stack, i: usize, chars: &BTreeSet<char>) -> BTreeSet<char> {
-    chars.iter().copied().filter(|&c| stack.glyph(c).is_some_and(|(f, _, _)| f == i)).collect()
+fn printed_by(stack: &Stack, i: usize, chars: &CharSet) -> BTreeSet<char> {
+    chars.iter().filter(|&c| stack.glyph(c).is_some_and(|(f, _, _)| f == i)).collect()
 }
 
 impl Subsets {
@@ -398,4 +432,20 @@ pub(crate) fn deflate(data: &[u8], level: u32) -> Result<Vec<u8>> {
             }
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CharSet;
+
+    /// The bits and the tree give the characters a tree alone would, in the same order.
+    #[test]
+    fn a_char_set_is_a_sorted_set() {
+        let text = "安全生产责任书 ABC abc 123（）〔2023〕18号 \u{0}\u{ffff}\u{10000}𠀀𠀀😀 安全 z";
+        let mut set = CharSet::default();
+        text.chars().for_each(|c| set.insert(c));
+        let tree: std::collections::BTreeSet<char> = text.chars().collect();
+        assert_eq!(set.iter().collect::<Vec<_>>(), tree.into_iter().collect::<Vec<_>>());
+        assert_eq!(CharSet::default().iter().count(), 0);
+    }
 }
