@@ -194,6 +194,7 @@ mod tests {
         let plain = [
             page(&format!("{chrome}\n{main}\n{footer}\n")),
             page(&format!("{chrome}{main}尾随文字{footer}")),
+            page(&format!("{chrome}{main}<br>{footer}<br>")),
             page(&format!(
                 "{}{}",
                 chrome.to_uppercase().replace("#MAIN", "#main"),
