@@ -211,6 +211,8 @@ mod tests {
             page(&format!("{main}<footer><span data-pagefind-meta=\"作者:甲\">甲</span><img src=\"a.png\"></footer>")),
             page(&format!("{main}<div><img src=\"b.png\" alt=\"图\"></div>")),
             page(&main.replace("<span>类别职责</span>", "<span id=\"dup\">类别职责</span>")),
+            page(&main.replace("<span>类别职责</span>", "<span class=\"a\"\n  ID = \"dup\">类别职责</span>")),
+            page(&format!("<div id>顶</div>{main}")),
             page(&main.replace("<span>类别职责</span>", "<h1>忽略块里的标题</h1>")),
             page(&main.replace("<span>类别职责</span>", "<span data-pagefind-filter=\"部门\">护理部</span>")),
             // Not plain: two bodies, a comment, an element that never closes.

@@ -193,9 +193,18 @@ fn siblings(html: &str, lower: &str, mut from: usize, to: usize) -> Vec<(usize, 
 /// script or stylesheet link, no comment.
 fn inert(element: &str, marks: usize) -> bool {
     element.matches("data-pagefind").count() == marks
-        && !["<h1", "<title", "<img", "<script", "<link", "<!--", " id=", "\tid=", "\nid="]
-            .iter()
-            .any(|s| element.contains(s))
+        && !["<h1", "<title", "<img", "<script", "<link", "<!--"].iter().any(|s| element.contains(s))
+        && !has_id(element)
+}
+
+/// Whether an element (in lower case) or one inside it may have an `id` attribute: `id` after
+/// white space, then white space, `=`, `>` or `/` (`id = "a"` and a bare `id` count too).
+fn has_id(element: &str) -> bool {
+    element.match_indices("id").any(|(at, _)| {
+        let before = element[..at].bytes().next_back().is_some_and(|b| b.is_ascii_whitespace());
+        let after = element[at + 2..].bytes().next().is_none_or(|b| b.is_ascii_whitespace() || b"=>/".contains(&b));
+        before && after
+    })
 }
 
 /// Pagefind ends a block whose last character is a letter with ". ", so that excerpts read as
@@ -272,6 +281,16 @@ mod tests {
                 r#"<p data-pagefind-ignore><a id="x">有锚点</a>　</p><p>所任<b>岗位</b>　</p></main></body></html>"#
             )
         );
+    }
+
+    #[test]
+    fn finds_an_id_however_it_is_written() {
+        for with in [r#"<a id="x">"#, "<a\tid='x'>", r#"<a class="b" id = "x">"#, "<div id>", "<br id/>"] {
+            assert!(super::has_id(with), "{with}");
+        }
+        for without in [r#"<a data-id="x">"#, r#"<a class="id">"#, "<p>id=3</p>", r#"<a href="?id=3">"#, "<aid=x>"] {
+            assert!(!super::has_id(without), "{without}");
+        }
     }
 
     #[test]
