@@ -16,8 +16,15 @@
 ///   carry nothing pagefind keeps (a post's category duties);
 /// - with every block ending in an ideographic space (`spaced`).
 pub(super) fn prepared(html: String) -> String {
-    let html = if html.contains(IGNORED) { cut(&html).or_else(|| parsed_cut(&html)).unwrap_or(html) } else { html };
-    spaced(&trimmed(&html))
+    spaced(&trimmed(&without_ignored(html)))
+}
+
+/// The page without its `IGNORED` blocks: cut in the text, else by lol_html, else as it is.
+fn without_ignored(html: String) -> String {
+    match html.contains(IGNORED) {
+        true => cut(&html).or_else(|| parsed_cut(&html)).unwrap_or(html),
+        false => html,
+    }
 }
 
 /// The page without its `IGNORED` elements, as lol_html (pagefind's own parser) removes them;
@@ -106,7 +113,7 @@ fn element_from(html: &str, open: usize) -> Option<usize> {
 ///
 /// Anything less plain (several bodies, a comment, an element that never closes) is left as it
 /// is.
-fn trimmed(html: &str) -> String {
+fn trimmed(html: &str) -> std::borrow::Cow<'_, str> {
     // The page in lower case, for the marks and tags of any case: the same offsets.
     let lower = html.to_ascii_lowercase();
     let mut drop: Vec<(usize, usize)> = Vec::new();
@@ -131,7 +138,7 @@ fn trimmed(html: &str) -> String {
         drop.sort_unstable();
     }
     if drop.is_empty() {
-        return html.to_string();
+        return html.into();
     }
     let mut out = String::with_capacity(html.len());
     let mut kept = 0;
@@ -142,7 +149,7 @@ fn trimmed(html: &str) -> String {
         }
     }
     out.push_str(&html[kept..]);
-    out
+    out.into()
 }
 
 /// The `inert` children of `<body>` before and after the one element marked
@@ -234,8 +241,7 @@ fn spaced(html: &str) -> String {
 /// The page as pagefind read it before `trimmed`: what the tests compare the index with.
 #[cfg(test)]
 pub(super) fn untrimmed(html: String) -> String {
-    let html = if html.contains(IGNORED) { cut(&html).or_else(|| parsed_cut(&html)).unwrap_or(html) } else { html };
-    spaced(&html)
+    spaced(&without_ignored(html))
 }
 
 #[cfg(test)]
