@@ -42,7 +42,8 @@ fn the_duty_card_lists_numbered_duties_and_marks_the_posts_own() {
     let site = build(dir.path());
     let card = read(&site, "institutions/clinic/posts/nurse.html");
     assert!(card.contains("<h1 class=\"card-title\">护士</h1>"), "{card}");
-    assert!(card.contains(r#"<li class="duty duty-post" value="3"><span class="duty-text">正确使用医用氧气瓶；</span> <span class="tag" title="本岗位职责">本岗位</span>"#), "{card}");
+    // The tag is not searched: "本岗位" read as the start of every excerpt of a post's own duty.
+    assert!(card.contains(r#"<li class="duty duty-post" value="3"><span class="duty-text">正确使用医用氧气瓶；</span> <span class="tag" title="本岗位职责" data-pagefind-ignore>本岗位</span>"#), "{card}");
     // The category's items are searched on the category's page, not on each post that prints them.
     assert!(card.contains(
         r#"value="4" data-pagefind-ignore><span class="duty-text">法律、法规、规章规定的其他安全生产职责。</span>"#

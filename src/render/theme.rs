@@ -63,6 +63,7 @@ const DEFAULT: &[(&str, &str)] = theme_files![
     "templates/sitemap.xml",
     "static/style.css",
     "static/favicon.svg",
+    "static/search.js",
 ];
 
 pub(crate) struct Theme {

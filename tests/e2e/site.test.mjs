@@ -133,6 +133,49 @@ test('search: each text is one result, and the first is the post, person or ledg
   assert.ok(fire.slice(0, 3).some((r) => r.url.endsWith('posts/security-chief.html')), fire.slice(0, 3).map((r) => r.title).join(' / '));
 });
 
+// A phrase ends at a space, a Chinese mark that closes a phrase or the middle dot of a title;
+// one begins after those or at an opening bracket.
+const ENDS = /[\s，。；：、！？）」』】》·]/;
+const OPENS = /[（「『【《]/;
+
+test('search: excerpts begin and end at whole phrases, never inside a name', async () => {
+  for (const query of [...WANTED.map(([q]) => q), '应急演练', '排查']) {
+    await page.goto(`${base}search.html?q=${encodeURIComponent(query)}`);
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15000 });
+    // Every excerpt of every result and sub-result, as the page's search.js tidies them, with
+    // the page's whole text to find it in.
+    const excerpts = await page.evaluate(async (q) => {
+      const pagefind = await import(new URL('pagefind/pagefind.js', location.href).href);
+      await pagefind.options({ excerptLength: 36, excerptEllipsis: safedutySearch.ELLIPSIS });
+      const search = await pagefind.search(q);
+      const data = await Promise.all(search.results.map((r) => r.data()));
+      return data.flatMap((d) => [d, ...d.sub_results].map((x) => ({
+        url: x.url, html: safedutySearch.tidy(x.excerpt, d.content), content: d.content.replace(/\u200B/g, ''),
+      })));
+    }, query);
+    assert.ok(excerpts.length > 0, query);
+    for (const { url, html, content } of excerpts) {
+      const bare = html.replace(/^…/, '').replace(/…$/, '');
+      const text = bare.replace(/<\/?mark>/g, '');
+      const at = content.indexOf(text);
+      assert.ok(at >= 0, `${query}: "${text}" is not in the text of ${url}`);
+      const before = content[at - 1];
+      const after = content[at + text.length];
+      const cleanStart = at === 0 || ENDS.test(before) || OPENS.test(text[0]) || bare.startsWith('<mark>');
+      const cleanEnd = after === undefined || ENDS.test(after) || OPENS.test(after) || ENDS.test(text.at(-1)) || bare.endsWith('</mark>');
+      assert.ok(cleanStart, `${query}: ${url} excerpt starts inside a phrase: "${before}|${text}"`);
+      assert.ok(cleanEnd, `${query}: ${url} excerpt ends inside a phrase: "${text}|${after}"`);
+      assert.ok(!/^[\s·]/.test(text), `${query}: ${url} excerpt starts with a separator: "${text}"`);
+    }
+    // The page shows them so: each excerpt on screen is one of those.
+    const tidied = new Set(excerpts.map((e) => e.html.replace(/<\/?mark>/g, '')));
+    for (const shown of await page.locator('.pagefind-ui__result-excerpt').allInnerTexts()) {
+      assert.ok(tidied.has(shown.trim()), `${query}: the page shows "${shown}"`);
+    }
+  }
+  await page.screenshot({ path: `${shots}/search-excerpts.png`, fullPage: false });
+});
+
 test('search: a duty held by many posts is one result that leads to its posts, by institution', async () => {
   await page.goto(`${base}search.html?q=${encodeURIComponent('班前班后的交接')}`);
   const results = page.locator('.pagefind-ui__result');
