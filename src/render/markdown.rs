@@ -81,12 +81,16 @@ pub(crate) fn links(markdown: &str) -> Vec<(String, std::ops::Range<usize>)> {
 pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 4);
     // Only ASCII blanks: an ideographic space (　) is text.
-    let words: Vec<&str> = text.split(|c: char| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).collect();
-    for c in words.join(" ").chars() {
-        if c.is_ascii_punctuation() {
-            out.push('\\');
+    for (i, word) in text.split(|c: char| c.is_ascii_whitespace()).filter(|w| !w.is_empty()).enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-        out.push(c);
+        for c in word.chars() {
+            if c.is_ascii_punctuation() {
+                out.push('\\');
+            }
+            out.push(c);
+        }
     }
     out
 }
@@ -95,6 +99,10 @@ pub(crate) fn filter(
     value: &tera::Value,
     _: &std::collections::HashMap<String, tera::Value>,
 ) -> tera::Result<tera::Value> {
+    // Called for every line of every document: the text is read where it is, not copied out.
+    if let Some(text) = value.as_str() {
+        return Ok(tera::Value::String(escape(text)));
+    }
     let text = tera::try_get_value!("md", "value", String, value);
     Ok(tera::Value::String(escape(&text)))
 }
