@@ -8,7 +8,9 @@ use serde_saphyr::Spanned;
 
 use super::ids::{is_safe_id, unsafe_id};
 use super::index::{Index, InstIndex, at};
-use super::refs::{NamedFile, date, institution_broken, name_of, named_file, order, reference, table_ref, unique};
+use super::refs::{
+    NamedFile, date, institution_broken, institution_ref, named_file, order, reference, table_ref, unique,
+};
 use crate::diagnostic::{Diagnostic, Report, noun};
 use crate::load::{CampaignDir, Content};
 use crate::raw;
@@ -50,8 +52,7 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
     let issuer_ok = if institution_broken(index, issuer) {
         false
     } else {
-        let candidates = index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
-        reference(report, "institution", at(f, &c.institution), issuer, candidates)
+        institution_ref(report, at(f, &c.institution), issuer, index)
     };
     if let Some(page) = &c.page
         && !content.pages.iter().any(|p| p.slug == page.value)
@@ -95,8 +96,7 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
         }
         match index.institutions.get(inst) {
             None => {
-                let candidates = index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
-                reference(report, "institution", at(f, p), inst, candidates);
+                institution_ref(report, at(f, p), inst, index);
             }
             Some(ix) => {
                 if let Some(d) = dept.filter(|_| !ix.dir.broken_lists.contains(&"department")) {
@@ -456,8 +456,7 @@ impl<'a> Owners<'a> {
             return None;
         }
         let Some(ix) = self.index.institutions.get(inst) else {
-            let candidates = self.index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
-            reference(report, "institution", at(file, r), inst, candidates);
+            institution_ref(report, at(file, r), inst, self.index);
             return None;
         };
         Some((ix, id))

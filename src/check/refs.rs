@@ -35,8 +35,7 @@ pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
             check_date(page_span(page, date), &date.value, report);
         }
         if let Some(inst) = page.meta.institution.as_ref().filter(|i| !institution_broken(index, &i.value)) {
-            let candidates = index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
-            reference(report, "institution", page_span(page, inst), &inst.value, candidates);
+            institution_ref(report, page_span(page, inst), &inst.value, index);
         }
     }
 }
@@ -124,8 +123,7 @@ fn institution(content: &Content, index: &Index, inst: &InstIndex, report: &mut 
     };
     let (f, i) = (loaded.file, &loaded.value);
     if let Some(parent) = i.parent.as_ref().filter(|p| !institution_broken(index, &p.value)) {
-        let candidates = index.institutions.iter().map(|(id, i)| (*id, name_of(i)));
-        reference(report, "institution", at(f, parent), &parent.value, candidates);
+        institution_ref(report, at(f, parent), &parent.value, index);
     }
     if let Some(p) = &i.principal {
         posts(at(f, p), &p.value, report);
@@ -317,8 +315,16 @@ fn is_code(code: &str) -> bool {
     code.split_once('-').is_some_and(|(a, b)| ok(a) && ok(b))
 }
 
+/// `reference` to an entry of `table`, looked up first: scanning the table for each of its
+/// references made the check of a province quadratic.
 pub(super) fn table_ref<T>(report: &mut Report, kind: &str, span: Span, id: &str, table: &Table<T>) -> bool {
-    reference(report, kind, span, id, table.iter().map(|(id, d)| (*id, d.name)))
+    table.contains_key(id) || reference(report, kind, span, id, table.iter().map(|(id, d)| (*id, d.name)))
+}
+
+/// `reference` to an institution, looked up first (a province has thousands).
+pub(super) fn institution_ref(report: &mut Report, span: Span, id: &str, index: &Index) -> bool {
+    index.institutions.contains_key(id)
+        || reference(report, "institution", span, id, index.institutions.iter().map(|(id, i)| (*id, name_of(i))))
 }
 
 /// Reports a dangling reference with the best suggestion: a near id, or the id of the thing
