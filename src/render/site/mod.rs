@@ -251,7 +251,7 @@ pub(crate) fn index_rendered(model: &Model, files: &Files, kept: &SearchCache) -
         .map(|(part, pages)| {
             let mut key: Vec<&[u8]> = vec![part.bundle.as_bytes()];
             key.extend(pages.iter().flat_map(|(path, html)| [path.as_bytes(), *html]));
-            let bundle = kept.get_or_make(crate::render::kept::key(&key), || {
+            let bundle = kept.get_or_make(crate::render::kept::pages_key(&key), || {
                 let owned =
                     pages.iter().map(|(p, html)| (p.to_string(), String::from_utf8_lossy(html).into_owned())).collect();
                 search::index(part, owned).map(Arc::new)
