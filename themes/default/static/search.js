@@ -32,13 +32,12 @@
       var core = body.endsWith(ELLIPSIS) ? body.slice(0, -ELLIPSIS.length) : body;
       var at = whole ? whole.indexOf(plain(core)) : -1;
       var back = -1;
-      for (var k = 0; at > 0 && k <= BACK && at - k >= 0; k++) {
+      for (var k = 0; at >= 0 && k <= BACK && at - k >= 0; k++) {
         if (startsPhrase(whole, at - k)) { back = k; break; }
       }
-      if (back > 0) {
-        var added = whole.slice(at - back, at);
-        text = (at - back > 0 ? ELLIPSIS : '') + added + body;
-      } else if (back < 0) {
+      if (back >= 0) {
+        text = (at - back > 0 ? ELLIPSIS : '') + whole.slice(at - back, at) + body;
+      } else {
         var first = body.indexOf('<mark>');
         var head = first < 0 ? body : body.slice(0, first);
         var cut = first < 0 ? 0 : first;
