@@ -67,11 +67,16 @@ impl<V: Clone> Kept<V> {
 /// A key over parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ.
 pub(crate) fn key(parts: &[&[u8]]) -> Key {
     let mut hash = Sha256::new();
-    for p in parts {
-        hash.update((p.len() as u64).to_le_bytes());
-        hash.update(p);
-    }
+    framed(parts, |bytes| hash.update(bytes));
     hash.finalize().into()
+}
+
+/// Feeds `parts` to a hash, each after its length.
+fn framed(parts: &[&[u8]], mut update: impl FnMut(&[u8])) {
+    for p in parts {
+        update(&(p.len() as u64).to_le_bytes());
+        update(p);
+    }
 }
 
 /// A key over a part's pages, to tell whether any changed since the last rebuild: like `key`,
@@ -81,12 +86,8 @@ pub(crate) fn key(parts: &[&[u8]]) -> Key {
 /// next edit.
 pub(crate) fn pages_key(parts: &[&[u8]]) -> Key {
     let mut hash = xxhash_rust::xxh3::Xxh3::new();
-    let mut total: u64 = 0;
-    for p in parts {
-        hash.update(&(p.len() as u64).to_le_bytes());
-        hash.update(p);
-        total += p.len() as u64;
-    }
+    framed(parts, |bytes| hash.update(bytes));
+    let total: u64 = parts.iter().map(|p| p.len() as u64).sum();
     let mut key = [0; 32];
     key[..16].copy_from_slice(&hash.digest128().to_le_bytes());
     key[16..24].copy_from_slice(&total.to_le_bytes());

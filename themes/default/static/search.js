@@ -8,7 +8,7 @@
   var ELLIPSIS = '…';
   var ENDS = /[\s，。；：、！？）」』】》·]/;
   var OPENS = /[（「『【《]/;
-  var LEADING = /^[\s，。；：、！？）」』】》·]+/;
+  var LEADING = new RegExp('^(?:' + ENDS.source + ')+');
   // How far outwards a cut may move: a name, or the rest of a short phrase.
   var BACK = 6;
   var ON = 12;
@@ -21,57 +21,56 @@
     return i === content.length || ENDS.test(content[i]) || OPENS.test(content[i]) || ENDS.test(content[i - 1]);
   }
 
+  var plain = function (s) { return s.replace(/<\/?mark>/g, ''); };
+
+  /** `excerpt` (Pagefind's, with <mark>s) with its first cut at a phrase start; `whole`: the
+   *  page's text without Pagefind's word boundaries, or '' when unknown. */
+  function tidyStart(excerpt, whole) {
+    var body = excerpt.slice(ELLIPSIS.length).replace(/^\s+/, '');
+    var core = body.endsWith(ELLIPSIS) ? body.slice(0, -ELLIPSIS.length) : body;
+    var at = whole ? whole.indexOf(plain(core)) : -1;
+    for (var k = 0; at >= 0 && k <= BACK && at - k >= 0; k++) {
+      if (startsPhrase(whole, at - k)) {
+        return (at - k > 0 ? ELLIPSIS : '') + whole.slice(at - k, at) + body;
+      }
+    }
+    var first = body.indexOf('<mark>');
+    var head = first < 0 ? body : body.slice(0, first);
+    var cut = first < 0 ? 0 : first;
+    for (var i = 0; i < head.length; i++) {
+      if (ENDS.test(head[i])) { cut = i + 1; break; }
+      if (OPENS.test(head[i]) && i > 0) { cut = i; break; }
+    }
+    return ELLIPSIS + body.slice(cut).replace(LEADING, '');
+  }
+
+  /** Likewise its last cut, at a phrase end. */
+  function tidyEnd(excerpt, whole) {
+    var rest = excerpt.slice(0, -ELLIPSIS.length);
+    var shown = plain(rest.startsWith(ELLIPSIS) ? rest.slice(ELLIPSIS.length) : rest);
+    var from = whole ? whole.indexOf(shown) : -1;
+    var end = from < 0 ? -1 : from + shown.length;
+    for (var n = 0; end >= 0 && n <= ON && end + n <= whole.length; n++) {
+      if (endsPhrase(whole, end + n)) {
+        return rest + whole.slice(end, end + n).replace(/\s+$/, '') + (end + n < whole.length ? ELLIPSIS : '');
+      }
+    }
+    var last = rest.lastIndexOf('</mark>');
+    var stop = last < 0 ? 0 : last + '</mark>'.length;
+    for (var j = rest.length - 1; j >= stop; j--) {
+      if (/\s/.test(rest[j])) { rest = rest.slice(0, j); break; }
+      if (ENDS.test(rest[j])) { rest = rest.slice(0, j + 1); break; }
+      if (OPENS.test(rest[j])) { rest = rest.slice(0, j); break; }
+    }
+    return rest.replace(/\s+$/, '') + ELLIPSIS;
+  }
+
   /** `excerpt`: Pagefind's, with <mark>s; `content`: the page's text, when known. */
   function tidy(excerpt, content) {
     if (!excerpt) { return excerpt; }
-    var text = excerpt;
-    var plain = function (s) { return s.replace(/<\/?mark>/g, ''); };
     var whole = content ? content.replace(/\u200B/g, '') : '';
-    if (text.startsWith(ELLIPSIS)) {
-      var body = text.slice(ELLIPSIS.length).replace(/^\s+/, '');
-      var core = body.endsWith(ELLIPSIS) ? body.slice(0, -ELLIPSIS.length) : body;
-      var at = whole ? whole.indexOf(plain(core)) : -1;
-      var back = -1;
-      for (var k = 0; at >= 0 && k <= BACK && at - k >= 0; k++) {
-        if (startsPhrase(whole, at - k)) { back = k; break; }
-      }
-      if (back >= 0) {
-        text = (at - back > 0 ? ELLIPSIS : '') + whole.slice(at - back, at) + body;
-      } else {
-        var first = body.indexOf('<mark>');
-        var head = first < 0 ? body : body.slice(0, first);
-        var cut = first < 0 ? 0 : first;
-        for (var i = 0; i < head.length; i++) {
-          if (ENDS.test(head[i])) { cut = i + 1; break; }
-          if (OPENS.test(head[i]) && i > 0) { cut = i; break; }
-        }
-        text = ELLIPSIS + body.slice(cut).replace(LEADING, '');
-      }
-    }
-    if (text.endsWith(ELLIPSIS)) {
-      var rest = text.slice(0, -ELLIPSIS.length);
-      var shown = plain(rest.startsWith(ELLIPSIS) ? rest.slice(ELLIPSIS.length) : rest);
-      var from = whole ? whole.indexOf(shown) : -1;
-      var end = from < 0 ? -1 : from + shown.length;
-      var on = -1;
-      for (var n = 0; end >= 0 && n <= ON && end + n <= whole.length; n++) {
-        if (endsPhrase(whole, end + n)) { on = n; break; }
-      }
-      if (on >= 0) {
-        var more = whole.slice(end, end + on).replace(/\s+$/, '');
-        text = rest + more + (end + on < whole.length ? ELLIPSIS : '');
-      } else {
-        var last = rest.lastIndexOf('</mark>');
-        var stop = last < 0 ? 0 : last + '</mark>'.length;
-        for (var j = rest.length - 1; j >= stop; j--) {
-          if (/\s/.test(rest[j])) { rest = rest.slice(0, j); break; }
-          if (ENDS.test(rest[j])) { rest = rest.slice(0, j + 1); break; }
-          if (OPENS.test(rest[j])) { rest = rest.slice(0, j); break; }
-        }
-        text = rest.replace(/\s+$/, '') + ELLIPSIS;
-      }
-    }
-    return text;
+    var text = excerpt.startsWith(ELLIPSIS) ? tidyStart(excerpt, whole) : excerpt;
+    return text.endsWith(ELLIPSIS) ? tidyEnd(text, whole) : text;
   }
 
   function processResult(result) {
