@@ -16,12 +16,12 @@ use crate::source::{FileId, Span};
 use crate::t;
 
 pub(super) fn check(content: &Content, index: &Index, report: &mut Report) {
-    for inst in index.institutions.values() {
+    index.each_institution(report, |inst, report| {
         hazards(content, inst, report);
         checklist(inst, report);
         inspections(inst, report);
         super::sources::check(inst, report);
-    }
+    });
 }
 
 /// The inspection checklist: unique ids, an existing post for each item.

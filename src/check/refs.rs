@@ -27,9 +27,7 @@ pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
             );
         }
     }
-    for inst in index.institutions.values() {
-        institution(content, index, inst, report);
-    }
+    index.each_institution(report, |inst, report| institution(content, index, inst, report));
     for page in &content.pages {
         if let Some(date) = &page.meta.date {
             check_date(page_span(page, date), &date.value, report);
