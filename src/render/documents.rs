@@ -89,10 +89,27 @@ pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Vec<Doc
 /// Gives the documents of a pass back to `cache`, institution by institution, for the next
 /// pass (`Which::Reusing`); phase reports are made again each time.
 pub(crate) fn keep(cache: &Cache, documents: Vec<Document>) {
+    // An institution's documents come in one run (`finish`): they are split by runs, not looked
+    // up one by one (at 100,000 employees, a lookup and an id per document took longer than
+    // making the edited institution's documents).
     let mut by_institution: BTreeMap<String, Vec<Document>> = BTreeMap::new();
+    let mut run: Vec<Document> = Vec::new();
+    let mut flush = |run: &mut Vec<Document>| {
+        if let Some(first) = run.first() {
+            let kept = by_institution.entry(first.institution.clone()).or_default();
+            match kept.is_empty() {
+                true => *kept = std::mem::take(run),
+                false => kept.append(run),
+            }
+        }
+    };
     for d in documents.into_iter().filter(|d| d.kind != Kind::Report) {
-        by_institution.entry(d.institution.clone()).or_default().push(d);
+        if run.last().is_some_and(|last| last.institution != d.institution) {
+            flush(&mut run);
+        }
+        run.push(d);
     }
+    flush(&mut run);
     *lock(&cache.by_institution) = by_institution.into_iter().map(|(id, docs)| (id, Arc::new(docs))).collect();
 }
 
