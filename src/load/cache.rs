@@ -25,8 +25,8 @@ pub(crate) struct Cache {
 #[derive(Default)]
 pub(super) struct Last {
     pub(crate) files: Files,
-    /// Its walk of the tree, in order.
-    walk: Vec<Found>,
+    /// Its walk of the tree, in order (shared: a load of the files written only keeps it).
+    pub(super) walk: Arc<Vec<Found>>,
 }
 
 /// What the caller of a cached load knows of the changes since the cache's last load.
@@ -124,7 +124,7 @@ impl Cache {
     }
 
     /// Keeps the files and walk of the latest load only, so that memory follows the tree.
-    pub(super) fn replace(&self, files: Files, walk: Vec<Found>) {
+    pub(super) fn replace(&self, files: Files, walk: Arc<Vec<Found>>) {
         *lock(&self.last) = Arc::new(Last { files, walk });
     }
 }
