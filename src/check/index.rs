@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
-use crate::diagnostic::Report;
+use crate::diagnostic::{Diagnostic, Report};
 use crate::load::{Content, InstitutionDir};
 use crate::raw;
 use crate::source::{Offset, Span};
@@ -65,7 +65,7 @@ impl<'a> Index<'a> {
     /// order, as if it had run on one.
     pub(crate) fn each_institution(&self, report: &mut Report, check: impl Fn(&InstIndex<'a>, &mut Report) + Sync) {
         let institutions: Vec<&InstIndex<'a>> = self.institutions.values().collect();
-        let found: Vec<Vec<crate::diagnostic::Diagnostic>> = institutions
+        let found: Vec<Vec<Diagnostic>> = institutions
             .par_iter()
             .map(|inst| {
                 let mut found = Report::default();

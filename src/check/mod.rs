@@ -49,7 +49,7 @@ pub(crate) fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> 
     // of its own, and their findings are reported in this order whatever finishes first. The
     // checks of the whole graph are skipped while a file is broken.
     let whole = content.broken_files == 0;
-    let checks: [&(dyn Fn(&mut Report) + Sync); 10] = [
+    let checks: &[&(dyn Fn(&mut Report) + Sync)] = &[
         &|r| ids(content, &index, r),
         &|r| refs::check(content, &index, r),
         &|r| duties::check(content, &index, r),

@@ -25,7 +25,8 @@ pub(crate) struct Cache {
 #[derive(Default)]
 pub(super) struct Last {
     pub(crate) files: Files,
-    /// Its walk of the tree, in order (shared: a load of the files written only keeps it).
+    /// Its walk of the tree, in order; shared with a following load that reads only the written
+    /// files, which keeps it as it is.
     pub(super) walk: Arc<Vec<Found>>,
 }
 
@@ -97,9 +98,10 @@ impl Cache {
         lock(&self.last).clone()
     }
 
-    /// The last load's walk, with every file but `written` marked unchanged; None when there is
-    /// no such walk, or it does not have all of `written` (a file was created: walk again).
-    pub(super) fn walk_with(&self, written: &[String]) -> Option<Vec<Found>> {
+    /// The last load, and its walk with every file but `written` marked unchanged; None when
+    /// there is no such walk, or it does not have all of `written` (a file was created: walk
+    /// again).
+    pub(super) fn walk_with(&self, written: &[String]) -> Option<(Arc<Last>, Vec<Found>)> {
         let last = self.snapshot();
         if last.walk.is_empty() || last.walk.iter().any(|f| matches!(f, Found::Refused { .. })) {
             return None;
@@ -120,7 +122,7 @@ impl Cache {
                 f
             })
             .collect();
-        (seen == written.len()).then_some(walk)
+        (seen == written.len()).then_some((last, walk))
     }
 
     /// Keeps the files and walk of the latest load only, so that memory follows the tree.

@@ -89,9 +89,10 @@ pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Vec<Doc
 /// Gives the documents of a pass back to `cache`, institution by institution, for the next
 /// pass (`Which::Reusing`); phase reports are made again each time.
 pub(crate) fn keep(cache: &Cache, documents: Vec<Document>) {
-    // An institution's documents come in one run (`finish`): they are split by runs, not looked
-    // up one by one (at 100,000 employees, a lookup and an id per document took longer than
-    // making the edited institution's documents).
+    // An institution's documents usually come in one run (`finish` orders them so): they are
+    // split by runs, not looked up one by one (at 100,000 employees, a lookup and an id per
+    // document took longer than making the edited institution's documents); a later run of
+    // the same institution is added to its first.
     let mut by_institution: BTreeMap<String, Vec<Document>> = BTreeMap::new();
     let mut run: Vec<Document> = Vec::new();
     let mut flush = |run: &mut Vec<Document>| {
