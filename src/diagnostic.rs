@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Origin, Renderer, Snippet};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::lints::Level;
@@ -78,6 +79,21 @@ pub struct Report {
 impl Report {
     pub(crate) fn push(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
+    }
+
+    /// Runs `each` on every item on every core, each into a report of its own, and adds their
+    /// diagnostics in the items' order: the same findings in the same order on any number of
+    /// cores.
+    pub(crate) fn side_by_side<T: Sync>(&mut self, items: &[T], each: impl Fn(&T, &mut Report) + Sync) {
+        let found: Vec<Vec<Diagnostic>> = items
+            .par_iter()
+            .map(|item| {
+                let mut found = Report::default();
+                each(item, &mut found);
+                found.diagnostics
+            })
+            .collect();
+        self.extend(found.into_iter().flatten());
     }
 
     pub(crate) fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {

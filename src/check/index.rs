@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
-use crate::diagnostic::{Diagnostic, Report};
+use crate::diagnostic::Report;
 use crate::load::{Content, InstitutionDir};
 use crate::raw;
 use crate::source::{Offset, Span};
@@ -58,22 +58,12 @@ impl<'a> Index<'a> {
         }
         Index { categories, institutions }
     }
-}
 
-impl<'a> Index<'a> {
     /// Runs `check` on each institution on every core; the findings are reported in institution
     /// order, as if it had run on one.
     pub(crate) fn each_institution(&self, report: &mut Report, check: impl Fn(&InstIndex<'a>, &mut Report) + Sync) {
         let institutions: Vec<&InstIndex<'a>> = self.institutions.values().collect();
-        let found: Vec<Vec<Diagnostic>> = institutions
-            .par_iter()
-            .map(|inst| {
-                let mut found = Report::default();
-                check(inst, &mut found);
-                found.diagnostics
-            })
-            .collect();
-        report.extend(found.into_iter().flatten());
+        report.side_by_side(&institutions, |inst, found| check(inst, found));
     }
 }
 

@@ -17,8 +17,6 @@ mod rules;
 pub(crate) mod signed;
 pub(crate) mod sources;
 
-use rayon::prelude::*;
-
 use crate::diagnostic::{Diagnostic, Report, noun, plural};
 use crate::load::Content;
 use crate::source::Span;
@@ -45,9 +43,9 @@ pub(crate) fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> 
             }),
         );
     });
-    // The checks need only the content and the index: they run side by side, each into a report
-    // of its own, and their findings are reported in this order whatever finishes first. The
-    // checks of the whole graph are skipped while a file is broken.
+    // The checks need only the content and the index: they run side by side, and their findings
+    // are reported in this order whatever finishes first. The checks of the whole graph are
+    // skipped while a file is broken.
     let whole = content.broken_files == 0;
     let checks: &[&(dyn Fn(&mut Report) + Sync)] = &[
         &|r| ids(content, &index, r),
@@ -69,17 +67,7 @@ pub(crate) fn check<'a>(content: &'a Content, report: &mut Report) -> Index<'a> 
             }
         },
     ];
-    let found: Vec<Report> = checks
-        .par_iter()
-        .map(|check| {
-            let mut found = Report::default();
-            check(&mut found);
-            found
-        })
-        .collect();
-    for found in found {
-        report.extend(found.diagnostics);
-    }
+    report.side_by_side(checks, |check, found| check(found));
     if content.broken_files > 0 {
         report.notes.push(t!("check-broken-files", count = content.broken_files));
     }

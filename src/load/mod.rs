@@ -234,15 +234,11 @@ fn assemble(
     cache: Option<&Cache>,
 ) -> Content {
     let walked = taken.is_none();
-    // The files to compare with: those of the load whose walk was taken, else the latest.
-    let before = taken.or_else(|| cache.map(Cache::snapshot));
     // The walk, for the next load after files are written in place: the one taken, shared
     // (only the written files' flags differ, and those are set anew each time).
-    let walk = match (cache, &before, walked) {
-        (None, ..) => None,
-        (Some(_), Some(last), false) => Some(last.walk.clone()),
-        (Some(_), ..) => Some(Arc::new(found.clone())),
-    };
+    let walk = cache.map(|_| taken.as_ref().map_or_else(|| Arc::new(found.clone()), |last| last.walk.clone()));
+    // The files to compare with: those of the load whose walk was taken, else the latest.
+    let before = taken.or_else(|| cache.map(Cache::snapshot));
     let outcomes: Vec<(Outcome, Option<cache::Entry>)> = found
         .par_iter_mut()
         .enumerate()

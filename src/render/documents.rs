@@ -98,9 +98,10 @@ pub(crate) fn keep(cache: &Cache, documents: Vec<Document>) {
     let mut flush = |run: &mut Vec<Document>| {
         if let Some(first) = run.first() {
             let kept = by_institution.entry(first.institution.clone()).or_default();
-            match kept.is_empty() {
-                true => *kept = std::mem::take(run),
-                false => kept.append(run),
+            if kept.is_empty() {
+                *kept = std::mem::take(run);
+            } else {
+                kept.append(run);
             }
         }
     };
