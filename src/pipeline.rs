@@ -83,6 +83,8 @@ pub(crate) struct Preview {
     /// The documents of the previous pass: those of institutions outside `pages_of` are taken
     /// from there (see `documents::Which::Reusing`), and this pass's are given back.
     pub(crate) documents: std::sync::Arc<render::documents::Cache>,
+    /// The keys of the pages of no institution the last pass made (see `kept::PageKeys`).
+    pub(crate) pages: std::sync::Arc<render::kept::PageKeys>,
 }
 
 impl Default for Options {
@@ -188,6 +190,9 @@ fn render_into(
         let linked = preview.is_some_and(|p| p.link_unprinted);
         d.printed = linked || (fonts.is_some() && options.selection.prints(d.kind, &d.institution));
     }
+    if let Some(p) = preview {
+        p.pages.begin();
+    }
     let stage_laps = std::sync::Mutex::new(Vec::new());
     let ctx = RenderContext {
         model,
@@ -204,6 +209,7 @@ fn render_into(
         laps: options.timings.then_some(&stage_laps),
         pages_of,
         categories: preview.is_none_or(|p| p.categories),
+        page_keys: preview.map(|p| &*p.pages),
     };
     // Renderers are independent: run them side by side (the site's search index overlaps the
     // PDFs' typesetting).
@@ -220,6 +226,7 @@ fn render_into(
     // The renderers are done with the documents (`ctx` borrowed them last).
     if let Some(p) = preview {
         render::documents::keep(&p.documents, documents);
+        p.pages.commit();
     }
     if options.timings {
         notes.laps.extend(laps);

@@ -9,7 +9,8 @@
 //!   the other institutions resolve as they did (`resolve::Reuse`).
 //! - Such an edit that leaves every institution's name, short name, parent and ledger counts as
 //!   they were (what other institutions' pages show of it): only the edited institutions' pages, their
-//!   documents' codes and the pages of no institution are made again; the theme is kept.
+//!   documents' codes and the pages of no institution are made again, and of these only the
+//!   pages whose view changed (`kept::PageKeys`); the theme is kept.
 //! - Anything else (settings, categories, the theme, a file created or removed, a failed pass):
 //!   everything again.
 //!
@@ -95,6 +96,7 @@ pub(crate) struct Session {
     parsed: crate::load::Cache,
     versions: Arc<Versions>,
     documents: Arc<documents::Cache>,
+    pages: Arc<crate::render::kept::PageKeys>,
     /// The theme of the last pages pass (Tera parses every template when a theme is loaded).
     theme: Mutex<Option<Arc<Theme>>>,
     /// The fonts of the theme PDFs were last drawn with: finding them takes longer than
@@ -110,6 +112,7 @@ impl Session {
             parsed: Default::default(),
             versions: Default::default(),
             documents: Default::default(),
+            pages: Default::default(),
             theme: Mutex::new(None),
             fonts: Mutex::new(None),
             search: Arc::default(),
@@ -178,6 +181,7 @@ impl Session {
                 pages_of: scope.clone(),
                 categories,
                 documents: self.documents.clone(),
+                pages: self.pages.clone(),
             }),
             ..Default::default()
         };

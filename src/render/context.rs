@@ -197,6 +197,9 @@ pub(crate) struct RenderContext<'a> {
     /// Render the role category pages (false only in such a pass of the preview, after an
     /// edit that left what they show as it was).
     pub(crate) categories: bool,
+    /// The preview's keys of its pages of no institution: with `pages_of`, such a page made from
+    /// what the last pass made it from is not made again.
+    pub(crate) page_keys: Option<&'a crate::render::kept::PageKeys>,
 }
 
 impl RenderContext<'_> {

@@ -81,11 +81,19 @@ impl Renderer for SiteRenderer {
             // institution, side by side. No link check (the other pages are not here to link
             // to) and no index: the full pass does both.
             let edited = model.institutions.iter().filter(|inst| scope.contains(&inst.id)).collect::<Vec<_>>();
+            let timed = |what: &str, f: &dyn Fn() -> Result<()>| {
+                let started = std::time::Instant::now();
+                let done = f();
+                ctx.lap(what, started.elapsed());
+                done
+            };
             let (own, theirs) = rayon::join(
-                || own_pages(&Site::new(ctx), &docs, &summaries, &parts),
+                || timed("site: pages of no institution", &|| own_pages(&Site::new(ctx), &docs, &summaries, &parts)),
                 || {
-                    edited.par_iter().try_for_each(|inst| {
-                        institution(&Site::new(ctx), &InstView::new(model, inst, &docs), &summaries)
+                    timed("site: the edited institutions' pages", &|| {
+                        edited.par_iter().try_for_each(|inst| {
+                            institution(&Site::new(ctx), &InstView::new(model, inst, &docs), &summaries)
+                        })
                     })
                 },
             );

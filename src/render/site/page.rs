@@ -7,6 +7,7 @@ use super::views::Link;
 use crate::date::Date;
 use crate::error::{Error, Result};
 use crate::render::context::RenderContext;
+use crate::render::kept::ViewKey;
 use crate::render::paths;
 use crate::render::theme::{Theme, template_error};
 use crate::t;
@@ -84,6 +85,9 @@ impl<'a> Site<'a> {
         crumbs: &[Link],
         data: impl Serialize,
     ) -> Result<()> {
+        if self.unchanged(root, template, path, title, crumbs, &data)? {
+            return Ok(());
+        }
         let mut context = Context::from_serialize(data).map_err(|e| Error::theme(template_error(&e)))?;
         context.insert("site", &self.site);
         context.insert("menu", &self.menu);
@@ -99,5 +103,35 @@ impl<'a> Site<'a> {
         self.ctx.write(&paths::in_site(path), html.as_bytes())?;
         self.written.borrow_mut().push((path.to_string(), html));
         Ok(())
+    }
+
+    /// Whether this page of no institution, in a pass of the preview after an edit inside some
+    /// institutions, would be made from what the last pass made it from (its page is served
+    /// already). The page's key is noted either way.
+    fn unchanged(
+        &self,
+        root: &str,
+        template: &str,
+        path: &str,
+        title: &str,
+        crumbs: &[Link],
+        data: &impl Serialize,
+    ) -> Result<bool> {
+        let Some(keys) = self.ctx.page_keys.filter(|_| paths::institution_of(path).is_none()) else {
+            return Ok(false);
+        };
+        let mut key = ViewKey::new();
+        let added = (|| {
+            key.add(&template)?;
+            key.add(&root)?;
+            key.add(&path)?;
+            key.add(&title)?;
+            key.add(&crumbs)?;
+            key.add(&self.site)?;
+            key.add(&self.menu)?;
+            key.add(data)
+        })();
+        added.map_err(|e| Error::theme(t!("page-template", template, path, error = e.to_string())))?;
+        Ok(keys.same_as_last(path, key.key()) && self.ctx.pages_of.is_some())
     }
 }
