@@ -64,7 +64,7 @@ pub(crate) struct Options {
     pub(crate) fonts: Option<std::sync::Arc<FontSet>>,
     /// Every document's codes and facts, when `check_prepared` made them already (used when the
     /// build makes every institution's documents, as `Which::Codes`).
-    pub(crate) documents: Option<Vec<render::documents::Document>>,
+    pub(crate) documents: Option<render::documents::Documents>,
     /// A pages pass of the preview (see `session`).
     pub(crate) preview: Option<Preview>,
 }
@@ -186,10 +186,10 @@ fn render_into(
         },
     };
     clock.lap("document texts and codes");
-    for d in &mut documents {
-        let linked = preview.is_some_and(|p| p.link_unprinted);
+    let linked = preview.is_some_and(|p| p.link_unprinted);
+    documents.for_each_mut(|d| {
         d.printed = linked || (fonts.is_some() && options.selection.prints(d.kind, &d.institution));
-    }
+    });
     if let Some(p) = preview {
         p.pages.begin();
     }
@@ -225,7 +225,7 @@ fn render_into(
     clock.lap("renderers, side by side");
     // The renderers are done with the documents (`ctx` borrowed them last).
     if let Some(p) = preview {
-        render::documents::keep(&p.documents, documents);
+        render::documents::keep(&p.documents, model, documents);
         p.pages.commit();
     }
     if options.timings {

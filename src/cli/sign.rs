@@ -48,7 +48,7 @@ struct Record {
 pub(crate) fn sign(dir: &Path, request: &Request) -> Result<i32> {
     let model = current(dir)?;
     let theme = crate::pipeline::theme(dir, &model)?;
-    let docs = documents::make(&model, &theme, documents::Which::Codes)?;
+    let docs = documents::make(&model, &theme, documents::Which::Codes)?.into_vec();
     let mut out = String::new();
     let records = if is_sheet(request.what) {
         if request.date.is_some() || request.person.is_some() || request.scan.is_some() {

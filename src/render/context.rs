@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
-use super::document::{Document, Kind};
+use super::document::{Documents, Kind};
 use super::pdf::fonts::FontSet;
 use super::pdf::style::Style;
 use super::theme::Theme;
@@ -178,7 +178,7 @@ pub(crate) struct RenderContext<'a> {
     pub(crate) theme: &'a Theme,
     /// Every card and letter, computed once: the PDF renderer prints them (those marked printed),
     /// the site links them and shows their codes and signing status.
-    pub(crate) documents: &'a [Document],
+    pub(crate) documents: &'a Documents,
     /// The fonts of printed documents, found once per build; None when none is installed.
     pub(crate) fonts: Option<&'a FontSet>,
     /// The theme's `pdf/style.yaml`, parsed once per build.

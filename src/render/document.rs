@@ -3,6 +3,8 @@
 //! (`pdf/card.md`, `pdf/letter.md`, `pdf/report.md`) rendered with Tera, then read into blocks.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use std::sync::Arc;
+
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tera::Context;
@@ -134,6 +136,66 @@ pub(crate) enum Status {
         date: Date,
         signed_code: String,
     },
+}
+
+/// A build's documents: each institution's, in model order, then the campaigns' phase reports.
+/// They are held by institution so that the preview takes and gives back an institution's
+/// documents as one piece: at 100,000 employees, moving 250,000 documents into one list and
+/// back again took 90–130 ms of each edit.
+#[derive(Default)]
+pub(crate) struct Documents {
+    /// One list for each institution of the model, in its order.
+    institutions: Vec<Arc<Vec<Document>>>,
+    reports: Vec<Document>,
+}
+
+impl Documents {
+    /// `institutions`: one list for each institution of the model, in its order.
+    pub(crate) fn new(institutions: Vec<Arc<Vec<Document>>>, reports: Vec<Document>) -> Self {
+        Documents { institutions, reports }
+    }
+
+    /// The institutions' lists, in model order, without the phase reports.
+    pub(crate) fn into_institutions(self) -> Vec<Arc<Vec<Document>>> {
+        self.institutions
+    }
+
+    /// Every document: the institutions' in model order, then the phase reports.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Document> + Clone {
+        self.institutions.iter().flat_map(|docs| docs.iter()).chain(&self.reports)
+    }
+
+    /// The documents made for the model's `k`-th institution (its phase reports are apart).
+    pub(crate) fn of(&self, k: usize) -> &[Document] {
+        self.institutions.get(k).map_or(&[], |docs| docs.as_slice())
+    }
+
+    /// The campaigns' phase reports.
+    pub(crate) fn reports(&self) -> &[Document] {
+        &self.reports
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.institutions.iter().map(|docs| docs.len()).sum::<usize>() + self.reports.len()
+    }
+
+    /// Changes every document (an institution's list is copied only if something else holds it).
+    pub(crate) fn for_each_mut(&mut self, mut change: impl FnMut(&mut Document)) {
+        for docs in &mut self.institutions {
+            Arc::make_mut(docs).iter_mut().for_each(&mut change);
+        }
+        self.reports.iter_mut().for_each(change);
+    }
+
+    /// Every document in one list, in the order of `iter`.
+    pub(crate) fn into_vec(self) -> Vec<Document> {
+        let mut all = Vec::with_capacity(self.len());
+        for docs in self.institutions {
+            all.extend(Arc::unwrap_or_clone(docs));
+        }
+        all.extend(self.reports);
+        all
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -12,7 +12,7 @@ use crate::error::Result;
 use crate::lock;
 use crate::model::{Institution, Model};
 
-pub(crate) use super::document::{Block, Document, Kind, Status};
+pub(crate) use super::document::{Block, Document, Documents, Kind, Status};
 
 /// Every printed document of one institution, with its text: its posts' duty cards and risk
 /// notice cards, its letters, its ledger's rectification notices, monthly bulletins and yearly
@@ -53,66 +53,45 @@ pub(crate) enum Which<'a> {
 
 /// The documents of the model that `which` asks for, institution by institution in model
 /// order, then the phase reports.
-pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Vec<Document>> {
+pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Documents> {
+    let reports = || super::report::all(model, &theme.tera);
     match which {
         Which::All => {
-            let by_id = per_institution(model, theme, true, |_| None, |_| ())?.0;
-            Ok(finish(model, by_id, super::report::all(model, &theme.tera)?))
+            let institutions = per_institution(model, theme, true, |_| None, |_| ())?.0;
+            Ok(Documents::new(institutions, reports()?))
         }
         Which::CardsAndLetters => {
-            let mut by_id = per_institution(model, theme, true, |_| None, |_| ())?.0;
-            let ordered = model.institutions.iter().filter_map(|i| by_id.remove(&i.id));
-            Ok(ordered.flat_map(Arc::unwrap_or_clone).collect())
+            let institutions = per_institution(model, theme, true, |_| None, |_| ())?.0;
+            Ok(Documents::new(institutions, Vec::new()))
         }
         Which::Codes => Ok(looked(model, theme, |_| ())?.0),
         Which::Of(ids) => {
-            let mut docs = Vec::new();
-            for inst in model.institutions.iter().filter(|i| ids.contains(&i.id)) {
-                docs.extend(institution(model, theme, inst)?);
+            let mut institutions = Vec::with_capacity(model.institutions.len());
+            for inst in &model.institutions {
+                let docs = if ids.contains(&inst.id) { institution(model, theme, inst)? } else { Vec::new() };
+                institutions.push(Arc::new(docs));
             }
-            let reports = super::report::all(model, &theme.tera)?;
-            docs.extend(reports.into_iter().filter(|d| ids.contains(&d.institution)));
-            Ok(docs)
+            let reports = reports()?.into_iter().filter(|d| ids.contains(&d.institution)).collect();
+            Ok(Documents::new(institutions, reports))
         }
         Which::Reusing(reuse) => {
             let kept =
                 reuse.edited.map(|_| std::mem::take(&mut *lock(&reuse.cache.by_institution))).unwrap_or_default();
             let keep = |inst: &Institution| reuse.edited.is_some_and(|ids| !ids.contains(&inst.id));
             let reused = |inst: &Institution| kept.get(&inst.id).filter(|_| keep(inst));
-            let per_institution = per_institution(model, theme, false, reused, |_| ())?.0;
+            let institutions = per_institution(model, theme, false, reused, |_| ())?.0;
+            // The lists taken are held by `institutions` alone from here: changing them copies nothing.
             drop(kept);
-            Ok(finish(model, per_institution, super::report::all(model, &theme.tera)?))
+            Ok(Documents::new(institutions, reports()?))
         }
     }
 }
 
-/// Gives the documents of a pass back to `cache`, institution by institution, for the next
-/// pass (`Which::Reusing`); phase reports are made again each time.
-pub(crate) fn keep(cache: &Cache, documents: Vec<Document>) {
-    // An institution's documents usually come in one run (`finish` orders them so): they are
-    // split by runs, not looked up one by one (at 100,000 employees, a lookup and an id per
-    // document took longer than making the edited institution's documents); a later run of
-    // the same institution is added to its first.
-    let mut by_institution: BTreeMap<String, Vec<Document>> = BTreeMap::new();
-    let mut run: Vec<Document> = Vec::new();
-    let mut flush = |run: &mut Vec<Document>| {
-        if let Some(first) = run.first() {
-            let kept = by_institution.entry(first.institution.clone()).or_default();
-            if kept.is_empty() {
-                *kept = std::mem::take(run);
-            } else {
-                kept.append(run);
-            }
-        }
-    };
-    for d in documents.into_iter().filter(|d| d.kind != Kind::Report) {
-        if run.last().is_some_and(|last| last.institution != d.institution) {
-            flush(&mut run);
-        }
-        run.push(d);
-    }
-    flush(&mut run);
-    *lock(&cache.by_institution) = by_institution.into_iter().map(|(id, docs)| (id, Arc::new(docs))).collect();
+/// Gives the documents of a pass of `model` back to `cache`, institution by institution, for
+/// the next pass (`Which::Reusing`); phase reports are made again each time.
+pub(crate) fn keep(cache: &Cache, model: &Model, documents: Documents) {
+    let ids = model.institutions.iter().map(|inst| inst.id.clone());
+    *lock(&cache.by_institution) = ids.zip(documents.into_institutions()).collect();
 }
 
 /// Documents kept between the preview's pages passes (codes and facts, no texts), by institution.
@@ -138,32 +117,32 @@ pub(crate) fn looked<T: Send>(
     model: &Model,
     theme: &Theme,
     look: impl Fn(&[Document]) -> T + Sync,
-) -> Result<(Vec<Document>, Vec<T>)> {
-    let (by_id, mut answers) = per_institution(model, theme, false, |_| None, &look)?;
+) -> Result<(Documents, Vec<T>)> {
+    let (institutions, mut answers) = per_institution(model, theme, false, |_| None, &look)?;
     let reports = super::report::all(model, &theme.tera)?;
     answers.push(look(&reports));
-    Ok((finish(model, by_id, reports), answers))
+    Ok((Documents::new(institutions, reports), answers))
 }
 
-/// Documents by institution id.
-type ByInstitution = BTreeMap<String, Arc<Vec<Document>>>;
+/// One list of documents for each institution of the model, in its order.
+type Lists = Vec<Arc<Vec<Document>>>;
 
-/// Every institution's cards and letters, those `kept` gives taken as they are; each made one
-/// is shown to `look` with its texts (answers in model order, none for a kept one).
+/// Every institution's documents, in model order, those `kept` gives taken as they are; each
+/// made one is shown to `look` with its texts (answers in model order, none for a kept one).
 fn per_institution<'k, T: Send>(
     model: &Model,
     theme: &Theme,
     texts: bool,
     kept: impl Fn(&Institution) -> Option<&'k Arc<Vec<Document>>> + Sync,
     look: impl Fn(&[Document]) -> T + Sync,
-) -> Result<(ByInstitution, Vec<T>)> {
+) -> Result<(Lists, Vec<T>)> {
     // Institutions are independent: on every core.
-    let made: Vec<(String, Arc<Vec<Document>>, Option<T>)> = model
+    let made: Vec<(Arc<Vec<Document>>, Option<T>)> = model
         .institutions
         .par_iter()
         .map(|inst| {
             if let Some(docs) = kept(inst) {
-                return Ok((inst.id.clone(), docs.clone(), None));
+                return Ok((docs.clone(), None));
             }
             let mut docs = institution(model, theme, inst)?;
             let answer = look(&docs);
@@ -172,29 +151,9 @@ fn per_institution<'k, T: Send>(
                     d.blocks = Vec::new();
                 }
             }
-            Ok((inst.id.clone(), Arc::new(docs), Some(answer)))
+            Ok((Arc::new(docs), Some(answer)))
         })
         .collect::<Result<_>>()?;
-    let mut answers = Vec::with_capacity(made.len());
-    let by_id = made
-        .into_iter()
-        .map(|(id, docs, answer)| {
-            answers.extend(answer);
-            (id, docs)
-        })
-        .collect();
-    Ok((by_id, answers))
-}
-
-/// The documents in model order, then the phase reports.
-fn finish(model: &Model, mut by_id: ByInstitution, reports: Vec<Document>) -> Vec<Document> {
-    // Sized at once: at 100,000 employees growing it moved 40 MB of documents several times.
-    let mut docs = Vec::with_capacity(by_id.values().map(|d| d.len()).sum::<usize>() + reports.len());
-    for inst in &model.institutions {
-        if let Some(d) = by_id.remove(&inst.id) {
-            docs.extend(Arc::unwrap_or_clone(d));
-        }
-    }
-    docs.extend(reports);
-    docs
+    let (docs, answers): (Vec<_>, Vec<_>) = made.into_iter().unzip();
+    Ok((docs, answers.into_iter().flatten().collect()))
 }

@@ -22,7 +22,7 @@ pub(crate) struct Prepared {
     pub(crate) fonts: Option<Arc<FontSet>>,
     /// Every document's codes and facts, as `documents::make(Which::Codes)` makes them: the
     /// check made their texts already.
-    pub(crate) documents: Vec<documents::Document>,
+    pub(crate) documents: documents::Documents,
 }
 
 /// Prepares the build of `model`; `pdf` says whether printed documents are wanted (their fonts
@@ -171,7 +171,7 @@ fn documents(
     fonts: Option<(&FontSet, &Style)>,
     sources: &Sources,
     report: &mut Report,
-) -> crate::error::Result<Vec<documents::Document>> {
+) -> crate::error::Result<documents::Documents> {
     // Each institution's texts are looked at while they are made, on every core.
     let look = |docs: &[documents::Document]| {
         fonts.map(|(fonts, style)| {

@@ -22,7 +22,7 @@ use super::markdown;
 use crate::date::Date;
 use crate::error::{Error, Kind, Result};
 use crate::model::Model;
-use crate::render::documents::Document;
+use crate::render::documents::{Document, Documents};
 use crate::render::kept::SearchCache;
 use crate::render::paths;
 pub(crate) use crate::render::theme::escape;
@@ -51,12 +51,14 @@ struct PartDone {
     links: links::Links,
 }
 
-/// Every institution's cards and letters, found once.
+/// Every institution's documents, with the phase reports it issues, by institution id.
 type DocsOf<'a> = std::collections::HashMap<&'a str, Vec<&'a Document>>;
 
-fn docs_of<'a>(documents: &'a [Document]) -> DocsOf<'a> {
-    let mut map: DocsOf = std::collections::HashMap::new();
-    for d in documents {
+fn docs_of<'a>(model: &'a Model, documents: &'a Documents) -> DocsOf<'a> {
+    let own =
+        model.institutions.iter().enumerate().map(|(k, inst)| (inst.id.as_str(), documents.of(k).iter().collect()));
+    let mut map: DocsOf = own.collect();
+    for d in documents.reports() {
         map.entry(d.institution.as_str()).or_default().push(d);
     }
     map
@@ -74,7 +76,7 @@ impl Renderer for SiteRenderer {
     fn render(&self, ctx: &RenderContext) -> Result<()> {
         let model = ctx.model;
         let parts = search::parts(model);
-        let docs = docs_of(ctx.documents);
+        let docs = docs_of(model, ctx.documents);
         let summaries = campaigns::summaries(model);
         if let Some(scope) = ctx.pages_of {
             // The preview after an edit in a few institutions: their pages and the pages of no
@@ -291,13 +293,14 @@ fn check_links(site: &Site, pages: &[String], links: &links::Links) -> Result<()
     // Only what this build printed: a page never links a PDF that was not made.
     files.extend(site.ctx.documents.iter().filter(|d| d.printed).map(|d| d.file.clone()));
     files.extend(published(site.ctx).into_iter().map(|(institution, file)| paths::scan(institution, file)));
-    let combined = |i: &str, name: &str| {
-        let printed = site.ctx.documents.iter().any(|d| d.printed && paths::is_combined_in(&d.file, i, name));
+    // An institution's combined files, from its own documents (looking through every
+    // institution's, for each, grew with the square of the content).
+    let combined = |k: usize, i: &str, name: &str| {
+        let printed = site.ctx.documents.of(k).iter().any(|d| d.printed && paths::is_combined_in(&d.file, i, name));
         printed.then(|| paths::combined(i, name))
     };
-    files.extend(
-        site.ctx.model.institutions.iter().flat_map(|i| paths::COMBINED.map(|name| combined(&i.id, name))).flatten(),
-    );
+    let institutions = site.ctx.model.institutions.iter().enumerate();
+    files.extend(institutions.flat_map(|(k, i)| paths::COMBINED.map(|name| combined(k, &i.id, name))).flatten());
     files.extend(site.extra.borrow().iter().cloned());
     // The search UI, which the index writes (or, in the preview's first pass, will write).
     files.extend(search::UI_FILES.iter().map(|f| paths::search_file(f)));
