@@ -10,7 +10,7 @@ use super::index::{Index, InstIndex, at};
 use super::refs::{AboutId, NamedFile, date, named_file, order, reference, table_ref, unique};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Report};
-use crate::load::{Content, Loaded};
+use crate::load::{Content, InstitutionDir, Loaded};
 use crate::raw::{self, HazardGrade, RecordKind};
 use crate::source::{FileId, Span};
 use crate::t;
@@ -195,81 +195,81 @@ fn loop_kept(file: FileId, h: &raw::Hazard, report: &mut Report) {
 
 /// What depends on the day of record: overdue hazards, and inspections missed.
 pub(crate) fn dated(content: &Content, as_of: Date, report: &mut Report) {
-    overdue(content, as_of, report);
-    missed(content, as_of, report);
-    super::sources::dated(content, as_of, report);
+    // Institution by institution, side by side (one after the other, 20-28 ms of each edit in
+    // the preview at 100,000 employees); the report sorts the findings by place.
+    report.side_by_side(&content.institutions, |dir, report| {
+        overdue(dir, as_of, report);
+        missed(dir, as_of, report);
+        super::sources::dated(dir, as_of, report);
+    });
 }
 
 /// Checklist items with no inspection in their last window before the day of record (the month
 /// before, for a monthly item), unless the item came into force after that window began.
-fn missed(content: &Content, as_of: Date, report: &mut Report) {
+fn missed(dir: &InstitutionDir, as_of: Date, report: &mut Report) {
     let day = |d: &Spanned<String>| Date::parse(&d.value).ok();
-    for dir in &content.institutions {
-        let mut done: BTreeMap<&str, Vec<Date>> = BTreeMap::new();
-        for i in rows(&dir.inspections) {
-            if let Some(d) = day(&i.date) {
-                done.entry(i.item.value.as_str()).or_default().push(d);
-            }
+    let mut done: BTreeMap<&str, Vec<Date>> = BTreeMap::new();
+    for i in rows(&dir.inspections) {
+        if let Some(d) = day(&i.date) {
+            done.entry(i.item.value.as_str()).or_default().push(d);
         }
-        for list in &dir.checklist {
-            for item in list.value.iter() {
-                let frequency = item.frequency.value;
-                let dates = done.get(item.id.value.as_str()).map_or(&[][..], Vec::as_slice);
-                let since = item.since.as_ref().and_then(day);
-                let Some((start, end)) = frequency.missed(since, dates.iter().copied(), as_of) else { continue };
-                let last = dates.iter().filter(|d| **d <= as_of).max();
-                let (item_id, frequency) = (item.id.value.as_str(), frequency.label());
-                let (start, end) = (start.to_string(), end.to_string());
-                let message = match last {
-                    None => t!("records-inspection-missed", item = item_id, frequency, start, end),
-                    Some(last) => {
-                        let last = last.to_string();
-                        t!("records-inspection-missed-last", item = item_id, frequency, start, end, last)
-                    }
-                };
-                report.push(
-                    Diagnostic::new(
-                        "inspection-missed",
-                        at(list.file, &item.frequency),
-                        message,
-                        t!("records-inspection-missed-label"),
-                    )
-                    .with_help(t!("records-inspection-missed-help", item = item.id.value.as_str())),
-                );
-            }
+    }
+    for list in &dir.checklist {
+        for item in list.value.iter() {
+            let frequency = item.frequency.value;
+            let dates = done.get(item.id.value.as_str()).map_or(&[][..], Vec::as_slice);
+            let since = item.since.as_ref().and_then(day);
+            let Some((start, end)) = frequency.missed(since, dates.iter().copied(), as_of) else { continue };
+            let last = dates.iter().filter(|d| **d <= as_of).max();
+            let (item_id, frequency) = (item.id.value.as_str(), frequency.label());
+            let (start, end) = (start.to_string(), end.to_string());
+            let message = match last {
+                None => t!("records-inspection-missed", item = item_id, frequency, start, end),
+                Some(last) => {
+                    let last = last.to_string();
+                    t!("records-inspection-missed-last", item = item_id, frequency, start, end, last)
+                }
+            };
+            report.push(
+                Diagnostic::new(
+                    "inspection-missed",
+                    at(list.file, &item.frequency),
+                    message,
+                    t!("records-inspection-missed-label"),
+                )
+                .with_help(t!("records-inspection-missed-help", item = item.id.value.as_str())),
+            );
         }
     }
 }
 
 /// Hazards not rectified by their deadline on the day of record: overdue.
-fn overdue(content: &Content, as_of: Date, report: &mut Report) {
-    for dir in &content.institutions {
-        for list in &dir.hazards {
-            for h in list.value.iter() {
-                let day = |d: &Spanned<String>| Date::parse(&d.value).ok();
-                let (Some(found), Some(deadline)) = (day(&h.found), day(&h.deadline)) else { continue };
-                let rectified = h.rectified.as_ref().and_then(day).filter(|d| *d <= as_of);
-                if found > as_of || rectified.is_some() || as_of <= deadline {
-                    continue;
-                }
-                let major = h.grade.as_ref().is_some_and(|g| g.value == HazardGrade::Major);
-                let code = if major { "major-hazard-overdue" } else { "hazard-overdue" };
-                let days = deadline.days_until(as_of);
-                report.push(
-                    Diagnostic::new(
-                        code,
-                        at(list.file, &h.deadline),
-                        match major {
-                            true => {
-                                t!("records-major-overdue", id = h.id.value.as_str(), days, as_of = as_of.to_string())
-                            }
-                            false => t!("records-overdue", id = h.id.value.as_str(), days, as_of = as_of.to_string()),
-                        },
-                        t!("records-overdue-label"),
-                    )
-                    .with_help(t!("records-overdue-help")),
-                );
+fn overdue(dir: &InstitutionDir, as_of: Date, report: &mut Report) {
+    for list in &dir.hazards {
+        for h in list.value.iter() {
+            let day = |d: &Spanned<String>| Date::parse(&d.value).ok();
+            let (Some(found), Some(deadline)) = (day(&h.found), day(&h.deadline)) else { continue };
+            let rectified = h.rectified.as_ref().and_then(day).filter(|d| *d <= as_of);
+            if found > as_of || rectified.is_some() || as_of <= deadline {
+                continue;
             }
+            let major = h.grade.as_ref().is_some_and(|g| g.value == HazardGrade::Major);
+            let code = if major { "major-hazard-overdue" } else { "hazard-overdue" };
+            let days = deadline.days_until(as_of);
+            report.push(
+                Diagnostic::new(
+                    code,
+                    at(list.file, &h.deadline),
+                    match major {
+                        true => {
+                            t!("records-major-overdue", id = h.id.value.as_str(), days, as_of = as_of.to_string())
+                        }
+                        false => t!("records-overdue", id = h.id.value.as_str(), days, as_of = as_of.to_string()),
+                    },
+                    t!("records-overdue-label"),
+                )
+                .with_help(t!("records-overdue-help")),
+            );
         }
     }
 }

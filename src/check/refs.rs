@@ -184,12 +184,14 @@ fn institution(content: &Content, index: &Index, inst: &InstIndex, report: &mut 
         let category = match &p.category {
             None => None,
             Some(c) => {
+                // Looked up first: a province has 40,000 posts.
+                let known = index.categories.get(c.value.as_str());
                 let cands = index.categories.iter().map(|(id, d)| (*id, d.name));
-                match reference(report, "category", at(f, c), &c.value, cands) {
-                    true => index.categories.get(c.value.as_str()),
+                if known.is_none() && !reference(report, "category", at(f, c), &c.value, cands) {
                     // What the post would inherit is unknown: its duty edits cannot be judged.
-                    false => continue,
+                    continue;
                 }
+                known
             }
         };
         super::duties::edits(f, &post.id, p, category.map(|c| c.value), report);

@@ -8,7 +8,7 @@ use super::index::{InstIndex, at};
 use super::refs::{AboutId, date, order, table_ref, unique};
 use crate::date::Date;
 use crate::diagnostic::{Diagnostic, Report};
-use crate::load::Content;
+use crate::load::InstitutionDir;
 use crate::raw::MajorSource;
 use crate::source::FileId;
 use crate::t;
@@ -105,31 +105,29 @@ fn dates(file: FileId, r: &MajorSource, report: &mut Report) {
 
 /// A major hazard source whose last safety assessment is three years old or more on the day of
 /// record, or that has none.
-pub(super) fn dated(content: &Content, as_of: Date, report: &mut Report) {
-    for dir in &content.institutions {
-        let sums = sums(dir.major_sources.iter().flat_map(|l| l.value.iter()));
-        let mut units = std::collections::BTreeSet::new();
-        for list in &dir.major_sources {
-            let major = |r: &&MajorSource| sums.get(r.unit.value.as_str()).is_some_and(|s| *s >= 1.0);
-            // A unit's own facts are those of its first row.
-            for r in list.value.iter().filter(major).filter(|r| units.insert(r.unit.value.as_str())) {
-                let assessed = r.assessed.as_ref().and_then(|d| Date::parse(&d.value).ok());
-                let due = assessed.map(|d| d.month_start(36).plus_days(i64::from(d.day()) - 1));
-                if due.is_some_and(|due| due > as_of) {
-                    continue;
-                }
-                let (span, message) = match (&r.assessed, assessed) {
-                    (Some(at_), Some(d)) => {
-                        let (id, assessed, as_of) = (r.id.value.as_str(), d.to_string(), as_of.to_string());
-                        (at(list.file, at_), t!("sources-assessment-old", id, assessed, as_of))
-                    }
-                    _ => (at(list.file, &r.id), t!("sources-no-assessment", id = r.id.value.as_str())),
-                };
-                report.push(
-                    Diagnostic::new("major-source-assessment-due", span, message, t!("sources-assessment-label"))
-                        .with_help(t!("sources-assessment-help")),
-                );
+pub(super) fn dated(dir: &InstitutionDir, as_of: Date, report: &mut Report) {
+    let sums = sums(dir.major_sources.iter().flat_map(|l| l.value.iter()));
+    let mut units = std::collections::BTreeSet::new();
+    for list in &dir.major_sources {
+        let major = |r: &&MajorSource| sums.get(r.unit.value.as_str()).is_some_and(|s| *s >= 1.0);
+        // A unit's own facts are those of its first row.
+        for r in list.value.iter().filter(major).filter(|r| units.insert(r.unit.value.as_str())) {
+            let assessed = r.assessed.as_ref().and_then(|d| Date::parse(&d.value).ok());
+            let due = assessed.map(|d| d.month_start(36).plus_days(i64::from(d.day()) - 1));
+            if due.is_some_and(|due| due > as_of) {
+                continue;
             }
+            let (span, message) = match (&r.assessed, assessed) {
+                (Some(at_), Some(d)) => {
+                    let (id, assessed, as_of) = (r.id.value.as_str(), d.to_string(), as_of.to_string());
+                    (at(list.file, at_), t!("sources-assessment-old", id, assessed, as_of))
+                }
+                _ => (at(list.file, &r.id), t!("sources-no-assessment", id = r.id.value.as_str())),
+            };
+            report.push(
+                Diagnostic::new("major-source-assessment-due", span, message, t!("sources-assessment-label"))
+                    .with_help(t!("sources-assessment-help")),
+            );
         }
     }
 }
