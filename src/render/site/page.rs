@@ -85,16 +85,12 @@ impl<'a> Site<'a> {
         crumbs: &[Link],
         data: impl Serialize,
     ) -> Result<()> {
-        if self.unchanged(root, template, path, title, crumbs, &data)? {
+        let frame = Frame { site: self.site, menu: &self.menu, root, title, crumbs, path };
+        if self.unchanged(template, &frame, &data)? {
             return Ok(());
         }
         let mut context = Context::from_serialize(data).map_err(|e| Error::theme(template_error(&e)))?;
-        context.insert("site", &self.site);
-        context.insert("menu", &self.menu);
-        context.insert("root", root);
-        context.insert("title", title);
-        context.insert("crumbs", crumbs);
-        context.insert("path", path);
+        context.extend(Context::from_serialize(&frame).map_err(|e| Error::theme(template_error(&e)))?);
         let html = self
             .theme
             .tera
@@ -108,30 +104,26 @@ impl<'a> Site<'a> {
     /// Whether this page of no institution, in a pass of the preview after an edit inside some
     /// institutions, would be made from what the last pass made it from (its page is served
     /// already). The page's key is noted either way.
-    fn unchanged(
-        &self,
-        root: &str,
-        template: &str,
-        path: &str,
-        title: &str,
-        crumbs: &[Link],
-        data: &impl Serialize,
-    ) -> Result<bool> {
+    fn unchanged(&self, template: &str, frame: &Frame, data: &impl Serialize) -> Result<bool> {
+        let path = frame.path;
         let Some(keys) = self.ctx.page_keys.filter(|_| paths::institution_of(path).is_none()) else {
             return Ok(false);
         };
         let mut key = ViewKey::new();
-        let added = (|| {
-            key.add(&template)?;
-            key.add(&root)?;
-            key.add(&path)?;
-            key.add(&title)?;
-            key.add(&crumbs)?;
-            key.add(&self.site)?;
-            key.add(&self.menu)?;
-            key.add(data)
-        })();
+        let added = key.add(&template).and_then(|_| key.add(frame)).and_then(|_| key.add(data));
         added.map_err(|e| Error::theme(t!("page-template", template, path, error = e.to_string())))?;
         Ok(keys.same_as_last(path, key.key()) && self.ctx.pages_of.is_some())
     }
+}
+
+/// What every page's template is given beside its own view.
+#[derive(Serialize)]
+struct Frame<'a> {
+    site: SiteView<'a>,
+    menu: &'a super::people::Menu,
+    /// The prefix of links to the site root.
+    root: &'a str,
+    title: &'a str,
+    crumbs: &'a [Link],
+    path: &'a str,
 }
