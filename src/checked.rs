@@ -44,6 +44,8 @@ pub(crate) struct Known<'a> {
     pub(crate) since: load::Since<'a>,
     /// Institutions of the last model that may be taken as they are.
     pub(crate) reuse: Option<resolve::Reuse<'a>>,
+    /// The findings of the last check, institution by institution.
+    pub(crate) checks: &'a check::Kept,
 }
 
 /// Like `check_as_of`, taking what did not change since the last pass from `known`.
@@ -57,7 +59,7 @@ pub(crate) fn check_cached(
     let mut report = Report::default();
     let content = load::load(dir, &mut report, known.as_ref().map(|k| (k.cache, k.since)));
     let loaded = started.elapsed();
-    let mut checked = check_reusing(content, report, adjust, known.and_then(|k| k.reuse), as_of);
+    let mut checked = check_reusing(content, report, adjust, known, as_of);
     checked.laps.insert(0, Lap { what: "load".into(), took: loaded });
     checked
 }
@@ -71,19 +73,23 @@ fn check_reusing(
     mut content: load::Content,
     mut report: Report,
     adjust: impl FnOnce(&mut Levels),
-    reuse: Option<resolve::Reuse>,
+    known: Option<Known>,
     as_of: Option<Date>,
 ) -> Checked {
     let mut clock = Clock::new(true);
-    let index = check::check(&content, &mut report);
     // The day of record: the command line's, else the content's (never the clock).
     let day = as_of.or_else(|| {
         let config = content.config.as_ref()?;
         Date::parse(&config.value.as_of.as_ref()?.value).ok()
     });
-    if let Some(day) = day {
-        check::records::dated(&content, day, &mut report);
-    }
+    let reuse = known.as_ref().and_then(|k| k.reuse);
+    // The last check's findings hold for the institutions an edit left alone when it resolves
+    // them as before, the files keep their ids (the walk was taken) and none is broken.
+    let checks = known.as_ref().map(|k| check::Reuse {
+        kept: k.checks,
+        edited: reuse.map(|r| r.edited).filter(|_| !content.walked && content.broken_files == 0),
+    });
+    let index = check::check(&content, day, &mut report, checks);
     let mut levels = Levels::default();
     if let Some(config) = &content.config {
         for (code, level) in &config.value.lints {

@@ -6,7 +6,8 @@
 //! - Parsed files are kept by their bytes (or stamps); after files were only written in place,
 //!   a load reads those files alone (`load::Since::Written`).
 //! - An edit inside some institutions' folders, of files written in place, after a good pass:
-//!   the other institutions resolve as they did (`resolve::Reuse`).
+//!   the other institutions' findings are the last check's (`check::Reuse`), and they resolve
+//!   as they did (`resolve::Reuse`).
 //! - Such an edit that leaves every institution's name, short name, parent and ledger counts as
 //!   they were (what other institutions' pages show of it): only the edited institutions' pages, their
 //!   documents' codes and the pages of no institution are made again, and of these only the
@@ -94,6 +95,7 @@ pub(crate) struct Pages {
 pub(crate) struct Session {
     dir: PathBuf,
     parsed: crate::load::Cache,
+    checks: crate::check::Kept,
     versions: Arc<Versions>,
     documents: Arc<documents::Cache>,
     pages: Arc<crate::render::kept::PageKeys>,
@@ -110,6 +112,7 @@ impl Session {
         Session {
             dir: dir.to_path_buf(),
             parsed: Default::default(),
+            checks: Default::default(),
             versions: Default::default(),
             documents: Default::default(),
             pages: Default::default(),
@@ -141,7 +144,7 @@ impl Session {
             _ => None,
         };
         let reused = reuse.is_some();
-        let known = checked::Known { cache: &self.parsed, since, reuse };
+        let known = checked::Known { cache: &self.parsed, since, reuse, checks: &self.checks };
         let mut checked = checked::check_cached(settings.dir, settings.adjust, Some(known), settings.as_of);
         if settings.timings {
             for lap in &checked.laps {

@@ -595,3 +595,35 @@ fn an_edited_hazard_shows_on_the_ledger_and_on_the_commissions_page() {
     wait_for(server.port, year, |b| b.split("id=\"hazard-2022-011\"").nth(1).is_some_and(|r| r.contains("逾期完成")));
     wait_for(server.port, commission, |b| row(b).contains("<span class=\"flag\">1</span>"));
 }
+
+/// After an edit inside one institution's folder only its checks run again: the home page
+/// still lists the other institutions' findings, and the edited institution's findings follow
+/// the edit (here one overdue hazard put right, then a post edited that has none).
+#[test]
+fn an_edit_in_one_institution_checks_it_again_and_keeps_the_others_findings() {
+    let dir = example();
+    let server = start(dir.path());
+    let port = server.port;
+    let found = |b: &str, n: usize| b.contains(&format!("检查发现（{n} 条）"));
+    let has = |b: &str, what: &str| b.split("<section class=\"findings\">").nth(1).is_some_and(|f| f.contains(what));
+    wait_for(port, "/", |b| found(b, 4) && has(b, "2022-011") && has(b, "2022-03"));
+
+    let post = first_post(dir.path(), "wsq-tuke");
+    let yaml = std::fs::read_to_string(&post).unwrap();
+    std::fs::write(&post, yaml.replacen("scope: ", "scope: 含夜班，", 1)).unwrap();
+    let (line, seen) = log_line(&server, 0, "rebuilt");
+    assert!(line.contains("other institutions as resolved before"), "{line}");
+    let home = get(port, "/").1;
+    assert!(found(&home, 4) && has(&home, "2022-011") && has(&home, "2022-03"), "the others' findings are kept");
+
+    let file = dir.path().join("content/institutions/wsq-hospital/records/hazards.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let edited = yaml.replacen("  deadline: 2022-12-31\n", "  deadline: 2022-12-31\n  rectified: 2023-01-08\n", 1);
+    assert_ne!(edited, yaml);
+    std::fs::OpenOptions::new().write(true).truncate(true).open(&file).unwrap().write_all(edited.as_bytes()).unwrap();
+    let (line, _) = log_line(&server, seen, "rebuilt");
+    assert!(line.contains("other institutions as resolved before"), "{line}");
+    let home = get(port, "/").1;
+    assert!(found(&home, 3), "the edited institution's finding is gone: {home}");
+    assert!(!has(&home, "2022-011") && has(&home, "2022-012") && has(&home, "2022-03"));
+}

@@ -3,7 +3,7 @@
 
 use serde_saphyr::Spanned;
 
-use super::index::{Index, at};
+use super::index::{InstIndex, at};
 use crate::diagnostic::{Diagnostic, Report, did_you_mean};
 use crate::load::Content;
 use crate::raw::{ItemRef, Miss};
@@ -12,25 +12,26 @@ use crate::t;
 
 /// Items without words would print as a bare number: the categories', the posts' own and
 /// reworded ones, and the duties of departments and of the safety committee.
-pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
+pub(super) fn whole(content: &Content, report: &mut Report) {
     for c in &content.categories {
         empty_items(c.file, c.value.duties.value.iter(), report);
     }
-    for inst in index.institutions.values() {
-        if let Some(i) = &inst.dir.institution
-            && let Some(g) = &i.value.leadership_group
-        {
-            empty_items(i.file, g.value.duties.iter(), report);
+}
+
+pub(super) fn institution(inst: &InstIndex, report: &mut Report) {
+    if let Some(i) = &inst.dir.institution
+        && let Some(g) = &i.value.leadership_group
+    {
+        empty_items(i.file, g.value.duties.iter(), report);
+    }
+    for list in &inst.dir.departments {
+        for d in list.value.iter() {
+            empty_items(list.file, d.duties.iter(), report);
         }
-        for list in &inst.dir.departments {
-            for d in list.value.iter() {
-                empty_items(list.file, d.duties.iter(), report);
-            }
-        }
-        for post in &inst.dir.posts {
-            let d = &post.value.duties;
-            empty_items(post.file, d.add.iter().chain(d.replace.iter().map(|r| &r.text)), report);
-        }
+    }
+    for post in &inst.dir.posts {
+        let d = &post.value.duties;
+        empty_items(post.file, d.add.iter().chain(d.replace.iter().map(|r| &r.text)), report);
     }
 }
 

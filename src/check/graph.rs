@@ -2,30 +2,28 @@
 
 use std::collections::BTreeSet;
 
-use super::index::{Index, at};
+use super::index::{InstIndex, at};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::source::Span;
 use crate::t;
 
-pub(crate) fn check(index: &Index, report: &mut Report) {
-    for inst in index.institutions.values() {
-        // A definition's span lies in the file that defines it: links are spanned in that file.
-        let dept_parent = |id: &str| {
-            let def = inst.departments.get(id)?;
-            let parent = def.value.parent.as_ref()?;
-            Some((parent.value.as_str(), at(def.span.file, parent)))
-        };
-        for cycle in cycles(inst.departments.keys().copied(), dept_parent) {
-            report.push(cycle_diagnostic("department", "parent", &cycle));
-        }
-        let post_parent = |id: &str| {
-            let def = inst.posts.get(id)?;
-            let parent = def.value.reports_to.as_ref()?;
-            Some((parent.value.as_str(), at(def.span.file, parent)))
-        };
-        for cycle in cycles(inst.posts.keys().copied(), post_parent) {
-            report.push(cycle_diagnostic("post", "reports_to", &cycle));
-        }
+pub(super) fn institution(inst: &InstIndex, report: &mut Report) {
+    // A definition's span lies in the file that defines it: links are spanned in that file.
+    let dept_parent = |id: &str| {
+        let def = inst.departments.get(id)?;
+        let parent = def.value.parent.as_ref()?;
+        Some((parent.value.as_str(), at(def.span.file, parent)))
+    };
+    for cycle in cycles(inst.departments.keys().copied(), dept_parent) {
+        report.push(cycle_diagnostic("department", "parent", &cycle));
+    }
+    let post_parent = |id: &str| {
+        let def = inst.posts.get(id)?;
+        let parent = def.value.reports_to.as_ref()?;
+        Some((parent.value.as_str(), at(def.span.file, parent)))
+    };
+    for cycle in cycles(inst.posts.keys().copied(), post_parent) {
+        report.push(cycle_diagnostic("post", "reports_to", &cycle));
     }
 }
 

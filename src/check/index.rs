@@ -5,7 +5,6 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde_saphyr::Spanned;
 
-use crate::diagnostic::Report;
 use crate::load::{Content, InstitutionDir};
 use crate::raw;
 use crate::source::{Offset, Span};
@@ -57,13 +56,6 @@ impl<'a> Index<'a> {
             institutions.insert(inst.dir.id.as_str(), inst);
         }
         Index { categories, institutions }
-    }
-
-    /// Runs `check` on each institution on every core; the findings are reported in institution
-    /// order, as if it had run on one.
-    pub(crate) fn each_institution(&self, report: &mut Report, check: impl Fn(&InstIndex<'a>, &mut Report) + Sync) {
-        let institutions: Vec<&InstIndex<'a>> = self.institutions.values().collect();
-        report.side_by_side(&institutions, |inst, found| check(inst, found));
     }
 }
 

@@ -10,13 +10,7 @@ use crate::raw::HeadsSignWith;
 use crate::source::Span;
 use crate::t;
 
-pub(crate) fn check(index: &Index, report: &mut Report) {
-    for inst in index.institutions.values() {
-        institution(index, inst, report);
-    }
-}
-
-fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
+pub(super) fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
     let dir = inst.dir;
     let leader =
         |category: Option<&str>| category.and_then(|c| index.categories.get(c)).is_some_and(|c| c.value.leadership);

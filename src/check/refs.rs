@@ -12,7 +12,8 @@ use crate::load::Content;
 use crate::source::Span;
 use crate::t;
 
-pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
+/// The settings, the categories and the pages (each institution's references: `institution`).
+pub(super) fn whole(content: &Content, index: &Index, report: &mut Report) {
     config(content, report);
     for c in &content.categories {
         if c.value.duties.value.is_empty() {
@@ -27,7 +28,6 @@ pub(crate) fn check(content: &Content, index: &Index, report: &mut Report) {
             );
         }
     }
-    index.each_institution(report, |inst, report| institution(content, index, inst, report));
     for page in &content.pages {
         if let Some(date) = &page.meta.date {
             check_date(page_span(page, date), &date.value, report);
@@ -87,7 +87,7 @@ fn config(content: &Content, report: &mut Report) {
     }
 }
 
-fn institution(content: &Content, index: &Index, inst: &InstIndex, report: &mut Report) {
+pub(super) fn institution(content: &Content, index: &Index, inst: &InstIndex, report: &mut Report) {
     // A reference into a file that could not be parsed is not reported: that file's own error is.
     let dir = inst.dir;
     let posts = |s: Span, id: &str, report: &mut Report| {

@@ -2,25 +2,27 @@
 
 use super::index::at;
 use crate::diagnostic::Report;
-use crate::load::Content;
+use crate::load::{Content, InstitutionDir};
 use crate::raw::Revision;
 use crate::source::FileId;
 
-pub(super) fn check(content: &Content, report: &mut Report) {
-    let mut dates = |file: FileId, revisions: &[Revision]| {
-        for r in revisions {
-            super::refs::check_date(at(file, &r.date), &r.date.value, report);
-        }
-    };
+pub(super) fn whole(content: &Content, report: &mut Report) {
     for c in &content.categories {
-        dates(c.file, &c.value.revisions);
+        dates(c.file, &c.value.revisions, report);
     }
-    for inst in &content.institutions {
-        if let Some(i) = &inst.institution {
-            dates(i.file, &i.value.revisions);
-        }
-        for p in &inst.posts {
-            dates(p.file, &p.value.revisions);
-        }
+}
+
+pub(super) fn institution(inst: &InstitutionDir, report: &mut Report) {
+    if let Some(i) = &inst.institution {
+        dates(i.file, &i.value.revisions, report);
+    }
+    for p in &inst.posts {
+        dates(p.file, &p.value.revisions, report);
+    }
+}
+
+fn dates(file: FileId, revisions: &[Revision], report: &mut Report) {
+    for r in revisions {
+        super::refs::check_date(at(file, &r.date), &r.date.value, report);
     }
 }

@@ -17,13 +17,7 @@ const LEC_L: &[f64] = &[0.1, 0.2, 0.5, 1.0, 3.0, 6.0, 10.0];
 const LEC_E: &[f64] = &[0.5, 1.0, 2.0, 3.0, 6.0, 10.0];
 const LEC_C: &[f64] = &[1.0, 3.0, 7.0, 15.0, 40.0, 100.0];
 
-pub(super) fn check(index: &Index, report: &mut Report) {
-    for inst in index.institutions.values() {
-        institution(index, inst, report);
-    }
-}
-
-fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
+pub(super) fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
     let dir = inst.dir;
     let Some(loaded) = &dir.institution else { return };
     let raw_standard = loaded.value.risk_standard.as_ref();

@@ -8,16 +8,14 @@ use crate::t;
 /// Staff count above which a safety management body or a full-time officer is required.
 pub(crate) const STAFF_THRESHOLD: u32 = 100;
 
-pub(crate) fn check(index: &Index, report: &mut Report) {
-    for inst in index.institutions.values() {
-        if let Some(loaded) = &inst.dir.institution {
-            institution(loaded.file, &loaded.value, report);
-            numbers(loaded.file, &loaded.value, report);
-            display(loaded.file, &loaded.value, report);
-            coverage(loaded.file, &loaded.value, inst.people.len(), report);
-        }
-        posts(index, inst, report);
+pub(super) fn check(index: &Index, inst: &InstIndex, report: &mut Report) {
+    if let Some(loaded) = &inst.dir.institution {
+        institution(loaded.file, &loaded.value, report);
+        numbers(loaded.file, &loaded.value, report);
+        display(loaded.file, &loaded.value, report);
+        coverage(loaded.file, &loaded.value, inst.people.len(), report);
     }
+    posts(index, inst, report);
 }
 
 fn institution(f: usize, i: &crate::raw::Institution, report: &mut Report) {
