@@ -4,24 +4,30 @@
 pub type FileId = usize;
 
 /// One file of the content tree.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
-    /// Path relative to the content root, with `/` separators: what diagnostics print.
-    pub(crate) name: String,
+    /// Path relative to the content root, with `/` separators: what diagnostics print. Shared
+    /// with the preview's copy of the last content.
+    pub(crate) name: std::sync::Arc<str>,
     /// Shared with the preview's cache of parsed files: a rebuild neither copies nor frees it.
     pub text: std::sync::Arc<str>,
 }
 
 /// Every file that was read, in a stable order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Sources {
     files: Vec<SourceFile>,
 }
 
 impl Sources {
-    pub(crate) fn add(&mut self, name: String, text: std::sync::Arc<str>) -> FileId {
-        self.files.push(SourceFile { name, text });
+    pub(crate) fn add(&mut self, name: impl Into<std::sync::Arc<str>>, text: std::sync::Arc<str>) -> FileId {
+        self.files.push(SourceFile { name: name.into(), text });
         self.files.len() - 1
+    }
+
+    /// The text of file `id` after it was read again.
+    pub(crate) fn set_text(&mut self, id: FileId, text: std::sync::Arc<str>) {
+        self.files[id].text = text;
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {

@@ -28,6 +28,10 @@ pub(super) struct Last {
     /// Its walk of the tree, in order; shared with a following load that reads only the written
     /// files, which keeps it as it is.
     pub(super) walk: Arc<Vec<Found>>,
+    /// What it gave, and what it said: a load after files were written in place that parse as
+    /// they did gives the same with their values replaced (see `patch`).
+    pub(super) content: Option<Arc<super::content::Content>>,
+    pub(super) said: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// What the caller of a cached load knows of the changes since the cache's last load.
@@ -125,8 +129,19 @@ impl Cache {
         (seen == written.len()).then_some((last, walk))
     }
 
-    /// Keeps the files and walk of the latest load only, so that memory follows the tree.
-    pub(super) fn replace(&self, files: Files, walk: Arc<Vec<Found>>) {
-        *lock(&self.last) = Arc::new(Last { files, walk });
+    /// Keeps the latest load only, so that memory follows the tree.
+    pub(super) fn replace(&self, last: Last) {
+        *lock(&self.last) = Arc::new(last);
+    }
+
+    /// The last load for a caller that will replace it: taken out of the cache, so that the
+    /// caller can change it in place unless another load still reads it (then it is copied).
+    pub(super) fn take(&self) -> Arc<Last> {
+        std::mem::take(&mut *lock(&self.last))
+    }
+
+    /// Puts back what `take` took, unchanged.
+    pub(super) fn replace_shared(&self, last: Arc<Last>) {
+        *lock(&self.last) = last;
     }
 }

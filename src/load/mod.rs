@@ -5,8 +5,10 @@
 //! A broken file is reported and skipped, and loading goes on, so that one run shows all problems.
 
 mod cache;
+mod content;
 mod layout;
 mod page;
+mod patch;
 pub(crate) mod sheet;
 mod text;
 pub(crate) mod yaml;
@@ -20,99 +22,15 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, Report};
 pub(crate) use crate::fence::is_hidden;
 use crate::fence::{Fence, Refusal};
-use crate::raw;
-use crate::source::{FileId, Sources, Span};
+
+use crate::source::{FileId, Span};
 use crate::t;
 
 pub(crate) use cache::{Cache, Since};
+pub use content::Content;
+pub(crate) use content::{CampaignDir, InstitutionDir, Loaded, Named};
 use layout::{Found, Kind, Value, classify, parse};
 pub(crate) use page::Page;
-
-/// A value that has a file of its own, its id taken from the file (or folder) name.
-#[derive(Debug)]
-pub(crate) struct Named<T> {
-    pub(crate) id: String,
-    pub(crate) file: FileId,
-    pub(crate) value: Arc<T>,
-}
-
-/// A value parsed from a file (lists of departments or people).
-#[derive(Debug)]
-pub(crate) struct Loaded<T> {
-    pub(crate) file: FileId,
-    pub(crate) value: Arc<T>,
-}
-
-/// Everything found under one `institutions/<id>/` folder.
-#[derive(Debug, Default)]
-pub(crate) struct InstitutionDir {
-    pub(crate) id: String,
-    pub(crate) institution: Option<Loaded<raw::Institution>>,
-    pub(crate) departments: Vec<Loaded<Vec<raw::Department>>>,
-    pub(crate) people: Vec<Loaded<Vec<raw::Person>>>,
-    pub(crate) posts: Vec<Named<raw::Post>>,
-    pub(crate) signing: Option<Loaded<raw::Signing>>,
-    /// The hazard ledger, in one or more files (`records/hazards.yaml`, `records/hazards/*.yaml`).
-    pub(crate) hazards: Vec<Loaded<Vec<raw::Hazard>>>,
-    /// The inspection checklist and the inspections made by it, in files like the ledger's.
-    pub(crate) checklist: Vec<Loaded<Vec<raw::CheckItem>>>,
-    pub(crate) inspections: Vec<Loaded<Vec<raw::Inspection>>>,
-    /// The identification of major hazard sources (重大危险源).
-    pub(crate) major_sources: Vec<Loaded<Vec<raw::MajorSource>>>,
-    /// First file seen in the folder: where to point when institution.yaml is missing.
-    pub(crate) first_file: Option<FileId>,
-    /// Ids of posts whose files could not be parsed: references to them are not dangling.
-    pub(crate) broken_posts: Vec<String>,
-    /// Kinds ("department", "person") whose list file could not be parsed.
-    pub(crate) broken_lists: Vec<&'static str>,
-    pub(crate) broken_institution: bool,
-}
-
-/// Everything found under one `campaigns/<id>/` folder.
-#[derive(Debug, Default)]
-pub(crate) struct CampaignDir {
-    pub(crate) id: String,
-    pub(crate) campaign: Option<Loaded<raw::Campaign>>,
-    pub(crate) progress: Option<Loaded<raw::Progress>>,
-    pub(crate) issues: Option<Loaded<Vec<raw::Issue>>>,
-    /// First file seen in the folder: where to point when campaign.yaml is missing.
-    pub(crate) first_file: Option<FileId>,
-    /// Some file of the folder could not be parsed.
-    pub(crate) broken: bool,
-}
-
-/// The whole content tree, parsed but not yet checked.
-#[derive(Debug, Default)]
-pub struct Content {
-    pub(crate) sources: Sources,
-    pub(crate) config: Option<Loaded<raw::Config>>,
-    pub(crate) categories: Vec<Named<raw::Category>>,
-    pub(crate) institutions: Vec<InstitutionDir>,
-    pub(crate) campaigns: Vec<CampaignDir>,
-    pub(crate) pages: Vec<Arc<Page>>,
-    /// How many files could not be parsed: checks across files are unreliable then.
-    pub(crate) broken_files: usize,
-    /// Ids of categories whose files could not be parsed.
-    pub(crate) broken_categories: Vec<String>,
-    /// Whether the tree was walked (false: the last walk was taken, see `Since::Written`).
-    pub(crate) walked: bool,
-    /// The files that are spreadsheets: their spans are places in the YAML of their rows until
-    /// `relocate` moves them to the cells.
-    pub(crate) sheets: BTreeMap<FileId, Arc<sheet::Cells>>,
-    /// The boundary of the content folder on disk (None: content from a commit), through which
-    /// checks look for the files that the content names (scans, evidence).
-    pub(crate) fence: Option<Fence>,
-}
-
-impl Content {
-    /// Moves every span of a spreadsheet in `report` from the YAML of its rows to the cell it
-    /// came from, naming the cell. Called once, when the checks are done.
-    pub(crate) fn relocate(&self, report: &mut Report) {
-        if !self.sheets.is_empty() {
-            sheet::relocate(&self.sheets, report);
-        }
-    }
-}
 
 /// The folders found so far, by id: files of one folder are gathered before checks see them.
 #[derive(Default)]
@@ -155,9 +73,14 @@ pub(crate) fn load(root: &Path, report: &mut Report, cache: Option<(&Cache, Sinc
     // Not after `safeduty.yaml` changed: it says which folder holds the theme, not content.
     if let Some((cache, Since::Written(names))) = &cache
         && !names.iter().any(|n| n == "safeduty.yaml")
-        && let Some((last, found)) = cache.walk_with(names)
     {
-        return assemble(root, Fence::new(root).ok(), found, Some(last), report, Some(cache));
+        // Each written file parsed as it was and is: the last content with their values replaced.
+        if let Some(content) = patch::patch(root, cache, names, report) {
+            return content;
+        }
+        if let Some((last, found)) = cache.walk_with(names) {
+            return assemble(root, Fence::new(root).ok(), found, Some(last), report, Some(cache));
+        }
     }
     let fence = match Fence::new(root) {
         Ok(fence) => fence,
@@ -246,6 +169,7 @@ fn assemble(
         .collect();
     let mut content = Content { walked, fence, ..Content::default() };
     let mut folders = Folders::default();
+    let reported = report.diagnostics.len();
     let mut kept = cache::Files::with_capacity(found.len());
     for (found, (outcome, entry)) in found.into_iter().zip(outcomes) {
         let (name, path, kind) = match found {
@@ -294,7 +218,8 @@ fn assemble(
         );
     }
     if let (Some(cache), Some(walk)) = (cache, walk) {
-        cache.replace(kept, walk);
+        let said = report.diagnostics[reported..].to_vec();
+        cache.replace(cache::Last { files: kept, walk, content: Some(Arc::new(content.clone())), said });
     }
     content
 }
@@ -553,6 +478,24 @@ mod tests {
         let walked = load_with(Some(Since::Written(&[name(&posts[2]), name(&added)])));
         assert!(walked.contains("新类别") && walked.contains("含外出"));
         assert_eq!(walked, fresh(), "a new file: the tree walked again");
+
+        // A broken file elsewhere: a load told of written files that parse says what the last
+        // load said of it; a written file that no longer parses, then parses again.
+        std::fs::write(&added, "name: [未闭合\n").unwrap();
+        assert_eq!(load_with(Some(Since::Written(&[name(&added)]))), fresh(), "a file broken");
+        edit(&posts[3], "含值班，");
+        let patched = load_with(Some(Since::Written(&[name(&posts[3])])));
+        assert!(patched.contains("含值班") && patched.contains("aaa.yaml"), "{patched}");
+        assert_eq!(patched, fresh(), "another written beside it");
+        let yaml = std::fs::read_to_string(&posts[3]).unwrap();
+        std::fs::write(&posts[3], "name: [\n").unwrap();
+        assert_eq!(load_with(Some(Since::Written(&[name(&posts[3])]))), fresh(), "the written file broken");
+        std::fs::write(&posts[3], &yaml).unwrap();
+        assert_eq!(load_with(Some(Since::Written(&[name(&posts[3])]))), fresh(), "and mended");
+        edit(&posts[3], "含周末，");
+        assert_eq!(load_with(Some(Since::Written(&[name(&posts[3])]))), fresh(), "and written again");
+        std::fs::remove_file(&added).unwrap();
+        assert_eq!(load_with(Some(Since::Unknown)), fresh());
 
         // `safeduty.yaml` may move the theme folder, which the walk leaves out: walked again.
         let before = walks.get();
