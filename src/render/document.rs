@@ -138,25 +138,27 @@ pub(crate) enum Status {
     },
 }
 
+/// One list of documents for each institution of the model, in its order.
+pub(crate) type Lists = Vec<Arc<Vec<Document>>>;
+
 /// A build's documents: each institution's, in model order, then the campaigns' phase reports.
 /// They are held by institution so that the preview takes and gives back an institution's
 /// documents as one piece: at 100,000 employees, moving 250,000 documents into one list and
 /// back again took 90–130 ms of each edit.
 #[derive(Default)]
 pub(crate) struct Documents {
-    /// One list for each institution of the model, in its order.
-    institutions: Vec<Arc<Vec<Document>>>,
+    institutions: Lists,
     reports: Vec<Document>,
 }
 
 impl Documents {
     /// `institutions`: one list for each institution of the model, in its order.
-    pub(crate) fn new(institutions: Vec<Arc<Vec<Document>>>, reports: Vec<Document>) -> Self {
+    pub(crate) fn new(institutions: Lists, reports: Vec<Document>) -> Self {
         Documents { institutions, reports }
     }
 
     /// The institutions' lists, in model order, without the phase reports.
-    pub(crate) fn into_institutions(self) -> Vec<Arc<Vec<Document>>> {
+    pub(crate) fn into_institutions(self) -> Lists {
         self.institutions
     }
 

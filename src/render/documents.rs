@@ -12,6 +12,7 @@ use crate::error::Result;
 use crate::lock;
 use crate::model::{Institution, Model};
 
+use super::document::Lists;
 pub(crate) use super::document::{Block, Document, Documents, Kind, Status};
 
 /// Every printed document of one institution, with its text: its posts' duty cards and risk
@@ -123,9 +124,6 @@ pub(crate) fn looked<T: Send>(
     answers.push(look(&reports));
     Ok((Documents::new(institutions, reports), answers))
 }
-
-/// One list of documents for each institution of the model, in its order.
-type Lists = Vec<Arc<Vec<Document>>>;
 
 /// Every institution's documents, in model order, those `kept` gives taken as they are; each
 /// made one is shown to `look` with its texts (answers in model order, none for a kept one).
