@@ -2,6 +2,8 @@
 //!
 //! `index` builds the id tables; `refs` follows every reference; `duties` judges duty lists;
 //! `graph` finds cycles; `rules` applies the seed documents' staffing and completeness rules.
+//! Every check of one institution's folder is called from `institution`, so that the preview
+//! can keep an institution's findings while an edit leaves its folder alone (`Kept`).
 
 mod campaigns;
 mod duties;
@@ -95,7 +97,8 @@ pub(crate) fn check<'a>(
 /// Every institution's checks, on every core; with `reuse`, the last check's findings of the
 /// institutions not edited.
 fn institutions(content: &Content, index: &Index, day: Option<Date>, reuse: Option<Reuse>, report: &mut Report) {
-    let kept = reuse.map(|r| crate::lock(&r.kept.last).clone());
+    // Taken out: this check's findings replace them.
+    let kept = reuse.map(|r| std::mem::take(&mut *crate::lock(&r.kept.last)));
     let taken = |id: &str| {
         let edited = reuse?.edited?;
         (!edited.contains(id)).then(|| kept.as_ref()?.get(id).cloned())?
