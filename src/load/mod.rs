@@ -490,6 +490,12 @@ mod tests {
         let yaml = std::fs::read_to_string(&posts[3]).unwrap();
         std::fs::write(&posts[3], "name: [\n").unwrap();
         assert_eq!(load_with(Some(Since::Written(&[name(&posts[3])]))), fresh(), "the written file broken");
+        // Saved from WPS in GBK: said as a fresh load says it.
+        let (gbk, _, _) = encoding_rs::GBK.encode(&yaml);
+        std::fs::write(&posts[3], &gbk).unwrap();
+        let said = load_with(Some(Since::Written(&[name(&posts[3])])));
+        assert!(said.contains("GBK"), "{said}");
+        assert_eq!(said, fresh(), "the written file saved in GBK");
         std::fs::write(&posts[3], &yaml).unwrap();
         assert_eq!(load_with(Some(Since::Written(&[name(&posts[3])]))), fresh(), "and mended");
         edit(&posts[3], "含周末，");

@@ -76,6 +76,10 @@ fn read_again(last: &Last, name: &str) -> Option<Read> {
         return None;
     }
     let before = last.files.get(path.as_path()).filter(|e| e.cells.is_none())?;
+    // A file replaced by a link or a FIFO is no longer what the walk found: walked again.
+    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
     // Taken before reading: a write after it gives the next load another stamp.
     let stamp = Stamp::of(path);
     let bytes = crate::fence::read_no_follow(path).ok()?;
