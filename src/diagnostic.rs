@@ -10,6 +10,7 @@ use annotate_snippets::{AnnotationKind, Group, Level as SnippetLevel, Origin, Re
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::i18n::Message;
 use crate::lints::Level;
 use crate::source::{Sources, Span};
 use crate::t;
@@ -33,19 +34,45 @@ pub struct Diagnostic {
     pub code: &'static str,
     pub(crate) severity: Severity,
     pub message: String,
+    /// The message's id and arguments, when it came from the catalogs (`m!`): the site says it
+    /// again in Chinese, whatever the user's language.
+    pub(crate) said: Option<Message>,
     pub primary: Label,
     /// Other places that explain the finding ("first defined here").
     pub secondary: Vec<Label>,
     pub(crate) help: Option<String>,
 }
 
+/// A diagnostic's message: a text, or a message of the catalogs kept to be said again.
+pub(crate) struct Text(String, Option<Message>);
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Text(text, None)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Text(text.to_string(), None)
+    }
+}
+
+impl From<Message> for Text {
+    fn from(m: Message) -> Self {
+        Text(m.text(), Some(m))
+    }
+}
+
 impl Diagnostic {
     /// A finding at `span`; its severity comes from the lint table (see [`crate::lints`]).
-    pub(crate) fn new(code: &'static str, span: Span, message: impl Into<String>, label: impl Into<String>) -> Self {
+    pub(crate) fn new(code: &'static str, span: Span, message: impl Into<Text>, label: impl Into<String>) -> Self {
+        let Text(message, said) = message.into();
         Diagnostic {
             code,
             severity: Severity::Error,
-            message: message.into(),
+            message,
+            said,
             primary: Label { span, message: label.into() },
             secondary: Vec::new(),
             help: None,
@@ -328,25 +355,13 @@ pub(crate) fn did_you_mean<'a>(wrong: &str, candidates: impl IntoIterator<Item =
 /// A kind of thing named in messages ("institution file"), in the chosen language: the
 /// catalogs' `noun-institution-file`, or the kind itself where they have none.
 pub(crate) fn noun(kind: &str) -> String {
-    let id = format!("noun-{}", kind.replace(' ', "-"));
-    match crate::i18n::tr(&id, &[]) {
-        missing if missing == id => kind.to_string(),
-        found => found,
-    }
+    crate::i18n::noun_in(crate::i18n::lang(), kind)
 }
 
 /// The plural of a kind of thing named in messages ("category" → "categories"; Chinese nouns
 /// have none).
 pub(crate) fn plural(kind: &str) -> String {
-    let noun = noun(kind);
-    if crate::i18n::lang() == crate::i18n::Lang::Zh {
-        return noun;
-    }
-    match noun.as_str() {
-        "person" => "people".to_string(),
-        k if k.ends_with('y') => format!("{}ies", &k[..k.len() - 1]),
-        k => format!("{k}s"),
-    }
+    crate::i18n::plural_in(crate::i18n::lang(), kind)
 }
 
 /// A noun with its indefinite article ("an institution file"; none in Chinese).

@@ -513,9 +513,19 @@ fn pages_have_a_menu_rosters_chinese_dates_and_chinese_download_names() {
     assert!(roster.contains("贺丽") && roster.contains("已签订"));
     assert!(roster.contains("王栋") && roster.contains("未签订 1 份"), "{roster}");
 
-    // Dates as a Chinese office writes them, on every kind of page that shows one. (The home
-    // page's list of the check's findings is still in English: messages are not translated yet.)
+    // The check's findings, in Chinese on the pages although the build spoke English (this
+    // test runs it with SAFEDUTY_LANG=en, as on a server whose locale is English).
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is overdue: not rectified 10 day(s)"));
+    let home = visible(&read("index.html"));
+    assert!(home.contains("隐患 2022-011 已逾期：截至 2023年1月10日，已超过整改期限 10 天仍未整改"), "{home}");
+    assert!(home.contains("在 2022年12月1日 至 2022年12月31日 期间没有排查记录"), "{home}");
+    assert!(!home.contains("is overdue") && !home.contains("inspection recorded"), "{home}");
+    let hospital = visible(&read("institutions/wsq-hospital/index.html"));
+    assert!(hospital.contains("已超过整改期限 21 天仍未整改"), "{hospital}");
+
+    // Dates as a Chinese office writes them, on every kind of page that shows one.
     for page in [
+        "index.html",
         "institutions/wsq-tuke/index.html",
         "institutions/wsq-tuke/posts/public-health-doctor.html",
         "institutions/wsq-hospital/hazards.html",

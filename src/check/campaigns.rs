@@ -12,10 +12,11 @@ use super::refs::{
     NamedFile, date, institution_broken, institution_ref, named_file, order, reference, table_ref, unique,
 };
 use crate::diagnostic::{Diagnostic, Report, noun};
+use crate::i18n::Value;
 use crate::load::{CampaignDir, Content};
 use crate::raw;
 use crate::source::{FileId, Span};
-use crate::t;
+use crate::{m, t};
 
 /// The help of a duplicate id of a list of the campaign file.
 fn unique_in_campaign(kind: &str) -> impl FnOnce() -> String + '_ {
@@ -39,7 +40,7 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
                 Diagnostic::new(
                     "missing-file",
                     Span::file_start(dir.first_file.unwrap_or(0)),
-                    t!("campaigns-no-campaign-file", id = dir.id.as_str()),
+                    m!("campaigns-no-campaign-file", id = dir.id.as_str()),
                     t!("campaigns-no-campaign-file-label"),
                 )
                 .with_help(t!("campaigns-no-campaign-file-help", id = dir.id.as_str())),
@@ -81,7 +82,7 @@ fn campaign(content: &Content, index: &Index, dir: &CampaignDir, report: &mut Re
                 Diagnostic::new(
                     "duplicate-id",
                     at(f, p),
-                    t!("campaigns-participant-twice", participant = p.value.as_str()),
+                    m!("campaigns-participant-twice", participant = p.value.as_str()),
                     t!("campaigns-participant-twice-label"),
                 )
                 .with_help(t!("campaigns-participant-twice-help")),
@@ -135,7 +136,7 @@ fn phases<'a>(
     let mut previous: Option<(&str, Span)> = None;
     if c.phases.value.is_empty() {
         report.push(
-            Diagnostic::new("empty-list", at(f, &c.phases), t!("campaigns-no-phases"), t!("campaigns-empty-list"))
+            Diagnostic::new("empty-list", at(f, &c.phases), m!("campaigns-no-phases"), t!("campaigns-empty-list"))
                 .with_help(t!("campaigns-no-phases-help")),
         );
     }
@@ -147,7 +148,7 @@ fn phases<'a>(
                 Diagnostic::new(
                     "reserved-id",
                     at(f, &phase.id),
-                    t!("campaigns-reserved-phase", page),
+                    m!("campaigns-reserved-phase", page),
                     t!("check-reserved-label"),
                 )
                 .with_help(t!("campaigns-reserved-phase-help")),
@@ -169,7 +170,12 @@ fn phases<'a>(
                     Diagnostic::new(
                         "phase-order",
                         at(f, if s < cs { &phase.start } else { &phase.end }),
-                        t!("campaigns-phase-outside", phase = phase.id.value.as_str(), start = cs, end = ce),
+                        m!(
+                            "campaigns-phase-outside",
+                            phase = phase.id.value.as_str(),
+                            start = Value::day(cs),
+                            end = Value::day(ce)
+                        ),
                         t!("campaigns-outside-label"),
                     )
                     .with_help(t!("campaigns-phase-outside-help")),
@@ -182,7 +188,12 @@ fn phases<'a>(
                     Diagnostic::new(
                         "phase-order",
                         at(f, &phase.start),
-                        t!("campaigns-phase-overlap", phase = phase.id.value.as_str(), start = s, previous = prev_end),
+                        m!(
+                            "campaigns-phase-overlap",
+                            phase = phase.id.value.as_str(),
+                            start = Value::day(s),
+                            previous = Value::day(prev_end)
+                        ),
                         t!("campaigns-phase-overlap-label"),
                     )
                     .with_label(prev_span, t!("campaigns-previous-phase-ends"))
@@ -205,7 +216,7 @@ fn phases<'a>(
                     Diagnostic::new(
                         "missing-key",
                         at(f, &task.id),
-                        t!("campaigns-task-without-owner", task = task.id.value.as_str()),
+                        m!("campaigns-task-without-owner", task = task.id.value.as_str()),
                         t!("campaigns-this-task"),
                     )
                     .with_help(t!("campaigns-task-without-owner-help")),
@@ -217,7 +228,14 @@ fn phases<'a>(
                 && (d < s || d > e)
             {
                 let (task, phase) = (task.id.value.as_str(), phase.id.value.as_str());
-                let message = t!("campaigns-deadline-outside-phase", task, deadline = d, phase, start = s, end = e);
+                let message = m!(
+                    "campaigns-deadline-outside-phase",
+                    task,
+                    deadline = Value::day(d),
+                    phase,
+                    start = Value::day(s),
+                    end = Value::day(e)
+                );
                 report.push(
                     Diagnostic::new(
                         "deadline-outside-phase",
@@ -259,9 +277,18 @@ impl Plan<'_> {
             && (day < s || day > e)
         {
             let message = match what {
-                Dated::Progress => t!("campaigns-progress-outside", day, start = s, end = e),
-                Dated::Assessment => t!("campaigns-assessment-outside", day, start = s, end = e),
-                Dated::Issue => t!("campaigns-issue-outside", day, start = s, end = e),
+                Dated::Progress => {
+                    m!("campaigns-progress-outside", day = Value::day(day), start = Value::day(s), end = Value::day(e))
+                }
+                Dated::Assessment => m!(
+                    "campaigns-assessment-outside",
+                    day = Value::day(day),
+                    start = Value::day(s),
+                    end = Value::day(e)
+                ),
+                Dated::Issue => {
+                    m!("campaigns-issue-outside", day = Value::day(day), start = Value::day(s), end = Value::day(e))
+                }
             };
             report.push(
                 Diagnostic::new("record-outside-campaign", at(file, d), message, t!("campaigns-outside-label"))
@@ -306,7 +333,7 @@ fn records(content: &Content, plan: &Plan, pf: FileId, progress: &raw::Progress,
                 Diagnostic::new(
                     "done-without-evidence",
                     at(pf, &r.status),
-                    t!("campaigns-done-without-evidence", task, status),
+                    m!("campaigns-done-without-evidence", task, status),
                     t!("campaigns-done-without-evidence-label"),
                 )
                 .with_help(t!("campaigns-done-without-evidence-help")),
@@ -369,7 +396,7 @@ fn issue_list(plan: &Plan, isf: FileId, issues: &[raw::Issue], report: &mut Repo
                 Diagnostic::new(
                     "missing-key",
                     at(isf, v),
-                    t!("campaigns-issue-not-closed", issue = i.id.value.as_str()),
+                    m!("campaigns-issue-not-closed", issue = i.id.value.as_str()),
                     t!("campaigns-verified-here"),
                 )
                 .with_help(t!("campaigns-issue-not-closed-help")),
@@ -407,7 +434,7 @@ fn written_once(plan: &Plan, isf: FileId, i: &raw::Issue, report: &mut Report) -
                     Diagnostic::new(
                         "missing-key",
                         at(isf, &i.id),
-                        t!("campaigns-issue-without-key", issue = i.id.value.as_str(), key = *key),
+                        m!("campaigns-issue-without-key", issue = i.id.value.as_str(), key = *key),
                         t!("campaigns-this-issue"),
                     )
                     .with_help(t!("campaigns-issue-without-key-help", key = *key)),
@@ -422,7 +449,7 @@ fn written_once(plan: &Plan, isf: FileId, i: &raw::Issue, report: &mut Report) -
             Diagnostic::new(
                 "duplicate-key",
                 span,
-                t!("campaigns-issue-key-in-ledger", issue, hazard = ledger, key),
+                m!("campaigns-issue-key-in-ledger", issue, hazard = ledger, key),
                 t!("campaigns-issue-key-in-ledger-label"),
             )
             .with_label(at(isf, hazard), t!("campaigns-ledger-hazard"))
@@ -505,7 +532,7 @@ fn evidence(content: &Content, folder: &str, file: FileId, e: &raw::Evidence, re
             Diagnostic::new(
                 "wrong-type",
                 at(file, url),
-                t!("campaigns-not-a-url", url = url.value.as_str()),
+                m!("campaigns-not-a-url", url = url.value.as_str()),
                 t!("campaigns-not-a-url-label"),
             )
             .with_help(t!("campaigns-not-a-url-help")),

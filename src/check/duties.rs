@@ -8,7 +8,7 @@ use crate::diagnostic::{Diagnostic, Report, did_you_mean};
 use crate::load::Content;
 use crate::raw::{ItemRef, Miss};
 use crate::source::Span;
-use crate::t;
+use crate::{m, t};
 
 /// Items without words would print as a bare number: the categories', the posts' own and
 /// reworded ones, and the duties of departments and of the safety committee.
@@ -38,7 +38,7 @@ pub(super) fn institution(inst: &InstIndex, report: &mut Report) {
 fn empty_items<'a>(file: usize, items: impl Iterator<Item = &'a Spanned<String>>, report: &mut Report) {
     for item in items.filter(|i| i.value.trim().is_empty()) {
         report.push(
-            Diagnostic::new("empty-duty", at(file, item), t!("duties-empty-item"), t!("duties-empty-item-label"))
+            Diagnostic::new("empty-duty", at(file, item), m!("duties-empty-item"), t!("duties-empty-item-label"))
                 .with_help(t!("duties-empty-item-help")),
         );
     }
@@ -71,8 +71,8 @@ pub(super) fn edits(
                     "unknown-item",
                     span,
                     match rewords {
-                        true => t!("duties-rewords-without-category", id),
-                        false => t!("duties-removes-without-category", id),
+                        true => m!("duties-rewords-without-category", id),
+                        false => m!("duties-removes-without-category", id),
                     },
                     t!("duties-no-category"),
                 )
@@ -88,19 +88,19 @@ pub(super) fn edits(
             Miss::Number(Some(i)) => Diagnostic::new(
                 "item-by-number",
                 span,
-                t!("duties-item-by-number", n = i + 1),
+                m!("duties-item-by-number", n = i + 1),
                 t!("duties-item-by-number-label", n = i + 1, name, text = items[i].trim()),
             )
             .with_help(t!("duties-item-by-number-help", text = ItemRef::text_for(&items, i))),
             Miss::Number(None) => Diagnostic::new(
                 "item-by-number",
                 span,
-                t!("duties-item-by-number-none"),
+                m!("duties-item-by-number-none"),
                 t!("duties-item-by-number-none-label", name, count),
             )
             .with_help(t!("duties-item-text-help")),
             Miss::Empty => {
-                Diagnostic::new("unknown-item", span, t!("duties-empty-reference"), t!("duties-empty-reference-label"))
+                Diagnostic::new("unknown-item", span, m!("duties-empty-reference"), t!("duties-empty-reference-label"))
                     .with_help(t!("duties-item-text-help"))
             }
             Miss::NoMatch => {
@@ -115,7 +115,7 @@ pub(super) fn edits(
                     Some(i) => t!("duties-no-match-close", n = i + 1, text = ItemRef::text_for(&items, i)),
                     None => t!("duties-no-match-help", count, name),
                 };
-                Diagnostic::new("unknown-item", span, t!("duties-no-match", name, wanted), t!("duties-no-match-label"))
+                Diagnostic::new("unknown-item", span, m!("duties-no-match", name, wanted), t!("duties-no-match-label"))
                     .with_help(help)
             }
             Miss::Ambiguous(is) => {
@@ -124,7 +124,7 @@ pub(super) fn edits(
                 Diagnostic::new(
                     "unknown-item",
                     span,
-                    t!("duties-ambiguous", count = is.len(), name),
+                    m!("duties-ambiguous", count = is.len(), name),
                     t!("duties-ambiguous-label"),
                 )
                 .with_help(t!("duties-ambiguous-help", items = list.join(&t!("duties-item-separator"))))
@@ -144,10 +144,10 @@ pub(super) fn edits(
                 let n = item + 1;
                 let (message, first_label, help) = match rewords {
                     true => {
-                        (t!("duties-reworded-twice", n), t!("duties-first-reworded"), t!("duties-reworded-twice-help"))
+                        (m!("duties-reworded-twice", n), t!("duties-first-reworded"), t!("duties-reworded-twice-help"))
                     }
                     false => {
-                        (t!("duties-removed-twice", n), t!("duties-first-removed"), t!("duties-removed-twice-help"))
+                        (m!("duties-removed-twice", n), t!("duties-first-removed"), t!("duties-removed-twice-help"))
                     }
                 };
                 report.push(
@@ -166,7 +166,7 @@ pub(super) fn edits(
                 Diagnostic::new(
                     "duplicate-item",
                     *span,
-                    t!("duties-reworded-and-removed", n = item.map_or(0, |i| i + 1)),
+                    m!("duties-reworded-and-removed", n = item.map_or(0, |i| i + 1)),
                     t!("duties-removed-here"),
                 )
                 .with_label(*at_reworded, t!("duties-reworded-here"))
@@ -177,12 +177,12 @@ pub(super) fn edits(
     let removed: std::collections::BTreeSet<usize> = removed.iter().filter_map(|(i, _)| *i).collect();
     if category.is_some() && count > 0 && removed.len() >= count && p.duties.add.is_empty() {
         report.push(
-            Diagnostic::new("empty-duties", Span::file_start(file), t!("duties-none-left", id), "")
+            Diagnostic::new("empty-duties", Span::file_start(file), m!("duties-none-left", id), "")
                 .with_help(t!("duties-none-left-help")),
         );
     } else if category.is_none() && p.category.is_none() && p.duties.add.is_empty() {
         report.push(
-            Diagnostic::new("empty-duties", at(file, &p.name), t!("duties-none", id), t!("duties-this-post"))
+            Diagnostic::new("empty-duties", at(file, &p.name), m!("duties-none", id), t!("duties-this-post"))
                 .with_help(t!("duties-none-help")),
         );
     }

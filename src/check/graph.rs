@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::index::{InstIndex, at};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::source::Span;
-use crate::t;
+use crate::{m, t};
 
 pub(super) fn institution(inst: &InstIndex, report: &mut Report) {
     // A definition's span lies in the file that defines it: links are spanned in that file.
@@ -60,7 +60,7 @@ fn cycle_diagnostic(kind: &str, key: &str, cycle: &[(&str, Span)]) -> Diagnostic
     let mut d = Diagnostic::new(
         "cycle",
         cycle[0].1,
-        t!("graph-cycle", kinds = crate::diagnostic::plural(kind), chain = chain.join(" → ")),
+        m!("graph-cycle", kinds = crate::i18n::Value::nouns(kind), chain = chain.join(" → ")),
         t!("graph-cycle-label", key, id = cycle[0].0),
     )
     .with_help(t!("graph-cycle-help", kind = crate::diagnostic::a(kind), key));

@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::source::Span;
-use crate::t;
+use crate::{m, t};
 
 pub(crate) fn is_safe_id(id: &str) -> bool {
     let mut chars = id.chars();
@@ -58,7 +58,7 @@ pub(crate) fn unsafe_id(kind: &str, id: &str, span: Span, from_file_name: bool) 
     Diagnostic::new(
         "unsafe-id",
         span,
-        t!("ids-unsafe", kind = crate::diagnostic::noun(kind), id, why),
+        m!("ids-unsafe", kind = crate::i18n::Value::noun(kind), id, why),
         t!("ids-unsafe-label"),
     )
     .with_help(help)

@@ -8,7 +8,7 @@ use super::refs::table_ref;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::raw::HeadsSignWith;
 use crate::source::Span;
-use crate::t;
+use crate::{m, t};
 
 pub(super) fn institution(index: &Index, inst: &InstIndex, report: &mut Report) {
     let dir = inst.dir;
@@ -24,7 +24,7 @@ pub(super) fn institution(index: &Index, inst: &InstIndex, report: &mut Report) 
                 Diagnostic::new(
                     "supervisor-not-leader",
                     at(f, first),
-                    t!("levels-supervisor-not-leader", post = post.id.as_str()),
+                    m!("levels-supervisor-not-leader", post = post.id.as_str()),
                     t!("levels-supervisor-not-leader-label"),
                 )
                 .with_help(t!("levels-supervisor-not-leader-help")),
@@ -35,7 +35,7 @@ pub(super) fn institution(index: &Index, inst: &InstIndex, report: &mut Report) 
                 Diagnostic::new(
                     "leader-without-business-duties",
                     at(f, &p.name),
-                    t!("levels-no-business-duties", post = post.id.as_str()),
+                    m!("levels-no-business-duties", post = post.id.as_str()),
                     t!("levels-this-post"),
                 )
                 .with_help(t!("levels-no-business-duties-help")),
@@ -54,7 +54,7 @@ pub(super) fn institution(index: &Index, inst: &InstIndex, report: &mut Report) 
                         Diagnostic::new(
                             "duplicate-supervisor",
                             at(f, d),
-                            t!("levels-duplicate-supervisor", department, other, post),
+                            m!("levels-duplicate-supervisor", department, other, post),
                             t!("levels-again-here"),
                         )
                         .with_label(*first, t!("levels-first-supervised"))
@@ -83,7 +83,7 @@ pub(super) fn institution(index: &Index, inst: &InstIndex, report: &mut Report) 
                     Diagnostic::new(
                         "unsupervised-department",
                         at(list.file, &d.id),
-                        t!("levels-unsupervised", department = d.id.value.as_str()),
+                        m!("levels-unsupervised", department = d.id.value.as_str()),
                         t!("levels-unsupervised-label"),
                     )
                     .with_label(at(loaded.file, sign_with), t!("levels-heads-sign-with-supervisor"))

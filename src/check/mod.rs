@@ -25,10 +25,11 @@ use std::sync::{Arc, Mutex};
 use rayon::prelude::*;
 
 use crate::date::Date;
-use crate::diagnostic::{Diagnostic, Report, noun, plural};
+use crate::diagnostic::{Diagnostic, Report, plural};
+use crate::i18n::Value;
 use crate::load::Content;
 use crate::source::Span;
-use crate::t;
+use crate::{m, t};
 
 use ids::{is_safe_id, unsafe_id};
 pub(crate) use index::Index;
@@ -67,7 +68,7 @@ pub(crate) fn check<'a>(
             Diagnostic::new(
                 "duplicate-id",
                 again,
-                t!("check-duplicate-id", kind = noun(kind), id),
+                m!("check-duplicate-id", kind = Value::noun(kind), id),
                 t!("check-duplicate-id-label"),
             )
             .with_label(first, t!("check-duplicate-id-first"))
@@ -165,7 +166,7 @@ fn institution_ids(inst: &InstIndex, report: &mut Report) {
     // An institution's PDFs lie in pdf/<id>/, beside the campaigns' reports in pdf/campaigns/.
     if id == "campaigns" {
         report.push(
-            Diagnostic::new("reserved-id", inst.span, t!("check-reserved-campaigns"), t!("check-reserved-label"))
+            Diagnostic::new("reserved-id", inst.span, m!("check-reserved-campaigns"), t!("check-reserved-label"))
                 .with_help(t!("check-reserved-campaigns-help")),
         );
     }

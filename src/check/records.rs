@@ -13,7 +13,7 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::load::{Content, InstitutionDir, Loaded};
 use crate::raw::{self, HazardGrade, RecordKind};
 use crate::source::{FileId, Span};
-use crate::t;
+use crate::{m, t};
 
 pub(super) fn institution(content: &Content, inst: &InstIndex, report: &mut Report) {
     hazards(content, inst, report);
@@ -139,7 +139,7 @@ fn loop_kept(file: FileId, h: &raw::Hazard, report: &mut Report) {
             Diagnostic::new(
                 "missing-key",
                 at(file, v),
-                t!("records-verified-not-rectified", id = id.as_str()),
+                m!("records-verified-not-rectified", id = id.as_str()),
                 t!("records-verified-here"),
             )
             .with_help(t!("records-verified-not-rectified-help")),
@@ -151,7 +151,7 @@ fn loop_kept(file: FileId, h: &raw::Hazard, report: &mut Report) {
             Diagnostic::new(
                 "verified-by-rectifier",
                 at(file, by),
-                t!("records-verified-by-rectifier", id = id.as_str(), by = by.value.as_str()),
+                m!("records-verified-by-rectifier", id = id.as_str(), by = by.value.as_str()),
                 t!("records-verified-by-rectifier-label"),
             )
             .with_label(at(file, rectifier), t!("records-rectified-by"))
@@ -163,7 +163,7 @@ fn loop_kept(file: FileId, h: &raw::Hazard, report: &mut Report) {
             Diagnostic::new(
                 "verified-by-rectifier",
                 at(file, v),
-                t!("records-verified-by-nobody", id = id.as_str()),
+                m!("records-verified-by-nobody", id = id.as_str()),
                 t!("records-verified-by-nobody-label"),
             )
             .with_help(t!("records-verified-by-nobody-help")),
@@ -181,7 +181,7 @@ fn loop_kept(file: FileId, h: &raw::Hazard, report: &mut Report) {
                     Diagnostic::new(
                         "major-hazard-unplanned",
                         grade,
-                        t!("records-major-without-key", id = id.as_str(), key),
+                        m!("records-major-without-key", id = id.as_str(), key),
                         t!("records-major-label"),
                     )
                     .with_help(help()),
@@ -216,13 +216,9 @@ fn missed(dir: &InstitutionDir, as_of: Date, report: &mut Report) {
             let Some((start, end)) = frequency.missed(since, dates.iter().copied(), as_of) else { continue };
             let last = dates.iter().filter(|d| **d <= as_of).max();
             let (item_id, frequency) = (item.id.value.as_str(), frequency.label());
-            let (start, end) = (start.to_string(), end.to_string());
             let message = match last {
-                None => t!("records-inspection-missed", item = item_id, frequency, start, end),
-                Some(last) => {
-                    let last = last.to_string();
-                    t!("records-inspection-missed-last", item = item_id, frequency, start, end, last)
-                }
+                None => m!("records-inspection-missed", item = item_id, frequency, start, end),
+                Some(&last) => m!("records-inspection-missed-last", item = item_id, frequency, start, end, last),
             };
             report.push(
                 Diagnostic::new(
@@ -256,9 +252,9 @@ fn overdue(dir: &InstitutionDir, as_of: Date, report: &mut Report) {
                     at(list.file, &h.deadline),
                     match major {
                         true => {
-                            t!("records-major-overdue", id = h.id.value.as_str(), days, as_of = as_of.to_string())
+                            m!("records-major-overdue", id = h.id.value.as_str(), days, as_of)
                         }
-                        false => t!("records-overdue", id = h.id.value.as_str(), days, as_of = as_of.to_string()),
+                        false => m!("records-overdue", id = h.id.value.as_str(), days, as_of),
                     },
                     t!("records-overdue-label"),
                 )

@@ -7,10 +7,11 @@ use super::index::{Index, InstIndex, Table, at};
 use crate::date::{self, Date};
 use crate::diagnostic::{Diagnostic, Report, did_you_mean, noun, plural};
 use crate::fence::Refusal;
+use crate::i18n::Value;
 use crate::lints;
 use crate::load::Content;
 use crate::source::Span;
-use crate::t;
+use crate::{m, t};
 
 /// The settings, the categories and the pages (each institution's references: `institution`).
 pub(super) fn whole(content: &Content, index: &Index, report: &mut Report) {
@@ -21,7 +22,7 @@ pub(super) fn whole(content: &Content, index: &Index, report: &mut Report) {
                 Diagnostic::new(
                     "empty-duties",
                     at(c.file, &c.value.duties),
-                    t!("refs-category-without-duties", id = c.id.as_str()),
+                    m!("refs-category-without-duties", id = c.id.as_str()),
                     t!("refs-empty-list"),
                 )
                 .with_help(t!("refs-category-without-duties-help")),
@@ -60,7 +61,7 @@ fn config(content: &Content, report: &mut Report) {
             Diagnostic::new(
                 "invalid-setting",
                 at(config.file, n),
-                t!("refs-search-part-pages", value = n.value.to_string()),
+                m!("refs-search-part-pages", value = n.value.to_string()),
                 t!("refs-search-part-pages-label"),
             )
             .with_help(t!("refs-search-part-pages-help")),
@@ -70,14 +71,14 @@ fn config(content: &Content, report: &mut Report) {
         let span = at(config.file, level);
         match lints::find(name) {
             None => report.push(
-                Diagnostic::new("unknown-lint", span, t!("refs-unknown-lint", name), t!("refs-unknown-lint-label"))
+                Diagnostic::new("unknown-lint", span, m!("refs-unknown-lint", name), t!("refs-unknown-lint-label"))
                     .with_help_opt(did_you_mean(name, lints::LINTS.iter().filter(|l| l.configurable).map(|l| l.code))),
             ),
             Some(lint) if !lint.configurable => report.push(
                 Diagnostic::new(
                     "unknown-lint",
                     span,
-                    t!("refs-lint-not-configurable", name),
+                    m!("refs-lint-not-configurable", name),
                     t!("refs-lint-not-configurable-label"),
                 )
                 .with_help(t!("refs-lint-not-configurable-help")),
@@ -112,7 +113,7 @@ pub(super) fn institution(content: &Content, index: &Index, inst: &InstIndex, re
             Diagnostic::new(
                 "missing-file",
                 inst.span,
-                t!("refs-no-institution-file", id = inst.dir.id.as_str()),
+                m!("refs-no-institution-file", id = inst.dir.id.as_str()),
                 t!("refs-no-institution-file-label"),
             )
             .with_help(t!("refs-no-institution-file-help", id = inst.dir.id.as_str())),
@@ -221,7 +222,7 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
                 Diagnostic::new(
                     "not-holder",
                     at(f, person),
-                    t!("refs-not-holder", person = person.value.as_str(), post = post.value.as_str()),
+                    m!("refs-not-holder", person = person.value.as_str(), post = post.value.as_str()),
                     t!("refs-not-holder-label"),
                 )
                 .with_label(at(f, post), t!("refs-not-holder-post"))
@@ -235,7 +236,7 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
                 Diagnostic::new(
                     "invalid-pair",
                     at(f, &pair.party_b),
-                    t!("refs-paired-with-itself", post = pair.party_b.value.as_str()),
+                    m!("refs-paired-with-itself", post = pair.party_b.value.as_str()),
                     t!("refs-paired-with-itself-label"),
                 )
                 .with_label(at(f, &pair.party_a), t!("refs-party-a"))
@@ -273,7 +274,7 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
                     Diagnostic::new(
                         "invalid-code",
                         at(f, &rec.code),
-                        t!("refs-invalid-code", code = rec.code.value.as_str()),
+                        m!("refs-invalid-code", code = rec.code.value.as_str()),
                         t!("refs-invalid-code-label"),
                     )
                     .with_help(help),
@@ -290,8 +291,8 @@ fn signing_file(content: &Content, inst: &InstIndex, f: usize, s: &crate::raw::S
                 Some(first) => {
                     let id = crate::model::Letter::id_for(key.0, key.1);
                     let (message, help) = match letters {
-                        true => (t!("refs-letter-recorded-twice", id), t!("refs-letter-recorded-twice-help")),
-                        false => (t!("refs-card-recorded-twice", id), t!("refs-card-recorded-twice-help")),
+                        true => (m!("refs-letter-recorded-twice", id), t!("refs-letter-recorded-twice-help")),
+                        false => (m!("refs-card-recorded-twice", id), t!("refs-card-recorded-twice-help")),
                     };
                     report.push(
                         Diagnostic::new("duplicate-id", at(f, &rec.post), message, t!("refs-again-here"))
@@ -361,7 +362,7 @@ pub(super) fn reference<'a>(
         Diagnostic::new(
             "missing-reference",
             span,
-            t!("refs-missing", kind = noun(kind), id),
+            m!("refs-missing", kind = Value::noun(kind), id),
             t!("refs-missing-label", kind = noun(kind)),
         )
         .with_help(help),
@@ -408,7 +409,7 @@ pub(super) fn unique<'a>(
             Diagnostic::new(
                 "duplicate-id",
                 span,
-                t!("check-duplicate-id", kind = noun(kind), id = id.value.as_str()),
+                m!("check-duplicate-id", kind = Value::noun(kind), id = id.value.as_str()),
                 t!("check-duplicate-id-label"),
             )
             .with_label(*first, t!("check-duplicate-id-first"))
@@ -423,11 +424,11 @@ pub(super) fn check_date(span: Span, text: &str, report: &mut Report) {
     match Date::parse(text) {
         Ok(_) => {}
         Err(date::Invalid::NotADate) => report.push(
-            Diagnostic::new("invalid-date", span, t!("refs-not-a-date", text), t!("refs-not-a-date-label"))
+            Diagnostic::new("invalid-date", span, m!("refs-not-a-date", text), t!("refs-not-a-date-label"))
                 .with_help(t!("refs-not-a-date-help")),
         ),
         Err(date::Invalid::OutOfRange) => report.push(
-            Diagnostic::new("invalid-date", span, t!("refs-implausible-date", text), t!("refs-implausible-date-label"))
+            Diagnostic::new("invalid-date", span, m!("refs-implausible-date", text), t!("refs-implausible-date-label"))
                 .with_help(t!("refs-implausible-date-help", start = *date::YEARS.start(), end = *date::YEARS.end())),
         ),
     }
@@ -459,16 +460,16 @@ pub(super) fn named_file(
     let d = match refusal {
         Refusal::Missing => {
             let message = match what {
-                NamedFile::Scan => t!("refs-no-scan", path = rel),
-                NamedFile::Evidence => t!("refs-no-evidence", path = rel),
+                NamedFile::Scan => m!("refs-no-scan", path = rel),
+                NamedFile::Evidence => m!("refs-no-evidence", path = rel),
             };
             Diagnostic::new(missing.0, span, message, t!("refs-no-such-file")).with_help(missing.1)
         }
         other => {
             // The fence says what is wrong with the path after its name: "is a link to …".
             let message = match what {
-                NamedFile::Scan => t!("refs-scan-refused", path = rel, reason = other.reason()),
-                NamedFile::Evidence => t!("refs-evidence-refused", path = rel, reason = other.reason()),
+                NamedFile::Scan => m!("refs-scan-refused", path = rel, reason = other.reason()),
+                NamedFile::Evidence => m!("refs-evidence-refused", path = rel, reason = other.reason()),
             };
             Diagnostic::new(other.code(), span, message, t!("refs-not-read")).with_help(other.help())
         }

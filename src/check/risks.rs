@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::model::RiskStandard;
 use crate::raw::{self, ControlLevel, RiskGrade, RiskMethod};
 use crate::source::{FileId, Span};
-use crate::t;
+use crate::{m, t};
 
 /// The scales of LEC (作业条件危险性评价法): likelihood, exposure, consequence.
 const LEC_L: &[f64] = &[0.1, 0.2, 0.5, 1.0, 3.0, 6.0, 10.0];
@@ -58,13 +58,13 @@ pub(super) fn institution(index: &Index, inst: &InstIndex, report: &mut Report) 
                 Some(c) => Diagnostic::new(
                     "missing-risks",
                     at(post.file, &post.value.name),
-                    t!("risks-missing", post = post.id.as_str(), category = c.name),
+                    m!("risks-missing", post = post.id.as_str(), category = c.name),
                     t!("risks-missing-label"),
                 ),
                 None => Diagnostic::new(
                     "post-without-risks",
                     at(post.file, &post.value.name),
-                    t!("risks-post-without-risks", post = post.id.as_str()),
+                    m!("risks-post-without-risks", post = post.id.as_str()),
                     t!("risks-missing-label"),
                 ),
             };
@@ -101,7 +101,7 @@ fn risk(
     let grade = standard.grade(score);
     if let Some(written) = r.grade.as_ref().filter(|g| g.value != grade) {
         let (hazard, score, key) = (r.hazard.value.as_str(), score.to_string(), grade.key());
-        let message = t!("risks-grade", hazard, written = written.value.label(), score, grade = grade.label());
+        let message = m!("risks-grade", hazard, written = written.value.label(), score, grade = grade.label());
         let [major, significant, general] = standard.thresholds.map(|t| t.to_string());
         let help = t!("risks-grade-help", key, major, significant, general);
         report.push(Diagnostic::new("risk-grade", at(file, written), message, t!("risks-grade-label")).with_help(help));
@@ -118,7 +118,7 @@ fn risk(
             let span = r.owner.as_ref().map_or(at(file, &r.hazard), |o| at(file, o));
             let (grade, hazard) = (grade.label(), r.hazard.value.as_str());
             let message =
-                t!("risks-owner", grade, hazard, needed = needed.label(), owner, level = level(owner).label());
+                m!("risks-owner", grade, hazard, needed = needed.label(), owner, level = level(owner).label());
             report.push(Diagnostic::new("risk-owner", span, message, t!("risks-owner-label")).with_help(
                 match needed {
                     ControlLevel::Institution => t!("risks-owner-help-institution"),
@@ -144,7 +144,7 @@ fn removed(post: &crate::load::Named<raw::Post>, category: Option<&raw::Category
         let mut d = Diagnostic::new(
             "unknown-item",
             at(post.file, name),
-            t!("risks-not-in-category", risk = name.value.as_str()),
+            m!("risks-not-in-category", risk = name.value.as_str()),
             t!("risks-not-in-category-label"),
         );
         d = match (category, hazards.is_empty()) {
@@ -164,7 +164,7 @@ fn thresholds(file: FileId, s: &Spanned<raw::RiskStandard>, report: &mut Report)
             Diagnostic::new(
                 "invalid-risk-standard",
                 at(file, g),
-                t!("risks-thresholds", major = a.to_string(), significant = b.to_string(), general = c.to_string()),
+                m!("risks-thresholds", major = a.to_string(), significant = b.to_string(), general = c.to_string()),
                 t!("risks-thresholds-label"),
             )
             .with_help(t!("risks-thresholds-help")),
@@ -201,7 +201,7 @@ fn scale(file: FileId, r: &raw::Risk, method: RiskMethod, report: &mut Report) -
         Diagnostic::new(
             "invalid-risk-score",
             span,
-            t!("risks-off-scale", factor, hazard = r.hazard.value.as_str()),
+            m!("risks-off-scale", factor, hazard = r.hazard.value.as_str()),
             t!("risks-off-scale-label"),
         )
         .with_help(help),
@@ -227,7 +227,7 @@ fn controlled(file: FileId, r: &raw::Risk, grade: RiskGrade, standard: &RiskStan
             Diagnostic::new(
                 "risk-controls",
                 at(file, &r.hazard),
-                t!("risks-controls", grade, hazard, aspects),
+                m!("risks-controls", grade, hazard, aspects),
                 t!("risks-controls-label"),
             )
             .with_help(t!("risks-controls-help", grade, level)),

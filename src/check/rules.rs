@@ -3,7 +3,7 @@
 use super::index::{Index, InstIndex, at};
 use crate::diagnostic::{Diagnostic, Report};
 use crate::raw::OfficerKind;
-use crate::t;
+use crate::{m, t};
 
 /// Staff count above which a safety management body or a full-time officer is required.
 pub(crate) const STAFF_THRESHOLD: u32 = 100;
@@ -26,7 +26,7 @@ fn institution(f: usize, i: &crate::raw::Institution, report: &mut Report) {
             Diagnostic::new(
                 "missing-principal",
                 name_span,
-                t!("rules-missing-principal", name = name.as_str()),
+                m!("rules-missing-principal", name = name.as_str()),
                 t!("rules-missing-principal-label"),
             )
             .with_help(t!("rules-missing-principal-help")),
@@ -36,7 +36,7 @@ fn institution(f: usize, i: &crate::raw::Institution, report: &mut Report) {
                 Diagnostic::new(
                     "leadership-group",
                     name_span,
-                    t!("rules-no-leadership-group", name = name.as_str()),
+                    m!("rules-no-leadership-group", name = name.as_str()),
                     t!("rules-no-leadership-group-label"),
                 )
                 .with_help(t!("rules-no-leadership-group-help")),
@@ -45,7 +45,7 @@ fn institution(f: usize, i: &crate::raw::Institution, report: &mut Report) {
                 Diagnostic::new(
                     "leadership-group",
                     at(f, &g.value.chair),
-                    t!("rules-chair-not-principal"),
+                    m!("rules-chair-not-principal"),
                     t!("rules-chair-not-principal-label", chair = g.value.chair.value.as_str()),
                 )
                 .with_label(at(f, p), t!("rules-the-principal", principal = p.value.as_str()))
@@ -65,7 +65,7 @@ fn institution(f: usize, i: &crate::raw::Institution, report: &mut Report) {
             Diagnostic::new(
                 "safety-staffing",
                 staffing_span,
-                t!("rules-staffing-large", name = name.as_str(), employees, threshold = STAFF_THRESHOLD),
+                m!("rules-staffing-large", name = name.as_str(), employees, threshold = STAFF_THRESHOLD),
                 t!("rules-staffing-large-label"),
             )
             .with_label(at(f, &i.employees), t!("rules-employees", employees))
@@ -76,7 +76,7 @@ fn institution(f: usize, i: &crate::raw::Institution, report: &mut Report) {
             Diagnostic::new(
                 "safety-staffing",
                 staffing_span,
-                t!("rules-staffing-small", name = name.as_str()),
+                m!("rules-staffing-small", name = name.as_str()),
                 t!("rules-staffing-small-label"),
             )
             .with_help(t!("rules-staffing-small-help")),
@@ -87,7 +87,7 @@ fn institution(f: usize, i: &crate::raw::Institution, report: &mut Report) {
             Diagnostic::new(
                 "safety-engineer",
                 name_span,
-                t!("rules-safety-engineer", name = name.as_str()),
+                m!("rules-safety-engineer", name = name.as_str()),
                 t!("rules-safety-engineer-label"),
             )
             .with_help(t!("rules-safety-engineer-help")),
@@ -110,7 +110,7 @@ fn numbers(f: usize, i: &crate::raw::Institution, report: &mut Report) {
         && i.doc_number.is_none()
     {
         report.push(
-            Diagnostic::new("invalid-doc-number", at(f, n), t!("rules-no-doc-number"), t!("rules-no-doc-number-label"))
+            Diagnostic::new("invalid-doc-number", at(f, n), m!("rules-no-doc-number"), t!("rules-no-doc-number-label"))
                 .with_help(t!("rules-no-doc-number-help")),
         );
     }
@@ -142,7 +142,7 @@ fn number_style(f: usize, key: &str, style: &serde_saphyr::Spanned<String>, repo
                 Diagnostic::new(
                     "invalid-doc-number",
                     at(f, style),
-                    t!("rules-unknown-placeholder", name, key),
+                    m!("rules-unknown-placeholder", name, key),
                     t!("rules-unknown-placeholder-label"),
                 )
                 .with_help(t!("rules-unknown-placeholder-help", key)),
@@ -155,7 +155,7 @@ fn number_style(f: usize, key: &str, style: &serde_saphyr::Spanned<String>, repo
             Diagnostic::new(
                 "invalid-doc-number",
                 at(f, style),
-                t!("rules-doc-number-without-number", key),
+                m!("rules-doc-number-without-number", key),
                 t!("rules-doc-number-without-number-label"),
             )
             .with_help(t!("rules-doc-number-without-number-help", key)),
@@ -172,7 +172,7 @@ fn coverage(f: usize, i: &crate::raw::Institution, listed: usize, report: &mut R
             Diagnostic::new(
                 "staff-coverage",
                 at(f, &i.employees),
-                t!("rules-staff-coverage", listed, employees, others = employees - listed),
+                m!("rules-staff-coverage", listed, employees, others = employees - listed),
                 t!("rules-employees", employees),
             )
             .with_help(t!("rules-staff-coverage-help")),
@@ -194,7 +194,7 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
                 Diagnostic::new(
                     "post-without-scope",
                     span,
-                    t!("rules-post-without-scope", post = post.id.as_str()),
+                    m!("rules-post-without-scope", post = post.id.as_str()),
                     t!("rules-this-post"),
                 )
                 .with_help(t!("rules-post-without-scope-help")),
@@ -206,7 +206,7 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
                 Diagnostic::new(
                     "post-without-assessment",
                     span,
-                    t!("rules-post-without-assessment", post = post.id.as_str()),
+                    m!("rules-post-without-assessment", post = post.id.as_str()),
                     t!("rules-this-post"),
                 )
                 .with_help(t!("rules-post-without-assessment-help")),
@@ -218,7 +218,7 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
                 Diagnostic::new(
                     "post-without-rewards",
                     span,
-                    t!("rules-post-without-rewards", post = post.id.as_str()),
+                    m!("rules-post-without-rewards", post = post.id.as_str()),
                     t!("rules-this-post"),
                 )
                 .with_help(t!("rules-post-without-rewards-help")),
@@ -229,7 +229,7 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
                 Diagnostic::new(
                     "post-without-holder",
                     span,
-                    t!("rules-post-without-holder", post = post.id.as_str()),
+                    m!("rules-post-without-holder", post = post.id.as_str()),
                     t!("rules-post-without-holder-label"),
                 )
                 .with_help(t!("rules-post-without-holder-help")),
@@ -243,7 +243,7 @@ fn posts(index: &Index, inst: &InstIndex, report: &mut Report) {
                     Diagnostic::new(
                         "person-without-post",
                         at(list.file, &person.posts),
-                        t!("rules-person-without-post", name = person.name.as_str(), id = person.id.value.as_str()),
+                        m!("rules-person-without-post", name = person.name.as_str(), id = person.id.value.as_str()),
                         t!("rules-empty-list"),
                     )
                     .with_help(t!("rules-person-without-post-help")),

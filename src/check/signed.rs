@@ -7,7 +7,7 @@ use super::index::at;
 use crate::diagnostic::{Diagnostic, Report};
 use crate::load::Content;
 use crate::model::{Letter, Model};
-use crate::t;
+use crate::{m, t};
 
 pub(crate) fn check(content: &Content, model: &Model, report: &mut Report) {
     unconfirmed(content, model, report);
@@ -21,7 +21,7 @@ pub(crate) fn check(content: &Content, model: &Model, report: &mut Report) {
                 Diagnostic::new(
                     "signed-without-letter",
                     at(signing.file, &rec.post),
-                    t!("signed-confirmed-without-card", post = rec.post.value.as_str()),
+                    m!("signed-confirmed-without-card", post = rec.post.value.as_str()),
                     t!("signed-confirmed-without-card-label"),
                 )
                 .with_help(t!("signed-confirmed-without-card-help")),
@@ -33,9 +33,9 @@ pub(crate) fn check(content: &Content, model: &Model, report: &mut Report) {
                 continue;
             }
             let message = if inst.principal.as_deref() == Some(rec.post.value.as_str()) {
-                t!("signed-principal-without-letter", id)
+                m!("signed-principal-without-letter", id)
             } else {
-                t!("signed-without-letter", id)
+                m!("signed-without-letter", id)
             };
             report.push(
                 Diagnostic::new(
@@ -67,7 +67,7 @@ fn unconfirmed(content: &Content, model: &Model, report: &mut Report) {
                 Diagnostic::new(
                     "risks-unconfirmed",
                     at(named.file, &named.value.name),
-                    t!("signed-risks-unconfirmed", post = post.id.as_str(), people),
+                    m!("signed-risks-unconfirmed", post = post.id.as_str(), people),
                     t!("signed-risks-unconfirmed-label"),
                 )
                 .with_help(t!("signed-risks-unconfirmed-help")),

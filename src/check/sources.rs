@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::load::InstitutionDir;
 use crate::raw::MajorSource;
 use crate::source::FileId;
-use crate::t;
+use crate::{m, t};
 
 /// Each unit's sum of quantity / threshold over its rows.
 fn sums<'a>(rows: impl Iterator<Item = &'a MajorSource>) -> BTreeMap<&'a str, f64> {
@@ -59,7 +59,7 @@ pub(super) fn check(inst: &InstIndex, report: &mut Report) {
                     Diagnostic::new(
                         "not-a-major-source",
                         at(file, grade),
-                        t!("sources-not-major", id, unit, sum),
+                        m!("sources-not-major", id, unit, sum),
                         t!("sources-not-major-label"),
                     )
                     .with_help(t!("sources-not-major-help")),
@@ -67,9 +67,9 @@ pub(super) fn check(inst: &InstIndex, report: &mut Report) {
             }
             let (unit, sum) = (r.unit.value.as_str(), format!("{sum:.2}"));
             let missing = match (r.grade.is_none(), r.filed.is_none()) {
-                (true, true) => Some(t!("sources-unfiled-grade-filed", unit, sum)),
-                (true, false) => Some(t!("sources-unfiled-grade", unit, sum)),
-                (false, true) => Some(t!("sources-unfiled-filed", unit, sum)),
+                (true, true) => Some(m!("sources-unfiled-grade-filed", unit, sum)),
+                (true, false) => Some(m!("sources-unfiled-grade", unit, sum)),
+                (false, true) => Some(m!("sources-unfiled-filed", unit, sum)),
                 (false, false) => None,
             };
             // A unit's own facts are those of its first row.
@@ -119,10 +119,10 @@ pub(super) fn dated(dir: &InstitutionDir, as_of: Date, report: &mut Report) {
             }
             let (span, message) = match (&r.assessed, assessed) {
                 (Some(at_), Some(d)) => {
-                    let (id, assessed, as_of) = (r.id.value.as_str(), d.to_string(), as_of.to_string());
-                    (at(list.file, at_), t!("sources-assessment-old", id, assessed, as_of))
+                    let (id, assessed) = (r.id.value.as_str(), d);
+                    (at(list.file, at_), m!("sources-assessment-old", id, assessed, as_of))
                 }
-                _ => (at(list.file, &r.id), t!("sources-no-assessment", id = r.id.value.as_str())),
+                _ => (at(list.file, &r.id), m!("sources-no-assessment", id = r.id.value.as_str())),
             };
             report.push(
                 Diagnostic::new("major-source-assessment-due", span, message, t!("sources-assessment-label"))

@@ -10,138 +10,13 @@
 //!
 //! What the build makes (pages, documents) is always Chinese; this module is only about messages.
 
-use std::borrow::Cow;
-use std::sync::OnceLock;
+mod catalog;
+/// Public to the crate for `m!`, which names its types from wherever it is used.
+pub(crate) mod message;
 
-use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-
-/// A language messages can be given in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    En,
-    Zh,
-}
-
-/// Every catalog: (language tag, area, text). Areas split the catalogs along the code so that
-/// each file stays short; ids are unique across areas (a test checks).
-const CATALOGS: &[(&str, &str, &str)] = &[
-    ("en", "common", include_str!("en/common.ftl")),
-    ("en", "load", include_str!("en/load.ftl")),
-    ("en", "check", include_str!("en/check.ftl")),
-    ("en", "render", include_str!("en/render.ftl")),
-    ("en", "run", include_str!("en/run.ftl")),
-    ("en", "help", include_str!("en/help.ftl")),
-    ("zh-CN", "common", include_str!("zh-CN/common.ftl")),
-    ("zh-CN", "load", include_str!("zh-CN/load.ftl")),
-    ("zh-CN", "check", include_str!("zh-CN/check.ftl")),
-    ("zh-CN", "render", include_str!("zh-CN/render.ftl")),
-    ("zh-CN", "run", include_str!("zh-CN/run.ftl")),
-    ("zh-CN", "help", include_str!("zh-CN/help.ftl")),
-];
-
-static LANG: OnceLock<Lang> = OnceLock::new();
-
-impl Lang {
-    fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Zh => "zh-CN",
-        }
-    }
-
-    /// Reads a language the way a user writes it: `zh`, `zh_CN.UTF-8`, `zh-Hans-CN`, `en_US`,
-    /// `C`. Only Chinese is told apart; anything else is English.
-    pub fn from_locale(locale: &str) -> Lang {
-        let lower = locale.trim().to_ascii_lowercase();
-        if lower == "zh" || lower.starts_with("zh_") || lower.starts_with("zh-") || lower.starts_with("zh.") {
-            Lang::Zh
-        } else {
-            Lang::En
-        }
-    }
-
-    /// The language the user asked for: `choice` (the `--lang` option), else `SAFEDUTY_LANG`,
-    /// else the system's locale.
-    pub fn detect(choice: Option<&str>) -> Lang {
-        if let Some(c) = choice {
-            return Lang::from_locale(c);
-        }
-        if let Some(v) = std::env::var_os("SAFEDUTY_LANG").filter(|v| !v.is_empty()) {
-            return Lang::from_locale(&v.to_string_lossy());
-        }
-        // POSIX order: LC_ALL overrides LC_MESSAGES, which overrides LANG. sys-locale reads
-        // LC_ALL, LC_CTYPE and LANG only, so LC_MESSAGES is read here first.
-        for var in ["LC_ALL", "LC_MESSAGES"] {
-            if let Some(v) = std::env::var_os(var).filter(|v| !v.is_empty()) {
-                return Lang::from_locale(&v.to_string_lossy());
-            }
-        }
-        sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_locale(&l))
-    }
-}
-
-/// Chooses the language of this process's messages; the first call wins (the command line
-/// calls it before anything speaks). Without a call, messages are in English.
-pub fn set(lang: Lang) {
-    let _ = LANG.set(lang);
-}
-
-/// The language messages are given in.
-pub fn lang() -> Lang {
-    *LANG.get().unwrap_or(&Lang::En)
-}
-
-fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
-    let bundles = BUNDLES.get_or_init(|| [build(Lang::En), build(Lang::Zh)]);
-    &bundles[lang as usize]
-}
-
-fn build(lang: Lang) -> FluentBundle<FluentResource> {
-    let tag = lang.tag();
-    let id: unic_langid::LanguageIdentifier = tag.parse().expect("a valid language tag");
-    let mut bundle = FluentBundle::new_concurrent(vec![id]);
-    // No Unicode isolation marks around arguments: messages go to terminals and JSON, where
-    // the marks would show as stray characters or break a copied path.
-    bundle.set_use_isolating(false);
-    for (_, area, text) in CATALOGS.iter().filter(|(t, _, _)| *t == tag) {
-        let resource = FluentResource::try_new(text.to_string())
-            .unwrap_or_else(|(_, errors)| panic!("catalog {tag}/{area}.ftl does not parse: {errors:?}"));
-        bundle.add_resource(resource).unwrap_or_else(|errors| panic!("catalog {tag}/{area}.ftl: {errors:?}"));
-    }
-    bundle
-}
-
-/// An argument of a message: text or a number (numbers choose plural forms in English).
-pub type Arg<'a> = FluentValue<'a>;
-
-/// The message `id` in the chosen language, its `{ $name }`s filled from `args`. A message
-/// missing from the Chinese catalog falls back to English, and one missing from both shows its
-/// id; the catalog test keeps both from happening.
-pub fn tr(id: &str, args: &[(&str, Arg<'_>)]) -> String {
-    let args = (!args.is_empty()).then(|| {
-        let mut fa = FluentArgs::with_capacity(args.len());
-        for (name, value) in args {
-            fa.set(*name, value.clone());
-        }
-        fa
-    });
-    for lang in [lang(), Lang::En] {
-        let bundle = bundle(lang);
-        if let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) {
-            let mut errors = Vec::new();
-            let text = bundle.format_pattern(pattern, args.as_ref(), &mut errors);
-            return text.into_owned();
-        }
-    }
-    id.to_string()
-}
-
-/// Text as a message argument (paths, ids, names, anything [`Display`](std::fmt::Display)).
-pub fn text<'a>(value: impl Into<Cow<'a, str>>) -> Arg<'a> {
-    FluentValue::String(value.into())
-}
+pub use catalog::{Arg, Lang, lang, set, text, tr};
+pub(crate) use catalog::{noun_in, plural_in};
+pub(crate) use message::{Audience, Message, Value};
 
 /// `t!("id")`, `t!("id", name = value, other)`: the message `id` in the chosen language. An
 /// argument written alone is a variable of the same name. Values are text (`&str`, `String`)
@@ -162,8 +37,11 @@ macro_rules! t {
 mod tests {
     use std::collections::{BTreeMap, BTreeSet};
 
+    use fluent_bundle::concurrent::FluentBundle;
+    use fluent_bundle::{FluentArgs, FluentResource};
     use fluent_syntax::ast;
 
+    use super::catalog::{CATALOGS, bundle};
     use super::*;
 
     /// Each message's id and the variables it uses, per (language, area).
@@ -237,7 +115,7 @@ mod tests {
         }
     }
 
-    /// Every `t!("id"` in the code names a message, and every message is asked for somewhere
+    /// Every `t!("id"` (and `m!("id"`) in the code names a message, and every message is asked for somewhere
     /// (nouns are asked for by kind, see diagnostic::noun).
     #[test]
     fn the_code_and_the_catalogs_name_the_same_messages() {
@@ -250,13 +128,15 @@ mod tests {
                 continue;
             }
             let text = std::fs::read_to_string(entry.path()).unwrap();
-            for (i, _) in text.match_indices("t!(\"").chain(text.match_indices("tr(\"")) {
+            // The id may follow on the next line, where rustfmt puts a long call's arguments.
+            for (i, _) in text.match_indices("t!(").chain(text.match_indices("m!(")).chain(text.match_indices("tr(")) {
                 // `format!("` and `str("` end the same way.
                 if text[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_') {
                     continue;
                 }
-                let rest = &text[i..];
-                let start = rest.find('"').unwrap() + 1;
+                let rest = &text[i + 3..];
+                let Some(rest) = rest.trim_start().strip_prefix('"') else { continue };
+                let start = 0;
                 let end = start + rest[start..].find('"').unwrap();
                 used.insert(rest[start..end].to_string());
             }

@@ -10,7 +10,7 @@ use crate::diagnostic::Diagnostic;
 use crate::fence::Refusal;
 use crate::raw;
 use crate::source::{FileId, Offset, Span};
-use crate::t;
+use crate::{m, t};
 
 /// What a path inside the content root is.
 #[derive(Clone)]
@@ -126,7 +126,7 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
     // file saved empty (an editor that crashed, a bad merge) is said to be what it is.
     if !matches!(kind, Kind::Page(_) | Kind::Unknown(_)) && yaml::is_blank(text) {
         return Err(vec![
-            Diagnostic::new("empty-file", Span::file_start(file), t!("layout-empty"), t!("layout-empty-label"))
+            Diagnostic::new("empty-file", Span::file_start(file), m!("layout-empty"), t!("layout-empty-label"))
                 .with_help(t!("layout-empty-help")),
         ]);
     }
@@ -156,7 +156,7 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
                 Diagnostic::new(
                     "unknown-file",
                     Span::file_start(file),
-                    t!("layout-unknown-file-case"),
+                    m!("layout-unknown-file-case"),
                     t!("layout-unknown-file-label"),
                 )
                 .with_help(t!("layout-unknown-file-case-help", lower = lower.as_str())),
@@ -167,7 +167,7 @@ pub(super) fn parse(kind: &Kind, text: &str, file: FileId) -> std::result::Resul
                 Diagnostic::new(
                     "unknown-file",
                     Span::file_start(file),
-                    t!("layout-unknown-file"),
+                    m!("layout-unknown-file"),
                     t!("layout-unknown-file-label"),
                 )
                 .with_help(t!("layout-unknown-file-help")),

@@ -24,7 +24,7 @@ pub(crate) use crate::fence::is_hidden;
 use crate::fence::{Fence, Refusal};
 
 use crate::source::{FileId, Span};
-use crate::t;
+use crate::{m, t};
 
 pub(crate) use cache::{Cache, Since};
 pub use content::Content;
@@ -211,7 +211,7 @@ fn assemble(
             Diagnostic::new(
                 "no-institutions",
                 Span::file_start(file),
-                t!("load-no-institutions", folder = root.display().to_string()),
+                m!("load-no-institutions", folder = root.display().to_string()),
                 "",
             )
             .with_help(t!("load-no-institutions-help")),
@@ -303,7 +303,7 @@ fn outcome(file: FileId, found: &mut Found, before: Option<&cache::Files>) -> (O
         }
         Ok(Err((diagnostic, shown))) => Outcome::Unreadable(diagnostic, Arc::from(shown)),
         Err(err) => Outcome::Unreadable(
-            Diagnostic::new("read-error", Span::file_start(file), t!("load-cannot-read", error = err), ""),
+            Diagnostic::new("read-error", Span::file_start(file), m!("load-cannot-read", error = err), ""),
             Arc::from(""),
         ),
     };

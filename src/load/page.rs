@@ -3,7 +3,7 @@
 use crate::diagnostic::Diagnostic;
 use crate::raw::PageMeta;
 use crate::source::{FileId, Offset, Span};
-use crate::t;
+use crate::{m, t};
 
 #[derive(Debug)]
 pub(crate) struct Page {
@@ -25,7 +25,7 @@ pub(crate) fn parse(original: &str, file: FileId, slug: String) -> Result<Page, 
         Diagnostic::new(
             "front-matter",
             Span::file_start(file),
-            t!("page-no-front-matter"),
+            m!("page-no-front-matter"),
             t!("page-no-front-matter-label"),
         )
         .with_help(t!("page-no-front-matter-help"))
@@ -49,7 +49,7 @@ pub(crate) fn parse(original: &str, file: FileId, slug: String) -> Result<Page, 
             Diagnostic::new(
                 "front-matter",
                 Span::file_start(file),
-                t!("page-front-matter-open"),
+                m!("page-front-matter-open"),
                 t!("page-front-matter-open-label"),
             )
             .with_help(t!("page-front-matter-open-help")),

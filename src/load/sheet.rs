@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Report};
 use crate::source::{FileId, Span};
-use crate::t;
+use crate::{m, t};
 
 /// The spreadsheet formats read, by file extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -146,7 +146,7 @@ pub(crate) fn read(bytes: &[u8], format: Format, file: FileId, rows: Rows) -> Re
         Format::Csv => csv(bytes, file)?,
         Format::Xlsx => xlsx(bytes, file)?,
         Format::Other => {
-            let d = Diagnostic::new("read-error", Span::file_start(file), t!("sheet-format"), "")
+            let d = Diagnostic::new("read-error", Span::file_start(file), m!("sheet-format"), "")
                 .with_help(t!("sheet-format-help"));
             return Err((d, String::new()));
         }
@@ -198,7 +198,7 @@ fn unknown_columns(header: &[Cell], file: FileId, rows: Rows) -> Option<Diagnost
     let d = Diagnostic::new(
         "unknown-key",
         span(&first.place),
-        t!("sheet-unknown-column", column = first.value.as_str(), what = crate::diagnostic::plural(rows.row)),
+        m!("sheet-unknown-column", column = first.value.as_str(), what = crate::i18n::Value::nouns(rows.row)),
         t!("sheet-unknown-column-label", cell = first.place.name.as_str()),
     );
     Some(
@@ -238,7 +238,7 @@ fn to_yaml(grid: Grid, file: FileId, kind: Rows) -> Result<Sheet, (Diagnostic, S
                 let d = Diagnostic::new(
                     "unknown-key",
                     span,
-                    t!("sheet-no-header", cell = place.name.as_str()),
+                    m!("sheet-no-header", cell = place.name.as_str()),
                     t!("sheet-no-header-label"),
                 )
                 .with_help(t!("sheet-no-header-help"));
@@ -335,7 +335,7 @@ fn unprintable(cell: &Cell, file: FileId) -> Option<Diagnostic> {
         Diagnostic::new(
             "control-character",
             span,
-            t!("sheet-unprintable", cell = p.name.as_str(), code = format!("U+{:04X}", c as u32)),
+            m!("sheet-unprintable", cell = p.name.as_str(), code = format!("U+{:04X}", c as u32)),
             t!("text-here"),
         )
         .with_help(t!("sheet-unprintable-help")),
@@ -374,7 +374,7 @@ fn decode_csv(bytes: &[u8], file: FileId) -> Result<String, (Diagnostic, String)
     match encoding_rs::GB18030.decode_without_bom_handling_and_without_replacement(bytes) {
         Some(text) => Ok(text.into_owned()),
         None => {
-            let d = Diagnostic::new("read-error", Span::file_start(file), t!("sheet-csv-encoding"), "")
+            let d = Diagnostic::new("read-error", Span::file_start(file), m!("sheet-csv-encoding"), "")
                 .with_help(t!("sheet-csv-encoding-help"));
             Err((d, String::from_utf8_lossy(bytes).into_owned()))
         }
@@ -395,7 +395,7 @@ fn csv(bytes: &[u8], file: FileId) -> Result<Grid, (Diagnostic, String)> {
                 let d = Diagnostic::new(
                     "read-error",
                     Span::file_start(file),
-                    t!("sheet-csv-unreadable", error = e.to_string()),
+                    m!("sheet-csv-unreadable", error = e.to_string()),
                     "",
                 );
                 return Err((d, shown));
@@ -485,7 +485,7 @@ pub(crate) fn table_of(path: &std::path::Path, name: Option<&str>) -> Result<Vec
 fn xlsx_sheet(bytes: &[u8], file: FileId, name: Option<&str>) -> Result<Grid, (Diagnostic, String)> {
     use calamine::{Data, Reader};
     let unreadable = |e: String| {
-        let d = Diagnostic::new("read-error", Span::file_start(file), t!("sheet-xlsx-unreadable", error = e), "")
+        let d = Diagnostic::new("read-error", Span::file_start(file), m!("sheet-xlsx-unreadable", error = e), "")
             .with_help(t!("sheet-xlsx-unreadable-help"));
         (d, String::new())
     };
@@ -522,7 +522,7 @@ fn xlsx_sheet(bytes: &[u8], file: FileId, name: Option<&str>) -> Result<Grid, (D
                     let d = Diagnostic::new(
                         "wrong-type",
                         Span::file_start(file),
-                        t!("sheet-excel-error", cell = name.as_str(), error = e.to_string()),
+                        m!("sheet-excel-error", cell = name.as_str(), error = e.to_string()),
                         "",
                     )
                     .with_help(t!("sheet-excel-error-help"));

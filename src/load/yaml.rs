@@ -6,7 +6,7 @@ use serde_saphyr::Error;
 use crate::diagnostic::{Diagnostic, a, did_you_mean, noun};
 use crate::i18n::Lang;
 use crate::source::{FileId, Offset, Span};
-use crate::t;
+use crate::{m, t};
 
 /// Parses one YAML document; on failure returns the diagnostic that explains it, and with an
 /// unknown key every other unknown key of the file too (a user fixes them in one go).
@@ -97,7 +97,7 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
         let column = text[..tab].rsplit('\n').next().map_or(0, |l| l.chars().count()) as u32 + 1;
         let start = tab + offset.bytes;
         let span = Span { file, line: line + offset.lines, column, start, end: start + 1 };
-        return Diagnostic::new("yaml-syntax", span, t!("yaml-tab"), t!("yaml-tab-label"))
+        return Diagnostic::new("yaml-syntax", span, m!("yaml-tab"), t!("yaml-tab-label"))
             .with_help(t!("yaml-tab-help"));
     }
     // A key typed with a full-width colon is read as text: a syntax error or a value of the
@@ -127,7 +127,7 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
             Diagnostic::new(
                 "unknown-key",
                 span,
-                t!("yaml-unknown-key", field = field.as_str(), what = what_noun),
+                m!("yaml-unknown-key", field = field.as_str(), what = what_noun),
                 t!("yaml-unknown-key-label"),
             )
             .with_help(help)
@@ -135,7 +135,7 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
         Error::SerdeMissingField { field, .. } => Diagnostic::new(
             "missing-key",
             span,
-            t!("yaml-missing-key", field = *field, what = what_noun),
+            m!("yaml-missing-key", field = *field, what = what_noun),
             t!("yaml-missing-key-label", field = *field),
         )
         .with_help(t!("yaml-missing-key-help", field = *field)),
@@ -147,7 +147,7 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
             Diagnostic::new(
                 "unknown-value",
                 span,
-                t!("yaml-unknown-value", value = variant.as_str()),
+                m!("yaml-unknown-value", value = variant.as_str()),
                 t!("yaml-unknown-value-label"),
             )
             .with_help(help)
@@ -158,7 +158,7 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
             Diagnostic::new(
                 "wrong-type",
                 span,
-                t!("yaml-wrong-type", expected = expected.as_str(), found = unexpected),
+                m!("yaml-wrong-type", expected = expected.as_str(), found = unexpected),
                 t!("yaml-wrong-type-label", expected),
             )
         }
@@ -168,7 +168,7 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
             Diagnostic::new(
                 "wrong-type",
                 span,
-                t!("yaml-wrong-scalar", expected = wanted.as_str(), found),
+                m!("yaml-wrong-scalar", expected = wanted.as_str(), found),
                 t!("yaml-wrong-type-label", expected = wanted),
             )
             .with_help(help)
@@ -183,34 +183,34 @@ fn to_diagnostic(err: &Error, text: &str, file: FileId, offset: Offset, what: &s
             Diagnostic::new(
                 "wrong-type",
                 span,
-                t!("yaml-wrong-kind", expected = wanted.as_str()),
+                m!("yaml-wrong-kind", expected = wanted.as_str()),
                 t!("yaml-wrong-type-label", expected = wanted),
             )
         }
         Error::DuplicateMappingKey { key, .. } => {
             let key = key.as_deref().unwrap_or("?");
-            Diagnostic::new("duplicate-key", span, t!("yaml-duplicate-key", key), t!("yaml-duplicate-key-label"))
+            Diagnostic::new("duplicate-key", span, m!("yaml-duplicate-key", key), t!("yaml-duplicate-key-label"))
                 .with_help(t!("yaml-duplicate-key-help"))
         }
         Error::NullIntoString { .. } | Error::InvalidCharNull { .. } => {
-            Diagnostic::new("wrong-type", span, t!("yaml-no-value"), t!("yaml-no-value-label"))
+            Diagnostic::new("wrong-type", span, m!("yaml-no-value"), t!("yaml-no-value-label"))
                 .with_help(t!("yaml-no-value-help"))
         }
         Error::MultipleDocuments { .. } => {
-            Diagnostic::new("yaml-syntax", span, t!("yaml-documents", what = what_noun), t!("yaml-documents-label"))
+            Diagnostic::new("yaml-syntax", span, m!("yaml-documents", what = what_noun), t!("yaml-documents-label"))
                 .with_help(t!("yaml-documents-help"))
         }
         Error::NonFiniteFloat { .. } => {
-            Diagnostic::new("wrong-type", span, t!("yaml-not-finite"), t!("yaml-not-finite-label"))
+            Diagnostic::new("wrong-type", span, m!("yaml-not-finite"), t!("yaml-not-finite-label"))
                 .with_help(t!("yaml-not-finite-help"))
         }
         Error::Eof { .. } => {
-            Diagnostic::new("yaml-syntax", span, t!("yaml-empty", what = what_noun), t!("yaml-empty-label"))
+            Diagnostic::new("yaml-syntax", span, m!("yaml-empty", what = what_noun), t!("yaml-empty-label"))
                 .with_help(t!("yaml-empty-help"))
         }
         other => {
             let msg = parser_words(&strip_location(&other.to_string()));
-            Diagnostic::new("yaml-syntax", span, t!("yaml-syntax", message = msg.as_str()), msg)
+            Diagnostic::new("yaml-syntax", span, m!("yaml-syntax", message = msg.as_str()), msg)
                 .with_help(t!("yaml-syntax-help"))
         }
     }
@@ -251,7 +251,7 @@ fn full_width_colon(text: &str, file: FileId, offset: Offset, line: u32) -> Opti
     let value = line_text[colon + '：'.len_utf8()..].trim();
     let fixed = if value.is_empty() { format!("{key}:") } else { format!("{key}: {value}") };
     Some(
-        Diagnostic::new("yaml-syntax", span, t!("yaml-full-width-colon", key), t!("yaml-full-width-colon-label"))
+        Diagnostic::new("yaml-syntax", span, m!("yaml-full-width-colon", key), t!("yaml-full-width-colon-label"))
             .with_help(t!("yaml-full-width-colon-help", fixed)),
     )
 }

@@ -10,6 +10,7 @@ use super::pdf::fonts::FontSet;
 use super::pdf::style::Style;
 use super::theme::Theme;
 use crate::error::{Error, Result};
+use crate::i18n::Audience;
 use crate::lock;
 use crate::model::Model;
 use crate::t;
@@ -41,7 +42,8 @@ impl Finding {
                         .and_then(|r| r.split('/').next())
                         .map(str::to_string),
                     code: d.code,
-                    message: d.message.clone(),
+                    // The site speaks Chinese whatever the user's language.
+                    message: d.said.as_ref().map_or_else(|| d.message.clone(), |m| m.say(Audience::Page)),
                     place: format!("{file}:{}:{}", span.line, span.column),
                 }
             })

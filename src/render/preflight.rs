@@ -14,7 +14,7 @@ use crate::diagnostic::{Diagnostic, Report};
 use crate::fence::Fence;
 use crate::model::Model;
 use crate::source::{Sources, Span};
-use crate::t;
+use crate::{m, t};
 
 /// The theme, its PDF style and the fonts, ready for the build that follows the check.
 pub(crate) struct Prepared {
@@ -64,7 +64,7 @@ pub(crate) fn prepare(
                 Diagnostic::new(
                     "pdf-not-made",
                     at,
-                    t!("preflight-no-pdf", reason = e.message),
+                    m!("preflight-no-pdf", reason = e.message),
                     t!("preflight-no-pdf-label"),
                 )
                 .with_help(t!("preflight-no-pdf-help")),
@@ -195,7 +195,7 @@ fn documents(
             Diagnostic::new(
                 "unbreakable-run",
                 span,
-                t!("preflight-unbreakable", text = format!("{shown}{more}"), count = run.chars().count(), file),
+                m!("preflight-unbreakable", text = format!("{shown}{more}"), count = run.chars().count(), file),
                 t!("preflight-unbreakable-label"),
             )
             .with_help(t!("preflight-unbreakable-help")),
@@ -207,7 +207,7 @@ fn documents(
             Diagnostic::new(
                 "missing-glyph",
                 span,
-                t!("preflight-missing-glyph", char = c.to_string(), code = format!("U+{:04X}", c as u32), font),
+                m!("preflight-missing-glyph", char = c.to_string(), code = format!("U+{:04X}", c as u32), font),
                 t!("preflight-here"),
             )
             .with_help(t!("preflight-missing-glyph-help")),
@@ -262,7 +262,7 @@ fn links(model: &Model, theme: &Theme, sources: &Sources, report: &mut Report) {
                 Diagnostic::new(
                     "broken-page-link",
                     Span { file, line, column, start, end: start + range.len() },
-                    t!("preflight-broken-link", link = link.as_str(), path = path.as_str()),
+                    m!("preflight-broken-link", link = link.as_str(), path = path.as_str()),
                     t!("preflight-broken-link-label"),
                 )
                 .with_help(t!("preflight-broken-link-help")),
