@@ -9,9 +9,14 @@
 //! one at a time; parts keep time and memory linear and use every core. Which pages go into
 //! which part depends only on the content, so the bytes do not depend on the machine.
 
+mod bundle;
+mod chars;
+mod html;
 mod prepare;
+mod words;
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use pagefind::api::PagefindIndex;
 
@@ -107,27 +112,79 @@ pub(crate) fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle>
     index_as(part, pages, prepare::prepared)
 }
 
-/// `index`, each page given to pagefind as `prepare` makes it.
+/// `index`, each page as `prepare` makes it. The index files are written here (`html`, `words`,
+/// `bundle`: about half the CPU of pagefind's own indexer) when every page of the part is plain
+/// enough for that; else pagefind indexes the whole part. The browser files come from pagefind.
 fn index_as(part: &Part, pages: Vec<(String, String)>, prepare: fn(String) -> String) -> Result<Bundle> {
     let first = part.is_first();
+    let pages: Vec<(String, String)> =
+        unindexed_left_out(pages).into_iter().map(|(path, html)| (path, prepare(html))).collect();
+    let files = match own_index(&pages) {
+        Some(mut files) => {
+            files.extend(browser_files()?.iter().cloned());
+            files
+        }
+        None => pagefind_index(pages)?,
+    };
+    Ok(files
+        .into_iter()
+        .filter(|(name, _)| !unused(name, first))
+        .map(|(name, bytes)| (format!("{}{name}", part.bundle), bytes))
+        .collect())
+}
+
+/// The language of the pages the own writer takes: the theme's, whose browser files (no
+/// stemmer, no language wasm) `browser_files` makes.
+const LANGUAGE: &str = "zh-cn";
+
+/// The part's index files (path in the bundle, bytes) in pagefind 1.6.0's format; None when
+/// some page is not plain enough to be read exactly as pagefind reads it.
+fn own_index(pages: &[(String, String)]) -> Option<Vec<(String, Vec<u8>)>> {
+    if pages.is_empty() {
+        return None;
+    }
+    let mut read = Vec::with_capacity(pages.len());
+    for (path, html) in pages {
+        let page = words::page_words(path.clone(), html::read(html)?)?;
+        if page.language != LANGUAGE {
+            return None;
+        }
+        read.push(page);
+    }
+    Some(bundle::files(read, LANGUAGE))
+}
+
+/// Whether a bundle file is part of the index (as opposed to pagefind's browser files).
+fn is_index_file(name: &str) -> bool {
+    name == "pagefind-entry.json"
+        || [".pf_meta", ".pf_index", ".pf_fragment", ".pf_filter"].iter().any(|e| name.ends_with(e))
+}
+
+/// Pagefind's browser files (its scripts, UI, wasm), the same for every index: made once per
+/// process, from an index of one small page.
+fn browser_files() -> Result<&'static Bundle> {
+    static FILES: OnceLock<std::result::Result<Bundle, String>> = OnceLock::new();
+    let made = FILES.get_or_init(|| {
+        let page = r#"<html lang="zh-CN"><body><p>页</p></body></html>"#.to_string();
+        let files = pagefind_index(vec![("page.html".into(), page)]).map_err(|e| e.to_string())?;
+        Ok(files.into_iter().filter(|(name, _)| !is_index_file(name)).collect())
+    });
+    made.as_ref().map_err(|e| err(e))
+}
+
+/// The bundle as pagefind's API makes it: (path in the bundle, bytes).
+fn pagefind_index(pages: Vec<(String, String)>) -> Result<Bundle> {
     // Pagefind's API is async; a runtime of the calling thread is enough to drive it.
     let runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .map_err(|e| Error::internal(t!("search-runtime", error = e.to_string())))?;
     runtime.block_on(async {
         let mut index = PagefindIndex::new(None).map_err(err)?;
-        for (path, html) in unindexed_left_out(pages) {
-            let html = prepare(html);
+        for (path, html) in pages {
             index.add_html_file(None, Some(path), html).await.map_err(err)?;
         }
         let files = index.get_files().await.map_err(err)?;
-        Ok(files
-            .into_iter()
-            .filter_map(|f| {
-                let name = f.filename.to_string_lossy().replace('\\', "/");
-                (!unused(&name, first)).then(|| (format!("{}{name}", part.bundle), f.contents))
-            })
-            .collect())
+        Ok(files.into_iter().map(|f| (f.filename.to_string_lossy().replace('\\', "/"), f.contents)).collect())
     })
 }
 
@@ -151,7 +208,10 @@ fn unindexed_left_out(pages: Vec<(String, String)>) -> Vec<(String, String)> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Part, index_as, prepare, unindexed_left_out};
+    use super::{
+        Part, browser_files, html, index_as, is_index_file, own_index, pagefind_index, prepare, unindexed_left_out,
+        words,
+    };
     use crate::render::paths;
 
     #[test]
@@ -181,11 +241,9 @@ mod tests {
         (trimmed == untrimmed, bytes(prepare::prepared), bytes(prepare::untrimmed))
     }
 
-    /// What is trimmed leaves the index as it was, byte for byte, also where pagefind would have
-    /// taken something from the chrome or from an ignored block (a title, an anchor, a filter,
-    /// an image, text after the body), in which case that element stays.
-    #[test]
-    fn trimming_never_changes_the_index() {
+    /// Pages of the default theme's shape (`plain`), and pages that tell whether trimming or
+    /// the own writer reads them as pagefind does: (pages, how many are plain).
+    fn tricky_pages() -> (Vec<String>, usize) {
         let head = r#"<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>页 · 站</title><link rel="stylesheet" href="s.css"></head>"#;
         let chrome = r##"<a class="skip" href="#main">跳到正文</a><header><div><a href="i.html">站名</a><nav><a href="p.html">人员</a></nav><form action="s.html"><input type="search" name="q"></form></div></header><br><nav class="crumbs"><ol><li><a href="i.html">首页</a></li></ol></nav>"##;
         let main = r#"<main id="main" data-pagefind-body><h1 data-pagefind-filter="类型:岗位">护士长</h1><p>所在<b>科室</b></p><ol><li data-pagefind-ignore><span>类别职责</span></li><li id="duty-2">本岗位职责</li><li data-pagefind-ignore="index">修订前</li></ol><section data-pagefind-ignore><h3>奖惩</h3><ol><li>表扬</li></ol></section></main>"#;
@@ -222,18 +280,26 @@ mod tests {
             // No title but the page's own.
             page(&format!("{chrome}<main data-pagefind-body><p>无标题</p></main>{footer}")),
         ];
-        for (k, html) in plain.iter().chain(&telling).enumerate() {
+        (plain.iter().chain(&telling).cloned().collect(), plain.len())
+    }
+
+    /// What is trimmed leaves the index as it was, byte for byte, also where pagefind would have
+    /// taken something from the chrome or from an ignored block (a title, an anchor, a filter,
+    /// an image, text after the body), in which case that element stays.
+    #[test]
+    fn trimming_never_changes_the_index() {
+        let (pages, plain) = tricky_pages();
+        for (k, html) in pages.iter().enumerate() {
             let (same, trimmed, untrimmed) = same_index(vec![(format!("p{k}.html"), html.clone())]);
             assert!(same, "page {k} indexed differently once trimmed:\n{html}");
-            if k < plain.len() {
+            if k < plain {
                 assert!(trimmed * 2 < untrimmed, "page {k}: {trimmed} bytes of {untrimmed}");
             }
         }
     }
 
-    /// The example site's index, trimmed and untrimmed: the same bytes, from far fewer.
-    #[test]
-    fn the_example_sites_index_is_the_same_trimmed() {
+    /// The example site's pages: (path from the site root, HTML).
+    fn example_pages() -> Vec<(String, String)> {
         let content = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
         let model = crate::checked::check(&content, |_| {}).model.expect("the example content checks clean");
         let options = crate::pipeline::Options {
@@ -253,9 +319,125 @@ mod tests {
                 Some((page, String::from_utf8(bytes.to_vec()).unwrap()))
             })
             .collect();
+        pages
+    }
+
+    /// The example site's index, trimmed and untrimmed: the same bytes, from far fewer.
+    #[test]
+    fn the_example_sites_index_is_the_same_trimmed() {
+        let pages = example_pages();
         assert!(pages.len() > 100, "{} pages", pages.len());
         let (same, trimmed, untrimmed) = same_index(pages);
         assert!(same, "the example site's index changed once trimmed");
         assert!(trimmed * 10 < untrimmed * 8, "pagefind reads {trimmed} bytes of {untrimmed}");
+    }
+
+    /// A bundle's files in order of name, the index files unzipped.
+    fn unzipped(files: Vec<(String, Vec<u8>)>) -> Vec<(String, Vec<u8>)> {
+        use std::io::Read;
+        let mut files: Vec<(String, Vec<u8>)> = files
+            .into_iter()
+            .map(|(name, bytes)| {
+                if name.contains(".pf_") {
+                    let mut out = Vec::new();
+                    flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut out).unwrap();
+                    (name, out)
+                } else {
+                    (name, bytes)
+                }
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    type Files = Vec<(String, Vec<u8>)>;
+
+    /// The own writer's bundle of the pages as `index` prepares them, and pagefind's: None
+    /// when the own writer leaves them to pagefind.
+    fn both(pages: Vec<(String, String)>) -> Option<(Files, Files)> {
+        let pages: Vec<(String, String)> =
+            unindexed_left_out(pages).into_iter().map(|(path, html)| (path, prepare::prepared(html))).collect();
+        let mut own = own_index(&pages)?;
+        own.extend(browser_files().unwrap().iter().cloned());
+        Some((unzipped(own), unzipped(pagefind_index(pages).unwrap())))
+    }
+
+    /// Asserts two bundles are the same, naming the first file that differs.
+    fn assert_same(own: &[(String, Vec<u8>)], theirs: &[(String, Vec<u8>)], what: &str) {
+        let names = |files: &[(String, Vec<u8>)]| files.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        let (mine, pagefinds) = (names(own), names(theirs));
+        let only = |a: &[String], b: &[String]| a.iter().filter(|n| !b.contains(n)).cloned().collect::<Vec<_>>();
+        assert!(
+            mine == pagefinds,
+            "{what}: file names differ; only mine: {:?}; only pagefind's: {:?}",
+            only(&mine, &pagefinds),
+            only(&pagefinds, &mine)
+        );
+        for ((name, mine), (_, pagefinds)) in own.iter().zip(theirs) {
+            assert!(
+                mine == pagefinds,
+                "{what}: {name} differs:\n{}\n{}",
+                String::from_utf8_lossy(&mine[..mine.len().min(600)]),
+                String::from_utf8_lossy(&pagefinds[..pagefinds.len().min(600)])
+            );
+        }
+    }
+
+    /// The whole example site written by the own writer and by pagefind: the same files, byte
+    /// for byte once unzipped. This is what fails when pagefind's format changes.
+    #[test]
+    fn the_own_writer_writes_what_pagefind_writes_for_the_example_site() {
+        let pages = example_pages();
+        // The first page the own writer leaves to pagefind, to say which in the failure.
+        let refused = pages.iter().find(|(path, html)| {
+            let html = prepare::prepared(html.clone());
+            html::read(&html).and_then(|r| words::page_words(path.clone(), r)).is_none()
+        });
+        let (own, theirs) = both(pages.clone()).unwrap_or_else(|| panic!("left to pagefind: {refused:?}"));
+        assert!(own.iter().filter(|(n, _)| is_index_file(n)).count() > 100, "{} files", own.len());
+        assert_same(&own, &theirs, "the example site");
+    }
+
+    /// The tricky pages, one by one: the same files as pagefind's, or left to pagefind. The
+    /// pages of the theme's shape are never left to it.
+    #[test]
+    fn the_own_writer_writes_what_pagefind_writes_for_tricky_pages() {
+        let (pages, plain) = tricky_pages();
+        let mut refused = Vec::new();
+        for (k, html) in pages.into_iter().enumerate() {
+            match both(vec![(format!("p{k}.html"), html)]) {
+                Some((own, theirs)) => assert_same(&own, &theirs, &format!("page {k}")),
+                None => refused.push(k),
+            }
+        }
+        assert!(refused.iter().all(|&k| k >= plain), "plain pages left to pagefind: {refused:?}");
+        assert!(refused.len() <= 4, "left to pagefind: {refused:?}");
+    }
+
+    /// A page the own reader refuses (a mark of pagefind's the theme never writes) sends the
+    /// whole part to pagefind: the bundle is pagefind's own.
+    #[test]
+    fn a_page_the_reader_refuses_goes_to_pagefind() {
+        let plain =
+            r#"<html lang="zh-CN"><body><main data-pagefind-body><h1>护士长</h1><p>职责</p></main></body></html>"#;
+        let odd = r#"<html lang="zh-CN"><body><main data-pagefind-body data-pagefind-sort="date:2024"><p>甲</p></main></body></html>"#;
+        let pages = vec![("a.html".to_string(), plain.to_string()), ("b.html".to_string(), odd.to_string())];
+        assert!(own_index(&pages[..1]).is_some());
+        assert!(own_index(&pages).is_none());
+        let part = Part { institutions: 0..0, bundle: paths::search_part(1) };
+        let mut indexed = index_as(&part, pages.clone(), prepare::prepared).unwrap();
+        indexed.sort();
+        let prepared = pages.into_iter().map(|(p, h)| (p, prepare::prepared(h))).collect();
+        let mut theirs: Files = pagefind_index(prepared)
+            .unwrap()
+            .into_iter()
+            .filter(|(n, _)| !super::unused(n, true))
+            .map(|(n, b)| (format!("{}{n}", part.bundle), b))
+            .collect();
+        theirs.sort();
+        // Pagefind's own compression level too: the bytes as pagefind writes them.
+        assert_eq!(indexed.len(), theirs.len());
+        assert!(indexed.iter().zip(&theirs).all(|(a, b)| a == b), "the fallback is pagefind's bundle");
     }
 }
