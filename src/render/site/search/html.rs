@@ -95,8 +95,8 @@ pub(super) fn read(html: &str) -> Option<Reading> {
             reader.text(&decoded(&html[pos..lt])?);
         }
         let rest = &html[lt + 1..];
-        if rest.starts_with("!--") {
-            pos = lt + 4 + rest[3..].find("-->")? + 3;
+        if let Some(comment) = rest.strip_prefix("!--") {
+            pos = lt + 4 + comment.find("-->")? + 3;
         } else if rest.starts_with('!') {
             // The doctype, before `<html>`.
             if reader.in_html {
@@ -326,14 +326,13 @@ impl Reader {
         }
         let parent = self.stack.last_mut()?;
         let mut own_anchor = None;
-        if let Some(id) = get("id").filter(|_| !matches!(role, Role::Ignored | Role::Excluded)) {
-            if !(parent.role == Role::AboveBody && role != Role::Body) {
-                let id: String = id.chars().filter(|c| !c.is_whitespace()).collect();
-                let anchor = format!("{}:{id}", self.anchors);
-                parent.text.push_str(&format!(" ___PAGEFIND_ANCHOR___{name}:{anchor} "));
-                own_anchor = Some(anchor);
-                self.anchors += 1;
-            }
+        let counted = !matches!(role, Role::Ignored | Role::Excluded);
+        if let Some(id) = get("id").filter(|_| counted && !(parent.role == Role::AboveBody && role != Role::Body)) {
+            let id: String = id.chars().filter(|c| !c.is_whitespace()).collect();
+            let anchor = format!("{}:{id}", self.anchors);
+            parent.text.push_str(&format!(" ___PAGEFIND_ANCHOR___{name}:{anchor} "));
+            own_anchor = Some(anchor);
+            self.anchors += 1;
         }
         if name == "br" && role != Role::Excluded {
             parent.text.push(' ');

@@ -169,7 +169,7 @@ fn browser_files() -> Result<&'static Bundle> {
         let files = pagefind_index(vec![("page.html".into(), page)]).map_err(|e| e.to_string())?;
         Ok(files.into_iter().filter(|(name, _)| !is_index_file(name)).collect())
     });
-    made.as_ref().map_err(|e| err(e))
+    made.as_ref().map_err(err)
 }
 
 /// The bundle as pagefind's API makes it: (path in the bundle, bytes).
