@@ -1,6 +1,9 @@
 //! Offline Chinese full-text search: pagefind indexes built in-process from the rendered
-//! pages. Pagefind segments Chinese words (its `extended` feature) and ships the browser side
-//! (pagefind.js, its UI and a wasm file), so the site needs nothing from the internet.
+//! pages. The index files are written here in pagefind 1.6.0's format (`html`, `words`,
+//! `bundle`), as pagefind's own indexer writes them but in about half its CPU; a part with a
+//! page this writer is not sure to read as pagefind does is indexed by pagefind's API. Pagefind
+//! ships the browser side (pagefind.js, its UI and a wasm file), so the site needs nothing from
+//! the internet.
 //! Which pages are indexed is the theme's choice: those with `data-pagefind-body`.
 //!
 //! A big site is indexed in parts of whole institutions, side by side, and the search page
@@ -412,7 +415,10 @@ mod tests {
             }
         }
         assert!(refused.iter().all(|&k| k >= plain), "plain pages left to pagefind: {refused:?}");
-        assert!(refused.len() <= 4, "left to pagefind: {refused:?}");
+        // Left to pagefind: two pages with an image (pagefind may take the page's image from
+        // it), an attribute written `ID = "dup"` and an element that never closes. Two bodies
+        // and a comment are read as pagefind reads them.
+        assert_eq!(refused, [6, 7, 9, 15], "pages left to pagefind");
     }
 
     /// A page the own reader refuses (a mark of pagefind's the theme never writes) sends the
