@@ -9,6 +9,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::error::{Error, Kind, Result};
 use crate::t;
 
@@ -155,19 +157,30 @@ fn remove_owned(path: &Path) -> Result<()> {
     if !owned(path)? {
         return Err(Error::new(Kind::Output, t!("write-in-the-way", path = path.display().to_string())));
     }
-    for entry in std::fs::read_dir(path).map_err(|e| Error::io("read", path, e))? {
-        let entry = entry.map_err(|e| Error::io("read", path, e))?;
-        if entry.file_name() == MARKER {
-            continue;
-        }
+    let entries: Vec<std::fs::DirEntry> =
+        std::fs::read_dir(path).and_then(|entries| entries.collect()).map_err(|e| Error::io("read", path, e))?;
+    // The marker goes last, with the folder: a removal cut short leaves a folder known as ours.
+    entries.par_iter().filter(|entry| entry.file_name() != MARKER).try_for_each(|entry| {
         let child = entry.path();
         let removed = match entry.file_type() {
-            Ok(kind) if kind.is_dir() => std::fs::remove_dir_all(&child),
+            Ok(kind) if kind.is_dir() => remove_tree(&child),
             _ => std::fs::remove_file(&child),
         };
-        removed.map_err(|e| Error::io("remove", &child, e))?;
-    }
+        removed.map_err(|e| Error::io("remove", &child, e))
+    })?;
     std::fs::remove_dir_all(path).map_err(|e| Error::io("remove", path, e))
+}
+
+/// Removes a folder and what it holds, its subfolders side by side: unlinking a site's 20,000
+/// files one by one kept one core busy for a fifth of a second at the end of every build. A
+/// link is removed, never followed (`file_type` does not follow it).
+fn remove_tree(path: &Path) -> std::io::Result<()> {
+    let entries: Vec<std::fs::DirEntry> = std::fs::read_dir(path)?.collect::<std::io::Result<_>>()?;
+    entries.par_iter().try_for_each(|entry| match entry.file_type()? {
+        kind if kind.is_dir() => remove_tree(&entry.path()),
+        _ => std::fs::remove_file(entry.path()),
+    })?;
+    std::fs::remove_dir(path)
 }
 
 /// `path` made absolute with every link of the part that exists resolved (an output folder
