@@ -202,13 +202,16 @@ fn cbor(value: impl Encode<()>) -> Vec<u8> {
     bytes
 }
 
-/// The index files of the pages (in page order) of one language: (path in the bundle,
-/// bytes before compression, whether compressed). Pagefind keeps only the pages with the body
-/// mark when some page has it, and only pages with a word.
-pub(super) fn files(pages: Vec<PageWords>, language: &str) -> Vec<(String, Vec<u8>)> {
+/// The index files of the pages (in page order) of one language: (path in the bundle, bytes).
+/// Pagefind keeps only the pages with the body mark when some page has it, and only pages with
+/// a word; None when that leaves no page (pagefind then writes no meta file, and is left to it).
+pub(super) fn files(pages: Vec<PageWords>, language: &str) -> Option<Vec<(String, Vec<u8>)>> {
     let any_body = pages.iter().any(|p| p.has_body);
     let pages: Vec<PageWords> =
         pages.into_iter().filter(|p| (p.has_body || !any_body) && !p.words.is_empty()).collect();
+    if pages.is_empty() {
+        return None;
+    }
     let meta_fields: Vec<String> =
         pages.iter().flat_map(|p| p.fragment.meta.keys().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
@@ -309,7 +312,7 @@ pub(super) fn files(pages: Vec<PageWords>, language: &str) -> Vec<(String, Vec<u
         serde_json::Value::from(WORD_SYMBOLS.iter().map(|c| c.to_string()).collect::<Vec<_>>()),
     );
     files.push(("pagefind-entry.json".into(), entry.to_string().into_bytes()));
-    files
+    Some(files)
 }
 
 /// The first and last word of each chunk, cut to the shortest prefixes that still tell a

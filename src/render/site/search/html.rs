@@ -146,6 +146,11 @@ struct StartTag {
 fn start_tag(rest: &str) -> Option<(StartTag, usize)> {
     let bytes = rest.as_bytes();
     let mut i = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+    // A name goes on to white space, `/` or `>`; pagefind's parser takes `h1;` whole, as a
+    // name of its own, so such a tag is left to it.
+    if !bytes.get(i).is_some_and(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>')) {
+        return None;
+    }
     let name = rest[..i].to_ascii_lowercase();
     let mut attributes: Vec<(String, String)> = Vec::new();
     let mut self_closing = false;

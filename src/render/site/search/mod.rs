@@ -154,7 +154,7 @@ fn own_index(pages: &[(String, String)]) -> Option<Vec<(String, Vec<u8>)>> {
         }
         read.push(page);
     }
-    Some(bundle::files(read, LANGUAGE))
+    bundle::files(read, LANGUAGE)
 }
 
 /// Whether a bundle file is part of the index (as opposed to pagefind's browser files).
@@ -419,6 +419,33 @@ mod tests {
         // it), an attribute written `ID = "dup"` and an element that never closes. Two bodies
         // and a comment are read as pagefind reads them.
         assert_eq!(refused, [6, 7, 9, 15], "pages left to pagefind");
+    }
+
+    /// Pages found by differential fuzzing (mutants of the example's pages indexed both ways):
+    /// each is indexed as pagefind indexes it, by the own writer or by pagefind, and none makes
+    /// the build panic.
+    #[test]
+    fn pages_found_by_fuzzing_are_indexed_as_pagefind_indexes_them() {
+        let pages = [
+            // A tag name pagefind takes whole, with what follows its letters.
+            r#"<html lang="zh-CN"><body><main><h1;>医</h1></main></body></html>"#,
+            r#"<html lang="zh-CN"><body><main>‹article。="" id>副</article></main></body></html>"#,
+            // No page with a word: pagefind writes no meta file.
+            r#"<html lang="zh-CN"><body></body></html>"#,
+            r#"<html lang="zh-CN"><body><p></p></body></html>"#,
+            r#"<html lang="zh-CN"><body><main data-pagefind-body></main></body></html>"#,
+            // `<body` without its own `>` before the indexed element (the trimming sliced backwards).
+            r#"<body <main data-pagefind-body></main>"#,
+            r#"<body x <main data-pagefind-body>甲</main></body>"#,
+        ];
+        for (k, html) in pages.iter().enumerate() {
+            let page = vec![(format!("f{k}.html"), html.to_string())];
+            if let Some((own, theirs)) = both(page.clone()) {
+                assert_same(&own, &theirs, &format!("fuzzed page {k}"));
+            }
+            let part = Part { institutions: 0..0, bundle: paths::search_part(1) };
+            assert!(index_as(&part, page, prepare::prepared).is_ok(), "fuzzed page {k}");
+        }
     }
 
     /// A page the own reader refuses (a mark of pagefind's the theme never writes) sends the

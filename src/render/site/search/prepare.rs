@@ -167,6 +167,10 @@ fn chrome(html: &str, lower: &str) -> Option<Vec<(usize, usize)>> {
         return None;
     }
     let body_inside = body_open + html[body_open..].find('>')? + 1;
+    // `<body` whose own `>` never comes before the indexed element: not plain.
+    if body_inside > main_open {
+        return None;
+    }
     let mut drop = siblings(html, lower, body_inside, main_open);
     drop.extend(siblings(html, lower, main_end, html.len()));
     Some(drop)
