@@ -212,11 +212,12 @@ impl Splitter {
         if let Some(rest) = run.strip_prefix("___PAGEFIND_ANCHOR___") {
             let (element, anchor) = rest.split_once(':')?;
             let (_, id) = anchor.split_once(':')?;
+            // `normalized` leaves no run of white space, so once is enough.
             let text = anchor_text.get(anchor).map(|t| normalized(t)).unwrap_or_default();
             self.anchors.push(Anchor {
                 element: element.to_string(),
                 id: id.to_string(),
-                text: normalized(&text),
+                text,
                 location: self.position as u32,
             });
         } else if let Some(weight) = run.strip_prefix("___PAGEFIND_WEIGHT___") {
