@@ -37,9 +37,10 @@ pub(crate) enum Which<'a> {
     All,
     /// Every card and letter with its text, no phase report (what `changes` lists to sign again).
     CardsAndLetters,
-    /// Every document, but cards and letters keep only their codes and facts, not their texts:
-    /// a province's texts are a gigabyte, and the PDF renderer makes them again institution by
-    /// institution (`institution`). Phase reports keep theirs.
+    /// Every document, but in a large model cards and letters keep only their codes and facts,
+    /// not their texts: a province's texts are a gigabyte, and the PDF renderer makes them again
+    /// institution by institution (`institution`). A small model's are kept (see `KEEP_TEXTS`).
+    /// Phase reports keep theirs.
     Codes,
     /// The cards and letters of these institutions, with their texts, then their phase
     /// reports: all that a build of their documents alone needs (`build --institution` without
@@ -110,6 +111,11 @@ pub(crate) struct Reuse<'a> {
     pub(crate) edited: Option<&'a BTreeSet<String>>,
 }
 
+/// Up to this many people, a build keeps the texts of every card and letter it made for their
+/// codes, for the PDF renderer: about 15 MB per thousand people, where making them again was
+/// a tenth of a county's build and 4 % of a city's (`Which::Codes`).
+const KEEP_TEXTS: usize = 10_000;
+
 /// As `make(Which::Codes)`, showing each institution's documents with their texts to `look`
 /// (then the phase reports), before the texts are dropped: what `check` learns from the texts
 /// (characters, unbreakable runs) costs no second making of them. `look`'s answers come back
@@ -119,7 +125,8 @@ pub(crate) fn looked<T: Send>(
     theme: &Theme,
     look: impl Fn(&[Document]) -> T + Sync,
 ) -> Result<(Documents, Vec<T>)> {
-    let (institutions, mut answers) = per_institution(model, theme, false, |_| None, &look)?;
+    let texts = model.institutions.iter().map(|inst| inst.people.len()).sum::<usize>() <= KEEP_TEXTS;
+    let (institutions, mut answers) = per_institution(model, theme, texts, |_| None, &look)?;
     let reports = super::report::all(model, &theme.tera)?;
     answers.push(look(&reports));
     Ok((Documents::new(institutions, reports), answers))
