@@ -318,21 +318,36 @@ fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
     by_gid.sort_unstable();
     let mut gids: Vec<u16> = std::iter::once(0).chain(by_gid.iter().map(|(g, _)| *g)).collect();
     gids.dedup();
-    let remapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&gids);
-    let cut = subsetter::subset(face.bytes(), face.index, &remapper)
-        .map_err(|e| fail(t!("font-no-subset", error = e.to_string())))?;
-    // A CFF face is embedded as its bare CFF table; the subsetter makes its character ids
-    // equal to the glyph ids of the subset, so Identity-H codes reach the right glyphs.
-    let cut_font = skrifa::FontRef::new(&cut).map_err(|_| fail(t!("font-subset-unreadable")))?;
-    let cff_table = cut_font.data_for_tag(Tag::new(b"CFF ")).map(|d| d.as_bytes().to_vec());
-    let cff = cff_table.is_some();
-    let raw = cff_table.as_deref().unwrap_or(&cut);
+    // A CFF face is embedded as its bare CFF table, whose character ids are the glyph ids of
+    // the subset (the glyphs in ascending order), so Identity-H codes reach the right glyphs.
+    // Most faces' subsets are written by the face's cutter (see `cff`), others cut whole by the
+    // subsetter.
+    let (program, cff) = match face.cutter().and_then(|c| c.cut(face.bytes(), face.index, &gids)) {
+        Some(cff) => (cff, true),
+        None => {
+            let remapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(&gids);
+            let cut = subsetter::subset(face.bytes(), face.index, &remapper)
+                .map_err(|e| fail(t!("font-no-subset", error = e.to_string())))?;
+            let cut_font = skrifa::FontRef::new(&cut).map_err(|_| fail(t!("font-subset-unreadable")))?;
+            match cut_font.data_for_tag(Tag::new(b"CFF ")).map(|d| d.as_bytes().to_vec()) {
+                Some(table) => (table, true),
+                None => (cut, false),
+            }
+        }
+    };
+    let raw = program.as_slice();
     let program = deflate(raw, FONT_LEVEL)?;
     // For a CFF face, PDF wants the name inside the program (Table 117); in a collection of
     // Chinese, Japanese and Korean faces that name is the one CFF table's, not the face's.
-    let cff_name = cut_font.cff().ok().and_then(|t| t.name(0)).map(|n| String::from_utf8_lossy(n).into_owned());
+    let cff_name = match cff {
+        true => <skrifa::raw::tables::cff::Cff as skrifa::raw::FontRead>::read(skrifa::raw::FontData::new(raw))
+            .ok()
+            .and_then(|t| t.name(0))
+            .map(|n| String::from_utf8_lossy(n).into_owned()),
+        false => None,
+    };
 
-    let cids: Vec<(u16, u16)> = gids.iter().filter_map(|&g| Some((g, remapper.get(g)?))).collect();
+    let cids: Vec<(u16, u16)> = gids.iter().enumerate().map(|(i, &g)| (g, i as u16)).collect();
     let cid_of = |g: u16| cids.binary_search_by_key(&g, |(g, _)| *g).ok().map(|i| cids[i].1);
     // One text per character id. Where characters share a glyph (a Kangxi radical and its
     // ideograph, a compatibility ideograph), copying and search get the unified ideograph:

@@ -29,6 +29,8 @@ pub(crate) struct Face {
     bmp: Vec<AtomicU64>,
     /// Characters beyond it.
     astral: Mutex<HashMap<char, Option<(u16, f32)>>>,
+    /// Its subsets' writer, made when first asked for (None: the subsetter cuts them).
+    cutter: std::sync::OnceLock<Option<super::cff::Cutter>>,
 }
 
 /// A font file's bytes: mapped, not read, so that only the tables and glyphs a build uses are
@@ -43,7 +45,12 @@ const FOUND: u64 = 1 << 62;
 impl Face {
     fn new(name: String, data: Bytes, index: u32) -> Self {
         let bmp = std::iter::repeat_with(|| AtomicU64::new(0)).take(0x1_0000).collect();
-        Face { name, data, index, bmp, astral: Mutex::new(HashMap::new()) }
+        Face { name, data, index, bmp, astral: Mutex::new(HashMap::new()), cutter: std::sync::OnceLock::new() }
+    }
+
+    /// The writer of this face's subsets, when it is CID-keyed CFF (see `cff`).
+    pub(crate) fn cutter(&self) -> Option<&super::cff::Cutter> {
+        self.cutter.get_or_init(|| super::cff::Cutter::new(self.bytes(), self.index)).as_ref()
     }
 
     /// The glyph for `c` and its advance in em, if the face has it.

@@ -7,6 +7,7 @@
 //! input gives the same bytes.
 
 mod archive;
+mod cff;
 mod embed;
 pub(crate) mod fonts;
 mod justify;
