@@ -15,20 +15,20 @@ use crate::notes::{Clock, Lap, Notes};
 use crate::render::documents::Which;
 use crate::render::pdf::fonts::FontSet;
 use crate::render::pdf::style::Style as PdfStyle;
-use crate::render::preflight::Prepared;
+use crate::render::preflight::{Pdf, Prepared};
 use crate::render::theme::Theme;
 use crate::render::{self, Files, Finding, RenderContext, Selection, Sink};
 use crate::write;
 
 /// Checks the content like `checked::check`, and when it is clean also prepares its build:
-/// loads the theme and (with `pdf`) the fonts, and checks what the build would otherwise reject
+/// loads the theme and (with `pdf` other than `Pdf::No`) the fonts, and checks what the build would otherwise reject
 /// only when making it (see `render::preflight`). `check` and `build` on the command line check
 /// this way.
 pub(crate) fn check_prepared(
     dir: &Path,
     adjust: impl FnOnce(&mut Levels),
     as_of: Option<Date>,
-    pdf: bool,
+    pdf: Pdf,
 ) -> (Checked, Option<Prepared>) {
     let mut checked = checked::check_as_of(dir, adjust, as_of);
     let (Some(model), Ok(fence)) = (&checked.model, Fence::new(dir)) else { return (checked, None) };

@@ -13,6 +13,7 @@ mod history;
 mod import;
 mod sign;
 use crate::pipeline;
+use crate::render::preflight::Pdf;
 use crate::t;
 
 #[derive(Parser)]
@@ -318,7 +319,7 @@ fn run(cli: Cli) -> Result<i32> {
             lints.validate()?;
             require_dir(&dir)?;
             let as_of = as_of_day(as_of.as_deref())?;
-            let (checked, _) = pipeline::check_prepared(&dir, |l| lints.apply(l), as_of, true);
+            let (checked, _) = pipeline::check_prepared(&dir, |l| lints.apply(l), as_of, Pdf::Checked);
             match format {
                 Format::Human => eprint!("{}", checked.report.render_human(&checked.sources, color())),
                 Format::Json => print!("{}", checked.report.render_json(&checked.sources)),
@@ -336,7 +337,8 @@ fn run(cli: Cli) -> Result<i32> {
             let default_out = if selection.is_everything() { "output" } else { "output/print" };
             let out = out.unwrap_or_else(|| PathBuf::from(default_out));
             let started = std::time::Instant::now();
-            let (checked, prepared) = pipeline::check_prepared(&dir, |l| lints.apply(l), as_of, selection.wants_pdf());
+            let pdf = if selection.wants_pdf() { Pdf::Printed } else { Pdf::No };
+            let (checked, prepared) = pipeline::check_prepared(&dir, |l| lints.apply(l), as_of, pdf);
             if !checked.report.diagnostics.is_empty() {
                 eprint!("{}", checked.report.render_human(&checked.sources, color()));
             }

@@ -37,10 +37,9 @@ pub(crate) enum Which<'a> {
     All,
     /// Every card and letter with its text, no phase report (what `changes` lists to sign again).
     CardsAndLetters,
-    /// Every document, but in a large model cards and letters keep only their codes and facts,
-    /// not their texts: a province's texts are a gigabyte, and the PDF renderer makes them again
-    /// institution by institution (`institution`). A small model's are kept (see `KEEP_TEXTS`).
-    /// Phase reports keep theirs.
+    /// Every document, but cards and letters keep only their codes and facts, not their texts:
+    /// a province's texts are a gigabyte, and the PDF renderer makes them again institution by
+    /// institution (`institution`). Phase reports keep theirs. (`looked` can keep them.)
     Codes,
     /// The cards and letters of these institutions, with their texts, then their phase
     /// reports: all that a build of their documents alone needs (`build --institution` without
@@ -66,7 +65,7 @@ pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Documen
             let institutions = per_institution(model, theme, true, |_| None, |_| ())?.0;
             Ok(Documents::new(institutions, Vec::new()))
         }
-        Which::Codes => Ok(looked(model, theme, |_| ())?.0),
+        Which::Codes => Ok(looked(model, theme, false, |_| ())?.0),
         Which::Of(ids) => {
             let mut institutions = Vec::with_capacity(model.institutions.len());
             for inst in &model.institutions {
@@ -111,21 +110,23 @@ pub(crate) struct Reuse<'a> {
     pub(crate) edited: Option<&'a BTreeSet<String>>,
 }
 
-/// Up to this many people, a build keeps the texts of every card and letter it made for their
-/// codes, for the PDF renderer: about 15 MB per thousand people, where making them again was
-/// a tenth of a county's build and 4 % of a city's (`Which::Codes`).
+/// Up to this many people, a build that prints keeps the texts of every card and letter it
+/// made for their codes, for the PDF renderer: about 15 MB per thousand people, where making
+/// them again was a tenth of a county's build and 4 % of a city's (`Which::Codes`).
 const KEEP_TEXTS: usize = 10_000;
 
 /// As `make(Which::Codes)`, showing each institution's documents with their texts to `look`
-/// (then the phase reports), before the texts are dropped: what `check` learns from the texts
-/// (characters, unbreakable runs) costs no second making of them. `look`'s answers come back
-/// in model order, the phase reports' last.
+/// (then the phase reports), before the texts are dropped (with `texts`, for a build that
+/// prints, they are kept up to `KEEP_TEXTS`): what `check` learns from the texts (characters,
+/// unbreakable runs) costs no second making of them. `look`'s answers come back in model
+/// order, the phase reports' last.
 pub(crate) fn looked<T: Send>(
     model: &Model,
     theme: &Theme,
+    texts: bool,
     look: impl Fn(&[Document]) -> T + Sync,
 ) -> Result<(Documents, Vec<T>)> {
-    let texts = model.institutions.iter().map(|inst| inst.people.len()).sum::<usize>() <= KEEP_TEXTS;
+    let texts = texts && model.institutions.iter().map(|inst| inst.people.len()).sum::<usize>() <= KEEP_TEXTS;
     let (institutions, mut answers) = per_institution(model, theme, texts, |_| None, &look)?;
     let reports = super::report::all(model, &theme.tera)?;
     answers.push(look(&reports));

@@ -25,12 +25,24 @@ pub(crate) struct Prepared {
     pub(crate) documents: documents::Documents,
 }
 
+/// What a check prepares of the printed documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pdf {
+    /// Nothing: no PDF is wanted.
+    No,
+    /// Their fonts and every character they print are checked (`check`).
+    Checked,
+    /// Checked, for a build that prints them: the texts made for the check are kept for it
+    /// (see `documents::looked`).
+    Printed,
+}
+
 /// Prepares the build of `model`; `pdf` says whether printed documents are wanted (their fonts
 /// and characters are checked then).
 pub(crate) fn prepare(
     fence: &Fence,
     model: &Model,
-    pdf: bool,
+    pdf: Pdf,
     sources: &mut Sources,
     report: &mut Report,
 ) -> Option<Prepared> {
@@ -55,7 +67,7 @@ pub(crate) fn prepare(
     {
         report.notes.push(t!("preflight-templates-compiled"));
     }
-    let fonts = match pdf.then(|| FontSet::of_theme(&theme, &style)) {
+    let fonts = match (pdf != Pdf::No).then(|| FontSet::of_theme(&theme, &style)) {
         None => None,
         Some(Ok(fonts)) => Some(fonts),
         Some(Err(e)) => {
@@ -75,7 +87,8 @@ pub(crate) fn prepare(
     };
     // The documents' texts are made in every build (the site shows their codes), with or
     // without fonts: their templates must render.
-    match documents(model, &theme, fonts.as_ref().map(|f| (f, &style)), sources, report) {
+    let printed = pdf == Pdf::Printed;
+    match documents(model, &theme, fonts.as_ref().map(|f| (f, &style)), printed, sources, report) {
         Ok(documents) => Some(Prepared { theme: Arc::new(theme), fonts: fonts.map(Arc::new), documents }),
         Err(e) => {
             report.push(theme_diagnostic(fence, folder, &e.message, sources));
@@ -169,6 +182,7 @@ fn documents(
     model: &Model,
     theme: &Theme,
     fonts: Option<(&FontSet, &Style)>,
+    printed: bool,
     sources: &Sources,
     report: &mut Report,
 ) -> crate::error::Result<documents::Documents> {
@@ -178,7 +192,8 @@ fn documents(
             (super::pdf::missing_glyphs(docs.iter(), fonts), super::pdf::unbreakable_runs(docs.iter(), fonts, style))
         })
     };
-    let (made, looked) = documents::looked(model, theme, look)?;
+    // For a build that prints, the texts made here serve its PDFs too.
+    let (made, looked) = documents::looked(model, theme, printed && fonts.is_some(), look)?;
     let mut missing = std::collections::BTreeMap::new();
     let mut runs = std::collections::BTreeMap::new();
     for (m, r) in looked.into_iter().flatten() {
