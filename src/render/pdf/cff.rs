@@ -81,14 +81,13 @@ impl Cutter {
         sample.sort_unstable();
         sample.dedup();
         let cut = cut_by_subsetter(font, index, &sample)?;
-        let mut cutter = Cutter::of(&cut, &fd_of, &sample)?;
-        cutter.fd_of = fd_of;
+        let cutter = Cutter::of(&cut, fd_of, &sample)?;
         cutter.keep(&cut, &sample)?;
         (cutter.write(&sample)? == cut).then_some(cutter)
     }
 
     /// The parts of a subset of every font DICT (`sample`: its glyphs, ascending).
-    fn of(cut: &[u8], fd_of: &[u8], sample: &[u16]) -> Option<Cutter> {
+    fn of(cut: &[u8], fd_of: Vec<u8>, sample: &[u16]) -> Option<Cutter> {
         if cut.get(..4)? != [1, 0, 4, 4] {
             return None;
         }
@@ -110,7 +109,7 @@ impl Cutter {
         }
         let strings: Vec<Vec<u8>> = strings.iter().map(|r| cut[r.clone()].to_vec()).collect();
         // The subsetter gives the Top DICT's strings the first SIDs, the font DICTs' the next.
-        let mut used: Vec<u8> = sample.iter().map(|&g| fd_of[usize::from(g)]).collect();
+        let mut used: Vec<u8> = sample.iter().map(|&g| fd_of.get(usize::from(g)).copied()).collect::<Option<_>>()?;
         used.sort_unstable();
         used.dedup();
         let fd_array = read_int5(&top, at[2])?;
@@ -137,7 +136,7 @@ impl Cutter {
         }
         let strings = strings[..first_fd_sid - FIRST_SID].to_vec();
         let names = cut[4..names_end].to_vec();
-        Some(Cutter { names, top, at, strings, dicts, fd_of: Vec::new(), programs: Default::default() })
+        Some(Cutter { names, top, at, strings, dicts, fd_of, programs: Default::default() })
     }
 
     /// Keeps the programs of a subset cut by the subsetter from `glyphs` (ascending).
@@ -170,6 +169,10 @@ impl Cutter {
         self.write(glyphs)
     }
 
+    /// The subset of `glyphs`, all kept, in the subsetter's order: header, Name INDEX, Top DICT
+    /// INDEX, String INDEX, an empty Global Subr INDEX, charset, Private DICTs, FDSelect,
+    /// FDArray, CharStrings. Offsets are written as 5-byte integers, so every part's place is
+    /// known before it is written.
     fn write(&self, glyphs: &[u16]) -> Option<Vec<u8>> {
         let programs: Vec<Arc<[u8]>> = {
             let kept = self.programs.read().unwrap_or_else(|e| e.into_inner());
