@@ -251,7 +251,7 @@ impl Cutter {
             out.push(position(fd)?);
         }
         out.extend_from_slice(&fd_array);
-        out.extend_from_slice(&write_index(&programs.iter().map(|p| &p[..]).collect::<Vec<_>>()));
+        push_index(&mut out, &programs.iter().map(|p| &p[..]).collect::<Vec<_>>());
         Some(out)
     }
 }
@@ -265,7 +265,7 @@ fn cut_by_subsetter(font: &[u8], index: u32, glyphs: &[u16]) -> Option<Vec<u8>> 
 }
 
 /// The items of the INDEX at `at`, and where it ends.
-fn index(data: &[u8], at: usize) -> Option<(Vec<Range<usize>>, usize)> {
+pub(super) fn index(data: &[u8], at: usize) -> Option<(Vec<Range<usize>>, usize)> {
     let count = usize::from(u16::from_be_bytes([*data.get(at)?, *data.get(at + 1)?]));
     if count == 0 {
         return Some((Vec::new(), at + 2));
@@ -300,24 +300,28 @@ fn offset_size(data: usize) -> usize {
 }
 
 fn write_index(items: &[&[u8]]) -> Vec<u8> {
-    let lengths: Vec<usize> = items.iter().map(|i| i.len()).collect();
-    let mut out = Vec::with_capacity(index_len(&lengths));
+    let mut out = Vec::with_capacity(index_len(&items.iter().map(|i| i.len()).collect::<Vec<_>>()));
+    push_index(&mut out, items);
+    out
+}
+
+/// Appends an INDEX of `items`, with the smallest offsets that fit.
+pub(super) fn push_index(out: &mut Vec<u8>, items: &[&[u8]]) {
     out.extend_from_slice(&(items.len() as u16).to_be_bytes());
     if items.is_empty() {
-        return out;
+        return;
     }
-    let size = offset_size(lengths.iter().sum());
+    let size = offset_size(items.iter().map(|i| i.len()).sum());
     out.push(size as u8);
     let mut offset = 1usize;
     out.extend_from_slice(&offset.to_be_bytes()[8 - size..]);
-    for l in &lengths {
-        offset += l;
+    for i in items {
+        offset += i.len();
         out.extend_from_slice(&offset.to_be_bytes()[8 - size..]);
     }
     for i in items {
         out.extend_from_slice(i);
     }
-    out
 }
 
 /// A DICT's entries: each operator with its operands, as byte ranges.

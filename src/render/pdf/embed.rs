@@ -263,49 +263,27 @@ impl Charstrings {
     /// writes them last): found from the Top DICT.
     fn of(cff: &[u8]) -> Option<Charstrings> {
         use skrifa::raw::FontRead;
-        use skrifa::raw::ps::cff::{dict, index::Index};
+        use skrifa::raw::ps::cff::dict;
         let font = skrifa::raw::tables::cff::Cff::read(skrifa::raw::FontData::new(cff)).ok()?;
         let top = font.top_dicts().get(0).ok()?;
         let at = dict::entries(top, None).find_map(|e| match e {
             Ok(dict::Entry::CharstringsOffset(at)) => Some(at),
             _ => None,
         })?;
-        let index = Index::new(cff.get(at..)?, false).ok()?;
-        // Offsets count from the first byte of the data, after the offsets.
-        let base = at + 3 + (index.count() as usize + 1) * cff.get(at + 2).copied()? as usize;
-        let glyphs = (0..index.count() as usize)
-            .map(|i| Some(base + index.get_offset(i).ok()?..base + index.get_offset(i + 1).ok()?))
-            .collect::<Option<Vec<_>>>()?;
-        (glyphs.last()?.end == cff.len()).then(|| Charstrings { cff: cff.to_vec(), at, glyphs })
+        let (glyphs, end) = super::cff::index(cff, at)?;
+        (end == cff.len()).then(|| Charstrings { cff: cff.to_vec(), at, glyphs })
     }
 
     /// The program with every glyph not kept emptied (`endchar`), its charstrings INDEX
     /// written again with the smallest offsets that fit.
     fn thinned(&self, keep: &[bool]) -> Vec<u8> {
-        let len = |i: usize| if keep[i] { self.glyphs[i].len() } else { 1 };
-        let data: usize = (0..self.glyphs.len()).map(len).sum();
-        let size = match data + 1 {
-            n if n < 1 << 8 => 1,
-            n if n < 1 << 16 => 2,
-            n if n < 1 << 24 => 3,
-            _ => 4,
-        };
-        let mut out = Vec::with_capacity(self.at + 3 + (self.glyphs.len() + 1) * size + data);
+        const ENDCHAR: &[u8] = &[14];
+        let glyphs: Vec<&[u8]> =
+            self.glyphs.iter().zip(keep).map(|(g, &k)| if k { &self.cff[g.clone()] } else { ENDCHAR }).collect();
+        let data: usize = glyphs.iter().map(|g| g.len()).sum();
+        let mut out = Vec::with_capacity(self.at + 3 + (glyphs.len() + 1) * 4 + data);
         out.extend_from_slice(&self.cff[..self.at]);
-        out.extend_from_slice(&(self.glyphs.len() as u16).to_be_bytes());
-        out.push(size as u8);
-        let mut offset = 1usize;
-        out.extend_from_slice(&offset.to_be_bytes()[8 - size..]);
-        for i in 0..self.glyphs.len() {
-            offset += len(i);
-            out.extend_from_slice(&offset.to_be_bytes()[8 - size..]);
-        }
-        for (i, range) in self.glyphs.iter().enumerate() {
-            match keep[i] {
-                true => out.extend_from_slice(&self.cff[range.clone()]),
-                false => out.push(14),
-            }
-        }
+        super::cff::push_index(&mut out, &glyphs);
         out
     }
 }
