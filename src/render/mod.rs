@@ -5,6 +5,7 @@ pub(crate) mod bulletins;
 mod cards;
 pub(crate) mod context;
 mod data;
+pub(crate) mod deflate;
 mod displays;
 pub(crate) mod document;
 pub(crate) mod documents;

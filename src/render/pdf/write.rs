@@ -10,6 +10,7 @@ use super::embed::{self, Embedded, Faces, Glyphs, ROLES, Subsets};
 use super::layout::{Page, Role, Shape, Typesetter, Typesetters};
 use super::style::MM;
 use crate::error::Result;
+use crate::render::deflate;
 use crate::render::document::{Block, CODE_ALPHABET, Document, Kind};
 
 /// Text at a place on the page: `y` is its baseline, from the top; `spacing` follows every
@@ -320,7 +321,7 @@ fn outline(
 
 /// Pages are compressed in every file: at 1,000 one-page letters, level 6 made all PDFs 1 %
 /// smaller than level 1 and the build 15 % slower (0.30 s against 0.26 s).
-const PAGE_LEVEL: u32 = 1;
+const PAGE_LEVEL: u8 = 1;
 
 /// A page's name for the `i`th face of `role`'s stack: F0–F2 for the first faces (body,
 /// heading, title), F0-1 for the body's first fallback.
@@ -462,7 +463,7 @@ fn page_content(
         }
     }
     c.end_marked_content();
-    Ok(Drawn { content: embed::deflate(&c.finish(), PAGE_LEVEL)?, marks })
+    Ok(Drawn { content: deflate::zlib(&c.finish(), PAGE_LEVEL)?, marks })
 }
 
 /// Copies a face's subset into the file: a Type0 font over one CID font (Identity-H: two
