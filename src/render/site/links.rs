@@ -4,24 +4,31 @@
 //! Hand-written on purpose: the pages come from our own templates, attributes are quoted, and
 //! a full HTML parser would cost more build time than the whole site renderer.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 /// The internal links of the pages seen so far: each distinct target once, with the first page
 /// (in page order) that links it and the link as written. A province's site has a hundred
 /// thousand pages; keeping targets rather than pages keeps this small.
 #[derive(Default)]
 pub(crate) struct Links {
-    targets: BTreeMap<String, (String, String)>,
+    targets: HashMap<String, (String, String)>,
 }
 
 impl Links {
     /// Records the relative links of `html`, the page at `page` (its path from the site root).
     pub(crate) fn add(&mut self, page: &str, html: &str) {
         let dir = page.rsplit_once('/').map_or("", |(d, _)| d);
+        // A page links mostly targets seen before (its masthead, its institution's pages):
+        // resolved into one buffer, and kept only when new.
+        let (mut parts, mut target) = (Vec::new(), String::new());
         for link in attribute_values(html).filter(|v| is_internal(v)) {
-            let target = link.split(['#', '?']).next().unwrap_or("");
-            if !target.is_empty() {
-                self.targets.entry(resolve(dir, target)).or_insert_with(|| (page.to_string(), link.to_string()));
+            let path = link.split(['#', '?']).next().unwrap_or("");
+            if path.is_empty() {
+                continue;
+            }
+            resolve_into(dir, path, &mut parts, &mut target);
+            if !self.targets.contains_key(&target) {
+                self.targets.insert(target.clone(), (page.to_string(), link.to_string()));
             }
         }
     }
@@ -33,13 +40,12 @@ impl Links {
         }
     }
 
-    /// The links to missing files, as (page, link as written); `files` are all files of the site.
+    /// The links to missing files, as (page, link as written), in the order of their targets;
+    /// `files` are all files of the site.
     pub(crate) fn broken(&self, files: &BTreeSet<String>) -> Vec<(&str, &str)> {
-        self.targets
-            .iter()
-            .filter(|(target, _)| !files.contains(*target))
-            .map(|(_, (page, link))| (page.as_str(), link.as_str()))
-            .collect()
+        let mut broken: Vec<_> = self.targets.iter().filter(|(target, _)| !files.contains(*target)).collect();
+        broken.sort_unstable_by_key(|(target, _)| *target);
+        broken.into_iter().map(|(_, (page, link))| (page.as_str(), link.as_str())).collect()
     }
 }
 
@@ -68,7 +74,15 @@ pub(crate) fn is_internal(link: &str) -> bool {
 
 /// Joins a relative link to the page's folder, folding `.` and `..`.
 pub(crate) fn resolve(dir: &str, link: &str) -> String {
-    let mut parts: Vec<&str> = dir.split('/').filter(|p| !p.is_empty()).collect();
+    let mut target = String::new();
+    resolve_into(dir, link, &mut Vec::new(), &mut target);
+    target
+}
+
+/// `resolve` into `target`, with `parts` as room for the path's parts.
+fn resolve_into<'a>(dir: &'a str, link: &'a str, parts: &mut Vec<&'a str>, target: &mut String) {
+    parts.clear();
+    parts.extend(dir.split('/').filter(|p| !p.is_empty()));
     for part in link.split('/') {
         match part {
             "" | "." => {}
@@ -78,7 +92,13 @@ pub(crate) fn resolve(dir: &str, link: &str) -> String {
             p => parts.push(p),
         }
     }
-    parts.join("/")
+    target.clear();
+    for (k, part) in parts.iter().enumerate() {
+        if k > 0 {
+            target.push('/');
+        }
+        target.push_str(part);
+    }
 }
 
 #[cfg(test)]

@@ -212,10 +212,17 @@ fn render_part(
         })
         .collect::<Result<_>>()?;
     pages.extend(rendered.into_iter().flatten());
-    let mut links = links::Links::default();
-    for (path, html) in &pages {
-        links.add(path, html);
-    }
+    // Side by side, and joined in page order: a target keeps the first page that links it.
+    let links = pages
+        .par_iter()
+        .fold(links::Links::default, |mut links, (path, html)| {
+            links.add(path, html);
+            links
+        })
+        .reduce(links::Links::default, |mut first, later| {
+            first.extend(later);
+            first
+        });
     let paths = pages.iter().map(|(p, _)| p.clone()).collect();
     if ctx.search {
         // In path order, as the preview indexes the pages it serves: the same bytes.
@@ -224,9 +231,7 @@ fn render_part(
         if part.is_first() {
             check_ui_files(&bundle)?;
         }
-        for (path, bytes) in bundle.iter() {
-            ctx.write(&paths::in_site(path), bytes)?;
-        }
+        bundle.par_iter().try_for_each(|(path, bytes)| ctx.write(&paths::in_site(path), bytes))?;
     }
     Ok(PartDone { paths, links })
 }

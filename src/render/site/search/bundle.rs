@@ -4,9 +4,11 @@
 //! signature and its bytes, named after a SHA-1 of those bytes; the browser side that reads
 //! them (pagefind.js and its wasm) is pagefind's own, unchanged.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use minicbor::Encode;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use sha1::{Digest, Sha1};
 
 use super::chars::WORD_SYMBOLS;
@@ -180,9 +182,9 @@ fn packed_meta(mut spots: Vec<(usize, u32)>) -> Vec<i32> {
 }
 
 /// The gzip level of the index files. Pagefind's 9 took about 9 % of a whole site build; at
-/// 10,000 employees libdeflate's 3 writes 15.0 MB of index files in 0.25 s of CPU, where its 1
-/// writes 15.7 MB in 0.18 s and its 6 14.4 MB in 0.34 s (zlib-rs's 3: 15.3 MB in 0.45 s).
-const LEVEL: u8 = 3;
+/// 10,000 employees libdeflate's 1 writes 15.7 MB of index files in 0.18 s of CPU, where its 3
+/// writes 15.0 MB in 0.25 s and its 6 14.4 MB in 0.34 s (zlib-rs's 3: 15.3 MB in 0.45 s).
+const LEVEL: u8 = 1;
 
 /// gzip of the signature and the bytes, at `LEVEL`.
 fn gzipped(bytes: &[u8]) -> Vec<u8> {
@@ -209,7 +211,7 @@ pub(super) fn files(pages: Vec<PageWords>, language: &str) -> Option<Vec<(String
     let meta_fields: Vec<String> =
         pages.iter().flat_map(|p| p.fragment.meta.keys().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
     let mut out: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut words: HashMap<String, Vec<WordPage>> = HashMap::new();
+    let mut words: FxHashMap<String, Vec<WordPage>> = FxHashMap::default();
     let mut filters: BTreeMap<String, BTreeMap<String, Vec<usize>>> = BTreeMap::new();
     let mut fragment_names = Names::new(language);
     let mut meta_pages = Vec::with_capacity(pages.len());
@@ -298,7 +300,7 @@ pub(super) fn files(pages: Vec<PageWords>, language: &str) -> Option<Vec<(String
     let bytes = cbor(meta);
     let meta_name = format!("{language}_{}", &hex_digest(&bytes)[..language.len() + 8]);
     out.push((format!("pagefind.{meta_name}.pf_meta"), bytes));
-    let mut files: Vec<(String, Vec<u8>)> = out.into_iter().map(|(name, bytes)| (name, gzipped(&bytes))).collect();
+    let mut files: Vec<(String, Vec<u8>)> = out.into_par_iter().map(|(name, bytes)| (name, gzipped(&bytes))).collect();
     // Written by hand: the fields in pagefind's order, which a JSON map would sort.
     let entry = format!(
         r#"{{"version":"{VERSION}","languages":{{{}:{{"hash":"{meta_name}","wasm":null,"page_count":{page_count}}}}},"include_characters":{}}}"#,

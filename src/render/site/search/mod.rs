@@ -22,6 +22,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use pagefind::api::PagefindIndex;
+use rayon::prelude::*;
 
 use crate::render::paths;
 use crate::t;
@@ -120,8 +121,10 @@ pub(crate) fn index(part: &Part, pages: Vec<(String, String)>) -> Result<Bundle>
 /// enough for that; else pagefind indexes the whole part. The browser files come from pagefind.
 fn index_as(part: &Part, pages: Vec<(String, String)>, prepare: fn(String) -> String) -> Result<Bundle> {
     let first = part.is_first();
+    // Each page on its own (the part's own order kept): the last part to finish then still
+    // uses every core.
     let pages: Vec<(String, String)> =
-        unindexed_left_out(pages).into_iter().map(|(path, html)| (path, prepare(html))).collect();
+        unindexed_left_out(pages).into_par_iter().map(|(path, html)| (path, prepare(html))).collect();
     let files = match own_index(&pages) {
         Some(mut files) => {
             files.extend(browser_files()?.iter().cloned());
@@ -146,14 +149,10 @@ fn own_index(pages: &[(String, String)]) -> Option<Vec<(String, Vec<u8>)>> {
     if pages.is_empty() {
         return None;
     }
-    let mut read = Vec::with_capacity(pages.len());
-    for (path, html) in pages {
-        let page = words::page_words(path.clone(), html::read(html)?)?;
-        if page.language != LANGUAGE {
-            return None;
-        }
-        read.push(page);
-    }
+    let read: Vec<words::PageWords> = pages
+        .par_iter()
+        .map(|(path, html)| words::page_words(path.clone(), html::read(html)?).filter(|p| p.language == LANGUAGE))
+        .collect::<Option<_>>()?;
     bundle::files(read, LANGUAGE)
 }
 

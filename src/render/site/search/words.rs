@@ -6,9 +6,12 @@
 //! page with any other character (kana, accents, emoji) is left to pagefind, whose rules for
 //! them (katakana suffixes, diacritics, emoji words) this file does not repeat.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use convert_case::{Case, Casing};
+// Words are hashed once or more per word of every page: Fx is several times faster than SipHash
+// on them, and the index never depends on the maps' order (the words are sorted).
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::chars::{WORD_SYMBOLS, handled, is_ideograph};
@@ -27,9 +30,9 @@ pub(super) struct Spot {
 /// A page as it goes into the index.
 pub(super) struct PageWords {
     pub(super) fragment: Fragment,
-    pub(super) words: HashMap<String, Vec<Spot>>,
+    pub(super) words: FxHashMap<String, Vec<Spot>>,
     /// Words of the meta values: (index of the meta field on this page, word position).
-    pub(super) meta_words: HashMap<String, Vec<(usize, u32)>>,
+    pub(super) meta_words: FxHashMap<String, Vec<(usize, u32)>>,
     pub(super) has_body: bool,
     pub(super) language: String,
 }
@@ -60,7 +63,7 @@ pub(super) fn page_words(url: String, reading: Reading) -> Option<PageWords> {
         return None;
     }
     let mut page = Splitter {
-        words: HashMap::new(),
+        words: FxHashMap::default(),
         content: String::with_capacity(reading.digest.len()),
         anchors: Vec::new(),
         weights: vec![WEIGHT_SCALE as u8],
@@ -96,7 +99,7 @@ pub(super) fn page_words(url: String, reading: Reading) -> Option<PageWords> {
         *value = without_markers(value);
     }
     let mut meta = reading.meta;
-    let mut meta_words: HashMap<String, Vec<(usize, u32)>> = HashMap::new();
+    let mut meta_words: FxHashMap<String, Vec<(usize, u32)>> = FxHashMap::default();
     for (field, value) in meta.values_mut().enumerate() {
         *value = without_markers(value);
         for (position, word) in value.split_whitespace().enumerate() {
@@ -151,16 +154,17 @@ fn without_markers(value: &str) -> String {
 /// first letter) its parts as convert_case splits them, when they differ from it.
 fn plain_words(raw: &str) -> Vec<(String, bool)> {
     let kept = kept_lowercase(raw);
-    let mut out = Vec::new();
-    if !kept.is_empty() {
-        out.push((kept.clone(), false));
+    // Nothing kept (a run of punctuation, the most frequent cut in Chinese) gives no parts.
+    if kept.is_empty() {
+        return Vec::new();
     }
+    let mut out = vec![(kept.clone(), false)];
     if !is_compound(raw) {
         return out;
     }
     let spaced: String = raw.chars().map(|c| if c.is_ascii_punctuation() { ' ' } else { c }).collect();
     let parts = spaced.to_case(Case::Lower).split_whitespace().collect::<Vec<_>>().join(" ");
-    if !kept.is_empty() && (parts.contains(char::is_whitespace) || !kept.starts_with(&parts)) {
+    if parts.contains(char::is_whitespace) || !kept.starts_with(&parts) {
         out.extend(parts.split_whitespace().filter(|p| p.len() > 1).map(|p| (p.to_string(), true)));
     }
     out
@@ -186,6 +190,10 @@ fn dotted_tails(word: &str, indexed: &mut Vec<(String, bool)>) {
 /// A word's letters, digits and word symbols, in lower case (one character at a time, so a
 /// capital sigma is always σ).
 fn kept_lowercase(word: &str) -> String {
+    // Ideographs are kept and have no case: most words of a Chinese page are only those.
+    if word.chars().all(is_ideograph) {
+        return word.to_string();
+    }
     word.chars().filter(|c| c.is_alphanumeric() || WORD_SYMBOLS.contains(c)).flat_map(char::to_lowercase).collect()
 }
 
@@ -195,7 +203,7 @@ fn is_compound(word: &str) -> bool {
 }
 
 struct Splitter {
-    words: HashMap<String, Vec<Spot>>,
+    words: FxHashMap<String, Vec<Spot>>,
     content: String,
     anchors: Vec<Anchor>,
     /// Weights of the blocks the text is in, innermost last.
