@@ -85,12 +85,16 @@ pub(crate) fn escape(text: &str) -> String {
         if i > 0 {
             out.push(' ');
         }
-        for c in word.chars() {
-            if c.is_ascii_punctuation() {
+        // By bytes: ASCII punctuation is never inside a multi-byte character.
+        let mut from = 0;
+        for (at, byte) in word.bytes().enumerate() {
+            if byte.is_ascii_punctuation() {
+                out.push_str(&word[from..at]);
                 out.push('\\');
+                from = at;
             }
-            out.push(c);
         }
+        out.push_str(&word[from..]);
     }
     out
 }
@@ -119,6 +123,16 @@ fn safe_url(url: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn content_text_is_never_markdown() {
+        assert_eq!(super::escape("1. 严格执行《安全生产法》*第21条*"), "1\\. 严格执行《安全生产法》\\*第21条\\*");
+        assert_eq!(super::escape("  ---\n负责人：张三　（签字）&amp; "), "\\-\\-\\- 负责人：张三　（签字）\\&amp\\;");
+        assert_eq!(super::escape(""), "");
+        // Read back as Markdown, the text is the text.
+        let html = super::to_html(&super::escape("# 标题 | 表格 | [链接](x) <b>"), false).html;
+        assert_eq!(html.trim(), "<p># 标题 | 表格 | [链接](x) &lt;b&gt;</p>");
+    }
+
     #[test]
     fn raw_html_is_escaped() {
         let html = super::to_html("正文<script>alert(1)</script>\n\n<div>块</div>\n", false).html;

@@ -196,6 +196,16 @@ pub(crate) fn template_error(e: &tera::Error) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
+    fn escapes_what_html_requires_and_nothing_else() {
+        assert_eq!(
+            super::escape(r#"<a href="../x.html">甲&乙's</a>"#),
+            "&lt;a href=&quot;../x.html&quot;&gt;甲&amp;乙&#39;s&lt;/a&gt;"
+        );
+        assert_eq!(super::escape("安全生产责任书"), "安全生产责任书");
+        assert_eq!(super::escape("&"), "&amp;");
+    }
+
+    #[test]
     fn quoted_spans_of_a_message_become_code_and_the_rest_is_escaped() {
         let html = |s: &str| super::ticks(&tera::Value::String(s.into()), &Default::default()).unwrap();
         assert_eq!(html("隐患 `2022-03` 已逾期 <b>"), "隐患 <code>2022-03</code> 已逾期 &lt;b&gt;");
