@@ -126,14 +126,35 @@ pub(crate) type Files = BTreeMap<String, Arc<Vec<u8>>>;
 /// Where rendered files go: a folder on disk (`build`) or memory (`serve`).
 pub(crate) enum Sink {
     /// The root of the output being built (a temporary folder until the build succeeds), and
-    /// the paths written so far.
-    Dir(PathBuf, Mutex<std::collections::HashSet<String>>),
+    /// the paths written and folders made so far.
+    Dir(PathBuf, Mutex<Written>),
     Memory(Mutex<Files>),
 }
 
+/// What a folder sink has written: files (below the root, with `/`) and the folders made for them.
+#[derive(Default)]
+pub(crate) struct Written {
+    files: std::collections::HashSet<String>,
+    /// A site has some 35,000 files in a few thousand folders: each folder is made (or found)
+    /// once, not looked up again for every file.
+    folders: std::collections::HashSet<String>,
+}
+
 impl Sink {
+    /// Makes the folder of `rel` below `out`, once.
+    fn make_folder(out: &std::path::Path, rel: &str, written: &Mutex<Written>) -> Result<()> {
+        let Some((folder, _)) = rel.rsplit_once('/') else { return Ok(()) };
+        if lock(written).folders.contains(folder) {
+            return Ok(());
+        }
+        let path = out.join(folder);
+        std::fs::create_dir_all(&path).map_err(|e| Error::io("create folder", &path, e))?;
+        lock(written).folders.insert(folder.to_string());
+        Ok(())
+    }
+
     pub(crate) fn dir(root: &std::path::Path) -> Self {
-        Sink::Dir(root.to_path_buf(), Mutex::new(std::collections::HashSet::new()))
+        Sink::Dir(root.to_path_buf(), Mutex::new(Written::default()))
     }
 
     pub(crate) fn memory() -> Self {
@@ -152,7 +173,7 @@ impl Sink {
     /// file) fails the build instead of silently replacing the first.
     fn claim(&self, rel: &str) -> Result<()> {
         match self {
-            Sink::Dir(_, written) if !lock(written).insert(rel.to_string()) => Err(twice(rel)),
+            Sink::Dir(_, written) if !lock(written).files.insert(rel.to_string()) => Err(twice(rel)),
             _ => Ok(()),
         }
     }
@@ -221,11 +242,9 @@ impl RenderContext<'_> {
     ) -> Result<()> {
         self.sink.claim(rel)?;
         match self.sink {
-            Sink::Dir(out, _) => {
+            Sink::Dir(out, written) => {
+                Sink::make_folder(out, rel, written)?;
                 let path = out.join(rel);
-                if let Some(parent) = path.parent() {
-                    std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
-                }
                 let file = std::fs::File::create(&path).map_err(|e| Error::io("write", &path, e))?;
                 let mut writer = std::io::BufWriter::with_capacity(1 << 20, file);
                 fill(&mut writer)?;
@@ -258,11 +277,9 @@ impl RenderContext<'_> {
     }
 
     fn write_to_disk(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        let Sink::Dir(out, _) = self.sink else { unreachable!("called for a folder sink only") };
+        let Sink::Dir(out, written) = self.sink else { unreachable!("called for a folder sink only") };
+        Sink::make_folder(out, rel, written)?;
         let path = out.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io("create folder", parent, e))?;
-        }
         std::fs::write(&path, bytes).map_err(|e| Error::io("write", &path, e))
     }
 }
