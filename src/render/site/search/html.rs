@@ -6,6 +6,7 @@
 //! makes it give up, and the part is indexed by pagefind itself: correctness never rests on a
 //! guess. The tests compare both on the whole example site, byte for byte.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::chars::{WORD_SYMBOLS, is_punctuation};
@@ -134,16 +135,17 @@ pub(super) fn read(html: &str) -> Option<Reading> {
 }
 
 /// A start tag: its lower-case name and attributes, and how many bytes it takes after `<`.
-struct StartTag {
+struct StartTag<'a> {
     name: String,
-    attributes: Vec<(String, String)>,
+    /// (name in lower case, value): borrowed from the page, as most are written.
+    attributes: Vec<(Cow<'a, str>, &'a str)>,
     /// Written `<name ... />`: an element without content in SVG, nothing in HTML.
     self_closing: bool,
 }
 
 /// Reads a start tag after its `<`; None for what this reader does not follow (a tag cut short,
 /// an attribute value with markup or an entity).
-fn start_tag(rest: &str) -> Option<(StartTag, usize)> {
+fn start_tag(rest: &str) -> Option<(StartTag<'_>, usize)> {
     let bytes = rest.as_bytes();
     let mut i = bytes.iter().take_while(|b| b.is_ascii_alphanumeric()).count();
     // A name goes on to white space, `/` or `>`; pagefind's parser takes `h1;` whole, as a
@@ -152,7 +154,7 @@ fn start_tag(rest: &str) -> Option<(StartTag, usize)> {
         return None;
     }
     let name = rest[..i].to_ascii_lowercase();
-    let mut attributes: Vec<(String, String)> = Vec::new();
+    let mut attributes: Vec<(Cow<'_, str>, &str)> = Vec::new();
     let mut self_closing = false;
     loop {
         while bytes.get(i)?.is_ascii_whitespace() {
@@ -174,8 +176,8 @@ fn start_tag(rest: &str) -> Option<(StartTag, usize)> {
         if i == start {
             return None;
         }
-        let key = rest[start..i].to_ascii_lowercase();
-        let mut value = String::new();
+        let key = lowercase(&rest[start..i]);
+        let mut value = "";
         if bytes[i] == b'=' {
             i += 1;
             let quote = *bytes.get(i)?;
@@ -183,7 +185,7 @@ fn start_tag(rest: &str) -> Option<(StartTag, usize)> {
                 return None;
             }
             let end = i + 1 + rest[i + 1..].find(quote as char)?;
-            value = rest[i + 1..end].to_string();
+            value = &rest[i + 1..end];
             i = end + 1;
             if value.contains(['<', '&']) {
                 return None;
@@ -199,11 +201,19 @@ fn start_tag(rest: &str) -> Option<(StartTag, usize)> {
     Some((StartTag { name, attributes, self_closing }, i + 1))
 }
 
+/// `text` in ASCII lower case, copied only when it has a capital.
+fn lowercase(text: &str) -> Cow<'_, str> {
+    match text.bytes().any(|b| b.is_ascii_uppercase()) {
+        true => Cow::Owned(text.to_ascii_lowercase()),
+        false => Cow::Borrowed(text),
+    }
+}
+
 /// Text with the entities the theme's escaping writes decoded; None for any other `&`, which
 /// pagefind would decode (sometimes twice) by rules this reader does not repeat.
-fn decoded(text: &str) -> Option<String> {
+fn decoded(text: &str) -> Option<Cow<'_, str>> {
     if !text.contains('&') {
-        return Some(text.to_string());
+        return Some(Cow::Borrowed(text));
     }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
@@ -218,7 +228,7 @@ fn decoded(text: &str) -> Option<String> {
         rest = &rest[entity.len()..];
     }
     out.push_str(rest);
-    Some(out)
+    Some(Cow::Owned(out))
 }
 
 /// Pagefind's `normalize_content` for text without entities: trimmed, and any run of white
@@ -299,7 +309,7 @@ impl Reader {
             return None;
         }
         let empty = VOID.contains(&name.as_str()) || (self_closing && in_svg);
-        let get = |key: &str| attributes.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str());
+        let get = |key: &str| attributes.iter().find(|(k, _)| k == key).map(|(_, v)| *v);
         if name == "html" {
             if self.in_html {
                 return None;
@@ -315,7 +325,7 @@ impl Reader {
         }
         for (key, _) in &attributes {
             let known = ["data-pagefind-body", "data-pagefind-ignore", "data-pagefind-filter", "data-pagefind-meta"];
-            if key.starts_with("data-pagefind") && !known.contains(&key.as_str()) && key != "data-pagefind-weight" {
+            if key.starts_with("data-pagefind") && !known.contains(&key.as_ref()) && key != "data-pagefind-weight" {
                 return None;
             }
         }
