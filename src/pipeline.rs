@@ -21,7 +21,7 @@ use crate::render::{self, Files, Finding, RenderContext, Selection, Sink};
 use crate::write;
 
 /// Checks the content like `checked::check`, and when it is clean also prepares its build:
-/// loads the theme and (unless `pdf` is `Pdf::No`) the fonts, and checks what the build would
+/// loads the theme and (when `pdf` checks or prints) the fonts, and checks what the build would
 /// otherwise reject only when making it (see `render::preflight`). `check` and `build` on the
 /// command line check this way.
 pub(crate) fn check_prepared(

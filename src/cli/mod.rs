@@ -337,7 +337,11 @@ fn run(cli: Cli) -> Result<i32> {
             let default_out = if selection.is_everything() { "output" } else { "output/print" };
             let out = out.unwrap_or_else(|| PathBuf::from(default_out));
             let started = std::time::Instant::now();
-            let pdf = if selection.wants_pdf() { Pdf::Printed } else { Pdf::No };
+            let pdf = match (selection.wants_pdf(), selection.wants(crate::render::Part::Data)) {
+                (true, _) => Pdf::Printed,
+                (false, true) => Pdf::No,
+                (false, false) => Pdf::Site,
+            };
             let (checked, prepared) = pipeline::check_prepared(&dir, |l| lints.apply(l), as_of, pdf);
             if !checked.report.diagnostics.is_empty() {
                 eprint!("{}", checked.report.render_human(&checked.sources, color()));

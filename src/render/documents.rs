@@ -17,16 +17,29 @@ pub(crate) use super::document::{Block, Document, Documents, Kind, Status};
 
 /// Every printed document of one institution, with its text: its posts' duty cards and risk
 /// notice cards, its letters, its ledger's rectification notices, monthly bulletins and yearly
-/// ledgers, and its departments' inspection forms.
+/// ledgers, and its departments' inspection forms; and the sheets for the wall and the signing
+/// desk (`posted`).
 pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
+    documents_of(model, theme, inst, true)
+}
+
+/// `institution`, without the posted sheets (registers, displays, the network diagram) unless
+/// `posted`: pages link them only when they are printed and show none of their codes, so a
+/// build of the site alone has no use for them (at 10,000 employees their texts were 3.5 % of
+/// such a build).
+fn documents_of(model: &Model, theme: &Theme, inst: &Institution, posted: bool) -> Result<Vec<Document>> {
     let mut docs = super::cards::institution(model, theme, inst)?;
-    let registers = super::registers::institution(&theme.tera, inst, &docs)?;
-    docs.extend(registers);
+    if posted {
+        let registers = super::registers::institution(&theme.tera, inst, &docs)?;
+        docs.extend(registers);
+    }
     docs.extend(super::risk_cards::institution(&theme.tera, inst)?);
     docs.extend(super::notices::institution(model, &theme.tera, inst)?);
     docs.extend(super::bulletins::institution(model, &theme.tera, inst)?);
     docs.extend(super::ledgers::institution(model, &theme.tera, inst)?);
-    docs.extend(super::displays::institution(model, &theme.tera, inst)?);
+    if posted {
+        docs.extend(super::displays::institution(model, &theme.tera, inst)?);
+    }
     Ok(docs)
 }
 
@@ -58,14 +71,14 @@ pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Documen
     let reports = || super::report::all(model, &theme.tera);
     match which {
         Which::All => {
-            let institutions = per_institution(model, theme, true, |_| None, |_| ())?.0;
+            let institutions = per_institution(model, theme, true, true, |_| None, |_| ())?.0;
             Ok(Documents::new(institutions, reports()?))
         }
         Which::CardsAndLetters => {
-            let institutions = per_institution(model, theme, true, |_| None, |_| ())?.0;
+            let institutions = per_institution(model, theme, true, true, |_| None, |_| ())?.0;
             Ok(Documents::new(institutions, Vec::new()))
         }
-        Which::Codes => Ok(looked(model, theme, false, |_| ())?.0),
+        Which::Codes => Ok(looked(model, theme, false, true, |_| ())?.0),
         Which::Of(ids) => {
             let mut institutions = Vec::with_capacity(model.institutions.len());
             for inst in &model.institutions {
@@ -80,7 +93,7 @@ pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Documen
                 reuse.edited.map(|_| std::mem::take(&mut *lock(&reuse.cache.by_institution))).unwrap_or_default();
             let keep = |inst: &Institution| reuse.edited.is_some_and(|ids| !ids.contains(&inst.id));
             let reused = |inst: &Institution| kept.get(&inst.id).filter(|_| keep(inst));
-            let institutions = per_institution(model, theme, false, reused, |_| ())?.0;
+            let institutions = per_institution(model, theme, false, true, reused, |_| ())?.0;
             // The lists taken are held by `institutions` alone from here: changing them copies nothing.
             drop(kept);
             Ok(Documents::new(institutions, reports()?))
@@ -119,15 +132,17 @@ const KEEP_TEXTS: usize = 10_000;
 /// (then the phase reports), before the texts are dropped (with `texts`, for a build that
 /// prints, they are kept up to `KEEP_TEXTS`): what `check` learns from the texts (characters,
 /// unbreakable runs) costs no second making of them. `look`'s answers come back in model
-/// order, the phase reports' last.
+/// order, the phase reports' last. Without `posted`, no institution's posted sheets (see
+/// `documents_of`).
 pub(crate) fn looked<T: Send>(
     model: &Model,
     theme: &Theme,
     texts: bool,
+    posted: bool,
     look: impl Fn(&[Document]) -> T + Sync,
 ) -> Result<(Documents, Vec<T>)> {
     let texts = texts && model.institutions.iter().map(|inst| inst.people.len()).sum::<usize>() <= KEEP_TEXTS;
-    let (institutions, mut answers) = per_institution(model, theme, texts, |_| None, &look)?;
+    let (institutions, mut answers) = per_institution(model, theme, texts, posted, |_| None, &look)?;
     let reports = super::report::all(model, &theme.tera)?;
     answers.push(look(&reports));
     Ok((Documents::new(institutions, reports), answers))
@@ -139,6 +154,7 @@ fn per_institution<'k, T: Send>(
     model: &Model,
     theme: &Theme,
     texts: bool,
+    posted: bool,
     kept: impl Fn(&Institution) -> Option<&'k Arc<Vec<Document>>> + Sync,
     look: impl Fn(&[Document]) -> T + Sync,
 ) -> Result<(Lists, Vec<T>)> {
@@ -150,7 +166,7 @@ fn per_institution<'k, T: Send>(
             if let Some(docs) = kept(inst) {
                 return Ok((docs.clone(), None));
             }
-            let mut docs = institution(model, theme, inst)?;
+            let mut docs = documents_of(model, theme, inst, posted)?;
             let answer = look(&docs);
             if !texts {
                 for d in &mut docs {

@@ -30,6 +30,9 @@ pub(crate) struct Prepared {
 pub(crate) enum Pdf {
     /// Nothing: no PDF is wanted.
     No,
+    /// No PDF and no data export: the site alone, which needs no posted sheet (see
+    /// `documents::looked`).
+    Site,
     /// Their fonts and every character they print are checked (`check`).
     Checked,
     /// Checked, for a build that prints them: the texts made for the check are kept for it
@@ -67,7 +70,7 @@ pub(crate) fn prepare(
     {
         report.notes.push(t!("preflight-templates-compiled"));
     }
-    let fonts = match (pdf != Pdf::No).then(|| FontSet::of_theme(&theme, &style)) {
+    let fonts = match matches!(pdf, Pdf::Checked | Pdf::Printed).then(|| FontSet::of_theme(&theme, &style)) {
         None => None,
         Some(Ok(fonts)) => Some(fonts),
         Some(Err(e)) => {
@@ -86,9 +89,10 @@ pub(crate) fn prepare(
         }
     };
     // The documents' texts are made in every build (the site shows their codes), with or
-    // without fonts: their templates must render.
+    // without fonts: their templates must render. The site alone needs no posted sheet.
     let printed = pdf == Pdf::Printed;
-    match documents(model, &theme, fonts.as_ref().map(|f| (f, &style)), printed, sources, report) {
+    let posted = pdf != Pdf::Site;
+    match documents(model, &theme, fonts.as_ref().map(|f| (f, &style)), printed, posted, sources, report) {
         Ok(documents) => Some(Prepared { theme: Arc::new(theme), fonts: fonts.map(Arc::new), documents }),
         Err(e) => {
             report.push(theme_diagnostic(fence, folder, &e.message, sources));
@@ -183,6 +187,7 @@ fn documents(
     theme: &Theme,
     fonts: Option<(&FontSet, &Style)>,
     printed: bool,
+    posted: bool,
     sources: &Sources,
     report: &mut Report,
 ) -> crate::error::Result<documents::Documents> {
@@ -193,7 +198,7 @@ fn documents(
         })
     };
     // For a build that prints, the texts made here serve its PDFs too.
-    let (made, looked) = documents::looked(model, theme, printed && fonts.is_some(), look)?;
+    let (made, looked) = documents::looked(model, theme, printed && fonts.is_some(), posted, look)?;
     let mut missing = std::collections::BTreeMap::new();
     let mut runs = std::collections::BTreeMap::new();
     for (m, r) in looked.into_iter().flatten() {
