@@ -17,8 +17,8 @@ pub(crate) use super::document::{Block, Document, Documents, Kind, Status};
 
 /// Every printed document of one institution, with its text: its posts' duty cards and risk
 /// notice cards, its letters, its ledger's rectification notices, monthly bulletins and yearly
-/// ledgers, and its departments' inspection forms; and the sheets for the wall and the signing
-/// desk (`posted`).
+/// ledgers, and its departments' inspection forms; and the posted sheets: its signing registers,
+/// its displays for the wall and its network diagram.
 pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
     documents_of(model, theme, inst, true)
 }

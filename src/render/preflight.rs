@@ -28,7 +28,7 @@ pub(crate) struct Prepared {
 /// What a check prepares of the printed documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Pdf {
-    /// Nothing: no PDF is wanted.
+    /// No PDF is wanted; every document's code is (the data export lists them all).
     No,
     /// No PDF and no data export: the site alone, which needs no posted sheet (see
     /// `documents::looked`).
