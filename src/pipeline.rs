@@ -30,11 +30,22 @@ pub(crate) fn check_prepared(
     as_of: Option<Date>,
     pdf: Pdf,
 ) -> (Checked, Option<Prepared>) {
-    let mut checked = checked::check_as_of(dir, adjust, as_of);
+    // The theme depends on the content only through its folder's name (read ahead): its
+    // templates are parsed beside the load and check instead of after them, with a core idle.
+    let (mut checked, early) = std::thread::scope(|scope| {
+        let early = scope.spawn(|| {
+            let fence = Fence::new(dir).ok()?;
+            let folder = crate::load::theme_folder(&fence);
+            let theme = Theme::load(Some((&fence, &folder)));
+            Some((folder, theme))
+        });
+        let checked = checked::check_as_of(dir, adjust, as_of);
+        (checked, early.join().ok().flatten())
+    });
     let (Some(model), Ok(fence)) = (&checked.model, Fence::new(dir)) else { return (checked, None) };
     let started = std::time::Instant::now();
     let mut report = std::mem::take(&mut checked.report);
-    let mut prepared = render::preflight::prepare(&fence, model, pdf, &mut checked.sources, &mut report);
+    let mut prepared = render::preflight::prepare(&fence, model, pdf, early, &mut checked.sources, &mut report);
     let levels = &checked.levels;
     report.finish(|code| levels.level(code));
     if report.has_errors() {

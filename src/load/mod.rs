@@ -370,7 +370,7 @@ fn broken(content: &mut Content, folders: &mut Folders, kind: Kind, file: FileId
 
 /// The theme folder's name: `theme:` in safeduty.yaml, or `theme`. Read ahead of the walk with
 /// a lenient look at that one key; the full config is parsed (and checked) with the rest.
-fn theme_folder(fence: &Fence) -> String {
+pub(crate) fn theme_folder(fence: &Fence) -> String {
     fence
         .read("", "safeduty.yaml")
         .ok()

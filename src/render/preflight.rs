@@ -46,11 +46,13 @@ pub(crate) fn prepare(
     fence: &Fence,
     model: &Model,
     pdf: Pdf,
+    early: Option<(String, crate::error::Result<Theme>)>,
     sources: &mut Sources,
     report: &mut Report,
 ) -> Option<Prepared> {
     let folder = model.site.theme.as_str();
-    let theme = theme(fence, folder, sources, report)?;
+    let early = early.filter(|(read, _)| read == folder).map(|(_, theme)| theme);
+    let theme = theme(fence, folder, early, sources, report)?;
     // The style as the build reads it: the theme's own file, or the built-in one.
     let own = fence.resolve("", &format!("{folder}/pdf/style.yaml")).is_ok();
     let name = if own { format!("{folder}/pdf/style.yaml") } else { "(built-in theme) pdf/style.yaml".to_string() };
@@ -106,9 +108,15 @@ fn overridden(fence: &Fence, folder: &str, template: &str) -> bool {
     fence.resolve("", &format!("{folder}/templates/{template}")).is_ok()
 }
 
-/// Loads the theme; a link out of the content folder or a template that does not compile is
-/// reported at the file.
-fn theme(fence: &Fence, folder: &str, sources: &mut Sources, report: &mut Report) -> Option<Theme> {
+/// Loads the theme (or takes `early`, the same folder loaded while the content was); a link out
+/// of the content folder or a template that does not compile is reported at the file.
+fn theme(
+    fence: &Fence,
+    folder: &str,
+    early: Option<crate::error::Result<Theme>>,
+    sources: &mut Sources,
+    report: &mut Report,
+) -> Option<Theme> {
     let hidden = |name: &str| name.rsplit('/').next().is_some_and(crate::fence::is_hidden);
     let mut refused = false;
     for walked in fence.walk(folder, hidden) {
@@ -122,7 +130,7 @@ fn theme(fence: &Fence, folder: &str, sources: &mut Sources, report: &mut Report
     if refused {
         return None;
     }
-    match Theme::load(Some((fence, folder))) {
+    match early.unwrap_or_else(|| Theme::load(Some((fence, folder)))) {
         Ok(theme) => Some(theme),
         Err(e) => {
             report.push(theme_diagnostic(fence, folder, &e.message, sources));
