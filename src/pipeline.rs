@@ -191,7 +191,10 @@ fn render_into(
             render::documents::make(model, &theme, Which::Reusing(reuse))?
         }
         None => match (options.selection.documents_of(), made) {
-            (Some(ids), _) => render::documents::make(model, &theme, Which::Of(ids))?,
+            (Some(ids), _) => {
+                let makes = |kind| options.selection.wants(render::Part::of(kind));
+                render::documents::make(model, &theme, Which::Of(ids, &makes))?
+            }
             (None, Some(made)) => made,
             (None, None) => render::documents::make(model, &theme, Which::Codes)?,
         },

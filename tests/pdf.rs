@@ -251,6 +251,26 @@ fn only_and_institution_print_a_subset_without_touching_the_site() {
     assert!(text(&typo.stderr).contains("did you mean `clinic`?"));
 }
 
+/// A build of printed documents alone makes only the kinds it prints: a card template that
+/// fails to render stops a build of the cards, not one of the letters (`check` reports it).
+#[test]
+fn a_build_of_letters_alone_makes_no_card() {
+    require_tools!();
+    let dir = fixture("minimal");
+    let templates = dir.path().join("content/theme/templates/pdf");
+    std::fs::create_dir_all(&templates).unwrap();
+    std::fs::write(templates.join("card.md"), "# {{ no_such_field }}\n").unwrap();
+    let letters = run(&["build", "--only", "letters", "--out", "letters"], dir.path());
+    assert!(letters.status.success(), "{}", text(&letters.stderr));
+    assert!(dir.path().join("letters/site/pdf/clinic/letters/nurse--zhao-min.pdf").exists());
+    assert!(!dir.path().join("letters/site/pdf/clinic/cards").exists());
+    for args in [&["build", "--only", "cards", "--out", "cards"][..], &["check"]] {
+        let out = run(args, dir.path());
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(text(&out.stderr).contains("card.md"), "{args:?}: {}", text(&out.stderr));
+    }
+}
+
 #[test]
 fn without_an_installed_font_the_site_is_built_and_the_user_is_told() {
     let dir = fixture("minimal");

@@ -13,6 +13,7 @@ mod history;
 mod import;
 mod sign;
 use crate::pipeline;
+use crate::render::Part;
 use crate::render::preflight::Pdf;
 use crate::t;
 
@@ -337,8 +338,10 @@ fn run(cli: Cli) -> Result<i32> {
             let default_out = if selection.is_everything() { "output" } else { "output/print" };
             let out = out.unwrap_or_else(|| PathBuf::from(default_out));
             let started = std::time::Instant::now();
-            let pdf = match (selection.wants_pdf(), selection.wants(crate::render::Part::Data)) {
-                (true, _) => Pdf::Printed,
+            let (site, data) = (selection.wants(Part::Site), selection.wants(Part::Data));
+            let pdf = match (selection.wants_pdf(), data) {
+                (true, _) if site || data => Pdf::Printed,
+                (true, _) => Pdf::PrintedAlone(Part::PRINTED.map(|p| selection.wants(p))),
                 (false, true) => Pdf::No,
                 (false, false) => Pdf::Site,
             };

@@ -11,13 +11,20 @@ use crate::model::{Institution, Letter, Level, Model, Party, Post, Risk, SignsFo
 use crate::raw::RiskGrade;
 use crate::t;
 
-/// The cards and letters of one institution, with their texts.
-pub(super) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
+/// The cards and letters of one institution (those asked for), with their texts.
+pub(super) fn institution(
+    model: &Model,
+    theme: &Theme,
+    inst: &Institution,
+    cards: bool,
+    letters: bool,
+) -> Result<Vec<Document>> {
     let year = model.site.term_year.map_or_else(|| "　　".to_string(), |y| y.to_string());
     let tera = &theme.tera;
-    let cards = inst.posts.iter().enumerate().map(|(n, post)| card(tera, model, inst, post, n + 1));
-    let letters =
-        inst.letters.iter().enumerate().map(|(n, letter)| letter_doc(tera, model, inst, letter, n + 1, &year));
+    let posts = if cards { &inst.posts[..] } else { &[] };
+    let cards = posts.iter().enumerate().map(|(n, post)| card(tera, model, inst, post, n + 1));
+    let signed = if letters { &inst.letters[..] } else { &[] };
+    let letters = signed.iter().enumerate().map(|(n, letter)| letter_doc(tera, model, inst, letter, n + 1, &year));
     cards.chain(letters).collect()
 }
 

@@ -15,31 +15,49 @@ use crate::model::{Institution, Model};
 use super::document::Lists;
 pub(crate) use super::document::{Block, Document, Documents, Kind, Status};
 
-/// Every printed document of one institution, with its text: its posts' duty cards and risk
-/// notice cards, its letters, its ledger's rectification notices, monthly bulletins and yearly
-/// ledgers, and its departments' inspection forms; and the posted sheets: its signing registers,
-/// its displays for the wall and its network diagram.
-pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution) -> Result<Vec<Document>> {
-    documents_of(model, theme, inst, true)
+/// Every printed document of one institution of the kinds `makes` takes, with its text: its
+/// posts' duty cards and risk notice cards, its letters, its ledger's rectification notices,
+/// monthly bulletins and yearly ledgers, and its departments' inspection forms; and the posted
+/// sheets: its signing registers, its displays for the wall and its network diagram.
+pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution, makes: Makes) -> Result<Vec<Document>> {
+    documents_of(model, theme, inst, makes)
 }
 
-/// `institution`, without the posted sheets (registers, displays, the network diagram) unless
-/// `posted`: pages link them only when they are printed and show none of their codes, so a
-/// build of the site alone has no use for them (at 10,000 employees their texts were 3.5 % of
-/// such a build).
-fn documents_of(model: &Model, theme: &Theme, inst: &Institution, posted: bool) -> Result<Vec<Document>> {
-    let mut docs = super::cards::institution(model, theme, inst)?;
-    if posted {
+/// The kinds of document a build makes. Every kind, unless it has no use for some: pages link
+/// the posted sheets (registers, displays, the network diagram) only when they are printed and
+/// show none of their codes, so a build of the site alone makes none (at 10,000 employees
+/// their texts were 3.5 % of such a build); a build of printed documents alone, without the
+/// site or the data export, makes only the kinds it prints (a sixth of a build of letters
+/// alone went to the cards' and sheets' texts). What is printed is the same either way.
+pub(crate) type Makes<'a> = &'a (dyn Fn(Kind) -> bool + Sync);
+
+/// Every kind (`Makes`).
+pub(crate) const ALL: Makes<'static> = &|_| true;
+
+fn documents_of(model: &Model, theme: &Theme, inst: &Institution, makes: Makes) -> Result<Vec<Document>> {
+    // Registers list the letters.
+    let letters = makes(Kind::Letter) || makes(Kind::Register);
+    let mut docs = super::cards::institution(model, theme, inst, makes(Kind::Card), letters)?;
+    if makes(Kind::Register) {
         let registers = super::registers::institution(&theme.tera, inst, &docs)?;
         docs.extend(registers);
     }
-    docs.extend(super::risk_cards::institution(&theme.tera, inst)?);
-    docs.extend(super::notices::institution(model, &theme.tera, inst)?);
-    docs.extend(super::bulletins::institution(model, &theme.tera, inst)?);
-    docs.extend(super::ledgers::institution(model, &theme.tera, inst)?);
-    if posted {
+    if makes(Kind::RiskCard) {
+        docs.extend(super::risk_cards::institution(&theme.tera, inst)?);
+    }
+    if makes(Kind::Notice) {
+        docs.extend(super::notices::institution(model, &theme.tera, inst)?);
+    }
+    if makes(Kind::Bulletin) {
+        docs.extend(super::bulletins::institution(model, &theme.tera, inst)?);
+    }
+    if makes(Kind::Ledger) || makes(Kind::Form) {
+        docs.extend(super::ledgers::institution(model, &theme.tera, inst)?);
+    }
+    if makes(Kind::Display) || makes(Kind::Network) {
         docs.extend(super::displays::institution(model, &theme.tera, inst)?);
     }
+    docs.retain(|d| makes(d.kind));
     Ok(docs)
 }
 
@@ -54,10 +72,10 @@ pub(crate) enum Which<'a> {
     /// a province's texts are a gigabyte, and the PDF renderer makes them again institution by
     /// institution (`institution`). Phase reports keep theirs. (`looked` can keep them.)
     Codes,
-    /// The cards and letters of these institutions, with their texts, then their phase
-    /// reports: all that a build of their documents alone needs (`build --institution` without
-    /// the site or the data export, the preview's PDFs).
-    Of(&'a BTreeSet<String>),
+    /// The documents of these institutions of the kinds `Makes` takes, with their texts, then
+    /// their phase reports: all that a build of their documents alone needs (`build
+    /// --institution` without the site or the data export).
+    Of(&'a BTreeSet<String>, Makes<'a>),
     /// As `Codes`, for the preview: after an edit inside the folders of `reuse.edited`, the
     /// other institutions' documents are the ones `reuse.cache` kept from the previous pass
     /// (nothing they are made of changed). They are moved, not copied: the caller gives them
@@ -71,21 +89,27 @@ pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Documen
     let reports = || super::report::all(model, &theme.tera);
     match which {
         Which::All => {
-            let institutions = per_institution(model, theme, true, true, |_| None, |_| ())?.0;
+            let institutions = per_institution(model, theme, true, ALL, |_| None, |_| ())?.0;
             Ok(Documents::new(institutions, reports()?))
         }
         Which::CardsAndLetters => {
-            let institutions = per_institution(model, theme, true, true, |_| None, |_| ())?.0;
+            let institutions = per_institution(model, theme, true, ALL, |_| None, |_| ())?.0;
             Ok(Documents::new(institutions, Vec::new()))
         }
-        Which::Codes => Ok(looked(model, theme, false, true, |_| ())?.0),
-        Which::Of(ids) => {
-            let mut institutions = Vec::with_capacity(model.institutions.len());
-            for inst in &model.institutions {
-                let docs = if ids.contains(&inst.id) { institution(model, theme, inst)? } else { Vec::new() };
-                institutions.push(Arc::new(docs));
-            }
-            let reports = reports()?.into_iter().filter(|d| ids.contains(&d.institution)).collect();
+        Which::Codes => Ok(looked(model, theme, false, ALL, |_| ())?.0),
+        Which::Of(ids, makes) => {
+            let institutions = model
+                .institutions
+                .par_iter()
+                .map(|inst| match ids.contains(&inst.id) {
+                    true => Ok(Arc::new(institution(model, theme, inst, makes)?)),
+                    false => Ok(Arc::new(Vec::new())),
+                })
+                .collect::<Result<_>>()?;
+            let reports = match makes(Kind::Report) {
+                true => reports()?.into_iter().filter(|d| ids.contains(&d.institution)).collect(),
+                false => Vec::new(),
+            };
             Ok(Documents::new(institutions, reports))
         }
         Which::Reusing(reuse) => {
@@ -93,7 +117,7 @@ pub(crate) fn make(model: &Model, theme: &Theme, which: Which) -> Result<Documen
                 reuse.edited.map(|_| std::mem::take(&mut *lock(&reuse.cache.by_institution))).unwrap_or_default();
             let keep = |inst: &Institution| reuse.edited.is_some_and(|ids| !ids.contains(&inst.id));
             let reused = |inst: &Institution| kept.get(&inst.id).filter(|_| keep(inst));
-            let institutions = per_institution(model, theme, false, true, reused, |_| ())?.0;
+            let institutions = per_institution(model, theme, false, ALL, reused, |_| ())?.0;
             // The lists taken are held by `institutions` alone from here: changing them copies nothing.
             drop(kept);
             Ok(Documents::new(institutions, reports()?))
@@ -132,18 +156,20 @@ const KEEP_TEXTS: usize = 10_000;
 /// (then the phase reports), before the texts are dropped (with `texts`, for a build that
 /// prints, they are kept up to `KEEP_TEXTS`): what `check` learns from the texts (characters,
 /// unbreakable runs) costs no second making of them. `look`'s answers come back in model
-/// order, the phase reports' last. Without `posted`, no institution's posted sheets (see
-/// `documents_of`).
+/// order, the phase reports' last. Only the kinds `makes` takes are made.
 pub(crate) fn looked<T: Send>(
     model: &Model,
     theme: &Theme,
     texts: bool,
-    posted: bool,
+    makes: Makes,
     look: impl Fn(&[Document]) -> T + Sync,
 ) -> Result<(Documents, Vec<T>)> {
     let texts = texts && model.institutions.iter().map(|inst| inst.people.len()).sum::<usize>() <= KEEP_TEXTS;
-    let (institutions, mut answers) = per_institution(model, theme, texts, posted, |_| None, &look)?;
-    let reports = super::report::all(model, &theme.tera)?;
+    let (institutions, mut answers) = per_institution(model, theme, texts, makes, |_| None, &look)?;
+    let reports = match makes(Kind::Report) {
+        true => super::report::all(model, &theme.tera)?,
+        false => Vec::new(),
+    };
     answers.push(look(&reports));
     Ok((Documents::new(institutions, reports), answers))
 }
@@ -154,7 +180,7 @@ fn per_institution<'k, T: Send>(
     model: &Model,
     theme: &Theme,
     texts: bool,
-    posted: bool,
+    makes: Makes,
     kept: impl Fn(&Institution) -> Option<&'k Arc<Vec<Document>>> + Sync,
     look: impl Fn(&[Document]) -> T + Sync,
 ) -> Result<(Lists, Vec<T>)> {
@@ -166,7 +192,7 @@ fn per_institution<'k, T: Send>(
             if let Some(docs) = kept(inst) {
                 return Ok((docs.clone(), None));
             }
-            let mut docs = documents_of(model, theme, inst, posted)?;
+            let mut docs = documents_of(model, theme, inst, makes)?;
             let answer = look(&docs);
             if !texts {
                 for d in &mut docs {

@@ -6,7 +6,8 @@
 
 use std::sync::Arc;
 
-use super::documents;
+use super::context::Part;
+use super::documents::{self, Kind};
 use super::pdf::fonts::FontSet;
 use super::pdf::style::Style;
 use super::theme::Theme;
@@ -38,6 +39,22 @@ pub(crate) enum Pdf {
     /// Checked, for a build that prints them: the texts made for the check are kept for it
     /// (see `documents::looked`).
     Printed,
+    /// Printed, for a build of printed documents alone (no site, no data export): only the
+    /// kinds of the parts it prints (`Part::PRINTED`, in order) are made and checked.
+    PrintedAlone([bool; 4]),
+}
+
+impl Pdf {
+    /// The kinds of document this preparation makes (see `documents::Makes`).
+    fn makes(self, kind: Kind) -> bool {
+        match self {
+            Pdf::Site => !matches!(kind, Kind::Register | Kind::Display | Kind::Network),
+            Pdf::PrintedAlone(parts) => {
+                Part::PRINTED.iter().zip(parts).any(|(&p, wanted)| wanted && p == Part::of(kind))
+            }
+            Pdf::No | Pdf::Checked | Pdf::Printed => true,
+        }
+    }
 }
 
 /// Prepares the build of `model`; `pdf` says whether printed documents are wanted (their fonts
@@ -72,7 +89,8 @@ pub(crate) fn prepare(
     {
         report.notes.push(t!("preflight-templates-compiled"));
     }
-    let fonts = match matches!(pdf, Pdf::Checked | Pdf::Printed).then(|| FontSet::of_theme(&theme, &style)) {
+    let printed = matches!(pdf, Pdf::Printed | Pdf::PrintedAlone(_));
+    let fonts = match (printed || pdf == Pdf::Checked).then(|| FontSet::of_theme(&theme, &style)) {
         None => None,
         Some(Ok(fonts)) => Some(fonts),
         Some(Err(e)) => {
@@ -91,10 +109,9 @@ pub(crate) fn prepare(
         }
     };
     // The documents' texts are made in every build (the site shows their codes), with or
-    // without fonts: their templates must render. The site alone needs no posted sheet.
-    let printed = pdf == Pdf::Printed;
-    let posted = pdf != Pdf::Site;
-    match documents(model, &theme, fonts.as_ref().map(|f| (f, &style)), printed, posted, sources, report) {
+    // without fonts: their templates must render, those of the kinds the build makes.
+    let makes = |kind| pdf.makes(kind);
+    match documents(model, &theme, fonts.as_ref().map(|f| (f, &style)), printed, &makes, sources, report) {
         Ok(documents) => Some(Prepared { theme: Arc::new(theme), fonts: fonts.map(Arc::new), documents }),
         Err(e) => {
             report.push(theme_diagnostic(fence, folder, &e.message, sources));
@@ -195,7 +212,7 @@ fn documents(
     theme: &Theme,
     fonts: Option<(&FontSet, &Style)>,
     printed: bool,
-    posted: bool,
+    makes: documents::Makes,
     sources: &Sources,
     report: &mut Report,
 ) -> crate::error::Result<documents::Documents> {
@@ -206,7 +223,7 @@ fn documents(
         })
     };
     // For a build that prints, the texts made here serve its PDFs too.
-    let (made, looked) = documents::looked(model, theme, printed && fonts.is_some(), posted, look)?;
+    let (made, looked) = documents::looked(model, theme, printed && fonts.is_some(), makes, look)?;
     let mut missing = std::collections::BTreeMap::new();
     let mut runs = std::collections::BTreeMap::new();
     for (m, r) in looked.into_iter().flatten() {

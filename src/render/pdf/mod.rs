@@ -71,7 +71,9 @@ impl Renderer for PdfRenderer {
             // The build kept codes, not texts (see `documents::Which::Codes`): make this institution's
             // texts again, for as long as its files take.
             let texts = match mine.iter().any(|d| d.blocks.is_empty()) {
-                true => documents::institution(ctx.model, ctx.theme, inst)?,
+                true => {
+                    documents::institution(ctx.model, ctx.theme, inst, &|kind| mine.iter().any(|d| d.kind == kind))?
+                }
                 false => Vec::new(),
             };
             let texts: BTreeMap<&str, &Document> = texts.iter().map(|d| (d.file.as_str(), d)).collect();
