@@ -33,14 +33,15 @@ pub(crate) fn check_prepared(
     // The theme depends on the content only through its folder's name (read ahead): its
     // templates are parsed beside the load and check instead of after them, with a core idle.
     let (mut checked, early) = std::thread::scope(|scope| {
-        let early = scope.spawn(|| {
+        // The stack a main thread has: Tera's parser recurses with a template's nesting.
+        let early = std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(scope, || {
             let fence = Fence::new(dir).ok()?;
             let folder = crate::load::theme_folder(&fence);
             let theme = Theme::load(Some((&fence, &folder)));
             Some((folder, theme))
         });
         let checked = checked::check_as_of(dir, adjust, as_of);
-        (checked, early.join().ok().flatten())
+        (checked, early.ok().and_then(|t| t.join().ok()).flatten())
     });
     let (Some(model), Ok(fence)) = (&checked.model, Fence::new(dir)) else { return (checked, None) };
     let started = std::time::Instant::now();
@@ -53,7 +54,8 @@ pub(crate) fn check_prepared(
         prepared = None;
     }
     checked.report = report;
-    checked.laps.push(Lap { what: "prepare the build (theme, fonts, characters)".into(), took: started.elapsed() });
+    let what = "prepare the build (fonts, characters; the theme was parsed beside the load)";
+    checked.laps.push(Lap { what: what.into(), took: started.elapsed() });
     (checked, prepared)
 }
 
@@ -73,8 +75,8 @@ pub(crate) struct Options {
     pub(crate) theme: Option<std::sync::Arc<Theme>>,
     /// The theme's PDF fonts, when the caller has them already.
     pub(crate) fonts: Option<std::sync::Arc<FontSet>>,
-    /// Every document's codes and facts, when `check_prepared` made them already (used when the
-    /// build makes every institution's documents, as `Which::Codes`).
+    /// The documents' codes and facts (and texts, see `documents::looked`), when
+    /// `check_prepared` made them already: of every kind the build makes, for every institution.
     pub(crate) documents: Option<render::documents::Documents>,
     /// A pages pass of the preview (see `session`).
     pub(crate) preview: Option<Preview>,
@@ -190,12 +192,12 @@ fn render_into(
             let reuse = render::documents::Reuse { cache: &p.documents, edited: pages_of };
             render::documents::make(model, &theme, Which::Reusing(reuse))?
         }
-        None => match (options.selection.documents_of(), made) {
-            (Some(ids), _) => {
+        None => match (made, options.selection.documents_of()) {
+            (Some(made), _) => made,
+            (None, Some(ids)) => {
                 let makes = |kind| options.selection.wants(render::Part::of(kind));
                 render::documents::make(model, &theme, Which::Of(ids, &makes))?
             }
-            (None, Some(made)) => made,
             (None, None) => render::documents::make(model, &theme, Which::Codes)?,
         },
     };

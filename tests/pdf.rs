@@ -260,10 +260,16 @@ fn a_build_of_letters_alone_makes_no_card() {
     let templates = dir.path().join("content/theme/templates/pdf");
     std::fs::create_dir_all(&templates).unwrap();
     std::fs::write(templates.join("card.md"), "# {{ no_such_field }}\n").unwrap();
-    let letters = run(&["build", "--only", "letters", "--out", "letters"], dir.path());
-    assert!(letters.status.success(), "{}", text(&letters.stderr));
-    assert!(dir.path().join("letters/site/pdf/clinic/letters/nurse--zhao-min.pdf").exists());
-    assert!(!dir.path().join("letters/site/pdf/clinic/cards").exists());
+    for out in ["letters", "clinic"] {
+        let mut args = vec!["build", "--only", "letters", "--out", out];
+        if out == "clinic" {
+            args.extend(["--institution", "clinic"]);
+        }
+        let letters = run(&args, dir.path());
+        assert!(letters.status.success(), "{args:?}: {}", text(&letters.stderr));
+        assert!(dir.path().join(out).join("site/pdf/clinic/letters/nurse--zhao-min.pdf").exists());
+        assert!(!dir.path().join(out).join("site/pdf/clinic/cards").exists());
+    }
     for args in [&["build", "--only", "cards", "--out", "cards"][..], &["check"]] {
         let out = run(args, dir.path());
         assert_eq!(out.status.code(), Some(1), "{args:?}");

@@ -77,8 +77,8 @@ pub(crate) enum Part {
 }
 
 impl Part {
-    /// The parts that are printed documents: a preview or a build of PDFs makes all of them, so
-    /// that every institution's font subsets hold the same characters as a full build's.
+    /// The parts that are printed documents: the preview draws all of an institution's, so that
+    /// its font subsets hold the same characters as a full build's.
     pub(crate) const PRINTED: [Part; 4] = [Part::Cards, Part::Letters, Part::Reports, Part::Notices];
 
     /// The part that prints a kind of document.

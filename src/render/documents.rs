@@ -73,8 +73,8 @@ pub(crate) enum Which<'a> {
     /// institution (`institution`). Phase reports keep theirs. (`looked` can keep them.)
     Codes,
     /// The documents of these institutions of the kinds `Makes` takes, with their texts, then
-    /// their phase reports: all that a build of their documents alone needs (`build
-    /// --institution` without the site or the data export).
+    /// their phase reports: all that a build of their documents alone needs (the preview's
+    /// PDFs; `build --institution` without the site or the data export takes the check's).
     Of(&'a BTreeSet<String>, Makes<'a>),
     /// As `Codes`, for the preview: after an edit inside the folders of `reuse.edited`, the
     /// other institutions' documents are the ones `reuse.cache` kept from the previous pass

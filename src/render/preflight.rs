@@ -21,8 +21,8 @@ use crate::{m, t};
 pub(crate) struct Prepared {
     pub(crate) theme: Arc<Theme>,
     pub(crate) fonts: Option<Arc<FontSet>>,
-    /// Every document's codes and facts, as `documents::make(Which::Codes)` makes them: the
-    /// check made their texts already.
+    /// The codes and facts of every document of the kinds the build makes (see `Pdf::makes`),
+    /// as `documents::make(Which::Codes)` makes them: the check made their texts already.
     pub(crate) documents: documents::Documents,
 }
 

@@ -128,7 +128,8 @@ impl Theme {
         if names_default {
             for (path, text) in DEFAULT {
                 if let Some(name) = path.strip_prefix("templates/") {
-                    templates.insert(format!("default/{name}"), text.to_string());
+                    // A theme's own `templates/default/…` file stays its own.
+                    templates.entry(format!("default/{name}")).or_insert_with(|| text.to_string());
                 }
             }
         }
