@@ -30,15 +30,14 @@ pub(crate) fn check_prepared(
     as_of: Option<Date>,
     pdf: Pdf,
 ) -> (Checked, Option<Prepared>) {
-    // The theme depends on the content only through its folder's name (read ahead): its
-    // templates are parsed beside the load and check instead of after them, with a core idle.
+    // The theme and its fonts depend on the content only through the theme folder's name (read
+    // ahead): they are loaded beside the content's load and check (`preflight::Early`).
     let (mut checked, early) = std::thread::scope(|scope| {
         // The stack a main thread has: Tera's parser recurses with a template's nesting.
         let early = std::thread::Builder::new().stack_size(8 << 20).spawn_scoped(scope, || {
             let fence = Fence::new(dir).ok()?;
             let folder = crate::load::theme_folder(&fence);
-            let theme = Theme::load(Some((&fence, &folder)));
-            Some((folder, theme))
+            Some(render::preflight::Early::load(&fence, folder, pdf))
         });
         let checked = checked::check_as_of(dir, adjust, as_of);
         (checked, early.ok().and_then(|t| t.join().ok()).flatten())
@@ -54,7 +53,7 @@ pub(crate) fn check_prepared(
         prepared = None;
     }
     checked.report = report;
-    let what = "prepare the build (fonts, characters; the theme was parsed beside the load)";
+    let what = "prepare the build (characters; the theme and fonts were loaded beside the content)";
     checked.laps.push(Lap { what: what.into(), took: started.elapsed() });
     (checked, prepared)
 }

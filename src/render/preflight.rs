@@ -45,6 +45,11 @@ pub(crate) enum Pdf {
 }
 
 impl Pdf {
+    /// Whether the fonts are looked for and every printed character checked.
+    fn checks_fonts(self) -> bool {
+        matches!(self, Pdf::Checked | Pdf::Printed | Pdf::PrintedAlone(_))
+    }
+
     /// The kinds of document this preparation makes (see `documents::Makes`).
     fn makes(self, kind: Kind) -> bool {
         match self {
@@ -57,19 +62,43 @@ impl Pdf {
     }
 }
 
+/// The theme of the folder `folder` and, when the check looks at them, its fonts: loaded while
+/// the content is (they depend on it only through the folder's name), so that a core is not
+/// left idle parsing the templates and finding the fonts after the load.
+pub(crate) struct Early {
+    folder: String,
+    theme: crate::error::Result<Theme>,
+    fonts: Option<crate::error::Result<FontSet>>,
+}
+
+impl Early {
+    pub(crate) fn load(fence: &Fence, folder: String, pdf: Pdf) -> Early {
+        let theme = Theme::load(Some((fence, &folder)));
+        let fonts = match (&theme, pdf.checks_fonts()) {
+            // A style with problems is reported by `prepare`, which then looks for no font.
+            (Ok(theme), true) => Style::parse(&theme.pdf_style).ok().map(|style| FontSet::of_theme(theme, &style)),
+            _ => None,
+        };
+        Early { folder, theme, fonts }
+    }
+}
+
 /// Prepares the build of `model`; `pdf` says whether printed documents are wanted (their fonts
-/// and characters are checked then).
+/// and characters are checked then). `early`: what was loaded beside the content.
 pub(crate) fn prepare(
     fence: &Fence,
     model: &Model,
     pdf: Pdf,
-    early: Option<(String, crate::error::Result<Theme>)>,
+    early: Option<Early>,
     sources: &mut Sources,
     report: &mut Report,
 ) -> Option<Prepared> {
     let folder = model.site.theme.as_str();
-    let early = early.filter(|(read, _)| read == folder).map(|(_, theme)| theme);
-    let theme = theme(fence, folder, early, sources, report)?;
+    let (early_theme, early_fonts) = match early.filter(|e| e.folder == folder) {
+        Some(e) => (Some(e.theme), e.fonts),
+        None => (None, None),
+    };
+    let theme = theme(fence, folder, early_theme, sources, report)?;
     // The style as the build reads it: the theme's own file, or the built-in one.
     let own = fence.resolve("", &format!("{folder}/pdf/style.yaml")).is_ok();
     let name = if own { format!("{folder}/pdf/style.yaml") } else { "(built-in theme) pdf/style.yaml".to_string() };
@@ -90,7 +119,7 @@ pub(crate) fn prepare(
         report.notes.push(t!("preflight-templates-compiled"));
     }
     let printed = matches!(pdf, Pdf::Printed | Pdf::PrintedAlone(_));
-    let fonts = match (printed || pdf == Pdf::Checked).then(|| FontSet::of_theme(&theme, &style)) {
+    let fonts = match pdf.checks_fonts().then(|| early_fonts.unwrap_or_else(|| FontSet::of_theme(&theme, &style))) {
         None => None,
         Some(Ok(fonts)) => Some(fonts),
         Some(Err(e)) => {
