@@ -251,8 +251,10 @@ fn only_and_institution_print_a_subset_without_touching_the_site() {
     assert!(text(&typo.stderr).contains("did you mean `clinic`?"));
 }
 
-/// A build of printed documents alone makes only the kinds it prints: a card template that
-/// fails to render stops a build of the cards, not one of the letters (`check` reports it).
+/// A build of printed documents alone makes only the kinds it prints, and parses no page's
+/// template: a card template that fails to render stops a build of the cards, and a page
+/// template that does not parse a build with the site, not one of the letters (`check` reports
+/// both).
 #[test]
 fn a_build_of_letters_alone_makes_no_card() {
     require_tools!();
@@ -260,6 +262,7 @@ fn a_build_of_letters_alone_makes_no_card() {
     let templates = dir.path().join("content/theme/templates/pdf");
     std::fs::create_dir_all(&templates).unwrap();
     std::fs::write(templates.join("card.md"), "# {{ no_such_field }}\n").unwrap();
+    std::fs::write(templates.join("../page.html"), "{% if %}\n").unwrap();
     for out in ["letters", "clinic"] {
         let mut args = vec!["build", "--only", "letters", "--out", out];
         if out == "clinic" {
@@ -270,11 +273,23 @@ fn a_build_of_letters_alone_makes_no_card() {
         assert!(dir.path().join(out).join("site/pdf/clinic/letters/nurse--zhao-min.pdf").exists());
         assert!(!dir.path().join(out).join("site/pdf/clinic/cards").exists());
     }
-    for args in [&["build", "--only", "cards", "--out", "cards"][..], &["check"]] {
+    let failing: [(&[&str], &[&str]); 3] = [
+        (&["build", "--only", "cards", "--out", "cards"], &["card.md"]),
+        (&["build", "--only", "site,letters", "--out", "site"], &["page.html"]),
+        (&["check"], &["page.html"]),
+    ];
+    for (args, named) in failing {
         let out = run(args, dir.path());
         assert_eq!(out.status.code(), Some(1), "{args:?}");
-        assert!(text(&out.stderr).contains("card.md"), "{args:?}: {}", text(&out.stderr));
+        for name in named {
+            assert!(text(&out.stderr).contains(name), "{args:?}: {}", text(&out.stderr));
+        }
     }
+    // With the page template mended, `check` finds the card template's problem.
+    std::fs::remove_file(templates.join("../page.html")).unwrap();
+    let check = run(&["check"], dir.path());
+    assert_eq!(check.status.code(), Some(1));
+    assert!(text(&check.stderr).contains("card.md"), "{}", text(&check.stderr));
 }
 
 #[test]

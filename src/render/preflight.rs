@@ -45,6 +45,11 @@ pub(crate) enum Pdf {
 }
 
 impl Pdf {
+    /// A build of printed documents alone: no page is rendered (see `Theme::load_for`).
+    fn printed_alone(self) -> bool {
+        matches!(self, Pdf::PrintedAlone(_))
+    }
+
     /// Whether the fonts are looked for and every printed character checked.
     fn checks_fonts(self) -> bool {
         matches!(self, Pdf::Checked | Pdf::Printed | Pdf::PrintedAlone(_))
@@ -73,7 +78,7 @@ pub(crate) struct Early {
 
 impl Early {
     pub(crate) fn load(fence: &Fence, folder: String, pdf: Pdf) -> Early {
-        let theme = Theme::load(Some((fence, &folder)));
+        let theme = Theme::load_for(Some((fence, &folder)), pdf.printed_alone());
         let fonts = match (&theme, pdf.checks_fonts()) {
             // A style with problems is reported by `prepare`, which then looks for no font.
             (Ok(theme), true) => Style::parse(&theme.pdf_style).ok().map(|style| FontSet::of_theme(theme, &style)),
@@ -98,7 +103,7 @@ pub(crate) fn prepare(
         Some(e) => (Some(e.theme), e.fonts),
         None => (None, None),
     };
-    let theme = theme(fence, folder, early_theme, sources, report)?;
+    let theme = theme(fence, folder, pdf, early_theme, sources, report)?;
     // The style as the build reads it: the theme's own file, or the built-in one.
     let own = fence.resolve("", &format!("{folder}/pdf/style.yaml")).is_ok();
     let name = if own { format!("{folder}/pdf/style.yaml") } else { "(built-in theme) pdf/style.yaml".to_string() };
@@ -159,6 +164,7 @@ fn overridden(fence: &Fence, folder: &str, template: &str) -> bool {
 fn theme(
     fence: &Fence,
     folder: &str,
+    pdf: Pdf,
     early: Option<crate::error::Result<Theme>>,
     sources: &mut Sources,
     report: &mut Report,
@@ -176,7 +182,7 @@ fn theme(
     if refused {
         return None;
     }
-    match early.unwrap_or_else(|| Theme::load(Some((fence, folder)))) {
+    match early.unwrap_or_else(|| Theme::load_for(Some((fence, folder)), pdf.printed_alone())) {
         Ok(theme) => Some(theme),
         Err(e) => {
             report.push(theme_diagnostic(fence, folder, &e.message, sources));

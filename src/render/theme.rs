@@ -80,6 +80,13 @@ impl Theme {
     /// The built-in theme with the files of the content's theme folder (`folder`, below the
     /// content root) on top; read through the fence, like all content.
     pub(crate) fn load(overrides: Option<(&Fence, &str)>) -> Result<Self> {
+        Theme::load_for(overrides, false)
+    }
+
+    /// `load`; with `printed_only`, only the printed documents' templates (`pdf/…`) are parsed,
+    /// unless one of them imports, includes or extends another: a build of printed documents
+    /// alone renders no page, and the pages' templates were three quarters of the parsing.
+    pub(crate) fn load_for(overrides: Option<(&Fence, &str)>, printed_only: bool) -> Result<Self> {
         let mut templates: BTreeMap<String, String> = BTreeMap::new();
         let mut assets: BTreeMap<String, Vec<u8>> = BTreeMap::new();
         let mut pdf_style = String::new();
@@ -132,6 +139,11 @@ impl Theme {
                     templates.entry(format!("default/{name}")).or_insert_with(|| text.to_string());
                 }
             }
+        }
+        let printed = |name: &str| name.starts_with("pdf/") || name.starts_with("default/pdf/");
+        let alone = |text: &str| !["import", "include", "extends"].iter().any(|k| text.contains(k));
+        if printed_only && templates.iter().filter(|(n, _)| printed(n)).all(|(_, t)| alone(t)) {
+            templates.retain(|name, _| printed(name));
         }
         let mut tera = Tera::default();
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
