@@ -202,13 +202,19 @@ fn a_character_no_font_has_is_an_error_naming_the_person() {
     assert_eq!(snapshot(&dir.path().join("output")), before, "the previous output stays");
 }
 
+/// The content's own theme folder for the printed documents' templates, made.
+fn pdf_templates(dir: &Path) -> PathBuf {
+    let templates = dir.join("content/theme/templates/pdf");
+    std::fs::create_dir_all(&templates).unwrap();
+    templates
+}
+
 #[test]
 fn a_one_page_letter_is_under_100_kb() {
     require_tools!();
     let dir = fixture("minimal");
     // A shorter letter text from the content's own theme: also shows that templates override.
-    let templates = dir.path().join("content/theme/templates/pdf");
-    std::fs::create_dir_all(&templates).unwrap();
+    let templates = pdf_templates(dir.path());
     std::fs::write(
         templates.join("letter.md"),
         "# 安全生产责任书\n\n> 甲方：{{ institution | md }}\n> 乙方：{{ party_b.person | md }}\n\n## 乙方安全生产职责\n\n{% for d in duties %}{{ loop.index }}. {{ d | md }}\n{% endfor %}\n| 甲方 | 乙方 |\n|---|---|\n| 签字： | 签字： |\n",
@@ -259,8 +265,7 @@ fn only_and_institution_print_a_subset_without_touching_the_site() {
 fn a_build_of_letters_alone_makes_no_card() {
     require_tools!();
     let dir = fixture("minimal");
-    let templates = dir.path().join("content/theme/templates/pdf");
-    std::fs::create_dir_all(&templates).unwrap();
+    let templates = pdf_templates(dir.path());
     std::fs::write(templates.join("card.md"), "# {{ no_such_field }}\n").unwrap();
     std::fs::write(templates.join("../page.html"), "{% if %}\n").unwrap();
     for out in ["letters", "clinic"] {
@@ -638,8 +643,7 @@ fn a_signature_header_the_heading_face_lacks_is_an_error() {
     );
     // Headings in Latin letters only: the signature block's 甲方/乙方 header is the one
     // Chinese text left in the heading face.
-    let templates = dir.path().join("content/theme/templates/pdf");
-    std::fs::create_dir_all(&templates).unwrap();
+    let templates = pdf_templates(dir.path());
     std::fs::write(
         templates.join("letter.md"),
         "# 安全生产责任书\n\n> 乙方：{{ party_b.person | md }}\n\n## A\n\n{% for d in duties %}{{ loop.index }}. {{ d | md }}\n{% endfor %}\n| 甲方 | 乙方 |\n|---|---|\n| 签字： | 签字： |\n",
@@ -661,8 +665,7 @@ fn a_signature_header_the_heading_face_lacks_is_an_error() {
 fn a_blank_heading_prints_nothing() {
     require_tools!();
     let dir = fixture("minimal");
-    let templates = dir.path().join("content/theme/templates/pdf");
-    std::fs::create_dir_all(&templates).unwrap();
+    let templates = pdf_templates(dir.path());
     for (name, title) in [("letter.md", "安全生产责任书"), ("card.md", "岗位安全生产责任清单")] {
         let body = format!(
             "# {title}\n\n## 　\n\n{{% for d in duties %}}{{{{ loop.index }}}}. {{{{ d | md }}}}\n{{% endfor %}}\n|  |  |\n|---|---|\n| 签字： | 签字： |\n"
@@ -922,8 +925,7 @@ fn one_page_letters() -> tempfile::TempDir {
     let bench = std::fs::read_to_string(repo().join("bench/run")).unwrap();
     let start = bench.find("ONE_PAGE_LETTER = \"\"\"").unwrap() + "ONE_PAGE_LETTER = \"\"\"".len();
     let template = &bench[start..start + bench[start..].find("\"\"\"").unwrap()];
-    let templates = dir.path().join("content/theme/templates/pdf");
-    std::fs::create_dir_all(&templates).unwrap();
+    let templates = pdf_templates(dir.path());
     std::fs::write(templates.join("letter.md"), template).unwrap();
     dir
 }
