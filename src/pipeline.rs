@@ -194,7 +194,7 @@ fn render_into(
         None => match (made, options.selection.documents_of()) {
             (Some(made), _) => made,
             (None, Some(ids)) => {
-                let makes = |kind| options.selection.wants(render::Part::of(kind));
+                let makes = |kind| options.selection.prints_kind(kind);
                 render::documents::make(model, &theme, Which::Of(ids, &makes))?
             }
             (None, None) => render::documents::make(model, &theme, Which::Codes)?,

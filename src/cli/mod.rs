@@ -13,7 +13,6 @@ mod history;
 mod import;
 mod sign;
 use crate::pipeline;
-use crate::render::Part;
 use crate::render::preflight::Pdf;
 use crate::t;
 
@@ -338,13 +337,7 @@ fn run(cli: Cli) -> Result<i32> {
             let default_out = if selection.is_everything() { "output" } else { "output/print" };
             let out = out.unwrap_or_else(|| PathBuf::from(default_out));
             let started = std::time::Instant::now();
-            let (site, data) = (selection.wants(Part::Site), selection.wants(Part::Data));
-            let pdf = match (selection.wants_pdf(), data) {
-                (true, _) if site || data => Pdf::Printed,
-                (true, _) => Pdf::PrintedAlone(Part::PRINTED.map(|p| selection.wants(p))),
-                (false, true) => Pdf::No,
-                (false, false) => Pdf::Site,
-            };
+            let pdf = Pdf::of(&selection);
             let (checked, prepared) = pipeline::check_prepared(&dir, |l| lints.apply(l), as_of, pdf);
             if !checked.report.diagnostics.is_empty() {
                 eprint!("{}", checked.report.render_human(&checked.sources, color()));

@@ -98,9 +98,14 @@ impl Selection {
         self.parts.as_ref().is_none_or(|p| p.contains(&part))
     }
 
+    /// Whether documents of `kind` are printed in this build (for some institution).
+    pub(crate) fn prints_kind(&self, kind: Kind) -> bool {
+        self.wants(Part::of(kind))
+    }
+
     /// Whether a document of `kind` for `institution` is printed in this build.
     pub(crate) fn prints(&self, kind: Kind, institution: &str) -> bool {
-        self.wants(Part::of(kind)) && self.institutions.as_ref().is_none_or(|i| i.contains(institution))
+        self.prints_kind(kind) && self.institutions.as_ref().is_none_or(|i| i.contains(institution))
     }
 
     /// Whether any printed document is wanted.

@@ -15,14 +15,6 @@ use crate::model::{Institution, Model};
 use super::document::Lists;
 pub(crate) use super::document::{Block, Document, Documents, Kind, Status};
 
-/// Every printed document of one institution of the kinds `makes` takes, with its text: its
-/// posts' duty cards and risk notice cards, its letters, its ledger's rectification notices,
-/// monthly bulletins and yearly ledgers, and its departments' inspection forms; and the posted
-/// sheets: its signing registers, its displays for the wall and its network diagram.
-pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution, makes: Makes) -> Result<Vec<Document>> {
-    documents_of(model, theme, inst, makes)
-}
-
 /// The kinds of document a build makes. Every kind, unless it has no use for some: pages link
 /// the posted sheets (registers, displays, the network diagram) only when they are printed and
 /// show none of their codes, so a build of the site alone makes none (at 10,000 employees
@@ -34,7 +26,11 @@ pub(crate) type Makes<'a> = &'a (dyn Fn(Kind) -> bool + Sync);
 /// Every kind (`Makes`).
 pub(crate) const ALL: Makes<'static> = &|_| true;
 
-fn documents_of(model: &Model, theme: &Theme, inst: &Institution, makes: Makes) -> Result<Vec<Document>> {
+/// Every printed document of one institution of the kinds `makes` takes, with its text: its
+/// posts' duty cards and risk notice cards, its letters, its ledger's rectification notices,
+/// monthly bulletins and yearly ledgers, and its departments' inspection forms; and the posted
+/// sheets: its signing registers, its displays for the wall and its network diagram.
+pub(crate) fn institution(model: &Model, theme: &Theme, inst: &Institution, makes: Makes) -> Result<Vec<Document>> {
     // Registers list the letters.
     let letters = makes(Kind::Letter) || makes(Kind::Register);
     let mut docs = super::cards::institution(model, theme, inst, makes(Kind::Card), letters)?;
@@ -192,7 +188,7 @@ fn per_institution<'k, T: Send>(
             if let Some(docs) = kept(inst) {
                 return Ok((docs.clone(), None));
             }
-            let mut docs = documents_of(model, theme, inst, makes)?;
+            let mut docs = institution(model, theme, inst, makes)?;
             let answer = look(&docs);
             if !texts {
                 for d in &mut docs {

@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use super::context::Part;
+use super::context::{Part, Selection};
 use super::documents::{self, Kind};
 use super::pdf::fonts::FontSet;
 use super::pdf::style::Style;
@@ -45,6 +45,17 @@ pub(crate) enum Pdf {
 }
 
 impl Pdf {
+    /// What a build of `selection` prepares.
+    pub(crate) fn of(selection: &Selection) -> Pdf {
+        let (site, data) = (selection.wants(Part::Site), selection.wants(Part::Data));
+        match selection.wants_pdf() {
+            true if site || data => Pdf::Printed,
+            true => Pdf::PrintedAlone(Part::PRINTED.map(|p| selection.wants(p))),
+            false if data => Pdf::No,
+            false => Pdf::Site,
+        }
+    }
+
     /// A build of printed documents alone: no page is rendered (see `Theme::load_for`).
     fn printed_alone(self) -> bool {
         matches!(self, Pdf::PrintedAlone(_))
