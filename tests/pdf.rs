@@ -960,14 +960,28 @@ fn a_files_own_thinned_font_draws_what_the_shared_subset_draws() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let pdf = dir.path().join("out/site/pdf/wsq-tuke");
     let own = pdf.join("letters/nurse--li-ting.pdf");
-    let combined = pdf.join("departments/inpatient-letters.pdf");
-    // Its own file is smaller than the shared subset would make it; the combined file keeps it.
+    let department = pdf.join("departments/inpatient-letters.pdf");
+    let combined = pdf.join("letters.pdf");
+    // A letter's file and its department's are smaller than the shared subset would make them;
+    // the institution's file, which prints every letter, keeps the shared subset.
     let body = |f: &Path| {
-        tool("pdffonts", &[f.to_str().unwrap()]).lines().nth(2).unwrap().split(' ').next().unwrap().to_string()
+        let fonts = tool("pdffonts", &[f.to_str().unwrap()]);
+        let name = fonts.lines().nth(2).unwrap().split(' ').next().unwrap().to_string();
+        assert!(name.contains("Serif") && name.contains("Regular"), "{fonts}");
+        name
     };
-    assert_ne!(body(&own), body(&combined), "the file's own subset has its own name");
+    let names = [body(&own), body(&department), body(&combined)];
+    assert!(names[0] != names[1] && names[1] != names[2] && names[0] != names[2], "{names:?}");
+    let objects = |f: &Path| uncompressed(f);
+    let font_program = |f: &Path| {
+        let text = objects(f);
+        // The body face's program: the largest CIDFontType0C stream.
+        text.split("/Subtype /CIDFontType0C").skip(1).map(|s| s.split("endstream").next().unwrap().len()).max().unwrap()
+    };
+    assert!(font_program(&own) < font_program(&department) && font_program(&department) < font_program(&combined));
     assert!(std::fs::metadata(&own).unwrap().len() < 120_000);
-    // Every page of the file, rendered, is a page of the combined file, pixel for pixel.
+    // Every page of the letter's file and of its department's, rendered, is a page of the
+    // institution's file, pixel for pixel.
     let render = |f: &Path, page: u32| {
         let stem = dir.path().join(format!("r-{page}"));
         let p = page.to_string();
@@ -980,6 +994,9 @@ fn a_files_own_thinned_font_draws_what_the_shared_subset_draws() {
     let theirs: Vec<Vec<u8>> = (1..=pages(&combined)).map(|n| render(&combined, n)).collect();
     for n in 1..=pages(&own) {
         assert!(theirs.contains(&render(&own, n)), "page {n} of the letter is drawn differently");
+    }
+    for n in 1..=pages(&department) {
+        assert!(theirs.contains(&render(&department, n)), "page {n} of the department's file is drawn differently");
     }
 }
 

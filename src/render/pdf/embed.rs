@@ -1,9 +1,10 @@
 //! The fonts inside printed documents. All files of one family of an institution's documents
 //! (its cards and letters, say, with their combined files) are drawn with the same subset of
 //! each face: the characters all of them print. The subset is cut, compressed and described
-//! once. A combined file copies it as it is; the file of one document copies it with the glyphs
-//! that document does not print emptied (`Subsets::thinned`), so that a one-page letter carries
-//! its own few hundred glyphs, not the institution's thousand.
+//! once. The file of one document copies it with the glyphs that document does not print
+//! emptied (`Subsets::thinned`), so that a one-page letter carries its own few hundred glyphs,
+//! not the institution's thousand; so does a department's combined file, with its documents'
+//! glyphs; the institution's combined file, which prints nearly all, copies it as it is.
 //!
 //! Why not a subset cut per file, as PDF writers do: cutting and compressing three CJK faces
 //! for each file was more than half of a letter's cost (krilla, which wrote these files before,
@@ -89,11 +90,34 @@ impl Glyphs {
         text.chars().for_each(|c| set.insert(c));
     }
 
+    /// The characters in a compact form, to keep one per document (see `Printed`).
+    pub(crate) fn printed(&self) -> Printed {
+        Printed { chars: self.chars.each_ref().map(|set| set.iter().collect()) }
+    }
+
+    /// The characters of several documents: what a file that binds them prints.
+    pub(crate) fn of_all<'a>(all: impl IntoIterator<Item = &'a Printed>) -> Glyphs {
+        let mut glyphs = Glyphs::default();
+        for printed in all {
+            for (set, chars) in glyphs.chars.iter_mut().zip(&printed.chars) {
+                chars.iter().for_each(|&c| set.insert(c));
+            }
+        }
+        glyphs
+    }
+
     /// Names this set of characters: the files drawn with it depend on it.
     pub(crate) fn key(&self) -> cache::Key {
         let texts: Vec<String> = self.chars.iter().map(|set| set.iter().collect()).collect();
         cache::key(&texts.iter().map(String::as_bytes).collect::<Vec<_>>())
     }
+}
+
+/// The characters one document prints, per face role, in order: a `Glyphs` holds 8 KB per
+/// role, too much to keep for each of an institution's thousand letters until their combined
+/// files are written.
+pub(crate) struct Printed {
+    chars: [Box<[char]>; 3],
 }
 
 /// One face cut down to the characters of a group, ready to be copied into its files.
@@ -147,14 +171,19 @@ pub(crate) struct Descriptor {
 }
 
 impl Subset {
+    /// The character id of glyph `gid`, when the subset has it.
+    fn cid(&self, gid: u16) -> Option<u16> {
+        self.cids.binary_search_by_key(&gid, |(g, _)| *g).ok().map(|i| self.cids[i].1)
+    }
+
     /// The bytes to draw `text` with (two per character, big-endian), skipping characters the
     /// face lacks (`coverage` has already refused documents with such characters).
     pub(crate) fn encode(&self, face: &Face, text: &str) -> Vec<u8> {
         let mut out = Vec::with_capacity(text.len());
         for c in text.chars() {
             let Some((gid, _)) = face.glyph(c) else { continue };
-            if let Ok(i) = self.cids.binary_search_by_key(&gid, |(g, _)| *g) {
-                out.extend_from_slice(&self.cids[i].1.to_be_bytes());
+            if let Some(cid) = self.cid(gid) {
+                out.extend_from_slice(&cid.to_be_bytes());
             }
         }
         out
@@ -222,8 +251,8 @@ impl Subsets {
         })
     }
 
-    /// The faces as the file of one document embeds them: a CFF subset with the glyphs that
-    /// the document does not print emptied, when that is smaller than the shared subset. Its
+    /// The faces as a file of some of the group's documents embeds them: a CFF subset with the
+    /// glyphs that they do not print emptied, when that is smaller than the shared subset. Its
     /// character ids are the shared subset's, so the document's pages are drawn once for its
     /// own file and its combined files; and it is not compressed, which would cost about as
     /// much as the rest of the file (CFF shrinks by a sixth; the glyphs of a one-page letter
@@ -232,27 +261,39 @@ impl Subsets {
         let mut out = self.shared();
         for role in ROLES {
             let stack = fonts.stack(role);
-            for (i, face) in stack.faces.iter().enumerate() {
-                let (Some(subset), Some(Some(embedded))) = (self.get(role, i), out[slot(role)].get_mut(i)) else {
+            // Per face of the stack, the character ids it prints (.notdef always).
+            let mut keep: Vec<Option<Vec<bool>>> = (0..stack.faces.len())
+                .map(|i| {
+                    let cs = self.get(role, i)?.charstrings.as_ref()?;
+                    let mut keep = vec![false; cs.glyphs.len()];
+                    keep[0] = true;
+                    Some(keep)
+                })
+                .collect();
+            for c in glyphs.chars[slot(role)].iter() {
+                let Some((i, gid, _)) = stack.glyph(c) else { continue };
+                let (Some(Some(keep)), Some(subset)) = (keep.get_mut(i), self.get(role, i)) else { continue };
+                if let Some(k) = subset.cid(gid).and_then(|cid| keep.get_mut(usize::from(cid))) {
+                    *k = true;
+                }
+            }
+            for (i, keep) in keep.into_iter().enumerate() {
+                let (Some(keep), Some(subset), Some(Some(embedded))) =
+                    (keep, self.get(role, i), out[slot(role)].get_mut(i))
+                else {
                     continue;
                 };
-                let Some(cs) = &subset.charstrings else { continue };
-                let text: String = printed_by(stack, i, &glyphs.chars[slot(role)]).into_iter().collect();
-                let mut keep = vec![false; cs.glyphs.len()];
-                keep[0] = true;
-                for pair in subset.encode(face, &text).chunks_exact(2) {
-                    if let Some(k) = keep.get_mut(u16::from_be_bytes([pair[0], pair[1]]) as usize) {
-                        *k = true;
-                    }
-                }
-                let program = cs.thinned(&keep);
-                if program.len() < subset.program.len() {
-                    let tag = subset_tag(&cache::key(&[subset.base_font.as_bytes(), text.as_bytes()]));
-                    let name = subset.base_font.split_once('+').map_or(subset.base_font.as_str(), |(_, n)| n);
-                    embedded.base_font = format!("{tag}+{name}").into();
-                    embedded.program = program.into();
-                    embedded.deflated = false;
-                }
+                let Some(program) = subset.charstrings.as_ref().and_then(|cs| cs.thinned(&keep, subset.program.len()))
+                else {
+                    continue;
+                };
+                // Named by what it keeps: the same glyphs, the same tag.
+                let kept: Vec<u8> = keep.iter().map(|&k| k as u8).collect();
+                let tag = subset_tag(&cache::key(&[subset.base_font.as_bytes(), &kept]));
+                let name = subset.base_font.split_once('+').map_or(subset.base_font.as_str(), |(_, n)| n);
+                embedded.base_font = format!("{tag}+{name}").into();
+                embedded.program = program.into();
+                embedded.deflated = false;
             }
         }
         out
@@ -276,16 +317,21 @@ impl Charstrings {
     }
 
     /// The program with every glyph not kept emptied (`endchar`), its charstrings INDEX
-    /// written again with the smallest offsets that fit.
-    fn thinned(&self, keep: &[bool]) -> Vec<u8> {
+    /// written again with the smallest offsets that fit; None unless it is smaller than `than`
+    /// bytes (the shared program, compressed).
+    fn thinned(&self, keep: &[bool], than: usize) -> Option<Vec<u8>> {
         const ENDCHAR: &[u8] = &[14];
+        let data: usize = self.glyphs.iter().zip(keep).map(|(g, &k)| if k { g.len() } else { ENDCHAR.len() }).sum();
+        // Not copied when even one-byte offsets would make it larger.
+        if self.at + 3 + self.glyphs.len() + 1 + data >= than {
+            return None;
+        }
         let glyphs: Vec<&[u8]> =
             self.glyphs.iter().zip(keep).map(|(g, &k)| if k { &self.cff[g.clone()] } else { ENDCHAR }).collect();
-        let data: usize = glyphs.iter().map(|g| g.len()).sum();
         let mut out = Vec::with_capacity(self.at + 3 + (glyphs.len() + 1) * 4 + data);
         out.extend_from_slice(&self.cff[..self.at]);
         super::cff::push_index(&mut out, &glyphs);
-        out
+        (out.len() < than).then_some(out)
     }
 }
 
