@@ -262,14 +262,24 @@ fn documents(
     sources: &Sources,
     report: &mut Report,
 ) -> crate::error::Result<documents::Documents> {
-    // Each institution's texts are looked at while they are made, on every core.
+    // Each institution's texts are looked at while they are made, on every core; for a build
+    // that prints, what they print is noted, to cut the glyphs once (`pdf::cut_glyphs`).
+    let all_printed = std::sync::Mutex::new(super::pdf::Glyphs::default());
     let look = |docs: &[documents::Document]| {
         fonts.map(|(fonts, style)| {
-            (super::pdf::missing_glyphs(docs.iter(), fonts), super::pdf::unbreakable_runs(docs.iter(), fonts, style))
+            let mut glyphs = printed.then(super::pdf::Glyphs::default);
+            let missing = super::pdf::look_at_characters(docs.iter(), fonts, glyphs.as_mut());
+            if let Some(glyphs) = glyphs {
+                crate::lock(&all_printed).add_all(&glyphs);
+            }
+            (missing, super::pdf::unbreakable_runs(docs.iter(), fonts, style))
         })
     };
     // For a build that prints, the texts made here serve its PDFs too.
     let (made, looked) = documents::looked(model, theme, printed && fonts.is_some(), makes, look)?;
+    if let (true, Some((fonts, _))) = (printed, fonts) {
+        super::pdf::cut_glyphs(fonts, &all_printed.into_inner().unwrap_or_else(|e| e.into_inner()));
+    }
     let mut missing = std::collections::BTreeMap::new();
     let mut runs = std::collections::BTreeMap::new();
     for (m, r) in looked.into_iter().flatten() {

@@ -156,17 +156,23 @@ impl Cutter {
     /// The CFF program of the subset of `glyphs` (ascending, .notdef first), as the subsetter
     /// writes it: glyph `i` of the list has character id `i`.
     pub(crate) fn cut(&self, font: &[u8], index: u32, glyphs: &[u16]) -> Option<Vec<u8>> {
+        self.keep_programs(font, index, glyphs)?;
+        self.write(glyphs)
+    }
+
+    /// Has the subsetter rewrite the programs of `glyphs` (ascending) not kept yet, and keeps them.
+    pub(crate) fn keep_programs(&self, font: &[u8], index: u32, glyphs: &[u16]) -> Option<()> {
         let missing: Vec<u16> = {
             let kept = self.programs.read().unwrap_or_else(|e| e.into_inner());
             glyphs.iter().copied().filter(|g| !kept.contains_key(g)).collect()
         };
-        if !missing.is_empty() {
-            let mut some: Vec<u16> = std::iter::once(0).chain(missing).collect();
-            some.dedup();
-            let cut = cut_by_subsetter(font, index, &some)?;
-            self.keep(&cut, &some)?;
+        if missing.is_empty() {
+            return Some(());
         }
-        self.write(glyphs)
+        let mut some: Vec<u16> = std::iter::once(0).chain(missing).collect();
+        some.dedup();
+        let cut = cut_by_subsetter(font, index, &some)?;
+        self.keep(&cut, &some)
     }
 
     /// The subset of `glyphs`, all kept, in the subsetter's order: header, Name INDEX, Top DICT

@@ -1,7 +1,7 @@
 //! The fonts inside printed documents. All files of one family of an institution's documents
 //! (its cards and letters, say, with their combined files) are drawn with the same subset of
-//! each face: the characters all of them print. The subset is cut, compressed and described
-//! once. The file of one document copies it with the glyphs that document does not print
+//! each face: the characters all of them print. The subset is cut and described once (a CFF
+//! program is not compressed: see `FONT_LEVEL`). The file of one document copies it with the glyphs that document does not print
 //! emptied (`Subsets::thinned`), so that a one-page letter carries its own few hundred glyphs,
 //! not the institution's thousand; so does a department's combined file, with its documents'
 //! glyphs; the institution's combined file, which prints nearly all, copies it as it is.
@@ -27,8 +27,12 @@ use crate::render::deflate;
 use crate::render::kept as cache;
 use crate::t;
 
-/// CFF shrinks by only a fifth. Over the font streams of 1,000 employees' PDFs (61 MB) libdeflate's
-/// level 1 wrote 50.5 MB in 0.39 s, its 6 49.8 MB in 0.62 s (zlib-rs's 6: 50.1 MB in 0.91 s).
+/// TrueType programs and ToUnicode maps are deflated; CFF programs are not: CFF shrinks by only
+/// a sixth (over the font streams of 1,000 employees' PDFs, 61 MB, libdeflate's level 1 wrote
+/// 50.5 MB in 0.39 s), and a CFF subset goes whole only into an institution's combined files,
+/// a few of its largest: for 1,000 one-page letters, deflating them was 5 % of the build; for
+/// 1,000 employees' whole output, not deflating them made it 0.4 % larger (60 combined files, at
+/// most 8.5 %).
 const FONT_LEVEL: u8 = 1;
 
 pub(crate) const ROLES: [Role; 3] = [Role::Body, Role::Heading, Role::Title];
@@ -90,6 +94,19 @@ impl Glyphs {
         text.chars().for_each(|c| set.insert(c));
     }
 
+    /// Adds the characters of `other`.
+    pub(crate) fn add_all(&mut self, other: &Glyphs) {
+        for (set, more) in self.chars.iter_mut().zip(&other.chars) {
+            if !more.bmp.is_empty() {
+                if set.bmp.is_empty() {
+                    set.bmp = vec![0; 0x10000 / 64];
+                }
+                set.bmp.iter_mut().zip(&more.bmp).for_each(|(a, b)| *a |= b);
+            }
+            set.rest.extend(more.rest.iter().copied());
+        }
+    }
+
     /// The characters in a compact form, to keep one per document (see `Printed`).
     pub(crate) fn printed(&self) -> Printed {
         Printed { chars: self.chars.each_ref().map(|set| set.iter().collect()) }
@@ -129,10 +146,11 @@ pub(crate) struct Subset {
     pub(crate) base_font: String,
     /// A bare CFF program (FontFile3, CIDFontType0C) or else a TrueType file (FontFile2).
     pub(crate) cff: bool,
-    /// The font program, deflated.
+    /// The font program: a TrueType one deflated (see `FONT_LEVEL`).
     pub(crate) program: Vec<u8>,
     /// Its length before deflating (a TrueType program's `/Length1`).
     pub(crate) program_length: usize,
+    pub(crate) deflated: bool,
     /// The ToUnicode CMap (character id → text, for copying and search), deflated.
     pub(crate) to_unicode: Vec<u8>,
     /// Advance of each character id, in thousandths of an em.
@@ -144,7 +162,6 @@ pub(crate) struct Subset {
 }
 
 struct Charstrings {
-    cff: Vec<u8>,
     at: usize,
     glyphs: Vec<std::ops::Range<usize>>,
 }
@@ -244,7 +261,7 @@ impl Subsets {
                         subset,
                         base_font: subset.base_font.as_str().into(),
                         program: subset.program.as_slice().into(),
-                        deflated: true,
+                        deflated: subset.deflated,
                     })
                 })
                 .collect()
@@ -283,7 +300,7 @@ impl Subsets {
                 else {
                     continue;
                 };
-                let Some(program) = subset.charstrings.as_ref().and_then(|cs| cs.thinned(&keep, subset.program.len()))
+                let Some(program) = subset.charstrings.as_ref().and_then(|cs| cs.thinned(&subset.program, &keep))
                 else {
                     continue;
                 };
@@ -313,13 +330,14 @@ impl Charstrings {
             _ => None,
         })?;
         let (glyphs, end) = super::cff::index(cff, at)?;
-        (end == cff.len()).then(|| Charstrings { cff: cff.to_vec(), at, glyphs })
+        (end == cff.len()).then_some(Charstrings { at, glyphs })
     }
 
-    /// The program with every glyph not kept emptied (`endchar`), its charstrings INDEX
-    /// written again with the smallest offsets that fit; None unless it is smaller than `than`
-    /// bytes (the shared program, compressed).
-    fn thinned(&self, keep: &[bool], than: usize) -> Option<Vec<u8>> {
+    /// The program `cff` (that these charstrings are of) with every glyph not kept emptied
+    /// (`endchar`), its charstrings INDEX written again with the smallest offsets that fit;
+    /// None unless that makes it smaller.
+    fn thinned(&self, cff: &[u8], keep: &[bool]) -> Option<Vec<u8>> {
+        let than = cff.len();
         const ENDCHAR: &[u8] = &[14];
         let data: usize = self.glyphs.iter().zip(keep).map(|(g, &k)| if k { g.len() } else { ENDCHAR.len() }).sum();
         // Not copied when even one-byte offsets would make it larger.
@@ -327,9 +345,9 @@ impl Charstrings {
             return None;
         }
         let glyphs: Vec<&[u8]> =
-            self.glyphs.iter().zip(keep).map(|(g, &k)| if k { &self.cff[g.clone()] } else { ENDCHAR }).collect();
+            self.glyphs.iter().zip(keep).map(|(g, &k)| if k { &cff[g.clone()] } else { ENDCHAR }).collect();
         let mut out = Vec::with_capacity(self.at + 3 + (glyphs.len() + 1) * 4 + data);
-        out.extend_from_slice(&self.cff[..self.at]);
+        out.extend_from_slice(&cff[..self.at]);
         super::cff::push_index(&mut out, &glyphs);
         (out.len() < than).then_some(out)
     }
@@ -361,7 +379,11 @@ fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
         }
     };
     let raw = program.as_slice();
-    let program = deflate::zlib(raw, FONT_LEVEL)?;
+    let deflated = !cff;
+    let packed = match deflated {
+        true => Some(deflate::zlib(raw, FONT_LEVEL)?),
+        false => None,
+    };
     // For a CFF face, PDF wants the name inside the program (Table 117); in a collection of
     // Chinese, Japanese and Korean faces that name is the one CFF table's, not the face's.
     let cff_name = match cff {
@@ -431,17 +453,50 @@ fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
     };
     let program_length = raw.len();
     let charstrings = if cff { Charstrings::of(raw) } else { None };
+    let program = packed.unwrap_or(program);
     Ok(Subset {
         cids,
         base_font: format!("{tag}+{name}"),
         cff,
         program,
         program_length,
+        deflated,
         to_unicode,
         widths,
         descriptor,
         charstrings,
     })
+}
+
+/// Cuts the glyph programs of every character in `printed` (see `cff::Cutter`) before the
+/// documents are written: once per face, on every core, where each family of each institution
+/// would cut the programs it is the first to print, paying each time for the subsetter's
+/// reading of the face's subroutines (a tenth of a millisecond; 130 cuts for 1,000 one-page
+/// letters).
+pub(crate) fn cut_glyphs(fonts: &FontSet, printed: &Glyphs) {
+    use rayon::prelude::*;
+    let mut work: Vec<(&Face, Vec<u16>)> = Vec::new();
+    for role in ROLES {
+        let stack = fonts.stack(role);
+        let mut per_face: Vec<Vec<u16>> = vec![Vec::new(); stack.faces.len()];
+        for c in printed.chars[slot(role)].iter() {
+            if let Some((i, gid, _)) = stack.glyph(c) {
+                per_face[i].push(gid);
+            }
+        }
+        for (face, mut gids) in stack.faces.iter().zip(per_face) {
+            gids.sort_unstable();
+            gids.dedup();
+            // A large face's share in as many parts as there are cores.
+            let part = gids.len().div_ceil(rayon::current_num_threads()).max(64);
+            work.extend(gids.chunks(part).map(|some| (face, some.to_vec())));
+        }
+    }
+    work.par_iter().for_each(|(face, gids)| {
+        if let Some(cutter) = face.cutter() {
+            cutter.keep_programs(face.bytes(), face.index, gids);
+        }
+    });
 }
 
 /// Six capital letters from the characters' key: the same set, the same tag.

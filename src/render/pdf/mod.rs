@@ -33,9 +33,10 @@ use super::paths;
 use crate::error::{Error, Result};
 use crate::model::{Institution, LetterNumbers, Model};
 use crate::t;
-use embed::{Glyphs, Subsets};
-use fonts::{FontSet, Stack};
-use layout::{Page, Papers, Typesetters};
+use embed::Subsets;
+pub(crate) use embed::{Glyphs, cut_glyphs};
+use fonts::FontSet;
+use layout::{Page, Papers, Role, Typesetters};
 
 pub(crate) struct PdfRenderer;
 
@@ -382,30 +383,43 @@ pub(crate) fn missing_glyphs<'a>(
     docs: impl Iterator<Item = &'a Document>,
     fonts: &FontSet,
 ) -> BTreeMap<char, (String, String)> {
+    look_at_characters(docs, fonts, None)
+}
+
+/// As `missing_glyphs`, adding every character to `printed` (with the face role that prints it).
+pub(crate) fn look_at_characters<'a>(
+    docs: impl Iterator<Item = &'a Document>,
+    fonts: &FontSet,
+    mut printed: Option<&mut Glyphs>,
+) -> BTreeMap<char, (String, String)> {
     let mut missing = BTreeMap::new();
     for doc in docs {
-        let mut note = |face: &Stack, text: &str| {
+        let mut note = |role: Role, text: &str| {
+            let face = fonts.stack(role);
             for c in text.chars().filter(|c| !face.has(*c)) {
                 missing.entry(c).or_insert_with(|| (face.name(), doc.institution.clone()));
             }
+            if let Some(printed) = printed.as_deref_mut() {
+                printed.add(role, text);
+            }
         };
         // The document number and the footer are printed too.
-        note(&fonts.body, &format!("{} 校验码 — 0123456789 —", doc.number.as_deref().unwrap_or("")));
+        note(Role::Body, &format!("{} 校验码 — 0123456789 —", doc.number.as_deref().unwrap_or("")));
         for block in &doc.blocks {
             // Each text with the face that prints it (`layout`): a signature block's header
             // is set in the heading face.
             match block {
-                Block::Title(t) => note(&fonts.title, t),
-                Block::Heading(t) => note(&fonts.heading, t),
+                Block::Title(t) => note(Role::Title, t),
+                Block::Heading(t) => note(Role::Heading, t),
                 Block::Signatures { header, rows } | Block::Table { head: header, rows, .. } => {
-                    header.iter().for_each(|h| note(&fonts.heading, h));
-                    rows.iter().flatten().for_each(|r| note(&fonts.body, r));
+                    header.iter().for_each(|h| note(Role::Heading, h));
+                    rows.iter().flatten().for_each(|r| note(Role::Body, r));
                 }
                 Block::Network(root) => root.visit(&mut |n| {
-                    note(&fonts.heading, &n.heading);
-                    n.lines.iter().for_each(|l| note(&fonts.body, l));
+                    note(Role::Heading, &n.heading);
+                    n.lines.iter().for_each(|l| note(Role::Body, l));
                 }),
-                _ => block.texts().into_iter().for_each(|t| note(&fonts.body, t)),
+                _ => block.texts().into_iter().for_each(|t| note(Role::Body, t)),
             }
         }
     }
