@@ -962,8 +962,9 @@ fn a_files_own_thinned_font_draws_what_the_shared_subset_draws() {
     let own = pdf.join("letters/nurse--li-ting.pdf");
     let department = pdf.join("departments/inpatient-letters.pdf");
     let combined = pdf.join("letters.pdf");
-    // A letter's file and its department's are smaller than the shared subset would make them;
-    // the institution's file, which prints every letter, keeps the shared subset.
+    // Each file carries the glyphs of its own letters (the shared subset also has the
+    // registers' and the verification codes'): the fewer letters, the smaller its font.
+    // (`embed`'s unit test checks that a thinned program keeps every glyph drawn.)
     let body = |f: &Path| {
         let fonts = tool("pdffonts", &[f.to_str().unwrap()]);
         let name = fonts.lines().nth(2).unwrap().split(' ').next().unwrap().to_string();

@@ -268,7 +268,7 @@ fn documents(
     let look = |docs: &[documents::Document]| {
         fonts.map(|(fonts, style)| {
             let mut glyphs = printed.then(super::pdf::Glyphs::default);
-            let missing = super::pdf::look_at_characters(docs.iter(), fonts, glyphs.as_mut());
+            let missing = super::pdf::missing_glyphs(docs.iter(), fonts, glyphs.as_mut());
             if let Some(glyphs) = glyphs {
                 crate::lock(&all_printed).add_all(&glyphs);
             }
@@ -277,9 +277,6 @@ fn documents(
     };
     // For a build that prints, the texts made here serve its PDFs too.
     let (made, looked) = documents::looked(model, theme, printed && fonts.is_some(), makes, look)?;
-    if let (true, Some((fonts, _))) = (printed, fonts) {
-        super::pdf::cut_glyphs(fonts, &all_printed.into_inner().unwrap_or_else(|e| e.into_inner()));
-    }
     let mut missing = std::collections::BTreeMap::new();
     let mut runs = std::collections::BTreeMap::new();
     for (m, r) in looked.into_iter().flatten() {
@@ -287,6 +284,10 @@ fn documents(
         for (run, file) in r {
             runs.entry(run).or_insert(file);
         }
+    }
+    // Not for a build that a missing glyph stops.
+    if let (true, Some((fonts, _)), true) = (printed, fonts, missing.is_empty()) {
+        super::pdf::cut_glyphs(fonts, &all_printed.into_inner().unwrap_or_else(|e| e.into_inner()));
     }
     for (run, file) in runs {
         let span = first_text(sources, &run).unwrap_or_else(|| Span::file_start(0));

@@ -122,3 +122,4 @@ workbook-error = workbook of { $institution }: { $error }
 page-template = template { $template } for { $path }: { $error }
 pdf-deflate = pdf: deflate failed: { $error }
 pdf-no-text = no text for { $file }
+pdf-no-characters = the characters { $file } prints were not noted

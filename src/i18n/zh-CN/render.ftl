@@ -125,3 +125,4 @@ workbook-error = { $institution } 的工作簿：{ $error }
 page-template = 模板 { $template }（用于 { $path }）：{ $error }
 pdf-deflate = PDF：压缩失败：{ $error }
 pdf-no-text = { $file } 没有文字内容
+pdf-no-characters = 未记录 { $file } 所印的字符

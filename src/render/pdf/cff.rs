@@ -3,7 +3,8 @@
 //! carry the face's), which is most of its work; and a build cuts a subset for each family of
 //! each institution's documents, which print mostly the same characters: the same glyphs were
 //! rewritten again and again (a sixth of a county's whole build). Here a face's glyphs are
-//! rewritten by the subsetter once, a few at a time as they are first printed, and kept; each
+//! rewritten by the subsetter once and kept: all that the check saw printed, before any file is
+//! written (`embed::cut_glyphs`), then any other as it is first printed; each
 //! subset is then written around the kept programs, in the layout the subsetter writes, byte
 //! for byte (checked when a face is first used: a face whose subset this does not reproduce
 //! is left to the subsetter; and by a test).
@@ -296,7 +297,7 @@ fn index_len(lengths: &[usize]) -> usize {
     }
 }
 
-fn offset_size(data: usize) -> usize {
+pub(super) fn offset_size(data: usize) -> usize {
     match data + 1 {
         n if n <= 0xFF => 1,
         n if n <= 0xFFFF => 2,

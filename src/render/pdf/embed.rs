@@ -1,10 +1,10 @@
 //! The fonts inside printed documents. All files of one family of an institution's documents
 //! (its cards and letters, say, with their combined files) are drawn with the same subset of
 //! each face: the characters all of them print. The subset is cut and described once (a CFF
-//! program is not compressed: see `FONT_LEVEL`). The file of one document copies it with the glyphs that document does not print
-//! emptied (`Subsets::thinned`), so that a one-page letter carries its own few hundred glyphs,
-//! not the institution's thousand; so does a department's combined file, with its documents'
-//! glyphs; the institution's combined file, which prints nearly all, copies it as it is.
+//! program is not compressed: see `FONT_LEVEL`). Each file copies it with the glyphs its own
+//! documents do not print emptied (`Subsets::thinned`), so that a one-page letter carries its
+//! own few hundred glyphs, not the institution's thousand, and a department's combined file
+//! its documents' glyphs; a file that prints them all copies it as it is.
 //!
 //! Why not a subset cut per file, as PDF writers do: cutting and compressing three CJK faces
 //! for each file was more than half of a letter's cost (krilla, which wrote these files before,
@@ -29,10 +29,10 @@ use crate::t;
 
 /// TrueType programs and ToUnicode maps are deflated; CFF programs are not: CFF shrinks by only
 /// a sixth (over the font streams of 1,000 employees' PDFs, 61 MB, libdeflate's level 1 wrote
-/// 50.5 MB in 0.39 s), and a CFF subset goes whole only into an institution's combined files,
-/// a few of its largest: for 1,000 one-page letters, deflating them was 5 % of the build; for
-/// 1,000 employees' whole output, not deflating them made it 0.4 % larger (60 combined files, at
-/// most 8.5 %).
+/// 50.5 MB in 0.39 s), and most of a CFF subset's bytes are written thinned, file by file
+/// (deflating each would cost about as much as the rest of the file). Deflating the shared
+/// subsets once per family was 5 % of a build of 1,000 one-page letters, and saved 0.4 % of
+/// 1,000 employees' whole output (60 of its combined files were up to 8.5 % smaller).
 const FONT_LEVEL: u8 = 1;
 
 pub(crate) const ROLES: [Role; 3] = [Role::Body, Role::Heading, Role::Title];
@@ -146,11 +146,10 @@ pub(crate) struct Subset {
     pub(crate) base_font: String,
     /// A bare CFF program (FontFile3, CIDFontType0C) or else a TrueType file (FontFile2).
     pub(crate) cff: bool,
-    /// The font program: a TrueType one deflated (see `FONT_LEVEL`).
+    /// The font program: a CFF one as it is, a TrueType one deflated (see `FONT_LEVEL`).
     pub(crate) program: Vec<u8>,
     /// Its length before deflating (a TrueType program's `/Length1`).
     pub(crate) program_length: usize,
-    pub(crate) deflated: bool,
     /// The ToUnicode CMap (character id → text, for copying and search), deflated.
     pub(crate) to_unicode: Vec<u8>,
     /// Advance of each character id, in thousandths of an em.
@@ -171,8 +170,6 @@ pub(crate) struct Embedded<'a> {
     pub(crate) subset: &'a Subset,
     pub(crate) base_font: std::borrow::Cow<'a, str>,
     pub(crate) program: std::borrow::Cow<'a, [u8]>,
-    /// Whether `program` is deflated (the shared one) or plain (a thinned one).
-    pub(crate) deflated: bool,
 }
 
 /// What a PDF's font descriptor says about a face; from the whole face (its bounding box from
@@ -250,9 +247,8 @@ impl Subsets {
         self.faces[slot(role)].get(i)?.as_ref()
     }
 
-    /// The faces as a file that holds several of the group's documents embeds them: the
-    /// shared subsets.
-    pub(crate) fn shared(&self) -> Faces<Embedded<'_>> {
+    /// The shared subsets, as they are.
+    fn shared(&self) -> Faces<Embedded<'_>> {
         self.faces.each_ref().map(|stack| {
             stack
                 .iter()
@@ -261,7 +257,6 @@ impl Subsets {
                         subset,
                         base_font: subset.base_font.as_str().into(),
                         program: subset.program.as_slice().into(),
-                        deflated: subset.deflated,
                     })
                 })
                 .collect()
@@ -271,9 +266,7 @@ impl Subsets {
     /// The faces as a file of some of the group's documents embeds them: a CFF subset with the
     /// glyphs that they do not print emptied, when that is smaller than the shared subset. Its
     /// character ids are the shared subset's, so the document's pages are drawn once for its
-    /// own file and its combined files; and it is not compressed, which would cost about as
-    /// much as the rest of the file (CFF shrinks by a sixth; the glyphs of a one-page letter
-    /// take 1.6 ms to deflate, measured on Noto Serif CJK).
+    /// own file and its combined files.
     pub(crate) fn thinned(&self, fonts: &FontSet, glyphs: &Glyphs) -> Faces<Embedded<'_>> {
         let mut out = self.shared();
         for role in ROLES {
@@ -310,7 +303,6 @@ impl Subsets {
                 let name = subset.base_font.split_once('+').map_or(subset.base_font.as_str(), |(_, n)| n);
                 embedded.base_font = format!("{tag}+{name}").into();
                 embedded.program = program.into();
-                embedded.deflated = false;
             }
         }
         out
@@ -337,19 +329,20 @@ impl Charstrings {
     /// (`endchar`), its charstrings INDEX written again with the smallest offsets that fit;
     /// None unless that makes it smaller.
     fn thinned(&self, cff: &[u8], keep: &[bool]) -> Option<Vec<u8>> {
-        let than = cff.len();
         const ENDCHAR: &[u8] = &[14];
         let data: usize = self.glyphs.iter().zip(keep).map(|(g, &k)| if k { g.len() } else { ENDCHAR.len() }).sum();
-        // Not copied when even one-byte offsets would make it larger.
-        if self.at + 3 + self.glyphs.len() + 1 + data >= than {
+        // The INDEX: count, offset size, offsets, data.
+        let len = self.at + 3 + (self.glyphs.len() + 1) * super::cff::offset_size(data) + data;
+        if len >= cff.len() {
             return None;
         }
         let glyphs: Vec<&[u8]> =
             self.glyphs.iter().zip(keep).map(|(g, &k)| if k { &cff[g.clone()] } else { ENDCHAR }).collect();
-        let mut out = Vec::with_capacity(self.at + 3 + (glyphs.len() + 1) * 4 + data);
+        let mut out = Vec::with_capacity(len);
         out.extend_from_slice(&cff[..self.at]);
         super::cff::push_index(&mut out, &glyphs);
-        (out.len() < than).then_some(out)
+        debug_assert_eq!(out.len(), len);
+        Some(out)
     }
 }
 
@@ -379,10 +372,9 @@ fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
         }
     };
     let raw = program.as_slice();
-    let deflated = !cff;
-    let packed = match deflated {
-        true => Some(deflate::zlib(raw, FONT_LEVEL)?),
-        false => None,
+    let packed = match cff {
+        true => None,
+        false => Some(deflate::zlib(raw, FONT_LEVEL)?),
     };
     // For a CFF face, PDF wants the name inside the program (Table 117); in a collection of
     // Chinese, Japanese and Korean faces that name is the one CFF table's, not the face's.
@@ -460,7 +452,6 @@ fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
         cff,
         program,
         program_length,
-        deflated,
         to_unicode,
         widths,
         descriptor,
@@ -506,7 +497,47 @@ fn subset_tag(key: &cache::Key) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::CharSet;
+    use super::{CharSet, Charstrings, Glyphs, Subsets, slot};
+    use crate::render::pdf::fonts::FontSet;
+    use crate::render::pdf::layout::Role;
+    use crate::render::pdf::style::Fonts;
+
+    /// A file's thinned program keeps, byte for byte, the shared subset's program of every
+    /// character id it draws, and empties every other; a file that prints them all keeps the
+    /// shared program itself.
+    #[test]
+    fn a_thinned_subset_keeps_the_glyphs_drawn_and_only_those() {
+        let sc = vec!["Noto Serif CJK SC".to_string()];
+        let fonts = FontSet::load(&Fonts { body: sc.clone(), heading: sc.clone(), title: sc }, &[])
+            .expect("fonts-noto-cjk is installed");
+        let (all, part) = ("安全生产责任书　甲方：乙方：认真遵守规章制度（一）1．ABC 2026年", "责任书（一）乙方");
+        let group = |text: &str| {
+            let mut glyphs = Glyphs::default();
+            glyphs.add(Role::Body, text);
+            glyphs
+        };
+        let subsets = Subsets::new(&fonts, &group(all)).unwrap();
+        let shared = subsets.get(Role::Body, 0).unwrap();
+        let face = &fonts.body.faces[0];
+        let programs = |cff: &[u8]| -> Vec<Vec<u8>> {
+            Charstrings::of(cff).unwrap().glyphs.iter().map(|g| cff[g.clone()].to_vec()).collect()
+        };
+        let theirs = programs(&shared.program);
+        let thinned = subsets.thinned(&fonts, &group(part));
+        let ours = programs(&thinned[slot(Role::Body)][0].as_ref().unwrap().program);
+        assert_eq!(ours.len(), theirs.len());
+        let drawn: Vec<usize> =
+            shared.encode(face, part).chunks(2).map(|c| usize::from(u16::from_be_bytes([c[0], c[1]]))).collect();
+        assert_eq!(drawn.len(), part.chars().count());
+        for (cid, (ours, theirs)) in ours.iter().zip(&theirs).enumerate() {
+            match cid == 0 || drawn.contains(&cid) {
+                true => assert!(ours == theirs && theirs.len() > 1, "character id {cid} not kept"),
+                false => assert_eq!(ours, &[14], "character id {cid} not emptied"),
+            }
+        }
+        let whole = subsets.thinned(&fonts, &group(all));
+        assert!(whole[slot(Role::Body)][0].as_ref().unwrap().program == shared.program);
+    }
 
     /// The bits and the tree give the characters a tree alone would, in the same order.
     #[test]

@@ -182,9 +182,12 @@ fn family(files: &Files, inst: &Institution, laid: Vec<(&Document, Vec<Page>)>) 
         let paper = b.docs.first().map_or(&ts.official, |m| ts.of(m.doc));
         // A department's file carries the glyphs of its own documents, not the institution's
         // (its eight duty cards printed 443 of the 778 characters and were 264 KB, 222 KB of
-        // them fonts); the whole institution's file prints nearly all of them and keeps the
-        // shared, compressed subsets (`thinned` keeps those where they are smaller).
-        let glyphs = Glyphs::of_all(b.docs.iter().filter_map(|m| printed.get(m.doc.file.as_str())));
+        // them fonts).
+        let members = b.docs.iter().map(|m| {
+            let file = m.doc.file.as_str();
+            printed.get(file).ok_or_else(|| Error::internal(t!("pdf-no-characters", file)))
+        });
+        let glyphs = Glyphs::of_all(members.collect::<Result<Vec<_>>>()?);
         let faces = subsets.thinned(fonts, &glyphs);
         let bytes = Arc::new(write::pdf(paper, &faces, &b.title, &bound, true, &key[..16])?);
         ctx.write_shared(&paths::in_site(&b.path), bytes)
@@ -357,7 +360,7 @@ fn is_ideographic_or_blank(c: char) -> bool {
 /// become an empty box. The error names the person (or post) and where it is written.
 fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
     let mut problems: BTreeMap<(char, String), String> = BTreeMap::new();
-    for (c, (font, institution)) in missing_glyphs(docs.iter().copied(), fonts) {
+    for (c, (font, institution)) in missing_glyphs(docs.iter().copied(), fonts, None) {
         problems.entry((c, whereabouts(model, &institution, c))).or_insert(font);
     }
     if problems.is_empty() {
@@ -378,20 +381,17 @@ fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
 }
 
 /// The characters of `docs` that the face printing them lacks: each with that face's name and
-/// the institution of the first document that prints it.
+/// the institution of the first document that prints it. With `printed`, every character they
+/// print is added to it (with the role of the face that prints it), and those a verification
+/// code may have.
 pub(crate) fn missing_glyphs<'a>(
-    docs: impl Iterator<Item = &'a Document>,
-    fonts: &FontSet,
-) -> BTreeMap<char, (String, String)> {
-    look_at_characters(docs, fonts, None)
-}
-
-/// As `missing_glyphs`, adding every character to `printed` (with the face role that prints it).
-pub(crate) fn look_at_characters<'a>(
     docs: impl Iterator<Item = &'a Document>,
     fonts: &FontSet,
     mut printed: Option<&mut Glyphs>,
 ) -> BTreeMap<char, (String, String)> {
+    if let Some(printed) = printed.as_deref_mut() {
+        printed.add(Role::Body, &String::from_utf8_lossy(super::document::CODE_ALPHABET));
+    }
     let mut missing = BTreeMap::new();
     for doc in docs {
         let mut note = |role: Role, text: &str| {

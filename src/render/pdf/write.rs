@@ -528,7 +528,7 @@ fn write_font(pdf: &mut Pdf, e: &Embedded, [type0, cid, descriptor, program, cma
     fd.finish();
 
     let mut stream = pdf.stream(program, &e.program);
-    if e.deflated {
+    if !s.cff {
         stream.filter(Filter::FlateDecode);
     }
     match s.cff {
