@@ -264,7 +264,7 @@ fn documents(
 ) -> crate::error::Result<documents::Documents> {
     // Each institution's texts are looked at while they are made, on every core; for a build
     // that prints, what they print is noted, to cut the glyphs once (`pdf::cut_glyphs`).
-    let all_printed = std::sync::Mutex::new(super::pdf::Glyphs::default());
+    let all_printed = std::sync::Mutex::new(super::pdf::code_glyphs());
     let look = |docs: &[documents::Document]| {
         fonts.map(|(fonts, style)| {
             let mut glyphs = printed.then(super::pdf::Glyphs::default);

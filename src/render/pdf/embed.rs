@@ -78,6 +78,16 @@ impl CharSet {
         }
     }
 
+    fn add_all(&mut self, other: &CharSet) {
+        if !other.bmp.is_empty() {
+            if self.bmp.is_empty() {
+                self.bmp = vec![0; 0x10000 / 64];
+            }
+            self.bmp.iter_mut().zip(&other.bmp).for_each(|(a, b)| *a |= b);
+        }
+        self.rest.extend(other.rest.iter().copied());
+    }
+
     fn iter(&self) -> impl Iterator<Item = char> + '_ {
         // Each set bit of each word, lowest first.
         let bmp = self.bmp.iter().enumerate().filter(|(_, word)| **word != 0).flat_map(|(k, &word)| {
@@ -96,15 +106,7 @@ impl Glyphs {
 
     /// Adds the characters of `other`.
     pub(crate) fn add_all(&mut self, other: &Glyphs) {
-        for (set, more) in self.chars.iter_mut().zip(&other.chars) {
-            if !more.bmp.is_empty() {
-                if set.bmp.is_empty() {
-                    set.bmp = vec![0; 0x10000 / 64];
-                }
-                set.bmp.iter_mut().zip(&more.bmp).for_each(|(a, b)| *a |= b);
-            }
-            set.rest.extend(more.rest.iter().copied());
-        }
+        self.chars.iter_mut().zip(&other.chars).for_each(|(set, more)| set.add_all(more));
     }
 
     /// The characters in a compact form, to keep one per document (see `Printed`).
@@ -372,10 +374,6 @@ fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
         }
     };
     let raw = program.as_slice();
-    let packed = match cff {
-        true => None,
-        false => Some(deflate::zlib(raw, FONT_LEVEL)?),
-    };
     // For a CFF face, PDF wants the name inside the program (Table 117); in a collection of
     // Chinese, Japanese and Korean faces that name is the one CFF table's, not the face's.
     let cff_name = match cff {
@@ -445,7 +443,10 @@ fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
     };
     let program_length = raw.len();
     let charstrings = if cff { Charstrings::of(raw) } else { None };
-    let program = packed.unwrap_or(program);
+    let program = match cff {
+        true => program,
+        false => deflate::zlib(raw, FONT_LEVEL)?,
+    };
     Ok(Subset {
         cids,
         base_font: format!("{tag}+{name}"),

@@ -37,6 +37,7 @@ use embed::Subsets;
 pub(crate) use embed::{Glyphs, cut_glyphs};
 use fonts::FontSet;
 use layout::{Page, Papers, Role, Typesetters};
+pub(crate) use write::code_glyphs;
 
 pub(crate) struct PdfRenderer;
 
@@ -382,16 +383,12 @@ fn coverage(model: &Model, docs: &[&Document], fonts: &FontSet) -> Result<()> {
 
 /// The characters of `docs` that the face printing them lacks: each with that face's name and
 /// the institution of the first document that prints it. With `printed`, every character they
-/// print is added to it (with the role of the face that prints it), and those a verification
-/// code may have.
+/// print is added to it (with the role of the face that prints it).
 pub(crate) fn missing_glyphs<'a>(
     docs: impl Iterator<Item = &'a Document>,
     fonts: &FontSet,
     mut printed: Option<&mut Glyphs>,
 ) -> BTreeMap<char, (String, String)> {
-    if let Some(printed) = printed.as_deref_mut() {
-        printed.add(Role::Body, &String::from_utf8_lossy(super::document::CODE_ALPHABET));
-    }
     let mut missing = BTreeMap::new();
     for doc in docs {
         let mut note = |role: Role, text: &str| {

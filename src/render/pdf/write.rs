@@ -57,12 +57,18 @@ pub(crate) fn texts(ts: &Typesetter, doc: &Document, page: &Page, number: usize)
     out
 }
 
-/// The characters `docs` print, per face.
-pub(crate) fn glyphs(ts: &Typesetters, docs: &[(&Document, Vec<Page>)]) -> Glyphs {
+/// Every character a verification code may have (page numbers are digits too), which a group
+/// of documents' subsets always hold: an edit changes codes, and should change the subsets
+/// only when it brings a new character of its own.
+pub(crate) fn code_glyphs() -> Glyphs {
     let mut glyphs = Glyphs::default();
-    // Every character a code or a page number may have: an edit changes codes, and should
-    // change the subsets only when it brings a new character of its own.
     glyphs.add(Role::Body, &String::from_utf8_lossy(CODE_ALPHABET));
+    glyphs
+}
+
+/// The characters `docs` print, per face, with those of any code.
+pub(crate) fn glyphs(ts: &Typesetters, docs: &[(&Document, Vec<Page>)]) -> Glyphs {
+    let mut glyphs = code_glyphs();
     for (d, pages) in docs {
         add(&mut glyphs, ts.of(d), d, pages);
     }
