@@ -43,3 +43,11 @@ pub(crate) mod write;
 pub(crate) fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
 }
+
+/// Frees `value` on a thread of its own. What a build made (a county's documents, a province's
+/// model: millions of allocations) is freed one allocation at a time, which neither the output's
+/// swap into place nor the user need wait for; a process that ends first leaves it all to the OS.
+pub(crate) fn drop_aside<T: Send + 'static>(value: T) {
+    // Without a thread (spawn failed), `value` was freed by the failed spawn, here.
+    let _ = std::thread::Builder::new().spawn(move || drop(value));
+}

@@ -239,9 +239,12 @@ fn render_into(
         .collect::<Result<_>>()?;
     clock.lap("renderers, side by side");
     // The renderers are done with the documents (`ctx` borrowed them last).
-    if let Some(p) = preview {
-        render::documents::keep(&p.documents, model, documents);
-        p.pages.commit();
+    match preview {
+        Some(p) => {
+            render::documents::keep(&p.documents, model, documents);
+            p.pages.commit();
+        }
+        None => crate::drop_aside(documents),
     }
     if options.timings {
         notes.laps.extend(laps);

@@ -399,6 +399,7 @@ fn run(cli: Cli) -> Result<i32> {
             let ms = format!("{:.0}", started.elapsed().as_secs_f64() * 1000.0);
             let (institutions, out) = (model.institutions.len(), out.display().to_string());
             eprintln!("{}", t!("cli-built", institutions, posts, out, ms));
+            crate::drop_aside((model, checked.sources));
             Ok(0)
         }
         Command::Changes { dir, since, format } => {
