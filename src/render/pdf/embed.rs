@@ -20,8 +20,8 @@ use skrifa::instance::{LocationRef, Size};
 use skrifa::raw::TableProvider;
 use skrifa::{MetadataProvider, Tag};
 
+use super::fonts::Role;
 use super::fonts::{Face, FontSet, Stack};
-use super::layout::Role;
 use crate::error::{Error, Result};
 use crate::render::deflate;
 use crate::render::kept as cache;
@@ -500,7 +500,7 @@ fn subset_tag(key: &cache::Key) -> String {
 mod tests {
     use super::{CharSet, Charstrings, Glyphs, Subsets, slot};
     use crate::render::pdf::fonts::FontSet;
-    use crate::render::pdf::layout::Role;
+    use crate::render::pdf::fonts::Role;
     use crate::render::pdf::style::Fonts;
 
     /// A file's thinned program keeps, byte for byte, the shared subset's program of every

@@ -150,7 +150,24 @@ pub(crate) struct FontSet {
     pub(crate) title: Stack,
 }
 
+/// What a text is on the page, which decides the stack of faces that prints it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Body,
+    Heading,
+    Title,
+}
+
 impl FontSet {
+    /// The faces that print `role`'s text.
+    pub(crate) fn stack(&self, role: Role) -> &Stack {
+        match role {
+            Role::Body => &self.body,
+            Role::Heading => &self.heading,
+            Role::Title => &self.title,
+        }
+    }
+
     /// The fonts the theme's PDF style asks for (in the theme's `pdf/fonts` folder or installed).
     pub(crate) fn of_theme(theme: &crate::render::theme::Theme, style: &super::style::Style) -> Result<Self> {
         FontSet::load(&style.fonts, &theme.font_files)

@@ -6,18 +6,12 @@
 //! never split across pages; a paragraph never leaves its last line alone at the top of a page
 //! or its first line alone at the bottom; a heading never ends a page.
 
-use super::fonts::{FontSet, Stack};
+use super::fonts::{FontSet, Role, Stack};
 use super::linebreak;
+use super::memo::Memo;
 use super::style::{MM, Style};
 use crate::render::document::{Align, Paper};
 use crate::render::documents::Block;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Role {
-    Body,
-    Heading,
-    Title,
-}
 
 /// Text drawn from `x` on a line, with `spacing` added after every character but the last.
 #[derive(Debug, Clone)]
@@ -131,6 +125,8 @@ pub(crate) struct Typesetter<'a> {
     /// Numbered items as official documents set them (GB/T 9704: 左空二字、回行顶格, the
     /// number inline), or hanging after the number, as a posted list reads best.
     pub(crate) inline_items: bool,
+    /// Paragraphs set already, for the files of one institution (see `Typesetters::remembering`).
+    pub(crate) memo: Option<&'a Memo<Line>>,
 }
 
 /// The typesetters of a build, one for each paper (`document::Paper`): the theme's page, a
@@ -155,31 +151,26 @@ impl Papers {
     /// A typesetter for each paper: the theme's `style`, and these.
     pub(crate) fn typesetters<'a>(&'a self, style: &'a Style, fonts: &'a FontSet) -> Typesetters<'a> {
         Typesetters {
-            official: Typesetter { style, fonts, inline_items: true },
-            posted: Typesetter { style: &self.posted, fonts, inline_items: false },
-            wide: Typesetter { style: &self.wide, fonts, inline_items: false },
+            official: Typesetter { style, fonts, inline_items: true, memo: None },
+            posted: Typesetter { style: &self.posted, fonts, inline_items: false, memo: None },
+            wide: Typesetter { style: &self.wide, fonts, inline_items: false, memo: None },
         }
     }
 }
 
 impl<'a> Typesetters<'a> {
+    /// These typesetters, laying each paragraph out once into `memo` and copying it after.
+    pub(crate) fn remembering(&self, memo: &'a Memo<Line>) -> Typesetters<'a> {
+        let with = |t: &Typesetter<'a>| Typesetter { memo: Some(memo), ..*t };
+        Typesetters { official: with(&self.official), posted: with(&self.posted), wide: with(&self.wide) }
+    }
+
     /// The one that sets `doc`.
     pub(crate) fn of(&self, doc: &crate::render::document::Document) -> &Typesetter<'a> {
         match doc.kind.paper() {
             Paper::Official => &self.official,
             Paper::Posted => &self.posted,
             Paper::Wide => &self.wide,
-        }
-    }
-}
-
-impl FontSet {
-    /// The faces that print `role`'s text.
-    pub(crate) fn stack(&self, role: Role) -> &Stack {
-        match role {
-            Role::Body => &self.body,
-            Role::Heading => &self.heading,
-            Role::Title => &self.title,
         }
     }
 }
@@ -205,8 +196,18 @@ impl Typesetter<'_> {
 
     /// Breaks `text` into justified lines within `frame`.
     fn paragraph(&self, role: Role, size: f32, text: &str, frame: Frame) -> Vec<Line> {
-        let Frame { x, width, first_indent, rest_indent } = frame;
         let tracking = if role == Role::Body { self.style.tracking() } else { 0.0 };
+        let Some(memo) = self.memo else { return self.lay_paragraph(role, size, text, frame, tracking) };
+        let Frame { x, width, first_indent, rest_indent } = frame;
+        let [s, t, x, w, first, rest] = [size, tracking, x, width, first_indent, rest_indent].map(f32::to_bits);
+        memo.get_or([role as u32, s, t, x, w, first, rest], text, || {
+            self.lay_paragraph(role, size, text, frame, tracking)
+        })
+    }
+
+    /// `paragraph`'s lines, laid out.
+    fn lay_paragraph(&self, role: Role, size: f32, text: &str, frame: Frame, tracking: f32) -> Vec<Line> {
+        let Frame { x, width, first_indent, rest_indent } = frame;
         let face = self.face(role);
         // The dash (破折号) is two em dashes, which most faces draw with a gap between them: one
         // two-em dash (U+2E3A) is drawn whole, where the face has it. The document's text (and

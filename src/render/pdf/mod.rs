@@ -13,6 +13,7 @@ pub(crate) mod fonts;
 mod justify;
 mod layout;
 pub(crate) mod linebreak;
+mod memo;
 mod network;
 pub(crate) mod style;
 mod table;
@@ -35,8 +36,8 @@ use crate::model::{Institution, LetterNumbers, Model};
 use crate::t;
 use embed::Subsets;
 pub(crate) use embed::{Glyphs, cut_glyphs};
-use fonts::FontSet;
-use layout::{Page, Papers, Role, Typesetters};
+use fonts::{FontSet, Role};
+use layout::{Page, Papers, Typesetters};
 pub(crate) use write::code_glyphs;
 
 pub(crate) struct PdfRenderer;
@@ -62,7 +63,6 @@ impl Renderer for PdfRenderer {
         let ts = papers.typesetters(style, fonts);
         let bar = progress(ctx.progress, printed.len() as u64);
         let style_key = cache::key(&[ctx.theme.pdf_style.as_bytes()]);
-        let files = Files { ctx, ts: &ts, fonts, style_key, bar: &bar };
         let (combined_us, combined_pages) = (AtomicU64::new(0), AtomicUsize::new(0));
         // Institutions are independent, and so are the documents within one: lay out and write
         // them on every core. An institution's combined files are drawn from the pages laid out
@@ -90,6 +90,9 @@ impl Renderer for PdfRenderer {
                 })
                 .collect::<Result<_>>()?;
             coverage(ctx.model, &mine, fonts)?;
+            let memo = memo::Memo::default();
+            let ts = ts.remembering(&memo);
+            let files = Files { ctx, ts: &ts, fonts, style_key, bar: &bar };
             let laid: Vec<(&Document, Vec<Page>)> = mine.into_par_iter().map(|d| (d, lay_out(ts.of(d), d))).collect();
             // One subset of each face for each family's files (see `Family`): a letter carries
             // the glyphs of the institution's cards and letters, not of its ledgers too.

@@ -7,7 +7,8 @@
 //! tallest column fits (down to 6 pt), and if it still does not, the boxes name their units
 //! only. Text is broken with the same rules as the body (`linebreak`).
 
-use super::layout::{Page, Role, Shape, Typesetter};
+use super::fonts::Role;
+use super::layout::{Page, Shape, Typesetter};
 use super::linebreak;
 use super::style::MM;
 use crate::render::document::{Block, Node};

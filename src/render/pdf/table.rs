@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 
-use super::layout::{Cells, Line, Role, Rule, Run, Typesetter};
+use super::fonts::Role;
+use super::layout::{Cells, Line, Rule, Run, Typesetter};
 use super::linebreak;
 use crate::render::document::Align;
 
