@@ -4,5 +4,11 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
-    std::process::exit(safeduty::cli::main());
+    let code = safeduty::cli::main();
+    // The process ends without running exit hooks: the allocator's would first free and purge
+    // every arena (2–3 ms after a build of 1,000 letters), memory the OS takes back at once
+    // anyway. What was printed is out: stdout is flushed here, stderr is not buffered.
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    // SAFETY: `_exit` only ends the process; nothing of ours waits on an exit hook.
+    unsafe { libc::_exit(code) }
 }

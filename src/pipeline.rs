@@ -238,18 +238,19 @@ fn render_into(
         })
         .collect::<Result<_>>()?;
     clock.lap("renderers, side by side");
+    if options.timings {
+        notes.laps.extend(laps);
+        notes.laps.extend(stage_laps.into_inner().unwrap_or_else(|e| e.into_inner()));
+    }
+    notes.laps.extend(clock.laps);
     // The renderers are done with the documents (`ctx` borrowed them last).
     match preview {
         Some(p) => {
             render::documents::keep(&p.documents, model, documents);
             p.pages.commit();
         }
-        None => crate::drop_aside(documents),
+        // The fonts' maps are unmapped there too.
+        None => crate::drop_aside((documents, fonts, theme, options)),
     }
-    if options.timings {
-        notes.laps.extend(laps);
-        notes.laps.extend(stage_laps.into_inner().unwrap_or_else(|e| e.into_inner()));
-    }
-    notes.laps.extend(clock.laps);
     Ok(notes)
 }
