@@ -29,6 +29,9 @@ pub(crate) struct Face {
     bmp: Vec<AtomicU64>,
     /// Characters beyond it.
     astral: Mutex<HashMap<char, Option<(u16, f32)>>>,
+    /// `ink_top`'s answers: every page's footer asks for its dash's, which means reading the
+    /// glyph's outline.
+    tops: Mutex<HashMap<char, Option<f32>>>,
     /// Its subsets' writer, made when first asked for (None: the subsetter cuts them).
     cutter: std::sync::OnceLock<Option<super::cff::Cutter>>,
 }
@@ -45,7 +48,8 @@ const FOUND: u64 = 1 << 62;
 impl Face {
     fn new(name: String, data: Bytes, index: u32) -> Self {
         let bmp = std::iter::repeat_with(|| AtomicU64::new(0)).take(0x1_0000).collect();
-        Face { name, data, index, bmp, astral: Mutex::new(HashMap::new()), cutter: std::sync::OnceLock::new() }
+        let (astral, tops, cutter) = (Mutex::default(), Mutex::default(), std::sync::OnceLock::new());
+        Face { name, data, index, bmp, astral, tops, cutter }
     }
 
     /// The writer of this face's subsets, when it is CID-keyed CFF (see `cff`).
@@ -87,6 +91,10 @@ impl Face {
 
     /// How far the ink of `c` rises above the baseline, in em (from its outline).
     pub(crate) fn ink_top(&self, c: char) -> Option<f32> {
+        *crate::lock(&self.tops).entry(c).or_insert_with(|| self.measure_top(c))
+    }
+
+    fn measure_top(&self, c: char) -> Option<f32> {
         let font = skrifa::FontRef::from_index(self.bytes(), self.index).ok()?;
         let upem = font.metrics(Size::unscaled(), LocationRef::default()).units_per_em as f32;
         let id = font.charmap().map(c)?;
