@@ -332,7 +332,7 @@ fn outline(
 fn estimated_len(fonts: &Faces<Embedded>, docs: &[Bound]) -> usize {
     let fonts: usize =
         fonts.iter().flatten().flatten().map(|e| e.program.len() + e.subset.to_unicode.len() + 1024).sum();
-    let pages: usize = docs.iter().flat_map(|d| d.pages).map(|p| p.content.len() + 256 + 64 * p.marks.len()).sum();
+    let pages: usize = docs.iter().flat_map(|d| d.pages).map(|p| p.content.len() + 512 + 64 * p.marks.len()).sum();
     let blocks: usize = docs.iter().map(|d| 160 * d.blocks.len()).sum();
     fonts + pages + blocks + super::archive::srgb().len() + 8192
 }
