@@ -84,9 +84,10 @@ pub fn lang() -> Lang {
 }
 
 pub(super) fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
-    let bundles = BUNDLES.get_or_init(|| [build(Lang::En), build(Lang::Zh)]);
-    &bundles[lang as usize]
+    // Each language's when first asked for: a command parses only its own (the catalogs are
+    // 136 KB, a millisecond of every run), English only where a message falls back to it.
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] = [OnceLock::new(), OnceLock::new()];
+    BUNDLES[lang as usize].get_or_init(|| build(lang))
 }
 
 pub(super) fn build(lang: Lang) -> FluentBundle<FluentResource> {
