@@ -3,11 +3,11 @@
 //! carry the face's), which is most of its work; and a build cuts a subset for each family of
 //! each institution's documents, which print mostly the same characters: the same glyphs were
 //! rewritten again and again (a sixth of a county's whole build). Here a face's glyphs are
-//! rewritten by the subsetter once and kept: all that the check saw printed, before any file is
-//! written (`embed::cut_glyphs`), then any other as it is first printed; each
-//! subset is then written around the kept programs, in the layout the subsetter writes, byte
-//! for byte (checked when a face is first used: a face whose subset this does not reproduce
-//! is left to the subsetter; and by a test).
+//! rewritten once and kept (by `charstring`, which writes what the subsetter would, faster): all
+//! that the check saw printed, before any file is written (`embed::cut_glyphs`), then any other
+//! as it is first printed; each subset is then written around the kept programs, in the layout
+//! the subsetter writes, byte for byte (checked when a face is first used: a face whose subset
+//! this does not reproduce is left to the subsetter; and by a test).
 //!
 //! Written by hand because no maintained crate writes a CFF subset from parts (the subsetter's
 //! own writer is private).
@@ -17,6 +17,9 @@ use std::ops::Range;
 use std::sync::{Arc, RwLock};
 
 use skrifa::raw::TableProvider;
+use skrifa::raw::ps::cff::index::Index;
+
+use super::charstring;
 
 /// One face's kept programs and the parts of its subsets that do not change.
 pub(crate) struct Cutter {
@@ -31,6 +34,8 @@ pub(crate) struct Cutter {
     dicts: Vec<Option<FontDict>>,
     /// The font DICT of each glyph of the face.
     fd_of: Vec<u8>,
+    /// Where each font DICT's local subroutines are in the CFF table (0: it has none).
+    local_subrs: Vec<u32>,
     /// Each glyph's program without subroutines, by glyph id in the face.
     programs: RwLock<HashMap<u16, Arc<[u8]>>>,
 }
@@ -81,8 +86,11 @@ impl Cutter {
         }
         sample.sort_unstable();
         sample.dedup();
+        let local_subrs = (0..whole.num_subfonts())
+            .map(|fd| whole.subfont(fd, &[]).ok().map(|sub| sub.subrs_offset()))
+            .collect::<Option<_>>()?;
         let cut = cut_by_subsetter(font, index, &sample)?;
-        let cutter = Cutter::of(&cut, fd_of, &sample)?;
+        let cutter = Cutter { local_subrs, ..Cutter::of(&cut, fd_of, &sample)? };
         cutter.keep(&cut, &sample)?;
         (cutter.write(&sample)? == cut).then_some(cutter)
     }
@@ -137,7 +145,7 @@ impl Cutter {
         }
         let strings = strings[..first_fd_sid - FIRST_SID].to_vec();
         let names = cut[4..names_end].to_vec();
-        Some(Cutter { names, top, at, strings, dicts, fd_of, programs: Default::default() })
+        Some(Cutter { names, top, at, strings, dicts, fd_of, local_subrs: Vec::new(), programs: Default::default() })
     }
 
     /// Keeps the programs of a subset cut by the subsetter from `glyphs` (ascending).
@@ -161,7 +169,8 @@ impl Cutter {
         self.write(glyphs)
     }
 
-    /// Has the subsetter rewrite the programs of `glyphs` (ascending) not kept yet, and keeps them.
+    /// Rewrites the programs of `glyphs` (ascending) not kept yet without subroutines, and keeps
+    /// them: inlined here (`charstring`), or by the subsetter where that does not follow one.
     pub(crate) fn keep_programs(&self, font: &[u8], index: u32, glyphs: &[u16]) -> Option<()> {
         let missing: Vec<u16> = {
             let kept = self.programs.read().unwrap_or_else(|e| e.into_inner());
@@ -170,10 +179,42 @@ impl Cutter {
         if missing.is_empty() {
             return Some(());
         }
+        if let Some(programs) = self.inlined(font, index, &missing) {
+            let mut kept = self.programs.write().unwrap_or_else(|e| e.into_inner());
+            for (g, program) in missing.into_iter().zip(programs) {
+                kept.entry(g).or_insert_with(|| Arc::from(program));
+            }
+            return Some(());
+        }
         let mut some: Vec<u16> = std::iter::once(0).chain(missing).collect();
         some.dedup();
         let cut = cut_by_subsetter(font, index, &some)?;
         self.keep(&cut, &some)
+    }
+
+    /// The programs of `glyphs` with their subroutines inlined, if `charstring` follows them all.
+    fn inlined(&self, font: &[u8], index: u32, glyphs: &[u16]) -> Option<Vec<Vec<u8>>> {
+        let face = skrifa::FontRef::from_index(font, index).ok()?;
+        let cff = face.cff().ok()?;
+        let data = cff.offset_data().as_bytes();
+        let whole = skrifa::raw::ps::cff::CffFontRef::new(data, 0, None).ok()?;
+        let locals: Vec<Index> = self
+            .local_subrs
+            .iter()
+            .map(|&at| match at {
+                0 => Some(Index::Empty),
+                at => Index::new(data.get(usize::try_from(at).ok()?..)?, false).ok(),
+            })
+            .collect::<Option<_>>()?;
+        let global = whole.global_subrs();
+        glyphs
+            .iter()
+            .map(|&g| {
+                let local = locals.get(usize::from(*self.fd_of.get(usize::from(g))?))?;
+                let code = whole.charstrings().get(usize::from(g)).ok()?;
+                charstring::inline(code, &charstring::Subrs { global, local })
+            })
+            .collect()
     }
 
     /// The subset of `glyphs`, all kept, in the subsetter's order: header, Name INDEX, Top DICT
@@ -410,7 +451,7 @@ mod tests {
 
     /// Subsets of the default faces, written around the kept programs, are the subsetter's
     /// byte for byte: small and large ones, across font DICTs, with the programs kept from
-    /// earlier subsets or cut for this one.
+    /// earlier subsets or inlined for this one (`charstring`).
     #[test]
     fn subsets_are_the_subsetters_byte_for_byte() {
         let dir = "/usr/share/fonts/opentype/noto";
@@ -434,6 +475,8 @@ mod tests {
                     set.push(0);
                     set.sort_unstable();
                     set.dedup();
+                    // Every glyph's subroutines inlined here, none left to the subsetter.
+                    assert!(cutter.inlined(&data, index, &set).is_some(), "{file} {index}: {size} glyphs");
                     let ours = cutter.cut(&data, index, &set).expect("a subset");
                     assert!(ours == cut_by_subsetter(&data, index, &set).unwrap(), "{file} {index}: {size} glyphs");
                 }

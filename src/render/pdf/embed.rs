@@ -462,9 +462,8 @@ fn subset(face: &Face, chars: &BTreeSet<char>, tag: &str) -> Result<Subset> {
 
 /// Cuts the glyph programs of every character in `printed` (see `cff::Cutter`) before the
 /// documents are written: once per face, on every core, where each family of each institution
-/// would cut the programs it is the first to print, paying each time for the subsetter's
-/// reading of the face's subroutines (a tenth of a millisecond; 130 cuts for 1,000 one-page
-/// letters).
+/// would cut the programs it is the first to print (130 cuts for 1,000 one-page letters, each
+/// reading the face anew).
 pub(crate) fn cut_glyphs(fonts: &FontSet, printed: &Glyphs) {
     use rayon::prelude::*;
     let mut work: Vec<(&Face, Vec<u16>)> = Vec::new();

@@ -8,6 +8,7 @@
 
 mod archive;
 mod cff;
+mod charstring;
 mod embed;
 pub(crate) mod fonts;
 mod justify;
