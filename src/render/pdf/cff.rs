@@ -73,9 +73,11 @@ impl Cutter {
             return None;
         }
         let glyphs = whole.num_glyphs();
-        let fd_of: Vec<u8> = (0..glyphs)
-            .map(|g| whole.subfont_index(skrifa::GlyphId::new(g)).and_then(|fd| u8::try_from(fd).ok()))
-            .collect::<Option<_>>()?;
+        let fd_of = fd_select(&cff, glyphs).or_else(|| {
+            (0..glyphs)
+                .map(|g| whole.subfont_index(skrifa::GlyphId::new(g)).and_then(|fd| u8::try_from(fd).ok()))
+                .collect()
+        })?;
         // .notdef and the first glyph of every font DICT: the subset then writes them all.
         let mut sample = vec![0u16];
         let mut seen = vec![false; usize::from(*fd_of.iter().max()?) + 1];
@@ -304,6 +306,30 @@ impl Cutter {
     }
 }
 
+/// The font DICT of each of the face's `glyphs`, from the ranges of its FDSelect (format 3, as
+/// CJK faces have it): a search per glyph was half of readying a face's cutter.
+fn fd_select(cff: &skrifa::raw::tables::cff::Cff, glyphs: u32) -> Option<Vec<u8>> {
+    use skrifa::raw::ps::cff::dict::{Entry, entries};
+    use skrifa::raw::ps::cff::fd_select::FdSelect;
+    let top = cff.top_dicts().get(0).ok()?;
+    let at = entries(top, None).find_map(|e| match e {
+        Ok(Entry::FdSelectOffset(at)) => Some(at),
+        _ => None,
+    })?;
+    let data = cff.offset_data().as_bytes().get(at..)?;
+    let FdSelect::Format3(select) = skrifa::raw::FontRead::read(skrifa::raw::FontData::new(data)).ok()? else {
+        return None;
+    };
+    let mut fd_of = Vec::with_capacity(usize::try_from(glyphs).ok()?);
+    let ranges = select.ranges();
+    for (i, range) in ranges.iter().enumerate() {
+        let end = ranges.get(i + 1).map_or(select.sentinel(), |next| next.first());
+        (usize::from(range.first()) == fd_of.len() && range.first() <= end).then_some(())?;
+        fd_of.resize(usize::from(end), range.fd());
+    }
+    (fd_of.len() == usize::try_from(glyphs).ok()?).then_some(fd_of)
+}
+
 /// The subsetter's subset of `glyphs` (ascending, .notdef first): the bare CFF table.
 fn cut_by_subsetter(font: &[u8], index: u32, glyphs: &[u16]) -> Option<Vec<u8>> {
     let remapper = subsetter::GlyphRemapper::new_from_glyphs_sorted(glyphs);
@@ -446,8 +472,26 @@ fn int(out: &mut Vec<u8>, v: i32) {
 
 #[cfg(test)]
 mod tests {
-    use super::{Cutter, cut_by_subsetter};
+    use super::{Cutter, cut_by_subsetter, fd_select};
     use skrifa::raw::TableProvider;
+
+    /// The font DICT of every glyph read from FDSelect's ranges is the one read-fonts finds
+    /// for it glyph by glyph.
+    #[test]
+    fn font_dicts_from_fd_select_ranges_are_read_fonts() {
+        for file in ["NotoSerifCJK-Regular.ttc", "NotoSansCJK-Bold.ttc"] {
+            let data = std::fs::read(format!("/usr/share/fonts/opentype/noto/{file}")).expect("fonts-noto-cjk");
+            for index in [0, 2] {
+                let cff = skrifa::FontRef::from_index(&data, index).unwrap().cff().unwrap();
+                let whole = skrifa::raw::ps::cff::CffFontRef::new(cff.offset_data().as_bytes(), 0, None).unwrap();
+                let glyphs = whole.num_glyphs();
+                let one_by_one: Vec<u8> =
+                    (0..glyphs).map(|g| whole.subfont_index(skrifa::GlyphId::new(g)).unwrap() as u8).collect();
+                assert!(one_by_one.iter().any(|&fd| fd > 1), "{file} {index}: several font DICTs");
+                assert_eq!(fd_select(&cff, glyphs), Some(one_by_one), "{file} {index}");
+            }
+        }
+    }
 
     /// Subsets of the default faces, written around the kept programs, are the subsetter's
     /// byte for byte: small and large ones, across font DICTs, with the programs kept from
