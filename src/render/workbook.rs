@@ -332,6 +332,9 @@ const WIDEST: usize = 50;
 
 fn write(tables: &[Table], institution: &str, day: Option<Date>) -> std::result::Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
+    // Deflated at level 3, not the default 6: a data export of 1,000 employees took a tenth less
+    // CPU for 6.5 % more bytes of workbooks (level 1 saved a little more for 42 % more).
+    book.set_zip_compression_level(3);
     let created = match day {
         Some(d) => excel_date(d)?,
         None => ExcelDateTime::from_ymd(2000, 1, 1)?,
