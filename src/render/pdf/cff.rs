@@ -92,13 +92,14 @@ impl Cutter {
             .map(|fd| whole.subfont(fd, &[]).ok().map(|sub| sub.subrs_offset()))
             .collect::<Option<_>>()?;
         let cut = cut_by_subsetter(font, index, &sample)?;
-        let cutter = Cutter { local_subrs, ..Cutter::of(&cut, fd_of, &sample)? };
+        let cutter = Cutter::of(&cut, fd_of, local_subrs, &sample)?;
         cutter.keep(&cut, &sample)?;
         (cutter.write(&sample)? == cut).then_some(cutter)
     }
 
-    /// The parts of a subset of every font DICT (`sample`: its glyphs, ascending).
-    fn of(cut: &[u8], fd_of: Vec<u8>, sample: &[u16]) -> Option<Cutter> {
+    /// The parts of a subset of every font DICT (`sample`: its glyphs, ascending), with where
+    /// the face keeps each font DICT's local subroutines.
+    fn of(cut: &[u8], fd_of: Vec<u8>, local_subrs: Vec<u32>, sample: &[u16]) -> Option<Cutter> {
         if cut.get(..4)? != [1, 0, 4, 4] {
             return None;
         }
@@ -147,7 +148,7 @@ impl Cutter {
         }
         let strings = strings[..first_fd_sid - FIRST_SID].to_vec();
         let names = cut[4..names_end].to_vec();
-        Some(Cutter { names, top, at, strings, dicts, fd_of, local_subrs: Vec::new(), programs: Default::default() })
+        Some(Cutter { names, top, at, strings, dicts, fd_of, local_subrs, programs: Default::default() })
     }
 
     /// Keeps the programs of a subset cut by the subsetter from `glyphs` (ascending).

@@ -1,9 +1,10 @@
 //! A glyph's CFF program with the subroutines it calls written in its place: what the
 //! `subsetter` crate makes of each glyph of a subset, byte for byte (a test compares them on
-//! thousands of glyphs of four faces, `cff::tests`). The subsetter decodes every number of a program into a value, encodes it again,
-//! and first collects every subroutine of the face into lists: about 11 µs a glyph and a
-//! quarter of a millisecond a call, 4 % of a build of 1,000 one-page letters. Here the bytes are
-//! copied as they are, and only a subroutine's number is read. Written by hand because the
+//! thousands of glyphs of four faces, `cff::tests`). The subsetter decodes every number of a
+//! program into a value, encodes it again, and first collects every subroutine of the face
+//! into lists: about 11 µs a glyph and a quarter of a millisecond a call, 4 % of a build of
+//! 1,000 one-page letters. Here the bytes are copied as they are, and only a subroutine's
+//! number is read. Written by hand because the
 //! subsetter's rewriting is private, and no other maintained crate inlines subroutines.
 //!
 //! Anything this does not follow (an operator outside Type 2's drawing and hinting ones, a
