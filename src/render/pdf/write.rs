@@ -1,6 +1,8 @@
 //! Laid-out pages → the bytes of one PDF file (pdf-writer), with the group's font subsets
 //! (`embed`) copied in. Pages are drawn top-down in points; PDF's origin is bottom left.
 
+use std::borrow::Cow;
+
 use pdf_writer::types::{CidFontType, FontFlags, NumberingStyle, OutputIntentSubtype, PageMode};
 use pdf_writer::writers::PageLabel;
 use pdf_writer::writers::WMode;
@@ -16,19 +18,21 @@ use crate::render::document::{Block, CODE_ALPHABET, Document, Kind};
 
 /// Text at a place on the page: `y` is its baseline, from the top; `spacing` follows every
 /// character.
-pub(crate) struct Text {
+pub(crate) struct Text<'a> {
     pub(crate) role: Role,
     pub(crate) size: f32,
     pub(crate) x: f32,
     pub(crate) y: f32,
-    pub(crate) text: String,
+    /// Borrowed from the page's lines (a page's texts are listed twice: for its characters and
+    /// for its drawing), the footer's own.
+    pub(crate) text: Cow<'a, str>,
     pub(crate) spacing: f32,
     /// The block it belongs to (index in the document's blocks); none for the footer.
     pub(crate) block: Option<u32>,
 }
 
 /// Everything printed on page `number` (from 1) of `doc`: its lines and its footer.
-pub(crate) fn texts(ts: &Typesetter, doc: &Document, page: &Page, number: usize) -> Vec<Text> {
+pub(crate) fn texts<'p>(ts: &Typesetter, doc: &Document, page: &'p Page, number: usize) -> Vec<Text<'p>> {
     let style = ts.style;
     let mut out = Vec::new();
     for placed in &page.lines {
@@ -40,7 +44,7 @@ pub(crate) fn texts(ts: &Typesetter, doc: &Document, page: &Page, number: usize)
                 size: run.size,
                 x: run.x,
                 y,
-                text: run.text.clone(),
+                text: Cow::Borrowed(&run.text),
                 spacing: run.spacing,
                 block: placed.line.block,
             });
@@ -50,8 +54,8 @@ pub(crate) fn texts(ts: &Typesetter, doc: &Document, page: &Page, number: usize)
     let figure = doc.blocks.iter().position(|b| matches!(b, Block::Network(_))).map(|i| i as u32);
     for shape in &page.shapes {
         if let Shape::Text { role, size, x, y, text } = shape {
-            let (role, size, x, y, text) = (*role, *size, *x, *y, text.clone());
-            out.push(Text { role, size, x, y, text, spacing: 0.0, block: figure });
+            let (role, size, x, y) = (*role, *size, *x, *y);
+            out.push(Text { role, size, x, y, text: Cow::Borrowed(text), spacing: 0.0, block: figure });
         }
     }
     out.extend(footer(ts, doc, number));
@@ -94,7 +98,7 @@ fn add(glyphs: &mut Glyphs, ts: &Typesetter, doc: &Document, pages: &[Page]) {
 /// GB/T 9704 page numbers ("— 1 —", 4号, the top of the dashes 7 mm under the type area; odd
 /// pages on the right, even on the left, one character in), and the verification code under
 /// them on the documents that carry one.
-fn footer(ts: &Typesetter, doc: &Document, page: usize) -> Vec<Text> {
+fn footer(ts: &Typesetter, doc: &Document, page: usize) -> Vec<Text<'static>> {
     let style = ts.style;
     let body = ts.face(Role::Body);
     let size = 14.0;
@@ -116,10 +120,18 @@ fn footer(ts: &Typesetter, doc: &Document, page: usize) -> Vec<Text> {
     if doc.kind == Kind::Network {
         return Vec::new();
     }
-    let mut out = vec![Text { role: Role::Body, size, x, y, text, spacing: 0.0, block: None }];
+    let mut out = vec![Text { role: Role::Body, size, x, y, text: text.into(), spacing: 0.0, block: None }];
     if doc.kind.coded() {
         let x = left + (right - left - w) / 2.0;
-        out.push(Text { role: Role::Body, size: small, x, y: y + 2.2 * small, text: code, spacing: 0.0, block: None });
+        out.push(Text {
+            role: Role::Body,
+            size: small,
+            x,
+            y: y + 2.2 * small,
+            text: code.into(),
+            spacing: 0.0,
+            block: None,
+        });
     }
     out
 }
