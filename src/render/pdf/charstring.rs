@@ -4,8 +4,8 @@
 //! program into a value, encodes it again, and first collects every subroutine of the face
 //! into lists: about 11 µs a glyph and a quarter of a millisecond a call, 4 % of a build of
 //! 1,000 one-page letters. Here the bytes are copied as they are, and only a subroutine's
-//! number is read. Written by hand because the
-//! subsetter's rewriting is private, and no other maintained crate inlines subroutines.
+//! number is read. Written by hand because the subsetter's rewriting is private, and no other
+//! maintained crate inlines subroutines.
 //!
 //! Anything this does not follow (an operator outside Type 2's drawing and hinting ones, a
 //! seac-like `endchar`, a subroutine number that is not a plain integer) gives `None`: the

@@ -54,8 +54,8 @@ pub(crate) fn texts<'p>(ts: &Typesetter, doc: &Document, page: &'p Page, number:
     let figure = doc.blocks.iter().position(|b| matches!(b, Block::Network(_))).map(|i| i as u32);
     for shape in &page.shapes {
         if let Shape::Text { role, size, x, y, text } = shape {
-            let (role, size, x, y) = (*role, *size, *x, *y);
-            out.push(Text { role, size, x, y, text: Cow::Borrowed(text), spacing: 0.0, block: figure });
+            let (role, size, x, y, text) = (*role, *size, *x, *y, Cow::Borrowed(text.as_str()));
+            out.push(Text { role, size, x, y, text, spacing: 0.0, block: figure });
         }
     }
     out.extend(footer(ts, doc, number));
