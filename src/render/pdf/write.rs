@@ -23,8 +23,8 @@ pub(crate) struct Text<'a> {
     pub(crate) size: f32,
     pub(crate) x: f32,
     pub(crate) y: f32,
-    /// Borrowed from the page's lines (a page's texts are listed twice: for its characters and
-    /// for its drawing), the footer's own.
+    /// Borrowed from the page's lines and shapes (a page's texts are listed twice: for its
+    /// characters and for its drawing); the footer's texts are made for it, so owned.
     pub(crate) text: Cow<'a, str>,
     pub(crate) spacing: f32,
     /// The block it belongs to (index in the document's blocks); none for the footer.
@@ -54,7 +54,7 @@ pub(crate) fn texts<'p>(ts: &Typesetter, doc: &Document, page: &'p Page, number:
     let figure = doc.blocks.iter().position(|b| matches!(b, Block::Network(_))).map(|i| i as u32);
     for shape in &page.shapes {
         if let Shape::Text { role, size, x, y, text } = shape {
-            let (role, size, x, y, text) = (*role, *size, *x, *y, Cow::Borrowed(text.as_str()));
+            let (role, size, x, y, text) = (*role, *size, *x, *y, text.as_str().into());
             out.push(Text { role, size, x, y, text, spacing: 0.0, block: figure });
         }
     }
